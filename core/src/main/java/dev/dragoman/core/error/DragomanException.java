@@ -1,0 +1,72 @@
+package dev.dragoman.core.error;
+
+/**
+ * The root of every error Dragoman raises. Unchecked. Subclasses are split by what the caller can do:
+ * {@link #isRetriable() retriable} ones (rate limited, backend unavailable, timeout) may succeed if tried again
+ * later; the others (authentication, quota, bad request, invalid input, configuration) will not.
+ *
+ * <p>Messages say what failed and what to do next, and never contain an API key.
+ */
+public class DragomanException extends RuntimeException {
+
+    private final Kind kind;
+
+    /** What kind of failure this is; the CLI maps each kind to one exit code. */
+    public enum Kind {
+        /** The input could not be read or understood (exit 65). */
+        INVALID_INPUT(false, 65),
+        /** The backend refused the request as malformed (exit 70). */
+        BAD_REQUEST(false, 70),
+        /** The backend rejected the credentials (exit 78: a configuration problem). */
+        AUTHENTICATION_FAILED(false, 78),
+        /** The account's quota is exhausted (exit 69). */
+        QUOTA_EXCEEDED(false, 69),
+        /** The backend asked us to slow down (exit 75). */
+        RATE_LIMITED(true, 75),
+        /** The backend is down, failed or answered nonsense (exit 69). */
+        BACKEND_UNAVAILABLE(true, 69),
+        /** The backend did not answer in time (exit 75). */
+        TIMEOUT(true, 75),
+        /** Configuration is missing or wrong (exit 78). */
+        CONFIGURATION(false, 78),
+        /** A result failed a quality check in strict mode (exit 65). */
+        QUALITY(false, 65),
+        /** A bug or an unexpected state (exit 70). */
+        INTERNAL(false, 70);
+
+        private final boolean retriable;
+        private final int exitCode;
+
+        Kind(boolean retriable, int exitCode) {
+            this.retriable = retriable;
+            this.exitCode = exitCode;
+        }
+
+        public boolean retriable() {
+            return retriable;
+        }
+
+        /** The sysexits-style process exit code the CLI uses for this kind. */
+        public int exitCode() {
+            return exitCode;
+        }
+    }
+
+    public DragomanException(Kind kind, String message) {
+        this(kind, message, null);
+    }
+
+    public DragomanException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = java.util.Objects.requireNonNull(kind, "kind");
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** True if the same call may succeed when tried again later. */
+    public boolean isRetriable() {
+        return kind.retriable();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.dragoman.core.translation;
+
+import dev.dragoman.core.Language;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Terms that must be translated a fixed way ("سانا" → "SANA"). Each entry may be limited to a language pair.
+ * {@link #version()} is a digest of the content, used in cache keys so that editing the glossary invalidates only
+ * what it could change. Immutable.
+ */
+public record Glossary(List<Entry> entries) {
+
+    public Glossary {
+        entries = List.copyOf(Objects.requireNonNull(entries, "entries"));
+    }
+
+    /** One term; {@code sourceLanguage}/{@code targetLanguage} null means "any". */
+    public record Entry(String source, String target, Language sourceLanguage, Language targetLanguage) {
+        public Entry {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(target, "target");
+        }
+
+        public boolean appliesTo(Language from, Language to) {
+            return (sourceLanguage == null || from == null || sourceLanguage.sameLanguageAs(from))
+                    && (targetLanguage == null || targetLanguage.sameLanguageAs(to));
+        }
+    }
+
+    /** The entries that apply to a language pair ({@code from} null = unknown source, every entry may apply). */
+    public List<Entry> entriesFor(Language from, Language to) {
+        return entries.stream().filter(e -> e.appliesTo(from, to)).toList();
+    }
+
+    /** A stable digest of the glossary's content (first 12 hex chars of SHA-256). */
+    public String version() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Entry e : entries) {
+                String line = e.source() + '\t' + e.target() + '\t' + e.sourceLanguage() + '\t' + e.targetLanguage() + '\n';
+                sha.update(line.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
