@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs Dragoman's benchmarks and writes bench/target/benchmarks.md (machine, date, figures).
+# Usage: bench/run.sh [NAME...]   (no NAME = all). Needs ../shared/data for the dataset-based ones (they say so when absent).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+mvn -B -q -Pbench package -DskipTests
+cp="bench/target/dragoman-bench.jar:bench/target/lib/*"
+out="bench/target/benchmarks.md"
+{
+  echo "# Dragoman benchmarks"
+  echo
+  echo "- date: $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "- machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
+  echo
+} > "$out"
+# each benchmark: a main class in dev.dragoman.bench that prints a markdown section on stdout
+benches=(${BENCHES:-})
+if [ "$#" -gt 0 ]; then benches=("$@"); fi
+if [ "${#benches[@]}" -eq 0 ]; then
+  benches=($(cd bench/src/main/java/dev/dragoman/bench && ls *Benchmark.java 2>/dev/null | sed 's/\.java$//'))
+fi
+for b in "${benches[@]}"; do
+  echo "running $b ..." >&2
+  java -Xmx1g -cp "$cp" "dev.dragoman.bench.$b" "$root" | tee -a "$out"
+done
+echo "wrote $out" >&2
