@@ -1,0 +1,749 @@
+package dev.dragoman.core.testing.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dragoman.core.json.Json;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A simulated translation backend for tests and benchmarks: a small HTTP/1.1 server on 127.0.0.1 (a free port)
+ * that speaks the OpenAI chat-completions shape ({@code POST /v1/chat/completions}) and the DeepL shape
+ * ({@code POST /v2/translate}, {@code /v2/usage}), with configurable latency, a rate limit (429 with
+ * {@code Retry-After}), injected faults and a character quota (DeepL 456, OpenAI 429 {@code insufficient_quota}).
+ *
+ * <p>It answers with {@link SimTranslation#translate}, so every output can be checked exactly. It counts how often
+ * each distinct segment was sent and notices a segment sent again after a correct answer for it had been delivered
+ * ({@link #resentAfterDelivery()}), so tests can assert that no finished item is sent twice.
+ *
+ * <p>Every random choice (latency draws, whether a request gets a fault) is made from a stream seeded by the
+ * configured seed, the request body and how many times that same body was seen before; a run with the same seed
+ * and inputs therefore repeats regardless of thread timing. Faults can also be scripted for the next requests in
+ * arrival order ({@link #injectNext}).
+ *
+ * <p>Written on the JDK alone (a raw {@link ServerSocket} and a thread pool) because core may not depend on OkHttp,
+ * and because resets and stalls need control of the socket that mock servers do not give.
+ */
+public final class SimulatedBackend implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final ExecutorService pool;
+    private final ChatProtocol chat;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile SimConfig config;
+    private volatile boolean closed;
+
+    private final ConcurrentLinkedDeque<Fault> scripted = new ConcurrentLinkedDeque<>();
+    private final Map<Long, AtomicInteger> attemptsByBody = new ConcurrentHashMap<>();
+    private final ArrayDeque<Long> window = new ArrayDeque<>();
+    private final Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
+    private final Set<String> delivered = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<String> resent = new ConcurrentLinkedQueue<>();
+    private final Map<Integer, AtomicInteger> byStatus = new ConcurrentHashMap<>();
+    private final Map<Fault, AtomicInteger> faults = new ConcurrentHashMap<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicLong billed = new AtomicLong();
+    private final AtomicLong ids = new AtomicLong();
+    private final Object quotaLock = new Object();
+
+    private SimulatedBackend(SimConfig config, ChatProtocol chat) throws IOException {
+        this.config = config;
+        this.chat = chat;
+        this.server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "sim-backend-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.execute(this::acceptLoop);
+    }
+
+    /** Starts a backend on a free loopback port with the {@link GenericChatProtocol}. */
+    public static SimulatedBackend start(SimConfig config) {
+        return start(config, new GenericChatProtocol());
+    }
+
+    /** Starts a backend on a free loopback port reading prompts with {@code chat}. */
+    public static SimulatedBackend start(SimConfig config, ChatProtocol chat) {
+        try {
+            return new SimulatedBackend(config, chat);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the simulated backend", e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:PORT} (no trailing slash); DeepL clients append {@code /v2/translate}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getLocalPort();
+    }
+
+    /** The OpenAI-compatible base URL, {@code http://127.0.0.1:PORT/v1}. */
+    public String openAiBaseUrl() {
+        return baseUrl() + "/v1";
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public SimConfig config() {
+        return config;
+    }
+
+    /** Changes behaviour from the next request on (e.g. faults off after a burst). */
+    public void reconfigure(SimConfig newConfig) {
+        this.config = newConfig;
+    }
+
+    /** The next {@code count} requests, in arrival order, get {@code fault} (before any configured rate applies). */
+    public void injectNext(Fault fault, int count) {
+        for (int i = 0; i < count; i++) {
+            scripted.add(fault);
+        }
+    }
+
+    /** How many requests carried exactly this segment text (any outcome). */
+    public int sendCount(String segment) {
+        AtomicInteger n = sent.get(segment);
+        return n == null ? 0 : n.get();
+    }
+
+    /** Every distinct segment received, with how many requests carried it. */
+    public Map<String, Integer> sentSegments() {
+        Map<String, Integer> out = new TreeMap<>();
+        sent.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+
+    /** Segments received again after a correct translation of them had been delivered (should be empty). */
+    public List<String> resentAfterDelivery() {
+        return List.copyOf(resent);
+    }
+
+    /** Segments for which a correct translation was delivered. */
+    public Set<String> deliveredSegments() {
+        return Set.copyOf(delivered);
+    }
+
+    /** A snapshot of the counters. */
+    public Stats stats() {
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        byStatus.forEach((k, v) -> statuses.put(k, v.get()));
+        Map<Fault, Integer> injected = new EnumMap<>(Fault.class);
+        faults.forEach((k, v) -> injected.put(k, v.get()));
+        return new Stats(requests.get(), statuses, injected, billed.get(), maxInFlight.get());
+    }
+
+    /** Zeroes the counters and the per-segment records (the quota usage and rate window are kept). */
+    public void resetStats() {
+        requests.set(0);
+        byStatus.clear();
+        faults.clear();
+        sent.clear();
+        delivered.clear();
+        resent.clear();
+        maxInFlight.set(inFlight.get());
+    }
+
+    /**
+     * Counters since start or {@link #resetStats()}.
+     *
+     * @param requests translation requests received (chat completions and DeepL translate; usage calls excluded)
+     * @param byStatus responses by HTTP status (resets and stalls have none)
+     * @param faultsInjected faults injected, by kind (rate-limit 429s are in {@code byStatus})
+     * @param charactersBilled characters of successfully answered requests since start (quota usage)
+     * @param maxInFlight most requests being served at once
+     */
+    public record Stats(
+            int requests, Map<Integer, Integer> byStatus, Map<Fault, Integer> faultsInjected, long charactersBilled,
+            int maxInFlight) {
+        public int status(int code) {
+            return byStatus.getOrDefault(code, 0);
+        }
+
+        public int faults(Fault fault) {
+            return faultsInjected.getOrDefault(fault, 0);
+        }
+
+        /** Requests answered 200 with a correct translation. */
+        public int ok() {
+            return status(200) - faults(Fault.MALFORMED_JSON) - faults(Fault.TRUNCATED_JSON)
+                    - faults(Fault.WRONG_SEGMENT_COUNT) - faults(Fault.MALFORMED_CONTENT);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        for (Socket s : open) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---------------------------------------------------------------- connection handling
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket socket = server.accept();
+                open.add(socket);
+                pool.execute(() -> serve(socket));
+            } catch (IOException e) {
+                if (!closed) {
+                    continue;
+                }
+                return;
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket) {
+            socket.setTcpNoDelay(true);
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            while (!closed) {
+                HttpRequest request = HttpRequest.read(in, out);
+                if (request == null) {
+                    return;
+                }
+                if (!handle(request, socket, out) || request.wantsClose()) {
+                    return;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the client went away, or a reset we caused ourselves: nothing to do
+        } finally {
+            open.remove(socket);
+        }
+    }
+
+    /** Returns false when the connection must not be reused. */
+    private boolean handle(HttpRequest request, Socket socket, OutputStream out) throws IOException {
+        String path = request.path();
+        if (path.equals("/v2/usage")) {
+            ObjectNode usage = Json.mapper().createObjectNode();
+            usage.put("character_count", billed.get());
+            usage.put("character_limit", config.quotaCharacters() < 0 ? 1_000_000_000_000L : config.quotaCharacters());
+            return respond(out, 200, usage.toString(), Map.of());
+        }
+        boolean deepl = path.equals("/v2/translate");
+        boolean openai = path.equals("/v1/chat/completions") || path.equals("/chat/completions");
+        if (!deepl && !openai) {
+            return respond(out, 404, "{\"message\":\"no such endpoint: " + path.replace("\"", "") + "\"}", Map.of());
+        }
+        if (!request.method().equals("POST")) {
+            return respond(out, 405, "{\"message\":\"use POST\"}", Map.of());
+        }
+        SimConfig cfg = config;
+        String authError = checkAuth(request, cfg, deepl);
+        if (authError != null) {
+            return respond(out, deepl ? 403 : 401, authError, Map.of());
+        }
+        Parsed parsed;
+        try {
+            parsed = deepl ? parseDeepL(request) : parseChat(request);
+        } catch (IOException | RuntimeException e) {
+            return respond(out, 400, errorBody(deepl, "Bad request: " + e.getMessage(), "invalid_request_error"), Map.of());
+        }
+        requests.incrementAndGet();
+        for (String segment : parsed.segments().values()) {
+            sent.computeIfAbsent(segment, k -> new AtomicInteger()).incrementAndGet();
+            if (delivered.contains(segment)) {
+                resent.add(segment);
+            }
+        }
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        try {
+            return answer(request, parsed, cfg, deepl, socket, out);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private boolean answer(HttpRequest request, Parsed parsed, SimConfig cfg, boolean deepl, Socket socket,
+            OutputStream out) throws IOException {
+        long bodyHash = hash(request.body());
+        int attempt = attemptsByBody.computeIfAbsent(bodyHash, k -> new AtomicInteger()).getAndIncrement();
+        SplittableRandom random = new SplittableRandom(mix(cfg.seed(), bodyHash, attempt));
+
+        Duration wait = rateLimit(cfg);
+        if (wait != null) {
+            long ms = Math.max(1, wait.toMillis());
+            String seconds = Long.toString(Math.max(1, (ms + 999) / 1000));
+            return respond(out, 429, errorBody(deepl, "Too many requests, please slow down.", "rate_limit_exceeded"),
+                    Map.of("Retry-After", seconds, "retry-after-ms", Long.toString(ms)));
+        }
+        Fault fault = chooseFault(cfg, random, attempt);
+        Duration latency = cfg.latency().draw(random);
+        if (fault == null) {
+            long chars = parsed.characters();
+            synchronized (quotaLock) {
+                if (cfg.quotaCharacters() >= 0 && billed.get() + chars > cfg.quotaCharacters()) {
+                    return deepl
+                            ? respond(out, 456, "{\"message\":\"Quota Exceeded\"}", Map.of())
+                            : respond(out, 429, errorBody(false,
+                                    "You exceeded your current quota, please check your plan and billing details.",
+                                    "insufficient_quota"), Map.of());
+                }
+                billed.addAndGet(chars);
+            }
+        } else {
+            faults.computeIfAbsent(fault, k -> new AtomicInteger()).incrementAndGet();
+        }
+        if (!sleep(fault == Fault.STALL ? cfg.stall() : latency)) {
+            return false;
+        }
+        if (fault == null) {
+            String body = deepl ? deepLBody(parsed, false) : chatBody(parsed, request, false, false);
+            boolean keep = respond(out, 200, body, Map.of());
+            delivered.addAll(parsed.segments().values());
+            return keep;
+        }
+        switch (fault) {
+            case SERVER_ERROR:
+                return respond(out, 500, errorBody(deepl, "Internal server error (simulated)", "server_error"), Map.of());
+            case SERVICE_UNAVAILABLE:
+                return respond(out, 503, errorBody(deepl, "Service unavailable (simulated)", "server_error"), Map.of());
+            case STALL:
+                return false; // held the connection past the client's timeout; close without a word
+            case CONNECTION_RESET:
+                socket.setSoLinger(true, 0);
+                socket.close();
+                return false;
+            case MALFORMED_JSON:
+                return respond(out, 200, deepl ? "{\"translations\": [{\"text\": oops" : "{\"id\": \"chatcmpl-x\", \"choices\": [oops", Map.of());
+            case TRUNCATED_JSON: {
+                String full = deepl ? deepLBody(parsed, false) : chatBody(parsed, request, false, false);
+                byte[] bytes = full.getBytes(StandardCharsets.UTF_8);
+                return respondBytes(out, 200, java.util.Arrays.copyOf(bytes, bytes.length / 2), Map.of());
+            }
+            case WRONG_SEGMENT_COUNT:
+                return respond(out, 200, deepl ? deepLBody(parsed, true) : chatBody(parsed, request, true, false), Map.of());
+            case MALFORMED_CONTENT:
+                return respond(out, 200, deepl ? "{\"translations\": oops" : chatBody(parsed, request, false, true), Map.of());
+            default:
+                throw new IllegalStateException("unhandled fault " + fault);
+        }
+    }
+
+    private Fault chooseFault(SimConfig cfg, SplittableRandom random, int attempt) {
+        Fault next = scripted.poll();
+        if (next != null) {
+            return next;
+        }
+        boolean eligible = cfg.faultyAttempts() == 0 || attempt < cfg.faultyAttempts();
+        Fault chosen = null;
+        for (Fault fault : Fault.values()) {
+            double roll = random.nextDouble(); // always drawn, so the stream does not depend on the rates set
+            double rate = cfg.faultRates().getOrDefault(fault, 0.0);
+            if (chosen == null && eligible && roll < rate) {
+                chosen = fault;
+            }
+        }
+        return chosen;
+    }
+
+    /** Null when the request is accepted, else how long until a slot frees. */
+    private Duration rateLimit(SimConfig cfg) {
+        if (cfg.rateLimitPerSecond() <= 0) {
+            return null;
+        }
+        long now = System.nanoTime();
+        long second = TimeUnit.SECONDS.toNanos(1);
+        synchronized (window) {
+            while (!window.isEmpty() && now - window.peekFirst() >= second) {
+                window.pollFirst();
+            }
+            if (window.size() >= cfg.rateLimitPerSecond()) {
+                return Duration.ofNanos(window.peekFirst() + second - now);
+            }
+            window.addLast(now);
+            return null;
+        }
+    }
+
+    private boolean sleep(Duration d) {
+        if (d.isZero()) {
+            return true;
+        }
+        try {
+            TimeUnit.NANOSECONDS.sleep(d.toNanos());
+            return !closed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String checkAuth(HttpRequest request, SimConfig cfg, boolean deepl) {
+        if (cfg.apiKey() == null) {
+            return null;
+        }
+        String header = request.header("authorization");
+        String expected = (deepl ? "DeepL-Auth-Key " : "Bearer ") + cfg.apiKey();
+        if (expected.equals(header)) {
+            return null;
+        }
+        return deepl
+                ? "{\"message\":\"Authorization failure, check auth_key\"}"
+                : errorBody(false, "Incorrect API key provided.", "invalid_api_key");
+    }
+
+    private static String errorBody(boolean deepl, String message, String code) {
+        if (deepl) {
+            ObjectNode body = Json.mapper().createObjectNode();
+            body.put("message", message);
+            return body.toString();
+        }
+        ObjectNode body = Json.mapper().createObjectNode();
+        ObjectNode error = body.putObject("error");
+        error.put("message", message);
+        error.put("type", code.equals("insufficient_quota") ? "insufficient_quota"
+                : code.equals("rate_limit_exceeded") ? "requests" : code.equals("server_error") ? "server_error"
+                : "invalid_request_error");
+        error.putNull("param");
+        error.put("code", code);
+        return body.toString();
+    }
+
+    // ---------------------------------------------------------------- the two wire shapes
+
+    /** Segments keyed by id (DeepL: 1..n), the target language, the model, the chat messages. */
+    private record Parsed(LinkedHashMap<String, String> segments, String target, String model,
+            List<ChatProtocol.Message> messages) {
+        long characters() {
+            long n = 0;
+            for (String s : segments.values()) {
+                n += s.codePointCount(0, s.length());
+            }
+            return n;
+        }
+    }
+
+    private static Parsed parseDeepL(HttpRequest request) throws IOException {
+        List<String> texts = new ArrayList<>();
+        String target;
+        String type = request.header("content-type");
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            target = null;
+            for (String pair : request.bodyText().split("&")) {
+                int eq = pair.indexOf('=');
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                if (key.equals("text")) {
+                    texts.add(value);
+                } else if (key.equals("target_lang")) {
+                    target = value;
+                }
+            }
+        } else {
+            JsonNode body = Json.mapper().readTree(request.body());
+            JsonNode text = body.path("text");
+            if (!text.isArray()) {
+                throw new IllegalArgumentException("'text' must be an array of strings");
+            }
+            text.forEach(t -> texts.add(t.asText()));
+            target = body.path("target_lang").isTextual() ? body.get("target_lang").asText() : null;
+        }
+        if (target == null || target.isBlank()) {
+            throw new IllegalArgumentException("Value for 'target_lang' not supported.");
+        }
+        if (texts.isEmpty()) {
+            throw new IllegalArgumentException("Parameter 'text' not specified.");
+        }
+        LinkedHashMap<String, String> segments = new LinkedHashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            segments.put(Integer.toString(i + 1), texts.get(i));
+        }
+        return new Parsed(segments, target, "deepl", List.of());
+    }
+
+    private Parsed parseChat(HttpRequest request) throws IOException {
+        JsonNode body = Json.mapper().readTree(request.body());
+        if (body.path("stream").asBoolean(false)) {
+            throw new IllegalArgumentException("streaming is not simulated");
+        }
+        List<ChatProtocol.Message> messages = new ArrayList<>();
+        for (JsonNode m : body.path("messages")) {
+            JsonNode content = m.path("content");
+            String text;
+            if (content.isArray()) { // content parts
+                StringBuilder sb = new StringBuilder();
+                content.forEach(part -> sb.append(part.path("text").asText("")));
+                text = sb.toString();
+            } else {
+                text = content.asText("");
+            }
+            messages.add(new ChatProtocol.Message(m.path("role").asText(""), text));
+        }
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("'messages' must not be empty");
+        }
+        LinkedHashMap<String, String> segments = chat.segments(messages);
+        if (segments.isEmpty()) {
+            // no numbered segments: a free-form task; translate the last user message as one segment
+            for (int i = messages.size() - 1; i >= 0 && segments.isEmpty(); i--) {
+                if (messages.get(i).role().equals("user")) {
+                    segments.put("", messages.get(i).content());
+                }
+            }
+        }
+        return new Parsed(segments, chat.targetLanguage(messages), body.path("model").asText("sim"), messages);
+    }
+
+    private static String deepLBody(Parsed parsed, boolean dropOne) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        ArrayNode translations = body.putArray("translations");
+        List<String> texts = new ArrayList<>(parsed.segments().values());
+        int n = dropOne ? texts.size() - 1 : texts.size();
+        for (int i = 0; i < n; i++) {
+            ObjectNode t = translations.addObject();
+            t.put("detected_source_language", detect(texts.get(i)));
+            t.put("text", SimTranslation.translate(texts.get(i), parsed.target()));
+        }
+        return body.toString();
+    }
+
+    private String chatBody(Parsed parsed, HttpRequest request, boolean dropOne, boolean badContent) {
+        String content;
+        if (badContent) {
+            content = "Sure! Here are your translations: 1) ...";
+        } else if (parsed.segments().containsKey("")) {
+            content = SimTranslation.translate(parsed.segments().get(""), parsed.target());
+        } else {
+            LinkedHashMap<String, String> out = new LinkedHashMap<>();
+            List<Map.Entry<String, String>> entries = new ArrayList<>(parsed.segments().entrySet());
+            int n = dropOne ? entries.size() - 1 : entries.size();
+            for (int i = 0; i < n; i++) {
+                out.put(entries.get(i).getKey(), SimTranslation.translate(entries.get(i).getValue(), parsed.target()));
+            }
+            content = chat.answer(out);
+        }
+        int prompt = 0;
+        for (ChatProtocol.Message m : parsed.messages()) {
+            prompt += tokens(m.content());
+        }
+        int completion = tokens(content);
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("id", "chatcmpl-sim-" + ids.incrementAndGet());
+        body.put("object", "chat.completion");
+        body.put("created", System.currentTimeMillis() / 1000);
+        body.put("model", parsed.model());
+        ObjectNode choice = body.putArray("choices").addObject();
+        choice.put("index", 0);
+        ObjectNode message = choice.putObject("message");
+        message.put("role", "assistant");
+        message.put("content", content);
+        choice.put("finish_reason", "stop");
+        ObjectNode usage = body.putObject("usage");
+        usage.put("prompt_tokens", prompt);
+        usage.put("completion_tokens", completion);
+        usage.put("total_tokens", prompt + completion);
+        return body.toString();
+    }
+
+    private static int tokens(String text) {
+        return Math.max(1, (text.length() + 3) / 4);
+    }
+
+    private static String detect(String text) {
+        long arabic = text.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC).count();
+        return arabic * 2 > text.codePoints().filter(Character::isLetter).count() ? "AR" : "EN";
+    }
+
+    // ---------------------------------------------------------------- HTTP plumbing
+
+    private boolean respond(OutputStream out, int status, String body, Map<String, String> headers) throws IOException {
+        return respondBytes(out, status, body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private boolean respondBytes(OutputStream out, int status, byte[] body, Map<String, String> headers)
+            throws IOException {
+        byStatus.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+        StringBuilder head = new StringBuilder();
+        head.append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
+        head.append("Content-Type: application/json; charset=utf-8\r\n");
+        head.append("Content-Length: ").append(body.length).append("\r\n");
+        headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+        head.append("\r\n");
+        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.write(body);
+        out.flush();
+        return true;
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 429 -> "Too Many Requests";
+            case 456 -> "Quota Exceeded";
+            case 500 -> "Internal Server Error";
+            case 503 -> "Service Unavailable";
+            default -> "Status";
+        };
+    }
+
+    private static long hash(byte[] body) {
+        long h = 0xcbf29ce484222325L; // FNV-1a 64
+        for (byte b : body) {
+            h ^= b & 0xff;
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    private static long mix(long seed, long bodyHash, int attempt) {
+        long z = seed * 0x9E3779B97F4A7C15L + bodyHash * 31 + attempt;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** One parsed HTTP/1.1 request. */
+    private record HttpRequest(String method, String path, Map<String, String> headers, byte[] body) {
+
+        String header(String lowerName) {
+            return headers.get(lowerName);
+        }
+
+        String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        boolean wantsClose() {
+            String connection = headers.get("connection");
+            return connection != null && connection.toLowerCase(Locale.ROOT).contains("close");
+        }
+
+        /** Null at a clean end of stream before a request line. */
+        static HttpRequest read(InputStream in, OutputStream out) throws IOException {
+            String line = readLine(in);
+            while (line != null && line.isEmpty()) {
+                line = readLine(in);
+            }
+            if (line == null) {
+                return null;
+            }
+            String[] parts = line.split(" ");
+            if (parts.length < 3) {
+                throw new IOException("bad request line: " + line);
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (String h = readLine(in); h != null && !h.isEmpty(); h = readLine(in)) {
+                int colon = h.indexOf(':');
+                if (colon > 0) {
+                    headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
+                }
+            }
+            if ("100-continue".equalsIgnoreCase(headers.get("expect"))) {
+                out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+            }
+            byte[] body;
+            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+                ByteArrayOutputStream buf = new ByteArrayOutputStream();
+                while (true) {
+                    String size = readLine(in);
+                    if (size == null) {
+                        throw new IOException("truncated chunked body");
+                    }
+                    int semi = size.indexOf(';');
+                    int n = Integer.parseInt((semi < 0 ? size : size.substring(0, semi)).trim(), 16);
+                    if (n == 0) {
+                        for (String t = readLine(in); t != null && !t.isEmpty(); t = readLine(in)) {
+                            // trailers ignored
+                        }
+                        break;
+                    }
+                    buf.write(in.readNBytes(n));
+                    readLine(in);
+                }
+                body = buf.toByteArray();
+            } else {
+                int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+                body = in.readNBytes(length);
+                if (body.length < length) {
+                    throw new IOException("truncated body");
+                }
+            }
+            String target = parts[1];
+            int q = target.indexOf('?');
+            String path = q < 0 ? target : target.substring(0, q);
+            return new HttpRequest(parts[0], path, Collections.unmodifiableMap(headers), body);
+        }
+
+        private static String readLine(InputStream in) throws IOException {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(64);
+            int b;
+            while ((b = in.read()) != -1) {
+                if (b == '\n') {
+                    byte[] bytes = line.toByteArray();
+                    int n = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                    return new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
+                }
+                line.write(b);
+            }
+            return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+}
