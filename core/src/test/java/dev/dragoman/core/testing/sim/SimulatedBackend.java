@@ -350,9 +350,19 @@ public final class SimulatedBackend implements AutoCloseable {
         }
         if (fault == null) {
             String body = deepl ? deepLBody(parsed, false) : chatBody(parsed, request, false, false);
-            boolean keep = respond(out, 200, body, Map.of());
-            delivered.addAll(parsed.segments().values());
-            return keep;
+            // recorded before writing so that a client reading the answer sees it counted; undone if the write fails
+            List<String> fresh = new ArrayList<>();
+            for (String segment : parsed.segments().values()) {
+                if (delivered.add(segment)) {
+                    fresh.add(segment);
+                }
+            }
+            try {
+                return respond(out, 200, body, Map.of());
+            } catch (IOException e) {
+                fresh.forEach(delivered::remove);
+                throw e;
+            }
         }
         switch (fault) {
             case SERVER_ERROR:
