@@ -139,9 +139,9 @@ public final class HtmlArticleReader {
             metadata.put("dir", dir.toLowerCase(Locale.ROOT));
         }
         for (String p : paragraphs) {
-            builder.paragraph(p);
+            builder.paragraph(p.replace("\u0000", "")); // HTML5 ignores NUL in body text; jsoup keeps it
         }
-        return builder.headline(headline)
+        return builder.headline(headline.replace("\u0000", ""))
                 .published(published)
                 .language(language)
                 .url(canonical == null || canonical.isBlank() ? null : canonical)
