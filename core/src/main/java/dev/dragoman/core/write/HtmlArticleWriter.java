@@ -1,0 +1,90 @@
+package dev.dragoman.core.write;
+
+import dev.dragoman.core.Article;
+import dev.dragoman.core.Language;
+
+/**
+ * A standalone HTML5 page: {@code lang} and, for right-to-left languages, {@code dir="rtl"} on the document and on
+ * every story whose language differs, so browsers lay out Arabic correctly without any reordering of the text.
+ */
+public final class HtmlArticleWriter implements ArticleWriter {
+
+    @Override
+    public String write(Article article) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<!DOCTYPE html>\n<html").append(langAttributes(article.language())).append(">\n<head>\n")
+                .append("<meta charset=\"utf-8\">\n<title>").append(escape(nz(article.headline())))
+                .append("</title>\n</head>\n<body>\n");
+        writeArticle(article, article.language(), sb);
+        sb.append("</body>\n</html>\n");
+        return sb.toString();
+    }
+
+    /** The body fragment for one article: an {@code <article>} element with its related stories inside. */
+    static void writeArticle(Article article, Language pageLanguage, StringBuilder sb) {
+        sb.append("<article");
+        if (article.language() != null && !article.language().equals(pageLanguage)) {
+            sb.append(langAttributes(article.language()));
+        }
+        sb.append(">\n");
+        if (article.headline() != null) {
+            sb.append("<h1>").append(escape(article.headline())).append("</h1>\n");
+        }
+        if (article.published() != null) {
+            sb.append("<p class=\"published\"><time");
+            if (article.published().day() != null) {
+                sb.append(" datetime=\"").append(article.published().day()).append('"');
+            }
+            sb.append('>').append(escape(article.published().raw())).append("</time></p>\n");
+        }
+        String dateline = TextArticleWriter.formatDateline(article);
+        if (dateline != null) {
+            sb.append("<p class=\"dateline\">").append(escape(dateline)).append("</p>\n");
+        }
+        for (String p : article.paragraphTexts()) {
+            sb.append("<p>").append(escape(p)).append("</p>\n");
+        }
+        Labels labels = Labels.of(article.language());
+        if (article.source() != null) {
+            sb.append("<p class=\"source\">").append(escape(labels.source())).append(' ')
+                    .append(escape(article.source())).append("</p>\n");
+        }
+        if (!article.related().isEmpty()) {
+            sb.append("<aside>\n<h2>").append(escape(labels.readAlso())).append("</h2>\n");
+            for (Article related : article.related()) {
+                writeArticle(related, article.language(), sb);
+            }
+            sb.append("</aside>\n");
+        }
+        sb.append("</article>\n");
+    }
+
+    /** {@code  lang="ar" dir="rtl"} (or {@code dir="ltr"}); empty for an unknown language. */
+    static String langAttributes(Language language) {
+        if (language == null || language.equals(Language.UNDETERMINED)) {
+            return "";
+        }
+        return " lang=\"" + escape(language.tag()) + "\" dir=\"" + (language.isRightToLeft() ? "rtl" : "ltr") + "\"";
+    }
+
+    /** Escapes the five HTML-special characters. */
+    public static String escape(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
