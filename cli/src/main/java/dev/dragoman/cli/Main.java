@@ -1,41 +1,178 @@
 package dev.dragoman.cli;
 
+import dev.dragoman.cli.command.BackendsCommand;
+import dev.dragoman.cli.command.CompletionCommand;
+import dev.dragoman.cli.command.ConfigCommand;
+import dev.dragoman.cli.config.ConfigDefaultProvider;
+import dev.dragoman.core.error.DragomanException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
-/** The {@code dragoman} command line. {@link #run} is the testable entry point; {@link #main} only wires stdio. */
+/**
+ * The {@code dragoman} command line. {@link #run} is the testable entry point; {@link #main} only wires the real
+ * stdio and environment.
+ *
+ * <p>Commands are created by a factory that hands them the run's {@link CliContext} (a constructor taking one);
+ * commands without such a constructor get picocli's default factory.
+ */
 @Command(
         name = "dragoman",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Translate and summarize news articles.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            BackendsCommand.class,
+            ConfigCommand.class,
+            CompletionCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  dragoman summarize story.txt",
+            "  dragoman translate story.txt --to en --format md -o story.en.md"
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Runs the CLI with the given streams and returns the exit code. */
+    /** Runs the CLI with the real environment and stdin, and the given streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(out);
-        cli.setErr(err);
-        int code = cli.execute(args);
-        out.flush();
+        return run(CliContext.system(), out, err, args);
+    }
+
+    /** Runs the CLI in {@code context} (environment, stdin) with the given streams; returns the exit code. */
+    public static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
+        context.load(args);
+        Redactor redactor = new Redactor(context.secrets());
+        PrintWriter safeOut = redactor.wrap(out);
+        PrintWriter safeErr = redactor.wrap(err);
+        try {
+            CommandLine cli = commandLine(context);
+            cli.setOut(safeOut);
+            cli.setErr(safeErr);
+            return cli.execute(args);
+        } finally {
+            safeOut.flush();
+            safeErr.flush();
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The configured command tree (also used to generate shell completion). */
+    static CommandLine commandLine(CliContext context) {
+        CommandLine cli = new CommandLine(new Main(), new ContextFactory(context));
+        cli.setDefaultValueProvider(new ConfigDefaultProvider(context.settingsForDefaults()));
+        cli.setExecutionExceptionHandler(Main::handleExecutionException);
+        cli.setParameterExceptionHandler(Main::handleParameterException);
+        cli.setExitCodeExceptionMapper(ExitCodes::of);
+        document(cli);
+        ConfigCommand.Show.addSettingOptions(
+                cli.getSubcommands().get("config").getSubcommands().get("show").getCommandSpec());
+        return cli;
+    }
+
+    /** Every command: the version, and the exit codes in {@code --help}. */
+    private static void document(CommandLine cli) {
+        CommandSpec s = cli.getCommandSpec();
+        if (s.mixinStandardHelpOptions()) {
+            s.versionProvider(new VersionProvider());
+        }
+        s.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.documented());
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            if (sub.getCommandSpec() != s) {
+                document(sub);
+            }
+        }
+    }
+
+    private static int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        boolean verbose = matched(parseResult, "--verbose");
+        if (ex instanceof DragomanException d) {
+            err.println("dragoman: " + d.getMessage());
+        } else if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
+            err.println("dragoman: input/output failed: " + rootMessage(ex));
+        } else {
+            err.println("dragoman: unexpected error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+                    + ")" + (verbose ? "" : "; run again with --verbose for details, and please report it") + ".");
+        }
+        if (verbose) {
+            for (Throwable c = ex.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+                err.println("  caused by: " + c.getClass().getName() + ": " + c.getMessage());
+            }
+            if (!(ex instanceof DragomanException)) {
+                ex.printStackTrace(err);
+            }
+        }
         err.flush();
-        return code;
+        return ExitCodes.of(ex);
+    }
+
+    private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("dragoman: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    private static boolean matched(ParseResult pr, String option) {
+        for (ParseResult p = pr; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption(option)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable r = t;
+        while (r.getCause() != null && r.getCause() != r) {
+            r = r.getCause();
+        }
+        return r.getMessage() == null ? r.getClass().getSimpleName() : r.getMessage();
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(run(out, err, args));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(out, err, args);
+        System.exit(code);
+    }
+
+    /** Creates commands, handing a {@link CliContext} to those whose constructor takes one. */
+    private static final class ContextFactory implements CommandLine.IFactory {
+        private final CliContext context;
+        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+        ContextFactory(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                Constructor<K> constructor = cls.getDeclaredConstructor(CliContext.class);
+                constructor.setAccessible(true);
+                return constructor.newInstance(context);
+            } catch (NoSuchMethodException e) {
+                return fallback.create(cls);
+            }
+        }
     }
 }

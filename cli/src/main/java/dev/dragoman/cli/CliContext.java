@@ -1,0 +1,144 @@
+package dev.dragoman.cli;
+
+import dev.dragoman.cli.config.ConfigException;
+import dev.dragoman.cli.config.ConfigLoader;
+import dev.dragoman.cli.config.DragomanConfig;
+import dev.dragoman.cli.config.Settings;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a CLI run sees of the world: the environment (injected, so tests pass their own — the only place Dragoman
+ * reads it is {@link #system()}), standard input, and the configuration loaded once per run. A broken configuration
+ * is remembered rather than thrown at start-up, so {@code --help} still works; any command that needs settings gets
+ * the error from {@link #settings()}.
+ */
+public final class CliContext {
+
+    private final Map<String, String> env;
+    private final InputStream stdin;
+    private Settings settings;
+    private ConfigException configError;
+    private Path configPath;
+    private DragomanConfig config;
+    private final boolean stdinIsTerminal;
+
+    public CliContext(Map<String, String> env, InputStream stdin) {
+        this(env, stdin, false);
+    }
+
+    /** {@code stdinIsTerminal}: no input was piped in, so reading stdin without being asked would hang. */
+    public CliContext(Map<String, String> env, InputStream stdin, boolean stdinIsTerminal) {
+        this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
+        this.stdin = Objects.requireNonNull(stdin, "stdin");
+        this.stdinIsTerminal = stdinIsTerminal;
+    }
+
+    /** The real process environment and standard input. */
+    public static CliContext system() {
+        return new CliContext(System.getenv(), System.in, System.console() != null);
+    }
+
+    public boolean stdinIsTerminal() {
+        return stdinIsTerminal;
+    }
+
+    /** Every secret this run could print by accident: keys from the environment and the file. */
+    java.util.List<String> secrets() {
+        settingsForDefaults();
+        return new Settings(config, env).secrets();
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public InputStream stdin() {
+        return stdin;
+    }
+
+    /**
+     * Loads the configuration named by {@code --config} in {@code args}, else {@code DRAGOMAN_CONFIG}, else the XDG
+     * location; checks the {@code DRAGOMAN_*} variables.
+     */
+    void load(String... args) {
+        String flag = configFlag(args);
+        String fromEnv = env.get("DRAGOMAN_CONFIG");
+        boolean explicit = flag != null || (fromEnv != null && !fromEnv.isBlank());
+        configPath = flag != null ? Path.of(flag) : explicit ? Path.of(fromEnv) : defaultConfigPath(env);
+        try {
+            config = ConfigLoader.load(configPath, explicit);
+        } catch (ConfigException e) {
+            configError = e;
+            config = DragomanConfig.absent(configPath);
+        }
+        Settings candidate = new Settings(config, env);
+        try {
+            candidate.checkEnvironment();
+            settings = candidate;
+        } catch (ConfigException e) {
+            configError = configError == null ? e : configError;
+            // parse with built-in defaults only; the command will report the error
+            settings = new Settings(config, Map.of());
+        }
+    }
+
+    /**
+     * The settings of this run.
+     *
+     * @throws ConfigException when the configuration file or a {@code DRAGOMAN_*} variable is invalid
+     */
+    public Settings settings() {
+        if (configError != null) {
+            throw configError;
+        }
+        return settingsForDefaults();
+    }
+
+    /** The settings used to fill option defaults (never throws; built-ins only when the configuration is broken). */
+    Settings settingsForDefaults() {
+        if (settings == null) {
+            load();
+        }
+        return settings;
+    }
+
+    /** Where the configuration file is (or would be). */
+    public Path configPath() {
+        settingsForDefaults();
+        return configPath;
+    }
+
+    /** {@code $XDG_CONFIG_HOME/dragoman/config.yaml}, else {@code ~/.config/dragoman/config.yaml}. */
+    public static Path defaultConfigPath(Map<String, String> env) {
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+                ? Path.of(xdg)
+                : home(env).resolve(".config");
+        return base.resolve("dragoman").resolve("config.yaml");
+    }
+
+    /** {@code $HOME}, else the JVM's {@code user.home}. */
+    public static Path home(Map<String, String> env) {
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
+    }
+
+    private static String configFlag(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                return null;
+            }
+            if (a.equals("--config") && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (a.startsWith("--config=")) {
+                return a.substring("--config=".length());
+            }
+        }
+        return null;
+    }
+}

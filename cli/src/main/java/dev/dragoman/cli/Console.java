@@ -1,0 +1,67 @@
+package dev.dragoman.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * A command's view of the terminal: results on {@link #out()}, notes on stderr unless {@code --quiet}, causes and
+ * timings on stderr with {@code --verbose}.
+ */
+public final class Console {
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean verbose;
+    private final boolean quiet;
+
+    public Console(CommandSpec spec, CommonOptions common) {
+        this(spec.commandLine().getOut(), spec.commandLine().getErr(), common.verbose(), common.quiet());
+    }
+
+    Console(PrintWriter out, PrintWriter err, boolean verbose, boolean quiet) {
+        this.out = out;
+        this.err = err;
+        this.verbose = verbose;
+        this.quiet = quiet;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+
+    /** A note for people (a warning, a summary line); suppressed by {@code --quiet}. */
+    public void note(String format, Object... args) {
+        if (!quiet) {
+            err.println(String.format(Locale.ROOT, format, args));
+            err.flush();
+        }
+    }
+
+    /** A detail printed only with {@code --verbose}. */
+    public void detail(String format, Object... args) {
+        if (verbose) {
+            err.println(String.format(Locale.ROOT, format, args));
+            err.flush();
+        }
+    }
+
+    /** Runs {@code work}, printing "label: N ms" with {@code --verbose}. */
+    public <T> T timed(String label, Supplier<T> work) {
+        long start = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            detail("%s: %d ms", label, (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+}

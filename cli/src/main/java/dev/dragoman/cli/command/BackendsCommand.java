@@ -1,0 +1,125 @@
+package dev.dragoman.cli.command;
+
+import dev.dragoman.cli.CliContext;
+import dev.dragoman.cli.CommonOptions;
+import dev.dragoman.cli.Console;
+import dev.dragoman.cli.ExitCodes;
+import dev.dragoman.cli.config.BackendConfig;
+import dev.dragoman.cli.config.BackendType;
+import dev.dragoman.cli.config.Setting;
+import dev.dragoman.cli.config.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code dragoman backends [--check]}: the configured backends, never their keys. */
+@Command(name = "backends", mixinStandardHelpOptions = true,
+        description = {"List the configured backends: type, model, base URL, limits and whether a key is present "
+                + "(never the key).", "With --check, make one cheap real call to each and report status and latency."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  dragoman backends", "  dragoman backends --check"})
+public final class BackendsCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    BackendsCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Settings settings = context.settings();
+        Console console = new Console(spec, common);
+        List<BackendConfig> backends = new ArrayList<>(settings.configuredBackends());
+        if (backends.stream().noneMatch(b -> b.type() == BackendType.EXTRACTIVE)) {
+            backends.add(BackendConfig.implicit(BackendType.EXTRACTIVE));
+        }
+        String translateDefault = settings.resolve(Setting.TRANSLATE_BACKEND).value();
+        String summarizeDefault = settings.resolve(Setting.SUMMARIZE_BACKEND).value();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"NAME", "TYPE", "MODEL", "BASE URL", "LIMITS", "KEY", "DEFAULT FOR"});
+        for (BackendConfig b : backends) {
+            List<String> uses = new ArrayList<>();
+            if (b.name().equals(translateDefault)) {
+                uses.add("translate");
+            }
+            if (b.name().equals(summarizeDefault)) {
+                uses.add("summarize");
+            }
+            rows.add(new String[] {b.name(), b.type().id(), b.effectiveModel().orElse("-"),
+                b.effectiveBaseUrl().orElse(b.type() == BackendType.DEEPL ? "(by key)" : "-"), limits(b),
+                keyStatus(b, settings.env()), uses.isEmpty() ? "-" : String.join(", ", uses)});
+        }
+        printTable(console, rows);
+        if (settings.configuredBackends().isEmpty()) {
+            console.note("No backends configured in %s; 'dragoman config init' writes a starter file.",
+                    settings.config().path());
+        }
+        return ExitCodes.OK;
+    }
+
+    /** "60 req/min, 100000 chars/min, timeout 120s, 5 attempts", or "-". */
+    static String limits(BackendConfig b) {
+        List<String> parts = new ArrayList<>();
+        if (b.requestsPerMinute() != null) {
+            parts.add(b.requestsPerMinute() + " req/min");
+        }
+        if (b.charactersPerMinute() != null) {
+            parts.add(b.charactersPerMinute() + " chars/min");
+        }
+        if (b.tokensPerMinute() != null) {
+            parts.add(b.tokensPerMinute() + " tokens/min");
+        }
+        if (b.timeout() != null) {
+            parts.add("timeout " + b.timeout().toSeconds() + "s");
+        }
+        if (b.attempts() != null) {
+            parts.add(b.attempts() + " attempts");
+        }
+        return parts.isEmpty() ? "-" : String.join(", ", parts);
+    }
+
+    /** "yes (OPENAI_API_KEY)", "no (set DEEPL_AUTH_KEY)", "not needed", "yes (written in the file)". Never the key. */
+    static String keyStatus(BackendConfig b, Map<String, String> env) {
+        if (b.literalKey() != null) {
+            return "key: yes (written in the file: [REDACTED])";
+        }
+        String variable = b.keyVariable().orElse(null);
+        boolean present = b.apiKey(env).isPresent();
+        if (variable == null) {
+            return "key: not needed";
+        }
+        if (present) {
+            return "key: yes (" + variable + ")";
+        }
+        return b.type().keyRequired(b.baseUrl()) ? "key: no (set " + variable + ")" : "key: not needed (" + variable + " unset)";
+    }
+
+    private static void printTable(Console console, List<String[]> rows) {
+        int[] widths = new int[rows.get(0).length];
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                widths[i] = Math.max(widths[i], r[i].length());
+            }
+        }
+        for (String[] r : rows) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < r.length; i++) {
+                sb.append(i == r.length - 1 ? r[i] : String.format(Locale.ROOT, "%-" + widths[i] + "s  ", r[i]));
+            }
+            console.out().println(sb.toString().stripTrailing());
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package dev.dragoman.cli.config;
+
+import dev.dragoman.cli.config.YamlTree.Node;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and checks a configuration file. Every problem is one {@link ConfigException} sentence naming the file, the
+ * line and the fix: malformed YAML, an unknown key (a typo), a backend without a type or with an unknown one, a
+ * value of the wrong form.
+ */
+public final class ConfigLoader {
+
+    private static final List<String> SECTIONS = List.of("backends", "translate", "summarize", "cache", "glossary", "format");
+    private static final List<String> BACKEND_FIELDS = List.of("type", "base-url", "model", "api-key-env", "api-key",
+            "region", "requests-per-minute", "characters-per-minute", "tokens-per-minute", "timeout", "attempts");
+
+    private ConfigLoader() {}
+
+    /**
+     * Loads {@code path}. A missing file is an empty configuration when it is the default location, and an error when
+     * the user named it ({@code explicit}: {@code --config} or {@code DRAGOMAN_CONFIG}).
+     *
+     * @throws ConfigException naming the file, line and fix
+     */
+    public static DragomanConfig load(Path path, boolean explicit) {
+        if (!Files.exists(path)) {
+            if (explicit) {
+                throw new ConfigException("The configuration file " + path + " does not exist: create it with "
+                        + "'dragoman config init --config " + path + "' or point --config at an existing file.");
+            }
+            return DragomanConfig.absent(path);
+        }
+        String text;
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+        } catch (CharacterCodingException e) {
+            throw new ConfigException("The configuration file " + path + " is not UTF-8 text: save it as UTF-8.");
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read the configuration file " + path + " (" + e.getMessage()
+                    + "): check its permissions.");
+        }
+        return parse(path, text);
+    }
+
+    /** Parses configuration text that came from {@code path} (used in messages only). */
+    public static DragomanConfig parse(Path path, String text) {
+        Node root;
+        try {
+            root = YamlTree.parse(text);
+        } catch (YamlTree.YamlException e) {
+            throw error(path, e.line, e.getMessage(), "fix the YAML (indent with spaces; 'key: value' pairs)");
+        }
+        Map<Setting, DragomanConfig.FileValue> values = new LinkedHashMap<>();
+        Map<String, BackendConfig> backends = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> e : root.children().entrySet()) {
+            String section = e.getKey();
+            Node node = e.getValue();
+            if (!SECTIONS.contains(section)) {
+                throw error(path, node.line(), "unknown key '" + section + "'" + suggestion(section, SECTIONS),
+                        "use one of " + String.join(", ", SECTIONS));
+            }
+            switch (section) {
+                case "backends" -> readBackends(path, node, backends);
+                case "glossary", "format" -> readValue(path, section, node, values);
+                default -> {
+                    if (node.value() != null || !node.isMapping()) {
+                        if (node.value() == null) {
+                            continue; // "cache:" with nothing under it
+                        }
+                        throw error(path, node.line(), "'" + section + "' must be a section with keys under it",
+                                "indent its keys below it, e.g. '" + section + ":\\n  " + firstKey(section) + ": …'");
+                    }
+                    Set<String> known = keysOf(section);
+                    for (Map.Entry<String, Node> s : node.children().entrySet()) {
+                        String key = section + "." + s.getKey();
+                        if (!known.contains(key)) {
+                            throw error(path, s.getValue().line(), "unknown key '" + s.getKey() + "' under '" + section
+                                    + "'" + suggestion(s.getKey(), shortKeys(known)),
+                                    "use one of " + String.join(", ", shortKeys(known)));
+                        }
+                        readValue(path, key, s.getValue(), values);
+                    }
+                }
+            }
+        }
+        return new DragomanConfig(path, true, values, backends);
+    }
+
+    private static void readValue(Path path, String key, Node node, Map<Setting, DragomanConfig.FileValue> values) {
+        if (node.isMapping()) {
+            throw error(path, node.line(), "'" + key + "' must be a single value", "write it as '" + key + ": VALUE'");
+        }
+        if (node.value() == null || node.value().isBlank()) {
+            return;
+        }
+        Setting setting = Setting.byKey(key).orElseThrow();
+        try {
+            setting.validate(node.value());
+        } catch (IllegalArgumentException bad) {
+            throw error(path, node.line(), "'" + key + "': " + bad.getMessage(), "expected " + setting.description());
+        }
+        values.put(setting, new DragomanConfig.FileValue(node.value().strip(), node.line()));
+    }
+
+    private static void readBackends(Path path, Node node, Map<String, BackendConfig> backends) {
+        if (!node.isMapping()) {
+            if (node.value() == null) {
+                return;
+            }
+            throw error(path, node.line(), "'backends' must map names to backends",
+                    "write 'backends:' then, indented, 'NAME:' and its 'type: …'");
+        }
+        for (Map.Entry<String, Node> b : node.children().entrySet()) {
+            backends.put(b.getKey(), readBackend(path, b.getKey(), b.getValue()));
+        }
+    }
+
+    private static BackendConfig readBackend(Path path, String name, Node node) {
+        if (!node.isMapping()) {
+            throw error(path, node.line(), "backend '" + name + "' must be a mapping with at least a type",
+                    "indent 'type: openai' (or " + BackendType.names() + ") under '" + name + ":'");
+        }
+        Map<String, Node> f = node.children();
+        for (Map.Entry<String, Node> e : f.entrySet()) {
+            if (!BACKEND_FIELDS.contains(e.getKey())) {
+                throw error(path, e.getValue().line(), "unknown key '" + e.getKey() + "' in backend '" + name + "'"
+                        + suggestion(e.getKey(), BACKEND_FIELDS), "use one of " + String.join(", ", BACKEND_FIELDS));
+            }
+            if (e.getValue().isMapping()) {
+                throw error(path, e.getValue().line(), "'" + e.getKey() + "' in backend '" + name
+                        + "' must be a single value", "write it as '" + e.getKey() + ": VALUE'");
+            }
+        }
+        Node typeNode = f.get("type");
+        if (typeNode == null || typeNode.value() == null) {
+            throw error(path, node.line(), "backend '" + name + "' has no type",
+                    "add 'type:' with one of " + BackendType.names());
+        }
+        BackendType type = BackendType.parse(typeNode.value()).orElseThrow(() -> error(path, typeNode.line(),
+                "unknown backend type '" + typeNode.value() + "' for backend '" + name + "'"
+                        + suggestion(typeNode.value(), List.of(BackendType.names().split(", "))),
+                "use one of " + BackendType.names()));
+        String apiKeyEnv = str(f, "api-key-env");
+        if (apiKeyEnv != null && !apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            // a key pasted where the variable's name belongs: do not echo it
+            throw error(path, f.get("api-key-env").line(), "'api-key-env' in backend '" + name
+                    + "' must be the NAME of an environment variable (like OPENAI_API_KEY), not a key",
+                    "put the key in a variable and write its name here");
+        }
+        return new BackendConfig(name, type, str(f, "base-url"), str(f, "model"), apiKeyEnv, str(f, "api-key"),
+                str(f, "region"), positive(path, name, f, "requests-per-minute"),
+                positive(path, name, f, "characters-per-minute"), positive(path, name, f, "tokens-per-minute"),
+                duration(path, name, f), positive(path, name, f, "attempts"), path, node.line());
+    }
+
+    private static String str(Map<String, Node> f, String key) {
+        Node n = f.get(key);
+        return n == null || n.value() == null || n.value().isBlank() ? null : n.value().strip();
+    }
+
+    private static Integer positive(Path path, String name, Map<String, Node> f, String key) {
+        String v = str(f, key);
+        if (v == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw error(path, f.get(key).line(), "'" + key + "' in backend '" + name + "' is '" + v
+                + "', not a positive whole number", "write a number such as 60");
+    }
+
+    private static Duration duration(Path path, String name, Map<String, Node> f) {
+        String v = str(f, "timeout");
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Durations.parseDuration(v);
+        } catch (IllegalArgumentException e) {
+            throw error(path, f.get("timeout").line(), "'timeout' in backend '" + name + "': " + e.getMessage(),
+                    "for example 'timeout: 120s'");
+        }
+    }
+
+    private static Set<String> keysOf(String section) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Setting s : Setting.values()) {
+            if (s.key().startsWith(section + ".")) {
+                keys.add(s.key());
+            }
+        }
+        return keys;
+    }
+
+    private static List<String> shortKeys(Set<String> keys) {
+        return keys.stream().map(k -> k.substring(k.indexOf('.') + 1)).toList();
+    }
+
+    private static String firstKey(String section) {
+        return shortKeys(keysOf(section)).get(0);
+    }
+
+    /** ", did you mean 'translate'?" when a known word is one or two edits away. */
+    private static String suggestion(String word, List<String> known) {
+        String best = null;
+        int bestDistance = 3;
+        for (String k : known) {
+            int d = distance(word.toLowerCase(java.util.Locale.ROOT), k);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best == null ? "" : " (did you mean '" + best + "'?)";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private static ConfigException error(Path path, int line, String problem, String fix) {
+        return new ConfigException("Configuration error in " + path + (line > 0 ? " line " + line : "") + ": "
+                + problem + " — " + fix + ".");
+    }
+}

@@ -1,0 +1,41 @@
+package dev.dragoman.cli.config;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which {@link Setting} each command-line option stands for. The default provider uses it to fill an option the
+ * user did not give; nothing else maps flags to settings. Keys are a command's name below {@code dragoman}
+ * ({@code translate}, {@code eval summarize}) and the option's longest name.
+ */
+public final class OptionBindings {
+
+    private static final Map<String, Setting> ANY_COMMAND = Map.of(
+            "--format", Setting.FORMAT,
+            "--glossary", Setting.GLOSSARY,
+            "--cache", Setting.CACHE_STORE,
+            "--cache-path", Setting.CACHE_PATH,
+            "--cache-url", Setting.CACHE_URL);
+
+    private static final Map<String, Map<String, Setting>> BY_COMMAND = Map.of(
+            "translate", Map.of("--backend", Setting.TRANSLATE_BACKEND, "--to", Setting.TRANSLATE_TO,
+                    "--from", Setting.TRANSLATE_FROM),
+            "brief", Map.of("--backend", Setting.TRANSLATE_BACKEND, "--to", Setting.TRANSLATE_TO,
+                    "--from", Setting.TRANSLATE_FROM, "--sentences", Setting.SUMMARIZE_SENTENCES),
+            "summarize", Map.of("--backend", Setting.SUMMARIZE_BACKEND, "--sentences", Setting.SUMMARIZE_SENTENCES,
+                    "--style", Setting.SUMMARIZE_STYLE, "--lang", Setting.SUMMARIZE_LANG),
+            "eval summarize", Map.of("--backend", Setting.SUMMARIZE_BACKEND, "--sentences", Setting.SUMMARIZE_SENTENCES),
+            "batch", Map.of("--to", Setting.TRANSLATE_TO, "--translate-backend", Setting.TRANSLATE_BACKEND,
+                    "--summarize-backend", Setting.SUMMARIZE_BACKEND, "--sentences", Setting.SUMMARIZE_SENTENCES));
+
+    private OptionBindings() {}
+
+    /** The setting behind {@code option} in {@code command}, if it is bound to one. */
+    public static Optional<Setting> settingFor(String command, String option) {
+        Map<String, Setting> specific = BY_COMMAND.getOrDefault(command, Map.of());
+        if (specific.containsKey(option)) {
+            return Optional.of(specific.get(option));
+        }
+        return Optional.ofNullable(ANY_COMMAND.get(option));
+    }
+}

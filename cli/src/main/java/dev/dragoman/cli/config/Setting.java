@@ -1,0 +1,109 @@
+package dev.dragoman.cli.config;
+
+import dev.dragoman.core.Language;
+import dev.dragoman.core.write.OutputFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Every setting a flag, a {@code DRAGOMAN_*} variable or the file can give, with its built-in default — the one
+ * place defaults live. The file key is {@link #key()} as a YAML path ({@code translate.backend} is
+ * {@code translate: backend:}); the variable is {@code DRAGOMAN_} + the key upper-cased with dots and dashes as
+ * underscores ({@code DRAGOMAN_TRANSLATE_BACKEND}).
+ */
+public enum Setting {
+    TRANSLATE_BACKEND("translate.backend", null, "backend that translate and brief use (a name under backends:)", v -> {}),
+    TRANSLATE_TO("translate.to", "en", "target language (BCP 47)", Setting::language),
+    TRANSLATE_FROM("translate.from", null, "source language; unset = detect", Setting::language),
+    SUMMARIZE_BACKEND("summarize.backend", "extractive", "backend that summarize uses (extractive or a name under backends:)", v -> {}),
+    SUMMARIZE_SENTENCES("summarize.sentences", "3", "summary length in sentences", Setting::positiveInt),
+    SUMMARIZE_STYLE("summarize.style", "paragraph", "headline, bullets or paragraph", v -> oneOf(v, Set.of("headline", "bullets", "paragraph"))),
+    SUMMARIZE_LANG("summarize.lang", null, "summary language; unset = the article's", Setting::language),
+    CACHE_STORE("cache.store", "sqlite", "sqlite, redis, memory or none", v -> oneOf(v, Set.of("sqlite", "redis", "memory", "none"))),
+    CACHE_PATH("cache.path", null, "SQLite file; unset = $XDG_CACHE_HOME/dragoman (else ~/.cache/dragoman)", v -> {}),
+    CACHE_URL("cache.url", null, "Redis URL, e.g. redis://localhost:6379", v -> {}),
+    CACHE_TTL("cache.ttl", null, "entry lifetime like 30d; unset = no expiry", Durations::parseDuration),
+    CACHE_MAX_SIZE("cache.max-size", null, "size cap like 500MB; unset = none", Durations::parseSize),
+    GLOSSARY("glossary", null, "glossary file (CSV or YAML) applied to every translation", v -> {}),
+    FORMAT("format", "text", "output format: text, json, jsonl, md or html (parse: json)", OutputFormat::parse);
+
+    /** Per-command built-in defaults that differ from {@link #builtIn()} (parse prints JSON unless told). */
+    private static final Map<Setting, Map<String, String>> COMMAND_DEFAULTS = Map.of(FORMAT, Map.of("parse", "json"));
+
+    private final String key;
+    private final String builtIn;
+    private final String description;
+    private final Consumer<String> validator;
+
+    Setting(String key, String builtIn, String description, Consumer<String> validator) {
+        this.key = key;
+        this.builtIn = builtIn;
+        this.description = description;
+        this.validator = validator;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String envVariable() {
+        return "DRAGOMAN_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** The built-in default, if any. */
+    public Optional<String> builtIn() {
+        return Optional.ofNullable(builtIn);
+    }
+
+    /** The built-in default for a command ({@code parse}, {@code translate}, …). */
+    public Optional<String> builtIn(String command) {
+        Map<String, String> overrides = COMMAND_DEFAULTS.getOrDefault(this, Map.of());
+        return command != null && overrides.containsKey(command) ? Optional.of(overrides.get(command)) : builtIn();
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** @throws IllegalArgumentException saying what is wrong with {@code value} and what is accepted */
+    public void validate(String value) {
+        validator.accept(value);
+    }
+
+    public static Optional<Setting> byKey(String key) {
+        for (Setting s : values()) {
+            if (s.key.equals(key)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void language(String v) {
+        try {
+            Language.of(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + v + "' is not a language tag; write it like en, ar or pt-BR");
+        }
+    }
+
+    private static void positiveInt(String v) {
+        try {
+            if (Integer.parseInt(v.strip()) > 0) {
+                return;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the message
+        }
+        throw new IllegalArgumentException("'" + v + "' is not a positive whole number");
+    }
+
+    private static void oneOf(String v, Set<String> allowed) {
+        if (!allowed.contains(v.strip().toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("'" + v + "' is not one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
+        }
+    }
+}

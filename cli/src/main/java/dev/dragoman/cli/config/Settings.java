@@ -1,0 +1,128 @@
+package dev.dragoman.cli.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Resolves every {@link Setting} below the command line: environment ({@code DRAGOMAN_*}) over the file over the
+ * built-in default. Flags sit above all three; picocli applies them after asking {@link ConfigDefaultProvider},
+ * which delegates here — so the precedence flags &gt; environment &gt; file &gt; defaults is implemented once.
+ * Also resolves backend names. Immutable.
+ */
+public final class Settings {
+
+    /** Where a value came from. */
+    public enum Source { FLAG, ENVIRONMENT, FILE, DEFAULT, UNSET }
+
+    /** A resolved value (null when unset), its source and a human "where" (variable name, file and line). */
+    public record Resolved(Setting setting, String value, Source source, String where) {
+        public Optional<String> optional() {
+            return Optional.ofNullable(value);
+        }
+    }
+
+    private final DragomanConfig config;
+    private final Map<String, String> env;
+
+    public Settings(DragomanConfig config, Map<String, String> env) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.env = Map.copyOf(env);
+    }
+
+    public DragomanConfig config() {
+        return config;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    /** The value of {@code setting} for {@code command} (e.g. "parse"), from the environment, the file or the default. */
+    public Resolved resolve(Setting setting, String command) {
+        String fromEnv = env.get(setting.envVariable());
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return new Resolved(setting, fromEnv.strip(), Source.ENVIRONMENT, setting.envVariable());
+        }
+        Optional<DragomanConfig.FileValue> fromFile = config.value(setting);
+        if (fromFile.isPresent()) {
+            return new Resolved(setting, fromFile.get().value(), Source.FILE, config.where(fromFile.get().line()));
+        }
+        return setting.builtIn(command)
+                .map(v -> new Resolved(setting, v, Source.DEFAULT, "built-in"))
+                .orElse(new Resolved(setting, null, Source.UNSET, ""));
+    }
+
+    public Resolved resolve(Setting setting) {
+        return resolve(setting, null);
+    }
+
+    /**
+     * Checks every {@code DRAGOMAN_*} variable that is set.
+     *
+     * @throws ConfigException naming the variable, its problem and what is accepted
+     */
+    public void checkEnvironment() {
+        for (Setting s : Setting.values()) {
+            String v = env.get(s.envVariable());
+            if (v != null && !v.isBlank()) {
+                try {
+                    s.validate(v.strip());
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("The environment variable " + s.envVariable() + " is invalid: "
+                            + e.getMessage() + " — expected " + s.description() + ".");
+                }
+            }
+        }
+    }
+
+    /**
+     * The backend called {@code name}: one defined in the file, else an implicit one when the name is a backend type
+     * ({@code deepl}, {@code ollama}, {@code extractive}).
+     *
+     * @throws ConfigException listing the configured names when there is none by that name
+     */
+    public BackendConfig backend(String name) {
+        BackendConfig b = config.backends().get(name);
+        if (b != null) {
+            return b;
+        }
+        return BackendType.parse(name).map(BackendConfig::implicit).orElseThrow(() -> new ConfigException(
+                "No backend is called '" + name + "': " + (config.backends().isEmpty()
+                        ? "define it under 'backends:' in " + config.path()
+                        : "the configured ones are " + String.join(", ", config.backends().keySet()) + " (in "
+                                + config.path() + ")")
+                        + ", or use a backend type by name (" + BackendType.names() + ")."));
+    }
+
+    /** Every backend the file defines, then nothing implicit. */
+    public List<BackendConfig> configuredBackends() {
+        return new ArrayList<>(config.backends().values());
+    }
+
+    /**
+     * Every secret the run could see — keys written in the file and the values of every key variable — so outputs
+     * and messages can be scrubbed of them.
+     */
+    public List<String> secrets() {
+        List<String> secrets = new ArrayList<>();
+        for (BackendType t : BackendType.values()) {
+            t.keyVariable().map(env::get).ifPresent(secrets::add);
+        }
+        for (BackendConfig b : config.backends().values()) {
+            b.keyVariable().map(env::get).ifPresent(secrets::add);
+            if (b.literalKey() != null) {
+                secrets.add(b.literalKey());
+            }
+        }
+        env.forEach((k, v) -> {
+            if (k.startsWith("DRAGOMAN_") && (k.contains("KEY") || k.contains("TOKEN") || k.contains("SECRET"))) {
+                secrets.add(v);
+            }
+        });
+        secrets.removeIf(s -> s == null || s.strip().length() < 4);
+        return secrets;
+    }
+}
