@@ -1,5 +1,6 @@
 package dev.dragoman.core;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -18,6 +19,8 @@ public record Dateline(String place, String agency) {
         return new Dateline(place, agency);
     }
 
+    /** True when neither place nor agency is known. Not serialized. */
+    @JsonIgnore
     public boolean isEmpty() {
         return place == null && agency == null;
     }
