@@ -3,6 +3,8 @@ package dev.dragoman.cli;
 import dev.dragoman.cli.command.BackendsCommand;
 import dev.dragoman.cli.command.CompletionCommand;
 import dev.dragoman.cli.command.ConfigCommand;
+import dev.dragoman.cli.command.DetectCommand;
+import dev.dragoman.cli.command.ParseCommand;
 import dev.dragoman.cli.config.ConfigDefaultProvider;
 import dev.dragoman.core.error.DragomanException;
 import java.io.OutputStreamWriter;
@@ -27,6 +29,8 @@ import picocli.CommandLine.ParseResult;
         versionProvider = VersionProvider.class,
         description = "Translate and summarize news articles.",
         subcommands = {
+            ParseCommand.class,
+            DetectCommand.class,
             BackendsCommand.class,
             ConfigCommand.class,
             CompletionCommand.class,
@@ -101,6 +105,15 @@ public final class Main implements Runnable {
     private static int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
         boolean verbose = matched(parseResult, "--verbose");
+        if (ex instanceof CommandLine.ParameterException pe) {
+            return handleParameterException(pe, new String[0]);
+        }
+        if (ex instanceof UsageException) {
+            err.println("dragoman: " + ex.getMessage());
+            err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
         if (ex instanceof DragomanException d) {
             err.println("dragoman: " + d.getMessage());
         } else if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {

@@ -1,0 +1,75 @@
+package dev.dragoman.cli.command;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dragoman.cli.CliContext;
+import dev.dragoman.cli.CommonOptions;
+import dev.dragoman.cli.Console;
+import dev.dragoman.core.Article;
+import dev.dragoman.core.Language;
+import dev.dragoman.core.json.Json;
+import dev.dragoman.core.write.OutputFormat;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code dragoman detect}: the language of each input and the detector's confidence. */
+@Command(name = "detect", mixinStandardHelpOptions = true,
+        description = {"Detect the language of each input, with the detector's confidence (0-1).",
+            "Offline; needs no configuration. One line per article in text format."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  dragoman detect examples/sana-2024-06-25-lukashenko.ar.txt",
+            "  echo 'Lukashenko affirms support for Russia' | dragoman detect --format json"})
+public final class DetectCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    IoOptions io;
+
+    DetectCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        context.settings();
+        Console console = new Console(spec, common);
+        OutputFormat format = io.format(spec);
+        if (format == OutputFormat.MD || format == OutputFormat.HTML) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "detect writes text, json or jsonl, not " + format.extension());
+        }
+        return Commands.articleRun(context, console, spec).run(io.inputs, io.output, format, format != OutputFormat.JSON,
+                "", (source, article) -> render(source.name(), article, format));
+    }
+
+    private static String render(String input, Article article, OutputFormat format) {
+        Language language = article.language() == null ? Language.UNDETERMINED : article.language();
+        double confidence = article.languageConfidence() == null ? 0 : article.languageConfidence();
+        if (format == OutputFormat.TEXT) {
+            return String.format(Locale.ROOT, "%s\t%s\t%.2f\t%s%n", input, language.tag(), confidence,
+                    language.equals(Language.UNDETERMINED) ? "undetermined" : language.displayName());
+        }
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("input", input);
+        node.put("language", language.tag());
+        node.put("confidence", confidence);
+        node.put("name", language.displayName());
+        try {
+            return (format == OutputFormat.JSON
+                    ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node)
+                    : Json.mapper().writeValueAsString(node)) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.dragoman.cli.io;
+
+import dev.dragoman.cli.Console;
+import dev.dragoman.core.Article;
+import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.error.InvalidInputException;
+import dev.dragoman.core.read.ArticleReaders;
+import dev.dragoman.core.write.OutputFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The loop every article command shares: expand the inputs, read each into articles, render each article, write
+ * it where {@code -o} says. A bad input (unreadable, not an article) is reported in one line and the run goes on
+ * with the others — finished outputs are never lost; a failure that would repeat for every input (configuration,
+ * authentication, quota, a backend down) stops the run. The exit code is that of the first failure.
+ */
+public final class ArticleRun {
+
+    /** Turns one article into one rendered document. */
+    @FunctionalInterface
+    public interface Renderer {
+        String render(InputSource source, Article article) throws IOException;
+    }
+
+    private final Console console;
+    private final Supplier<ArticleReaders> readers;
+    private final InputStream stdin;
+    private final boolean stdinIsTerminal;
+
+    public ArticleRun(Console console, Supplier<ArticleReaders> readers, InputStream stdin, boolean stdinIsTerminal) {
+        this.console = console;
+        this.readers = readers;
+        this.stdin = stdin;
+        this.stdinIsTerminal = stdinIsTerminal;
+    }
+
+    /**
+     * Runs the loop.
+     *
+     * @param streamable true when several documents may share one stream (see {@link Output#choose})
+     * @param suffix added to output file names before the extension ({@code .en}), may be empty
+     * @return the exit code: 0, or the first failure's
+     * @throws dev.dragoman.cli.UsageException for usage errors (no input at a terminal, several inputs to one document)
+     */
+    public int run(List<String> inputArgs, String outputOption, OutputFormat format, boolean streamable,
+            String suffix, Renderer renderer) {
+        List<InputSource> sources = Inputs.expand(inputArgs, stdinIsTerminal);
+        Output output = Output.choose(console.out(), outputOption, sources.size(), format,
+                streamable || format == OutputFormat.JSONL);
+        int firstFailure = 0;
+        int failed = 0;
+        for (InputSource source : sources) {
+            try {
+                List<Article> articles = console.timed("read " + source.name(), () -> read(source));
+                for (int i = 0; i < articles.size(); i++) {
+                    Article article = articles.get(i);
+                    String document = renderer.render(source, article);
+                    String where = output.write(source, articles.size() > 1 ? i : -1, suffix, document);
+                    if (output.toDirectory()) {
+                        console.detail("wrote %s", where);
+                    }
+                }
+            } catch (DragomanException e) {
+                if (!inputSpecific(e) || sources.size() == 1) {
+                    throw e;
+                }
+                console.err().println("dragoman: " + e.getMessage());
+                failed++;
+                firstFailure = firstFailure == 0 ? e.kind().exitCode() : firstFailure;
+            } catch (IOException e) {
+                throw new DragomanException(DragomanException.Kind.INTERNAL,
+                        "cannot write the output for " + source.name() + ": " + e.getMessage(), e);
+            }
+        }
+        if (failed > 0) {
+            console.note("%d of %d inputs failed; the others were written.", failed, sources.size());
+        }
+        if (output.toDirectory()) {
+            console.note("wrote %d file(s) to %s", output.documents(), outputOption);
+        }
+        return firstFailure;
+    }
+
+    private List<Article> read(InputSource source) {
+        if (source.isStdin()) {
+            byte[] bytes;
+            try {
+                bytes = stdin.readAllBytes();
+            } catch (IOException e) {
+                throw new InvalidInputException("stdin: cannot be read (" + e.getMessage() + ")", e);
+            }
+            return readers.get().read(bytes, "stdin");
+        }
+        return readers.get().read(source.path());
+    }
+
+    /** Bad input and failed quality checks concern one input; everything else would fail the next one too. */
+    private static boolean inputSpecific(DragomanException e) {
+        return e.kind() == DragomanException.Kind.INVALID_INPUT || e.kind() == DragomanException.Kind.QUALITY;
+    }
+}

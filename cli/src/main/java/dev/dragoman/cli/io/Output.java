@@ -1,0 +1,105 @@
+package dev.dragoman.cli.io;
+
+import dev.dragoman.core.write.OutputFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Where rendered documents go: standard output, one file ({@code -o FILE}), or a directory with one file per
+ * document ({@code -o DIR}: an existing directory, a path ending in {@code /}, or any {@code -o} with several
+ * inputs unless the format is JSON Lines). Files are written as UTF-8.
+ */
+public final class Output {
+
+    private final PrintWriter stdout;
+    private final Path file;
+    private final Path directory;
+    private final OutputFormat format;
+    private final Set<String> usedNames = new HashSet<>();
+    private boolean fileStarted;
+    private int documents;
+
+    private Output(PrintWriter stdout, Path file, Path directory, OutputFormat format) {
+        this.stdout = stdout;
+        this.file = file;
+        this.directory = directory;
+        this.format = format;
+    }
+
+    /**
+     * Chooses the destination.
+     *
+     * @param option the {@code -o} value; null or {@code -} for standard output
+     * @param inputs how many inputs the run has
+     * @param streamable true when several documents may follow each other on one stream (JSON Lines, line-per-input
+     *     reports); otherwise several inputs need a directory
+     * @throws dev.dragoman.cli.UsageException when several inputs would be mixed into one document
+     */
+    public static Output choose(PrintWriter stdout, String option, int inputs, OutputFormat format, boolean streamable) {
+        boolean toStdout = option == null || option.equals("-");
+        if (toStdout) {
+            if (inputs > 1 && !streamable) {
+                throw new dev.dragoman.cli.UsageException(inputs + " inputs: write one file per input with -o DIR, or use "
+                        + "--format jsonl to get one JSON line per article");
+            }
+            return new Output(stdout, null, null, format);
+        }
+        Path path = Path.of(option);
+        boolean dir = Files.isDirectory(path) || option.endsWith("/") || (inputs > 1 && !streamable);
+        return dir ? new Output(stdout, null, path, format) : new Output(stdout, path, null, format);
+    }
+
+    public boolean toDirectory() {
+        return directory != null;
+    }
+
+    /**
+     * Writes one document.
+     *
+     * @param source the input it came from (names the file in directory mode)
+     * @param index the article's position within its input, counted from 0, or -1 when the input has only one
+     * @param suffix added before the extension ({@code .en} for a translation), may be empty
+     * @return where it went, for notes
+     * @throws IOException when the file cannot be written
+     */
+    public String write(InputSource source, int index, String suffix, String document) throws IOException {
+        documents++;
+        if (directory != null) {
+            Files.createDirectories(directory);
+            String base = source.stem() + (index >= 0 ? "-" + (index + 1) : "") + suffix;
+            String name = base + "." + format.extension();
+            for (int n = 2; !usedNames.add(name); n++) {
+                name = base + "-" + n + "." + format.extension();
+            }
+            Path target = directory.resolve(name);
+            Files.writeString(target, document, StandardCharsets.UTF_8);
+            return target.toString();
+        }
+        if (file != null) {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            if (!fileStarted) {
+                Files.writeString(file, document, StandardCharsets.UTF_8);
+                fileStarted = true;
+            } else {
+                Files.writeString(file, document, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            }
+            return file.toString();
+        }
+        stdout.print(document);
+        stdout.flush();
+        return "stdout";
+    }
+
+    /** Documents written so far. */
+    public int documents() {
+        return documents;
+    }
+}
