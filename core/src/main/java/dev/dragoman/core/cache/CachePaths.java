@@ -1,0 +1,32 @@
+package dev.dragoman.core.cache;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where the SQLite cache lives by default: {@code $XDG_CACHE_HOME/dragoman/cache.db}, else
+ * {@code ~/.cache/dragoman/cache.db} (XDG Base Directory spec: an empty or relative {@code XDG_CACHE_HOME} is
+ * ignored). Core never reads the environment itself; the CLI passes it in.
+ */
+public final class CachePaths {
+
+    /** The file name inside the cache directory. */
+    public static final String FILE_NAME = "cache.db";
+
+    private CachePaths() {}
+
+    /**
+     * The default cache file.
+     *
+     * @param env the process environment ({@code System.getenv()} in the CLI)
+     * @param home the user's home directory ({@code user.home})
+     */
+    public static Path defaultPath(Map<String, String> env, Path home) {
+        Objects.requireNonNull(env, "env");
+        Objects.requireNonNull(home, "home");
+        String xdg = env.get("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".cache");
+        return base.resolve("dragoman").resolve(FILE_NAME);
+    }
+}

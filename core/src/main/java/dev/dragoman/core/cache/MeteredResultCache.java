@@ -1,0 +1,137 @@
+package dev.dragoman.core.cache;
+
+import dev.dragoman.core.usage.Usage;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The decorator every caller puts around a store: it counts this process's hits, misses and errors, and turns every
+ * store failure ({@link CacheException} or any other {@link RuntimeException} a store throws) into a miss (for
+ * {@code get}) or a skipped write (for {@code put}). The failure is counted and logged once per distinct reason at
+ * WARN (later repeats at DEBUG), so a Redis outage during a 500-article batch logs one line, not 500.
+ *
+ * <p>So: {@code get} and {@code put} never throw a store failure; a cache failure never fails the user's operation.
+ * Programming errors ({@code null} arguments) still throw. Thread-safe; adds no locking of its own.
+ */
+public final class MeteredResultCache implements ResultCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MeteredResultCache.class);
+    private static final int MAX_REASONS = 256;
+
+    private final ResultCache delegate;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private final LongAdder writes = new LongAdder();
+    private final AtomicReference<Usage> saved = new AtomicReference<>(Usage.NONE);
+    private final Set<String> loggedReasons = ConcurrentHashMap.newKeySet();
+
+    private MeteredResultCache(ResultCache delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+    }
+
+    /** Wraps {@code store}, or returns it as is when it already is a {@code MeteredResultCache}. */
+    public static MeteredResultCache of(ResultCache store) {
+        return store instanceof MeteredResultCache m ? m : new MeteredResultCache(store);
+    }
+
+    /** The store behind this decorator. */
+    public ResultCache delegate() {
+        return delegate;
+    }
+
+    /** The stored entry, or empty on a miss, an expired entry or a store failure (counted and logged). */
+    @Override
+    public Optional<CacheEntry> get(CacheKey key) {
+        Objects.requireNonNull(key, "key");
+        Optional<CacheEntry> found;
+        try {
+            found = Objects.requireNonNull(delegate.get(key), "a store returned null instead of Optional.empty()");
+        } catch (RuntimeException e) {
+            failed("get", key, e);
+            misses.increment();
+            return Optional.empty();
+        }
+        if (found.isPresent()) {
+            hits.increment();
+            Usage usage = found.get().usage();
+            saved.accumulateAndGet(usage, Usage::plus);
+        } else {
+            misses.increment();
+        }
+        return found;
+    }
+
+    /** Stores the entry; a store failure is counted and logged, never thrown. */
+    @Override
+    public void put(CacheKey key, CacheEntry entry) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(entry, "entry");
+        try {
+            delegate.put(key, entry);
+            writes.increment();
+        } catch (RuntimeException e) {
+            failed("put", key, e);
+        }
+    }
+
+    /** Closes the store; a failure to close is logged, not thrown. */
+    @Override
+    public void close() {
+        try {
+            delegate.close();
+        } catch (RuntimeException e) {
+            failed("close", null, e);
+        }
+    }
+
+    /** This process's counts since this decorator was made. */
+    public Counters counters() {
+        return new Counters(hits.sum(), misses.sum(), errors.sum(), writes.sum(), saved.get());
+    }
+
+    /** Counts a failure that happened outside the store calls (e.g. a value that no longer decodes). */
+    public void recordError(String operation, CacheKey key, RuntimeException e) {
+        failed(operation, key, e);
+    }
+
+    private void failed(String operation, CacheKey key, RuntimeException e) {
+        errors.increment();
+        String reason = operation + ": " + describe(e);
+        boolean first = loggedReasons.size() < MAX_REASONS && loggedReasons.add(reason);
+        if (first) {
+            LOG.warn("cache {} failed, going on without the cache ({}); further failures for this reason are logged"
+                    + " at DEBUG", operation, describe(e), e);
+        } else if (LOG.isDebugEnabled()) {
+            LOG.debug("cache {} failed for {}: {}", operation, key == null ? "-" : key.digest(), describe(e));
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        // digests and counters vary from one failure to the next; the reason is what stays the same
+        message = message.replaceAll("[0-9a-f]{16,}", "…").replaceAll("\\d+", "N");
+        if (message.length() > 200) {
+            message = message.substring(0, 200);
+        }
+        return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * One process's cache counts.
+     *
+     * @param hits look-ups answered by the store
+     * @param misses look-ups that found nothing, including those that failed
+     * @param errors store failures stepped around (look-ups, writes, close)
+     * @param writes entries stored
+     * @param saved the usage recorded in the entries that were hit: what calling the backend again would have cost
+     */
+    public record Counters(long hits, long misses, long errors, long writes, Usage saved) {}
+}
