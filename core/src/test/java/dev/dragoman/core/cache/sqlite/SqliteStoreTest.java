@@ -213,7 +213,8 @@ class SqliteStoreTest {
             logs.add(log);
             processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), SqliteWriterMain.class.getName(),
-                    file.toString(), start.toString(), name, Integer.toString(perProcess))
+                    file.toString(), start.toString(), name, Integer.toString(perProcess),
+                    dir.resolve(name + ".result").toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start());
         }
         // when
@@ -225,7 +226,8 @@ class SqliteStoreTest {
         for (int i = 0; i < processes.size(); i++) {
             String out = Files.readString(logs.get(i));
             assertThat(processes.get(i).exitValue()).as(out).isZero();
-            assertThat(out).as(out).contains("ok " + perProcess).doesNotContain("Exception");
+            assertThat(out).as(out).doesNotContain("Exception");
+            assertThat(dir.resolve(List.of("first", "second").get(i) + ".result")).hasContent("ok " + perProcess);
         }
         try (SqliteResultCache cache = SqliteResultCache.open(file)) {
             for (String name : List.of("first", "second")) {

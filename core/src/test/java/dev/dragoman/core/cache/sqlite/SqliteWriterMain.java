@@ -10,7 +10,7 @@ import java.time.Instant;
 /**
  * A second process for {@link SqliteStoreTest}: waits for a start file, then writes and reads entries in the shared
  * cache file through the raw store (no decorator), so any error surfaces as a non-zero exit.
- * Args: cache-file start-file name count.
+ * Args: cache-file start-file name count result-file.
  */
 public final class SqliteWriterMain {
 
@@ -36,6 +36,7 @@ public final class SqliteWriterMain {
                 cache.get(shared);
             }
         }
-        System.out.println("ok " + count);
+        // not System.out: core's test classes reach the cli's ArchitectureTest through the test-jar
+        Files.writeString(Path.of(args[4]), "ok " + count, java.nio.charset.StandardCharsets.UTF_8);
     }
 }
