@@ -34,6 +34,7 @@ import picocli.CommandLine.ParseResult;
             BackendsCommand.class,
             ConfigCommand.class,
             CompletionCommand.class,
+            dev.dragoman.cli.batch.BatchCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",

@@ -1,0 +1,176 @@
+package dev.dragoman.cli.batch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dragoman.core.Article;
+import dev.dragoman.core.Paragraph;
+import dev.dragoman.core.json.Json;
+import dev.dragoman.core.summary.Summary;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes one article's outputs under {@code <out>/articles/}: {@code <id>.json} (the original article, its
+ * translation, summary and brief, usage, warnings, and the batch record used to resume) and {@code <id>.md} (the
+ * same for people). Names come from the article's content id, so a re-run overwrites rather than duplicates, and
+ * each file is written atomically.
+ */
+final class ArticleOutputs {
+
+    static final String DIR = "articles";
+
+    private final Path out;
+    private final Set<BatchOptions.ArticleFormat> formats;
+
+    ArticleOutputs(Path out, Set<BatchOptions.ArticleFormat> formats) {
+        this.out = out;
+        this.formats = formats;
+    }
+
+    /** Paths (relative to the output directory) the article's outputs have. */
+    List<String> paths(String id) {
+        List<String> paths = new ArrayList<>();
+        for (BatchOptions.ArticleFormat f : formats) {
+            paths.add(DIR + "/" + id + "." + f.extension);
+        }
+        return paths;
+    }
+
+    /** The batch record stored in an existing JSON output, if that output was written under {@code fingerprint}. */
+    DoneRecord recover(String id, String fingerprint) {
+        if (!formats.contains(BatchOptions.ArticleFormat.JSON)) {
+            return null;
+        }
+        Path json = out.resolve(DIR).resolve(id + ".json");
+        if (!Files.isRegularFile(json)) {
+            return null;
+        }
+        for (String p : paths(id)) {
+            if (!Files.isRegularFile(out.resolve(p))) {
+                return null;
+            }
+        }
+        try {
+            JsonNode record = Json.mapper().readTree(Files.readAllBytes(json)).path("batch");
+            if (!fingerprint.equals(record.path("fingerprint").asText())) {
+                return null;
+            }
+            return DoneRecord.from(record);
+        } catch (IOException | RuntimeException e) {
+            return null; // unreadable: redo the item
+        }
+    }
+
+    void write(DoneRecord record, Article article, ArticleTranslation.Translated translation, Summary summary,
+            Summary brief) throws IOException {
+        if (formats.contains(BatchOptions.ArticleFormat.JSON)) {
+            AtomicFiles.write(out.resolve(DIR).resolve(record.id() + ".json"),
+                    json(record, article, translation, summary, brief));
+        }
+        if (formats.contains(BatchOptions.ArticleFormat.MD)) {
+            AtomicFiles.write(out.resolve(DIR).resolve(record.id() + ".md"),
+                    markdown(record, article, translation, summary, brief));
+        }
+    }
+
+    private static String json(DoneRecord record, Article article, ArticleTranslation.Translated translation,
+            Summary summary, Summary brief) throws JsonProcessingException {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.put("id", article.id());
+        root.put("input", record.input());
+        root.set("article", Json.mapper().valueToTree(article));
+        if (translation != null) {
+            root.set("translation", Json.mapper().valueToTree(translation.article()));
+            root.set("translationUsage", Json.mapper().valueToTree(translation.usage()));
+        }
+        if (summary != null) {
+            root.set("summary", Json.mapper().valueToTree(summary));
+        }
+        if (brief != null) {
+            root.set("brief", Json.mapper().valueToTree(brief));
+        }
+        if (!record.warnings().isEmpty()) {
+            root.set("warnings", Json.mapper().valueToTree(record.warnings()));
+        }
+        root.set("batch", Json.mapper().valueToTree(record));
+        return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    }
+
+    private static String markdown(DoneRecord record, Article article, ArticleTranslation.Translated translation,
+            Summary summary, Summary brief) {
+        StringBuilder sb = new StringBuilder();
+        Article shown = translation == null ? article : translation.article();
+        sb.append("# ").append(md(nonBlank(shown.headline(), "(no headline)"))).append("\n\n");
+        List<String> facts = new ArrayList<>();
+        if (article.published() != null) {
+            facts.add("**Published:** " + md(article.published().raw()));
+        }
+        if (record.agency() != null) {
+            facts.add("**Agency:** " + md(record.agency()));
+        }
+        if (article.language() != null) {
+            facts.add("**Language:** " + article.language().tag()
+                    + (translation == null ? "" : " → " + translation.article().language().tag()));
+        }
+        if (article.url() != null) {
+            facts.add("**URL:** <" + article.url() + ">");
+        }
+        facts.add("**Input:** `" + record.input().replace("`", "'") + "`");
+        sb.append(String.join("  \n", facts)).append("\n\n");
+        for (String w : record.warnings()) {
+            sb.append("> **Warning:** ").append(md(w)).append("\n");
+        }
+        if (!record.warnings().isEmpty()) {
+            sb.append('\n');
+        }
+        if (brief != null) {
+            sb.append("## Brief (").append(brief.language()).append(")\n\n").append(md(brief.text().strip())).append("\n\n");
+        }
+        if (summary != null) {
+            sb.append("## Summary\n\n").append(md(summary.text().strip())).append("\n\n");
+        }
+        if (translation != null) {
+            sb.append("## Translation\n\n");
+            for (Paragraph p : translation.article().paragraphs()) {
+                sb.append(md(p.text())).append("\n\n");
+            }
+            sb.append("## Original\n\n");
+            if (article.headline() != null && !article.headline().isBlank()) {
+                sb.append("**").append(md(article.headline())).append("**\n\n");
+            }
+        } else {
+            sb.append("## Text\n\n");
+        }
+        for (Paragraph p : article.paragraphs()) {
+            sb.append(md(p.text())).append("\n\n");
+        }
+        return sb.toString().stripTrailing() + "\n";
+    }
+
+    private static String nonBlank(String s, String fallback) {
+        return s == null || s.isBlank() ? fallback : s;
+    }
+
+    /** Escapes the characters that would start Markdown structure inside running text. */
+    static String md(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ("\\`*_[]<>#|".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,285 @@
+package dev.dragoman.cli.batch;
+
+import dev.dragoman.core.Article;
+import dev.dragoman.core.Language;
+import dev.dragoman.core.cluster.MinHashStoryClusterer;
+import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.error.InvalidInputException;
+import dev.dragoman.core.json.Json;
+import dev.dragoman.core.translation.Translator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.OkHttpClient;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dragoman batch}: many inputs, per-article outputs, a digest; once or on a schedule. */
+@Command(
+        name = "batch",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Read many inputs (files, directories, globs, feed and page URLs), translate and summarize each article,",
+            "write per-article outputs and a digest grouped by story under --out. Resumable: run the same command",
+            "again after a crash or kill and only unfinished and failed items are redone."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every item done (or already done)",
+            "2:usage error",
+            "65:an item failed for good (bad input)",
+            "69:a backend is unavailable or its quota exhausted",
+            "70:internal error",
+            "75:items failed temporarily (rate limit, timeout): run again",
+            "78:configuration error (missing backend, bad --cron)"})
+public final class BatchCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, directories, globs, feed or page URLs.")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (also holds the state).")
+    Path out;
+
+    @Option(names = "--translate-to", paramLabel = "LANG", description = "Translate each article to LANG (BCP 47).")
+    String translateTo;
+
+    @Option(names = "--summarize", description = "Summarize each article in its language.")
+    boolean summarize;
+
+    @Option(names = "--brief", paramLabel = "LANG", description = "A short summary in LANG for each article.")
+    String brief;
+
+    @Option(names = "--jobs", defaultValue = "4", paramLabel = "N", description = "Items in flight at once (default ${DEFAULT-VALUE}).")
+    int jobs;
+
+    @Option(names = "--format", split = ",", defaultValue = "json,md", paramLabel = "FORMAT",
+            description = "Per-article outputs: json, md (default ${DEFAULT-VALUE}).")
+    List<String> formats;
+
+    @Option(names = "--every", paramLabel = "DURATION", description = "Stay up and run every DURATION (30m, 1h, PT6H).")
+    String every;
+
+    @Option(names = "--cron", paramLabel = "EXPR", description = "Stay up and run on a five-field cron schedule (needs --zone).")
+    String cron;
+
+    @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of --cron, e.g. Europe/Berlin or UTC.")
+    String zone;
+
+    @Option(names = "--per-host", defaultValue = "2", paramLabel = "N", description = "Fetches in flight per host (default ${DEFAULT-VALUE}).")
+    int perHost;
+
+    @Option(names = "--fetch-timeout", defaultValue = "30s", paramLabel = "DURATION", description = "HTTP fetch timeout (default ${DEFAULT-VALUE}).")
+    String fetchTimeout;
+
+    @Option(names = "--progress", defaultValue = "auto", paramLabel = "MODE",
+            description = "auto (a bar on a terminal, else one line per item), bar or lines.")
+    String progress;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final BatchBackends backends;
+    private final Clock clock;
+    private final BatchScheduler.Waiter waiter;
+
+    /** The command as {@code Main} registers it: backends come from the CLI's configuration. */
+    public BatchCommand() {
+        this(BatchBackends.NONE, Clock.systemUTC(), null);
+    }
+
+    BatchCommand(BatchBackends backends, Clock clock, BatchScheduler.Waiter waiter) {
+        this.backends = backends;
+        this.clock = clock;
+        this.waiter = waiter;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return execute(err);
+        } catch (DragomanException e) {
+            err.println("dragoman batch: " + e.getMessage());
+            err.flush();
+            return e.kind().exitCode();
+        } catch (IllegalArgumentException e) {
+            err.println("dragoman batch: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+    }
+
+    private int execute(PrintWriter err) {
+        BatchOptions options = options();
+        Translator translator = backends.translator();
+        SpiArticleTranslation translation = translator == null ? null : new SpiArticleTranslation(translator);
+        OkHttpClient http = new OkHttpClient();
+        Fetcher fetcher = new HttpFetcher(http, version(), Schedule.parseDuration(fetchTimeout), perHost);
+        ItemSource source = new ItemSource(fetcher, BatchCommand::parseOther, out);
+        BatchEngine engine = new BatchEngine(options, source, translation, translation, backends.summarizer(), clock);
+        BatchListener listener = listener(err);
+        MinHashStoryClusterer clusterer = new MinHashStoryClusterer();
+        DigestWriter digests = new DigestWriter();
+
+        Schedule schedule = schedule();
+        AtomicReference<RunReport> last = new AtomicReference<>();
+        CountDownLatch finished = new CountDownLatch(1);
+        BatchScheduler scheduler = schedule == null ? null : new BatchScheduler(schedule, clock, waiter, at -> {
+            last.set(runOnce(engine, listener, digests, clusterer, err, true));
+        });
+        Thread hook = new Thread(() -> {
+            engine.requestStop();
+            if (scheduler != null) {
+                scheduler.stop();
+            }
+            try {
+                finished.await(2, TimeUnit.MINUTES); // let items in flight finish and be journaled
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "batch-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            if (scheduler == null) {
+                last.set(runOnce(engine, listener, digests, clusterer, err, false));
+            } else {
+                err.println("dragoman batch: scheduled " + schedule.describe() + "; stop with SIGTERM or Ctrl-C");
+                err.flush();
+                scheduler.loop(false, 0);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already running the hook
+            }
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+        RunReport report = last.get();
+        return report == null ? 0 : report.exitCode();
+    }
+
+    private RunReport runOnce(BatchEngine engine, BatchListener listener, DigestWriter digests,
+            MinHashStoryClusterer clusterer, PrintWriter err, boolean onlyNew) {
+        RunReport report = engine.run(listener, onlyNew);
+        try {
+            List<Path> files = digests.write(out, Digest.of(report, clusterer));
+            synchronized (err) {
+                err.println("digest: " + files.get(0) + " (+ .html, .json)");
+                if (report.failed() > 0) {
+                    err.println("failures: " + out.resolve(BatchEngine.FAILURES));
+                }
+                err.flush();
+            }
+        } catch (IOException e) {
+            throw new DragomanException(DragomanException.Kind.INTERNAL, "cannot write the digest under " + out
+                    + ": " + e.getMessage(), e);
+        }
+        return report;
+    }
+
+    private BatchOptions options() {
+        Set<BatchOptions.ArticleFormat> fs = EnumSet.noneOf(BatchOptions.ArticleFormat.class);
+        for (String f : formats) {
+            try {
+                fs.add(BatchOptions.ArticleFormat.valueOf(f.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--format: unknown format '" + f + "'; use json, md");
+            }
+        }
+        if (every != null && cron != null) {
+            throw new IllegalArgumentException("--every and --cron exclude each other");
+        }
+        return new BatchOptions(inputs, out, language("--translate-to", translateTo), summarize,
+                language("--brief", brief), jobs, fs, null, backends.describe());
+    }
+
+    private Schedule schedule() {
+        if (every != null) {
+            return Schedule.every(Schedule.parseDuration(every));
+        }
+        if (cron != null) {
+            if (zone == null) {
+                throw new IllegalArgumentException("--cron needs an explicit --zone (e.g. --zone Europe/Berlin or --zone UTC)");
+            }
+            try {
+                return Schedule.cron(cron, ZoneId.of(zone));
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException("--zone: unknown time zone '" + zone + "'");
+            }
+        }
+        if (zone != null) {
+            throw new IllegalArgumentException("--zone only applies to --cron");
+        }
+        return null;
+    }
+
+    private static Language language(String option, String tag) {
+        if (tag == null) {
+            return null;
+        }
+        try {
+            return Language.of(tag);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
+    }
+
+    private BatchListener listener(PrintWriter err) {
+        return switch (progress.toLowerCase(Locale.ROOT)) {
+            case "bar" -> ProgressListeners.bar(err);
+            case "lines" -> ProgressListeners.lines(err);
+            case "auto" -> System.console() != null ? ProgressListeners.bar(err) : ProgressListeners.lines(err);
+            default -> throw new IllegalArgumentException("--progress must be auto, bar or lines");
+        };
+    }
+
+    /** Formats other than HTML and feeds: Dragoman's own JSON (one article, an array, or JSON Lines). */
+    static List<Article> parseOther(byte[] bytes, String name) {
+        String text = new String(bytes, StandardCharsets.UTF_8).strip();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        try {
+            if (text.startsWith("[")) {
+                return List.of(Json.mapper().readValue(text, Article[].class));
+            }
+            if (text.startsWith("{")) {
+                List<Article> articles = new ArrayList<>();
+                for (String line : name.endsWith(".jsonl") ? text.lines().toList() : List.of(text)) {
+                    if (!line.isBlank()) {
+                        articles.add(Json.mapper().readValue(line, Article.class));
+                    }
+                }
+                return articles;
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(name + " is not valid article JSON: " + e.getMessage(), e);
+        }
+        throw new InvalidInputException(name + ": plain wire text is not readable by batch yet (needs the wire reader)");
+    }
+
+    private static String version() {
+        String v = BatchCommand.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+}

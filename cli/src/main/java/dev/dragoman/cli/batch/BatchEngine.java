@@ -1,0 +1,385 @@
+package dev.dragoman.cli.batch;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dragoman.core.Article;
+import dev.dragoman.core.Language;
+import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.json.Json;
+import dev.dragoman.core.summary.Summarizer;
+import dev.dragoman.core.summary.Summary;
+import dev.dragoman.core.usage.Usage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a batch: reads every input lazily, and for each article not already done under the same options
+ * (journal, then an existing output) translates, summarizes and briefs it with at most {@code jobs} items in flight,
+ * writes its outputs atomically, and records it in the journal — forced to disk — before it counts as finished.
+ * A failing item is recorded (journal and {@code failures.jsonl}: input, stage, reason, retriable) and the batch goes
+ * on. {@link #requestStop()} (SIGTERM) stops taking new items; the ones in flight finish and are recorded.
+ *
+ * <p>Order of the resume checks, so that no finished item reaches a backend twice: a feed item's URL or key is
+ * checked before its page is fetched; an article's content id before any backend call; an output written by a run
+ * killed before its journal record is adopted from the JSON output's batch record.
+ */
+final class BatchEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchEngine.class);
+    static final String STATE_DIR = ".dragoman";
+    static final String FAILURES = "failures.jsonl";
+
+    private final BatchOptions options;
+    private final ItemSource source;
+    private final ArticleTranslation translation;
+    private final ArticleTranslation.Segments segments;
+    private final Summarizer summarizer;
+    private final Clock clock;
+    private final AtomicBoolean stop = new AtomicBoolean();
+
+    BatchEngine(BatchOptions options, ItemSource source, ArticleTranslation translation,
+            ArticleTranslation.Segments segments, Summarizer summarizer, Clock clock) {
+        this.options = options;
+        this.source = source;
+        this.translation = translation;
+        this.segments = segments;
+        this.summarizer = summarizer;
+        this.clock = clock;
+        if (options.translateTo() != null && translation == null) {
+            throw new DragomanException(DragomanException.Kind.CONFIGURATION,
+                    "--translate-to needs a translation backend; configure one (see 'dragoman config')");
+        }
+        if (options.needsSummary() && summarizer == null) {
+            throw new DragomanException(DragomanException.Kind.CONFIGURATION,
+                    "--summarize/--brief need a summarizer; configure one (see 'dragoman config')");
+        }
+        if (options.brief() != null && segments == null) {
+            throw new DragomanException(DragomanException.Kind.CONFIGURATION,
+                    "--brief needs a translation backend for the summary sentences; configure one");
+        }
+    }
+
+    /** Asks a running {@link #run} to stop taking new items; items in flight finish and are recorded. */
+    void requestStop() {
+        stop.set(true);
+    }
+
+    boolean stopRequested() {
+        return stop.get();
+    }
+
+    /**
+     * Runs the batch once.
+     *
+     * @param onlyNew true for scheduled runs: the report's entries are only the items finished by this run; false
+     *     for one-shot runs: entries also include the inputs' items finished by earlier runs (a resumed batch's
+     *     digest covers the whole batch)
+     */
+    RunReport run(BatchListener listener, boolean onlyNew) {
+        Instant started = clock.instant();
+        Path out = options.out();
+        String fingerprint = options.fingerprint();
+        ArticleOutputs outputs = new ArticleOutputs(out, options.formats());
+        try {
+            Files.createDirectories(out.resolve(ArticleOutputs.DIR));
+            AtomicFiles.sweep(out.resolve(ArticleOutputs.DIR));
+            AtomicFiles.sweep(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the output directory " + out + ": " + e.getMessage(), e);
+        }
+        List<String> sources = source.expand(options.inputs());
+        listener.started(sources.size());
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger fromCache = new AtomicInteger();
+        AtomicInteger skipped = new AtomicInteger();
+        AtomicReference<Usage> usage = new AtomicReference<>(Usage.NONE);
+        List<DoneRecord> entries = Collections.synchronizedList(new ArrayList<>());
+        List<StageException> failures = Collections.synchronizedList(new ArrayList<>());
+
+        try (BatchJournal journal = BatchJournal.open(out.resolve(STATE_DIR));
+                FailureLog failureLog = FailureLog.open(out.resolve(FAILURES))) {
+            ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), threads());
+            Semaphore inFlight = new Semaphore(options.jobs() * 2);
+            Iterator<WorkItem> items = source.items(sources);
+            try {
+                while (!stop.get() && items.hasNext()) {
+                    WorkItem item = items.next();
+                    listener.discovered(1);
+                    inFlight.acquireUninterruptibly();
+                    if (stop.get()) {
+                        inFlight.release();
+                        break;
+                    }
+                    pool.execute(() -> {
+                        try {
+                            Outcome o = process(item, journal, outputs, fingerprint);
+                            switch (o.kind) {
+                                case DONE, FROM_CACHE -> {
+                                    done.incrementAndGet();
+                                    if (o.kind == BatchListener.Outcome.FROM_CACHE) {
+                                        fromCache.incrementAndGet();
+                                    }
+                                    usage.accumulateAndGet(o.record.usage(), Usage::plus);
+                                    entries.add(o.record);
+                                }
+                                case SKIPPED -> {
+                                    skipped.incrementAndGet();
+                                    if (!onlyNew) {
+                                        entries.add(o.record);
+                                    }
+                                }
+                                default -> { }
+                            }
+                            listener.item(o.kind, item.key(), null);
+                        } catch (StageException e) {
+                            failures.add(e);
+                            ObjectNode f = failureJson(item, e);
+                            try {
+                                journal.appendFailed(f);
+                                failureLog.append(f);
+                            } catch (RuntimeException logError) {
+                                LOG.error("cannot record the failure of {}: {}", item.key(), logError.getMessage());
+                            }
+                            listener.item(BatchListener.Outcome.FAILED, item.key(), e.stage() + ": " + e.getMessage());
+                        } finally {
+                            inFlight.release();
+                        }
+                    });
+                }
+            } finally {
+                pool.shutdown();
+                awaitQuietly(pool);
+            }
+        }
+        entries.sort(java.util.Comparator.comparing(DoneRecord::id));
+        RunReport report = new RunReport(started, clock.instant(), done.get(), fromCache.get(), failures.size(),
+                skipped.get(), usage.get(), entries, failures, stop.get());
+        listener.finished(report);
+        return report;
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+                LOG.info("waiting for the items in flight to finish ...");
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Outcome(BatchListener.Outcome kind, DoneRecord record) {}
+
+    private Outcome process(WorkItem item, BatchJournal journal, ArticleOutputs outputs, String fingerprint) {
+        DoneRecord seen = journal.doneKey(item.key(), fingerprint);
+        if (seen == null && item.url() != null && journal.doneUrl(item.url(), fingerprint)) {
+            seen = journal.doneKey(item.key(), fingerprint);
+            if (seen == null) {
+                return new Outcome(BatchListener.Outcome.SKIPPED, null); // the same page reached through another feed
+            }
+        }
+        if (seen != null && item.url() != null) {
+            return new Outcome(BatchListener.Outcome.SKIPPED, seen); // never fetch a finished feed item's page again
+        }
+        Article article;
+        try {
+            article = item.loader().load();
+        } catch (RuntimeException e) {
+            throw StageException.of("read", e);
+        }
+        DoneRecord done = journal.doneArticle(article.id(), fingerprint);
+        if (done != null) {
+            return new Outcome(BatchListener.Outcome.SKIPPED, done);
+        }
+        DoneRecord recovered = outputs.recover(article.id(), fingerprint);
+        if (recovered != null) {
+            journal.appendDone(recovered, item.key());
+            LOG.debug("adopted the outputs of {} written by an interrupted run", item.key());
+            return new Outcome(BatchListener.Outcome.SKIPPED, recovered);
+        }
+
+        Usage usage = Usage.NONE;
+        boolean cachedOnly = true;
+        List<String> warnings = new ArrayList<>();
+        ArticleTranslation.Translated translated = null;
+        if (options.translateTo() != null && !options.translateTo().sameLanguageAs(article.language())) {
+            try {
+                translated = translation.translate(article, options.translateTo());
+            } catch (RuntimeException e) {
+                throw StageException.of("translate", e);
+            }
+            usage = usage.plus(translated.usage());
+            cachedOnly &= translated.fromCache();
+            warnings.addAll(translated.warnings().stream().map(w -> "translation: " + w).toList());
+        }
+        Summary summary = null;
+        if (options.needsSummary()) {
+            try {
+                summary = summarizer.summarize(article, options.summaryOptions());
+            } catch (RuntimeException e) {
+                throw StageException.of("summarize", e);
+            }
+            usage = usage.plus(summary.usage());
+            cachedOnly &= summary.fromCache();
+            warnings.addAll(summary.warnings().stream().map(w -> "summary: " + w).toList());
+        }
+        Summary brief = null;
+        if (options.brief() != null) {
+            Language summaryLanguage = summary.language() != null ? summary.language() : article.language();
+            if (options.brief().sameLanguageAs(summaryLanguage)) {
+                brief = summary;
+            } else {
+                ArticleTranslation.Translated t;
+                List<String> sentences = summary.sentences().isEmpty() ? List.of(summary.text()) : summary.sentences();
+                try {
+                    t = segments.translateSegments(sentences, summaryLanguage, options.brief());
+                } catch (RuntimeException e) {
+                    throw StageException.of("brief", e);
+                }
+                usage = usage.plus(t.usage());
+                cachedOnly &= t.fromCache();
+                List<String> texts = t.article().paragraphTexts();
+                List<String> briefWarnings = new ArrayList<>(summary.warnings());
+                briefWarnings.addAll(t.warnings());
+                brief = new Summary(String.join(" ", texts), texts, options.brief(), summary.backend(), summary.model(),
+                        summary.usage().plus(t.usage()), clock.instant(), summary.fromCache() && t.fromCache(),
+                        briefWarnings);
+                warnings.addAll(t.warnings().stream().map(w -> "brief: " + w).toList());
+            }
+        }
+        boolean usedBackend = translated != null || summary != null;
+        DoneRecord record = record(item, article, translated, summary, brief, outputs.paths(article.id()),
+                fingerprint, usage, usedBackend && cachedOnly, warnings);
+        try {
+            outputs.write(record, article, translated, summary, brief);
+        } catch (IOException | RuntimeException e) {
+            throw StageException.of("write", e);
+        }
+        try {
+            journal.appendDone(record, item.key());
+        } catch (RuntimeException e) {
+            throw StageException.of("write", e);
+        }
+        return new Outcome(record.fromCache() ? BatchListener.Outcome.FROM_CACHE : BatchListener.Outcome.DONE, record);
+    }
+
+    private DoneRecord record(WorkItem item, Article article, ArticleTranslation.Translated translated,
+            Summary summary, Summary brief, List<String> paths, String fingerprint, Usage usage, boolean fromCache,
+            List<String> warnings) {
+        Article shown = translated == null ? article : translated.article();
+        Language displayLanguage = shown.language();
+        String text;
+        if (brief != null) {
+            text = brief.text();
+        } else if (summary != null && (translated == null || options.translateTo().sameLanguageAs(summary.language()))) {
+            text = summary.text();
+        } else {
+            text = shown.paragraphs().isEmpty() ? "" : shown.paragraphs().get(0).text();
+        }
+        String agency = article.dateline() != null && article.dateline().agency() != null ? article.dateline().agency()
+                : firstNonNull(article.source(), article.metadata().get("site"), article.metadata().get("feed"));
+        return new DoneRecord(article.id(), fingerprint, item.input(), firstNonNull(article.url(), item.url()),
+                article.headline(), article.language(), shown.headline(), text.strip(), displayLanguage,
+                article.published(), agency, paths, usage, fromCache, clock.instant(), warnings);
+    }
+
+    private ObjectNode failureJson(WorkItem item, StageException e) {
+        ObjectNode f = Json.mapper().createObjectNode();
+        f.put("input", item.input());
+        f.put("key", item.key());
+        if (item.url() != null) {
+            f.put("url", item.url());
+        }
+        f.put("stage", e.stage());
+        f.put("reason", e.getMessage());
+        f.put("retriable", e.retriable());
+        f.put("time", clock.instant().toString());
+        return f;
+    }
+
+    private static String firstNonNull(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static ThreadFactory threads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "batch-" + n.incrementAndGet());
+            t.setDaemon(false);
+            return t;
+        };
+    }
+
+    /** {@code failures.jsonl}: this run's failures, one JSON object per line, each forced to disk. */
+    static final class FailureLog implements AutoCloseable {
+        private final FileChannel channel;
+
+        private FailureLog(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        static FailureLog open(Path file) {
+            try {
+                return new FailureLog(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        synchronized void append(ObjectNode failure) {
+            try {
+                ByteBuffer b = ByteBuffer.wrap((Json.mapper().writeValueAsString(failure) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                while (b.hasRemaining()) {
+                    channel.write(b);
+                }
+                channel.force(false);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.warn("closing failures.jsonl: {}", e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.dragoman.cli.batch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dragoman.core.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The batch's state store: an append-only JSON Lines journal ({@code <out>/.dragoman/journal.jsonl}). Each finished
+ * item appends one {@code done} record, each failure a {@code failed} record; every append is forced to disk
+ * ({@link FileChannel#force}) before the item counts as finished, so a {@code kill -9} at any point loses at most
+ * the items in flight. On open the journal is replayed; a torn last line (the process died mid-write) is cut off.
+ *
+ * <p>"Seen" is keyed three ways: by item key (a path, a feed item's guid), by article id (content hash, together
+ * with the options fingerprint) and by URL. Thread-safe: appends are serialized.
+ */
+final class BatchJournal implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchJournal.class);
+
+    private final Path file;
+    private final FileChannel channel;
+    private final Map<String, DoneRecord> doneById = new HashMap<>();
+    private final Map<String, DoneRecord> doneByKey = new HashMap<>();
+    private final Set<String> doneUrls = new HashSet<>();
+    private final Map<String, JsonNode> failedByKey = new HashMap<>();
+
+    private BatchJournal(Path file, FileChannel channel) {
+        this.file = file;
+        this.channel = channel;
+    }
+
+    /** Opens (creating if needed) the journal under {@code stateDir} and replays it. */
+    static BatchJournal open(Path stateDir) {
+        try {
+            Files.createDirectories(stateDir);
+            Path file = stateDir.resolve("journal.jsonl");
+            long validLength = 0;
+            List<String> lines = List.of();
+            if (Files.exists(file)) {
+                byte[] bytes = Files.readAllBytes(file);
+                int lastNewline = -1;
+                for (int i = bytes.length - 1; i >= 0; i--) {
+                    if (bytes[i] == '\n') {
+                        lastNewline = i;
+                        break;
+                    }
+                }
+                validLength = lastNewline + 1;
+                lines = new String(bytes, 0, (int) validLength, StandardCharsets.UTF_8).lines().toList();
+                if (validLength < bytes.length) {
+                    LOG.warn("journal {}: dropping a torn last record ({} bytes) left by an interrupted run", file,
+                            bytes.length - validLength);
+                }
+            }
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ);
+            channel.truncate(validLength);
+            channel.position(validLength);
+            BatchJournal journal = new BatchJournal(file, channel);
+            for (String line : lines) {
+                journal.replay(line);
+            }
+            return journal;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the batch journal in " + stateDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void replay(String line) {
+        if (line.isBlank()) {
+            return;
+        }
+        JsonNode node;
+        try {
+            node = Json.mapper().readTree(line);
+        } catch (JsonProcessingException e) {
+            LOG.warn("journal {}: skipping an unreadable record", file);
+            return;
+        }
+        apply(node);
+    }
+
+    private void apply(JsonNode node) {
+        String type = node.path("type").asText();
+        String key = node.path("key").asText(null);
+        if (type.equals("done")) {
+            DoneRecord done = DoneRecord.from(node);
+            doneById.put(done.id() + "|" + done.fingerprint(), done);
+            if (key != null) {
+                doneByKey.put(key + "|" + done.fingerprint(), done);
+                failedByKey.remove(key);
+            }
+            if (done.url() != null) {
+                doneUrls.add(done.url() + "|" + done.fingerprint());
+            }
+        } else if (type.equals("failed") && key != null) {
+            failedByKey.put(key, node);
+        }
+    }
+
+    /** The finished record of an article (by content id) under these options, or null. */
+    synchronized DoneRecord doneArticle(String id, String fingerprint) {
+        return doneById.get(id + "|" + fingerprint);
+    }
+
+    /** The finished record of an item key under these options, or null. */
+    synchronized DoneRecord doneKey(String key, String fingerprint) {
+        return doneByKey.get(key + "|" + fingerprint);
+    }
+
+    synchronized boolean doneUrl(String url, String fingerprint) {
+        return url != null && doneUrls.contains(url + "|" + fingerprint);
+    }
+
+    synchronized int doneCount() {
+        return doneById.size();
+    }
+
+    /** Appends a finished item and forces it to disk. */
+    void appendDone(DoneRecord record, String key) {
+        ObjectNode node = record.toJson();
+        node.put("key", key);
+        append(node);
+    }
+
+    /** Appends a failure and forces it to disk. */
+    void appendFailed(ObjectNode failure) {
+        ObjectNode node = failure.deepCopy();
+        node.put("type", "failed");
+        append(node);
+    }
+
+    private synchronized void append(ObjectNode node) {
+        try {
+            byte[] line = (Json.mapper().writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(false);
+            apply(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the batch journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.warn("closing journal {}: {}", file, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package dev.dragoman.cli.batch;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dragoman.core.Language;
+import dev.dragoman.core.json.Json;
+import dev.dragoman.core.usage.Usage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a {@link Digest} as Markdown, HTML and JSON under {@code <out>/digests/}, named by the run's start time
+ * ({@code digest-20240625T070000Z.md}), each file atomically. The HTML page is right-to-left aware: the page takes
+ * the reports' language and direction when they share one, and every headline and summary carries its own
+ * {@code lang} and {@code dir} (so Arabic reads right to left inside an English page and vice versa); the header
+ * and labels are English and marked {@code dir="ltr"}. Links point to each article's own outputs.
+ */
+final class DigestWriter {
+
+    static final String DIR = "digests";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    /** Writes the three files and returns their paths. */
+    List<Path> write(Path out, Digest digest) throws IOException {
+        String stamp = STAMP.format(digest.report().started());
+        Path dir = out.resolve(DIR);
+        List<Path> written = new ArrayList<>();
+        Path md = dir.resolve("digest-" + stamp + ".md");
+        AtomicFiles.write(md, markdown(digest));
+        written.add(md);
+        Path html = dir.resolve("digest-" + stamp + ".html");
+        AtomicFiles.write(html, html(digest));
+        written.add(html);
+        Path json = dir.resolve("digest-" + stamp + ".json");
+        AtomicFiles.write(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(digest)) + "\n");
+        written.add(json);
+        return written;
+    }
+
+    // ------------------------------------------------------------------ Markdown
+
+    String markdown(Digest d) {
+        RunReport r = d.report();
+        StringBuilder sb = new StringBuilder("# Digest ").append(time(r.started())).append("\n\n");
+        sb.append("- Run: ").append(time(r.started())).append(" – ").append(time(r.ended())).append('\n');
+        sb.append("- Window: ").append(window(d)).append('\n');
+        sb.append("- ").append(d.stories().size()).append(" stories from ").append(d.articles()).append(" articles; ")
+                .append(r.done()).append(" done this run (").append(r.fromCache()).append(" from cache), ")
+                .append(r.failed()).append(" failed, ").append(r.skipped()).append(" already done\n");
+        sb.append("- Usage: ").append(usage(r.usage())).append("\n\n");
+        int n = 0;
+        for (Digest.Story story : d.stories()) {
+            n++;
+            sb.append("## ").append(n).append(". ").append(ArticleOutputs.md(text(story.lead().headline())))
+                    .append(" (").append(story.reports().size()).append(story.reports().size() == 1 ? " source" : " sources")
+                    .append(")\n\n");
+            for (DoneRecord rep : story.reports()) {
+                sb.append("- **").append(ArticleOutputs.md(rep.agency() == null ? "unknown source" : rep.agency()))
+                        .append("**, ").append(date(rep)).append(": ")
+                        .append(ArticleOutputs.md(text(rep.headline()))).append('\n');
+                if (rep.summary() != null && !rep.summary().isBlank()) {
+                    sb.append("  ").append(ArticleOutputs.md(rep.summary().replace('\n', ' '))).append('\n');
+                }
+                List<String> links = new ArrayList<>();
+                for (String o : rep.outputs()) {
+                    links.add("[" + o.substring(o.lastIndexOf('.') + 1) + "](../" + o + ")");
+                }
+                if (rep.url() != null) {
+                    links.add("[original](<" + rep.url() + ">)");
+                }
+                if (!links.isEmpty()) {
+                    sb.append("  ").append(String.join(" · ", links)).append('\n');
+                }
+            }
+            sb.append('\n');
+        }
+        if (d.stories().isEmpty()) {
+            sb.append("No new articles in this run.\n");
+        }
+        return sb.toString().stripTrailing() + "\n";
+    }
+
+    // ------------------------------------------------------------------ HTML
+
+    String html(Digest d) {
+        RunReport r = d.report();
+        Language main = d.mainLanguage();
+        StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html");
+        if (main != null) {
+            sb.append(" lang=\"").append(main.tag()).append("\" dir=\"").append(main.isRightToLeft() ? "rtl" : "ltr").append('"');
+        } else {
+            sb.append(" lang=\"en\" dir=\"ltr\"");
+        }
+        sb.append(">\n<head>\n<meta charset=\"utf-8\">\n<title>Digest ").append(esc(time(r.started())))
+                .append("</title>\n<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:auto;padding:1rem}"
+                        + "li{margin:.6rem 0}.meta{color:#555;font-size:.9em}.summary{margin:.2rem 0}</style>\n</head>\n<body>\n");
+        sb.append("<header lang=\"en\" dir=\"ltr\">\n<h1>Digest ").append(esc(time(r.started()))).append("</h1>\n<ul class=\"run\">\n")
+                .append("<li>Run: ").append(esc(time(r.started()))).append(" – ").append(esc(time(r.ended()))).append("</li>\n")
+                .append("<li>Window: ").append(esc(window(d))).append("</li>\n")
+                .append("<li>").append(d.stories().size()).append(" stories from ").append(d.articles()).append(" articles; ")
+                .append(r.done()).append(" done this run (").append(r.fromCache()).append(" from cache), ").append(r.failed())
+                .append(" failed, ").append(r.skipped()).append(" already done</li>\n")
+                .append("<li>Usage: ").append(esc(usage(r.usage()))).append("</li>\n</ul>\n</header>\n<main>\n");
+        for (Digest.Story story : d.stories()) {
+            DoneRecord lead = story.lead();
+            sb.append("<article class=\"story\" data-sources=\"").append(story.reports().size()).append("\">\n<h2")
+                    .append(langDir(lead.displayLanguage())).append('>').append(esc(text(lead.headline()))).append("</h2>\n<ol class=\"sources\">\n");
+            for (DoneRecord rep : story.reports()) {
+                sb.append("<li class=\"source\">\n<p class=\"meta\" lang=\"en\" dir=\"ltr\"><span class=\"agency\"")
+                        .append(rep.agency() == null ? "" : " dir=\"auto\"").append('>')
+                        .append(esc(rep.agency() == null ? "unknown source" : rep.agency())).append("</span> · <time");
+                if (rep.time() != null) {
+                    sb.append(" datetime=\"").append(rep.time()).append('"');
+                }
+                sb.append('>').append(esc(date(rep))).append("</time>");
+                for (String o : rep.outputs()) {
+                    sb.append(" · <a href=\"../").append(esc(o)).append("\">").append(o.substring(o.lastIndexOf('.') + 1)).append("</a>");
+                }
+                if (rep.url() != null) {
+                    sb.append(" · <a href=\"").append(esc(rep.url())).append("\" rel=\"noopener\">original</a>");
+                }
+                sb.append("</p>\n<h3 class=\"headline\"").append(langDir(rep.displayLanguage())).append('>')
+                        .append(esc(text(rep.headline()))).append("</h3>\n");
+                if (rep.summary() != null && !rep.summary().isBlank()) {
+                    sb.append("<p class=\"summary\"").append(langDir(rep.displayLanguage())).append('>')
+                            .append(esc(rep.summary())).append("</p>\n");
+                }
+                sb.append("</li>\n");
+            }
+            sb.append("</ol>\n</article>\n");
+        }
+        if (d.stories().isEmpty()) {
+            sb.append("<p lang=\"en\" dir=\"ltr\">No new articles in this run.</p>\n");
+        }
+        sb.append("</main>\n</body>\n</html>\n");
+        return sb.toString();
+    }
+
+    private static String langDir(Language language) {
+        if (language == null || Language.UNDETERMINED.equals(language)) {
+            return " dir=\"auto\"";
+        }
+        return " lang=\"" + language.tag() + "\" dir=\"" + (language.isRightToLeft() ? "rtl" : "ltr") + "\"";
+    }
+
+    // ------------------------------------------------------------------ JSON
+
+    ObjectNode json(Digest d) {
+        RunReport r = d.report();
+        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode run = root.putObject("run");
+        run.put("started", r.started().toString());
+        run.put("ended", r.ended().toString());
+        run.put("stopped", r.stopped());
+        ObjectNode window = root.putObject("window");
+        if (d.windowFrom() != null) {
+            window.put("from", d.windowFrom().toString());
+            window.put("to", d.windowTo().toString());
+        }
+        ObjectNode counts = root.putObject("counts");
+        counts.put("stories", d.stories().size());
+        counts.put("articles", d.articles());
+        counts.put("done", r.done());
+        counts.put("fromCache", r.fromCache());
+        counts.put("failed", r.failed());
+        counts.put("skipped", r.skipped());
+        root.set("usage", Json.mapper().valueToTree(r.usage()));
+        ArrayNode stories = root.putArray("stories");
+        for (Digest.Story story : d.stories()) {
+            ObjectNode s = stories.addObject();
+            s.put("headline", story.lead().headline());
+            s.put("size", story.reports().size());
+            if (story.latest() != null) {
+                s.put("latest", story.latest().toString());
+            }
+            ArrayNode sources = s.putArray("sources");
+            for (DoneRecord rep : story.reports()) {
+                ObjectNode o = sources.addObject();
+                o.put("id", rep.id());
+                o.put("headline", rep.headline());
+                if (rep.originalHeadline() != null && !rep.originalHeadline().equals(rep.headline())) {
+                    o.put("originalHeadline", rep.originalHeadline());
+                }
+                o.put("summary", rep.summary());
+                if (rep.displayLanguage() != null) {
+                    o.put("language", rep.displayLanguage().tag());
+                }
+                if (rep.language() != null) {
+                    o.put("originalLanguage", rep.language().tag());
+                }
+                if (rep.published() != null) {
+                    o.set("published", Json.mapper().valueToTree(rep.published()));
+                }
+                o.put("agency", rep.agency());
+                o.put("url", rep.url());
+                o.put("input", rep.input());
+                o.set("outputs", Json.mapper().valueToTree(rep.outputs()));
+            }
+        }
+        return root;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static String window(Digest d) {
+        return d.windowFrom() == null ? "no dated articles" : time(d.windowFrom()) + " – " + time(d.windowTo());
+    }
+
+    private static String time(Instant t) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC).format(t);
+    }
+
+    private static String date(DoneRecord r) {
+        if (r.published() == null) {
+            return "undated";
+        }
+        if (r.published().instant() != null) {
+            return time(r.published().instant());
+        }
+        return r.published().date() != null ? r.published().date().toString() : r.published().raw();
+    }
+
+    private static String usage(Usage u) {
+        return u.requests() + " requests, " + u.characters() + " characters, " + u.totalTokens() + " tokens";
+    }
+
+    private static String text(String s) {
+        return s == null || s.isBlank() ? "(no headline)" : s;
+    }
+
+    static String esc(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

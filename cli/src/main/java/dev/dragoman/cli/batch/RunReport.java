@@ -1,0 +1,56 @@
+package dev.dragoman.cli.batch;
+
+import dev.dragoman.core.usage.Usage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a run did: counts, backend usage, wall time, the finished entries for the digest (this run's, plus the ones
+ * already done when the run re-covers a one-shot batch), the failures, and whether it was stopped early (SIGTERM).
+ */
+record RunReport(
+        Instant started,
+        Instant ended,
+        int done,
+        int fromCache,
+        int failed,
+        int skipped,
+        Usage usage,
+        List<DoneRecord> entries,
+        List<StageException> failures,
+        boolean stopped) {
+
+    RunReport {
+        entries = List.copyOf(entries);
+        failures = List.copyOf(failures);
+    }
+
+    Duration wallTime() {
+        return Duration.between(started, ended);
+    }
+
+    /** 0 when nothing failed; 75 when every failure may pass on a re-run; else the first lasting failure's code. */
+    int exitCode() {
+        if (failures.isEmpty()) {
+            return 0;
+        }
+        for (StageException f : failures) {
+            if (!f.retriable()) {
+                return f.exitCode();
+            }
+        }
+        return 75;
+    }
+
+    /** The closing summary line. */
+    String summaryLine() {
+        Duration wall = wallTime();
+        return String.format(java.util.Locale.ROOT,
+                "batch %s: %d done (%d from cache), %d failed, %d skipped; backend usage: %d requests, %d characters, "
+                        + "%d tokens (%d in, %d out); wall time %d.%01ds",
+                stopped ? "stopped" : "finished", done, fromCache, failed, skipped, usage.requests(),
+                usage.characters(), usage.totalTokens(), usage.inputTokens(), usage.outputTokens(),
+                wall.toSeconds(), wall.toMillisPart() / 100);
+    }
+}

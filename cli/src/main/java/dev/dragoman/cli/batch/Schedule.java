@@ -1,0 +1,108 @@
+package dev.dragoman.cli.batch;
+
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
+import com.cronutils.parser.CronParser;
+import dev.dragoman.core.error.DragomanException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** When the next run starts, strictly after a given instant. Immutable and thread-safe. */
+@FunctionalInterface
+interface Schedule {
+
+    Instant nextAfter(Instant after);
+
+    /** Human description for log lines ("every PT30M", "cron '0 7 * * *' in Europe/Berlin"). */
+    default String describe() {
+        return toString();
+    }
+
+    /** A fixed interval: the next run starts {@code every} after the previous one ended. */
+    static Schedule every(Duration every) {
+        if (every.isNegative() || every.isZero()) {
+            throw usage("--every must be a positive duration");
+        }
+        return new Schedule() {
+            @Override
+            public Instant nextAfter(Instant after) {
+                return after.plus(every);
+            }
+
+            @Override
+            public String describe() {
+                return "every " + every.toString().substring(2).toLowerCase(Locale.ROOT);
+            }
+        };
+    }
+
+    /** A Unix cron expression (five fields) evaluated in an explicit zone, with cron-utils. */
+    static Schedule cron(String expression, ZoneId zone) {
+        ExecutionTime time;
+        try {
+            time = ExecutionTime.forCron(new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX))
+                    .parse(expression).validate());
+        } catch (IllegalArgumentException e) {
+            throw usage("--cron '" + expression + "' is not a five-field cron expression: " + e.getMessage());
+        }
+        return new Schedule() {
+            @Override
+            public Instant nextAfter(Instant after) {
+                return time.nextExecution(ZonedDateTime.ofInstant(after, zone))
+                        .map(ZonedDateTime::toInstant)
+                        .orElseThrow(() -> usage("--cron '" + expression + "' never fires again"));
+            }
+
+            @Override
+            public String describe() {
+                return "cron '" + expression + "' in " + zone.getId();
+            }
+        };
+    }
+
+    Pattern SIMPLE = Pattern.compile("(?i)(\\d+)\\s*(ms|s|m|h|d)");
+
+    /** Parses "90s", "30m", "1h", "1d", "1h30m" or ISO-8601 ("PT30M"). */
+    static Duration parseDuration(String text) {
+        String t = text.strip();
+        try {
+            if (t.toUpperCase(Locale.ROOT).startsWith("P")) {
+                return Duration.parse(t.toUpperCase(Locale.ROOT));
+            }
+        } catch (DateTimeParseException e) {
+            throw usage("'" + text + "' is not a duration (use 30m, 1h, 1d or ISO-8601 PT30M)");
+        }
+        Matcher m = SIMPLE.matcher(t);
+        Duration total = Duration.ZERO;
+        int end = 0;
+        while (m.find()) {
+            if (m.start() != end) {
+                break;
+            }
+            long n = Long.parseLong(m.group(1));
+            total = total.plus(switch (m.group(2).toLowerCase(Locale.ROOT)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            });
+            end = m.end();
+        }
+        if (end != t.length() || end == 0) {
+            throw usage("'" + text + "' is not a duration (use 30m, 1h, 1d or ISO-8601 PT30M)");
+        }
+        return total;
+    }
+
+    private static DragomanException usage(String message) {
+        return new DragomanException(DragomanException.Kind.CONFIGURATION, message);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.dragoman.cli.batch;
+
+import dev.dragoman.core.error.DragomanException;
+import java.io.IOException;
+
+/** A failure of one item at one stage ("read", "fetch", "translate", "summarize", "brief", "write"). */
+final class StageException extends RuntimeException {
+
+    private final String stage;
+    private final boolean retriable;
+
+    StageException(String stage, String message, boolean retriable, Throwable cause) {
+        super(message, cause);
+        this.stage = stage;
+        this.retriable = retriable;
+    }
+
+    /** Wraps any failure of {@code stage}: retriable for retriable Dragoman kinds and for I/O errors. */
+    static StageException of(String stage, Throwable e) {
+        if (e instanceof StageException s) {
+            return s;
+        }
+        boolean retriable = e instanceof DragomanException d ? d.isRetriable() : e instanceof IOException;
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new StageException(stage, message, retriable, e);
+    }
+
+    String stage() {
+        return stage;
+    }
+
+    boolean retriable() {
+        return retriable;
+    }
+
+    /** The exit code the failure maps to (Dragoman kinds keep theirs; others are temporary (75) or software (70)). */
+    int exitCode() {
+        if (getCause() instanceof DragomanException d) {
+            return d.kind().exitCode();
+        }
+        return retriable ? 75 : 70;
+    }
+}

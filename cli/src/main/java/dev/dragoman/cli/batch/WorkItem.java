@@ -1,0 +1,35 @@
+package dev.dragoman.cli.batch;
+
+import dev.dragoman.core.Article;
+import java.util.Objects;
+
+/**
+ * One unit of batch work: an article still to be loaded. {@code key} identifies it across runs (a file path, a
+ * feed item's guid, {@code path#n} for the n-th article of a multi-article file); {@code input} is what the user
+ * named (for failures.jsonl); {@code url} is known before loading for feed items, so a page already done is never
+ * fetched again.
+ */
+record WorkItem(String key, String input, String url, Loader loader) {
+
+    /** Loads the article; throws {@link StageException} naming the stage ("read", "fetch") that failed. */
+    @FunctionalInterface
+    interface Loader {
+        Article load();
+    }
+
+    WorkItem {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(loader, "loader");
+    }
+
+    static WorkItem of(String key, String input, String url, Article article) {
+        return new WorkItem(key, input, url, () -> article);
+    }
+
+    static WorkItem failed(String key, String input, StageException failure) {
+        return new WorkItem(key, input, null, () -> {
+            throw failure;
+        });
+    }
+}

@@ -1,0 +1,242 @@
+package dev.dragoman.cli.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dragoman.cli.batch.Scripted.ScriptedSummarizer;
+import dev.dragoman.cli.batch.Scripted.ScriptedTranslator;
+import dev.dragoman.core.Article;
+import dev.dragoman.core.Language;
+import dev.dragoman.core.Published;
+import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.error.RateLimitedException;
+import dev.dragoman.core.json.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BatchEngineTest {
+
+    @TempDir
+    Path tmp;
+
+    private final Clock clock = Clock.fixed(Instant.parse("2024-06-26T07:00:00Z"), ZoneOffset.UTC);
+
+    static Article article(int n) {
+        return Article.builder()
+                .language(Language.ARABIC)
+                .headline("خبر رقم " + n)
+                .published(Published.ofDate("2024-06-25", LocalDate.of(2024, 6, 25)))
+                .paragraph("الفقرة الأولى من الخبر رقم " + n + "، وفيها تفاصيل الحدث.")
+                .paragraph("الفقرة الثانية من الخبر رقم " + n + ".")
+                .source("سانا")
+                .build();
+    }
+
+    private Path writeArticles(int count) throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        for (int i = 1; i <= count; i++) {
+            Files.writeString(in.resolve(String.format("a%03d.json", i)),
+                    Json.mapper().writeValueAsString(article(i)), StandardCharsets.UTF_8);
+        }
+        return in;
+    }
+
+    private BatchEngine engine(Path in, Path out, ScriptedTranslator t, ScriptedSummarizer s, int jobs) {
+        BatchOptions options = new BatchOptions(List.of(in.toString()), out, Language.ENGLISH, true, null, jobs,
+                null, null, "scripted");
+        SpiArticleTranslation translation = new SpiArticleTranslation(t);
+        return new BatchEngine(options, new ItemSource(url -> {
+            throw new AssertionError("no fetch expected");
+        }, BatchCommand::parseOther, out), translation, translation, s, clock);
+    }
+
+    private static List<JsonNode> jsonLines(Path file) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            out.add(Json.mapper().readTree(line));
+        }
+        return out;
+    }
+
+    private static long files(Path dir, String ext) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(ext)).count();
+        }
+    }
+
+    @Test
+    void should_write_every_success_and_list_every_failure_of_a_50_article_batch_with_injected_backend_failures()
+            throws Exception {
+        // given 50 articles; 5 hit a rate limit, 3 an exhausted quota (translate), 2 a broken summarizer; 1 bad file
+        Path in = writeArticles(50);
+        Files.writeString(in.resolve("broken.json"), "{\"headline\": ", StandardCharsets.UTF_8);
+        Set<Integer> rateLimited = Set.of(3, 11, 19, 27, 35);
+        Set<Integer> quota = Set.of(7, 14, 21);
+        Set<Integer> summaryFails = Set.of(40, 45);
+        ScriptedTranslator t = new ScriptedTranslator();
+        t.fault = first -> {
+            for (int n : rateLimited) {
+                if (first.equals("خبر رقم " + n)) {
+                    return new RateLimitedException("scripted 429", Duration.ofSeconds(1));
+                }
+            }
+            for (int n : quota) {
+                if (first.equals("خبر رقم " + n)) {
+                    return new DragomanException(DragomanException.Kind.QUOTA_EXCEEDED, "scripted 456 quota exceeded");
+                }
+            }
+            return null;
+        };
+        ScriptedSummarizer s = new ScriptedSummarizer();
+        s.fault = headline -> headline.equals("خبر رقم 40") || headline.equals("خبر رقم 45")
+                ? new DragomanException(DragomanException.Kind.BACKEND_UNAVAILABLE, "scripted 503") : null;
+        Path out = tmp.resolve("out");
+
+        // when
+        RunReport report = engine(in, out, t, s, 6).run(BatchListener.NONE, false);
+
+        // then
+        assertThat(report.done()).isEqualTo(40);
+        assertThat(report.failed()).isEqualTo(11);
+        assertThat(files(out.resolve("articles"), ".json")).isEqualTo(40);
+        assertThat(files(out.resolve("articles"), ".md")).isEqualTo(40);
+        for (int i = 1; i <= 50; i++) {
+            boolean ok = !rateLimited.contains(i) && !quota.contains(i) && !summaryFails.contains(i);
+            assertThat(out.resolve("articles").resolve(article(i).id() + ".json").toFile().exists()).isEqualTo(ok);
+        }
+        List<JsonNode> failures = jsonLines(out.resolve("failures.jsonl"));
+        assertThat(failures).hasSize(11);
+        assertThat(failures).filteredOn(f -> f.get("stage").asText().equals("translate")).hasSize(8);
+        assertThat(failures).filteredOn(f -> f.get("stage").asText().equals("summarize")).hasSize(2);
+        assertThat(failures).filteredOn(f -> f.get("stage").asText().equals("read"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.get("input").asText()).endsWith("broken.json");
+                    assertThat(f.get("retriable").asBoolean()).isFalse();
+                });
+        assertThat(failures).filteredOn(f -> f.get("reason").asText().contains("429"))
+                .hasSize(5).allSatisfy(f -> assertThat(f.get("retriable").asBoolean()).isTrue());
+        assertThat(failures).filteredOn(f -> f.get("reason").asText().contains("quota"))
+                .hasSize(3).allSatisfy(f -> assertThat(f.get("retriable").asBoolean()).isFalse());
+        assertThat(report.exitCode()).isNotZero();
+        JsonNode one = Json.mapper().readTree(out.resolve("articles").resolve(article(1).id() + ".json").toFile());
+        assertThat(one.at("/translation/headline").asText()).isEqualTo("[en] خبر رقم 1");
+        assertThat(one.at("/summary/text").asText()).startsWith("الفقرة الأولى من الخبر رقم 1");
+        assertThat(one.at("/batch/fingerprint").asText()).isNotBlank();
+        assertThat(report.usage().characters()).isPositive();
+    }
+
+    @Test
+    void should_redo_only_failed_and_new_items_on_a_rerun() throws Exception {
+        // given a first run where two items fail
+        Path in = writeArticles(12);
+        ScriptedTranslator t = new ScriptedTranslator();
+        t.fault = first -> first.equals("خبر رقم 4") || first.equals("خبر رقم 9")
+                ? new DragomanException(DragomanException.Kind.TIMEOUT, "scripted timeout") : null;
+        ScriptedSummarizer s = new ScriptedSummarizer();
+        Path out = tmp.resolve("out");
+        RunReport first = engine(in, out, t, s, 3).run(BatchListener.NONE, false);
+        assertThat(first.failed()).isEqualTo(2);
+        assertThat(first.exitCode()).isEqualTo(75);
+        // and a new article arrives, the backend recovers
+        Files.writeString(in.resolve("a013.json"), Json.mapper().writeValueAsString(article(13)), StandardCharsets.UTF_8);
+        t.fault = x -> null;
+        t.calls.clear();
+        s.calls.clear();
+
+        // when
+        RunReport second = engine(in, out, t, s, 3).run(BatchListener.NONE, false);
+
+        // then
+        assertThat(second.done()).isEqualTo(3);
+        assertThat(second.skipped()).isEqualTo(10);
+        assertThat(second.failed()).isZero();
+        assertThat(second.exitCode()).isZero();
+        assertThat(t.calls.keySet()).containsExactlyInAnyOrder("خبر رقم 4", "خبر رقم 9", "خبر رقم 13");
+        assertThat(s.calls.keySet()).hasSize(3);
+        assertThat(Files.readAllLines(out.resolve("failures.jsonl"))).isEmpty();
+        assertThat(second.entries()).hasSize(13);
+        assertThat(files(out.resolve("articles"), ".json")).isEqualTo(13);
+    }
+
+    @Test
+    void should_adopt_outputs_written_before_a_crash_without_calling_a_backend_again() throws Exception {
+        // given a finished run whose journal is then lost (as if killed between output and journal record)
+        Path in = writeArticles(5);
+        ScriptedTranslator t = new ScriptedTranslator();
+        ScriptedSummarizer s = new ScriptedSummarizer();
+        Path out = tmp.resolve("out");
+        engine(in, out, t, s, 2).run(BatchListener.NONE, false);
+        Files.delete(out.resolve(".dragoman/journal.jsonl"));
+        t.calls.clear();
+
+        // when
+        RunReport again = engine(in, out, t, s, 2).run(BatchListener.NONE, false);
+
+        // then
+        assertThat(t.total()).isZero();
+        assertThat(again.skipped()).isEqualTo(5);
+        assertThat(again.entries()).hasSize(5);
+    }
+
+    @Test
+    void should_redo_items_when_the_options_change() throws Exception {
+        // given
+        Path in = writeArticles(3);
+        ScriptedTranslator t = new ScriptedTranslator();
+        ScriptedSummarizer s = new ScriptedSummarizer();
+        Path out = tmp.resolve("out");
+        engine(in, out, t, s, 2).run(BatchListener.NONE, false);
+        BatchOptions french = new BatchOptions(List.of(in.toString()), out, Language.FRENCH, true, null, 2, null, null,
+                "scripted");
+        SpiArticleTranslation translation = new SpiArticleTranslation(t);
+        // when
+        RunReport report = new BatchEngine(french, new ItemSource(null, BatchCommand::parseOther, out), translation,
+                translation, s, clock).run(BatchListener.NONE, false);
+        // then
+        assertThat(report.done()).isEqualTo(3);
+        assertThat(report.skipped()).isZero();
+    }
+
+    @Test
+    void should_stop_taking_items_when_asked_and_record_the_ones_in_flight() throws Exception {
+        // given
+        Path in = writeArticles(30);
+        ScriptedTranslator t = new ScriptedTranslator();
+        ScriptedSummarizer s = new ScriptedSummarizer();
+        Path out = tmp.resolve("out");
+        BatchEngine engine = engine(in, out, t, s, 2);
+        AtomicInteger seen = new AtomicInteger();
+        BatchListener stopAfterFive = new BatchListener() {
+            @Override
+            public void item(Outcome outcome, String key, String detail) {
+                if (seen.incrementAndGet() == 5) {
+                    engine.requestStop();
+                }
+            }
+        };
+        // when
+        RunReport report = engine.run(stopAfterFive, false);
+        // then every item that started was finished and recorded, and the rest were never started
+        assertThat(report.stopped()).isTrue();
+        assertThat(report.done()).isLessThan(30).isGreaterThanOrEqualTo(5);
+        assertThat(files(out.resolve("articles"), ".json")).isEqualTo(report.done());
+        assertThat(t.total()).isEqualTo(report.done());
+        long journalled = Files.readAllLines(out.resolve(".dragoman/journal.jsonl")).stream()
+                .filter(l -> l.contains("\"type\":\"done\"")).count();
+        assertThat(journalled).isEqualTo(report.done());
+    }
+}

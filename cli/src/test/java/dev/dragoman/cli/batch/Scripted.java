@@ -1,0 +1,91 @@
+package dev.dragoman.cli.batch;
+
+import dev.dragoman.core.Article;
+import dev.dragoman.core.Language;
+import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.summary.Summarizer;
+import dev.dragoman.core.summary.Summary;
+import dev.dragoman.core.summary.SummaryOptions;
+import dev.dragoman.core.translation.TranslatedSegment;
+import dev.dragoman.core.translation.TranslationRequest;
+import dev.dragoman.core.translation.TranslationResult;
+import dev.dragoman.core.translation.Translator;
+import dev.dragoman.core.usage.Usage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/** Scripted backends for batch tests: deterministic output, injectable failures, call counts per first segment. */
+final class Scripted {
+
+    private Scripted() {}
+
+    /** Translates "x" to "[tag] x" unless {@code dictionary} knows the segment; fails where {@code fault} says. */
+    static final class ScriptedTranslator implements Translator {
+        final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        volatile Function<String, DragomanException> fault = s -> null;
+        final Map<String, String> dictionary = new ConcurrentHashMap<>();
+
+        @Override
+        public TranslationResult translate(TranslationRequest request) {
+            String first = request.segments().isEmpty() ? "" : request.segments().get(0);
+            calls.computeIfAbsent(first, k -> new AtomicInteger()).incrementAndGet();
+            DragomanException e = fault.apply(first);
+            if (e != null) {
+                throw e;
+            }
+            List<TranslatedSegment> out = new ArrayList<>();
+            for (String s : request.segments()) {
+                out.add(TranslatedSegment.of(dictionary.getOrDefault(s, "[" + request.target() + "] " + s)));
+            }
+            return new TranslationResult(out, request.source(), "scripted", null,
+                    Usage.ofCharacters(1, request.characters()));
+        }
+
+        int total() {
+            return calls.values().stream().mapToInt(AtomicInteger::get).sum();
+        }
+    }
+
+    /** "Summarizes" by taking the first paragraph; fails where {@code fault} says (keyed by headline). */
+    static final class ScriptedSummarizer implements Summarizer {
+        final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        volatile Function<String, DragomanException> fault = s -> null;
+
+        @Override
+        public Summary summarize(Article article, SummaryOptions options) {
+            calls.computeIfAbsent(String.valueOf(article.headline()), k -> new AtomicInteger()).incrementAndGet();
+            DragomanException e = fault.apply(String.valueOf(article.headline()));
+            if (e != null) {
+                throw e;
+            }
+            String first = article.paragraphs().get(0).text();
+            Language language = options.outputLanguage() != null ? options.outputLanguage() : article.language();
+            return new Summary(first, List.of(first), language, "scripted", null, Usage.ofTokens(1, 100, 20),
+                    Instant.parse("2024-06-25T00:00:00Z"), false, List.of());
+        }
+    }
+
+    static BatchBackends backends(Translator t, Summarizer s) {
+        return new BatchBackends() {
+            @Override
+            public Translator translator() {
+                return t;
+            }
+
+            @Override
+            public Summarizer summarizer() {
+                return s;
+            }
+
+            @Override
+            public String describe() {
+                return "scripted";
+            }
+        };
+    }
+}
