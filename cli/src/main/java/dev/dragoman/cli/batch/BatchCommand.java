@@ -1,15 +1,12 @@
 package dev.dragoman.cli.batch;
 
-import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cluster.MinHashStoryClusterer;
 import dev.dragoman.core.error.DragomanException;
-import dev.dragoman.core.error.InvalidInputException;
-import dev.dragoman.core.json.Json;
+import dev.dragoman.core.read.ArticleReaders;
 import dev.dragoman.core.translation.Translator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -129,7 +126,7 @@ public final class BatchCommand implements Callable<Integer> {
         SpiArticleTranslation translation = translator == null ? null : new SpiArticleTranslation(translator);
         OkHttpClient http = new OkHttpClient();
         Fetcher fetcher = new HttpFetcher(http, version(), Schedule.parseDuration(fetchTimeout), perHost);
-        ItemSource source = new ItemSource(fetcher, BatchCommand::parseOther, out);
+        ItemSource source = new ItemSource(fetcher, ArticleReaders.standard()::read, out);
         BatchEngine engine = new BatchEngine(options, source, translation, translation, backends.summarizer(), clock);
         BatchListener listener = listener(err);
         MinHashStoryClusterer clusterer = new MinHashStoryClusterer();
@@ -250,31 +247,6 @@ public final class BatchCommand implements Callable<Integer> {
             case "auto" -> System.console() != null ? ProgressListeners.bar(err) : ProgressListeners.lines(err);
             default -> throw new IllegalArgumentException("--progress must be auto, bar or lines");
         };
-    }
-
-    /** Formats other than HTML and feeds: Dragoman's own JSON (one article, an array, or JSON Lines). */
-    static List<Article> parseOther(byte[] bytes, String name) {
-        String text = new String(bytes, StandardCharsets.UTF_8).strip();
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        try {
-            if (text.startsWith("[")) {
-                return List.of(Json.mapper().readValue(text, Article[].class));
-            }
-            if (text.startsWith("{")) {
-                List<Article> articles = new ArrayList<>();
-                for (String line : name.endsWith(".jsonl") ? text.lines().toList() : List.of(text)) {
-                    if (!line.isBlank()) {
-                        articles.add(Json.mapper().readValue(line, Article.class));
-                    }
-                }
-                return articles;
-            }
-        } catch (IOException e) {
-            throw new InvalidInputException(name + " is not valid article JSON: " + e.getMessage(), e);
-        }
-        throw new InvalidInputException(name + ": plain wire text is not readable by batch yet (needs the wire reader)");
     }
 
     private static String version() {

@@ -5,6 +5,7 @@ import dev.dragoman.core.error.InvalidInputException;
 import dev.dragoman.core.read.feed.FeedItem;
 import dev.dragoman.core.read.feed.FeedReader;
 import dev.dragoman.core.read.html.HtmlArticleReader;
+import dev.dragoman.core.text.LanguageDetector;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -24,9 +25,9 @@ import java.util.stream.Stream;
 /**
  * Turns the batch's inputs — files, directories (recursive), globs ({@code 'wire/**.txt'}) and http(s) URLs of feeds
  * or pages — into {@link WorkItem}s, lazily: one input is read only when the previous one's items are taken, so a
- * batch of any size streams. HTML pages go to {@link HtmlArticleReader}, RSS/Atom to {@link FeedReader} (items with
- * full text become articles, teaser items fetch their page), everything else to the {@link ArticleParser} the CLI
- * wires (wire text, JSON). An input that cannot be read becomes a failing item, so the batch goes on.
+ * batch of any size streams. RSS/Atom go to {@link FeedReader} (items with full text become articles, teaser items
+ * fetch their page and read it with {@link HtmlArticleReader}); everything else (wire text, JSON, HTML pages) to the
+ * {@link ArticleParser} the CLI wires ({@code ArticleReaders}). Articles without a declared language are detected. An input that cannot be read becomes a failing item, so the batch goes on.
  */
 final class ItemSource {
 
@@ -39,6 +40,7 @@ final class ItemSource {
     static final Set<String> EXTENSIONS = Set.of("txt", "json", "jsonl", "html", "htm", "xhtml", "xml", "rss", "atom");
 
     private final HtmlArticleReader html = new HtmlArticleReader();
+    private final LanguageDetector detector = LanguageDetector.shared();
     private final FeedReader feeds = new FeedReader();
     private final Fetcher fetcher;
     private final ArticleParser parser;
@@ -163,8 +165,7 @@ final class ItemSource {
         try {
             return switch (kind(name, contentType, bytes)) {
                 case FEED -> feedItems(source, bytes, contentType);
-                case HTML -> List.of(WorkItem.of(source, source, isUrl(source) ? source : null, html.read(bytes, isUrl(source) ? source : null)));
-                case OTHER -> {
+                case HTML, OTHER -> {
                     List<Article> articles = parser.parse(bytes, source);
                     if (articles.isEmpty()) {
                         throw new InvalidInputException(source + " holds no article");
@@ -187,7 +188,7 @@ final class ItemSource {
         for (FeedItem item : feeds.read(bytes, contentType, source)) {
             String key = "feed:" + item.key();
             if (item.hasFullText()) {
-                items.add(WorkItem.of(key, source, item.link(), item.toArticle()));
+                items.add(WorkItem.of(key, source, item.link(), detected(item.toArticle())));
             } else if (item.link() == null) {
                 items.add(WorkItem.failed(key, source, new StageException("read", "feed item '" + item.key()
                         + "' carries only a teaser and no link to its page", false, null)));
@@ -206,10 +207,18 @@ final class ItemSource {
             throw StageException.of("fetch", e);
         }
         try {
-            return item.withPage(html.read(page.body(), page.url()));
+            return detected(item.withPage(html.read(page.body(), page.url())));
         } catch (RuntimeException e) {
             throw StageException.of("read", e);
         }
+    }
+
+    private Article detected(Article article) {
+        if (article.language() != null) {
+            return article;
+        }
+        LanguageDetector.Detection d = detector.detect(article.headline() + "\n" + article.bodyText());
+        return article.toBuilder().language(d.language(), d.confidence()).build();
     }
 
     enum Kind { FEED, HTML, OTHER }

@@ -11,6 +11,7 @@ import dev.dragoman.core.Published;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.RateLimitedException;
 import dev.dragoman.core.json.Json;
+import dev.dragoman.core.read.ArticleReaders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ class BatchEngineTest {
         SpiArticleTranslation translation = new SpiArticleTranslation(t);
         return new BatchEngine(options, new ItemSource(url -> {
             throw new AssertionError("no fetch expected");
-        }, BatchCommand::parseOther, out), translation, translation, s, clock);
+        }, ArticleReaders.standard()::read, out), translation, translation, s, clock);
     }
 
     private static List<JsonNode> jsonLines(Path file) throws IOException {
@@ -204,7 +205,7 @@ class BatchEngineTest {
                 "scripted");
         SpiArticleTranslation translation = new SpiArticleTranslation(t);
         // when
-        RunReport report = new BatchEngine(french, new ItemSource(null, BatchCommand::parseOther, out), translation,
+        RunReport report = new BatchEngine(french, new ItemSource(null, ArticleReaders.standard()::read, out), translation,
                 translation, s, clock).run(BatchListener.NONE, false);
         // then
         assertThat(report.done()).isEqualTo(3);

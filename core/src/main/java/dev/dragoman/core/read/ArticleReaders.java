@@ -53,7 +53,7 @@ public final class ArticleReaders {
         this.detector = detector;
     }
 
-    /** Wire text and Dragoman JSON / JSON Lines, with the shared {@link LanguageDetector}. */
+    /** Wire text, Dragoman JSON / JSON Lines, HTML pages and RSS/Atom feeds, with the shared {@link LanguageDetector}. */
     public static ArticleReaders standard() {
         Map<InputFormat, ArticleFormatReader> readers = new EnumMap<>(InputFormat.class);
         WireStoryReader wire = new WireStoryReader();
@@ -61,6 +61,8 @@ public final class ArticleReaders {
         readers.put(InputFormat.WIRE_TEXT, wire);
         readers.put(InputFormat.JSON, json);
         readers.put(InputFormat.JSON_LINES, json::readLines);
+        readers.put(InputFormat.HTML, new dev.dragoman.core.read.html.HtmlArticleReader()::readFormat);
+        readers.put(InputFormat.FEED, new dev.dragoman.core.read.feed.FeedReader()::articles);
         return new ArticleReaders(readers, LanguageDetector.shared());
     }
 

@@ -68,6 +68,10 @@ public final class FeedReader {
             throw new InvalidInputException("not a readable RSS or Atom feed: " + (feedUrl == null ? "(input)" : feedUrl)
                     + " (" + e.getMessage() + ")", e);
         }
+        return items(feed, feedUrl);
+    }
+
+    private List<FeedItem> items(SyndFeed feed, String feedUrl) {
         Language feedLanguage = language(feed.getLanguage());
         String feedTitle = blankToNull(feed.getTitle());
         List<FeedItem> items = new ArrayList<>();
@@ -75,6 +79,38 @@ public final class FeedReader {
             items.add(item(entry, feedLanguage, feedTitle, feedUrl));
         }
         return items;
+    }
+
+    /** Parses decoded feed text; same contract as {@link #read(byte[], String, String)}. */
+    public List<FeedItem> read(String xml, String feedUrl) {
+        SyndFeed feed;
+        try {
+            SyndFeedInput input = new SyndFeedInput();
+            input.setAllowDoctypes(false);
+            feed = input.build(new java.io.StringReader(xml));
+        } catch (FeedException | IllegalArgumentException e) {
+            throw new InvalidInputException("not a readable RSS or Atom feed: " + (feedUrl == null ? "(input)" : feedUrl)
+                    + " (" + e.getMessage() + ")", e);
+        }
+        return items(feed, feedUrl);
+    }
+
+    /**
+     * The {@link dev.dragoman.core.read.ArticleFormatReader} form, for callers without network access: one article
+     * per item. An item whose text is only a teaser still becomes an article, of its teaser, marked as such with
+     * metadata {@code teaser=true} (and its page link in {@code url}) — fetching the page is the caller's job
+     * ({@code dragoman batch} does it). An item with no text at all is skipped.
+     */
+    public List<dev.dragoman.core.Article> articles(String xml, String name) {
+        List<dev.dragoman.core.Article> out = new ArrayList<>();
+        for (FeedItem item : read(xml, name)) {
+            if (item.paragraphs().isEmpty()) {
+                continue;
+            }
+            dev.dragoman.core.Article a = item.toArticle();
+            out.add(item.hasFullText() ? a : a.toBuilder().putMetadata("teaser", "true").build());
+        }
+        return out;
     }
 
     private FeedItem item(SyndEntry entry, Language feedLanguage, String feedTitle, String feedUrl) {

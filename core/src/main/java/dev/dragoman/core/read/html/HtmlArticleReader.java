@@ -84,6 +84,20 @@ public final class HtmlArticleReader {
     }
 
     /**
+     * The {@link dev.dragoman.core.read.ArticleFormatReader} form: one article from decoded page text; {@code name}
+     * is used as the page's URL when it is an http(s) URL (to resolve links), and names the page in errors.
+     */
+    public List<Article> readFormat(String html, String name) {
+        String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);
+        boolean url = lower.startsWith("http://") || lower.startsWith("https://");
+        try {
+            return List.of(read(html, url ? name : null));
+        } catch (InvalidInputException e) {
+            throw url ? e : new InvalidInputException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Reads an already parsed document. The document is modified (clutter is removed).
      *
      * @throws InvalidInputException when no article text can be found
