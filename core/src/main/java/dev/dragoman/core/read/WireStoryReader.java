@@ -278,7 +278,9 @@ public final class WireStoryReader implements ArticleFormatReader {
             Story story = current();
             if (!story.datelineChecked && story.body.isEmpty()) {
                 story.datelineChecked = true;
-                if (story.headline != null || story == main) {
+                // a story whose dateline line was already read keeps its first paragraph whole: a second,
+                // inline "dateline" there is body text ("… (AFP) …"), and stripping it would lose words
+                if ((story.headline != null || story == main) && story.dateline == null) {
                     DatelineMatch inline = Datelines.match(text, false);
                     if (inline != null) {
                         applyDateline(story, inline);
