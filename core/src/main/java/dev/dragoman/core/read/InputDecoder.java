@@ -102,6 +102,14 @@ public final class InputDecoder {
             throw new InvalidInputException(name + ": the input looks like UTF-16 without a byte order mark; "
                     + "save it as UTF-8 (or UTF-16 with a BOM)");
         }
+        long[] utf8Counts = utf8Sequences(bytes);
+        if (utf8Counts[0] > 0 && utf8Counts[1] * 20 <= utf8Counts[0]) {
+            // thousands of valid multi-byte sequences and a few broken ones: damaged UTF-8, not a legacy code page;
+            // decoding it all as 1256/1252 would turn every letter into mojibake without a word
+            throw new InvalidInputException(name + ": the input is UTF-8 with " + utf8Counts[1]
+                    + " invalid byte sequence(s) (the first at byte " + utf8Counts[2]
+                    + "); the file is damaged: re-save or re-download it as UTF-8");
+        }
         Charset legacy = looksArabic1256(bytes) ? WINDOWS_1256 : WINDOWS_1252;
         String text = tryStrict(bytes, legacy);
         if (text == null) {
@@ -152,6 +160,37 @@ public final class InputDecoder {
             }
         }
         return high > 0 && arabic * 10 >= high * 6;
+    }
+
+    /** {valid multi-byte UTF-8 sequences, invalid sequences, offset of the first invalid one (-1 if none)}. */
+    static long[] utf8Sequences(byte[] bytes) {
+        long valid = 0;
+        long invalid = 0;
+        long first = -1;
+        int i = 0;
+        while (i < bytes.length) {
+            int b = bytes[i] & 0xFF;
+            if (b < 0x80) {
+                i++;
+                continue;
+            }
+            int need = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : -1;
+            boolean ok = need > 0;
+            for (int k = 1; ok && k <= need; k++) {
+                ok = i + k < bytes.length && (bytes[i + k] & 0xC0) == 0x80;
+            }
+            if (ok) {
+                valid++;
+                i += need + 1;
+            } else {
+                if (first < 0) {
+                    first = i;
+                }
+                invalid++;
+                i++;
+            }
+        }
+        return new long[] {valid, invalid, first};
     }
 
     private static boolean looksLikeUtf16WithoutBom(byte[] bytes) {
