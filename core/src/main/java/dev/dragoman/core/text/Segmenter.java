@@ -1,0 +1,387 @@
+package dev.dragoman.core.text;
+
+import dev.dragoman.core.Language;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Splits text into paragraphs, sentences and words, for any script. Rule-based, deterministic, no model.
+ *
+ * <ul>
+ *   <li><b>Paragraphs</b>: every line break is a paragraph boundary (Dragoman's articles carry one paragraph per
+ *       line); blank lines are dropped.
+ *   <li><b>Sentences</b> end at {@code . ! ?}, the Arabic question mark {@code ؟} and semicolon {@code ؛}, the
+ *       ellipsis ({@code …} or {@code ...}), CJK {@code 。！？} and the Devanagari danda {@code ।}, together with
+ *       any run of further terminators and closing quotes or brackets ({@code ” » " ’ ) ]}) that follows. A
+ *       terminator ends a sentence only when white space (or the end) follows it. A full stop does NOT end a
+ *       sentence inside a number ({@code 1.5}), after a known abbreviation of the language ({@code Mr.},
+ *       {@code Dr.}, {@code Mme.}, {@code Sr.}, {@code г.}, {@code د.}), after a single-letter initial
+ *       ({@code J. K. Rowling}), or after a dotted acronym ({@code U.S.}, {@code EE.UU.}) unless the next word is
+ *       a common sentence opener ({@code The}, {@code He}, …). No terminator ends a sentence when the next word
+ *       starts with a lower-case letter ({@code “Go!” he said}). A line break always ends a sentence.
+ *   <li><b>Words</b> are maximal runs of letters, digits and combining marks (so Arabic diacritics and tatweel
+ *       stay inside the word), joined across an apostrophe or hyphen between letters ({@code don't},
+ *       {@code al-Assad}) and across {@code . ,} between digits ({@code 1.5}, {@code 1,000}, {@code ١٬٠٠٠}).
+ * </ul>
+ *
+ * <p>Offsets are UTF-16 indexes into the given string; spans are trimmed of surrounding white space. Stateless and
+ * thread-safe; {@code null} text is treated as empty, a {@code null} language as "undetermined" (generic rules).
+ */
+public final class Segmenter {
+
+    /** A piece of a text: {@code text.substring(start, end)} equals {@link #text()}. */
+    public record Span(int start, int end, String text) {
+        public Span {
+            if (start < 0 || end < start) {
+                throw new IllegalArgumentException("bad span " + start + ".." + end);
+            }
+        }
+    }
+
+    private static final Set<String> COMMON_ABBREVIATIONS = Set.of(
+            "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "cpt", "maj",
+            "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "messrs", "vs", "v", "bros", "dept",
+            "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
+            "ft", "ave", "blvd", "e.g", "i.e", "cf", "ibid", "ca");
+    /** Abbreviations that hold the sentence together only before a number: "No. 10", "Art. 5", "p. 12". */
+    private static final Set<String> NUMERIC_PREFIXES = Set.of(
+            "no", "nos", "nr", "nº", "art", "fig", "vol", "pp", "p", "ch", "núm", "pág", "s", "op");
+    private static final Map<String, Set<String>> ABBREVIATIONS = Map.of(
+            "en", Set.of(),
+            "fr", Set.of("m", "mm", "mme", "mmes", "mlle", "mlles", "me", "mgr", "av", "bd", "env", "p", "c.-à-d",
+                    "ex", "janv", "févr", "avr", "juil", "sept", "déc", "art"),
+            "es", Set.of("sr", "sra", "sres", "srta", "dra", "ud", "uds", "vd", "vds", "da", "dña", "d", "núm",
+                    "pág", "p. ej", "aprox", "art", "avda", "excmo", "excma", "ene", "abr", "ago", "dic", "lic",
+                    "ing", "arq"),
+            "de", Set.of("hr", "fr", "frl", "bzw", "z.b", "usw", "ggf", "evtl", "d.h", "u.a", "str", "nr", "abs",
+                    "bspw", "vgl", "ca", "inkl", "exkl", "zzgl", "s", "mio", "mrd"),
+            "ru", Set.of("г", "гг", "т.е", "т.д", "т.п", "т.к", "др", "см", "ул", "им", "млн", "млрд", "тыс", "руб",
+                    "св", "проф", "акад", "доц", "стр", "кв", "д", "обл", "р", "ст", "пр", "т.н", "н.э"),
+            "ar", Set.of("د", "أ", "أ.د", "م.م", "ت"),
+            "it", Set.of("sig", "sigg", "sig.ra", "dott", "dott.ssa", "ing", "avv", "on", "pag", "ecc"),
+            "pt", Set.of("sr", "sra", "srs", "dra", "exmo", "exma", "pág", "av", "etc", "nº"));
+    private static final Set<String> SENTENCE_OPENERS = Set.of(
+            "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on", "at", "this",
+            "that", "these", "those", "there", "his", "her", "its", "their", "our", "if", "when", "while", "as",
+            "after", "before", "however", "meanwhile", "officials", "le", "la", "les", "il", "elle", "ils", "elles",
+            "el", "los", "las", "ella", "ellos", "der", "die", "das", "er", "sie", "es", "wir", "но", "он", "она",
+            "они", "это", "в");
+    private static final Set<String> GERMAN_MONTHS = Set.of("januar", "jänner", "februar", "märz", "april", "mai",
+            "juni", "juli", "august", "september", "oktober", "november", "dezember");
+
+    private Segmenter() {}
+
+    /** Non-blank lines of {@code text}, trimmed, in order. */
+    public static List<String> paragraphs(String text) {
+        List<String> out = new ArrayList<>();
+        for (Span s : paragraphSpans(text)) {
+            out.add(s.text());
+        }
+        return out;
+    }
+
+    /** Spans of the non-blank lines of {@code text}, trimmed. */
+    public static List<Span> paragraphSpans(String text) {
+        List<Span> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        int start = 0;
+        int n = text.length();
+        for (int i = 0; i <= n; i++) {
+            if (i == n || isLineBreak(text.charAt(i))) {
+                addTrimmed(text, start, i, out);
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+
+    /** The sentences of {@code text} (see the class comment for the rules), trimmed, in order. */
+    public static List<String> sentences(String text, Language language) {
+        List<String> out = new ArrayList<>();
+        for (Span s : sentenceSpans(text, language)) {
+            out.add(s.text());
+        }
+        return out;
+    }
+
+    /** The sentence spans of {@code text}; see {@link #sentences}. */
+    public static List<Span> sentenceSpans(String text, Language language) {
+        List<Span> out = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return out;
+        }
+        Set<String> abbreviations = abbreviationsFor(language);
+        boolean german = language != null && "de".equals(language.primary());
+        int n = text.length();
+        int start = 0;
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (isLineBreak(c)) {
+                addTrimmed(text, start, i, out);
+                start = i + 1;
+                i++;
+                continue;
+            }
+            if (!isTerminator(c)) {
+                i++;
+                continue;
+            }
+            // the run of terminators and closing punctuation
+            int end = i + 1;
+            while (end < n && (isTerminator(text.charAt(end)) || isCloser(text.charAt(end)))) {
+                end++;
+            }
+            boolean atEnd = end >= n;
+            if (!atEnd && !Character.isWhitespace(text.charAt(end)) && !Character.isSpaceChar(text.charAt(end))) {
+                i = end; // "1.5", "U.S.A", "www.example.com", "?!" inside a word
+                continue;
+            }
+            if (atEnd || breaksAfter(text, start, i, end, c, abbreviations, german)) {
+                addTrimmed(text, start, end, out);
+                start = end;
+            }
+            i = end;
+        }
+        addTrimmed(text, start, n, out);
+        return out;
+    }
+
+    /** The words of {@code text} (see the class comment), in order. */
+    public static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (Span s : wordSpans(text)) {
+            out.add(s.text());
+        }
+        return out;
+    }
+
+    /** The number of words in {@code text}; the same count as {@code words(text).size()}, without allocating. */
+    public static int wordCount(String text) {
+        if (text == null) {
+            return 0;
+        }
+        int count = 0;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (isWordChar(text.charAt(i))) {
+                count++;
+                i = wordEnd(text, i);
+            } else {
+                i++;
+            }
+        }
+        return count;
+    }
+
+    /** Spans of the words of {@code text}. */
+    public static List<Span> wordSpans(String text) {
+        List<Span> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (isWordChar(text.charAt(i))) {
+                int end = wordEnd(text, i);
+                out.add(new Span(i, end, text.substring(i, end)));
+                i = end;
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private static int wordEnd(String text, int from) {
+        int n = text.length();
+        int i = from;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (isWordChar(c)) {
+                i++;
+                continue;
+            }
+            if (i + 1 < n && i > from) {
+                char prev = text.charAt(i - 1);
+                char next = text.charAt(i + 1);
+                boolean letterJoin = (c == '\'' || c == '’' || c == '-' || c == '\u2010')
+                        && Character.isLetter(prev) && Character.isLetter(next);
+                boolean digitJoin = (c == '.' || c == ',' || c == '٫' || c == '٬')
+                        && Character.isDigit(prev) && Character.isDigit(next);
+                if (letterJoin || digitJoin) {
+                    i += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        return i;
+    }
+
+    private static boolean isWordChar(char c) {
+        if (Character.isLetterOrDigit(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    /**
+     * Decides whether the terminator run {@code [at, end)} (followed by white space) ends the sentence begun at
+     * {@code start}.
+     */
+    private static boolean breaksAfter(String text, int start, int at, int end, char terminator,
+            Set<String> abbreviations, boolean german) {
+        String next = nextWord(text, end);
+        if (next.isEmpty()) {
+            return true; // only white space / punctuation follows on this line
+        }
+        int firstCp = next.codePointAt(0);
+        if (Character.isLowerCase(firstCp)) {
+            return false; // "“Go!” he said", "approx. five", "etc. and"
+        }
+        if (terminator != '.' || (at + 1 < end && text.charAt(at + 1) == '.')) {
+            return true; // ! ? ؟ ؛ … "..." before a capital, a digit or a caseless script
+        }
+        String token = tokenBefore(text, start, at);
+        if (token.isEmpty()) {
+            return true;
+        }
+        String lower = token.toLowerCase(Locale.ROOT);
+        if (isAllDigits(token)) {
+            // German ordinals: "am 25. Juni"
+            return !(german && token.length() <= 2 && GERMAN_MONTHS.contains(next.toLowerCase(Locale.ROOT)));
+        }
+        if (abbreviations.contains(lower)) {
+            return false;
+        }
+        if (NUMERIC_PREFIXES.contains(lower) && Character.isDigit(firstCp)) {
+            return false;
+        }
+        boolean dotted = token.indexOf('.') > 0;
+        if (dotted && isDottedAcronym(token)) {
+            // "the U.S. President" vs "in the U.S. The talks": break only before a common sentence opener
+            return SENTENCE_OPENERS.contains(next.toLowerCase(Locale.ROOT));
+        }
+        if (token.codePointCount(0, token.length()) == 1 && Character.isLetter(token.codePointAt(0))
+                && Character.isUpperCase(token.codePointAt(0))) {
+            return false; // an initial: "J. K. Rowling"
+        }
+        return true;
+    }
+
+    private static boolean isDottedAcronym(String token) {
+        // letters separated by single dots: U.S, EE.UU, e.g, т.е
+        String[] parts = token.split("\\.", -1);
+        if (parts.length < 2) {
+            return false;
+        }
+        for (String p : parts) {
+            if (p.isEmpty() || p.length() > 3) {
+                return false;
+            }
+            for (int k = 0; k < p.length(); k++) {
+                if (!Character.isLetter(p.charAt(k))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The non-space token ending right before {@code at}, stripped of opening quotes and brackets. */
+    private static String tokenBefore(String text, int start, int at) {
+        int b = at;
+        while (b > start && !Character.isWhitespace(text.charAt(b - 1)) && !Character.isSpaceChar(text.charAt(b - 1))) {
+            b--;
+        }
+        while (b < at && !Character.isLetterOrDigit(text.charAt(b))) {
+            b++;
+        }
+        return text.substring(b, at);
+    }
+
+    /** The word that starts after {@code from}, skipping white space, opening quotes and brackets. */
+    private static String nextWord(String text, int from) {
+        int n = text.length();
+        int i = from;
+        while (i < n && !isLineBreak(text.charAt(i))
+                && (Character.isWhitespace(text.charAt(i)) || Character.isSpaceChar(text.charAt(i))
+                        || isOpener(text.charAt(i)) || text.charAt(i) == '-' || text.charAt(i) == '—')) {
+            i++;
+        }
+        if (i >= n || isLineBreak(text.charAt(i))) {
+            return "";
+        }
+        int e = i;
+        while (e < n && Character.isLetterOrDigit(text.charAt(e))) {
+            e++;
+        }
+        return e == i ? text.substring(i, i + 1) : text.substring(i, e);
+    }
+
+    private static boolean isAllDigits(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (!Character.isDigit(s.charAt(k))) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
+    }
+
+    private static Set<String> abbreviationsFor(Language language) {
+        if (language == null) {
+            return COMMON_ABBREVIATIONS;
+        }
+        Set<String> specific = ABBREVIATIONS.get(language.primary());
+        if (specific == null || specific.isEmpty()) {
+            return COMMON_ABBREVIATIONS;
+        }
+        java.util.HashSet<String> all = new java.util.HashSet<>(COMMON_ABBREVIATIONS);
+        all.addAll(specific);
+        return all;
+    }
+
+    private static boolean isTerminator(char c) {
+        return c == '.' || c == '!' || c == '?' || c == '؟' || c == '؛' || c == '…' || c == '。' || c == '！'
+                || c == '？' || c == '।' || c == '۔' || c == '‼' || c == '⁇' || c == '⁈' || c == '⁉';
+    }
+
+    private static boolean isCloser(char c) {
+        return c == '”' || c == '»' || c == '"' || c == '’' || c == '\'' || c == ')' || c == ']' || c == '}'
+                || c == '›' || c == '」' || c == '』' || c == '）';
+    }
+
+    private static boolean isOpener(char c) {
+        return c == '“' || c == '«' || c == '"' || c == '‘' || c == '\'' || c == '(' || c == '[' || c == '{'
+                || c == '‹' || c == '„' || c == '「' || c == '『' || c == '（';
+    }
+
+    private static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085';
+    }
+
+    private static void addTrimmed(String text, int start, int end, List<Span> out) {
+        int s = start;
+        int e = end;
+        while (s < e && (Character.isWhitespace(text.charAt(s)) || Character.isSpaceChar(text.charAt(s))
+                || text.charAt(s) == '\uFEFF')) {
+            s++;
+        }
+        while (e > s && (Character.isWhitespace(text.charAt(e - 1)) || Character.isSpaceChar(text.charAt(e - 1)))) {
+            e--;
+        }
+        if (e > s) {
+            out.add(new Span(s, e, text.substring(s, e)));
+        }
+    }
+}

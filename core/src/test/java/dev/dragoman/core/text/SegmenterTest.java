@@ -1,0 +1,147 @@
+package dev.dragoman.core.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dragoman.core.Language;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SegmenterTest {
+
+    private static final Language EN = Language.ENGLISH;
+    private static final Language AR = Language.ARABIC;
+
+    @Test
+    void should_split_arabic_at_question_mark_semicolon_full_stop_and_exclamation() {
+        // given
+        String text = "هل انتهت الأزمة؟ قال الوزير إن المفاوضات مستمرة؛ وأضاف أن الحل قريب. يا له من يوم! انتهى";
+
+        // when
+        List<String> sentences = Segmenter.sentences(text, AR);
+
+        // then
+        assertThat(sentences).containsExactly("هل انتهت الأزمة؟", "قال الوزير إن المفاوضات مستمرة؛",
+                "وأضاف أن الحل قريب.", "يا له من يوم!", "انتهى");
+    }
+
+    @Test
+    void should_end_an_arabic_sentence_after_the_closing_quote_and_not_at_an_ellipsis_glued_to_the_next_word() {
+        // given: the seed's quotation, an ellipsis inside the quote, the full stop after the closing quote
+        String text = "وقال لوكاشينكو: “لدينا تفاهم كامل …كما أن لدينا أجندة متطابقة… ونحن نتحدث”. من جانبه أكد لافروف ذلك.";
+
+        // when
+        List<String> sentences = Segmenter.sentences(text, AR);
+
+        // then
+        assertThat(sentences).hasSize(3);
+        assertThat(sentences.get(0)).startsWith("وقال لوكاشينكو").contains("كامل …كما").endsWith("متطابقة…");
+        assertThat(sentences.get(1)).isEqualTo("ونحن نتحدث”.");
+        assertThat(sentences.get(2)).isEqualTo("من جانبه أكد لافروف ذلك.");
+    }
+
+    @Test
+    void should_keep_guillemets_with_their_sentence() {
+        // when
+        List<String> sentences = Segmenter.sentences("قال: «انتهى الاجتماع.» ثم غادر القاعة.", AR);
+
+        // then
+        assertThat(sentences).containsExactly("قال: «انتهى الاجتماع.»", "ثم غادر القاعة.");
+    }
+
+    @Test
+    void should_not_split_english_abbreviations_initials_decimals_or_numbers() {
+        // given
+        String text = "Mr. Smith met Dr. Jones at 3 p.m. in Washington. The U.S. economy grew 1.5 percent, "
+                + "adding 1,000 jobs, said J. K. Rowling. It was sunny.";
+
+        // when
+        List<String> sentences = Segmenter.sentences(text, EN);
+
+        // then
+        assertThat(sentences).containsExactly(
+                "Mr. Smith met Dr. Jones at 3 p.m. in Washington.",
+                "The U.S. economy grew 1.5 percent, adding 1,000 jobs, said J. K. Rowling.",
+                "It was sunny.");
+    }
+
+    @Test
+    void should_split_after_a_dotted_acronym_before_a_sentence_opener() {
+        // when
+        List<String> sentences = Segmenter.sentences("Talks were held in the U.S. The deal was signed.", EN);
+
+        // then
+        assertThat(sentences).containsExactly("Talks were held in the U.S.", "The deal was signed.");
+    }
+
+    @Test
+    void should_not_split_before_a_lower_case_continuation_after_a_quoted_exclamation() {
+        // when
+        List<String> sentences = Segmenter.sentences("“Go home!” he shouted. Nobody moved?! Then rain came...", EN);
+
+        // then
+        assertThat(sentences).containsExactly("“Go home!” he shouted.", "Nobody moved?!", "Then rain came...");
+    }
+
+    @Test
+    void should_keep_number_prefixes_only_before_numbers() {
+        // when
+        List<String> sentences = Segmenter.sentences("He lives at No. 10 Downing Street. The answer was no. Then he left.", EN);
+
+        // then
+        assertThat(sentences).containsExactly("He lives at No. 10 Downing Street.", "The answer was no.", "Then he left.");
+    }
+
+    @Test
+    void should_apply_french_spanish_russian_and_german_abbreviations() {
+        assertThat(Segmenter.sentences("M. Macron a parlé. Mme Dupont a répondu.", Language.FRENCH))
+                .containsExactly("M. Macron a parlé.", "Mme Dupont a répondu.");
+        assertThat(Segmenter.sentences("La Sra. García llegó a EE.UU. ayer. Después habló.", Language.of("es")))
+                .containsExactly("La Sra. García llegó a EE.UU. ayer.", "Después habló.");
+        assertThat(Segmenter.sentences("Проф. Иванов приехал в 2024 г. Москва встретила его. Все рады.", Language.of("ru")))
+                .containsExactly("Проф. Иванов приехал в 2024 г. Москва встретила его.", "Все рады.");
+        assertThat(Segmenter.sentences("Er kam am 25. Juni an. Dr. Müller wartete.", Language.of("de")))
+                .containsExactly("Er kam am 25. Juni an.", "Dr. Müller wartete.");
+    }
+
+    @Test
+    void should_treat_every_line_break_as_a_boundary_and_report_offsets() {
+        // given
+        String text = "  First line without stop\nSecond one. Third one!\n\n";
+
+        // when
+        List<Segmenter.Span> spans = Segmenter.sentenceSpans(text, EN);
+
+        // then
+        assertThat(spans).extracting(Segmenter.Span::text)
+                .containsExactly("First line without stop", "Second one.", "Third one!");
+        for (Segmenter.Span s : spans) {
+            assertThat(text.substring(s.start(), s.end())).isEqualTo(s.text());
+        }
+        assertThat(Segmenter.paragraphs(text)).containsExactly("First line without stop", "Second one. Third one!");
+    }
+
+    @Test
+    void should_not_split_urls_or_decimals_inside_words() {
+        assertThat(Segmenter.sentences("See www.example.com for 2.5 million details. Done.", EN))
+                .containsExactly("See www.example.com for 2.5 million details.", "Done.");
+    }
+
+    @Test
+    void should_split_words_keeping_diacritics_numbers_apostrophes_and_hyphens_together() {
+        // when
+        List<String> words = Segmenter.words("Al-Assad's 1,000 men (1.5%) — don't stop. وَقَالَ الـرئيس ١٬٠٠٠ ");
+
+        // then
+        assertThat(words).containsExactly("Al-Assad's", "1,000", "men", "1.5", "don't", "stop", "وَقَالَ", "الـرئيس",
+                "١٬٠٠٠");
+        assertThat(Segmenter.wordCount("Al-Assad's 1,000 men (1.5%) — don't stop. وَقَالَ الـرئيس ١٬٠٠٠ ")).isEqualTo(9);
+    }
+
+    @Test
+    void should_return_nothing_for_null_or_blank_text() {
+        assertThat(Segmenter.sentences(null, EN)).isEmpty();
+        assertThat(Segmenter.sentences("  \n ", null)).isEmpty();
+        assertThat(Segmenter.words(null)).isEmpty();
+        assertThat(Segmenter.wordCount("   ")).isZero();
+    }
+}
