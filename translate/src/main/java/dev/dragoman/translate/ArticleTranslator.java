@@ -1,0 +1,177 @@
+package dev.dragoman.translate;
+
+import dev.dragoman.core.Article;
+import dev.dragoman.core.Dateline;
+import dev.dragoman.core.Language;
+import dev.dragoman.core.Paragraph;
+import dev.dragoman.core.cache.ResultCache;
+import dev.dragoman.core.translation.TranslatedSegment;
+import dev.dragoman.core.translation.TranslationOptions;
+import dev.dragoman.core.translation.TranslationRequest;
+import dev.dragoman.core.translation.TranslationResult;
+import dev.dragoman.core.usage.Usage;
+import dev.dragoman.core.usage.UsageMeter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Translates an {@link Article} part by part and rebuilds it in the target language.
+ *
+ * <p>The parts (segments): the headline, the dateline's place and agency, each paragraph, the source line, and for
+ * each "read also" story its own headline, dateline and paragraphs — a related story stays a separate article and
+ * never joins the main body. The date line is kept as printed ({@code published.raw}); lines the reader could not
+ * classify ({@code unclassified}) are kept untranslated, as they are not known to be text.
+ *
+ * <p>Each segment is looked up in the cache and only the misses are sent, packed into as few requests as the
+ * backend allows ({@link CachingTranslator}). Where the backend takes a context ({@link
+ * BackendProfile#supportsContext()}, DeepL), each story's headline travels as context for that story's segments —
+ * so the main story and each related story form separate requests; otherwise every miss of the article shares one
+ * packed request. Editing one paragraph re-sends only that paragraph.
+ *
+ * <p>Thread-safe if the backend and cache are; one instance serves a whole run.
+ */
+public final class ArticleTranslator {
+
+    private final CachingTranslator translator;
+
+    /**
+     * @param backend the decorated backend (see {@link Translators}): retry, rate limit, guard …
+     * @param cache where segment translations are kept ({@code MemoryResultCache}, SQLite, Redis)
+     * @param meter records what the cache saved; may be null
+     */
+    public ArticleTranslator(TranslationBackend backend, ResultCache cache, UsageMeter meter, Clock clock) {
+        this.translator = new CachingTranslator(backend, cache, meter, clock);
+    }
+
+    public ArticleTranslator(TranslationBackend backend, ResultCache cache) {
+        this(backend, cache, null, null);
+    }
+
+    public BackendProfile profile() {
+        return translator.profile();
+    }
+
+    /** Translates {@code article} into {@code target} from its own language (or auto-detection when unknown). */
+    public ArticleTranslation translate(Article article, Language target) {
+        return translate(article, null, target, TranslationOptions.DEFAULT);
+    }
+
+    /**
+     * Translates {@code article} into {@code target}.
+     *
+     * @param source the source language; null = the article's language, or detection by the backend when unknown
+     * @param options formality, glossary, format; its {@code context} is replaced by each story's headline
+     * @throws dev.dragoman.core.error.DragomanException when the backend fails; nothing partial is returned, but
+     *     every batch that succeeded is already cached
+     */
+    public ArticleTranslation translate(Article article, Language source, Language target,
+            TranslationOptions options) {
+        Objects.requireNonNull(article, "article");
+        Objects.requireNonNull(target, "target");
+        TranslationOptions base = options == null ? TranslationOptions.DEFAULT : options;
+        Language from = source != null ? source : known(article.language());
+        boolean byStory = translator.profile().supportsContext();
+
+        // collect the parts, grouped into requests (one group per story when the backend takes a context)
+        Map<Integer, Group> groups = new LinkedHashMap<>();
+        collect(article, "", byStory ? 0 : 0, groups);
+        for (int r = 0; r < article.related().size(); r++) {
+            collect(article.related().get(r), "related[" + r + "].", byStory ? r + 1 : 0, groups);
+        }
+
+        Map<String, TranslatedSegment> done = new LinkedHashMap<>();
+        Usage usage = Usage.NONE;
+        Language detected = null;
+        String model = translator.profile().model();
+        for (Group g : groups.values()) {
+            if (g.texts.isEmpty()) {
+                continue;
+            }
+            TranslationOptions o = byStory ? base.withContext(g.context) : base.withContext(null);
+            TranslationResult result = translator.translate(new TranslationRequest(g.texts, from, target, o));
+            usage = usage.plus(result.usage());
+            detected = detected != null ? detected : result.detectedSource();
+            for (int i = 0; i < g.paths.size(); i++) {
+                done.put(g.paths.get(i), result.segments().get(i));
+            }
+        }
+
+        Article translated = rebuild(article, "", done, target);
+        List<Article> related = new ArrayList<>();
+        for (int r = 0; r < article.related().size(); r++) {
+            related.add(rebuild(article.related().get(r), "related[" + r + "].", done, target));
+        }
+        translated = translated.toBuilder().related(related).build();
+
+        List<TranslationProvenance.Part> parts = new ArrayList<>();
+        done.forEach((path, seg) -> parts.add(new TranslationProvenance.Part(path, seg.fromCache(), seg.warnings())));
+        TranslationProvenance provenance = new TranslationProvenance(translator.profile().id(), model,
+                from != null ? from : detected, target, usage, parts);
+        return new ArticleTranslation(translated, provenance);
+    }
+
+    private static void collect(Article a, String prefix, int group, Map<Integer, Group> groups) {
+        Group g = groups.computeIfAbsent(group, k -> new Group(a.headline()));
+        add(g, prefix + "headline", a.headline());
+        if (a.dateline() != null) {
+            add(g, prefix + "dateline.place", a.dateline().place());
+            add(g, prefix + "dateline.agency", a.dateline().agency());
+        }
+        for (int i = 0; i < a.paragraphs().size(); i++) {
+            add(g, prefix + "paragraph[" + i + "]", a.paragraphs().get(i).text());
+        }
+        add(g, prefix + "source", a.source());
+    }
+
+    private static void add(Group g, String path, String text) {
+        if (text != null && !text.isBlank()) {
+            g.paths.add(path);
+            g.texts.add(text);
+        }
+    }
+
+    private static Article rebuild(Article a, String prefix, Map<String, TranslatedSegment> done, Language target) {
+        Article.Builder b = a.toBuilder()
+                .id(null)
+                .language(target)
+                .headline(text(done, prefix + "headline", a.headline()))
+                .source(text(done, prefix + "source", a.source()));
+        if (a.dateline() != null) {
+            b.dateline(Dateline.of(text(done, prefix + "dateline.place", a.dateline().place()),
+                    text(done, prefix + "dateline.agency", a.dateline().agency())));
+        }
+        List<Paragraph> paragraphs = new ArrayList<>();
+        for (int i = 0; i < a.paragraphs().size(); i++) {
+            paragraphs.add(Paragraph.of(text(done, prefix + "paragraph[" + i + "]", a.paragraphs().get(i).text())));
+        }
+        b.paragraphs(paragraphs);
+        if (a.id() != null) {
+            b.putMetadata("translatedFrom", a.id());
+        }
+        return b.build();
+    }
+
+    /** The translation of a part, or the original when the part was blank (nothing to translate). */
+    private static String text(Map<String, TranslatedSegment> done, String path, String original) {
+        TranslatedSegment t = done.get(path);
+        return t == null ? original : t.text();
+    }
+
+    private static Language known(Language l) {
+        return l == null || "und".equals(l.tag()) ? null : l;
+    }
+
+    private static final class Group {
+        final String context;
+        final List<String> paths = new ArrayList<>();
+        final List<String> texts = new ArrayList<>();
+
+        Group(String context) {
+            this.context = context;
+        }
+    }
+}

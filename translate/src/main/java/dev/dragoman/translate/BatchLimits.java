@@ -1,0 +1,72 @@
+package dev.dragoman.translate;
+
+/**
+ * How much one request to a backend may carry: segments, characters, UTF-8 bytes and (estimated) tokens. A value of
+ * 0 means "no limit of this kind". Segments are packed greedily, in order, into as few requests as these limits
+ * allow; a single segment larger than a limit travels alone. Immutable.
+ *
+ * @param maxSegments segments per request (DeepL 50, Google 128, Azure 100)
+ * @param maxCharacters characters (UTF-16 code units, as vendors count them) per request
+ * @param maxBytes UTF-8 bytes of segment text per request (DeepL's 128 KiB body)
+ * @param maxTokens estimated tokens per request ({@link #estimateTokens}), for LLMs whose answer must fit the
+ *     model's output budget
+ */
+public record BatchLimits(int maxSegments, long maxCharacters, long maxBytes, long maxTokens) {
+
+    /** No limits at all (one request for everything). */
+    public static final BatchLimits UNLIMITED = new BatchLimits(0, 0, 0, 0);
+
+    public BatchLimits {
+        if (maxSegments < 0 || maxCharacters < 0 || maxBytes < 0 || maxTokens < 0) {
+            throw new IllegalArgumentException("batch limits must not be negative (0 = unlimited)");
+        }
+    }
+
+    public static BatchLimits of(int maxSegments, long maxCharacters) {
+        return new BatchLimits(maxSegments, maxCharacters, 0, 0);
+    }
+
+    public BatchLimits withMaxSegments(int n) {
+        return new BatchLimits(n, maxCharacters, maxBytes, maxTokens);
+    }
+
+    public BatchLimits withMaxCharacters(long n) {
+        return new BatchLimits(maxSegments, n, maxBytes, maxTokens);
+    }
+
+    public BatchLimits withMaxBytes(long n) {
+        return new BatchLimits(maxSegments, maxCharacters, n, maxTokens);
+    }
+
+    public BatchLimits withMaxTokens(long n) {
+        return new BatchLimits(maxSegments, maxCharacters, maxBytes, n);
+    }
+
+    /**
+     * A deliberately generous token estimate: one token per three UTF-8 bytes. Real tokenizers give about one token
+     * per 4–5 bytes of English and of Arabic and one per CJK character, so a batch packed with this estimate fits.
+     */
+    public static long estimateTokens(String text) {
+        return (utf8Length(text) + 2) / 3;
+    }
+
+    /** The UTF-8 length of {@code text} without allocating. */
+    public static long utf8Length(String text) {
+        long n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.dragoman.translate;
+
+import dev.dragoman.core.text.TextNormalizer;
+import dev.dragoman.core.translation.Glossary;
+import dev.dragoman.core.translation.TranslatedSegment;
+import dev.dragoman.core.translation.TranslationRequest;
+import dev.dragoman.core.translation.TranslationResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Checks every translation against the request's glossary: when a segment contains a glossary source term and its
+ * translation lacks the required target term, the segment gets a warning ("glossary: 'سانا' should be 'SANA'").
+ * Works for every backend, whether or not it applied the glossary itself (LLM prompt, DeepL glossary id, or not at
+ * all). Matching is on {@link TextNormalizer}-folded text (diacritics, alef forms, case). Thread-safe if the inner
+ * backend is.
+ */
+public final class GlossaryCheck implements TranslationBackend {
+
+    private final TranslationBackend inner;
+
+    public GlossaryCheck(TranslationBackend inner) {
+        this.inner = Objects.requireNonNull(inner, "inner");
+    }
+
+    @Override
+    public BackendProfile profile() {
+        return inner.profile();
+    }
+
+    @Override
+    public TranslationResult translate(TranslationRequest request) {
+        TranslationResult result = inner.translate(request);
+        Glossary glossary = request.options().glossary();
+        if (glossary == null || glossary.entries().isEmpty()) {
+            return result;
+        }
+        List<Glossary.Entry> entries = glossary.entriesFor(
+                request.source() != null ? request.source() : result.detectedSource(), request.target());
+        List<TranslatedSegment> checked = new ArrayList<>(result.segments().size());
+        for (int i = 0; i < result.segments().size(); i++) {
+            checked.add(check(request.segments().get(i), result.segments().get(i), entries));
+        }
+        return new TranslationResult(checked, result.detectedSource(), result.backend(), result.model(),
+                result.usage());
+    }
+
+    static TranslatedSegment check(String source, TranslatedSegment translated, List<Glossary.Entry> entries) {
+        String src = TextNormalizer.normalize(source);
+        String out = TextNormalizer.normalize(translated.text());
+        TranslatedSegment result = translated;
+        for (Glossary.Entry e : entries) {
+            if (src.contains(TextNormalizer.normalize(e.source())) && !out.contains(TextNormalizer.normalize(e.target()))) {
+                result = result.withWarning("glossary: '" + e.source() + "' should be '" + e.target() + "'");
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public String toString() {
+        return "GlossaryCheck(" + inner + ")";
+    }
+}

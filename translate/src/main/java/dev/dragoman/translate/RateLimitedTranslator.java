@@ -1,0 +1,51 @@
+package dev.dragoman.translate;
+
+import dev.dragoman.core.ratelimit.RateLimiter;
+import dev.dragoman.core.translation.TranslationRequest;
+import dev.dragoman.core.translation.TranslationResult;
+import java.util.Objects;
+
+/**
+ * Waits for the backend's client-side {@link RateLimiter} before every call: one request plus the request's
+ * characters (MT) or estimated tokens (LLM, see {@link BatchLimits#estimateTokens}). Sits inside the retry, so every
+ * attempt is counted. Thread-safe; share one limiter per backend between all threads.
+ */
+public final class RateLimitedTranslator implements TranslationBackend {
+
+    private final TranslationBackend inner;
+    private final RateLimiter limiter;
+
+    public RateLimitedTranslator(TranslationBackend inner, RateLimiter limiter) {
+        this.inner = Objects.requireNonNull(inner, "inner");
+        this.limiter = Objects.requireNonNull(limiter, "limiter");
+    }
+
+    @Override
+    public BackendProfile profile() {
+        return inner.profile();
+    }
+
+    @Override
+    public TranslationResult translate(TranslationRequest request) {
+        if (!request.segments().isEmpty()) {
+            limiter.acquire(units(request));
+        }
+        return inner.translate(request);
+    }
+
+    private long units(TranslationRequest request) {
+        if (inner.profile().unit() == BackendProfile.Unit.CHARACTERS) {
+            return request.characters();
+        }
+        long tokens = 0;
+        for (String s : request.segments()) {
+            tokens += BatchLimits.estimateTokens(s);
+        }
+        return tokens;
+    }
+
+    @Override
+    public String toString() {
+        return "RateLimited(" + inner + ")";
+    }
+}

@@ -1,0 +1,38 @@
+package dev.dragoman.translate;
+
+import dev.dragoman.core.translation.TranslationRequest;
+import dev.dragoman.core.translation.TranslationResult;
+import dev.dragoman.core.translation.Translator;
+import java.util.Objects;
+
+/**
+ * A {@link Translator} that can describe itself ({@link BackendProfile}): every backend in this module and every
+ * decorator around one. The article translator needs the profile for cache keys and request packing.
+ */
+public interface TranslationBackend extends Translator {
+
+    /** The backend's id, model, template version and limits. */
+    BackendProfile profile();
+
+    /** Gives a plain {@link Translator} (a test double, a summarizer's helper) a profile. */
+    static TranslationBackend of(BackendProfile profile, Translator translator) {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(translator, "translator");
+        return new TranslationBackend() {
+            @Override
+            public BackendProfile profile() {
+                return profile;
+            }
+
+            @Override
+            public TranslationResult translate(TranslationRequest request) {
+                return translator.translate(request);
+            }
+
+            @Override
+            public String toString() {
+                return profile.id();
+            }
+        };
+    }
+}
