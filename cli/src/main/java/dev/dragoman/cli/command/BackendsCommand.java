@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code dragoman backends [--check]}: the configured backends, never their keys. */
@@ -34,6 +35,9 @@ public final class BackendsCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Option(names = "--check", description = "Make one cheap real call to each backend; report status and latency.")
+    boolean check;
+
     BackendsCommand(CliContext context) {
         this.context = context;
     }
@@ -45,6 +49,9 @@ public final class BackendsCommand implements Callable<Integer> {
         List<BackendConfig> backends = new ArrayList<>(settings.configuredBackends());
         if (backends.stream().noneMatch(b -> b.type() == BackendType.EXTRACTIVE)) {
             backends.add(BackendConfig.implicit(BackendType.EXTRACTIVE));
+        }
+        if (check) {
+            return check(console, settings, backends);
         }
         String translateDefault = settings.resolve(Setting.TRANSLATE_BACKEND).value();
         String summarizeDefault = settings.resolve(Setting.SUMMARIZE_BACKEND).value();
@@ -66,6 +73,26 @@ public final class BackendsCommand implements Callable<Integer> {
         if (settings.configuredBackends().isEmpty()) {
             console.note("No backends configured in %s; 'dragoman config init' writes a starter file.",
                     settings.config().path());
+        }
+        return ExitCodes.OK;
+    }
+
+    private int check(Console console, Settings settings, List<BackendConfig> backends) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"NAME", "TYPE", "STATUS", "LATENCY", "DETAIL"});
+        int failures = 0;
+        for (BackendConfig b : backends) {
+            BackendCheck.Result r = BackendCheck.run(b, settings.env());
+            if (!r.ok()) {
+                failures++;
+            }
+            rows.add(new String[] {b.name(), b.type().id(), r.ok() ? "ok" : "FAILED",
+                r.latencyMillis() < 0 ? "-" : r.latencyMillis() + " ms", r.detail()});
+        }
+        printTable(console, rows);
+        if (failures > 0) {
+            console.note("%d of %d backends failed the check.", failures, backends.size());
+            return ExitCodes.UNAVAILABLE;
         }
         return ExitCodes.OK;
     }
