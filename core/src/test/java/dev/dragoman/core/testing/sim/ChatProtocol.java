@@ -21,6 +21,6 @@ public interface ChatProtocol {
     /** The target language the prompt asks for (e.g. {@code "en"}); {@code "en"} when it does not say. */
     String targetLanguage(List<Message> messages);
 
-    /** The assistant content carrying {@code translations} keyed by segment id. */
-    String answer(LinkedHashMap<String, String> translations);
+    /** The assistant content carrying {@code translations} keyed by segment id, in the shape the prompt asks for. */
+    String answer(List<Message> messages, LinkedHashMap<String, String> translations);
 }

@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * Reads numbered segments from a prompt in any of the shapes LLM translation prompts use, and answers with a JSON
- * object keyed by segment number ({@code {"1": "…", "2": "…"}}), the shape "JSON keyed by segment number" asks for.
+ * object keyed by segment number ({@code {"1": "…", "2": "…"}}), the shape "JSON keyed by segment number" asks for,
+ * wrapped as {@code {"translations": {…}}} when the prompt shows that shape (Dragoman's own template,
+ * {@code translate/src/main/resources/dev/dragoman/translate/llm/prompts/translate-v1.txt}, which sends the
+ * segments as a JSON object between {@code <article_segments>} tags).
  *
  * <p>Recognised, in this order, in the last user message: a JSON object or array anywhere in the text (an object
  * with numeric keys; {@code {"segments":[{"id":1,"text":"…"}]}}; an array of strings or of {@code {id,text}}),
@@ -26,6 +29,9 @@ public final class GenericChatProtocol implements ChatProtocol {
     private static final Pattern TARGET_CODE = Pattern.compile(
             "(?i)target(?:[ _-]?lang(?:uage)?)?\\s*(?:code)?\\s*[:=]\\s*\"?([A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?)\\b");
     private static final Pattern INTO = Pattern.compile("(?i)\\b(?:into|to)\\s+([A-Z][a-z]+)\\b");
+    /** "into English (en)", "into Portuguese (pt-BR)": the tag in parentheses after the name. */
+    private static final Pattern INTO_TAG = Pattern.compile(
+            "\\binto\\s+[^()\\n.]{1,40}\\(([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\\)");
     private static final Map<String, String> NAMES = Map.ofEntries(
             Map.entry("english", "en"), Map.entry("arabic", "ar"), Map.entry("french", "fr"),
             Map.entry("german", "de"), Map.entry("spanish", "es"), Map.entry("russian", "ru"),
@@ -126,6 +132,12 @@ public final class GenericChatProtocol implements ChatProtocol {
     @Override
     public String targetLanguage(List<Message> messages) {
         for (Message message : messages) {
+            Matcher tag = INTO_TAG.matcher(message.content());
+            if (tag.find()) {
+                return tag.group(1);
+            }
+        }
+        for (Message message : messages) {
             Matcher code = TARGET_CODE.matcher(message.content());
             if (code.find()) {
                 return code.group(1).toLowerCase(Locale.ROOT);
@@ -134,7 +146,8 @@ public final class GenericChatProtocol implements ChatProtocol {
         for (Message message : messages) {
             Matcher into = INTO.matcher(message.content());
             while (into.find()) {
-                String code = NAMES.get(into.group(1).toLowerCase(Locale.ROOT));
+                String word = into.group(1);
+                String code = NAMES.get(word.toLowerCase(Locale.ROOT));
                 if (code != null) {
                     return code;
                 }
@@ -144,9 +157,11 @@ public final class GenericChatProtocol implements ChatProtocol {
     }
 
     @Override
-    public String answer(LinkedHashMap<String, String> translations) {
+    public String answer(List<Message> messages, LinkedHashMap<String, String> translations) {
         ObjectNode out = Json.mapper().createObjectNode();
-        translations.forEach(out::put);
+        boolean wrapped = messages.stream().anyMatch(m -> m.content().contains("{\"translations\":"));
+        ObjectNode target = wrapped ? out.putObject("translations") : out;
+        translations.forEach(target::put);
         return out.toString();
     }
 }

@@ -582,7 +582,7 @@ public final class SimulatedBackend implements AutoCloseable {
             for (int i = 0; i < n; i++) {
                 out.put(entries.get(i).getKey(), SimTranslation.translate(entries.get(i).getValue(), parsed.target()));
             }
-            content = chat.answer(out);
+            content = chat.answer(parsed.messages(), out);
         }
         int prompt = 0;
         for (ChatProtocol.Message m : parsed.messages()) {
