@@ -2,6 +2,8 @@ package dev.dragoman.core.read;
 
 import dev.dragoman.core.Article;
 import dev.dragoman.core.error.InvalidInputException;
+import dev.dragoman.core.read.feed.FeedReader;
+import dev.dragoman.core.read.html.HtmlArticleReader;
 import dev.dragoman.core.text.LanguageDetector;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -24,9 +26,9 @@ import java.util.regex.Pattern;
  *   <li>decodes the bytes ({@link InputDecoder}: BOMs, UTF-8, UTF-16, Windows-1256/1252; empty, binary and
  *       over-50-MiB input refused);</li>
  *   <li>sniffs the format ({@link #sniff}): Dragoman JSON, JSON Lines, HTML, RSS/Atom, else wire text;</li>
- *   <li>hands the text to the {@link ArticleFormatReader} registered for that format — wire text and JSON are built
- *       in; HTML and feeds are registered by whoever has readers for them ({@link #withReader}), and without one
- *       such input is refused with a clear "not supported" {@link InvalidInputException};</li>
+ *   <li>hands the text to the {@link ArticleFormatReader} registered for that format ({@link #standard()} has them
+ *       all; {@link #withReader} replaces one; a format without a reader is refused with a clear "cannot read"
+ *       {@link InvalidInputException});</li>
  *   <li>sets {@code language} and {@code languageConfidence} from {@link LanguageDetector} on every article and
  *       every related article that does not already carry a language (JSON input keeps the language it states).</li>
  * </ol>
@@ -53,16 +55,25 @@ public final class ArticleReaders {
         this.detector = detector;
     }
 
-    /** Wire text, Dragoman JSON / JSON Lines, HTML pages and RSS/Atom feeds, with the shared {@link LanguageDetector}. */
+    /**
+     * Every built-in format: wire text, Dragoman JSON / JSON Lines, HTML pages ({@link HtmlArticleReader}) and
+     * RSS/Atom feeds ({@link FeedReader#articles}: one article per item with text, teasers marked), with the shared
+     * {@link LanguageDetector}.
+     */
     public static ArticleReaders standard() {
+        return wireAndJson()
+                .withReader(InputFormat.HTML, new HtmlArticleReader()::readFormat)
+                .withReader(InputFormat.FEED, new FeedReader()::articles);
+    }
+
+    /** Wire text and Dragoman JSON / JSON Lines only; HTML and feeds are refused until registered. */
+    public static ArticleReaders wireAndJson() {
         Map<InputFormat, ArticleFormatReader> readers = new EnumMap<>(InputFormat.class);
         WireStoryReader wire = new WireStoryReader();
         ArticleJsonReader json = new ArticleJsonReader();
         readers.put(InputFormat.WIRE_TEXT, wire);
         readers.put(InputFormat.JSON, json);
         readers.put(InputFormat.JSON_LINES, json::readLines);
-        readers.put(InputFormat.HTML, new dev.dragoman.core.read.html.HtmlArticleReader()::readFormat);
-        readers.put(InputFormat.FEED, new dev.dragoman.core.read.feed.FeedReader()::articles);
         return new ArticleReaders(readers, LanguageDetector.shared());
     }
 

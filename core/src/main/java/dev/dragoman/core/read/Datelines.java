@@ -126,6 +126,13 @@ final class Datelines {
 
     /** "موسكو-سانا", "الرباط - ومع". Inline only with a known agency. */
     private static DatelineMatch arabicDash(String text, boolean standalone) {
+        Matcher withAgency = WirePatterns.AR_DASH_KNOWN.matcher(head(text));
+        if (withAgency.lookingAt() && placeOk(withAgency.group("place"))) {
+            String rest = restOf(text, withAgency);
+            if (restOk(rest, standalone)) {
+                return new DatelineMatch(withAgency.group("place"), withAgency.group("agency").strip(), null, null, rest);
+            }
+        }
         Matcher m = WirePatterns.AR_DASH.matcher(head(text));
         if (!m.lookingAt() || !placeOk(m.group("place"))) {
             return null;

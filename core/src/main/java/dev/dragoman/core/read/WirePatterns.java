@@ -168,6 +168,9 @@ final class WirePatterns {
     /** "موسكو-سانا", "الرباط - ومع", "بغداد – واع". */
     static final Pattern AR_DASH = compile("^[\\s\\p{Cf}]*" + AR_PLACE + "\\s*" + DASH + "\\s*(?<agency>" + AR_WORD
             + "(?:\\s+" + AR_WORD + "){0,2})" + TAIL);
+    /** "دير الزور - سانا وصلت…": a dash and a known agency, then the paragraph. */
+    static final Pattern AR_DASH_KNOWN = compile("^[\\s\\p{Cf}]*" + AR_PLACE + "\\s*" + DASH + "\\s*(?<agency>"
+            + AR_AGENCY + ")(?![\\p{L}\\p{M}])" + TAIL);
     /** The Saudi Press Agency's "الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس": place, date(s), agency. */
     static final Pattern AR_DATE_AGENCY = compile("^[\\s\\p{Cf}]*" + AR_PLACE + "\\s*[،,]?\\s+(?<date>" + DIGIT
             + ".{3,80}?)\\s*[،,(/-]?\\s*(?<agency>" + AR_AGENCY + ")\\s*[)/]?(?![\\p{L}])" + TAIL);
