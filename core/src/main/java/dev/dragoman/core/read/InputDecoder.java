@@ -17,6 +17,7 @@ import java.util.Objects;
  * <ol>
  *   <li>a byte order mark wins: UTF-8 ({@code EF BB BF}), UTF-16 LE ({@code FF FE}) or UTF-16 BE ({@code FE FF});
  *       the mark itself is not part of the text;</li>
+ *   <li>UTF-16 without a BOM is recognized by the zero bytes of its Latin characters (every other byte zero);</li>
  *   <li>bytes that are valid UTF-8 are UTF-8 (pure ASCII included);</li>
  *   <li>otherwise the bytes are single-byte legacy text: Windows-1256 when they look Arabic (most bytes in the
  *       high half map to Arabic letters in 1256), else Windows-1252 (Latin-1 with typographic quotes), the usual
@@ -24,8 +25,8 @@ import java.util.Objects;
  * </ol>
  *
  * <p>Refused with an {@link InvalidInputException} naming the input and the reason: empty or blank input, input
- * larger than {@link #MAX_INPUT_BYTES}, binary content (NUL bytes or many control characters), and UTF-16 that does
- * not decode. The decoder never guesses silently: {@link Decoded#charset()} says which encoding was used and
+ * larger than {@link #MAX_INPUT_BYTES}, binary content (NUL characters or many control characters after decoding),
+ * and UTF-16 that does not decode. The decoder never guesses silently: {@link Decoded#charset()} says which encoding was used and
  * {@link Decoded#how()} why.
  *
  * <p>Stateless and thread-safe.
@@ -94,13 +95,18 @@ public final class InputDecoder {
         if (startsWith(bytes, 0xFE, 0xFF)) {
             return new Decoded(strict(bytes, 2, StandardCharsets.UTF_16BE, name), StandardCharsets.UTF_16BE, "bom");
         }
+        Charset utf16 = utf16WithoutBom(bytes);
+        if (utf16 != null) {
+            String text = tryStrict(bytes, utf16);
+            if (text == null) {
+                throw new InvalidInputException(name + ": the input looks like UTF-16 without a byte order mark but"
+                        + " does not decode as " + utf16.name() + "; save it as UTF-8");
+            }
+            return new Decoded(text, utf16, "utf-16-zero-bytes");
+        }
         String utf8 = tryStrict(bytes, StandardCharsets.UTF_8);
         if (utf8 != null) {
             return new Decoded(utf8, StandardCharsets.UTF_8, "valid-utf-8");
-        }
-        if (looksLikeUtf16WithoutBom(bytes)) {
-            throw new InvalidInputException(name + ": the input looks like UTF-16 without a byte order mark; "
-                    + "save it as UTF-8 (or UTF-16 with a BOM)");
         }
         long[] utf8Counts = utf8Sequences(bytes);
         if (utf8Counts[0] > 0 && utf8Counts[1] * 20 <= utf8Counts[0]) {
@@ -193,10 +199,15 @@ public final class InputDecoder {
         return new long[] {valid, invalid, first};
     }
 
-    private static boolean looksLikeUtf16WithoutBom(byte[] bytes) {
+    /**
+     * UTF-16 without a BOM, recognized by its zero bytes: Latin text has a zero high byte in every other position
+     * (at even offsets for big endian, odd for little endian). Arabic UTF-16 has no zero bytes and is only read with
+     * a BOM. Returns null when the pattern is absent.
+     */
+    private static Charset utf16WithoutBom(byte[] bytes) {
         int pairs = Math.min(bytes.length / 2, 4096);
-        if (pairs < 4) {
-            return false;
+        if (pairs < 4 || bytes.length % 2 != 0) {
+            return null;
         }
         int evenZero = 0;
         int oddZero = 0;
@@ -208,7 +219,13 @@ public final class InputDecoder {
                 oddZero++;
             }
         }
-        return evenZero * 10 >= pairs * 4 || oddZero * 10 >= pairs * 4;
+        if (evenZero * 10 >= pairs * 4 && oddZero == 0) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (oddZero * 10 >= pairs * 4 && evenZero == 0) {
+            return StandardCharsets.UTF_16LE;
+        }
+        return null;
     }
 
     private static void checkNotBinary(String text, String name) {

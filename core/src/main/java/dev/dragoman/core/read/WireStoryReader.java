@@ -276,7 +276,7 @@ public final class WireStoryReader implements ArticleFormatReader {
                 return;
             }
             Story story = current();
-            if (!story.datelineChecked && story.body.isEmpty()) {
+            if (!story.datelineChecked && story.body.isEmpty() && story.dateline == null) {
                 story.datelineChecked = true;
                 // a story whose dateline line was already read keeps its first paragraph whole: a second,
                 // inline "dateline" there is body text ("… (AFP) …"), and stripping it would lose words
@@ -426,8 +426,12 @@ public final class WireStoryReader implements ArticleFormatReader {
 
         private void applyDateline(Story story, DatelineMatch m) {
             story.dateline = Dateline.of(m.place(), m.agency());
-            if (m.date() != null && story.published == null) {
-                story.published = DateParser.parse(m.date());
+            if (m.date() != null) {
+                if (story.published == null) {
+                    story.published = DateParser.parse(m.date());
+                } else {
+                    story.meta("datelineDate", m.date());
+                }
             }
             if (m.extra() != null) {
                 story.meta("datelineExtra", m.extra());
@@ -534,11 +538,19 @@ public final class WireStoryReader implements ArticleFormatReader {
         private List<Article> finishRelated(Story story) {
             List<Article> out = new ArrayList<>();
             if (story.headline == null && story.body.isEmpty()) {
-                // a marker with nothing after it: keep the marker, never drop a line
-                main.unclassified.add(story.metadata.getOrDefault("marker", ""));
+                // a marker with no story after it: keep what it held, never drop a line
+                main.unclassified.addAll(story.metadata.values());
+                if (story.published != null) {
+                    main.unclassified.add(story.published.raw());
+                }
+                if (story.source != null) {
+                    main.unclassified.add(story.source);
+                }
+                main.unclassified.addAll(story.unclassified);
                 return out;
             }
             boolean list = story.body.size() >= 1 && story.published == null && story.dateline == null
+                    && story.source == null && story.unclassified.isEmpty() && story.metadata.size() == 1
                     && isHeadlineLike(story.headline)
                     && story.body.stream().allMatch(l -> isHeadlineLike(l.text()));
             if (list) {
