@@ -1,0 +1,95 @@
+package dev.dragoman.core.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dragoman.core.Language;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class LanguageDetectorTest {
+
+    private final LanguageDetector detector = LanguageDetector.shared();
+
+    @Test
+    void should_never_call_arabic_news_persian_or_urdu() {
+        for (String sentence : LanguageSamples.SENTENCES.get("ar")) {
+            LanguageDetector.Detection d = detector.detect(sentence);
+            assertThat(d.language()).as(sentence).isEqualTo(Language.ARABIC);
+            // two words only: the hard case for n-gram models
+            String twoWords = String.join(" ", List.of(sentence.split(" ")).subList(0, 2));
+            assertThat(detector.detect(twoWords).language()).as(twoWords).isEqualTo(Language.ARABIC);
+        }
+    }
+
+    @Test
+    void should_recognize_short_news_sentences_in_six_languages() {
+        int right = 0;
+        int total = 0;
+        Map<String, String> wrong = new ConcurrentHashMap<>();
+        for (Map.Entry<String, List<String>> e : LanguageSamples.SENTENCES.entrySet()) {
+            for (String sentence : e.getValue()) {
+                total++;
+                Language got = detector.detect(sentence).language();
+                if (got.primary().equals(e.getKey())) {
+                    right++;
+                } else {
+                    wrong.put(sentence, got.tag());
+                }
+            }
+        }
+        // every Arabic sentence, and every Persian/Urdu one that has a letter Arabic lacks, must be right; a Persian
+        // sentence written only with letters Arabic shares ("سازمان ملل خواستار آتش بس شد") is called Arabic by design
+        assertThat(wrong.keySet()).noneMatch(s -> LanguageSamples.SENTENCES.get("ar").contains(s)
+                || s.chars().anyMatch(c -> c >= 0x0672 && c <= 0x06D5));
+        assertThat((double) right / total).as("accuracy, wrong: %s", wrong).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void should_let_persian_and_urdu_letters_lift_the_arabic_guard() {
+        assertThat(detector.detect("وزیر امور خارجه با همتای عمانی خود دیدار کرد").language().primary()).isEqualTo("fa");
+        assertThat(detector.detect("کابینہ نے نئے بجٹ کی منظوری دے دی").language().primary()).isEqualTo("ur");
+    }
+
+    @Test
+    void should_report_confidence_between_zero_and_one_and_nothing_for_no_letters() {
+        assertThat(detector.detect("Le président réaffirme son soutien au dialogue").confidence()).isBetween(0.0, 1.0);
+        assertThat(detector.detect("12:30 — 2024 / 25").language()).isEqualTo(Language.UNDETERMINED);
+        assertThat(detector.detect("").confidence()).isZero();
+        assertThat(detector.detect(null).language()).isEqualTo(Language.UNDETERMINED);
+    }
+
+    @Test
+    void should_map_model_codes_to_bcp47() {
+        assertThat(LanguageDetector.toLanguage("ara")).isEqualTo(Language.ARABIC);
+        assertThat(LanguageDetector.toLanguage("pes").tag()).isEqualTo("fa");
+        assertThat(LanguageDetector.toLanguage("urd").tag()).isEqualTo("ur");
+        assertThat(LanguageDetector.toLanguage("rus").tag()).isEqualTo("ru");
+        assertThat(LanguageDetector.toLanguage("cmn").tag()).isEqualTo("zh");
+    }
+
+    @Test
+    void should_give_the_same_answers_from_many_threads() throws Exception {
+        // given
+        LanguageDetector fresh = new LanguageDetector();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Language>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String s = i % 2 == 0 ? "Oil prices rise on global markets today" : "ارتفاع أسعار النفط في الأسواق العالمية";
+                results.add(pool.submit(() -> fresh.detect(s).language()));
+            }
+            // then
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(i % 2 == 0 ? Language.ENGLISH : Language.ARABIC);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
