@@ -276,7 +276,7 @@ public final class WireStoryReader implements ArticleFormatReader {
                 return;
             }
             Story story = current();
-            if (!story.datelineChecked && story.body.isEmpty() && story.dateline == null) {
+            if (!story.datelineChecked && story.body.isEmpty()) {
                 story.datelineChecked = true;
                 // a story whose dateline line was already read keeps its first paragraph whole: a second,
                 // inline "dateline" there is body text ("… (AFP) …"), and stripping it would lose words

@@ -119,11 +119,12 @@ class ArticleReadersTest {
     void should_read_an_rss_feed_file_into_one_article_per_item() {
         String rss = "<?xml version=\"1.0\" encoding=\"windows-1256\"?><rss version=\"2.0\"><channel><title>وكالة</title>"
                 + "<item><guid>1</guid><title>عنوان الخبر الأول</title><description>نص قصير للخبر الأول…</description></item>"
-                + "<item><guid>2</guid><title>عنوان الخبر الثاني</title><link>https://example.org/2</link></item>"
+                + "<item><guid>2</guid><title>عنوان الخبر الثاني</title><link>https://example.org/2</link>"
+                + "<description>نص قصير للخبر الثاني…</description></item>"
                 + "</channel></rss>";
         List<Article> articles = ArticleReaders.standard().read(rss.getBytes(InputDecoder.WINDOWS_1256), "feed.xml");
         assertThat(articles).extracting(Article::headline).containsExactly("عنوان الخبر الأول", "عنوان الخبر الثاني");
-        assertThat(articles).allSatisfy(a -> assertThat(a.metadata()).containsEntry("fullText", "false"));
+        assertThat(articles).allSatisfy(a -> assertThat(a.metadata()).containsEntry("teaser", "true"));
         assertThat(articles.get(0).language()).isEqualTo(Language.ARABIC);
     }
 
