@@ -13,8 +13,8 @@ import java.util.Objects;
  * Checks every translation against the request's glossary: when a segment contains a glossary source term and its
  * translation lacks the required target term, the segment gets a warning ("glossary: 'سانا' should be 'SANA'").
  * Works for every backend, whether or not it applied the glossary itself (LLM prompt, DeepL glossary id, or not at
- * all). Matching is on {@link TextNormalizer}-folded text (diacritics, alef forms, case). Thread-safe if the inner
- * backend is.
+ * all). Source terms are matched on {@link TextNormalizer}-folded text (diacritics, alef forms, case); target
+ * terms must appear as written, case included ("SANA", not "Sana"). Thread-safe if the inner backend is.
  */
 public final class GlossaryCheck implements TranslationBackend {
 
@@ -48,14 +48,19 @@ public final class GlossaryCheck implements TranslationBackend {
 
     static TranslatedSegment check(String source, TranslatedSegment translated, List<Glossary.Entry> entries) {
         String src = TextNormalizer.normalize(source);
-        String out = TextNormalizer.normalize(translated.text());
+        String out = exact(translated.text());
         TranslatedSegment result = translated;
         for (Glossary.Entry e : entries) {
-            if (src.contains(TextNormalizer.normalize(e.source())) && !out.contains(TextNormalizer.normalize(e.target()))) {
+            if (src.contains(TextNormalizer.normalize(e.source())) && !out.contains(exact(e.target()))) {
                 result = result.withWarning("glossary: '" + e.source() + "' should be '" + e.target() + "'");
             }
         }
         return result;
+    }
+
+    /** Target terms must appear as written (case included); only Unicode form and white space are folded. */
+    private static String exact(String s) {
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC).replaceAll("\\s+", " ");
     }
 
     @Override

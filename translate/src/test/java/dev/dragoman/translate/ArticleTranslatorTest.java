@@ -254,4 +254,17 @@ class ArticleTranslatorTest {
         TranslationRequest sent = backend.requests.get(0);
         assertThat(sent.source()).isNull();
     }
+
+    @Test
+    void should_see_the_seed_structure_the_tests_rely_on_from_the_wire_reader() {
+        Article read = Fakes.seed();
+        Article hand = Fakes.handBuiltSeed();
+        assertThat(read.headline()).isEqualTo(hand.headline());
+        assertThat(read.dateline()).isEqualTo(hand.dateline());
+        assertThat(read.paragraphTexts()).isEqualTo(hand.paragraphTexts());
+        assertThat(read.source()).isEqualTo(hand.source());
+        assertThat(read.related()).hasSize(1);
+        assertThat(read.related().get(0).headline()).isEqualTo(hand.related().get(0).headline());
+        assertThat(read.related().get(0).paragraphTexts()).isEqualTo(hand.related().get(0).paragraphTexts());
+    }
 }

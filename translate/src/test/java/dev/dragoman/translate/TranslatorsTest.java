@@ -1,0 +1,56 @@
+package dev.dragoman.translate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dragoman.core.Language;
+import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.ratelimit.RateLimiter;
+import dev.dragoman.core.retry.Backoff;
+import dev.dragoman.core.retry.Retrier;
+import dev.dragoman.core.testing.ManualClock;
+import dev.dragoman.core.translation.TranslationRequest;
+import dev.dragoman.core.usage.UsageMeter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class TranslatorsTest {
+
+    private final ManualClock clock = new ManualClock();
+
+    @Test
+    void should_rate_limit_every_attempt_and_meter_only_successes() {
+        // given 2 requests per minute; the first call fails once with a 503
+        Fakes.RecordingBackend inner = new Fakes.RecordingBackend();
+        AtomicInteger calls = new AtomicInteger();
+        TranslationBackend flaky = TranslationBackend.of(inner.profile(), r -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new DragomanException(DragomanException.Kind.BACKEND_UNAVAILABLE, "HTTP 503");
+            }
+            return inner.translate(r);
+        });
+        UsageMeter meter = new UsageMeter();
+        RateLimiter limiter = new RateLimiter(2, 0, clock, clock.sleeper());
+        TranslationBackend t = Translators.decorate(flaky,
+                new Retrier(Backoff.DEFAULT, clock.sleeper(), clock, () -> 0.5, null), limiter, meter);
+        TranslationRequest req = TranslationRequest.of(List.of("موسكو"), Language.ARABIC, Language.ENGLISH);
+        // when
+        t.translate(req);
+        t.translate(req);
+        // then: attempt 1 and 2 use the burst; the retry waited 1 s of backoff, the third attempt 30 s for a permit
+        assertThat(calls).hasValue(3);
+        assertThat(clock.realSleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(29));
+        assertThat(meter.byBackend().get("fake").requests()).isEqualTo(2);
+        assertThat(meter.total().characters()).isEqualTo(10);
+    }
+
+    @Test
+    void should_apply_decorators_in_the_documented_order() {
+        TranslationBackend t = Translators.standard(new Fakes.RecordingBackend(), Retrier.none(),
+                RateLimiter.unlimited(), new UsageMeter(), false);
+        assertThat(t.toString()).isEqualTo(
+                "GlossaryCheck(CompletenessGuard[flag](Retrying(RateLimited(Metered(fake)))))");
+        assertThat(t.profile()).isEqualTo(new Fakes.RecordingBackend().profile());
+    }
+}
