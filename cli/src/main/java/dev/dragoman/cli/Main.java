@@ -5,6 +5,7 @@ import dev.dragoman.cli.command.CompletionCommand;
 import dev.dragoman.cli.command.ConfigCommand;
 import dev.dragoman.cli.command.DetectCommand;
 import dev.dragoman.cli.command.ParseCommand;
+import dev.dragoman.cli.command.TranslateCommand;
 import dev.dragoman.cli.config.ConfigDefaultProvider;
 import dev.dragoman.core.error.DragomanException;
 import java.io.OutputStreamWriter;
@@ -31,6 +32,7 @@ import picocli.CommandLine.ParseResult;
         subcommands = {
             ParseCommand.class,
             DetectCommand.class,
+            TranslateCommand.class,
             BackendsCommand.class,
             ConfigCommand.class,
             CompletionCommand.class,

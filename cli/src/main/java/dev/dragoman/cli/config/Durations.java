@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses the human durations and sizes of the configuration file: {@code 90s}, {@code 5m}, {@code 12h}, {@code 30d}; {@code 500MB}. */
-final class Durations {
+public final class Durations {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|k|mb|m|gb|g|kib|mib|gib)?");
@@ -14,7 +14,7 @@ final class Durations {
     private Durations() {}
 
     /** @throws IllegalArgumentException with the accepted forms */
-    static Duration parseDuration(String text) {
+    public static Duration parseDuration(String text) {
         Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration; write it like 90s, 5m, 12h or 30d");
@@ -31,7 +31,7 @@ final class Durations {
     }
 
     /** Bytes; {@code KB}/{@code MB}/{@code GB} are powers of 1024 like the binary forms. */
-    static long parseSize(String text) {
+    public static long parseSize(String text) {
         Matcher m = SIZE.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a size; write it like 500MB or 2GB");

@@ -25,8 +25,8 @@ public enum Setting {
     CACHE_STORE("cache.store", "sqlite", "sqlite, redis, memory or none", v -> oneOf(v, Set.of("sqlite", "redis", "memory", "none"))),
     CACHE_PATH("cache.path", null, "SQLite file; unset = $XDG_CACHE_HOME/dragoman (else ~/.cache/dragoman)", v -> {}),
     CACHE_URL("cache.url", null, "Redis URL, e.g. redis://localhost:6379", v -> {}),
-    CACHE_TTL("cache.ttl", null, "entry lifetime like 30d; unset = no expiry", Durations::parseDuration),
-    CACHE_MAX_SIZE("cache.max-size", null, "size cap like 500MB; unset = none", Durations::parseSize),
+    CACHE_TTL("cache.ttl", null, "entry lifetime like 30d (unset: 30d)", Durations::parseDuration),
+    CACHE_MAX_SIZE("cache.max-size", null, "SQLite size cap like 500MB (unset: 512MB)", Durations::parseSize),
     GLOSSARY("glossary", null, "glossary file (CSV or YAML) applied to every translation", v -> {}),
     FORMAT("format", "text", "output format: text, json, jsonl, md or html (parse: json)", OutputFormat::parse);
 

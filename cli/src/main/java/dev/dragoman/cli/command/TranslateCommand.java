@@ -1,0 +1,223 @@
+package dev.dragoman.cli.command;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dragoman.cli.CliContext;
+import dev.dragoman.cli.CommonOptions;
+import dev.dragoman.cli.Console;
+import dev.dragoman.cli.UsageException;
+import dev.dragoman.cli.config.BackendConfig;
+import dev.dragoman.cli.config.ConfigException;
+import dev.dragoman.cli.config.Setting;
+import dev.dragoman.cli.config.Settings;
+import dev.dragoman.cli.wiring.Http;
+import dev.dragoman.cli.wiring.Stores;
+import dev.dragoman.cli.wiring.TranslationBackends;
+import dev.dragoman.core.Article;
+import dev.dragoman.core.Language;
+import dev.dragoman.core.cache.MeteredResultCache;
+import dev.dragoman.core.json.Json;
+import dev.dragoman.core.translation.Glossary;
+import dev.dragoman.core.translation.GlossaryLoader;
+import dev.dragoman.core.translation.TranslationOptions;
+import dev.dragoman.core.usage.Usage;
+import dev.dragoman.core.usage.UsageMeter;
+import dev.dragoman.core.write.ArticleWriter;
+import dev.dragoman.core.write.BilingualWriter;
+import dev.dragoman.core.write.HtmlArticleWriter;
+import dev.dragoman.core.write.MarkdownArticleWriter;
+import dev.dragoman.core.write.OutputFormat;
+import dev.dragoman.translate.ArticleTranslation;
+import dev.dragoman.translate.ArticleTranslator;
+import dev.dragoman.translate.TranslationBackend;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dragoman translate}: articles into another language, structure kept, every segment cached. */
+@Command(name = "translate", mixinStandardHelpOptions = true,
+        description = {"Translate articles part by part (headline, dateline, each paragraph, source line, each "
+                + "'read also' story) through a configured backend. Every part is cached: a re-run costs nothing.",
+            "Needs a backend: see 'dragoman config init' and 'dragoman backends'."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  dragoman translate story.txt --to en",
+            "  dragoman translate story.txt --to en --backend deepl --bilingual --format html -o story.html",
+            "  dragoman translate 'wire/*.txt' --to fr -o out/"})
+public final class TranslateCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    IoOptions io;
+
+    @Mixin
+    CacheOptions cache;
+
+    @Option(names = {"-t", "--to"}, paramLabel = "LANG", description = "Target language (default: ${DEFAULT-VALUE}).")
+    String to;
+
+    @Option(names = "--from", paramLabel = "LANG", description = "Source language (default: the article's, else detected).")
+    String from;
+
+    @Option(names = {"-b", "--backend"}, paramLabel = "NAME",
+            description = "Backend name from the configuration, or a type (deepl, ollama, …) (default: ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = "--glossary", paramLabel = "FILE", description = "Glossary (CSV or YAML) applied to every part.")
+    String glossary;
+
+    @Option(names = "--formality", paramLabel = "LEVEL", description = "default, more or less (where the backend supports it).")
+    String formality = "default";
+
+    @Option(names = "--bilingual", description = "Source and translation side by side, paragraph by paragraph (md or html).")
+    boolean bilingual;
+
+    @Option(names = "--strict", description = "Fail (exit 65) instead of flagging parts that look untranslated.")
+    boolean strict;
+
+    TranslateCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Settings settings = context.settings();
+        Console console = new Console(spec, common);
+        OutputFormat format = io.format(spec);
+        if (bilingual && format == OutputFormat.TEXT) {
+            format = OutputFormat.MD;
+        }
+        if (bilingual && format != OutputFormat.MD && format != OutputFormat.HTML) {
+            throw new UsageException("--bilingual writes md or html, not " + format.extension());
+        }
+        Language target = language("--to", to);
+        Language source = from == null ? null : language("--from", from);
+        TranslationOptions options = TranslationOptions.DEFAULT.withFormality(formality());
+        if (glossary != null) {
+            Glossary g = GlossaryLoader.load(Stores.expandHome(settings.env(), glossary));
+            options = options.withGlossary(g);
+            console.detail("glossary %s: %d terms (version %s)", glossary, g.entries().size(), g.version());
+        }
+        BackendConfig b = chooseBackend(settings, backend);
+        UsageMeter meter = new UsageMeter();
+        TranslationBackend engine = TranslationBackends.create(b, settings.env(), Http::client, meter, strict,
+                (what, attempt, delay, failure) -> console.note("%s failed (attempt %d: %s); retrying in %.1f s",
+                        what, attempt, failure.getMessage(), delay.toMillis() / 1000.0));
+        console.detail("backend %s: type %s, model %s", b.name(), b.type().id(), b.effectiveModel().orElse("-"));
+        try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
+            ArticleTranslator translator = new ArticleTranslator(engine, store, meter, Clock.systemUTC());
+            OutputFormat fmt = format;
+            TranslationOptions opts = options;
+            int code = Commands.articleRun(context, console, spec).run(io.inputs, io.output, fmt, false,
+                    "." + target.tag(), (input, article) -> {
+                        ArticleTranslation t = console.timed("translate " + input.name(),
+                                () -> translator.translate(article, source, target, opts));
+                        for (String w : t.provenance().warnings()) {
+                            console.note("Warning: %s: %s", input.name(), w);
+                        }
+                        return render(article, t, fmt);
+                    });
+            report(console, b, meter, store);
+            return code;
+        }
+    }
+
+    /** The named backend, else the configured default, else an explanation of how to configure one. */
+    static BackendConfig chooseBackend(Settings settings, String name) {
+        if (name == null || name.isBlank()) {
+            throw new ConfigException(noBackendMessage(settings));
+        }
+        return settings.backend(name.strip());
+    }
+
+    static String noBackendMessage(Settings settings) {
+        return "No translation backend is configured. Add one to " + settings.config().path() + ", for example:\n\n"
+                + "backends:\n  gpt:\n    type: openai\n    model: gpt-4o-mini\ntranslate:\n  backend: gpt\n\n"
+                + "and export OPENAI_API_KEY=… (or type: deepl with DEEPL_AUTH_KEY, or type: ollama for a local model "
+                + "without a key). 'dragoman config init' writes a commented starter file; --backend NAME (or "
+                + "DRAGOMAN_TRANSLATE_BACKEND) picks a backend for one run, e.g. --backend deepl.";
+    }
+
+    private String render(Article source, ArticleTranslation t, OutputFormat format) {
+        Article translated = t.article();
+        if (bilingual) {
+            return new BilingualWriter(format).write(source, translated) + warningsBlock(t, format);
+        }
+        if (format.isJson()) {
+            ObjectNode node = Json.mapper().valueToTree(translated);
+            node.set("provenance", Json.mapper().valueToTree(t.provenance()));
+            try {
+                return (format == OutputFormat.JSON
+                        ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node)
+                        : Json.mapper().writeValueAsString(node)) + "\n";
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return ArticleWriter.of(format).write(translated) + warningsBlock(t, format);
+    }
+
+    /** Degraded results say so in the output itself, not only on stderr. */
+    private static String warningsBlock(ArticleTranslation t, OutputFormat format) {
+        List<String> warnings = t.provenance().warnings();
+        if (warnings.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String w : warnings) {
+            switch (format) {
+                case MD -> sb.append("\n> **Warning:** ").append(MarkdownArticleWriter.escape(w)).append('\n');
+                case HTML -> sb.append("<!-- warning --><p class=\"warning\" lang=\"en\" dir=\"ltr\">Warning: ")
+                        .append(HtmlArticleWriter.escape(w)).append("</p>\n");
+                default -> sb.append("Warning: ").append(w).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void report(Console console, BackendConfig b, UsageMeter meter, MeteredResultCache store) {
+        Usage spent = meter.total();
+        MeteredResultCache.Counters c = store.counters();
+        console.note("%s", usageLine(b, spent, c));
+    }
+
+    /** "gpt (openai): 1 request, 949 input + 595 output tokens; cache: 15 hits, 15 misses". */
+    static String usageLine(BackendConfig b, Usage spent, MeteredResultCache.Counters c) {
+        String cost = spent.totalTokens() > 0 || b.type().role() == dev.dragoman.cli.config.BackendType.Role.LLM
+                ? spent.inputTokens() + " input + " + spent.outputTokens() + " output tokens"
+                : spent.characters() + " characters";
+        return b.name() + " (" + b.type().id() + "): " + spent.requests() + (spent.requests() == 1 ? " request, " : " requests, ")
+                + cost + "; cache: " + c.hits() + (c.hits() == 1 ? " hit, " : " hits, ") + c.misses()
+                + (c.misses() == 1 ? " miss" : " misses");
+    }
+
+    private TranslationOptions.Formality formality() {
+        try {
+            return TranslationOptions.Formality.valueOf(formality.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for --formality: '" + formality + "'; use default, more or less");
+        }
+    }
+
+    private Language language(String option, String value) {
+        try {
+            return Language.of(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for " + option + ": '" + value + "' is not a language tag (e.g. en, ar, pt-BR)");
+        }
+    }
+}
