@@ -32,9 +32,14 @@ import java.util.Objects;
  * so the main story and each related story form separate requests; otherwise every miss of the article shares one
  * packed request. Editing one paragraph re-sends only that paragraph.
  *
+ * <p>An article already in the target language (same tag, from {@code source} or the article's own language) is
+ * returned as it is, with no request and a provenance without parts.
+ *
  * <p>Thread-safe if the backend and cache are; one instance serves a whole run.
  */
 public final class ArticleTranslator {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ArticleTranslator.class);
 
     private final CachingTranslator translator;
 
@@ -74,11 +79,17 @@ public final class ArticleTranslator {
         Objects.requireNonNull(target, "target");
         TranslationOptions base = options == null ? TranslationOptions.DEFAULT : options;
         Language from = source != null ? source : known(article.language());
+        if (from != null && from.sameLanguageAs(target) && from.tag().equals(target.tag())) {
+            // already in the target language: nothing to send, and nothing is pretended to be a translation
+            LOG.info("article {} is already in {}; not translated", article.id(), target);
+            return new ArticleTranslation(article, new TranslationProvenance(translator.profile().id(),
+                    translator.profile().model(), from, target, Usage.NONE, List.of()));
+        }
         boolean byStory = translator.profile().supportsContext();
 
         // collect the parts, grouped into requests (one group per story when the backend takes a context)
         Map<Integer, Group> groups = new LinkedHashMap<>();
-        collect(article, "", byStory ? 0 : 0, groups);
+        collect(article, "", 0, groups);
         for (int r = 0; r < article.related().size(); r++) {
             collect(article.related().get(r), "related[" + r + "].", byStory ? r + 1 : 0, groups);
         }

@@ -267,4 +267,44 @@ class ArticleTranslatorTest {
         assertThat(read.related().get(0).headline()).isEqualTo(hand.related().get(0).headline());
         assertThat(read.related().get(0).paragraphTexts()).isEqualTo(hand.related().get(0).paragraphTexts());
     }
+
+    @Test
+    void should_leave_an_article_already_in_the_target_language_untouched_and_say_so() {
+        // given
+        Article en = Article.builder().language(Language.ENGLISH).headline("Lukashenko backs Russia")
+                .paragraph("Belarus will always support Russia, he said.").build();
+        RecordingBackend backend = new RecordingBackend();
+        // when
+        ArticleTranslation result = new ArticleTranslator(backend, cache).translate(en, Language.ENGLISH);
+        // then
+        assertThat(backend.requests).isEmpty();
+        assertThat(result.article()).isEqualTo(en);
+        assertThat(result.provenance().parts()).isEmpty();
+        assertThat(result.provenance().usage()).isEqualTo(Usage.NONE);
+    }
+
+    @Test
+    void should_fail_in_strict_mode_naming_the_segment_but_keep_what_was_translated() {
+        // given a backend that never translates the source line
+        Article seed = Fakes.seed();
+        RecordingBackend inner = new RecordingBackend();
+        TranslationBackend lazy = TranslationBackend.of(inner.profile(), r -> {
+            TranslationResult ok = inner.translate(r);
+            List<TranslatedSegment> segs = new ArrayList<>(ok.segments());
+            for (int i = 0; i < segs.size(); i++) {
+                if (r.segments().get(i).equals(seed.source())) {
+                    segs.set(i, TranslatedSegment.of(seed.source()));
+                }
+            }
+            return new TranslationResult(segs, null, ok.backend(), ok.model(), ok.usage());
+        });
+        ArticleTranslator translator = new ArticleTranslator(Translators.standard(lazy, null, null, null, true), cache);
+        // when / then
+        assertThatThrownBy(() -> translator.translate(seed, Language.ENGLISH))
+                .isInstanceOfSatisfying(DragomanException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(DragomanException.Kind.QUALITY);
+                    assertThat(e.getMessage()).contains("returned unchanged").contains(seed.source());
+                });
+        assertThat(cache.size()).isZero();
+    }
 }

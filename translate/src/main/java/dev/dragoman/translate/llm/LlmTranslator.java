@@ -71,6 +71,11 @@ public final class LlmTranslator implements TranslationBackend {
     /** Output must fit the model's answer budget: ~3000 estimated tokens of source, at most 40 segments. */
     public static final BatchLimits DEFAULT_LIMITS = new BatchLimits(40, 0, 0, 3000);
 
+    /** Suggested {@code ChatModel} timeout for hosted APIs (the wiring sets it on the model). */
+    public static final java.time.Duration HOSTED_TIMEOUT = java.time.Duration.ofMinutes(2);
+    /** Suggested {@code ChatModel} timeout for local models (Ollama, llama.cpp), which can take minutes per batch. */
+    public static final java.time.Duration LOCAL_TIMEOUT = java.time.Duration.ofMinutes(10);
+
     static final String OPEN = "<article_segments>";
     static final String CLOSE = "</article_segments>";
 
