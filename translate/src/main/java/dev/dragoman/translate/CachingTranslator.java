@@ -17,6 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -29,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * requests as the backend's {@link BatchLimits} allow — and stores each batch's results as soon as it returns, so a
  * failure in a later batch loses nothing already paid for. Segments with warnings (flagged by the guard or the
  * glossary check) are never cached: a degraded result must not outlive the run that produced it.
+ *
+ * <p>Single flight: a segment that another thread of the same instance is already translating is awaited rather
+ * than sent twice (it then counts as from the cache); if that other call fails, the waiter sends it itself. A thread
+ * sends all its own batches before it waits for others, so two threads never wait on each other.
  *
  * <p>A failing cache store never fails the translation: the error is counted, logged once, and the call goes on
  * as if the entry were missing. Thread-safe; no lock is held while the backend is called.
@@ -44,6 +52,7 @@ public final class CachingTranslator implements TranslationBackend {
     private final Clock clock;
     private final AtomicLong cacheErrors = new AtomicLong();
     private final AtomicBoolean cacheErrorLogged = new AtomicBoolean();
+    private final ConcurrentMap<String, CompletableFuture<TranslatedSegment>> inFlight = new ConcurrentHashMap<>();
 
     /**
      * @param inner the decorated backend that receives the misses (retry, rate limit, guard …)
@@ -92,36 +101,97 @@ public final class CachingTranslator implements TranslationBackend {
         if (meter != null && saved.requests() + saved.characters() + saved.totalTokens() > 0) {
             meter.recordSaved(p.id(), saved);
         }
+        // single flight: a miss another thread is already translating is awaited, not sent again
+        Map<String, CompletableFuture<TranslatedSegment>> owned = new LinkedHashMap<>();
+        Map<String, CompletableFuture<TranslatedSegment>> awaited = new LinkedHashMap<>();
+        for (Map.Entry<String, CacheKey> m : misses.entrySet()) {
+            CompletableFuture<TranslatedSegment> mine = new CompletableFuture<>();
+            CompletableFuture<TranslatedSegment> other = inFlight.putIfAbsent(m.getValue().digest(), mine);
+            if (other != null) {
+                awaited.put(m.getKey(), other);
+                continue;
+            }
+            // it may have been stored between our lookup and our claim
+            CacheEntry late = lookup(m.getValue());
+            if (late != null) {
+                TranslatedSegment hit = new TranslatedSegment(late.value(), true, List.of());
+                mine.complete(hit);
+                inFlight.remove(m.getValue().digest(), mine);
+                awaited.put(m.getKey(), mine);
+            } else {
+                owned.put(m.getKey(), mine);
+            }
+        }
         Map<String, TranslatedSegment> fresh = new HashMap<>();
-        Usage usage = Usage.NONE;
-        Language detected = null;
-        List<String> missTexts = new ArrayList<>(misses.keySet());
-        for (int[] range : SegmentPacker.pack(missTexts, p.limits())) {
-            List<String> batch = missTexts.subList(range[0], range[1]);
-            TranslationResult r = inner.translate(request.withSegments(batch));
-            if (r.segments().size() != batch.size()) {
+        Sent sent = new Sent();
+        try {
+            send(request, new ArrayList<>(owned.keySet()), misses, fresh, sent, owned);
+        } catch (RuntimeException e) {
+            owned.forEach((text, f) -> {
+                f.completeExceptionally(e);
+                inFlight.remove(misses.get(text).digest(), f);
+            });
+            throw e;
+        }
+        List<String> orphans = new ArrayList<>();
+        for (Map.Entry<String, CompletableFuture<TranslatedSegment>> a : awaited.entrySet()) {
+            try {
+                fresh.put(a.getKey(), a.getValue().get().withFromCache(true));
+            } catch (ExecutionException failedElsewhere) {
+                orphans.add(a.getKey()); // the other caller failed: translate it ourselves
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 throw new dev.dragoman.core.error.DragomanException(
-                        dev.dragoman.core.error.DragomanException.Kind.INTERNAL, p.id() + " returned "
-                        + r.segments().size() + " translations for " + batch.size() + " segments");
+                        dev.dragoman.core.error.DragomanException.Kind.INTERNAL,
+                        "interrupted while waiting for a translation in progress", e);
             }
-            usage = usage.plus(r.usage());
-            detected = detected != null ? detected : r.detectedSource();
-            long batchChars = Math.max(1, batch.stream().mapToLong(String::length).sum());
-            for (int k = 0; k < batch.size(); k++) {
-                String text = batch.get(k);
-                TranslatedSegment t = r.segments().get(k).withFromCache(false);
-                fresh.put(text, t);
-                if (t.warnings().isEmpty()) {
-                    store(misses.get(text), t.text(), r, share(r.usage(), text.length(), batchChars));
-                }
-            }
+        }
+        if (!orphans.isEmpty()) {
+            send(request, orphans, misses, fresh, sent, Map.of());
         }
         for (int i = 0; i < segments.size(); i++) {
             if (out[i] == null) {
                 out[i] = fresh.get(segments.get(i));
             }
         }
-        return new TranslationResult(List.of(out), detected, p.id(), p.model(), usage);
+        return new TranslationResult(List.of(out), sent.detected, p.id(), p.model(), sent.usage);
+    }
+
+    /** What this call paid for and learned. */
+    private static final class Sent {
+        Usage usage = Usage.NONE;
+        Language detected;
+    }
+
+    /** Sends {@code texts} in packed batches, storing clean results and completing their in-flight futures. */
+    private void send(TranslationRequest request, List<String> texts, Map<String, CacheKey> keys,
+            Map<String, TranslatedSegment> fresh, Sent sent, Map<String, CompletableFuture<TranslatedSegment>> owned) {
+        BackendProfile p = inner.profile();
+        for (int[] range : SegmentPacker.pack(texts, p.limits())) {
+            List<String> batch = texts.subList(range[0], range[1]);
+            TranslationResult r = inner.translate(request.withSegments(batch));
+            if (r.segments().size() != batch.size()) {
+                throw new dev.dragoman.core.error.DragomanException(
+                        dev.dragoman.core.error.DragomanException.Kind.INTERNAL, p.id() + " returned "
+                        + r.segments().size() + " translations for " + batch.size() + " segments");
+            }
+            sent.usage = sent.usage.plus(r.usage());
+            sent.detected = sent.detected != null ? sent.detected : r.detectedSource();
+            long batchChars = Math.max(1, batch.stream().mapToLong(String::length).sum());
+            for (int k = 0; k < batch.size(); k++) {
+                String text = batch.get(k);
+                TranslatedSegment t = r.segments().get(k).withFromCache(false);
+                fresh.put(text, t);
+                if (t.warnings().isEmpty()) {
+                    store(keys.get(text), t.text(), r, share(r.usage(), text.length(), batchChars));
+                }
+                CompletableFuture<TranslatedSegment> f = owned.get(text);
+                if (f != null) {
+                    f.complete(t);
+                    inFlight.remove(keys.get(text).digest(), f);
+                }
+            }
+        }
     }
 
     /** The cache key of one segment; never contains a secret (profiles carry none). */
