@@ -1,0 +1,67 @@
+package dev.dragoman.summarize.eval;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The result of {@link SummarizationEval#run}: per system (the summarizer under test and the Lead baselines) the mean
+ * ROUGE-1/2/L F1 over the data set, and optionally every article's scores. Immutable.
+ *
+ * @param dataset the data set's file name
+ * @param articles how many articles were scored
+ * @param length how the summary length was chosen ("reference words" or the requested length)
+ * @param stemmed whether ROUGE used the Porter stemmer (English data sets)
+ * @param systems the mean scores; the first is the summarizer under test
+ * @param perArticle every article's scores, empty unless asked for
+ * @param failures articles the summarizer failed on (they score 0 and are listed here by id with the reason)
+ */
+public record EvalReport(String dataset, int articles, String length, boolean stemmed, List<SystemScores> systems,
+        List<ArticleScores> perArticle, List<String> failures) {
+
+    public EvalReport {
+        Objects.requireNonNull(dataset, "dataset");
+        systems = List.copyOf(systems);
+        perArticle = List.copyOf(perArticle);
+        failures = List.copyOf(failures);
+    }
+
+    /** Mean F1 of one system; {@code words} is its mean summary length in words. */
+    public record SystemScores(String system, double rouge1, double rouge2, double rougeL, double words) {}
+
+    /** One article's F1 scores for one system. */
+    public record ArticleScores(String id, String system, double rouge1, double rouge2, double rougeL, int words) {}
+
+    /** The summarizer under test's scores. */
+    public SystemScores summarizer() {
+        return systems.get(0);
+    }
+
+    /** The best Lead baseline by ROUGE-1 F1. */
+    public SystemScores bestLead() {
+        SystemScores best = null;
+        for (SystemScores s : systems.subList(1, systems.size())) {
+            if (best == null || s.rouge1() > best.rouge1()) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    /** A markdown table of the mean scores. */
+    public String toMarkdown() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%s — %d articles, length: %s, ROUGE %s%n%n", dataset, articles, length,
+                stemmed ? "with Porter stemming" : "unstemmed"));
+        sb.append("| system | ROUGE-1 F | ROUGE-2 F | ROUGE-L F | mean words |\n|---|---|---|---|---|\n");
+        for (SystemScores s : systems) {
+            sb.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.1f |%n", s.system(), s.rouge1(),
+                    s.rouge2(), s.rougeL(), s.words()));
+        }
+        if (!failures.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "%n%d article(s) failed and scored 0: %s%n", failures.size(),
+                    String.join("; ", failures)));
+        }
+        return sb.toString();
+    }
+}

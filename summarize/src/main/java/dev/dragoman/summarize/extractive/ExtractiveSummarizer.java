@@ -1,0 +1,379 @@
+package dev.dragoman.summarize.extractive;
+
+import dev.dragoman.core.Article;
+import dev.dragoman.core.Language;
+import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.error.InvalidInputException;
+import dev.dragoman.core.summary.Summarizer;
+import dev.dragoman.core.summary.Summary;
+import dev.dragoman.core.summary.SummaryLength;
+import dev.dragoman.core.summary.SummaryOptions;
+import dev.dragoman.core.text.Segmenter;
+import dev.dragoman.core.usage.Usage;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * The embedded summarizer: offline, deterministic, any language Lucene analyses. It picks sentences of the main
+ * story ({@link MainStory}) and returns them in document order.
+ *
+ * <ol>
+ *   <li>Each sentence becomes a TF-IDF vector over the terms of the article language's Lucene analyzer
+ *       ({@link TermAnalyzers}); weights are {@code (1 + ln tf) · (1 + ln(N / df))} over the article's N sentences.
+ *   <li>Centrality (LexRank): PageRank (damping 0.85, until the change is below 1e-6 or 100 iterations) over the
+ *       graph whose edges are the cosine similarities between sentences.
+ *   <li>Score = {@code (1 − lead) · centrality/max + lead · prior(i) + headline · cos(sentence, headline)}, where the
+ *       news lead prior is {@code 1 / (1 + i)^decay} over the sentence index {@code i} (news puts the gist first).
+ *       Sentences shorter than {@code minWords} words (captions, sign-offs) are only picked when nothing else is left.
+ *   <li>Maximal marginal relevance: sentences are taken one at a time by {@code score − redundancy · max cos(s, chosen)},
+ *       so a second sentence repeating the first loses to a new fact.
+ *   <li>Length: N sentences; a ratio of the story's sentences (at least one); or a word budget, filled in MMR order
+ *       while a sentence brings the total closer to the budget.
+ * </ol>
+ *
+ * <p>Styles: {@code PARAGRAPH} joins the sentences with spaces; {@code BULLETS} puts each on a "- " line;
+ * {@code HEADLINE} is the single best-scored sentence, cut at the last clause boundary (comma, Arabic comma,
+ * semicolon, colon, dash) within the word limit (the {@code WORDS} length, else 20) — with "…" when it had to be cut
+ * inside a clause. The output language must be the article's: extractive summaries are never translated (the brief
+ * does that). Thread-safe: no mutable state.
+ */
+public final class ExtractiveSummarizer implements Summarizer {
+
+    /** The backend id in summaries, cache keys and outputs. */
+    public static final String BACKEND = "extractive";
+    /** Algorithm and version, reported as the summary's model. */
+    public static final String ALGORITHM = "lexrank-lead-mmr-1";
+
+    private static final int HEADLINE_MAX_WORDS = 20;
+    private static final Pattern CLAUSE_END = Pattern.compile("[,،;؛:]|\\s[-–—]\\s");
+
+    /**
+     * The ranking knobs. {@code lead}: weight of the position prior (0–1); {@code decay}: its exponent;
+     * {@code headline}: weight of similarity to the headline; {@code damping}: PageRank damping; {@code redundancy}:
+     * MMR penalty for similarity to a chosen sentence; {@code minWords}: shorter sentences are a last resort.
+     */
+    public record Tuning(double lead, double decay, double headline, double damping, double redundancy, int minWords) {
+        /** The defaults, tuned for news in general (see docs/DESIGN.md, "Summarization"). */
+        public static final Tuning DEFAULT = new Tuning(0.5, 1.0, 0.2, 0.85, 0.5, 5);
+
+        public Tuning {
+            if (lead < 0 || lead > 1 || decay < 0 || headline < 0 || damping <= 0 || damping >= 1 || redundancy < 0
+                    || minWords < 0) {
+                throw new IllegalArgumentException("bad extractive tuning: " + lead + ", " + decay + ", " + headline
+                        + ", " + damping + ", " + redundancy + ", " + minWords);
+            }
+        }
+    }
+
+    /** A main-story sentence with its final score and centrality. */
+    public record ScoredSentence(MainStory.Sentence sentence, double score, double centrality) {}
+
+    private final Clock clock;
+    private final Tuning tuning;
+
+    public ExtractiveSummarizer() {
+        this(Clock.systemUTC(), Tuning.DEFAULT);
+    }
+
+    public ExtractiveSummarizer(Clock clock, Tuning tuning) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.tuning = Objects.requireNonNull(tuning, "tuning");
+    }
+
+    public Tuning tuning() {
+        return tuning;
+    }
+
+    @Override
+    public Summary summarize(Article article, SummaryOptions options) {
+        Objects.requireNonNull(article, "article");
+        Objects.requireNonNull(options, "options");
+        Language language = article.language();
+        if (options.outputLanguage() != null && language != null && !options.outputLanguage().sameLanguageAs(language)) {
+            throw new DragomanException(DragomanException.Kind.CONFIGURATION, "the extractive summarizer writes in the"
+                    + " article's language (" + language + "), not " + options.outputLanguage()
+                    + ": use the brief (extract, then translate) or an LLM backend for a summary in another language");
+        }
+        Ranking ranking = analyse(article);
+        List<ScoredSentence> ranked = ranking.scored();
+        List<String> sentences;
+        String text;
+        if (options.style() == SummaryOptions.Style.HEADLINE) {
+            ScoredSentence best = ranked.get(0);
+            for (ScoredSentence s : ranked) {
+                if (eligible(s) && (!eligible(best) || s.score() > best.score())) {
+                    best = s;
+                }
+            }
+            int maxWords = options.length().unit() == SummaryLength.Unit.WORDS
+                    ? (int) Math.max(1, options.length().value()) : HEADLINE_MAX_WORDS;
+            text = headline(best.sentence().text(), maxWords);
+            sentences = List.of(text);
+        } else {
+            sentences = select(ranking, options.length()).stream().map(MainStory.Sentence::text).toList();
+            text = options.style() == SummaryOptions.Style.BULLETS
+                    ? String.join("\n", sentences.stream().map(s -> "- " + s).toList())
+                    : String.join(" ", sentences);
+        }
+        return new Summary(text, sentences, language, BACKEND, ALGORITHM + "/" + TermAnalyzers.name(language),
+                Usage.NONE, clock.instant(), false, List.of());
+    }
+
+    /**
+     * Scores every main-story sentence of {@code article}, in document order.
+     *
+     * @throws InvalidInputException when the article has no body sentence
+     */
+    public List<ScoredSentence> rank(Article article) {
+        return analyse(article).scored();
+    }
+
+    /** The sentences a summary of {@code length} takes from {@code article}, in document order. */
+    public List<MainStory.Sentence> select(Article article, SummaryLength length) {
+        return select(analyse(article), length);
+    }
+
+    private record Ranking(List<ScoredSentence> scored, double[][] similarity) {}
+
+    private Ranking analyse(Article article) {
+        List<MainStory.Sentence> sentences = MainStory.sentences(article);
+        if (sentences.isEmpty()) {
+            throw new InvalidInputException("the article" + (article.headline() == null ? "" : " \""
+                    + article.headline() + "\"") + " has no body text to summarize");
+        }
+        int n = sentences.size();
+        Analyzer analyzer = TermAnalyzers.forLanguage(article.language());
+        Map<String, Integer> ids = new HashMap<>();
+        int[][] termIds = new int[n][];
+        for (int i = 0; i < n; i++) {
+            termIds[i] = ids(TermAnalyzers.terms(analyzer, sentences.get(i).text()), ids, true);
+        }
+        int[] headlineIds = article.headline() == null ? new int[0]
+                : ids(TermAnalyzers.terms(analyzer, article.headline()), ids, false);
+        int[] df = new int[ids.size()];
+        for (int[] t : termIds) {
+            for (int id : distinct(t)) {
+                df[id]++;
+            }
+        }
+        double[] idf = new double[df.length];
+        for (int k = 0; k < df.length; k++) {
+            idf[k] = df[k] == 0 ? 1.0 : 1.0 + Math.log((double) n / df[k]);
+        }
+        SparseVector[] vectors = new SparseVector[n];
+        for (int i = 0; i < n; i++) {
+            vectors[i] = SparseVector.of(termIds[i], idf);
+        }
+        SparseVector headlineVector = SparseVector.of(headlineIds, idf);
+        double[][] sim = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double c = vectors[i].cosine(vectors[j]);
+                sim[i][j] = c;
+                sim[j][i] = c;
+            }
+        }
+        double[] centrality = pageRank(sim, tuning.damping());
+        double max = Arrays.stream(centrality).max().orElse(1);
+        List<ScoredSentence> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            double prior = 1.0 / Math.pow(1 + i, tuning.decay());
+            double score = (1 - tuning.lead()) * (max > 0 ? centrality[i] / max : 0) + tuning.lead() * prior
+                    + tuning.headline() * vectors[i].cosine(headlineVector);
+            out.add(new ScoredSentence(sentences.get(i), score, centrality[i]));
+        }
+        return new Ranking(List.copyOf(out), sim);
+    }
+
+    private List<MainStory.Sentence> select(Ranking ranking, SummaryLength length) {
+        List<ScoredSentence> ranked = ranking.scored();
+        double[][] sim = ranking.similarity();
+        int n = ranked.size();
+        int totalWords = ranked.stream().mapToInt(s -> s.sentence().words()).sum();
+        boolean[] chosen = new boolean[n];
+        List<Integer> picked = new ArrayList<>();
+        int words = 0;
+        int target = switch (length.unit()) {
+            case SENTENCES -> (int) Math.min(n, Math.max(1, Math.round(length.value())));
+            case RATIO -> (int) Math.min(n, Math.max(1, Math.round(length.value() * n)));
+            case WORDS -> Integer.MAX_VALUE;
+        };
+        double budget = length.unit() == SummaryLength.Unit.WORDS ? Math.min(length.value(), totalWords) : 0;
+        while (picked.size() < Math.min(target, n)) {
+            int best = -1;
+            double bestValue = Double.NEGATIVE_INFINITY;
+            boolean bestEligible = false;
+            for (int i = 0; i < n; i++) {
+                if (chosen[i]) {
+                    continue;
+                }
+                double redundancy = 0;
+                for (int j : picked) {
+                    redundancy = Math.max(redundancy, sim[i][j]);
+                }
+                double value = ranked.get(i).score() - tuning.redundancy() * redundancy;
+                boolean ok = eligible(ranked.get(i));
+                if ((ok && !bestEligible) || (ok == bestEligible && value > bestValue)) {
+                    best = i;
+                    bestValue = value;
+                    bestEligible = ok;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            if (length.unit() == SummaryLength.Unit.WORDS && !picked.isEmpty()) {
+                int w = ranked.get(best).sentence().words();
+                if (Math.abs(words + w - budget) >= Math.abs(words - budget)) {
+                    break; // this sentence would take the summary further from the budget
+                }
+            }
+            chosen[best] = true;
+            picked.add(best);
+            words += ranked.get(best).sentence().words();
+            if (length.unit() == SummaryLength.Unit.WORDS && words >= budget) {
+                break;
+            }
+        }
+        picked.sort(Integer::compare);
+        return picked.stream().map(i -> ranked.get(i).sentence()).toList();
+    }
+
+    private boolean eligible(ScoredSentence s) {
+        return s.sentence().words() >= tuning.minWords();
+    }
+
+    static String headline(String sentence, int maxWords) {
+        List<Segmenter.Span> words = Segmenter.wordSpans(sentence);
+        if (words.size() <= maxWords) {
+            return sentence;
+        }
+        int limit = words.get(maxWords - 1).end();
+        String head = sentence.substring(0, limit);
+        var m = CLAUSE_END.matcher(head);
+        int cut = -1;
+        while (m.find()) {
+            if (Segmenter.wordCount(head.substring(0, m.start())) >= Math.min(6, maxWords)) {
+                cut = m.start();
+            }
+        }
+        if (cut > 0) {
+            return head.substring(0, cut).strip();
+        }
+        return head.strip() + "…";
+    }
+
+    private static double[] pageRank(double[][] sim, double damping) {
+        int n = sim.length;
+        double[] rowSum = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                rowSum[i] += sim[i][j];
+            }
+        }
+        double[] rank = new double[n];
+        Arrays.fill(rank, 1.0 / n);
+        double[] next = new double[n];
+        for (int iteration = 0; iteration < 100; iteration++) {
+            double dangling = 0;
+            for (int i = 0; i < n; i++) {
+                if (rowSum[i] == 0) {
+                    dangling += rank[i];
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                double in = 0;
+                for (int i = 0; i < n; i++) {
+                    if (rowSum[i] > 0 && sim[i][j] > 0) {
+                        in += rank[i] * sim[i][j] / rowSum[i];
+                    }
+                }
+                next[j] = (1 - damping) / n + damping * (in + dangling / n);
+            }
+            double delta = 0;
+            for (int j = 0; j < n; j++) {
+                delta += Math.abs(next[j] - rank[j]);
+                rank[j] = next[j];
+            }
+            if (delta < 1e-6) {
+                break;
+            }
+        }
+        return rank;
+    }
+
+    private static int[] ids(List<String> terms, Map<String, Integer> ids, boolean add) {
+        int[] out = new int[terms.size()];
+        int k = 0;
+        for (String t : terms) {
+            Integer id = ids.get(t);
+            if (id == null) {
+                if (!add) {
+                    continue;
+                }
+                id = ids.size();
+                ids.put(t, id);
+            }
+            out[k++] = id;
+        }
+        return Arrays.copyOf(out, k);
+    }
+
+    private static int[] distinct(int[] ids) {
+        return Arrays.stream(ids).distinct().toArray();
+    }
+
+    /** A sentence's TF-IDF vector, sorted by term id, unit length. */
+    private record SparseVector(int[] ids, double[] weights) {
+
+        static SparseVector of(int[] termIds, double[] idf) {
+            int[] sorted = termIds.clone();
+            Arrays.sort(sorted);
+            int[] ids = new int[sorted.length];
+            double[] weights = new double[sorted.length];
+            int k = 0;
+            for (int i = 0; i < sorted.length; ) {
+                int j = i;
+                while (j < sorted.length && sorted[j] == sorted[i]) {
+                    j++;
+                }
+                ids[k] = sorted[i];
+                weights[k] = (1 + Math.log(j - i)) * idf[sorted[i]];
+                k++;
+                i = j;
+            }
+            double norm = 0;
+            for (int i = 0; i < k; i++) {
+                norm += weights[i] * weights[i];
+            }
+            norm = Math.sqrt(norm);
+            for (int i = 0; i < k && norm > 0; i++) {
+                weights[i] /= norm;
+            }
+            return new SparseVector(Arrays.copyOf(ids, k), Arrays.copyOf(weights, k));
+        }
+
+        double cosine(SparseVector other) {
+            double dot = 0;
+            int a = 0;
+            int b = 0;
+            while (a < ids.length && b < other.ids.length) {
+                if (ids[a] == other.ids[b]) {
+                    dot += weights[a++] * other.weights[b++];
+                } else if (ids[a] < other.ids[b]) {
+                    a++;
+                } else {
+                    b++;
+                }
+            }
+            return dot;
+        }
+    }
+}
