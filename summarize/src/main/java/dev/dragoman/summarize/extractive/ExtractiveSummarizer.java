@@ -29,11 +29,14 @@ import org.apache.lucene.analysis.Analyzer;
  *       ({@link TermAnalyzers}); weights are {@code (1 + ln tf) · (1 + ln(N / df))} over the article's N sentences.
  *   <li>Centrality (LexRank): PageRank (damping 0.85, until the change is below 1e-6 or 100 iterations) over the
  *       graph whose edges are the cosine similarities between sentences.
- *   <li>Score = {@code (1 − lead) · centrality/max + lead · prior(i) + headline · cos(sentence, headline)}, where the
- *       news lead prior is {@code 1 / (1 + i)^decay} over the sentence index {@code i} (news puts the gist first).
+ *   <li>Score = {@code (1 − lead) · ((1 − h) · centrality/max + h · cos(sentence, headline)) + lead · prior(i)}, where the
+ *       news lead prior is {@code 1 / (1 + i)^decay} over the sentence index {@code i} (news puts the gist first),
+ *       and the lead weight grows as the summary gets shorter ({@link Tuning#lead}): a one-sentence summary leans on
+ *       the lede, a long one on centrality.
  *       Sentences shorter than {@code minWords} words (captions, sign-offs) are only picked when nothing else is left.
  *   <li>Maximal marginal relevance: sentences are taken one at a time by {@code score − redundancy · max cos(s, chosen)},
- *       so a second sentence repeating the first loses to a new fact.
+ *       so a second sentence repeating the first loses to a new fact; a near-duplicate (cosine ≥ 0.8 to a chosen
+ *       sentence) is a last resort.
  *   <li>Length: N sentences; a ratio of the story's sentences (at least one); or a word budget, filled in MMR order
  *       while a sentence brings the total closer to the budget.
  * </ol>
@@ -52,28 +55,48 @@ public final class ExtractiveSummarizer implements Summarizer {
     public static final String ALGORITHM = "lexrank-lead-mmr-1";
 
     private static final int HEADLINE_MAX_WORDS = 20;
+    /** A sentence this similar (cosine) to a chosen one is a near-duplicate: picked only when nothing else is left. */
+    private static final double DUPLICATE = 0.8;
     private static final Pattern CLAUSE_END = Pattern.compile("[,،;؛:]|\\s[-–—]\\s");
 
     /**
-     * The ranking knobs. {@code lead}: weight of the position prior (0–1); {@code decay}: its exponent;
-     * {@code headline}: weight of similarity to the headline; {@code damping}: PageRank damping; {@code redundancy}:
-     * MMR penalty for similarity to a chosen sentence; {@code minWords}: shorter sentences are a last resort.
+     * The ranking knobs. {@code leadShort} / {@code leadLong}: weight of the position prior (0–1) for a one-sentence
+     * or two-sentence summary and for a long one — the weight for a summary of k sentences is
+     * {@code leadLong + (leadShort − leadLong) / max(1, k − 1)}, because the shorter the summary, the more the lede alone is the
+     * gist; {@code decay}: the prior's exponent; {@code headline}: weight of similarity to the headline;
+     * {@code damping}: PageRank damping; {@code redundancy}: MMR penalty for similarity to a chosen sentence;
+     * {@code minWords}: shorter sentences are a last resort.
      */
-    public record Tuning(double lead, double decay, double headline, double damping, double redundancy, int minWords) {
+    public record Tuning(double leadShort, double leadLong, double decay, double headline, double damping,
+            double redundancy, int minWords) {
         /** The defaults, tuned for news in general (see docs/DESIGN.md, "Summarization"). */
-        public static final Tuning DEFAULT = new Tuning(0.5, 1.0, 0.2, 0.85, 0.5, 5);
+        public static final Tuning DEFAULT = new Tuning(0.9, 0.2, 2.0, 0.3, 0.85, 0.2, 4);
 
         public Tuning {
-            if (lead < 0 || lead > 1 || decay < 0 || headline < 0 || damping <= 0 || damping >= 1 || redundancy < 0
-                    || minWords < 0) {
-                throw new IllegalArgumentException("bad extractive tuning: " + lead + ", " + decay + ", " + headline
-                        + ", " + damping + ", " + redundancy + ", " + minWords);
+            if (leadShort < 0 || leadShort > 1 || leadLong < 0 || leadLong > 1 || decay < 0 || headline < 0 || headline > 1
+                    || damping <= 0 || damping >= 1 || redundancy < 0 || minWords < 0) {
+                throw new IllegalArgumentException("bad extractive tuning: " + leadShort + ", " + leadLong + ", "
+                        + decay + ", " + headline + ", " + damping + ", " + redundancy + ", " + minWords);
             }
+        }
+
+        /** The lead weight for a summary of about {@code k} sentences. */
+        public double lead(double k) {
+            return leadLong + (leadShort - leadLong) / Math.max(1, k - 1);
         }
     }
 
-    /** A main-story sentence with its final score and centrality. */
-    public record ScoredSentence(MainStory.Sentence sentence, double score, double centrality) {}
+    /**
+     * A main-story sentence with its parts of the score: centrality (PageRank, normalised to the article's best = 1),
+     * the lead prior and the cosine similarity to the headline.
+     */
+    public record ScoredSentence(MainStory.Sentence sentence, double centrality, double prior, double headline) {
+
+        /** The score with lead weight {@code lead} and headline weight {@code headlineWeight}. */
+        public double score(double lead, double headlineWeight) {
+            return (1 - lead) * ((1 - headlineWeight) * centrality + headlineWeight * headline) + lead * prior;
+        }
+    }
 
     private final Clock clock;
     private final Tuning tuning;
@@ -107,8 +130,9 @@ public final class ExtractiveSummarizer implements Summarizer {
         String text;
         if (options.style() == SummaryOptions.Style.HEADLINE) {
             ScoredSentence best = ranked.get(0);
+            double lead = tuning.leadShort();
             for (ScoredSentence s : ranked) {
-                if (eligible(s) && (!eligible(best) || s.score() > best.score())) {
+                if (eligible(s) && (!eligible(best) || score(s, lead) > score(best, lead))) {
                     best = s;
                 }
             }
@@ -185,9 +209,8 @@ public final class ExtractiveSummarizer implements Summarizer {
         List<ScoredSentence> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             double prior = 1.0 / Math.pow(1 + i, tuning.decay());
-            double score = (1 - tuning.lead()) * (max > 0 ? centrality[i] / max : 0) + tuning.lead() * prior
-                    + tuning.headline() * vectors[i].cosine(headlineVector);
-            out.add(new ScoredSentence(sentences.get(i), score, centrality[i]));
+            out.add(new ScoredSentence(sentences.get(i), max > 0 ? centrality[i] / max : 0, prior,
+                    vectors[i].cosine(headlineVector)));
         }
         return new Ranking(List.copyOf(out), sim);
     }
@@ -206,6 +229,15 @@ public final class ExtractiveSummarizer implements Summarizer {
             case WORDS -> Integer.MAX_VALUE;
         };
         double budget = length.unit() == SummaryLength.Unit.WORDS ? Math.min(length.value(), totalWords) : 0;
+        double k;
+        if (length.unit() == SummaryLength.Unit.WORDS) {
+            double meanWords = ranked.stream().filter(this::eligible).mapToInt(s -> s.sentence().words()).average()
+                    .orElse(Math.max(1.0, (double) totalWords / n));
+            k = budget / meanWords;
+        } else {
+            k = Math.min(target, n);
+        }
+        double lead = tuning.lead(k);
         while (picked.size() < Math.min(target, n)) {
             int best = -1;
             double bestValue = Double.NEGATIVE_INFINITY;
@@ -218,8 +250,8 @@ public final class ExtractiveSummarizer implements Summarizer {
                 for (int j : picked) {
                     redundancy = Math.max(redundancy, sim[i][j]);
                 }
-                double value = ranked.get(i).score() - tuning.redundancy() * redundancy;
-                boolean ok = eligible(ranked.get(i));
+                double value = score(ranked.get(i), lead) - tuning.redundancy() * redundancy;
+                boolean ok = eligible(ranked.get(i)) && redundancy < DUPLICATE;
                 if ((ok && !bestEligible) || (ok == bestEligible && value > bestValue)) {
                     best = i;
                     bestValue = value;
@@ -244,6 +276,10 @@ public final class ExtractiveSummarizer implements Summarizer {
         }
         picked.sort(Integer::compare);
         return picked.stream().map(i -> ranked.get(i).sentence()).toList();
+    }
+
+    private double score(ScoredSentence s, double lead) {
+        return s.score(lead, tuning.headline());
     }
 
     private boolean eligible(ScoredSentence s) {
