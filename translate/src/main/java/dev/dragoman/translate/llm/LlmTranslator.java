@@ -106,8 +106,10 @@ public final class LlmTranslator implements TranslationBackend {
         this.temperature = b.temperature;
         this.jsonMode = b.jsonMode;
         this.profile = new BackendProfile(id, modelName, templateVersion, b.limits, false, BackendProfile.Unit.TOKENS);
-        this.errors = BackendHttp.errorsOnly(
-                new VendorErrors("LLM backend '" + id + "' (" + modelName + ")", b.keyHint, b.urlHint, null, null));
+        this.errors = BackendHttp.errorsOnly(new VendorErrors("LLM backend '" + id + "' (" + modelName + ")",
+                b.keyHint, b.urlHint, "add credit or raise the limit with the provider, or use another backend",
+                (status, body) -> new VendorErrors.Detail(VendorErrors.messageField(body), quotaSignal(body), false,
+                        false)));
     }
 
     /** @param model a LangChain4j chat model built with {@code maxRetries(0)} */
@@ -280,7 +282,11 @@ public final class LlmTranslator implements TranslationBackend {
             return errors.failure(h.statusCode(), null, h.getMessage());
         }
         if (e instanceof RateLimitException) {
-            return new RateLimitedException(name + " is rate limiting requests: " + errors.redact(msg(e)), null);
+            if (quotaSignal(e.getMessage())) {
+                return new DragomanException(Kind.QUOTA_EXCEEDED, name + " quota exceeded: " + errors.redact(said(e))
+                        + "; add credit or raise the limit with the provider, or use another backend", e);
+            }
+            return new RateLimitedException(name + " is rate limiting requests: " + errors.redact(said(e)), null);
         }
         if (e instanceof AuthenticationException) {
             return new DragomanException(Kind.AUTHENTICATION_FAILED, name + " rejected the key: check "
@@ -296,7 +302,7 @@ public final class LlmTranslator implements TranslationBackend {
                     + "(local models need minutes) or try later", e);
         }
         if (e instanceof InternalServerException) {
-            return new DragomanException(Kind.BACKEND_UNAVAILABLE, name + " failed: " + errors.redact(msg(e))
+            return new DragomanException(Kind.BACKEND_UNAVAILABLE, name + " failed: " + errors.redact(said(e))
                     + "; try again later", e);
         }
         if (e instanceof ContentFilteredException) {
@@ -304,13 +310,33 @@ public final class LlmTranslator implements TranslationBackend {
                     + errors.redact(msg(e)), e);
         }
         if (e instanceof InvalidRequestException) {
-            return new DragomanException(Kind.BAD_REQUEST, name + " rejected the request: " + errors.redact(msg(e)), e);
+            if (quotaSignal(e.getMessage())) {
+                return new DragomanException(Kind.QUOTA_EXCEEDED, name + " quota exceeded: " + errors.redact(said(e))
+                        + "; add credit or raise the limit with the provider, or use another backend", e);
+            }
+            return new DragomanException(Kind.BAD_REQUEST, name + " rejected the request: " + errors.redact(said(e)), e);
         }
         if (hasCause(e, IOException.class)) {
             return new DragomanException(Kind.BACKEND_UNAVAILABLE, "cannot reach " + name + ": "
                     + errors.redact(msg(e)) + "; is it running? check " + errors.vendor().urlHint(), e);
         }
         return new DragomanException(Kind.BACKEND_UNAVAILABLE, name + " failed: " + errors.redact(msg(e)), e);
+    }
+
+    /** Providers say "quota" in 429 bodies (OpenAI {@code insufficient_quota}) that no retry can fix. */
+    static boolean quotaSignal(String text) {
+        if (text == null) {
+            return false;
+        }
+        String t = text.toLowerCase(java.util.Locale.ROOT);
+        return t.contains("insufficient_quota") || t.contains("exceeded your current quota")
+                || t.contains("quota exceeded") || t.contains("credit balance is too low");
+    }
+
+    /** The provider's own message when the exception carries its JSON error body, else the exception message. */
+    private static String said(Throwable e) {
+        String field = VendorErrors.messageField(e.getMessage());
+        return field.isBlank() ? msg(e) : field;
     }
 
     private static String msg(Throwable e) {
