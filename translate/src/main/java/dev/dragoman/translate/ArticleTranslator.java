@@ -5,6 +5,7 @@ import dev.dragoman.core.Dateline;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.Paragraph;
 import dev.dragoman.core.cache.ResultCache;
+import dev.dragoman.core.text.Segmenter;
 import dev.dragoman.core.translation.TranslatedSegment;
 import dev.dragoman.core.translation.TranslationOptions;
 import dev.dragoman.core.translation.TranslationRequest;
@@ -30,7 +31,9 @@ import java.util.Objects;
  * backend allows ({@link CachingTranslator}). Where the backend takes a context ({@link
  * BackendProfile#supportsContext()}, DeepL), each story's headline travels as context for that story's segments —
  * so the main story and each related story form separate requests; otherwise every miss of the article shares one
- * packed request. Editing one paragraph re-sends only that paragraph.
+ * packed request. Editing one paragraph re-sends only that paragraph. A part too large for one request is cut at
+ * sentence boundaries and joined back after translation (its pieces show as {@code paragraph[3]#0}, {@code #1} in
+ * the provenance).
  *
  * <p>An article already in the target language (same tag, from {@code source} or the article's own language) is
  * returned as it is, with no request and a provenance without parts.
@@ -89,9 +92,10 @@ public final class ArticleTranslator {
 
         // collect the parts, grouped into requests (one group per story when the backend takes a context)
         Map<Integer, Group> groups = new LinkedHashMap<>();
-        collect(article, "", 0, groups);
+        Splitter splitter = new Splitter(translator.profile().limits(), from);
+        collect(article, "", 0, groups, splitter);
         for (int r = 0; r < article.related().size(); r++) {
-            collect(article.related().get(r), "related[" + r + "].", byStory ? r + 1 : 0, groups);
+            collect(article.related().get(r), "related[" + r + "].", byStory ? r + 1 : 0, groups, splitter);
         }
 
         Map<String, TranslatedSegment> done = new LinkedHashMap<>();
@@ -111,10 +115,11 @@ public final class ArticleTranslator {
             }
         }
 
-        Article translated = rebuild(article, "", done, target);
+        Map<String, String> joined = splitter.join(done);
+        Article translated = rebuild(article, "", joined, target);
         List<Article> related = new ArrayList<>();
         for (int r = 0; r < article.related().size(); r++) {
-            related.add(rebuild(article.related().get(r), "related[" + r + "].", done, target));
+            related.add(rebuild(article.related().get(r), "related[" + r + "].", joined, target));
         }
         translated = translated.toBuilder().related(related).build();
 
@@ -125,27 +130,97 @@ public final class ArticleTranslator {
         return new ArticleTranslation(translated, provenance);
     }
 
-    private static void collect(Article a, String prefix, int group, Map<Integer, Group> groups) {
+    private static void collect(Article a, String prefix, int group, Map<Integer, Group> groups, Splitter splitter) {
         Group g = groups.computeIfAbsent(group, k -> new Group(a.headline()));
-        add(g, prefix + "headline", a.headline());
+        splitter.add(g, prefix + "headline", a.headline());
         if (a.dateline() != null) {
-            add(g, prefix + "dateline.place", a.dateline().place());
-            add(g, prefix + "dateline.agency", a.dateline().agency());
+            splitter.add(g, prefix + "dateline.place", a.dateline().place());
+            splitter.add(g, prefix + "dateline.agency", a.dateline().agency());
         }
         for (int i = 0; i < a.paragraphs().size(); i++) {
-            add(g, prefix + "paragraph[" + i + "]", a.paragraphs().get(i).text());
+            splitter.add(g, prefix + "paragraph[" + i + "]", a.paragraphs().get(i).text());
         }
-        add(g, prefix + "source", a.source());
+        splitter.add(g, prefix + "source", a.source());
     }
 
-    private static void add(Group g, String path, String text) {
-        if (text != null && !text.isBlank()) {
-            g.paths.add(path);
-            g.texts.add(text);
+    /**
+     * Adds parts to a group; a part too large for one request on its own (a page whose whole body came as one
+     * paragraph) is cut at sentence boundaries into pieces that fit — {@code paragraph[3]#0}, {@code #1} … — and the
+     * pieces' translations are joined back with the original separators. An LLM would otherwise truncate it.
+     */
+    private static final class Splitter {
+        private final BatchLimits limits;
+        private final Language language;
+        private final Map<String, List<String>> pieces = new LinkedHashMap<>();
+        private final Map<String, List<String>> separators = new LinkedHashMap<>();
+
+        Splitter(BatchLimits limits, Language language) {
+            this.limits = limits;
+            this.language = language;
+        }
+
+        void add(Group g, String path, String text) {
+            if (text == null || text.isBlank()) {
+                return;
+            }
+            if (fits(text)) {
+                g.paths.add(path);
+                g.texts.add(text);
+                return;
+            }
+            List<Segmenter.Span> spans = Segmenter.sentenceSpans(text, language);
+            if (spans.size() < 2) {
+                g.paths.add(path);
+                g.texts.add(text);
+                return;
+            }
+            List<String> sentences = spans.stream().map(Segmenter.Span::text).toList();
+            List<String> names = new ArrayList<>();
+            List<String> seps = new ArrayList<>();
+            List<int[]> chunks = SegmentPacker.pack(sentences, limits.withMaxSegments(0));
+            for (int c = 0; c < chunks.size(); c++) {
+                int[] r = chunks.get(c);
+                String piece = text.substring(spans.get(r[0]).start(), spans.get(r[1] - 1).end());
+                String name = path + "#" + c;
+                names.add(name);
+                g.paths.add(name);
+                g.texts.add(piece);
+                if (c > 0) {
+                    int prevEnd = spans.get(chunks.get(c - 1)[1] - 1).end();
+                    String sep = text.substring(prevEnd, spans.get(r[0]).start());
+                    seps.add(sep.isEmpty() ? " " : sep);
+                }
+            }
+            pieces.put(path, names);
+            separators.put(path, seps);
+        }
+
+        private boolean fits(String text) {
+            return (limits.maxCharacters() == 0 || text.length() <= limits.maxCharacters())
+                    && (limits.maxBytes() == 0 || BatchLimits.utf8Length(text) <= limits.maxBytes())
+                    && (limits.maxTokens() == 0 || BatchLimits.estimateTokens(text) <= limits.maxTokens());
+        }
+
+        /** The translated text of every part, pieces joined back. */
+        Map<String, String> join(Map<String, TranslatedSegment> done) {
+            Map<String, String> out = new LinkedHashMap<>();
+            done.forEach((path, seg) -> out.put(path, seg.text()));
+            pieces.forEach((path, names) -> {
+                StringBuilder sb = new StringBuilder();
+                List<String> seps = separators.get(path);
+                for (int i = 0; i < names.size(); i++) {
+                    if (i > 0) {
+                        sb.append(seps.get(i - 1));
+                    }
+                    sb.append(done.get(names.get(i)).text());
+                }
+                out.put(path, sb.toString());
+            });
+            return out;
         }
     }
 
-    private static Article rebuild(Article a, String prefix, Map<String, TranslatedSegment> done, Language target) {
+    private static Article rebuild(Article a, String prefix, Map<String, String> done, Language target) {
         Article.Builder b = a.toBuilder()
                 .id(null)
                 .language(target)
@@ -167,9 +242,9 @@ public final class ArticleTranslator {
     }
 
     /** The translation of a part, or the original when the part was blank (nothing to translate). */
-    private static String text(Map<String, TranslatedSegment> done, String path, String original) {
-        TranslatedSegment t = done.get(path);
-        return t == null ? original : t.text();
+    private static String text(Map<String, String> done, String path, String original) {
+        String t = done.get(path);
+        return t == null ? original : t;
     }
 
     private static Language known(Language l) {

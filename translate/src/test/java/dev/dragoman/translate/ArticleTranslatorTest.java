@@ -307,4 +307,25 @@ class ArticleTranslatorTest {
                 });
         assertThat(cache.size()).isZero();
     }
+
+    @Test
+    void should_cut_a_part_too_large_for_one_request_at_sentences_and_join_it_back() {
+        // given a backend that takes at most 120 characters per request, and a 5-sentence paragraph of ~250
+        String sentence = "أكد الرئيس البيلاروسي أن لدى روسيا وبيلاروس مواقف مشتركة.";
+        String paragraph = String.join(" ", sentence, sentence.replace("روسيا", "الصين"),
+                sentence.replace("روسيا", "الهند"), sentence.replace("روسيا", "مصر"), sentence.replace("روسيا", "إيران"));
+        Article a = Article.builder().language(Language.ARABIC).headline("عاجل").paragraph(paragraph).build();
+        RecordingBackend backend = new RecordingBackend(BackendProfile.mt("small", "", BatchLimits.of(0, 120), false));
+        // when
+        ArticleTranslation result = new ArticleTranslator(backend, cache).translate(a, Language.ENGLISH);
+        // then every request fits, and the paragraph comes back whole, in order
+        assertThat(backend.requests).allSatisfy(r -> assertThat(r.characters()).isLessThanOrEqualTo(120));
+        assertThat(backend.sentSegments()).hasSizeGreaterThan(2);
+        List<String> pieces = backend.sentSegments().stream().filter(t -> !t.equals("عاجل")).toList();
+        assertThat(String.join(" ", pieces)).isEqualTo(paragraph);
+        assertThat(result.article().paragraphTexts())
+                .containsExactly(String.join(" ", pieces.stream().map(Fakes::translit).toList()));
+        assertThat(result.provenance().parts()).extracting(TranslationProvenance.Part::part)
+                .contains("paragraph[0]#0", "paragraph[0]#1");
+    }
 }
