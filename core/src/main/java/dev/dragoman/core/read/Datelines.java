@@ -48,6 +48,15 @@ final class Datelines {
             m = arabicDash(text, standalone);
         }
         if (m == null) {
+            m = simple(WirePatterns.AR_AGENCY_PLACE, text, standalone);
+        }
+        if (m == null) {
+            m = simple(WirePatterns.AGENCY_ONLY, text, standalone);
+        }
+        if (m == null) {
+            m = latinCommaAgency(text, standalone);
+        }
+        if (m == null) {
             m = latinParen(text, standalone);
         }
         if (m == null) {
@@ -78,7 +87,7 @@ final class Datelines {
         if (!restOk(rest, standalone)) {
             return null;
         }
-        return new DatelineMatch(m.group("place"), m.group("agency").strip(), date, null, rest);
+        return new DatelineMatch(cleanPlace(m.group("place")), m.group("agency").strip(), date, null, rest);
     }
 
     /** "القاهرة (أ ش أ)", "عمان 25 حزيران (بترا) -". */
@@ -103,7 +112,7 @@ final class Datelines {
             return null;
         }
         String date = m.group("date") == null ? null : m.group("date").strip();
-        return new DatelineMatch(m.group("place"), agency, date, null, rest);
+        return new DatelineMatch(cleanPlace(m.group("place")), agency, date, null, rest);
     }
 
     /** "الدوحة في 25 يونيو /قنا/", "أنقرة/ الأناضول". */
@@ -121,7 +130,7 @@ final class Datelines {
             return null;
         }
         String date = m.group("date") == null ? null : m.group("date").strip();
-        return new DatelineMatch(m.group("place"), agency, date, null, rest);
+        return new DatelineMatch(cleanPlace(m.group("place")), agency, date, null, rest);
     }
 
     /** "موسكو-سانا", "الرباط - ومع". Inline only with a known agency. */
@@ -130,7 +139,8 @@ final class Datelines {
         if (withAgency.lookingAt() && placeOk(withAgency.group("place"))) {
             String rest = restOf(text, withAgency);
             if (restOk(rest, standalone)) {
-                return new DatelineMatch(withAgency.group("place"), withAgency.group("agency").strip(), null, null, rest);
+                return new DatelineMatch(cleanPlace(withAgency.group("place")), withAgency.group("agency").strip(),
+                        null, null, rest);
             }
         }
         Matcher m = WirePatterns.AR_DASH.matcher(head(text));
@@ -152,7 +162,43 @@ final class Datelines {
             // the agency alternation may have stopped inside a longer phrase: retry the agency as the whole tail
             return null;
         }
-        return new DatelineMatch(m.group("place"), agency, null, null, rest);
+        return new DatelineMatch(cleanPlace(m.group("place")), agency, null, null, rest);
+    }
+
+    /** Patterns with a known agency and an optional place, nothing else to check. */
+    private static DatelineMatch simple(Pattern pattern, String text, boolean standalone) {
+        Matcher m = pattern.matcher(head(text));
+        if (!m.lookingAt()) {
+            return null;
+        }
+        String place = null;
+        try {
+            place = m.group("place");
+        } catch (IllegalArgumentException noPlaceGroup) {
+            // AGENCY_ONLY has no place
+        }
+        if (place != null && !placeOk(place)) {
+            return null;
+        }
+        String rest = restOf(text, m);
+        if (!restOk(rest, standalone)) {
+            return null;
+        }
+        return new DatelineMatch(place == null ? null : cleanPlace(place), m.group("agency").strip(), null, null, rest);
+    }
+
+    /** "Riyadh, Shawwal 25, 1436, Aug 10, 2015, SPA -- …". */
+    private static DatelineMatch latinCommaAgency(String text, boolean standalone) {
+        Matcher m = WirePatterns.LATIN_COMMA_AGENCY.matcher(head(text));
+        if (!m.lookingAt() || !DateParser.containsDate(m.group("date"))) {
+            return null;
+        }
+        String rest = restOf(text, m);
+        if (!restOk(rest, standalone)) {
+            return null;
+        }
+        return new DatelineMatch(m.group("place").strip(), m.group("agency").strip(), m.group("date").strip(), null,
+                rest);
     }
 
     /** "CAIRO, June 25 (Reuters) -", "PARIS (AFP) –", "Paris, 25 juin 2024 (AFP) -". */
@@ -208,6 +254,13 @@ final class Datelines {
             extra = null;
         }
         return new DatelineMatch(place, null, date, extra, rest);
+    }
+
+    private static final Pattern TRAILING_FI = WirePatterns.compile("\\s+" + WirePatterns.tolerant("في") + "$");
+
+    /** "الرياض في" → "الرياض": the preposition before a date is not part of the place. */
+    static String cleanPlace(String place) {
+        return TRAILING_FI.matcher(place.strip()).replaceFirst("");
     }
 
     private static boolean placeOk(String place) {

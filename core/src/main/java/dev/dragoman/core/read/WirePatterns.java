@@ -124,7 +124,18 @@ final class WirePatterns {
             "general", "economic", "economy", "political", "politics", "sports", "sport", "local", "international",
             "cultural", "social", "health");
     /** SPA's desk before the headline: "عام / …", "اقتصادي / …". */
-    static final Pattern DESK = compile("^[\\s\\p{Cf}]*(?<desk>" + alternation(DESKS) + ")\\s*/\\s*(?<rest>\\S.*)$");
+    /**
+     * SPA's desk before the headline: "عام / …", "اقتصادي / …", or any single Arabic adjective in -ي ("زراعي /"),
+     * which is how SPA names its desks.
+     */
+    static final Pattern DESK = compile("^[\\s\\p{Cf}]*(?<desk>" + alternation(DESKS) + "|[\\p{IsArabic}&&\\p{L}]{2,9}ي)"
+            + "\\s*/\\s*(?<rest>\\S.*)$");
+    /** A flash line above the headline: "عاجل", "URGENT", "FLASH", "BREAKING". */
+    static final Pattern FLASH = compile("^[\\s\\p{Cf}]*[(\\[]?\\s*(?<flash>" + alternation(List.of("عاجل", "عاجل جدا",
+            "خبر عاجل", "urgent", "flash", "breaking", "breaking news", "bulletin", "newsalert", "urgent urgent"))
+            + ")\\s*[)\\]]?\\s*[:!.\\-]*\\s*$");
+    /** A line without a letter or a digit: rules, separators, ornaments ("=====", "* * *"). */
+    static final Pattern NO_TEXT = Pattern.compile("^[^\\p{L}\\p{N}]+$");
     private static final String ORDINALS = alternation(List.of(
             "اولي", "ثانيه", "ثالثه", "رابعه", "خامسه", "سادسه", "سابعه", "ثامنه", "تاسعه", "عاشره",
             "حاديه عشره", "ثانيه عشره"));
@@ -159,7 +170,8 @@ final class WirePatterns {
     private static final String TAIL = "\\s*(?:" + DASH + "+|[:：])?\\s*(?<rest>.*?)\\s*$";
 
     /** "القاهرة (أ ش أ)", "باريس (أ ف ب) -", "عمان 25 حزيران (بترا) -", "بكين 25 يونيو 2024 (شينخوا)". */
-    static final Pattern AR_PAREN = compile("^[\\s\\p{Cf}]*" + AR_PLACE + "\\s*(?:[،,]\\s*|" + tolerant("في") + "\\s+)?"
+    static final Pattern AR_PAREN = compile("^[\\s\\p{Cf}]*" + AR_PLACE + "\\s*(?:[،,]\\s*|" + tolerant("في") + "\\s+|"
+            + DASH + "\\s*)?"
             + "(?<date>" + DIGIT + "[^()]{0,50}?)?\\s*\\(\\s*(?<agency>[^()0-9]{1,30}?)\\s*\\)" + TAIL);
     /** "الدوحة في 25 يونيو /قنا/", "أنقرة/ الأناضول", "أبوظبي في 25 يونيو / وام /". */
     static final Pattern AR_SLASH = compile("^[\\s\\p{Cf}]*" + AR_PLACE + "\\s*(?:(?:[،,]\\s*|" + tolerant("في")
@@ -174,6 +186,19 @@ final class WirePatterns {
     /** The Saudi Press Agency's "الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس": place, date(s), agency. */
     static final Pattern AR_DATE_AGENCY = compile("^[\\s\\p{Cf}]*" + AR_PLACE + "\\s*[،,]?\\s+(?<date>" + DIGIT
             + ".{3,80}?)\\s*[،,(/-]?\\s*(?<agency>" + AR_AGENCY + ")\\s*[)/]?(?![\\p{L}])" + TAIL);
+    /** "سبق- الرياض:": a known agency, a dash, the place and a colon (Saudi online papers). */
+    static final Pattern AR_AGENCY_PLACE = compile("^[\\s\\p{Cf}]*(?<agency>" + AR_AGENCY + ")\\s*" + DASH + "\\s*"
+            + AR_PLACE + "\\s*[:：]\\s*(?<rest>.*?)\\s*$");
+    /** "(Reuters) - …", "(رويترز) - …": a known agency in parentheses, no place. */
+    static final Pattern AGENCY_ONLY = compile("^[\\s\\p{Cf}]*\\(\\s*(?<agency>" + AR_AGENCY + "|" + LATIN_AGENCY
+            + ")\\s*\\)" + TAIL);
+    /** SPA's English "Riyadh, Shawwal 25, 1436, Aug 10, 2015, SPA -- …": place, dates, a known agency, a dash. */
+    static final Pattern LATIN_COMMA_AGENCY = compile("^[\\s\\p{Cf}]*(?<place>\\p{Lu}[\\p{L}\\p{M}.'’-]*"
+            + "(?:[ /][\\p{L}\\p{M}.'’-]+){0,3}?),\\s*(?<date>[^()]{3,60}?\\d{4}),?\\s*(?<agency>" + LATIN_AGENCY
+            + ")\\s*(?:" + DASH + "+|[:：])\\s*(?<rest>.*?)\\s*$");
+    /** An agency's sign-off at the end of the copy: "--SPA", "- واس", "(KUNA)". */
+    static final Pattern SIGNOFF = compile("^[\\s\\p{Cf}]*(?:" + DASH + "+\\s*[(\\[]?|[(\\[])\\s*(?<agency>" + AR_AGENCY + "|"
+            + LATIN_AGENCY + ")\\s*[)\\]]?\\s*" + DASH + "*\\s*$");
     /** "CAIRO, June 25 (Reuters) -", "PARIS (AFP) –", "Paris, 25 juin 2024 (AFP) -", "ANKARA, Turkey (AP) —". */
     static final Pattern LATIN_PAREN = Pattern.compile("^[\\s\\p{Cf}]*(?<place>\\p{Lu}[\\p{L}\\p{M}.'’-]*"
             + "(?:[ /][\\p{L}\\p{M}.'’-]+){0,4}?)\\s*(?:,\\s*(?<extra>[^()]{1,40}?))?\\s*\\(\\s*(?<agency>[^()]{1,30}?)"

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * Reads plain wire copy into an {@link Article}. The layout rules (documented with examples in docs/DESIGN.md):
  *
  * <ul>
- *   <li>The first non-empty line is the headline. A desk before a slash ("عام /", "اقتصادي /") goes to metadata
+ *   <li>A flash line above it ("عاجل", "URGENT") goes to metadata {@code flash}. The first other non-empty line is
+ *       the headline. A desk before a slash ("عام /", "اقتصادي /") goes to metadata
  *       {@code desk}; a continuation part after a slash ("… / إضافة أولى") or on its own line ("إضافة خامسة
  *       وأخيرة") goes to metadata {@code continuation}. A first line that is clearly a paragraph (a dateline
  *       followed by text, or a long sentence) is body, and the article has no headline.</li>
@@ -39,9 +40,10 @@ import java.util.regex.Pattern;
  *       With a headline on the marker line ("Read more: X") the related story is that headline, and the main body
  *       resumes after it unless the main story has ended (its source line was seen).</li>
  *   <li>End and continuation markers ("// انتهى //", "// يتبع //", "ENDS", "-30-") and transmission times ("06:20 ت
- *       م") go to metadata ({@code endMarker}, {@code continues}, {@code transmissionTime}); Reuters-style credits
+ *       م") go to metadata ({@code endMarker}, {@code continues}, {@code transmissionTime}), an agency sign-off ("--SPA")
+ *       to {@code signoff}; Reuters-style credits
  *       ("Reporting by …") go to metadata {@code credits}. Lines after an end marker that fit nothing go to
- *       {@code unclassified}. No line is dropped.</li>
+ *       {@code unclassified}, as do lines without a letter or digit ("=====", "* * *"). No line is dropped.</li>
  * </ul>
  *
  * <p>Dates are read by {@link DateParser}; nothing is invented (no date for continuation parts, no year guessed,
@@ -252,11 +254,17 @@ public final class WireStoryReader implements ArticleFormatReader {
             if (labelSized && trailer(text)) {
                 return;
             }
-            if (state == State.TRAILER) {
-                current().unclassified.add(text);
+            if (state == State.TRAILER || WirePatterns.NO_TEXT.matcher(text).matches()) {
+                // after the end marker, and rules or ornaments anywhere: kept, but not as text
+                (state == State.TRAILER ? current() : main).unclassified.add(text);
                 return;
             }
             if (!headlineSeen) {
+                Matcher flash = WirePatterns.FLASH.matcher(text);
+                if (labelSized && flash.matches() && index + 1 < lines.size()) {
+                    main.meta("flash", flash.group("flash"));
+                    return;
+                }
                 if (labelSized && headerLine(text)) {
                     return;
                 }
@@ -522,6 +530,11 @@ public final class WireStoryReader implements ArticleFormatReader {
                 main.meta("continues", cont.group("marker"));
                 main.meta("transmissionTime", cont.group("time"));
                 state = State.TRAILER;
+                return true;
+            }
+            Matcher signoff = WirePatterns.SIGNOFF.matcher(text);
+            if (signoff.matches() && headlineSeen && state != State.HEADER) {
+                main.meta("signoff", text);
                 return true;
             }
             Matcher time = WirePatterns.TIME_LINE.matcher(text);
