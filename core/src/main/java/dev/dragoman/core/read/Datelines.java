@@ -112,7 +112,8 @@ final class Datelines {
             return null;
         }
         String date = m.group("date") == null ? null : m.group("date").strip();
-        return new DatelineMatch(cleanPlace(m.group("place")), agency, date, null, rest);
+        String region = m.group("region") == null ? null : m.group("region").strip();
+        return new DatelineMatch(cleanPlace(m.group("place")), agency, date, region, rest);
     }
 
     /** "الدوحة في 25 يونيو /قنا/", "أنقرة/ الأناضول". */

@@ -91,7 +91,7 @@ final class WirePatterns {
 
     // --- read also --------------------------------------------------------------------------------------------
     static final List<String> READ_ALSO_PHRASES = List.of(
-            "اقرا ايضا", "اقرا كذلك", "اقرا المزيد", "اقرا ايضا في", "اقرا", "شاهد ايضا", "طالع ايضا", "اقرا ايضاً",
+            "اقرا ايضا", "ايضا", "اقرا كذلك", "اقرا المزيد", "اقرا ايضا في", "اقرا", "شاهد ايضا", "طالع ايضا", "اقرا ايضاً",
             "للمزيد اقرا", "مواضيع ذات صله", "اخبار ذات صله", "مقالات ذات صله", "ذات صله", "قد يهمك ايضا", "قد يهمك",
             "read also", "also read", "read more", "see also", "related stories", "related articles", "related news",
             "related", "more on this story", "more from", "recommended",
@@ -103,6 +103,32 @@ final class WirePatterns {
      */
     static final Pattern READ_ALSO = compile("^[\\s\\p{Cf}]*(?:[|»>•*▪■◄►]\\s*|" + DASH + "\\s*)?[\\[(]?\\s*"
             + alternation(READ_ALSO_PHRASES) + "\\s*[\\])]?\\s*(?:(?:[:：|»>…]|\\.{3}|" + DASH + ")+\\s*(?<rest>.*?))?\\s*$");
+
+    /** Words that open a paragraph continuing a story, not a story's lead: "وقال"، "وأضاف"، "كما"، "من جانبه". */
+    static final Pattern CONTINUATION_OPENER = compile("^[\\s\\p{Cf}\"“«]*" + alternation(List.of(
+            "وقال", "وقالت", "واضاف", "واضافت", "واكد", "واكدت", "واشار", "واشارت", "واوضح", "واوضحت", "وكان", "وكانت",
+            "وفي", "ومن", "وعلي", "وبحسب", "وحسب", "ووفقا", "وتابع", "وتابعت", "وذكر", "وذكرت", "ولفت", "ولفتت", "وشدد",
+            "وشددت", "ونقل", "ونقلت", "وبين", "وبينت", "وياتي", "وتاتي", "وجاء", "وجاءت", "واعلن", "واعلنت", "وتضاربت",
+            "ويذكر", "وتجدر", "ولم", "وقد", "وهو", "وهي", "وافاد", "وافادت", "ودعا", "ودعت", "واعتبر", "واعتبرت", "وراي",
+            "ويري", "وتقول", "ويقول", "وبدوره", "وبدورها", "وبينما", "واظهر", "واظهرت", "وتشير", "ويشير", "واستطرد",
+            "ولكن", "لكن", "الا ان", "كما", "بدوره", "بدورها", "من جانبه", "من جانبها", "من جهته", "من جهتها", "يذكر",
+            "وعلاوه", "فضلا", "واختتم", "وختم", "واردف", "واستدرك")) + "(?![\\p{L}\\p{M}])");
+
+    /** True when most letters of {@code text} are Arabic-script letters. */
+    static boolean isMostlyArabic(String text) {
+        int arabic = 0;
+        int letters = 0;
+        for (int i = 0; i < text.length() && letters < 400; i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (c >= '\u0600' && c <= '\u06FF' || c >= '\u0750' && c <= '\u077F') {
+                    arabic++;
+                }
+            }
+        }
+        return letters > 0 && arabic * 2 > letters;
+    }
 
     // --- trailer: end / continues markers, transmission time --------------------------------------------------
     /** "// انتهى //", "//انتهى//", "- انتهى -", "(انتهى)", "ENDS", "(END)", "-30-", "###", "FIN". */
@@ -158,20 +184,25 @@ final class WirePatterns {
             "سانا", "واس", "قنا", "وام", "كونا", "بنا", "ومع", "واج", "وات", "واع", "بترا", "الاناضول", "العمانيه",
             "سبا", "وفا", "ا ش ا", "أ ش أ", "ا ف ب", "رويترز", "شينخوا", "سبوتنيك", "د ب ا", "ارنا", "تاس",
             "نوفوستي", "يو بي اي", "الكويتيه", "الاردنيه", "سبق", "معا", "فرانس برس", "اسوشيتد برس", "قنا",
-            "ونا", "ام سي ان", "الوكالات", "وكالات");
+            "ونا", "ام سي ان", "الوكالات", "وكالات", "سي ان ان", "الفرنسيه", "الالمانيه", "يونا", "وكالات انباء");
     static final String AR_AGENCY = alternation(ARABIC_AGENCIES);
     static final List<String> LATIN_AGENCIES = List.of(
             "reuters", "afp", "ap", "xinhua", "ians", "pti", "kuna", "wam", "spa", "qna", "bna", "ona", "tass",
             "ria novosti", "ria", "dpa", "ansa", "efe", "upi", "bloomberg", "aps", "map", "tap", "sana", "mena", "aa",
             "anadolu", "petra", "irna", "yonhap", "kyodo", "bernama", "sputnik", "wafa", "ina", "belga", "anp", "pap",
-            "cna", "apa", "trend", "itar-tass", "saba", "nna", "ani", "la presse", "cp", "aap");
+            "cna", "apa", "trend", "itar-tass", "saba", "nna", "ani", "la presse", "cp", "aap", "cnn", "bbc",
+            "al jazeera", "france 24", "rt", "dw");
     static final String LATIN_AGENCY = alternation(LATIN_AGENCIES);
     static final String AR_PLACE = "(?<place>" + AR_WORD + "(?:\\s+" + AR_WORD + "){0,3})";
     private static final String TAIL = "\\s*(?:" + DASH + "+|[:：])?\\s*(?<rest>.*?)\\s*$";
 
-    /** "القاهرة (أ ش أ)", "باريس (أ ف ب) -", "عمان 25 حزيران (بترا) -", "بكين 25 يونيو 2024 (شينخوا)". */
-    static final Pattern AR_PAREN = compile("^[\\s\\p{Cf}]*" + AR_PLACE + "\\s*(?:[،,]\\s*|" + tolerant("في") + "\\s+|"
-            + DASH + "\\s*)?"
+    /**
+     * "القاهرة (أ ش أ)", "باريس (أ ف ب) -", "عمان 25 حزيران (بترا) -", "بكين 25 يونيو 2024 (شينخوا)",
+     * "دبي، الإمارات العربية المتحدة (CNN) –" (the region goes to metadata {@code datelineExtra}).
+     */
+    static final Pattern AR_PAREN = compile("^[\\s\\p{Cf}]*" + AR_PLACE
+            + "(?:\\s*[،,]\\s*(?<region>" + AR_WORD + "(?:\\s+" + AR_WORD + "){0,3})(?=\\s*\\())?"
+            + "\\s*(?:[،,]\\s*|" + tolerant("في") + "\\s+|" + DASH + "\\s*)?"
             + "(?<date>" + DIGIT + "[^()]{0,50}?)?\\s*\\(\\s*(?<agency>[^()0-9]{1,30}?)\\s*\\)" + TAIL);
     /** "الدوحة في 25 يونيو /قنا/", "أنقرة/ الأناضول", "أبوظبي في 25 يونيو / وام /". */
     static final Pattern AR_SLASH = compile("^[\\s\\p{Cf}]*" + AR_PLACE + "\\s*(?:(?:[،,]\\s*|" + tolerant("في")

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  *       the headline. A desk before a slash ("عام /", "اقتصادي /") goes to metadata
  *       {@code desk}; a continuation part after a slash ("… / إضافة أولى") or on its own line ("إضافة خامسة
  *       وأخيرة") goes to metadata {@code continuation}. A first line that is clearly a paragraph (a dateline
- *       followed by text, or a long sentence) is body, and the article has no headline.</li>
+ *       followed by text, or a long sentence) is body, and the headline is empty (never invented).</li>
  *   <li>Header lines after the headline, in any order: a publication line ("تاريخ النشر:", "Published:",
  *       "Publié le"), an update line (metadata {@code updated}), a byline (metadata {@code byline}) and a
  *       stand-alone dateline ("موسكو-سانا", "القاهرة (أ ش أ)", "PARIS (AFP) -", "الرياض 25 شوال 1436 هـ الموافق 10
@@ -34,11 +34,12 @@ import java.util.regex.Pattern;
  *   <li>Each remaining non-empty line is a paragraph. Copy that wraps paragraphs over several lines and separates
  *       them with blank lines is detected and its lines are joined.</li>
  *   <li>"المصدر: X" / "Source: X" sets {@code source} (a second one goes to metadata {@code otherSources}).</li>
- *   <li>A "read also" marker (اقرأ أيضا، إقرأ أيضاً، Read also، Read more، Lire aussi …) starts a related story:
- *       alone on its line, the following lines are that story (its first line the headline, the rest paragraphs)
- *       until the next marker or the end marker; several short headline-only lines become several related stories.
- *       With a headline on the marker line ("Read more: X") the related story is that headline, and the main body
- *       resumes after it unless the main story has ended (its source line was seen).</li>
+ *   <li>A "read also" marker (اقرأ أيضا، إقرأ أيضاً، Read also، Read more، Lire aussi …) starts a related story.
+ *       After the main story's end (its source line) it is a block: the headline (on the marker line or the next)
+ *       and the paragraphs that follow, until the next marker or the end marker; several short headline-only lines
+ *       become several related stories. In the middle of the story the marker may be a mere link, and the main
+ *       story goes on after its headline: see {@code opensRelatedStory} for how the two are told apart. A marker
+ *       whose link text is missing (the next line is the story going on) is kept in {@code unclassified}.</li>
  *   <li>End and continuation markers ("// انتهى //", "// يتبع //", "ENDS", "-30-") and transmission times ("06:20 ت
  *       م") go to metadata ({@code endMarker}, {@code continues}, {@code transmissionTime}), an agency sign-off ("--SPA")
  *       to {@code signoff}; Reuters-style credits
@@ -193,7 +194,7 @@ public final class WireStoryReader implements ArticleFormatReader {
                 paragraphs.add(new Paragraph(current.toString()));
             }
             return Article.builder()
-                    .headline(headline)
+                    .headline(headline == null ? "" : headline) // no headline found: empty, never invented
                     .published(published)
                     .dateline(dateline)
                     .paragraphs(paragraphs)
@@ -216,6 +217,8 @@ public final class WireStoryReader implements ArticleFormatReader {
         private State state = State.HEADER;
         private boolean headlineSeen;
         private boolean mainEnded;
+        /** A line already taken (a related headline read ahead by a "read also" marker). */
+        private int skipLine = -1;
         /** A label seen alone on its line ("المصدر:"), waiting for its value on the next line. */
         private String pendingLabel;
 
@@ -226,7 +229,9 @@ public final class WireStoryReader implements ArticleFormatReader {
 
         Article run() {
             for (int i = 0; i < lines.size(); i++) {
-                accept(lines.get(i), i);
+                if (i != skipLine) {
+                    accept(lines.get(i), i);
+                }
             }
             List<Article> relatedArticles = new ArrayList<>();
             for (Story story : related) {
@@ -374,8 +379,12 @@ public final class WireStoryReader implements ArticleFormatReader {
                     pendingLabel = "published";
                     return true;
                 }
-                if (story.published == null || story.published.date() == null && story.published.instant() == null
+                if (story.published == null) {
+                    story.published = DateParser.parse(value);
+                } else if (story.published.date() == null && story.published.instant() == null
                         && DateParser.containsDate(value)) {
+                    // a dated line beats an undated one (a dateline's "June 25"); the undated text is kept
+                    story.meta("otherDates", story.published.raw());
                     story.published = DateParser.parse(value);
                 } else {
                     story.meta("otherDates", text);
@@ -488,26 +497,54 @@ public final class WireStoryReader implements ArticleFormatReader {
             String rest = m.group("rest") == null ? "" : trim(m.group("rest"));
             Story story = new Story();
             story.meta("marker", line.text().substring(0, line.text().length() - rest.length()).strip());
-            related.add(story);
-            if (rest.isEmpty()) {
+            boolean ended = mainEnded || state == State.RELATED;
+            if (!rest.isEmpty()) {
+                // "Read more: <headline>": a block after the main story's end, or when what follows reads as the
+                // related story's own opening; otherwise a link, and the main story goes on after it
+                related.add(story);
+                story.headline = rest;
+                boolean block = ended || index + 1 < lines.size() && opensRelatedStory(lines.get(index + 1).text(), true);
+                state = block ? State.RELATED : State.BODY;
+                return true;
+            }
+            if (ended || index + 1 >= lines.size()) {
+                related.add(story);
                 state = State.RELATED;
                 return true;
             }
-            story.headline = rest;
-            // "Read more: <headline>" in the middle of a story is a link; the story goes on after it. After the
-            // main story's end (its source line), or when the next line opens with a dateline, it is a block.
-            boolean block = mainEnded || state == State.RELATED || nextOpensStory(index);
-            state = block ? State.RELATED : State.BODY;
+            String next = lines.get(index + 1).text();
+            if (!isHeadlineLike(next) || WirePatterns.READ_ALSO.matcher(next).matches()) {
+                // a marker whose link text was lost (the next line is the story going on): keep it, unclassified
+                main.unclassified.add(line.text());
+                return true;
+            }
+            related.add(story);
+            if (index + 2 >= lines.size() || opensRelatedStory(lines.get(index + 2).text(), false)) {
+                state = State.RELATED;
+            } else {
+                story.headline = next;
+                skipLine = index + 1;
+                state = State.BODY;
+            }
             return true;
         }
 
-        private boolean nextOpensStory(int index) {
-            if (index + 1 >= lines.size()) {
-                return false;
+        /**
+         * Whether {@code first}, the line after a related headline, opens that story (block) rather than continuing
+         * the main one (link): a dateline or dated publication line opens one; an Arabic line opening with a
+         * continuation word ("وقال", "وأضاف", "كما", "من جانبه" …) continues the main story, any other Arabic line
+         * opens the related one; other languages give no such signal: a headline on the marker line is a link, a
+         * headline on its own line opens a block.
+         */
+        private boolean opensRelatedStory(String first, boolean inline) {
+            if (Datelines.match(first, false) != null || Datelines.match(first, true) != null
+                    || WirePatterns.PUBLISHED.matcher(first).matches() && DateParser.containsDate(first)) {
+                return true;
             }
-            String next = lines.get(index + 1).text();
-            return Datelines.match(next, false) != null || Datelines.match(next, true) != null
-                    || WirePatterns.PUBLISHED.matcher(next).matches() && DateParser.containsDate(next);
+            if (WirePatterns.isMostlyArabic(first)) {
+                return !WirePatterns.CONTINUATION_OPENER.matcher(first).lookingAt();
+            }
+            return !inline;
         }
 
         // --- trailer ----------------------------------------------------------------------------------------

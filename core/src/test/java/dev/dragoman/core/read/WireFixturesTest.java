@@ -122,7 +122,12 @@ class WireFixturesTest {
                 new Expect("ar-spa-nisba-desk-fi.ar.txt", "ar", "انطلاق موسم حصاد القمح في منطقة الجوف",
                         "25 شوال 1436 هـ الموافق 10 اغسطس 2015 م", LocalDate.of(2015, 8, 10), "سكاكا", "واس",
                         List.of("انطلق"), null, List.of(), Map.of("desk", "زراعي", "transmissionTime", "09:15 ت م"),
-                        List.of()));
+                        List.of()),
+                new Expect("ar-midstory-links-region-dateline.ar.txt", "ar",
+                        "الحكومة تعلن خطة لتطوير النقل العام في العاصمة", null, null, "دبي", "CNN",
+                        List.of("أعلنت", "وقال", "وأضاف", "وأشار", "كما"), null,
+                        List.of("افتتاح أول خط للقطار الكهربائي في المنطقة", "ارتفاع عدد ركاب المترو بنسبة عشرين بالمئة"),
+                        Map.of("datelineExtra", "الإمارات العربية المتحدة"), List.of("اقرأ أيضا:")));
     }
 
     @ParameterizedTest(name = "{0}")
