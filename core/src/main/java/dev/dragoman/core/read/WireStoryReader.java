@@ -552,12 +552,8 @@ public final class WireStoryReader implements ArticleFormatReader {
         private boolean trailer(String text) {
             Matcher end = WirePatterns.END.matcher(text);
             if (end.matches()) {
-                Story story = current();
                 main.meta("endMarker", end.group("marker"));
                 main.meta("transmissionTime", end.group("time"));
-                if (story != main && story.headline == null && story.body.isEmpty()) {
-                    related.remove(story);
-                }
                 state = State.TRAILER;
                 mainEnded = true;
                 return true;
