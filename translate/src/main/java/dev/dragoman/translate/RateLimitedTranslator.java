@@ -7,10 +7,13 @@ import java.util.Objects;
 
 /**
  * Waits for the backend's client-side {@link RateLimiter} before every call: one request plus the request's
- * characters (MT) or estimated tokens (LLM, see {@link BatchLimits#estimateTokens}). Sits inside the retry, so every
- * attempt is counted. Thread-safe; share one limiter per backend between all threads.
+ * characters (MT) or estimated tokens (LLM: the segments' {@link BatchLimits#estimateTokens estimate} twice — prompt
+ * and answer — plus the template). Sits inside the retry, so every attempt is counted. Thread-safe; share one limiter per backend between all threads.
  */
 public final class RateLimitedTranslator implements TranslationBackend {
+
+    /** Estimated tokens of the LLM prompt template and JSON framing per request. */
+    static final long PROMPT_TOKENS = 500;
 
     private final TranslationBackend inner;
     private final RateLimiter limiter;
@@ -41,7 +44,9 @@ public final class RateLimitedTranslator implements TranslationBackend {
         for (String s : request.segments()) {
             tokens += BatchLimits.estimateTokens(s);
         }
-        return tokens;
+        // providers count the prompt and the answer against tokens-per-minute too: the template, and an answer
+        // about as long as the segments
+        return PROMPT_TOKENS + 2 * tokens;
     }
 
     @Override

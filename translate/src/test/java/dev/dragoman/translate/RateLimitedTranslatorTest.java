@@ -1,0 +1,46 @@
+package dev.dragoman.translate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dragoman.core.Language;
+import dev.dragoman.core.ratelimit.RateLimiter;
+import dev.dragoman.core.testing.ManualClock;
+import dev.dragoman.core.translation.TranslationRequest;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RateLimitedTranslatorTest {
+
+    private final ManualClock clock = new ManualClock();
+
+    @Test
+    void should_count_characters_for_machine_translation() {
+        // given 600 characters per minute (10 per second)
+        RateLimitedTranslator t = new RateLimitedTranslator(new Fakes.RecordingBackend(),
+                new RateLimiter(0, 600, clock, clock.sleeper()));
+        TranslationRequest req = TranslationRequest.of(List.of("a".repeat(600)), Language.ARABIC, Language.ENGLISH);
+        // when
+        t.translate(req);
+        t.translate(req.withSegments(List.of("b".repeat(50))));
+        // then
+        assertThat(clock.realSleeps()).containsExactly(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void should_count_prompt_and_answer_tokens_for_llms() {
+        // given 6000 tokens per minute (100 per second)
+        BackendProfile llm = new BackendProfile("llm", "m", "t", BatchLimits.UNLIMITED, false,
+                BackendProfile.Unit.TOKENS);
+        RateLimitedTranslator t = new RateLimitedTranslator(new Fakes.RecordingBackend(llm),
+                new RateLimiter(0, 6000, clock, clock.sleeper()));
+        // 300 ASCII bytes = 100 estimated tokens -> 500 + 2 × 100 = 700 tokens per request
+        TranslationRequest req = TranslationRequest.of(List.of("x".repeat(300)), Language.ARABIC, Language.ENGLISH);
+        // when: 8 requests = 5600 tokens fit the minute; the 9th needs 700 more, 300 over -> 3 s
+        for (int i = 0; i < 9; i++) {
+            t.translate(req);
+        }
+        // then
+        assertThat(clock.realSleeps()).containsExactly(Duration.ofSeconds(3));
+    }
+}
