@@ -70,6 +70,7 @@ public final class SimulatedBackend implements AutoCloseable {
     private final Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
     private final Set<String> delivered = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<String> resent = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<List<ChatProtocol.Message>> chats = new ConcurrentLinkedQueue<>();
     private final Map<Integer, AtomicInteger> byStatus = new ConcurrentHashMap<>();
     private final Map<Fault, AtomicInteger> faults = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
@@ -156,6 +157,11 @@ public final class SimulatedBackend implements AutoCloseable {
         return List.copyOf(resent);
     }
 
+    /** The messages of every chat-completions request received (since start or {@link #resetStats()}), in order. */
+    public List<List<ChatProtocol.Message>> chatRequests() {
+        return List.copyOf(chats);
+    }
+
     /** Segments for which a correct translation was delivered. */
     public Set<String> deliveredSegments() {
         return Set.copyOf(delivered);
@@ -178,6 +184,7 @@ public final class SimulatedBackend implements AutoCloseable {
         sent.clear();
         delivered.clear();
         resent.clear();
+        chats.clear();
         maxInFlight.set(inFlight.get());
     }
 
@@ -544,6 +551,7 @@ public final class SimulatedBackend implements AutoCloseable {
         if (messages.isEmpty()) {
             throw new IllegalArgumentException("'messages' must not be empty");
         }
+        chats.add(List.copyOf(messages));
         LinkedHashMap<String, String> segments = chat.segments(messages);
         if (segments.isEmpty()) {
             // no numbered segments: a free-form task; translate the last user message as one segment
