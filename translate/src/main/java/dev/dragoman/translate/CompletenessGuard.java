@@ -82,8 +82,11 @@ public final class CompletenessGuard implements TranslationBackend {
 
     /** Why {@code output} does not look like a translation of {@code source}, if it does not. */
     static Optional<String> problem(String source, String output, Language from, Language to) {
-        UnicodeScript sourceScript = from != null && Scripts.of(from) != null ? Scripts.of(from)
-                : Scripts.dominant(source);
+        // the segment's own script first: an Arabic article's "AFP" or "CNN" is Latin and may stay as it is
+        UnicodeScript sourceScript = Scripts.dominant(source);
+        if (sourceScript == null) {
+            sourceScript = Scripts.of(from);
+        }
         UnicodeScript targetScript = Scripts.of(to);
         boolean scriptsDiffer = sourceScript != null && targetScript != null && sourceScript != targetScript;
         long letters = Scripts.letters(source);

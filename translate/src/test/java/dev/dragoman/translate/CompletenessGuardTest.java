@@ -105,6 +105,9 @@ class CompletenessGuardTest {
     void should_accept_real_translations_names_and_numbers() {
         assertThat(CompletenessGuard.problem(PARAGRAPH, ENGLISH, Language.ARABIC, Language.ENGLISH)).isEmpty();
         assertThat(CompletenessGuard.problem("2024", "2024", Language.ARABIC, Language.ENGLISH)).isEmpty();
+        // a Latin-script name inside an Arabic article (an agency in the dateline)
+        assertThat(CompletenessGuard.problem("AFP", "AFP", Language.ARABIC, Language.ENGLISH)).isEmpty();
+        assertThat(CompletenessGuard.problem("سانا", "سانا", Language.ARABIC, Language.ENGLISH)).isPresent();
         // same script: a name may legitimately stay the same
         assertThat(CompletenessGuard.problem("Madrid", "Madrid", Language.of("es"), Language.ENGLISH)).isEmpty();
         assertThat(CompletenessGuard.problem("El Gobierno anunció un nuevo plan", "El Gobierno anunció un nuevo plan",
