@@ -23,7 +23,12 @@ final class Datelines {
     private static final Pattern SENTENCE_PUNCT = Pattern.compile("[.!?؟]");
     /** Words that start sentences, not place names, in Arabic copy. */
     private static final List<String> NOT_PLACES = List.of("قال", "اكد", "اعلن", "ذكر", "افاد", "اشار", "وقال",
-            "واكد", "في", "من", "على", "الى", "عن", "مع", "هذا", "هذه", "كما", "وكان", "كان", "ان", "بعد", "قبل");
+            "واكد", "في", "من", "على", "الى", "عن", "مع", "هذا", "هذه", "كما", "وكان", "كان", "ان", "بعد", "قبل",
+            // weekdays and date words open date lines, not datelines
+            "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "يوم", "تاريخ", "اليوم",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+            "thu", "thur", "thurs", "fri", "sat", "sun", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+            "dimanche", "le", "on", "updated", "published", "date");
     private static final Pattern NOT_PLACE = WirePatterns.compile("^" + WirePatterns.alternation(NOT_PLACES) + "$");
 
     /**
@@ -164,6 +169,30 @@ final class Datelines {
             return null;
         }
         return new DatelineMatch(cleanPlace(m.group("place")), agency, null, null, rest);
+    }
+
+    private static final Pattern AR_PLACE_DATE = WirePatterns.compile("^[\\s\\p{Cf}]*" + WirePatterns.AR_PLACE
+            + "\\s*[،,]?\\s+(?:" + WirePatterns.tolerant("في") + "\\s+)?(?<date>" + WirePatterns.DIGIT + ".{3,80}?)\\s*$");
+    private static final Pattern LATIN_PLACE_DATE = Pattern.compile("^[\\s\\p{Cf}]*(?<place>\\p{Lu}[\\p{L}\\p{M}.'’-]*"
+            + "(?:[ /][\\p{L}\\p{M}.'’-]+){0,2}),\\s*(?<date>[^,]{0,12}\\d.{2,40}?)\\s*[-–—:]*\\s*$");
+
+    /**
+     * A stand-alone line that is a place and a date and nothing else, with no agency: "الرياض 25 شوال 1436 هـ
+     * الموافق 10 اغسطس 2015م", "RIYADH, June 25, 2024". The date must parse with its year and make up the rest of
+     * the line (at most 10 words).
+     */
+    static DatelineMatch placeAndDate(String text) {
+        if (text.length() > 120) {
+            return null;
+        }
+        for (Pattern p : List.of(AR_PLACE_DATE, LATIN_PLACE_DATE)) {
+            Matcher m = p.matcher(text);
+            if (m.matches() && placeOk(m.group("place")) && m.group("date").split("\\s+").length <= 10
+                    && DateParser.containsDate(m.group("date"))) {
+                return new DatelineMatch(cleanPlace(m.group("place")), null, m.group("date").strip(), null, "");
+            }
+        }
+        return null;
     }
 
     /** Patterns with a known agency and an optional place, nothing else to check. */

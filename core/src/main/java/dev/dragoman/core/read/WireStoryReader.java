@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  *       وأخيرة") goes to metadata {@code continuation}. A first line that is clearly a paragraph (a dateline
  *       followed by text, or a long sentence) is body, and the headline is empty (never invented).</li>
  *   <li>Header lines after the headline, in any order: a publication line ("تاريخ النشر:", "Published:",
- *       "Publié le"), an update line (metadata {@code updated}), a byline (metadata {@code byline}) and a
+ *       "Publié le", or a short line that is only a date), an update line (metadata {@code updated}), a byline (metadata {@code byline}) and a
  *       stand-alone dateline ("موسكو-سانا", "القاهرة (أ ش أ)", "PARIS (AFP) -", "الرياض 25 شوال 1436 هـ الموافق 10
  *       اغسطس 2015 م واس").</li>
  *   <li>A dateline may also open the first paragraph ("CAIRO, June 25 (Reuters) - Egypt's…"): it is split off and
@@ -360,13 +360,27 @@ public final class WireStoryReader implements ArticleFormatReader {
             }
             if (headlineSeen && main.dateline == null) {
                 DatelineMatch standalone = Datelines.match(text, true);
+                if (standalone == null) {
+                    standalone = Datelines.placeAndDate(text);
+                }
                 if (standalone != null) {
                     applyDateline(main, standalone);
                     main.datelineChecked = false;
                     return true;
                 }
             }
+            if (headlineSeen && main.published == null && isBareDate(text)) {
+                // a date alone under the headline ("Tuesday, 25 June 2024", "٢٥ حزيران ٢٠٢٤ - 10:30")
+                main.published = DateParser.parse(text);
+                return true;
+            }
             return false;
+        }
+
+        /** A short header line that is a date and little else: at most 45 characters and 7 words. */
+        private static boolean isBareDate(String text) {
+            return text.length() <= 45 && text.split("\\s+").length <= 7 && !endsSentence(text)
+                    && DateParser.containsDate(text);
         }
 
         /** "Published: …", "تاريخ النشر: …", "Updated: …"; also used in the body and related stories. */

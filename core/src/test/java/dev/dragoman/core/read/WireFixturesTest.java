@@ -127,7 +127,13 @@ class WireFixturesTest {
                         "الحكومة تعلن خطة لتطوير النقل العام في العاصمة", null, null, "دبي", "CNN",
                         List.of("أعلنت", "وقال", "وأضاف", "وأشار", "كما"), null,
                         List.of("افتتاح أول خط للقطار الكهربائي في المنطقة", "ارتفاع عدد ركاب المترو بنسبة عشرين بالمئة"),
-                        Map.of("datelineExtra", "الإمارات العربية المتحدة"), List.of("اقرأ أيضا:")));
+                        Map.of("datelineExtra", "الإمارات العربية المتحدة"), List.of("اقرأ أيضا:")),
+                new Expect("ar-place-date-no-agency-bare-date.ar.txt", "ar", "أمير المنطقة يدشن مشروعات تنموية جديدة",
+                        "25 شوال 1436 هـ الموافق 10 اغسطس 2015م", LocalDate.of(2015, 8, 10), "الرياض", null,
+                        List.of("دشن", "وأكد"), null, List.of(), Map.of(), List.of()),
+                new Expect("en-bare-date-line.en.txt", "en", "Ministers agree on a regional water plan",
+                        "Tuesday, 25 June 2024", LocalDate.of(2024, 6, 25), "AMMAN", "Reuters", List.of("Water", "The"),
+                        null, List.of(), Map.of("byline", "By Sarah Khan", "datelineDate", "June 25"), List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
