@@ -220,15 +220,15 @@ final class Datelines {
     /** "Riyadh, Shawwal 25, 1436, Aug 10, 2015, SPA -- …". */
     private static DatelineMatch latinCommaAgency(String text, boolean standalone) {
         Matcher m = WirePatterns.LATIN_COMMA_AGENCY.matcher(head(text));
-        if (!m.lookingAt() || !DateParser.containsDate(m.group("date"))) {
+        if (!m.lookingAt() || m.group("date") != null && !DateParser.containsDate(m.group("date"))) {
             return null;
         }
         String rest = restOf(text, m);
         if (!restOk(rest, standalone)) {
             return null;
         }
-        return new DatelineMatch(m.group("place").strip(), m.group("agency").strip(), m.group("date").strip(), null,
-                rest);
+        String date = m.group("date") == null ? null : m.group("date").strip();
+        return new DatelineMatch(m.group("place").strip(), m.group("agency").strip(), date, null, rest);
     }
 
     /** "CAIRO, June 25 (Reuters) -", "PARIS (AFP) –", "Paris, 25 juin 2024 (AFP) -". */

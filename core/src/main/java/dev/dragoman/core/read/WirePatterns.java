@@ -223,9 +223,12 @@ final class WirePatterns {
     /** "(Reuters) - …", "(رويترز) - …": a known agency in parentheses, no place. */
     static final Pattern AGENCY_ONLY = compile("^[\\s\\p{Cf}]*\\(\\s*(?<agency>" + AR_AGENCY + "|" + LATIN_AGENCY
             + ")\\s*\\)" + TAIL);
-    /** SPA's English "Riyadh, Shawwal 25, 1436, Aug 10, 2015, SPA -- …": place, dates, a known agency, a dash. */
+    /**
+     * SPA's English "Riyadh, Shawwal 25, 1436, Aug 10, 2015, SPA -- …" and SANA's "Damascus, SANA – …": place,
+     * optional dates, a known agency, a dash.
+     */
     static final Pattern LATIN_COMMA_AGENCY = compile("^[\\s\\p{Cf}]*(?<place>\\p{Lu}[\\p{L}\\p{M}.'’-]*"
-            + "(?:[ /][\\p{L}\\p{M}.'’-]+){0,3}?),\\s*(?<date>[^()]{3,60}?\\d{4}),?\\s*(?<agency>" + LATIN_AGENCY
+            + "(?:[ /][\\p{L}\\p{M}.'’-]+){0,3}?),\\s*(?:(?<date>[^()]{3,60}?\\d{4}),?\\s*)?(?<agency>" + LATIN_AGENCY
             + ")\\s*(?:" + DASH + "+|[:：])\\s*(?<rest>.*?)\\s*$");
     /** An agency's sign-off at the end of the copy: "--SPA", "- واس", "(KUNA)". */
     static final Pattern SIGNOFF = compile("^[\\s\\p{Cf}]*(?:" + DASH + "+\\s*[(\\[]?|[(\\[])\\s*(?<agency>" + AR_AGENCY + "|"
