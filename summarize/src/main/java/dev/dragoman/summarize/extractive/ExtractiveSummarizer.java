@@ -31,8 +31,8 @@ import org.apache.lucene.analysis.Analyzer;
  *       graph whose edges are the cosine similarities between sentences.
  *   <li>Score = {@code (1 − lead) · ((1 − h) · centrality/max + h · cos(sentence, headline)) + lead · prior(i)}, where the
  *       news lead prior is {@code 1 / (1 + i)^decay} over the sentence index {@code i} (news puts the gist first),
- *       and the lead weight grows as the summary gets shorter ({@link Tuning#lead}): a one-sentence summary leans on
- *       the lede, a long one on centrality.
+ *       and the lead weight depends on the summary's length ({@link Tuning#lead}): a summary of up to three
+ *       sentences leans on the lede, a longer one more and more on centrality.
  *       Sentences shorter than {@code minWords} words (captions, sign-offs) are only picked when nothing else is left.
  *   <li>Maximal marginal relevance: sentences are taken one at a time by {@code score − redundancy · max cos(s, chosen)},
  *       so a second sentence repeating the first loses to a new fact; a near-duplicate (cosine ≥ 0.8 to a chosen
@@ -60,29 +60,32 @@ public final class ExtractiveSummarizer implements Summarizer {
     private static final Pattern CLAUSE_END = Pattern.compile("[,،;؛:]|\\s[-–—]\\s");
 
     /**
-     * The ranking knobs. {@code leadShort} / {@code leadLong}: weight of the position prior (0–1) for a one-sentence
-     * or two-sentence summary and for a long one — the weight for a summary of k sentences is
-     * {@code leadLong + (leadShort − leadLong) / max(1, k − 1)}, because the shorter the summary, the more the lede alone is the
-     * gist; {@code decay}: the prior's exponent; {@code headline}: weight of similarity to the headline;
-     * {@code damping}: PageRank damping; {@code redundancy}: MMR penalty for similarity to a chosen sentence;
-     * {@code minWords}: shorter sentences are a last resort.
+     * The ranking knobs. {@code leadShort} / {@code leadLong}: weight of the position prior (0–1) for a short summary
+     * (up to {@code leadSentences} sentences) and for a long one — for a summary of k sentences the weight is
+     * {@code leadLong + (leadShort − leadLong) · min(1, (leadSentences − 1) / (k − 1))}: news puts the gist in its
+     * first sentences (the inverted pyramid), so a short summary leans on the lede and a long one on centrality;
+     * {@code decay}: the prior's exponent; {@code headline}: share of similarity to the headline (0–1) in the
+     * non-lead part; {@code damping}: PageRank damping; {@code redundancy}: MMR penalty for similarity to a chosen
+     * sentence; {@code minWords}: shorter sentences are a last resort.
      */
-    public record Tuning(double leadShort, double leadLong, double decay, double headline, double damping,
-            double redundancy, int minWords) {
+    public record Tuning(double leadShort, double leadLong, int leadSentences, double decay, double headline,
+            double damping, double redundancy, int minWords) {
         /** The defaults, tuned for news in general (see docs/DESIGN.md, "Summarization"). */
-        public static final Tuning DEFAULT = new Tuning(0.9, 0.2, 2.0, 0.3, 0.85, 0.2, 4);
+        public static final Tuning DEFAULT = new Tuning(0.9, 0.2, 3, 2.0, 0.3, 0.85, 0.2, 4);
 
         public Tuning {
-            if (leadShort < 0 || leadShort > 1 || leadLong < 0 || leadLong > 1 || decay < 0 || headline < 0 || headline > 1
-                    || damping <= 0 || damping >= 1 || redundancy < 0 || minWords < 0) {
+            if (leadShort < 0 || leadShort > 1 || leadLong < 0 || leadLong > 1 || leadSentences < 1 || decay < 0
+                    || headline < 0 || headline > 1 || damping <= 0 || damping >= 1 || redundancy < 0 || minWords < 0) {
                 throw new IllegalArgumentException("bad extractive tuning: " + leadShort + ", " + leadLong + ", "
-                        + decay + ", " + headline + ", " + damping + ", " + redundancy + ", " + minWords);
+                        + leadSentences + ", " + decay + ", " + headline + ", " + damping + ", " + redundancy + ", "
+                        + minWords);
             }
         }
 
         /** The lead weight for a summary of about {@code k} sentences. */
         public double lead(double k) {
-            return leadLong + (leadShort - leadLong) / Math.max(1, k - 1);
+            return k <= leadSentences ? leadShort
+                    : leadLong + (leadShort - leadLong) * (leadSentences - 1) / (k - 1);
         }
     }
 
