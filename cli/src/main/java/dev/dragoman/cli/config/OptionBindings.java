@@ -36,6 +36,9 @@ public final class OptionBindings {
         if (specific.containsKey(option)) {
             return Optional.of(specific.get(option));
         }
+        if (command.equals("batch") && option.equals("--format")) {
+            return Optional.empty(); // batch's --format is its list of per-article outputs (json,md), not 'format'
+        }
         return Optional.ofNullable(ANY_COMMAND.get(option));
     }
 }
