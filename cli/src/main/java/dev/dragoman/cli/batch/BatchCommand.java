@@ -1,5 +1,6 @@
 package dev.dragoman.cli.batch;
 
+import dev.dragoman.cli.CliContext;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cluster.MinHashStoryClusterer;
 import dev.dragoman.core.error.DragomanException;
@@ -82,6 +83,20 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--fetch-timeout", defaultValue = "30s", paramLabel = "DURATION", description = "HTTP fetch timeout (default ${DEFAULT-VALUE}).")
     String fetchTimeout;
 
+    @Option(names = "--translate-backend", paramLabel = "NAME",
+            description = "Backend for --translate-to and --brief (default: 'translate: backend:' of the configuration).")
+    String translateBackend;
+
+    @Option(names = "--summarize-backend", paramLabel = "NAME",
+            description = "extractive or an LLM backend for --summarize and --brief (default: ${DEFAULT-VALUE}).")
+    String summarizeBackend;
+
+    @CommandLine.Mixin
+    dev.dragoman.cli.CommonOptions common = new dev.dragoman.cli.CommonOptions();
+
+    @CommandLine.Mixin
+    dev.dragoman.cli.command.CacheOptions cache = new dev.dragoman.cli.command.CacheOptions();
+
     @Option(names = "--progress", defaultValue = "auto", paramLabel = "MODE",
             description = "auto (a bar on a terminal, else one line per item), bar or lines.")
     String progress;
@@ -90,16 +105,21 @@ public final class BatchCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private final BatchBackends backends;
+    private final CliContext context;
     private final Clock clock;
     private final BatchScheduler.Waiter waiter;
 
     /** The command as {@code Main} registers it: backends come from the CLI's configuration. */
-    public BatchCommand() {
-        this(BatchBackends.NONE, Clock.systemUTC(), null);
+    public BatchCommand(CliContext context) {
+        this.backends = null;
+        this.context = context;
+        this.clock = Clock.systemUTC();
+        this.waiter = null;
     }
 
     BatchCommand(BatchBackends backends, Clock clock, BatchScheduler.Waiter waiter) {
         this.backends = backends;
+        this.context = null;
         this.clock = clock;
         this.waiter = waiter;
     }
@@ -121,7 +141,26 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     private int execute(PrintWriter err) {
-        BatchOptions options = options();
+        if (backends != null) {
+            return execute(err, backends);
+        }
+        boolean needTranslator = translateTo != null || brief != null;
+        boolean needSummarizer = summarize || brief != null;
+        try (ConfiguredBatchBackends configured = ConfiguredBatchBackends.open(context.settings(), needTranslator,
+                needSummarizer, translateBackend, summarizeBackend, cache.store(), cache.path(), cache.url(),
+                (what, attempt, delay, failure) -> {
+                    synchronized (err) {
+                        err.printf(Locale.ROOT, "%s failed (attempt %d: %s); retrying in %.1f s%n", what, attempt,
+                                failure.getMessage(), delay.toMillis() / 1000.0);
+                        err.flush();
+                    }
+                })) {
+            return execute(err, configured);
+        }
+    }
+
+    private int execute(PrintWriter err, BatchBackends backends) {
+        BatchOptions options = options(backends);
         Translator translator = backends.translator();
         SpiArticleTranslation translation = translator == null ? null : new SpiArticleTranslation(translator);
         OkHttpClient http = new OkHttpClient();
@@ -193,7 +232,7 @@ public final class BatchCommand implements Callable<Integer> {
         return report;
     }
 
-    private BatchOptions options() {
+    private BatchOptions options(BatchBackends backends) {
         Set<BatchOptions.ArticleFormat> fs = EnumSet.noneOf(BatchOptions.ArticleFormat.class);
         for (String f : formats) {
             try {

@@ -1,0 +1,117 @@
+package dev.dragoman.cli.batch;
+
+import dev.dragoman.cli.config.BackendConfig;
+import dev.dragoman.cli.config.BackendType;
+import dev.dragoman.cli.config.ConfigException;
+import dev.dragoman.cli.config.Settings;
+import dev.dragoman.cli.wiring.ChatModels;
+import dev.dragoman.cli.wiring.Http;
+import dev.dragoman.cli.wiring.Stores;
+import dev.dragoman.cli.wiring.TranslationBackends;
+import dev.dragoman.core.cache.MeteredResultCache;
+import dev.dragoman.core.retry.Retrier;
+import dev.dragoman.core.summary.Summarizer;
+import dev.dragoman.core.translation.Translator;
+import dev.dragoman.summarize.extractive.ExtractiveSummarizer;
+import dev.dragoman.summarize.llm.LlmSummarizer;
+import dev.dragoman.translate.CachingTranslator;
+import dev.dragoman.translate.TranslationBackend;
+import dev.dragoman.core.usage.UsageMeter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The backends a batch uses, built once from the configuration (flags &gt; environment &gt; file), exactly as
+ * {@code dragoman translate} builds them: the configured translation backend decorated with retry, rate limit,
+ * usage metering and the completeness guard ({@link TranslationBackends#create}), behind the per-segment result
+ * cache ({@link CachingTranslator}, single flight per segment across workers); the configured summarizer (the
+ * embedded extractive one, or an LLM through the same cache). Only what the batch's options need is built, so a
+ * {@code --summarize}-only batch needs no translation backend. Closing it closes the cache store.
+ */
+final class ConfiguredBatchBackends implements BatchBackends, AutoCloseable {
+
+    private final Translator translator;
+    private final Summarizer summarizer;
+    private final String description;
+    private final MeteredResultCache store;
+
+    private ConfiguredBatchBackends(Translator translator, Summarizer summarizer, String description,
+            MeteredResultCache store) {
+        this.translator = translator;
+        this.summarizer = summarizer;
+        this.description = description;
+        this.store = store;
+    }
+
+    /**
+     * @param translateBackend the backend name for translation and briefs (null: none configured)
+     * @param summarizeBackend {@code extractive} or a backend name (null: extractive)
+     * @throws ConfigException when a needed backend is missing or cannot do its job
+     */
+    static ConfiguredBatchBackends open(Settings settings, boolean needTranslator, boolean needSummarizer,
+            String translateBackend, String summarizeBackend, String cacheStore, String cachePath, String cacheUrl,
+            Retrier.Listener onRetry) {
+        MeteredResultCache store = Stores.open(settings, cacheStore, cachePath, cacheUrl);
+        try {
+            List<String> described = new ArrayList<>();
+            Translator translator = null;
+            if (needTranslator) {
+                if (translateBackend == null || translateBackend.isBlank()) {
+                    throw new ConfigException("No translation backend is configured for --translate-to/--brief: pass "
+                            + "--translate-backend NAME, set DRAGOMAN_TRANSLATE_BACKEND or write 'translate: backend:' "
+                            + "in " + settings.config().path() + " ('dragoman config init' writes a starter file).");
+                }
+                BackendConfig b = settings.backend(translateBackend.strip());
+                UsageMeter meter = new UsageMeter();
+                TranslationBackend engine = TranslationBackends.create(b, settings.env(), Http::client, meter, false,
+                        onRetry);
+                translator = new CachingTranslator(engine, store, meter, Clock.systemUTC());
+                described.add("translate=" + b.type().id() + ":" + b.effectiveModel().orElse("-"));
+            }
+            Summarizer summarizer = null;
+            if (needSummarizer) {
+                String name = summarizeBackend == null || summarizeBackend.isBlank() ? "extractive" : summarizeBackend.strip();
+                if (name.equals("extractive")) {
+                    summarizer = new ExtractiveSummarizer();
+                    described.add("summarize=extractive:" + ExtractiveSummarizer.ALGORITHM);
+                } else {
+                    BackendConfig b = settings.backend(name);
+                    if (b.type() == BackendType.EXTRACTIVE) {
+                        summarizer = new ExtractiveSummarizer();
+                        described.add("summarize=extractive:" + ExtractiveSummarizer.ALGORITHM);
+                    } else {
+                        String model = b.effectiveModel().orElseThrow();
+                        summarizer = LlmSummarizer.builder(ChatModels.create(b, settings.env()), b.type().id())
+                                .modelName(model).cache(store).build();
+                        described.add("summarize=" + b.type().id() + ":" + model);
+                    }
+                }
+            }
+            return new ConfiguredBatchBackends(translator, summarizer, String.join(",", described), store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Translator translator() {
+        return translator;
+    }
+
+    @Override
+    public Summarizer summarizer() {
+        return summarizer;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
