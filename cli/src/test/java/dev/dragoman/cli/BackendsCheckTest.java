@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.dragoman.core.testing.sim.SimConfig;
+import dev.dragoman.core.testing.sim.SimulatedBackend;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -83,5 +85,20 @@ class BackendsCheckTest {
         assertThat(r.out()).containsPattern("claude\\s+anthropic\\s+FAILED\\s+-\\s+Backend 'claude' .* needs an API "
                 + "key: export ANTHROPIC_API_KEY=…");
         assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void should_check_deepl_with_its_usage_call() throws Exception {
+        // given
+        try (SimulatedBackend sim = SimulatedBackend.start(SimConfig.defaults().withApiKey("dk-123456789:fx"))) {
+            CliRunner cli = cli("backends:\n  dl:\n    type: deepl\n    base-url: " + sim.baseUrl() + "\n")
+                    .env("DEEPL_AUTH_KEY", "dk-123456789:fx");
+            // when
+            CliRunner.Result r = cli.run("backends", "--check");
+            // then
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).containsPattern("dl\\s+deepl\\s+ok\\s+\\d+ ms\\s+usage \\d+ of -?\\d+ characters");
+            assertThat(r.all()).doesNotContain("dk-123456789");
+        }
     }
 }

@@ -5,10 +5,19 @@ import dev.dragoman.cli.config.BackendType;
 import dev.dragoman.cli.wiring.ChatModels;
 import dev.dragoman.core.error.DragomanException;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.dragoman.cli.wiring.Http;
+import dev.dragoman.cli.wiring.TranslationBackends;
+import dev.dragoman.core.Language;
+import dev.dragoman.core.translation.TranslationRequest;
+import dev.dragoman.core.translation.TranslationResult;
+import dev.dragoman.translate.TranslationBackend;
+import dev.dragoman.translate.deepl.DeepLTranslator;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One cheap real call to a backend: a one-word chat for a language model. The result carries the latency and, on
+ * One cheap real call to a backend: a one-word chat for a language model, the usage query for DeepL, a two-word
+ * translation (en→es) for the other machine-translation services. The result carries the latency and, on
  * failure, one line saying why (the CLI's output filter scrubs any key a server might echo).
  */
 final class BackendCheck {
@@ -41,8 +50,14 @@ final class BackendCheck {
             String answer = model.chat("Reply with the single word OK.");
             return "model " + backend.effectiveModel().orElse("?") + " answered " + quote(answer);
         }
-        throw new DragomanException(DragomanException.Kind.INTERNAL,
-                "checking " + backend.type().id() + " backends needs the translate module's client, not wired yet");
+        TranslationBackend mt = TranslationBackends.raw(backend, env, Http::client);
+        if (mt instanceof DeepLTranslator deepl) {
+            DeepLTranslator.DeepLUsage usage = deepl.usage();
+            return "usage " + usage.characterCount() + " of " + usage.characterLimit() + " characters this period";
+        }
+        TranslationResult r = mt.translate(TranslationRequest.of(List.of("Good morning"), Language.ENGLISH,
+                Language.of("es")));
+        return "translated \"Good morning\" (en→es): " + quote(r.texts().get(0));
     }
 
     private static String quote(String answer) {

@@ -9,7 +9,11 @@ import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.translate.TranslationBackend;
 import dev.dragoman.translate.Translators;
+import dev.dragoman.translate.apertium.ApertiumTranslator;
+import dev.dragoman.translate.azure.AzureTranslator;
 import dev.dragoman.translate.deepl.DeepLTranslator;
+import dev.dragoman.translate.google.GoogleTranslator;
+import dev.dragoman.translate.libretranslate.LibreTranslateTranslator;
 import dev.dragoman.translate.llm.LlmTranslator;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -32,12 +36,28 @@ public final class TranslationBackends {
      */
     public static TranslationBackend create(BackendConfig b, Map<String, String> env, Supplier<OkHttpClient> http,
             UsageMeter meter, boolean strict, Retrier.Listener onRetry) {
+        TranslationBackend raw = raw(b, env, http);
+        Backoff backoff = b.attempts() == null ? Backoff.DEFAULT : Backoff.DEFAULT.withMaxAttempts(b.attempts());
+        Retrier retrier = Retrier.of(backoff);
+        if (onRetry != null) {
+            retrier = retrier.withListener(onRetry);
+        }
+        return Translators.standard(raw, retrier, limiter(b), meter, strict);
+    }
+
+    /**
+     * The backend itself, without retry, rate limit or guard: for {@code backends --check}, which makes exactly one
+     * call.
+     *
+     * @throws ConfigException as {@link #create}
+     */
+    public static TranslationBackend raw(BackendConfig b, Map<String, String> env, Supplier<OkHttpClient> http) {
         if (!b.type().canTranslate()) {
             throw new ConfigException(capitalize(b.describe()) + " is of type " + b.type().id()
                     + ", which summarizes but does not translate: choose a translation backend with --backend or "
                     + "'translate: backend:'.");
         }
-        TranslationBackend raw = switch (b.type()) {
+        return switch (b.type()) {
             case OPENAI, OLLAMA, ANTHROPIC, GEMINI -> LlmTranslator.builder(ChatModels.create(b, env))
                     .id(b.type().id())
                     .modelName(b.effectiveModel().orElseThrow())
@@ -47,22 +67,56 @@ public final class TranslationBackends {
                     .urlHint("the base-url of " + b.describe())
                     .build();
             case DEEPL -> {
-                DeepLTranslator.Builder builder = DeepLTranslator.builder(http.get(), Keys.require(b, env))
-                        .timeout(ChatModels.timeout(b));
+                DeepLTranslator.Builder builder = DeepLTranslator.builder(http.get(), Keys.require(b, env));
+                timeout(b).ifPresent(builder::timeout);
                 if (b.baseUrl() != null) {
                     builder.baseUrl(b.baseUrl());
                 }
                 yield builder.build();
             }
-            default -> throw new ConfigException(capitalize(b.describe()) + " has type " + b.type().id()
-                    + ", which this build cannot call yet: use openai, ollama, anthropic, gemini or deepl.");
+            case GOOGLE -> {
+                GoogleTranslator.Builder builder = GoogleTranslator.builder(http.get(), Keys.require(b, env));
+                timeout(b).ifPresent(builder::timeout);
+                if (b.baseUrl() != null) {
+                    builder.baseUrl(b.baseUrl());
+                }
+                yield builder.build();
+            }
+            case AZURE -> {
+                AzureTranslator.Builder builder = AzureTranslator.builder(http.get(), Keys.require(b, env));
+                timeout(b).ifPresent(builder::timeout);
+                String region = b.region() != null ? b.region() : env.get("AZURE_TRANSLATOR_REGION");
+                if (region != null && !region.isBlank()) {
+                    builder.region(region.strip());
+                }
+                if (b.baseUrl() != null) {
+                    builder.baseUrl(b.baseUrl());
+                }
+                yield builder.build();
+            }
+            case LIBRETRANSLATE -> {
+                LibreTranslateTranslator.Builder builder = LibreTranslateTranslator.builder(http.get(),
+                        b.effectiveBaseUrl().orElseThrow());
+                timeout(b).ifPresent(builder::timeout);
+                String key = Keys.require(b, env);
+                if (key != null) {
+                    builder.apiKey(key);
+                }
+                yield builder.build();
+            }
+            case APERTIUM -> {
+                ApertiumTranslator.Builder builder = ApertiumTranslator.builder(http.get(),
+                        b.effectiveBaseUrl().orElseThrow());
+                timeout(b).ifPresent(builder::timeout);
+                yield builder.build();
+            }
+            default -> throw new IllegalStateException("not a translation type: " + b.type());
         };
-        Backoff backoff = b.attempts() == null ? Backoff.DEFAULT : Backoff.DEFAULT.withMaxAttempts(b.attempts());
-        Retrier retrier = Retrier.of(backoff);
-        if (onRetry != null) {
-            retrier = retrier.withListener(onRetry);
-        }
-        return Translators.standard(raw, retrier, limiter(b), meter, strict);
+    }
+
+    /** The configured timeout; empty = the backend's own default (long for self-hosted servers). */
+    static java.util.Optional<java.time.Duration> timeout(BackendConfig b) {
+        return java.util.Optional.ofNullable(b.timeout());
     }
 
     /** requests-per-minute and characters- or tokens-per-minute; null when neither is set. */
