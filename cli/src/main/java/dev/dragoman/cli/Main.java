@@ -1,6 +1,7 @@
 package dev.dragoman.cli;
 
 import dev.dragoman.cli.command.BackendsCommand;
+import dev.dragoman.cli.command.CacheCommand;
 import dev.dragoman.cli.command.CompletionCommand;
 import dev.dragoman.cli.command.ConfigCommand;
 import dev.dragoman.cli.command.DetectCommand;
@@ -34,6 +35,7 @@ import picocli.CommandLine.ParseResult;
             DetectCommand.class,
             TranslateCommand.class,
             BackendsCommand.class,
+            CacheCommand.class,
             ConfigCommand.class,
             CompletionCommand.class,
             dev.dragoman.cli.batch.BatchCommand.class,

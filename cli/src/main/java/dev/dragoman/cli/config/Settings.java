@@ -122,6 +122,15 @@ public final class Settings {
                 secrets.add(v);
             }
         });
+        // a Redis password inside the cache URL
+        resolve(Setting.CACHE_URL).optional().ifPresent(url -> {
+            int at = url.lastIndexOf('@');
+            int scheme = url.indexOf("://");
+            if (at > 0 && scheme >= 0 && at > scheme + 3) {
+                String info = url.substring(scheme + 3, at);
+                secrets.add(info.contains(":") ? info.substring(info.indexOf(':') + 1) : info);
+            }
+        });
         secrets.removeIf(s -> s == null || s.strip().length() < 4);
         return secrets;
     }

@@ -64,6 +64,19 @@ public final class Stores {
         return MeteredResultCache.of(cache);
     }
 
+    /** Where the store is, without opening it: a file path, a Redis address (never its password), or a phrase. */
+    public static String location(Map<String, String> env, String store, String path, String url) {
+        String kind = store == null ? "sqlite" : store.strip().toLowerCase(Locale.ROOT);
+        return switch (kind) {
+            case "none" -> "none (caching disabled)";
+            case "memory" -> "memory (kept only while one command runs)";
+            case "redis" -> redis(url).describe();
+            case "sqlite" -> sqlitePath(env, path).toString();
+            default -> throw new ConfigException("Unknown cache store '" + store
+                    + "': use sqlite, redis, memory or none (--cache, DRAGOMAN_CACHE_STORE or 'cache: store:').");
+        };
+    }
+
     /** The SQLite file: the given path ({@code ~} expanded), else the XDG default. */
     public static Path sqlitePath(Map<String, String> env, String path) {
         if (path == null || path.isBlank()) {

@@ -1,0 +1,218 @@
+package dev.dragoman.cli.command;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dragoman.cli.CliContext;
+import dev.dragoman.cli.CommonOptions;
+import dev.dragoman.cli.Console;
+import dev.dragoman.cli.ExitCodes;
+import dev.dragoman.cli.UsageException;
+import dev.dragoman.cli.config.Durations;
+import dev.dragoman.cli.config.Settings;
+import dev.dragoman.cli.wiring.Stores;
+import dev.dragoman.core.cache.CacheAdmin;
+import dev.dragoman.core.cache.CacheFilter;
+import dev.dragoman.core.cache.CacheStats;
+import dev.dragoman.core.cache.MeteredResultCache;
+import dev.dragoman.core.json.Json;
+import dev.dragoman.core.usage.Usage;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dragoman cache stats|clear|prune|path}. */
+@Command(name = "cache", mixinStandardHelpOptions = true,
+        description = "Inspect and manage the result cache (SQLite by default, or Redis).",
+        subcommands = {CacheCommand.Stats.class, CacheCommand.Clear.class, CacheCommand.Prune.class,
+            CacheCommand.PathCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  dragoman cache stats", "  dragoman cache clear --backend deepl --older-than 30d"})
+public final class CacheCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static CacheAdmin admin(MeteredResultCache store) {
+        return CacheAdmin.of(store).orElseThrow(() -> new IllegalStateException("the store has no admin side"));
+    }
+
+    private static void warnings(Console console, CacheAdmin admin) {
+        for (String w : admin.warnings()) {
+            console.note("Warning: %s", w);
+        }
+    }
+
+    /** {@code cache stats}: entries, size, hits and what they saved, per backend. */
+    @Command(name = "stats", mixinStandardHelpOptions = true,
+            description = "Entries, size, hit rate and what the hits saved (requests, characters, tokens), per backend.",
+            footerHeading = "%nExamples:%n", footer = {"  dragoman cache stats", "  dragoman cache stats --json"})
+    static final class Stats implements Callable<Integer> {
+        private final CliContext context;
+        @Spec CommandSpec spec;
+        @Mixin CommonOptions common;
+        @Mixin CacheOptions cache;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        Stats(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Settings settings = context.settings();
+            Console console = new Console(spec, common);
+            try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
+                CacheAdmin admin = admin(store);
+                CacheStats s = admin.stats();
+                warnings(console, admin);
+                if (json) {
+                    ObjectNode node = Json.mapper().valueToTree(s);
+                    node.put("location", admin.location());
+                    node.put("hitRate", s.hitRate());
+                    node.set("saved", Json.mapper().valueToTree(s.saved()));
+                    console.out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node));
+                    return ExitCodes.OK;
+                }
+                var out = console.out();
+                out.println("Store:    " + admin.location());
+                out.printf(Locale.ROOT, "Entries:  %d (%s)%n", s.entries(), bytes(s.sizeBytes()));
+                out.printf(Locale.ROOT, "Look-ups: %d hits, %d misses (hit rate %.1f%%), %d errors%n", s.hits(),
+                        s.misses(), 100 * s.hitRate(), s.errors());
+                out.println("Saved:    " + saved(s.saved()));
+                if (!s.backends().isEmpty()) {
+                    out.println();
+                    out.printf(Locale.ROOT, "%-16s %9s %10s %8s %8s  %s%n", "BACKEND", "ENTRIES", "SIZE", "HITS",
+                            "MISSES", "SAVED");
+                    for (CacheStats.BackendStats b : s.backends()) {
+                        out.printf(Locale.ROOT, "%-16s %9d %10s %8d %8d  %s%n", b.backend(), b.entries(),
+                                bytes(b.sizeBytes()), b.hits(), b.misses(), saved(b.saved()));
+                    }
+                }
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /** {@code cache clear}: remove entries, all or by backend and age. */
+    @Command(name = "clear", mixinStandardHelpOptions = true,
+            description = "Remove cached results: all of them, one backend's, or those older than an age.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  dragoman cache clear", "  dragoman cache clear --backend openai --older-than 7d"})
+    static final class Clear implements Callable<Integer> {
+        private final CliContext context;
+        @Spec CommandSpec spec;
+        @Mixin CommonOptions common;
+        @Mixin CacheOptions cache;
+
+        @Option(names = "--backend", paramLabel = "ID", description = "Only this backend's entries (openai, deepl, …).")
+        String backend;
+
+        @Option(names = "--older-than", paramLabel = "AGE", description = "Only entries older than AGE (90m, 12h, 30d).")
+        String olderThan;
+
+        Clear(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            Settings settings = context.settings();
+            Console console = new Console(spec, common);
+            CacheFilter filter = CacheFilter.all();
+            if (backend != null) {
+                filter = filter.withBackend(backend);
+            }
+            if (olderThan != null) {
+                try {
+                    filter = filter.withOlderThan(Durations.parseDuration(olderThan));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("--older-than: " + e.getMessage());
+                }
+            }
+            try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
+                CacheAdmin admin = admin(store);
+                long removed = admin.clear(filter);
+                warnings(console, admin);
+                console.out().println("Removed " + removed + (removed == 1 ? " entry" : " entries") + " from "
+                        + admin.location());
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /** {@code cache prune}: expired entries, then least recently used until under the size cap. */
+    @Command(name = "prune", mixinStandardHelpOptions = true,
+            description = "Remove expired entries, then the least recently used until the store fits its size cap.",
+            footerHeading = "%nExamples:%n", footer = {"  dragoman cache prune"})
+    static final class Prune implements Callable<Integer> {
+        private final CliContext context;
+        @Spec CommandSpec spec;
+        @Mixin CommonOptions common;
+        @Mixin CacheOptions cache;
+
+        Prune(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            Settings settings = context.settings();
+            Console console = new Console(spec, common);
+            try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
+                CacheAdmin admin = admin(store);
+                long removed = admin.prune();
+                warnings(console, admin);
+                console.out().println("Pruned " + removed + (removed == 1 ? " entry" : " entries") + " from "
+                        + admin.location());
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /** {@code cache path}: where the store is, without opening it. */
+    @Command(name = "path", mixinStandardHelpOptions = true,
+            description = "Print where the cache is: the SQLite file, the Redis address (never its password), or none.",
+            footerHeading = "%nExamples:%n", footer = {"  dragoman cache path", "  du -h \"$(dragoman cache path)\""})
+    static final class PathCommand implements Callable<Integer> {
+        private final CliContext context;
+        @Spec CommandSpec spec;
+        @Mixin CommonOptions common;
+        @Mixin CacheOptions cache;
+
+        PathCommand(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            Settings settings = context.settings();
+            spec.commandLine().getOut().println(Stores.location(settings.env(), cache.store(), cache.path(), cache.url()));
+            return ExitCodes.OK;
+        }
+    }
+
+    static String saved(Usage u) {
+        return u.requests() + " requests, " + u.characters() + " characters, " + u.inputTokens() + "+"
+                + u.outputTokens() + " tokens";
+    }
+
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        if (n < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MiB", n / (1024.0 * 1024));
+    }
+}
