@@ -5,7 +5,9 @@ import dev.dragoman.cli.command.CacheCommand;
 import dev.dragoman.cli.command.CompletionCommand;
 import dev.dragoman.cli.command.ConfigCommand;
 import dev.dragoman.cli.command.DetectCommand;
+import dev.dragoman.cli.command.EvalCommand;
 import dev.dragoman.cli.command.ParseCommand;
+import dev.dragoman.cli.command.SummarizeCommand;
 import dev.dragoman.cli.command.TranslateCommand;
 import dev.dragoman.cli.config.ConfigDefaultProvider;
 import dev.dragoman.core.error.DragomanException;
@@ -34,8 +36,10 @@ import picocli.CommandLine.ParseResult;
             ParseCommand.class,
             DetectCommand.class,
             TranslateCommand.class,
+            SummarizeCommand.class,
             BackendsCommand.class,
             CacheCommand.class,
+            EvalCommand.class,
             ConfigCommand.class,
             CompletionCommand.class,
             dev.dragoman.cli.batch.BatchCommand.class,

@@ -24,7 +24,7 @@ public final class OptionBindings {
                     "--from", Setting.TRANSLATE_FROM, "--sentences", Setting.SUMMARIZE_SENTENCES),
             "summarize", Map.of("--backend", Setting.SUMMARIZE_BACKEND, "--sentences", Setting.SUMMARIZE_SENTENCES,
                     "--style", Setting.SUMMARIZE_STYLE, "--lang", Setting.SUMMARIZE_LANG),
-            "eval summarize", Map.of("--backend", Setting.SUMMARIZE_BACKEND, "--sentences", Setting.SUMMARIZE_SENTENCES),
+            "eval summarize", Map.of("--backend", Setting.SUMMARIZE_BACKEND),
             "batch", Map.of("--to", Setting.TRANSLATE_TO, "--translate-backend", Setting.TRANSLATE_BACKEND,
                     "--summarize-backend", Setting.SUMMARIZE_BACKEND, "--sentences", Setting.SUMMARIZE_SENTENCES));
 

@@ -1,0 +1,122 @@
+package dev.dragoman.cli.command;
+
+import dev.dragoman.cli.CliContext;
+import dev.dragoman.cli.CommonOptions;
+import dev.dragoman.cli.Console;
+import dev.dragoman.cli.ExitCodes;
+import dev.dragoman.cli.config.BackendConfig;
+import dev.dragoman.cli.config.Settings;
+import dev.dragoman.cli.wiring.Stores;
+import dev.dragoman.cli.wiring.Summarizers;
+import dev.dragoman.core.cache.MeteredResultCache;
+import dev.dragoman.core.error.InvalidInputException;
+import dev.dragoman.core.json.Json;
+import dev.dragoman.core.summary.Summarizer;
+import dev.dragoman.summarize.eval.EvalReport;
+import dev.dragoman.summarize.eval.SummarizationEval;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dragoman eval summarize}: ROUGE of a summarizer and the Lead baselines on a data set. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate a backend on a data set.",
+        subcommands = {EvalCommand.Summarize.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  dragoman eval summarize --dataset ../shared/data/eval/bbc-news-summary-en.dev.jsonl"})
+public final class EvalCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code eval summarize}. */
+    @Command(name = "summarize", mixinStandardHelpOptions = true,
+            description = {"Score a summarizer with ROUGE-1/2/L F1 beside Lead-1 and Lead-3 baselines on a JSON Lines "
+                    + "data set (fields id, lang, title, text, summaries).",
+                "By default each summary is as long as its reference (in words); --sentences fixes a count."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  dragoman eval summarize --dataset ../shared/data/eval/ant-arabic-standfirst.dev.jsonl",
+                "  dragoman eval summarize --dataset dev.jsonl --sentences 2 --per-article scores.jsonl"})
+    static final class Summarize implements Callable<Integer> {
+        private final CliContext context;
+        @Spec CommandSpec spec;
+        @Mixin CommonOptions common;
+        @Mixin CacheOptions cache;
+
+        @Option(names = "--dataset", paramLabel = "FILE", required = true, description = "The data set (JSON Lines).")
+        Path dataset;
+
+        @Option(names = {"-b", "--backend"}, paramLabel = "NAME", description = "Summarizer (default: ${DEFAULT-VALUE}).")
+        String backend;
+
+        @Option(names = {"-n", "--sentences"}, paramLabel = "N",
+                description = "Summary length in sentences (default: each reference's length in words).")
+        Integer sentences;
+
+        @Option(names = "--limit", paramLabel = "N", description = "Score only the first N articles.")
+        int limit;
+
+        @Option(names = "--per-article", paramLabel = "FILE", description = "Also write every article's scores (JSON Lines).")
+        Path perArticle;
+
+        Summarize(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            Settings settings = context.settings();
+            Console console = new Console(spec, common);
+            if (!Files.isRegularFile(dataset)) {
+                throw new InvalidInputException("data set not found: " + dataset + " (the development sets are not "
+                        + "in the repository; they live in ../shared/data/eval/ on the development machines)");
+            }
+            BackendConfig b = settings.backend(backend == null ? "extractive" : backend.strip());
+            // an explicit --sentences (or a configured count) fixes the length; otherwise match each reference
+            boolean fixed = spec.commandLine().getParseResult().hasMatchedOption("--sentences");
+            SummarizationEval.Options options = new SummarizationEval.Options(
+                    fixed ? dev.dragoman.core.summary.SummaryLength.sentences(sentences) : null, perArticle != null,
+                    limit);
+            try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
+                Summarizer summarizer = Summarizers.create(b, settings.env(), store, null);
+                EvalReport report = console.timed("evaluate " + dataset, () -> SummarizationEval.run(dataset,
+                        summarizer, options));
+                String markdown = report.toMarkdown();
+                console.out().print(markdown.endsWith("\n") ? markdown : markdown + "\n");
+                if (perArticle != null) {
+                    writeScores(report);
+                    console.note("wrote %d per-article scores to %s", report.perArticle().size(), perArticle);
+                }
+                for (String failure : report.failures()) {
+                    console.note("failed (scored 0): %s", failure);
+                }
+                return ExitCodes.OK;
+            }
+        }
+
+        private void writeScores(EvalReport report) {
+            try (Writer w = Files.newBufferedWriter(perArticle, StandardCharsets.UTF_8)) {
+                for (EvalReport.ArticleScores s : report.perArticle()) {
+                    w.write(Json.mapper().writeValueAsString(s));
+                    w.write('\n');
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.dragoman.cli.command;
+
+import dev.dragoman.cli.CliContext;
+import dev.dragoman.cli.CommonOptions;
+import dev.dragoman.cli.Console;
+import dev.dragoman.cli.UsageException;
+import dev.dragoman.cli.config.BackendConfig;
+import dev.dragoman.cli.config.Settings;
+import dev.dragoman.cli.wiring.Stores;
+import dev.dragoman.cli.wiring.Summarizers;
+import dev.dragoman.core.Language;
+import dev.dragoman.core.cache.MeteredResultCache;
+import dev.dragoman.core.summary.Summarizer;
+import dev.dragoman.core.summary.Summary;
+import dev.dragoman.core.summary.SummaryOptions;
+import dev.dragoman.core.write.OutputFormat;
+import dev.dragoman.core.write.SummaryWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dragoman summarize}: the gist of each article, offline by default. */
+@Command(name = "summarize", mixinStandardHelpOptions = true,
+        description = {"Summarize the main story of each article (never the source line or 'read also' stories).",
+            "The default backend, extractive, is embedded and offline: it needs no configuration. An LLM backend "
+                    + "writes abstractive summaries, in another language with --lang."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  dragoman summarize examples/sana-2024-06-25-lukashenko.ar.txt",
+            "  dragoman summarize story.txt --style bullets --sentences 5 --format md",
+            "  dragoman summarize story.txt --backend gpt --lang en"})
+public final class SummarizeCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    IoOptions io;
+
+    @Mixin
+    SummaryLengthOptions length;
+
+    @Mixin
+    CacheOptions cache;
+
+    @Option(names = {"-b", "--backend"}, paramLabel = "NAME",
+            description = "extractive (embedded), or an LLM backend's name (default: ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = "--style", paramLabel = "STYLE", description = "headline, bullets or paragraph (default: ${DEFAULT-VALUE}).")
+    String style;
+
+    @Option(names = "--lang", paramLabel = "LANG", description = "Summary language (LLM backends; default: the article's).")
+    String lang;
+
+    @Option(names = "--strict", description = "Fail (exit 65) when a summary states a number the article does not contain.")
+    boolean strict;
+
+    SummarizeCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Settings settings = context.settings();
+        Console console = new Console(spec, common);
+        OutputFormat format = io.format(spec);
+        SummaryOptions options = SummaryOptions.DEFAULT.withLength(length.length(spec)).withStyle(style(style))
+                .withOutputLanguage(lang == null ? null : language(lang)).withStrict(strict);
+        BackendConfig b = settings.backend(backend == null ? "extractive" : backend.strip());
+        try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
+            Summarizer summarizer = Summarizers.create(b, settings.env(), store,
+                    (what, attempt, delay, failure) -> console.note("%s failed (attempt %d: %s); retrying in %.1f s",
+                            what, attempt, failure.getMessage(), delay.toMillis() / 1000.0));
+            SummaryWriter writer = new SummaryWriter(format);
+            return Commands.articleRun(context, console, spec).run(io.inputs, io.output, format, false, ".summary",
+                    (input, article) -> {
+                        Summary summary = console.timed("summarize " + input.name(),
+                                () -> summarizer.summarize(article, options));
+                        for (String w : summary.warnings()) {
+                            console.note("Warning: %s: %s", input.name(), w);
+                        }
+                        return writer.write(article, summary);
+                    });
+        }
+    }
+
+    static SummaryOptions.Style style(String style) {
+        try {
+            return SummaryOptions.Style.valueOf((style == null ? "paragraph" : style).strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--style: '" + style + "' is not one of headline, bullets, paragraph");
+        }
+    }
+
+    static Language language(String tag) {
+        try {
+            return Language.of(tag);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("'" + tag + "' is not a language tag (e.g. en, ar, pt-BR)");
+        }
+    }
+}
