@@ -123,6 +123,106 @@ public final class TranslateBenchmark {
                     .append(" cores; the wall-time ratios are inflated by other work on a shared machine.\n\n");
             System.out.print(out);
         }
+        System.out.print(devSets(root));
+    }
+
+    /**
+     * Packing on real articles: how many requests each backend's default limits need per article of the dev sets
+     * (../shared/data: 30 SPA wire stories read by the wire reader, 300 ANT Arabic articles from JSONL). No HTTP:
+     * a counting backend with each backend's profile.
+     */
+    static String devSets(Path root) throws Exception {
+        StringBuilder out = new StringBuilder("### Requests per real article at each backend's default limits\n\n");
+        Path data = root.resolve("../shared/data").normalize();
+        if (!Files.isDirectory(data)) {
+            return out.append("skipped: ../shared/data not found\n\n").toString();
+        }
+        List<Article> articles = new ArrayList<>();
+        dev.dragoman.core.read.ArticleReaders readers = dev.dragoman.core.read.ArticleReaders.standard();
+        Path spa = data.resolve("wire/spa");
+        if (Files.isDirectory(spa)) {
+            try (var files = Files.list(spa)) {
+                for (Path f : files.filter(x -> x.toString().endsWith(".txt")).sorted().toList()) {
+                    articles.add(readers.readArticle(f));
+                }
+            }
+        }
+        int wire = articles.size();
+        Path ant = data.resolve("eval/ant-arabic-standfirst.dev.jsonl");
+        if (Files.isRegularFile(ant)) {
+            for (String line : Files.readAllLines(ant, StandardCharsets.UTF_8)) {
+                JsonNode n = Json.mapper().readTree(line);
+                Article.Builder b = Article.builder().language(Language.ARABIC).headline(n.path("title").asText());
+                for (String p : n.path("text").asText().split("\n")) {
+                    if (!p.isBlank()) {
+                        b.paragraph(p.strip());
+                    }
+                }
+                articles.add(b.build());
+            }
+        }
+        out.append("Command: `bench/run.sh TranslateBenchmark`. ").append(wire).append(" SPA wire stories + ")
+                .append(articles.size() - wire).append(" ANT articles (").append(articles.stream()
+                        .mapToLong(TranslateBenchmark::segments).sum()).append(" segments).\n\n");
+        out.append("| backend limits | requests | per article: mean | max | articles in one request per story |\n")
+                .append("|---|---:|---:|---:|---:|\n");
+        List<dev.dragoman.translate.BackendProfile> profiles = List.of(
+                dev.dragoman.translate.BackendProfile.mt("deepl", "", DeepLTranslator.DEFAULT_LIMITS, true),
+                dev.dragoman.translate.BackendProfile.mt("google", "", dev.dragoman.translate.google.GoogleTranslator.DEFAULT_LIMITS, false),
+                dev.dragoman.translate.BackendProfile.mt("azure", "", dev.dragoman.translate.azure.AzureTranslator.DEFAULT_LIMITS, false),
+                new dev.dragoman.translate.BackendProfile("llm", "m", "t", dev.dragoman.translate.llm.LlmTranslator.DEFAULT_LIMITS,
+                        false, dev.dragoman.translate.BackendProfile.Unit.TOKENS));
+        for (dev.dragoman.translate.BackendProfile p : profiles) {
+            AtomicInteger requests = new AtomicInteger();
+            TranslationBackend counting = TranslationBackend.of(p, r -> {
+                requests.incrementAndGet();
+                return new dev.dragoman.core.translation.TranslationResult(r.segments().stream()
+                        .map(t -> dev.dragoman.core.translation.TranslatedSegment.of(DeepLShape.latin(t))).toList(),
+                        null, p.id(), p.model(), dev.dragoman.core.usage.Usage.ofCharacters(1, r.characters()));
+            });
+            ArticleTranslator t = new ArticleTranslator(Translators.standard(counting, Retrier.none(), null, null, false),
+                    new MemoryResultCache());
+            int max = 0;
+            int minimal = 0;
+            int degraded = 0;
+            for (Article a : articles) {
+                int before = requests.get();
+                ArticleTranslation r = t.translate(a, Language.ENGLISH);
+                int used = requests.get() - before;
+                max = Math.max(max, used);
+                int stories = p.supportsContext() ? 1 + a.related().size() : 1;
+                if (used <= stories) {
+                    minimal++;
+                }
+                if (r.provenance().degraded()) {
+                    degraded++;
+                }
+            }
+            out.append(String.format(Locale.ROOT, "| %s (%s) | %d | %.2f | %d | %d of %d |%n", p.id(), describe(p),
+                    requests.get(), (double) requests.get() / articles.size(), max, minimal, articles.size()));
+            if (degraded > 0) {
+                out.append("| (").append(degraded).append(" articles flagged by the guard) | | | | |\n");
+            }
+        }
+        return out.append('\n').toString();
+    }
+
+    private static String describe(dev.dragoman.translate.BackendProfile p) {
+        var l = p.limits();
+        List<String> parts = new ArrayList<>();
+        if (l.maxSegments() > 0) {
+            parts.add(l.maxSegments() + " segments");
+        }
+        if (l.maxCharacters() > 0) {
+            parts.add(l.maxCharacters() + " chars");
+        }
+        if (l.maxBytes() > 0) {
+            parts.add(l.maxBytes() + " bytes");
+        }
+        if (l.maxTokens() > 0) {
+            parts.add(l.maxTokens() + " est. tokens");
+        }
+        return String.join(", ", parts);
     }
 
     private record Run(double wallMs, long parts, long fromCache, List<ArticleTranslation> results) {
@@ -253,7 +353,7 @@ public final class TranslateBenchmark {
             }
         }
 
-        private static String latin(String text) {
+        static String latin(String text) {
             StringBuilder sb = new StringBuilder(text.length());
             text.codePoints().forEach(cp -> {
                 if (Character.isLetter(cp)) {
