@@ -132,9 +132,10 @@ final class WirePatterns {
 
     // --- trailer: end / continues markers, transmission time --------------------------------------------------
     /** "// انتهى //", "//انتهى//", "- انتهى -", "(انتهى)", "ENDS", "(END)", "-30-", "###", "FIN". */
-    static final Pattern END = compile("^[\\s\\p{Cf}]*(?<marker>/{1,3}\\s*" + tolerant("انتهي") + "\\s*/{1,3}"
-            + "|" + DASH + "?\\s*[(\\[]?\\s*" + tolerant("انتهي") + "\\s*[)\\]]?\\s*" + DASH + "?"
-            + "|[(\\[]?\\s*(?:ends?|fin|end of story)\\s*[)\\]]?|" + DASH + "+\\s*(?:end|fin)\\s*" + DASH + "+|-30-|#{3})"
+    static final Pattern END = compile("^[\\s\\p{Cf}]*(?<marker>/{1,3}\\s*" + alternation(List.of("انتهي", "النهايه"))
+            + "\\s*/{1,3}|" + DASH + "?\\s*[(\\[]?\\s*" + alternation(List.of("انتهي", "النهايه")) + "\\s*[)\\]]?\\s*"
+            + DASH + "?|[(\\[]?\\s*(?:ends?|fin|end of story|enditem|end item)\\s*[)\\]]?|" + DASH
+            + "+\\s*(?:end|fin)\\s*" + DASH + "+|-30-|-0-|#{3})"
             + "\\s*(?:" + TIME + ")?\\s*$");
     /** "// يتبع //" (to be continued), optionally with the transmission time on the same line; "MORE", "à suivre". */
     static final Pattern CONTINUES = compile("^[\\s\\p{Cf}]*(?<marker>/{1,3}\\s*" + tolerant("يتبع") + "\\s*/{1,3}"
@@ -230,9 +231,17 @@ final class WirePatterns {
     static final Pattern LATIN_COMMA_AGENCY = compile("^[\\s\\p{Cf}]*(?<place>\\p{Lu}[\\p{L}\\p{M}.'’-]*"
             + "(?:[ /][\\p{L}\\p{M}.'’-]+){0,3}?),\\s*(?:(?<date>[^()]{3,60}?\\d{4}),?\\s*)?(?<agency>" + LATIN_AGENCY
             + ")\\s*(?:" + DASH + "+|[:：])\\s*(?<rest>.*?)\\s*$");
-    /** An agency's sign-off at the end of the copy: "--SPA", "- واس", "(KUNA)". */
-    static final Pattern SIGNOFF = compile("^[\\s\\p{Cf}]*(?:" + DASH + "+\\s*[(\\[]?|[(\\[])\\s*(?<agency>" + AR_AGENCY + "|"
-            + LATIN_AGENCY + ")\\s*[)\\]]?\\s*" + DASH + "*\\s*$");
+    /** Editors' initials or names after a sign-off: "م ح/ع ع", "عبدالناصر منعم/هدى الكبيسي". */
+    private static final String INITIALS = "(?:\\s*[\\p{L}\\p{M}. ]{0,30}(?:/[\\p{L}\\p{M}. ]{0,30}){0,4})";
+    /**
+     * An agency's sign-off at the end of the copy: "--SPA", "- واس", "(KUNA)", "--(بترا) م ح/ع ع", "وام/عبدالناصر
+     * منعم/هدى الكبيسي".
+     */
+    static final Pattern SIGNOFF = compile("^[\\s\\p{Cf}]*(?:(?:" + DASH + "+\\s*[(\\[]?|[(\\[])\\s*(?<agency>" + AR_AGENCY
+            + "|" + LATIN_AGENCY + ")\\s*[)\\]]?\\s*" + DASH + "*" + INITIALS + "?"
+            + "|(?<agency2>" + AR_AGENCY + "|" + LATIN_AGENCY + ")\\s*/" + INITIALS + ")\\s*$");
+    /** AFP's desk signature at the end of a story: "sst/jm", "lb-fz/kir". */
+    static final Pattern SLUG = Pattern.compile("^[\\s\\p{Cf}]*[a-z]{2,4}(?:[-/][a-z]{2,4})+\\s*$");
     /** "CAIRO, June 25 (Reuters) -", "PARIS (AFP) –", "Paris, 25 juin 2024 (AFP) -", "ANKARA, Turkey (AP) —". */
     static final Pattern LATIN_PAREN = Pattern.compile("^[\\s\\p{Cf}]*(?<place>\\p{Lu}[\\p{L}\\p{M}.'’-]*"
             + "(?:[ /][\\p{L}\\p{M}.'’-]+){0,4}?)\\s*(?:,\\s*(?<extra>[^()]{1,40}?))?\\s*\\(\\s*(?<agency>[^()]{1,30}?)"

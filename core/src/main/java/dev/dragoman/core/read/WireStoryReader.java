@@ -580,7 +580,8 @@ public final class WireStoryReader implements ArticleFormatReader {
                 return true;
             }
             Matcher signoff = WirePatterns.SIGNOFF.matcher(text);
-            if (signoff.matches() && headlineSeen && state != State.HEADER) {
+            if (headlineSeen && state != State.HEADER && text.length() <= 90
+                    && (signoff.matches() || WirePatterns.SLUG.matcher(text).matches())) {
                 main.meta("signoff", text);
                 return true;
             }

@@ -133,7 +133,15 @@ class WireFixturesTest {
                         List.of("دشن", "وأكد"), null, List.of(), Map.of(), List.of()),
                 new Expect("en-bare-date-line.en.txt", "en", "Ministers agree on a regional water plan",
                         "Tuesday, 25 June 2024", LocalDate.of(2024, 6, 25), "AMMAN", "Reuters", List.of("Water", "The"),
-                        null, List.of(), Map.of("byline", "By Sarah Khan", "datelineDate", "June 25"), List.of()));
+                        null, List.of(), Map.of("byline", "By Sarah Khan", "datelineDate", "June 25"), List.of()),
+                new Expect("ar-trailer-signoffs.ar.txt", "ar", "الأردن يستضيف مؤتمرا دوليا للمياه", "25 حزيران",
+                        "unparsed", "عمان", "بترا", List.of("تستضيف", "وقال"), null, List.of(),
+                        Map.of("signoff", "--(بترا) م ح/ع ع"), List.of()),
+                new Expect("ar-kuna-nihaya.ar.txt", "ar", "الكويت تستضيف اجتماعا خليجيا", "25 - 6", "unparsed",
+                        "الكويت", "كونا", List.of("تستضيف"), null, List.of(), Map.of("endMarker", "(النهاية)"),
+                        List.of("ع ع ر / ع م ع")),
+                new Expect("en-afp-slug.en.txt", "en", "Floods kill dozens in southern China", null, null, "BEIJING",
+                        "AFP", List.of("Floods", "Rescue"), null, List.of(), Map.of("signoff", "sst/jm"), List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
