@@ -4,6 +4,7 @@ import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.Paragraph;
 import dev.dragoman.core.text.Segmenter;
+import dev.dragoman.core.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * source line or the "read also" stories ({@link Article#related()}). As a second guard against a reader that left
  * such lines in the body (hand-built articles, unusual HTML), the body is cut at the first paragraph that is a
  * "read also" marker ("إقرأ أيضاً:", "Read more:", "Lire aussi", …) and attribution lines ("المصدر: …",
- * "Source: …") are skipped. Stateless and thread-safe.
+ * "Source: …") are skipped, as is a first paragraph that only repeats the headline. Stateless and thread-safe.
  */
 public final class MainStory {
 
@@ -42,6 +43,8 @@ public final class MainStory {
         Language language = article.language();
         List<Sentence> out = new ArrayList<>();
         int paragraphIndex = 0;
+        String headline = article.headline() == null ? "" : TextNormalizer.normalize(article.headline());
+        boolean first = true;
         for (Paragraph p : article.paragraphs()) {
             String text = p.text().strip();
             if (READ_ALSO.matcher(text).matches()) {
@@ -50,6 +53,11 @@ public final class MainStory {
             if (text.isEmpty() || SOURCE_LINE.matcher(text).matches()) {
                 continue;
             }
+            if (first && !headline.isEmpty() && TextNormalizer.normalize(text).equals(headline)) {
+                first = false;
+                continue; // a page that repeats its headline as the first paragraph
+            }
+            first = false;
             int position = 0;
             for (String s : Segmenter.sentences(text, language)) {
                 int words = Segmenter.wordCount(s);
