@@ -55,6 +55,8 @@ public final class ExtractiveSummarizer implements Summarizer {
     public static final String ALGORITHM = "lexrank-lead-mmr-1";
 
     private static final int HEADLINE_MAX_WORDS = 20;
+    /** Sentences ranked at most (1,500² similarities = 18 MB). */
+    static final int MAX_SENTENCES = 1_500;
     /** A sentence this similar (cosine) to a chosen one is a near-duplicate: picked only when nothing else is left. */
     private static final double DUPLICATE = 0.8;
     private static final Pattern CLAUSE_END = Pattern.compile("[,،;؛:]|\\s[-–—]\\s");
@@ -150,7 +152,9 @@ public final class ExtractiveSummarizer implements Summarizer {
                     : String.join(" ", sentences);
         }
         return new Summary(text, sentences, language, BACKEND, ALGORITHM + "/" + TermAnalyzers.name(language),
-                Usage.NONE, clock.instant(), false, List.of());
+                Usage.NONE, clock.instant(), false, ranking.ranked() < ranking.total()
+                        ? List.of("the article has " + ranking.total() + " sentences; only the first " + ranking.ranked()
+                                + " were ranked") : List.of());
     }
 
     /**
@@ -167,10 +171,16 @@ public final class ExtractiveSummarizer implements Summarizer {
         return select(analyse(article), length);
     }
 
-    private record Ranking(List<ScoredSentence> scored, double[][] similarity) {}
+    private record Ranking(List<ScoredSentence> scored, double[][] similarity, int total) {
+        int ranked() {
+            return scored.size();
+        }
+    }
 
     private Ranking analyse(Article article) {
-        List<MainStory.Sentence> sentences = MainStory.sentences(article);
+        List<MainStory.Sentence> all = MainStory.sentences(article);
+        // the similarity graph is quadratic: beyond MAX_SENTENCES (a book, not news) rank the first ones, and say so
+        List<MainStory.Sentence> sentences = all.size() > MAX_SENTENCES ? all.subList(0, MAX_SENTENCES) : all;
         if (sentences.isEmpty()) {
             throw new InvalidInputException("the article" + (article.headline() == null ? "" : " \""
                     + article.headline() + "\"") + " has no body text to summarize");
@@ -215,7 +225,7 @@ public final class ExtractiveSummarizer implements Summarizer {
             out.add(new ScoredSentence(sentences.get(i), max > 0 ? centrality[i] / max : 0, prior,
                     vectors[i].cosine(headlineVector)));
         }
-        return new Ranking(List.copyOf(out), sim);
+        return new Ranking(List.copyOf(out), sim, all.size());
     }
 
     private List<MainStory.Sentence> select(Ranking ranking, SummaryLength length) {

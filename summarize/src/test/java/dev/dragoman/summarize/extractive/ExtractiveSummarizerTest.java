@@ -172,6 +172,23 @@ class ExtractiveSummarizerTest {
                 .hasMessageContaining("Only a headline").hasMessageContaining("no body text");
     }
 
+    @Test
+    void should_rank_only_the_first_sentences_of_a_huge_text_and_say_so() {
+        // given: far more sentences than any news story
+        Article.Builder b = Article.builder().language(Language.ENGLISH).headline("Minutes of the meeting");
+        for (int i = 0; i < ExtractiveSummarizer.MAX_SENTENCES + 20; i++) {
+            b.paragraph("Item " + i + " was discussed by the committee members at length today.");
+        }
+
+        // when
+        Summary summary = summarizer.summarize(b.build(), SummaryOptions.DEFAULT);
+
+        // then
+        assertThat(summary.sentences()).hasSize(3);
+        assertThat(summary.warnings()).singleElement().asString()
+                .contains((ExtractiveSummarizer.MAX_SENTENCES + 20) + " sentences").contains("first 1500");
+    }
+
     static Article englishArticle() {
         return Article.builder().language(Language.ENGLISH).headline("Central bank raises rates to fight inflation")
                 .paragraph("The central bank raised its main interest rate by half a point on Thursday, the largest rise"
