@@ -56,9 +56,10 @@ import org.slf4j.LoggerFactory;
  * message; the user message carries the segments as a JSON object keyed by segment number, framed between
  * {@code <article_segments>} tags and marked as data — with {@code <} and {@code >} escaped inside the JSON, so
  * article text can never close the frame. The answer must be a JSON object {@code {"translations": {"1": …}}} with
- * exactly the keys 1..N. A missing, extra, empty or unparsable answer is never patched up: the batch is split in
- * halves and each half asked again, down to single segments; a single segment that still fails is a retriable
- * error for the outer retry. Token usage comes from {@link ChatResponse#tokenUsage()}.
+ * exactly the keys 1..N. A missing, extra, empty or repeated segment, or JSON cut off at the output limit, is never
+ * patched up: the batch is split in halves and each half asked again, down to single segments (at most 2N−1 calls);
+ * a single segment that still fails, or an answer in the wrong format (no JSON, non-numeric keys — splitting would
+ * not help), is a retriable error for the outer retry. Token usage comes from {@link ChatResponse#tokenUsage()}.
  *
  * <p>Thread-safe if the {@link ChatModel} is (LangChain4j's are).
  */
@@ -142,19 +143,21 @@ public final class LlmTranslator implements TranslationBackend {
     private List<String> translateBatch(TranslationRequest request, List<String> batch, UsageSum usage) {
         ChatResponse response = call(request, batch, usage);
         String answer = response.aiMessage() == null ? null : response.aiMessage().text();
-        String problem;
+        BadAnswer problem;
         try {
             return parseAnswer(answer, batch.size());
         } catch (BadAnswer e) {
-            problem = e.getMessage();
+            problem = e;
         }
-        if (batch.size() == 1) {
+        if (batch.size() == 1 || !problem.splittable) {
+            // a wrong count is fixed by asking for less; a wrong format is not — the outer retry may ask again
             throw new DragomanException(Kind.BACKEND_UNAVAILABLE, "LLM backend '" + id + "' (" + modelName
-                    + ") gave no usable translation for a segment (" + problem + "); try again or another model");
+                    + ") gave no usable translation" + (batch.size() == 1 ? " for a segment" : "") + " ("
+                    + problem.getMessage() + "); try again or another model");
         }
         int half = batch.size() / 2;
         LOG.warn("LLM backend '{}' answered a batch of {} segments badly ({}); splitting it into {} and {}", id,
-                batch.size(), problem, half, batch.size() - half);
+                batch.size(), problem.getMessage(), half, batch.size() - half);
         List<String> out = new ArrayList<>(translateBatch(request, batch.subList(0, half), usage));
         out.addAll(translateBatch(request, batch.subList(half, batch.size()), usage));
         return out;
@@ -220,26 +223,34 @@ public final class LlmTranslator implements TranslationBackend {
         return sb.toString();
     }
 
-    /** Parses and checks the model's answer; never repairs one. */
+    /**
+     * Parses and checks the model's answer; never repairs one. Count problems (missing, extra, empty, repeated
+     * segments) and truncated JSON (the answer hit the output limit) are "splittable": asking for fewer segments
+     * fixes them. A wrong format (no JSON, keys that are not numbers) is not.
+     */
     static List<String> parseAnswer(String answer, int count) throws BadAnswer {
         if (answer == null || answer.isBlank()) {
-            throw new BadAnswer("an empty answer");
+            throw new BadAnswer("an empty answer", false);
         }
         String text = answer.strip();
         int start = text.indexOf('{');
         int end = text.lastIndexOf('}');
-        if (start < 0 || end <= start) {
-            throw new BadAnswer("no JSON object in the answer");
+        if (start < 0) {
+            throw new BadAnswer("no JSON object in the answer", false);
         }
         JsonNode root;
         try {
-            root = Json.mapper().readTree(text.substring(start, end + 1));
+            root = Json.mapper().readTree(end > start ? text.substring(start, end + 1) : text.substring(start));
+        } catch (com.fasterxml.jackson.core.io.JsonEOFException truncated) {
+            throw new BadAnswer("truncated JSON", true);
         } catch (IOException e) {
-            throw new BadAnswer("malformed or truncated JSON");
+            boolean cut = end <= start || text.substring(start).chars().filter(c -> c == '{').count()
+                    > text.substring(start).chars().filter(c -> c == '}').count();
+            throw new BadAnswer(cut ? "truncated JSON" : "malformed JSON", cut);
         }
         JsonNode translations = root.has("translations") ? root.get("translations") : root;
         if (!translations.isObject()) {
-            throw new BadAnswer("'translations' is not an object keyed by segment number");
+            throw new BadAnswer("'translations' is not an object keyed by segment number", false);
         }
         String[] out = new String[count];
         for (Map.Entry<String, JsonNode> f : translations.properties()) {
@@ -247,16 +258,16 @@ public final class LlmTranslator implements TranslationBackend {
             try {
                 n = Integer.parseInt(f.getKey().strip());
             } catch (NumberFormatException e) {
-                throw new BadAnswer("unexpected key '" + f.getKey() + "'");
+                throw new BadAnswer("unexpected key '" + f.getKey() + "'", false);
             }
             if (n < 1 || n > count) {
-                throw new BadAnswer("extra segment " + n + " (expected 1.." + count + ")");
+                throw new BadAnswer("extra segment " + n + " (expected 1.." + count + ")", true);
             }
             if (!f.getValue().isTextual() || f.getValue().asText().isBlank()) {
-                throw new BadAnswer("segment " + n + " is empty or not text");
+                throw new BadAnswer("segment " + n + " is empty or not text", true);
             }
             if (out[n - 1] != null) {
-                throw new BadAnswer("segment " + n + " given twice");
+                throw new BadAnswer("segment " + n + " given twice", true);
             }
             out[n - 1] = f.getValue().asText();
         }
@@ -267,7 +278,7 @@ public final class LlmTranslator implements TranslationBackend {
             }
         }
         if (!missing.isEmpty()) {
-            throw new BadAnswer("missing segment(s) " + missing + " of " + count);
+            throw new BadAnswer("missing segment(s) " + missing + " of " + count, true);
         }
         return List.of(out);
     }
@@ -394,8 +405,11 @@ public final class LlmTranslator implements TranslationBackend {
 
     /** A model answer that cannot be used as is. */
     static final class BadAnswer extends Exception {
-        BadAnswer(String message) {
+        final boolean splittable;
+
+        BadAnswer(String message, boolean splittable) {
             super(message, null, false, false);
+            this.splittable = splittable;
         }
     }
 

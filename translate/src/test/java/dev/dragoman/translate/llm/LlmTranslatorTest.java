@@ -262,4 +262,27 @@ class LlmTranslatorTest extends TranslatorContract {
         assertThat(llm().profile().templateVersion()).startsWith("translate-v1:");
         assertThat(llm().profile().model()).isEqualTo("gpt-test");
     }
+
+    @Test
+    void should_not_split_an_answer_in_the_wrong_format() {
+        // given prose instead of JSON: asking for fewer segments would not help
+        model.thenAnswer(s -> "Sure! Here are the translations you asked for.");
+        // when / then
+        assertThatThrownBy(() -> llm().translate(request(SEGMENTS)))
+                .isInstanceOfSatisfying(DragomanException.class, e -> {
+                    assertThat(e.isRetriable()).isTrue();
+                    assertThat(e.getMessage()).contains("no JSON object");
+                });
+        assertThat(model.requests).hasSize(1);
+    }
+
+    @Test
+    void should_tell_truncated_json_from_malformed_json() throws Exception {
+        assertThatThrownBy(() -> LlmTranslator.parseAnswer("{\"translations\": {\"1\": \"Moscow\", \"2\": \"Min", 2))
+                .isInstanceOfSatisfying(LlmTranslator.BadAnswer.class, e -> assertThat(e.splittable).isTrue());
+        assertThatThrownBy(() -> LlmTranslator.parseAnswer("{\"translations\": {\"segment one\": \"Moscow\"}}", 1))
+                .isInstanceOfSatisfying(LlmTranslator.BadAnswer.class, e -> assertThat(e.splittable).isFalse());
+        assertThat(LlmTranslator.parseAnswer("{\"1\": \"Moscow\", \"2\": \"Minsk\"}", 2)).containsExactly("Moscow",
+                "Minsk");
+    }
 }
