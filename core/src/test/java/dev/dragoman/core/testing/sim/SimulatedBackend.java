@@ -71,6 +71,7 @@ public final class SimulatedBackend implements AutoCloseable {
     private final Set<String> delivered = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<String> resent = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<List<ChatProtocol.Message>> chats = new ConcurrentLinkedQueue<>();
+    private final Map<Integer, Runnable> hooks = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicInteger> byStatus = new ConcurrentHashMap<>();
     private final Map<Fault, AtomicInteger> faults = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
@@ -137,6 +138,15 @@ public final class SimulatedBackend implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             scripted.add(fault);
         }
+    }
+
+    /**
+     * Runs {@code action} on the serving thread when the {@code nth} translation request (counted like
+     * {@link Stats#requests()}) arrives, before it is answered: a deterministic "mid-batch" moment for tests that
+     * restart a cache server or kill a process.
+     */
+    public void onRequest(int nth, Runnable action) {
+        hooks.put(nth, action);
     }
 
     /** How many requests carried exactly this segment text (any outcome). */
@@ -306,7 +316,10 @@ public final class SimulatedBackend implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return respond(out, 400, errorBody(deepl, "Bad request: " + e.getMessage(), "invalid_request_error"), Map.of());
         }
-        requests.incrementAndGet();
+        Runnable hook = hooks.remove(requests.incrementAndGet());
+        if (hook != null) {
+            hook.run();
+        }
         for (String segment : parsed.segments().values()) {
             sent.computeIfAbsent(segment, k -> new AtomicInteger()).incrementAndGet();
             if (delivered.contains(segment)) {
