@@ -57,6 +57,8 @@ final class BatchEngine {
     private final Summarizer summarizer;
     private final Clock clock;
     private final AtomicBoolean stop = new AtomicBoolean();
+    /** The first backend-wide refusal (quota exhausted, key rejected) of the current run; the batch fails fast. */
+    private final AtomicReference<StageException> fatal = new AtomicReference<>();
 
     BatchEngine(BatchOptions options, ItemSource source, ArticleTranslation translation,
             ArticleTranslation.Segments segments, Summarizer summarizer, Clock clock) {
@@ -98,6 +100,7 @@ final class BatchEngine {
      */
     RunReport run(BatchListener listener, boolean onlyNew) {
         Instant started = clock.instant();
+        fatal.set(null);
         Path out = options.out();
         String fingerprint = options.fingerprint();
         ArticleOutputs outputs = new ArticleOutputs(out, options.formats());
@@ -133,6 +136,11 @@ final class BatchEngine {
                     }
                     pool.execute(() -> {
                         try {
+                            StageException fatalSoFar = fatal.get();
+                            if (fatalSoFar != null) {
+                                // a backend-wide refusal (quota, key): sending this item would only be refused too
+                                throw notAttempted(fatalSoFar);
+                            }
                             Outcome o = process(item, journal, outputs, fingerprint);
                             switch (o.kind) {
                                 case DONE, FROM_CACHE -> {
@@ -153,6 +161,9 @@ final class BatchEngine {
                             }
                             listener.item(o.kind, item.key(), null);
                         } catch (StageException e) {
+                            if (isBackendWide(e) && fatal.compareAndSet(null, e)) {
+                                LOG.error("stopping the batch: {}", e.getMessage());
+                            }
                             failures.add(e);
                             ObjectNode f = failureJson(item, e);
                             try {
@@ -194,6 +205,21 @@ final class BatchEngine {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * True for failures no other item can escape: the account's quota is exhausted or the backend rejects the key
+     * (or the configuration). Retriable failures and bad input stay per item.
+     */
+    private static boolean isBackendWide(StageException e) {
+        return e.getCause() instanceof DragomanException d && (d.kind() == DragomanException.Kind.QUOTA_EXCEEDED
+                || d.kind() == DragomanException.Kind.AUTHENTICATION_FAILED
+                || d.kind() == DragomanException.Kind.CONFIGURATION);
+    }
+
+    private static StageException notAttempted(StageException cause) {
+        return new StageException(cause.stage(), "not attempted: the batch stopped after " + cause.getMessage(), false,
+                cause.getCause());
     }
 
     private record Outcome(BatchListener.Outcome kind, DoneRecord record) {}
