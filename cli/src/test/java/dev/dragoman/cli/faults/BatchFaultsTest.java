@@ -6,6 +6,7 @@ import dev.dragoman.core.testing.sim.Fault;
 import dev.dragoman.core.testing.sim.SimConfig;
 import dev.dragoman.core.testing.sim.SimulatedBackend;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,5 +72,134 @@ class BatchFaultsTest {
         assertThat(f.outcome(dir.resolve("out")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET).done())
                 .isEqualTo(ARTICLES);
         BatchOutcome.assertNothingFinishedSentTwice(sim, f.corpus);
+    }
+
+    @Test
+    void should_finish_every_article_when_requests_stall_past_the_client_timeout() {
+        // given: two requests get no answer for 4 s; the client gives up after 1 s and retries
+        FaultBatch f = fixture(SimConfig.defaults().withStall(Duration.ofSeconds(4)), 3);
+        sim.injectNext(Fault.STALL, 2);
+        Path config = f.config("c", "deepl", "timeout: 1s", FaultBatch.sqlite(dir.resolve("cache.db")));
+
+        // when
+        FaultBatch.Result r = f.batch(config, dir.resolve("out"), 4);
+
+        // then
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(sim.stats().faults(Fault.STALL)).isEqualTo(2);
+        assertThat(f.outcome(dir.resolve("out")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET).done())
+                .isEqualTo(ARTICLES);
+        BatchOutcome.assertNothingFinishedSentTwice(sim, f.corpus);
+    }
+
+    @Test
+    void should_finish_every_article_through_connection_resets() {
+        // given
+        FaultBatch f = fixture(SimConfig.defaults(), 4);
+        sim.injectNext(Fault.CONNECTION_RESET, 3);
+        Path config = f.config("c", "deepl", null, FaultBatch.sqlite(dir.resolve("cache.db")));
+
+        // when
+        FaultBatch.Result r = f.batch(config, dir.resolve("out"), 4);
+
+        // then
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(sim.stats().faults(Fault.CONNECTION_RESET)).isEqualTo(3);
+        assertThat(f.outcome(dir.resolve("out")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET).done())
+                .isEqualTo(ARTICLES);
+        BatchOutcome.assertNothingFinishedSentTwice(sim, f.corpus);
+    }
+
+    @Test
+    void should_never_keep_or_cache_malformed_or_truncated_json() {
+        // given
+        FaultBatch f = fixture(SimConfig.defaults(), 5);
+        sim.injectNext(Fault.MALFORMED_JSON, 2);
+        sim.injectNext(Fault.TRUNCATED_JSON, 2);
+        Path cache = dir.resolve("cache.db");
+        Path config = f.config("c", "deepl", null, FaultBatch.sqlite(cache));
+
+        // when
+        FaultBatch.Result r = f.batch(config, dir.resolve("out"), 4);
+
+        // then: every article correct or listed; and a second batch from the same cache is all correct, no request
+        f.outcome(dir.resolve("out")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET);
+        assertThat(sim.stats().faults(Fault.MALFORMED_JSON) + sim.stats().faults(Fault.TRUNCATED_JSON)).isEqualTo(4);
+        assertRerunFromCacheIsCorrect(f, config, r);
+    }
+
+    @Test
+    void should_recover_wrong_segment_counts_from_an_llm_by_splitting_never_by_guessing() {
+        // given: an OpenAI-compatible backend that drops a segment three times and once answers prose
+        FaultBatch f = fixture(SimConfig.defaults(), 6);
+        sim.injectNext(Fault.WRONG_SEGMENT_COUNT, 3);
+        sim.injectNext(Fault.MALFORMED_CONTENT, 1);
+        Path cache = dir.resolve("cache.db");
+        Path config = f.config("c", "openai", null, FaultBatch.sqlite(cache));
+
+        // when
+        FaultBatch.Result r = f.batch(config, dir.resolve("out"), 4);
+
+        // then
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(f.outcome(dir.resolve("out")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.LLM_TARGET).done())
+                .isEqualTo(ARTICLES);
+        BatchOutcome.assertNothingFinishedSentTwice(sim, f.corpus);
+    }
+
+    @Test
+    void should_never_keep_a_deepl_answer_with_a_wrong_segment_count() {
+        // given
+        FaultBatch f = fixture(SimConfig.defaults(), 7);
+        sim.injectNext(Fault.WRONG_SEGMENT_COUNT, 3);
+        Path cache = dir.resolve("cache.db");
+        Path config = f.config("c", "deepl", null, FaultBatch.sqlite(cache));
+
+        // when
+        FaultBatch.Result r = f.batch(config, dir.resolve("out"), 4);
+
+        // then
+        f.outcome(dir.resolve("out")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET);
+        assertThat(sim.stats().faults(Fault.WRONG_SEGMENT_COUNT)).isEqualTo(3);
+        assertRerunFromCacheIsCorrect(f, config, r);
+    }
+
+    @Test
+    void should_fail_fast_with_a_clear_message_when_the_quota_runs_out_mid_batch_keeping_completed_work() {
+        // given: characters for about four stories
+        long fourStories = 0;
+        FaultBatch f = fixture(SimConfig.defaults(), 8);
+        for (int i = 0; i < 4; i++) {
+            fourStories += f.corpus.get(i).uniqueSegments().stream().mapToLong(s -> s.codePointCount(0, s.length())).sum();
+        }
+        sim.reconfigure(sim.config().withQuotaCharacters(fourStories));
+        Path config = f.config("c", "deepl", null, FaultBatch.sqlite(dir.resolve("cache.db")));
+
+        // when
+        FaultBatch.Result r = f.batch(config, dir.resolve("out"), 2);
+
+        // then
+        BatchOutcome outcome = f.outcome(dir.resolve("out"))
+                .assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET);
+        assertThat(r.exit()).as(r.err()).isEqualTo(69);
+        assertThat(outcome.done()).isBetween(1, ARTICLES - 1);
+        assertThat(outcome.failures.values()).allSatisfy(fail -> assertThat(fail.path("reason").asText()).containsIgnoringCase("quota"));
+        assertThat(r.err()).containsIgnoringCase("quota");
+        assertThat(sim.stats().status(456)).as("requests after the quota ran out (fail fast)").isLessThanOrEqualTo(2);
+        BatchOutcome.assertNothingFinishedSentTwice(sim, f.corpus);
+    }
+
+    /** A healthy second run into a fresh output directory with the same cache: all correct, nothing finished re-sent. */
+    private void assertRerunFromCacheIsCorrect(FaultBatch f, Path config, FaultBatch.Result first) {
+        BatchOutcome firstOutcome = f.outcome(dir.resolve("out"));
+        java.util.Set<String> finished = new java.util.HashSet<>();
+        f.corpus.stream().filter(i -> firstOutcome.outputs.containsKey(i.name()))
+                .forEach(i -> finished.addAll(i.uniqueSegments()));
+        sim.resetStats();
+        FaultBatch.Result again = f.batch(config, dir.resolve("out2"), 4);
+        assertThat(again.exit()).as("first run: %s%nsecond run: %s", first.err(), again.err()).isZero();
+        assertThat(f.outcome(dir.resolve("out2")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET).done())
+                .isEqualTo(ARTICLES);
+        assertThat(sim.sentSegments().keySet()).as("finished segments asked for again").doesNotContainAnyElementsOf(finished);
     }
 }
