@@ -173,6 +173,40 @@ final class WirePatterns {
     /** A continuation part named on its own line: "إضافة خامسة وأخيرة". */
     static final Pattern CONTINUATION_LINE = compile("^[\\s\\p{Cf}/]*" + CONTINUATION + "[\\s/]*$");
 
+    // --- other labelled header lines: id, slug, section, keywords, editor ------------------------------------
+    /** Header labels kept as metadata, by metadata key. */
+    static final java.util.Map<String, List<String>> META_LABELS = java.util.Map.of(
+            "storyId", List.of("رقم الخبر", "رقم المادة", "story id", "news id", "article id", "id"),
+            "slug", List.of("slug", "keyword slug"),
+            "priority", List.of("الاولويه", "priority", "urgency"),
+            "section", List.of("القسم", "التصنيف", "الفئه", "section", "category", "categorie", "rubrique"),
+            "keywords", List.of("الكلمات المفتاحيه", "كلمات مفتاحيه", "الوسوم", "keywords", "tags", "mots-cles"),
+            "editor", List.of("تحرير", "المحرر", "editor", "edited by", "editing"),
+            "byline", List.of("written by", "author", "auteur", "الكاتب", "المراسل", "correspondent"));
+    static final Pattern META_LABEL;
+
+    static {
+        StringBuilder sb = new StringBuilder();
+        for (List<String> labels : META_LABELS.values()) {
+            for (String label : labels) {
+                sb.append(sb.length() == 0 ? "" : "|").append(tolerant(label));
+            }
+        }
+        META_LABEL = compile(LEAD + "(?<label>" + sb + ")\\s*[:：]\\s*(?<value>\\S.{0,150}?)\\s*$");
+    }
+
+    /** The metadata key for a matched {@link #META_LABEL} label. */
+    static String metaKey(String label) {
+        for (java.util.Map.Entry<String, List<String>> e : META_LABELS.entrySet()) {
+            for (String l : e.getValue()) {
+                if (compile("^" + tolerant(l) + "$").matcher(label.strip()).matches()) {
+                    return e.getKey();
+                }
+            }
+        }
+        return "label";
+    }
+
     // --- bylines and credits ----------------------------------------------------------------------------------
     static final Pattern BYLINE = compile(LEAD + "(?<label>by|par|" + alternation(List.of("بقلم", "كتب", "كتبت",
             "اعداد", "تقرير")) + ")\\s*[:：]?\\s+(?<value>[^.!?؟:]{2,80})$");

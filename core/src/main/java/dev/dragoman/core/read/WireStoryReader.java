@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
  *       وأخيرة") goes to metadata {@code continuation}. A first line that is clearly a paragraph (a dateline
  *       followed by text, or a long sentence) is body, and the headline is empty (never invented).</li>
  *   <li>Header lines after the headline, in any order: a publication line ("تاريخ النشر:", "Published:",
- *       "Publié le", or a short line that is only a date), an update line (metadata {@code updated}), a byline (metadata {@code byline}) and a
- *       stand-alone dateline ("موسكو-سانا", "القاهرة (أ ش أ)", "PARIS (AFP) -", "الرياض 25 شوال 1436 هـ الموافق 10
+ *       "Publié le", or a short line that is only a date), an update line (metadata {@code updated}), a byline
+ *       (metadata {@code byline}), labelled lines such as "رقم الخبر:", "Slug:", "القسم:", "Keywords:" (metadata
+ *       {@code storyId}, {@code slug}, {@code section}, {@code keywords}, {@code editor}…; also above the headline)
+ *       and a stand-alone dateline ("موسكو-سانا", "القاهرة (أ ش أ)", "PARIS (AFP) -", "الرياض 25 شوال 1436 هـ الموافق 10
  *       اغسطس 2015 م واس").</li>
  *   <li>A dateline may also open the first paragraph ("CAIRO, June 25 (Reuters) - Egypt's…"): it is split off and
  *       the rest of the paragraph stays body. A date inside the dateline becomes {@code published} when no
@@ -348,6 +350,11 @@ public final class WireStoryReader implements ArticleFormatReader {
             if (published(text)) {
                 return true;
             }
+            Matcher label = WirePatterns.META_LABEL.matcher(text);
+            if (label.matches()) {
+                main.meta(WirePatterns.metaKey(label.group("label")), label.group("value"));
+                return true;
+            }
             Matcher cont = WirePatterns.CONTINUATION_LINE.matcher(text);
             if (headlineSeen && cont.matches()) {
                 main.meta("continuation", cont.group("cont"));
@@ -490,6 +497,11 @@ public final class WireStoryReader implements ArticleFormatReader {
             }
             if (WirePatterns.CREDITS.matcher(text).matches()) {
                 current().meta("credits", text);
+                return true;
+            }
+            Matcher label = WirePatterns.META_LABEL.matcher(text);
+            if (label.matches()) {
+                current().meta(WirePatterns.metaKey(label.group("label")), label.group("value"));
                 return true;
             }
             return false;

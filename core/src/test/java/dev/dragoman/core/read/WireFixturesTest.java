@@ -141,7 +141,11 @@ class WireFixturesTest {
                         "الكويت", "كونا", List.of("تستضيف"), null, List.of(), Map.of("endMarker", "(النهاية)"),
                         List.of("ع ع ر / ع م ع")),
                 new Expect("en-afp-slug.en.txt", "en", "Floods kill dozens in southern China", null, null, "BEIJING",
-                        "AFP", List.of("Floods", "Rescue"), null, List.of(), Map.of("signoff", "sst/jm"), List.of()));
+                        "AFP", List.of("Floods", "Rescue"), null, List.of(), Map.of("signoff", "sst/jm"), List.of()),
+                new Expect("en-labelled-header.en.txt", "en", "Leaders pledge aid at Gulf summit", "25/06/2024",
+                        LocalDate.of(2024, 6, 25), "RIYADH", "SPA", List.of("Gulf", "The"), null, List.of(),
+                        Map.of("storyId", "20240625-0042", "slug", "MIDEAST-SUMMIT", "section", "Politics",
+                                "keywords", "Gulf, summit, aid"), List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
