@@ -13,6 +13,8 @@ import dev.dragoman.summarize.brief.Brief;
 import dev.dragoman.summarize.brief.BriefPipeline;
 import dev.dragoman.summarize.eval.SummarizationEval;
 import dev.dragoman.summarize.extractive.ExtractiveSummarizer;
+import dev.dragoman.summarize.extractive.MainStory;
+import dev.dragoman.summarize.llm.TokenEstimate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,8 +40,8 @@ public final class BriefBenchmark {
         System.out.println("## Brief: characters sent vs translate-whole-then-summarize (BriefBenchmark)\n");
         System.out.println("Brief = N extracted sentences translated; whole = headline + main-story sentences.\n");
         System.out.println("| set | articles | brief length | direction | characters sent (brief) | characters (whole"
-                + " article) | ratio | median per-article ratio | articles ≤ 25 % |");
-        System.out.println("|---|---:|---|---|---:|---:|---:|---:|---:|");
+                + " article) | ratio | est. tokens sent / whole | median per-article ratio | articles ≤ 25 % |");
+        System.out.println("|---|---:|---|---|---:|---:|---:|---:|---:|---:|");
         Article seed = ArticleReaders.standard().readArticle(root.resolve("examples/sana-2024-06-25-lukashenko.ar.txt"));
         List<Path> sets = DevSets.find(root);
         for (int n : new int[] {3, 1}) {
@@ -63,11 +65,17 @@ public final class BriefBenchmark {
             SummaryOptions options) {
         long sent = 0;
         long whole = 0;
+        long tokensSent = 0;
+        long tokensWhole = 0;
         double[] ratios = new double[articles.size()];
         int within = 0;
         for (int i = 0; i < articles.size(); i++) {
             Brief b = pipeline.brief(articles.get(i), target, options);
             sent += b.charactersSent();
+            tokensSent += b.sourceSentences().stream().mapToInt(TokenEstimate::of).sum();
+            Article a = articles.get(i);
+            tokensWhole += TokenEstimate.of(a.headline()) + MainStory.sentences(a).stream()
+                    .mapToInt(x -> TokenEstimate.of(x.text())).sum();
             whole += b.charactersWholeArticle();
             ratios[i] = b.sentRatio();
             if (b.sentRatio() <= 0.25) {
@@ -77,8 +85,9 @@ public final class BriefBenchmark {
         Arrays.sort(ratios);
         double median = ratios.length % 2 == 1 ? ratios[ratios.length / 2]
                 : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
-        System.out.printf(Locale.ROOT, "| %s | %d | %d sentence(s) | %s → %s | %d | %d | %.1f %% | %.1f %% | %d/%d |%n", name,
-                articles.size(), (int) options.length().value(), articles.get(0).language(), target, sent, whole, 100.0 * sent / whole, 100 * median,
+        System.out.printf(Locale.ROOT, "| %s | %d | %d sentence(s) | %s → %s | %d | %d | %.1f %% | %d / %d (%.1f %%) | %.1f %% | %d/%d |%n", name,
+                articles.size(), (int) options.length().value(), articles.get(0).language(), target, sent, whole,
+                100.0 * sent / whole, tokensSent, tokensWhole, 100.0 * tokensSent / tokensWhole, 100 * median,
                 within, articles.size());
     }
 }
