@@ -92,6 +92,11 @@ final class FaultBatch {
         return new Result(exit, out1.toString(), err.toString());
     }
 
+    /** The environment the batch runs with (for a child process). */
+    Map<String, String> env() {
+        return env;
+    }
+
     BatchOutcome outcome(Path out) {
         return BatchOutcome.read(out, corpus);
     }
