@@ -76,6 +76,8 @@ import org.slf4j.LoggerFactory;
 public final class LlmSummarizer implements Summarizer {
 
     private static final Logger LOG = LoggerFactory.getLogger(LlmSummarizer.class);
+    /** The least article text per request worth sending. */
+    private static final int MIN_CHUNK_TOKENS = 200;
 
     private final ChatModel model;
     private final String backendId;
@@ -201,6 +203,11 @@ public final class LlmSummarizer implements Summarizer {
         Usage[] usage = {Usage.NONE};
         int inputBudget = contextTokens - answerTokens - promptOverhead(options, output);
         String headline = article.headline();
+        if (inputBudget - TokenEstimate.of(headline) < MIN_CHUNK_TOKENS) {
+            throw new DragomanException(Kind.CONFIGURATION, "LLM backend '" + backendId + "': a context of "
+                    + contextTokens + " tokens leaves under " + MIN_CHUNK_TOKENS + " tokens of article per request"
+                    + " after the prompt and an answer of " + answerTokens + "; raise the context or lower the answer");
+        }
         int total = TokenEstimate.of(String.join("\n", paragraphs)) + TokenEstimate.of(headline);
         String framed;
         String inputKind;
@@ -209,8 +216,16 @@ public final class LlmSummarizer implements Summarizer {
             inputKind = "one news article (headline and body)";
         } else {
             List<String> notes = mapChunks(headline, paragraphs, inputBudget, output, usage);
-            while (TokenEstimate.of(String.join("\n", notes)) > inputBudget) {
+            int size = TokenEstimate.of(String.join("\n", notes));
+            while (size > inputBudget) {
                 notes = mapChunks(null, notes, inputBudget, output, usage);
+                int smaller = TokenEstimate.of(String.join("\n", notes));
+                if (smaller >= size) {
+                    throw new DragomanException(Kind.BACKEND_UNAVAILABLE, "LLM backend '" + backendId + "' ("
+                            + modelName + ") does not shorten its notes (" + size + " → " + smaller
+                            + " estimated tokens), so they never fit its context");
+                }
+                size = smaller;
             }
             framed = frame(headline, notes);
             inputKind = "notes on consecutive parts of one long news article, in order (headline first)";

@@ -219,6 +219,26 @@ class LlmSummarizerTest {
                 .satisfies(e -> assertThat(((DragomanException) e).isRetriable()).isTrue());
     }
 
+    @Test
+    void should_refuse_a_context_too_small_for_any_chunk_and_notes_that_never_shrink() {
+        // given
+        Article.Builder builder = Article.builder().language(Language.ENGLISH).headline("A long report");
+        for (int i = 1; i <= 12; i++) {
+            builder.paragraph("Paragraph " + i + ". " + "The committee heard evidence about the flooding. ".repeat(8));
+        }
+        ScriptedChatModel echo = new ScriptedChatModel((system, user) -> user.repeat(2));
+        LlmSummarizer tiny = LlmSummarizer.builder(echo, "scripted").retrier(Retrier.none())
+                .contextTokens(700).answerTokens(300).build();
+        LlmSummarizer verbose = LlmSummarizer.builder(echo, "scripted").retrier(Retrier.none())
+                .contextTokens(1_600).answerTokens(200).build();
+
+        // then
+        assertThatThrownBy(() -> tiny.summarize(builder.build(), SummaryOptions.DEFAULT))
+                .isInstanceOf(DragomanException.class).hasMessageContaining("raise the context");
+        assertThatThrownBy(() -> verbose.summarize(builder.build(), SummaryOptions.DEFAULT))
+                .isInstanceOf(DragomanException.class).hasMessageContaining("does not shorten its notes");
+    }
+
     private static int count(String text, String needle) {
         int n = 0;
         for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
