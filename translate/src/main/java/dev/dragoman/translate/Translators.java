@@ -12,10 +12,11 @@ import java.util.Objects;
  * ArticleTranslator / CachingTranslator   cache lookup per segment; only misses go further, packed into batches
  *   GlossaryCheck                         flags translations that miss a glossary term
  *     CompletenessGuard                   re-asks once for untranslated-looking segments, then flags (or fails)
- *       RetryingTranslator                backoff on 429/5xx/timeouts/resets/malformed answers
- *         RateLimitedTranslator           client-side requests/min and characters-or-tokens/min, every attempt
- *           MeteredTranslator             usage of every successful call
- *             backend                     DeepL, Google, LibreTranslate, Azure, Apertium, LLM
+ *       TargetPunctuation                 "؟?" → "?" (Arabic punctuation left in a Latin-script translation)
+ *         RetryingTranslator              backoff on 429/5xx/timeouts/resets/malformed answers
+ *           RateLimitedTranslator         client-side requests/min and characters-or-tokens/min, every attempt
+ *             MeteredTranslator           usage of every successful call
+ *               backend                   DeepL, Google, LibreTranslate, Azure, Apertium, LLM
  * </pre>
  *
  * Retry sits outside the rate limiter so each attempt waits its turn, and inside the guard so the guard's second
@@ -37,13 +38,13 @@ public final class Translators {
     }
 
     /**
-     * The recommended stack: {@link #decorate} plus the completeness guard (flagging, or failing when
-     * {@code strict}) and the glossary check.
+     * The recommended stack: {@link #decorate} plus the punctuation fix, the completeness guard (flagging, or
+     * failing when {@code strict}) and the glossary check.
      */
     public static TranslationBackend standard(TranslationBackend backend, Retrier retrier, RateLimiter limiter,
             UsageMeter meter, boolean strict) {
-        return pipeline(backend).retry(retrier).rateLimit(limiter).meter(meter).guard(strict).glossaryCheck(true)
-                .build();
+        return pipeline(backend).retry(retrier).rateLimit(limiter).meter(meter).punctuation(true).guard(strict)
+                .glossaryCheck(true).build();
     }
 
     public static Pipeline pipeline(TranslationBackend backend) {
@@ -58,6 +59,7 @@ public final class Translators {
         private UsageMeter meter;
         private Boolean strict;
         private boolean glossaryCheck;
+        private boolean punctuation;
 
         private Pipeline(TranslationBackend backend) {
             this.backend = Objects.requireNonNull(backend, "backend");
@@ -84,6 +86,12 @@ public final class Translators {
             return this;
         }
 
+        /** Adds {@link TargetPunctuation}. */
+        public Pipeline punctuation(boolean on) {
+            this.punctuation = on;
+            return this;
+        }
+
         public Pipeline glossaryCheck(boolean on) {
             this.glossaryCheck = on;
             return this;
@@ -99,6 +107,9 @@ public final class Translators {
             }
             if (retrier != null) {
                 t = new RetryingTranslator(t, retrier);
+            }
+            if (punctuation) {
+                t = new TargetPunctuation(t);
             }
             if (strict != null) {
                 t = new CompletenessGuard(t, strict);

@@ -42,6 +42,11 @@ public final class Fakes {
         return "EN " + sb;
     }
 
+    /** What {@link #translit} gives after the standard stack's punctuation fix (for a Latin-script target). */
+    public static String translitEn(String text) {
+        return TargetPunctuation.clean(translit(text));
+    }
+
     /** A backend that translates with {@link #translit} and records every request it receives. */
     public static final class RecordingBackend implements TranslationBackend {
         public final List<TranslationRequest> requests = new CopyOnWriteArrayList<>();

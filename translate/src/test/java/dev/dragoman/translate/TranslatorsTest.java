@@ -50,7 +50,7 @@ class TranslatorsTest {
         TranslationBackend t = Translators.standard(new Fakes.RecordingBackend(), Retrier.none(),
                 RateLimiter.unlimited(), new UsageMeter(), false);
         assertThat(t.toString()).isEqualTo(
-                "GlossaryCheck(CompletenessGuard[flag](Retrying(RateLimited(Metered(fake)))))");
+                "GlossaryCheck(CompletenessGuard[flag](TargetPunctuation(Retrying(RateLimited(Metered(fake))))))");
         assertThat(t.profile()).isEqualTo(new Fakes.RecordingBackend().profile());
     }
 }
