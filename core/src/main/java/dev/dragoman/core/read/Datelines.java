@@ -24,6 +24,8 @@ final class Datelines {
     /** Words that start sentences, not place names, in Arabic copy. */
     private static final List<String> NOT_PLACES = List.of("قال", "اكد", "اعلن", "ذكر", "افاد", "اشار", "وقال",
             "واكد", "في", "من", "على", "الى", "عن", "مع", "هذا", "هذه", "كما", "وكان", "كان", "ان", "بعد", "قبل",
+            "قالت", "اكدت", "اعلنت", "ذكرت", "افادت", "اشارت", "بحث", "بحثت", "استقبل", "التقى", "شارك", "دعا", "دعت",
+            "اعرب", "اعربت", "نفى", "نفت", "اوضح", "اوضحت", "اضاف", "اضافت", "وقالت", "واعلن", "واعلنت",
             // weekdays and date words open date lines, not datelines
             "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "يوم", "تاريخ", "اليوم",
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
@@ -110,7 +112,9 @@ final class Datelines {
             return null;
         }
         boolean known = KNOWN_AR_AGENCY.matcher(agency).matches() || KNOWN_LATIN_AGENCY.matcher(agency).matches();
-        if (!standalone && !known && !dashAfter(text, m)) {
+        if (!standalone && !known && (!dashAfter(text, m) || m.group("place").split("\\s+").length > 2
+                || NOT_PLACE.matcher(agency).matches())) {
+            // "أعلنت وزارة الصحة (الاثنين) - …" is a sentence: an unknown agency inline needs a short place
             return null;
         }
         if (standalone && !known && m.group("place").split("\\s+").length > 3) {
