@@ -1,6 +1,7 @@
 package dev.dragoman.cli;
 
 import dev.dragoman.cli.command.BackendsCommand;
+import dev.dragoman.cli.command.BriefCommand;
 import dev.dragoman.cli.command.CacheCommand;
 import dev.dragoman.cli.command.CompletionCommand;
 import dev.dragoman.cli.command.ConfigCommand;
@@ -37,6 +38,7 @@ import picocli.CommandLine.ParseResult;
             DetectCommand.class,
             TranslateCommand.class,
             SummarizeCommand.class,
+            BriefCommand.class,
             BackendsCommand.class,
             CacheCommand.class,
             EvalCommand.class,

@@ -1,0 +1,123 @@
+package dev.dragoman.cli.command;
+
+import dev.dragoman.cli.CliContext;
+import dev.dragoman.cli.CommonOptions;
+import dev.dragoman.cli.Console;
+import dev.dragoman.cli.config.BackendConfig;
+import dev.dragoman.cli.config.ConfigException;
+import dev.dragoman.cli.config.Settings;
+import dev.dragoman.cli.wiring.Http;
+import dev.dragoman.cli.wiring.Stores;
+import dev.dragoman.cli.wiring.TranslationBackends;
+import dev.dragoman.core.Language;
+import dev.dragoman.core.cache.MeteredResultCache;
+import dev.dragoman.core.summary.SummaryOptions;
+import dev.dragoman.core.translation.Translator;
+import dev.dragoman.core.usage.UsageMeter;
+import dev.dragoman.core.write.OutputFormat;
+import dev.dragoman.core.write.SummaryWriter;
+import dev.dragoman.summarize.brief.Brief;
+import dev.dragoman.summarize.brief.BriefPipeline;
+import dev.dragoman.summarize.extractive.ExtractiveSummarizer;
+import dev.dragoman.translate.CachingTranslator;
+import java.time.Clock;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dragoman brief}: a summary in another language for a fraction of a full translation. */
+@Command(name = "brief", mixinStandardHelpOptions = true,
+        description = {"Summarize in another language cheaply: choose the key sentences offline in the article's "
+                + "language, then translate only those (typically a quarter of the characters or less).",
+            "An article already in the target language needs no translation backend."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  dragoman brief examples/sana-2024-06-25-lukashenko.ar.txt --to en",
+            "  dragoman brief story.txt --to en --backend deepl --style bullets --format md"})
+public final class BriefCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    IoOptions io;
+
+    @Mixin
+    SummaryLengthOptions length;
+
+    @Mixin
+    CacheOptions cache;
+
+    @Option(names = {"-t", "--to"}, paramLabel = "LANG", description = "Language of the brief (default: ${DEFAULT-VALUE}).")
+    String to;
+
+    @Option(names = {"-b", "--backend"}, paramLabel = "NAME",
+            description = "Translation backend for the chosen sentences (default: ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = "--style", paramLabel = "STYLE", description = "headline, bullets or paragraph (default: paragraph).")
+    String style;
+
+    @Option(names = "--strict", description = "Fail (exit 65) instead of flagging sentences that look untranslated.")
+    boolean strict;
+
+    BriefCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Settings settings = context.settings();
+        Console console = new Console(spec, common);
+        OutputFormat format = io.format(spec);
+        Language target = SummarizeCommand.language(to == null ? "en" : to);
+        SummaryOptions options = SummaryOptions.DEFAULT.withLength(length.length(spec))
+                .withStyle(SummarizeCommand.style(style)).withStrict(strict);
+        UsageMeter meter = new UsageMeter();
+        try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
+            Translator translator = translator(settings, console, meter, store);
+            BriefPipeline pipeline = new BriefPipeline(new ExtractiveSummarizer(), translator);
+            SummaryWriter writer = new SummaryWriter(format);
+            return Commands.articleRun(context, console, spec).run(io.inputs, io.output, format, false,
+                    ".brief." + target.tag(), (input, article) -> {
+                        Brief brief = console.timed("brief " + input.name(), () -> pipeline.brief(article, target, options));
+                        for (String w : brief.summary().warnings()) {
+                            console.note("Warning: %s: %s", input.name(), w);
+                        }
+                        console.note("%s: sent %d of %d characters to translation (%.0f%% of the whole article)",
+                                input.name(), brief.charactersSent(), brief.charactersWholeArticle(),
+                                100 * brief.sentRatio());
+                        return writer.write(article, brief.summary());
+                    });
+        }
+    }
+
+    /**
+     * The configured translator behind the per-segment cache; without one, a translator that explains how to
+     * configure a backend the moment a brief actually needs translating (same-language briefs never call it).
+     */
+    private Translator translator(Settings settings, Console console, UsageMeter meter, MeteredResultCache store) {
+        if (backend == null || backend.isBlank()) {
+            String message = TranslateCommand.noBackendMessage(settings);
+            return request -> {
+                throw new ConfigException(message.replace("No translation backend is configured.",
+                        "This brief needs translating into " + request.target() + ", and no translation backend is "
+                                + "configured."));
+            };
+        }
+        BackendConfig b = settings.backend(backend.strip());
+        var engine = TranslationBackends.create(b, settings.env(), Http::client, meter, strict,
+                (what, attempt, delay, failure) -> console.note("%s failed (attempt %d: %s); retrying in %.1f s",
+                        what, attempt, failure.getMessage(), delay.toMillis() / 1000.0));
+        return new CachingTranslator(engine, store, meter, Clock.systemUTC());
+    }
+
+}
