@@ -173,6 +173,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        Preload.startIfUseful(args);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(out, err, args);
