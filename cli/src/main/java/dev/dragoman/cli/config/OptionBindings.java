@@ -25,8 +25,13 @@ public final class OptionBindings {
             "summarize", Map.of("--backend", Setting.SUMMARIZE_BACKEND, "--sentences", Setting.SUMMARIZE_SENTENCES,
                     "--style", Setting.SUMMARIZE_STYLE, "--lang", Setting.SUMMARIZE_LANG),
             "eval summarize", Map.of("--backend", Setting.SUMMARIZE_BACKEND),
-            "batch", Map.of("--to", Setting.TRANSLATE_TO, "--translate-backend", Setting.TRANSLATE_BACKEND,
-                    "--summarize-backend", Setting.SUMMARIZE_BACKEND, "--sentences", Setting.SUMMARIZE_SENTENCES));
+            // batch: --translate-to is not bound (giving it is what asks batch to translate)
+            "batch", Map.of("--translate-backend", Setting.TRANSLATE_BACKEND,
+                    "--summarize-backend", Setting.SUMMARIZE_BACKEND));
+
+    /** Options of a command that share a name with a bound one but mean something else. */
+    private static final Map<String, java.util.Set<String>> UNBOUND = Map.of(
+            "batch", java.util.Set.of("--format")); // a list of output formats, not one
 
     private OptionBindings() {}
 
@@ -35,6 +40,9 @@ public final class OptionBindings {
         Map<String, Setting> specific = BY_COMMAND.getOrDefault(command, Map.of());
         if (specific.containsKey(option)) {
             return Optional.of(specific.get(option));
+        }
+        if (UNBOUND.getOrDefault(command, java.util.Set.of()).contains(option)) {
+            return Optional.empty();
         }
         if (command.equals("batch") && option.equals("--format")) {
             return Optional.empty(); // batch's --format is its list of per-article outputs (json,md), not 'format'
