@@ -27,7 +27,8 @@ public final class StartupBenchmark {
         Path seed = root.resolve("examples/sana-2024-06-25-lukashenko.ar.txt");
         StringBuilder out = new StringBuilder("## CLI start-up (StartupBenchmark)\n\n");
         out.append("Command: `bench/run.sh StartupBenchmark`. Median wall time of ").append(RUNS)
-                .append(" runs after one warm-up, each a fresh process through `bin/dragoman`.\n\n");
+                .append(" runs after one warm-up, each a fresh process through `bin/dragoman`. ")
+                .append(LoadAverage.describe()).append("\n\n");
         if (!Files.isRegularFile(root.resolve("cli/target/dragoman-cli.jar"))) {
             out.append("skipped: cli/target/dragoman-cli.jar not built (run `mvn -B -q package -DskipTests`)\n");
             System.out.print(out);
@@ -55,6 +56,10 @@ public final class StartupBenchmark {
     }
 
     private static void row(StringBuilder out, String label, Measure m, Measure bound) {
+        if (m.exitCode() != 0) {
+            out.append("| ").append(label).append(" | – | – | – | – (not available) | ").append(m.exitCode()).append(" |\n");
+            return;
+        }
         out.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.2f | %d |%n", label, m.median(), m.min(),
                 m.max(), m.median() / bound.median(), m.exitCode()));
     }

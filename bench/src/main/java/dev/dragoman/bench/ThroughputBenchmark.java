@@ -49,7 +49,8 @@ public final class ThroughputBenchmark {
                 .append(" generated Arabic wire stories (`WireCorpus`, seed 2024; headline + 3–5 paragraphs each) through ")
                 .append("`dragoman batch --translate-to en` in process, against the simulated DeepL-shaped backend ")
                 .append("(`SimulatedBackend`) at a fixed ").append(LATENCY.toMillis())
-                .append(" ms latency, SQLite cache. Requests are those the backend received.\n\n");
+                .append(" ms latency, SQLite cache. Requests are those the backend received. ")
+                .append(LoadAverage.describe()).append("\n\n");
         try (SimulatedBackend sim = SimulatedBackend.start(SimConfig.defaults().withLatency(Latency.fixed(LATENCY)))) {
             List<WireCorpus.Item> corpus = WireCorpus.generate(ARTICLES, 2024);
             Path in = work.resolve("in");
