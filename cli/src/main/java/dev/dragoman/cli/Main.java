@@ -173,11 +173,38 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        configureLogging(args);
         Preload.startIfUseful(args);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(out, err, args);
         System.exit(code);
+    }
+
+    /**
+     * SLF4J (slf4j-simple, on stderr): the CLI reports retries and warnings itself, in its own words, so library
+     * logging shows errors only — everything from INFO up with {@code --verbose}, nothing with {@code --quiet}. Set
+     * before the first logger exists; an explicit {@code -Dorg.slf4j.simpleLogger.defaultLogLevel} wins.
+     */
+    static void configureLogging(String... args) {
+        String level = "error";
+        for (String a : args) {
+            if (a.equals("--")) {
+                break;
+            }
+            if (a.equals("-v") || a.equals("--verbose")) {
+                level = "info";
+            } else if (a.equals("-q") || a.equals("--quiet")) {
+                level = "off";
+                break;
+            }
+        }
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+        }
+        if (System.getProperty("org.slf4j.simpleLogger.showThreadName") == null) {
+            System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        }
     }
 
     /** Creates commands, handing a {@link CliContext} to those whose constructor takes one. */
