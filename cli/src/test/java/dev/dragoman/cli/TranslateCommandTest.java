@@ -157,4 +157,23 @@ class TranslateCommandTest {
         assertThat(Files.readString(home.resolve("out/a.fr.md"))).startsWith("# " + MarkdownArticleWriter.escape(SimTranslation.translate(HEADLINE, "fr")));
         assertThat(home.resolve("out/b.fr.md")).exists();
     }
+
+    @Test
+    void should_name_the_file_and_line_of_an_unreachable_base_url() throws Exception {
+        // given: a port nothing listens on
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        CliRunner cli = new CliRunner(home);
+        Files.createDirectories(cli.configFile().getParent());
+        Files.writeString(cli.configFile(), "backends:\n  local:\n    type: ollama\n    base-url: http://127.0.0.1:"
+                + port + "\n    attempts: 1\n", StandardCharsets.UTF_8);
+        // when
+        CliRunner.Result r = cli.run("translate", SEED, "--backend", "local", "--no-cache");
+        // then
+        assertThat(r.code()).isEqualTo(78);
+        assertThat(r.err()).contains("Cannot reach http://127.0.0.1:" + port + ", the base-url of backend 'local' ("
+                + cli.configFile() + " line 2)");
+    }
 }

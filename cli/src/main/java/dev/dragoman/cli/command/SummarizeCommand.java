@@ -8,6 +8,7 @@ import dev.dragoman.cli.config.BackendConfig;
 import dev.dragoman.cli.config.Settings;
 import dev.dragoman.cli.wiring.Stores;
 import dev.dragoman.cli.wiring.Summarizers;
+import dev.dragoman.cli.wiring.Unreachable;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.summary.Summarizer;
@@ -81,7 +82,7 @@ public final class SummarizeCommand implements Callable<Integer> {
                     (what, attempt, delay, failure) -> console.note("%s failed (attempt %d: %s); retrying in %.1f s",
                             what, attempt, failure.getMessage(), delay.toMillis() / 1000.0));
             SummaryWriter writer = new SummaryWriter(format);
-            return Commands.articleRun(context, console, spec).run(io.inputs, io.output, format, false, ".summary",
+            return Unreachable.asConfigError(b, () -> Commands.articleRun(context, console, spec).run(io.inputs, io.output, format, false, ".summary",
                     (input, article) -> {
                         Summary summary = console.timed("summarize " + input.name(),
                                 () -> summarizer.summarize(article, options));
@@ -89,7 +90,7 @@ public final class SummarizeCommand implements Callable<Integer> {
                             console.note("Warning: %s: %s", input.name(), w);
                         }
                         return writer.write(article, summary);
-                    });
+                    }));
         }
     }
 

@@ -12,6 +12,7 @@ import dev.dragoman.cli.config.Settings;
 import dev.dragoman.cli.wiring.Http;
 import dev.dragoman.cli.wiring.Stores;
 import dev.dragoman.cli.wiring.TranslationBackends;
+import dev.dragoman.cli.wiring.Unreachable;
 import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MeteredResultCache;
@@ -120,7 +121,7 @@ public final class TranslateCommand implements Callable<Integer> {
             ArticleTranslator translator = new ArticleTranslator(engine, store, meter, Clock.systemUTC());
             OutputFormat fmt = format;
             TranslationOptions opts = options;
-            int code = Commands.articleRun(context, console, spec).run(io.inputs, io.output, fmt, false,
+            int code = Unreachable.asConfigError(b, () -> Commands.articleRun(context, console, spec).run(io.inputs, io.output, fmt, false,
                     "." + target.tag(), (input, article) -> {
                         ArticleTranslation t = console.timed("translate " + input.name(),
                                 () -> translator.translate(article, source, target, opts));
@@ -128,7 +129,7 @@ public final class TranslateCommand implements Callable<Integer> {
                             console.note("Warning: %s: %s", input.name(), w);
                         }
                         return render(article, t, fmt);
-                    });
+                    }));
             report(console, b, meter, store);
             return code;
         }
