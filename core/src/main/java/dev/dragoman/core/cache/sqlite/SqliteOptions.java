@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param maxBytes the cap on the entries' payload bytes; past it least-recently-used entries are evicted (default
  *     512 MiB)
  * @param busyTimeout how long a write waits for another process holding the write lock (default 10 s)
- * @param checkOnOpen whether to run {@code PRAGMA quick_check} when opening (default true; it reads the whole file)
+ * @param checkOnOpen whether to run {@code PRAGMA quick_check} when opening (default true): on files up to 64 MiB,
+ *     or on larger ones after a run met corruption (it reads the whole file: ~0.7 s for 430 MB)
  * @param clock the time source for expiry, last access and {@code --older-than}
  */
 public record SqliteOptions(Path path, Duration ttl, long maxBytes, Duration busyTimeout, boolean checkOnOpen,

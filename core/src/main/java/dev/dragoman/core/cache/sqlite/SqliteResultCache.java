@@ -46,7 +46,9 @@ import org.sqlite.SQLiteConfig;
  *   <li><b>Never a wrong value.</b> Each row keeps the full key digest, operation and backend, and a CRC-32 of digest
  *       and value; a row that does not match is deleted and reported as a {@link CacheException}.</li>
  *   <li><b>Corruption.</b> On open the header is checked (magic, page count against the file length) and
- *       {@code PRAGMA quick_check} runs; a corrupt or truncated file is moved aside to
+ *       {@code PRAGMA quick_check} runs (on files up to 64 MiB, or on any file after a run that met
+ *       {@code SQLITE_CORRUPT}, which leaves a {@code cache.db-check} marker); a corrupt or truncated file is moved
+ *       aside to
  *       {@code cache.db.corrupt-<timestamp>}, a fresh one is created, and {@link #warnings()} says so.</li>
  *   <li><b>Bounded.</b> A time to live per entry (the expiry is stored in the row) and a size cap on the entries'
  *       payload bytes: past the cap, least-recently-used entries (by a {@code last_access} column) are evicted down
@@ -55,7 +57,8 @@ import org.sqlite.SQLiteConfig;
  * </ul>
  *
  * <p>Hits, misses and what the hits saved are counted in the file (table {@code stats}), so every process sharing the
- * file adds to the same counters. Thread-safe: one connection, used under a lock held only for the duration of one
+ * file adds to the same counters. A hit is a read: its last-access time and counters are written in batches (every
+ * 256 look-ups, every 2 s, before any write, and on close), so a crash loses at most those counts, never entries. Thread-safe: one connection, used under a lock held only for the duration of one
  * SQLite statement or transaction (tens of microseconds), never during a backend call.
  */
 public final class SqliteResultCache implements ResultCache, CacheAdmin {
@@ -65,19 +68,28 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
     private static final int SQLITE_NOTADB = 26;
     /** Row bytes beyond value, model, backend and operation: the digest, numbers and SQLite's per-row overhead. */
     private static final int ROW_OVERHEAD = 128;
+    /**
+     * {@code PRAGMA quick_check} reads the whole file (about 0.7 s for 430 MB here): on open it runs for files up to
+     * this size, and for larger ones only when a previous run saw corruption. The header check always runs.
+     */
+    static final long QUICK_CHECK_MAX_BYTES = 64L * 1024 * 1024;
+    /** Hits and misses are written in batches of this many, or after {@link #FLUSH_EVERY_NANOS}, or on close. */
+    private static final int FLUSH_EVERY_OPS = 256;
+    private static final long FLUSH_EVERY_NANOS = 2_000_000_000L;
 
     private final SqliteOptions options;
     private final Path path;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<String> warnings = new CopyOnWriteArrayList<>();
+    private final Pending pending = new Pending();
+    private long lastFlush = System.nanoTime();
     private Connection connection;
     private PreparedStatement select;
     private PreparedStatement touch;
     private PreparedStatement upsert;
     private PreparedStatement deleteDigest;
-    private PreparedStatement countHit;
-    private PreparedStatement countMiss;
+    private PreparedStatement countAll;
     private PreparedStatement countError;
     private PreparedStatement totalBytes;
     private boolean closed;
@@ -125,8 +137,8 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
                     deleteDigest.setString(1, key.digest());
                     deleteDigest.executeUpdate();
                 }
-                countMiss.setString(1, key.backend());
-                countMiss.executeUpdate();
+                pending.miss(key.backend());
+                flushIfDue();
                 return Optional.empty();
             }
             if (!row.matches(key)) {
@@ -138,18 +150,8 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
                         + " failed its check and was deleted (" + row.mismatch(key) + ")", null);
             }
             CacheEntry entry = row.entry();
-            inTransaction(() -> {
-                touch.setLong(1, now);
-                touch.setString(2, key.digest());
-                touch.executeUpdate();
-                Usage u = entry.usage();
-                countHit.setString(1, key.backend());
-                countHit.setLong(2, u.requests());
-                countHit.setLong(3, u.characters());
-                countHit.setLong(4, u.inputTokens());
-                countHit.setLong(5, u.outputTokens());
-                countHit.executeUpdate();
-            });
+            pending.hit(key.digest(), now, key.backend(), entry.usage());
+            flushIfDue();
             return Optional.of(entry);
         } catch (SQLException e) {
             throw failure("read", e);
@@ -167,6 +169,7 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
             ensureOpen();
             long now = clock.millis();
             inTransaction(() -> {
+                writePending();
                 int i = 1;
                 upsert.setString(i++, key.digest());
                 upsert.setString(i++, key.operation());
@@ -207,6 +210,7 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
         lock.lock();
         try {
             ensureOpen();
+            flush();
             Map<String, long[]> perBackend = new TreeMap<>();
             try (Statement st = connection.createStatement()) {
                 try (ResultSet rs = st.executeQuery(
@@ -256,6 +260,7 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
             ensureOpen();
             long[] removed = new long[1];
             inTransaction(() -> {
+                writePending();
                 StringBuilder where = new StringBuilder(" WHERE 1=1");
                 List<Object> args = new ArrayList<>();
                 if (filter.backend() != null) {
@@ -301,7 +306,10 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
             ensureOpen();
             long[] removed = new long[1];
             long now = clock.millis();
-            inTransaction(() -> removed[0] = evict(now));
+            inTransaction(() -> {
+                writePending();
+                removed[0] = evict(now);
+            });
             checkpoint();
             return removed[0];
         } catch (SQLException e) {
@@ -332,6 +340,13 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
         try {
             if (!closed) {
                 closed = true;
+                if (connection != null) {
+                    try {
+                        flush();
+                    } catch (SQLException e) {
+                        LOG.warn("the last cache counters could not be written to {}: {}", path, e.getMessage());
+                    }
+                }
                 closeConnection();
             }
         } finally {
@@ -352,12 +367,14 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
         if (problem == null) {
             try {
                 connect();
-                if (options.checkOnOpen()) {
+                if (options.checkOnOpen() && (Files.size(path) <= QUICK_CHECK_MAX_BYTES
+                        || Files.exists(checkMarker()))) {
                     problem = quickCheck();
                 }
                 if (problem == null) {
                     SqliteSchema.migrate(connection);
                     prepareStatements();
+                    Files.deleteIfExists(checkMarker());
                     return;
                 }
             } catch (SQLException e) {
@@ -366,10 +383,23 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
                     throw failure("open", e);
                 }
                 problem = e.getMessage();
+            } catch (IOException e) {
+                closeConnection();
+                throw new CacheException("cannot read the cache file " + path + ": " + e.getMessage(), e);
             }
         }
         closeConnection();
         recover(problem);
+        try {
+            Files.deleteIfExists(checkMarker());
+        } catch (IOException e) {
+            LOG.debug("could not remove {}: {}", checkMarker(), e.getMessage());
+        }
+    }
+
+    /** A file whose presence asks the next open for a full quick_check: a run saw SQLITE_CORRUPT. */
+    private Path checkMarker() {
+        return Path.of(path + "-check");
     }
 
     private void recover(String problem) {
@@ -403,6 +433,8 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setSharedCache(false);
+        // a long run of writes would otherwise leave a WAL file as large as its peak
+        config.setJournalSizeLimit(64 * 1024 * 1024);
         connection = DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties());
     }
 
@@ -432,13 +464,11 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
                 + " characters = excluded.characters, input_tokens = excluded.input_tokens,"
                 + " output_tokens = excluded.output_tokens");
         deleteDigest = connection.prepareStatement("DELETE FROM entries WHERE digest = ?");
-        countHit = connection.prepareStatement("INSERT INTO stats (backend, hits, saved_requests, saved_characters,"
-                + " saved_input_tokens, saved_output_tokens) VALUES (?1, 1, ?2, ?3, ?4, ?5) ON CONFLICT (backend)"
-                + " DO UPDATE SET hits = hits + 1, saved_requests = saved_requests + ?2,"
-                + " saved_characters = saved_characters + ?3, saved_input_tokens = saved_input_tokens + ?4,"
-                + " saved_output_tokens = saved_output_tokens + ?5");
-        countMiss = connection.prepareStatement("INSERT INTO stats (backend, misses) VALUES (?, 1)"
-                + " ON CONFLICT (backend) DO UPDATE SET misses = misses + 1");
+        countAll = connection.prepareStatement("INSERT INTO stats (backend, hits, misses, saved_requests,"
+                + " saved_characters, saved_input_tokens, saved_output_tokens) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                + " ON CONFLICT (backend) DO UPDATE SET hits = hits + ?2, misses = misses + ?3,"
+                + " saved_requests = saved_requests + ?4, saved_characters = saved_characters + ?5,"
+                + " saved_input_tokens = saved_input_tokens + ?6, saved_output_tokens = saved_output_tokens + ?7");
         countError = connection.prepareStatement("INSERT INTO stats (backend, errors) VALUES (?, 1)"
                 + " ON CONFLICT (backend) DO UPDATE SET errors = errors + 1");
         totalBytes = connection.prepareStatement("SELECT value FROM meta WHERE name = 'total_bytes'");
@@ -452,6 +482,88 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
                 LOG.debug("closing the SQLite cache {} failed: {}", path, e.getMessage());
             }
             connection = null;
+        }
+    }
+
+    // --- hit and miss bookkeeping, batched
+
+    /**
+     * Writes the pending last-access times and counters when enough have gathered or enough time has passed. A hit
+     * is then a read only; the writes of many hits share one transaction (and one WAL commit).
+     */
+    private void flushIfDue() throws SQLException {
+        if (pending.size() >= FLUSH_EVERY_OPS || System.nanoTime() - lastFlush >= FLUSH_EVERY_NANOS) {
+            flush();
+        }
+    }
+
+    private void flush() throws SQLException {
+        if (pending.isEmpty()) {
+            lastFlush = System.nanoTime();
+            return;
+        }
+        inTransaction(this::writePending);
+    }
+
+    /** Writes the pending bookkeeping; the caller holds the lock and a write transaction. */
+    private void writePending() throws SQLException {
+        lastFlush = System.nanoTime();
+        if (pending.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, Long> t : pending.touches.entrySet()) {
+            touch.setLong(1, t.getValue());
+            touch.setString(2, t.getKey());
+            touch.addBatch();
+        }
+        touch.executeBatch();
+        for (Map.Entry<String, long[]> c : pending.counters.entrySet()) {
+            long[] a = c.getValue();
+            countAll.setString(1, c.getKey());
+            for (int i = 0; i < a.length; i++) {
+                countAll.setLong(i + 2, a[i]);
+            }
+            countAll.addBatch();
+        }
+        countAll.executeBatch();
+        pending.clear();
+    }
+
+    /** Hits and misses not yet written: last access per digest, counters per backend. Guarded by the lock. */
+    private static final class Pending {
+        final Map<String, Long> touches = new java.util.HashMap<>();
+        /** hits, misses, requests, characters, input tokens, output tokens. */
+        final Map<String, long[]> counters = new java.util.HashMap<>();
+        int ops;
+
+        void hit(String digest, long now, String backend, Usage u) {
+            touches.put(digest, now);
+            long[] a = counters.computeIfAbsent(backend, b -> new long[6]);
+            a[0]++;
+            a[2] += u.requests();
+            a[3] += u.characters();
+            a[4] += u.inputTokens();
+            a[5] += u.outputTokens();
+            ops++;
+        }
+
+        void miss(String backend) {
+            counters.computeIfAbsent(backend, b -> new long[6])[1]++;
+            ops++;
+        }
+
+        int size() {
+            return ops;
+        }
+
+        boolean isEmpty() {
+            return ops == 0;
+        }
+
+        void clear() {
+            touches.clear();
+            counters.clear();
+            ops = 0;
         }
     }
 
@@ -555,6 +667,12 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
                     + "); it will be checked and replaced when it is next opened";
             if (!warnings.contains(warning)) {
                 warnings.add(warning);
+                try {
+                    Files.writeString(checkMarker(), e.getMessage() == null ? "corrupt" : e.getMessage(),
+                            StandardCharsets.UTF_8);
+                } catch (IOException io) {
+                    LOG.debug("could not write {}: {}", checkMarker(), io.getMessage());
+                }
             }
         }
         return new CacheException("cannot " + what + " the SQLite cache " + path + ": " + e.getMessage(), e);
