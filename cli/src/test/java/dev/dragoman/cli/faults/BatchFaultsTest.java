@@ -53,6 +53,7 @@ class BatchFaultsTest {
         f.outcome(dir.resolve("out")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET);
         assertThat(f.outcome(dir.resolve("out")).done()).isEqualTo(ARTICLES);
         BatchOutcome.assertNothingFinishedSentTwice(sim, f.corpus);
+        assertRerunFromCacheIsCorrect(f, config, r);
     }
 
     @Test
@@ -72,6 +73,7 @@ class BatchFaultsTest {
         assertThat(f.outcome(dir.resolve("out")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET).done())
                 .isEqualTo(ARTICLES);
         BatchOutcome.assertNothingFinishedSentTwice(sim, f.corpus);
+        assertRerunFromCacheIsCorrect(f, config, r);
     }
 
     @Test
@@ -90,6 +92,7 @@ class BatchFaultsTest {
         assertThat(f.outcome(dir.resolve("out")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET).done())
                 .isEqualTo(ARTICLES);
         BatchOutcome.assertNothingFinishedSentTwice(sim, f.corpus);
+        assertRerunFromCacheIsCorrect(f, config, r);
     }
 
     @Test
@@ -108,6 +111,7 @@ class BatchFaultsTest {
         assertThat(f.outcome(dir.resolve("out")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET).done())
                 .isEqualTo(ARTICLES);
         BatchOutcome.assertNothingFinishedSentTwice(sim, f.corpus);
+        assertRerunFromCacheIsCorrect(f, config, r);
     }
 
     @Test
