@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
  * inline ones: at the start of a paragraph a dateline needs a known agency, a dash after it, or an upper-case
  * place, so "الرئيس (المصري) قال" is not mistaken for one.
  */
-final class Datelines {
+public final class Datelines {
 
     private Datelines() {}
 
     /** What a dateline held; {@code rest} is the text after it (empty for a stand-alone line). */
-    record DatelineMatch(String place, String agency, String date, String extra, String rest) {}
+    public record DatelineMatch(String place, String agency, String date, String extra, String rest) {}
 
     private static final Pattern KNOWN_AR_AGENCY = WirePatterns.compile("^" + WirePatterns.AR_AGENCY + "$");
     private static final Pattern KNOWN_LATIN_AGENCY = WirePatterns.compile("^" + WirePatterns.LATIN_AGENCY + "$");
@@ -40,7 +40,7 @@ final class Datelines {
      * @param standalone true: the whole line must be the dateline; false: a dateline followed by paragraph text
      * @return the match, or null
      */
-    static DatelineMatch match(String text, boolean standalone) {
+    public static DatelineMatch match(String text, boolean standalone) {
         if (text.length() > (standalone ? 160 : 100_000)) {
             return null;
         }

@@ -42,8 +42,9 @@ public record FeedItem(
         if (paragraphs.isEmpty()) {
             throw new IllegalStateException("feed item " + key + " carries no text; fetch " + link);
         }
-        Article.Builder b = Article.builder().headline(title == null ? "" : title).paragraphs(
-                paragraphs.stream().map(dev.dragoman.core.Paragraph::new).toList());
+        Article.Builder b = Article.builder().headline(title == null ? "" : title);
+        b.paragraphs(dev.dragoman.core.read.html.Leads.takeDateline(paragraphs, b).stream()
+                .map(dev.dragoman.core.Paragraph::new).toList());
         return complete(b, null).build();
     }
 

@@ -152,6 +152,7 @@ public final class HtmlArticleReader {
         if (dir != null) {
             metadata.put("dir", dir.toLowerCase(Locale.ROOT));
         }
+        paragraphs = Leads.takeDateline(paragraphs, builder);
         for (String p : paragraphs) {
             builder.paragraph(p.replace("\u0000", "")); // HTML5 ignores NUL in body text; jsoup keeps it
         }

@@ -41,7 +41,8 @@ class FeedReaderTest {
         assertThat(article.published().instant()).isEqualTo(Instant.parse("2024-06-25T08:15:00Z"));
         assertThat(article.url()).isEqualTo("https://sana.example/ar/?p=1001");
         assertThat(article.source()).isEqualTo("سانا - سياسة");
-        assertThat(article.paragraphTexts()).hasSize(4).anyMatch(p -> p.contains("\"إن المياه مسألة حياة"));
+        assertThat(article.dateline()).isEqualTo(dev.dragoman.core.Dateline.of("دمشق", "سانا"));
+        assertThat(article.paragraphTexts()).hasSize(3).anyMatch(p -> p.contains("\"إن المياه مسألة حياة"));
         assertThat(article.bodyText()).doesNotContain("اقرأ أيضاً", "الجفاف يهدد", "<p>");
         assertThat(article.metadata()).containsEntry("feedItem", "sana-1001").containsEntry("reader", "feed");
     }

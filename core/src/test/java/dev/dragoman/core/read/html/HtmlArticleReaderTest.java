@@ -35,7 +35,8 @@ class HtmlArticleReaderTest {
         assertThat(a.published().zone()).isEqualTo("+03:00");
         assertThat(a.metadata()).containsEntry("byline", "Lina Haddad").containsEntry("site", "The Daily Courier");
         assertThat(a.url()).isEqualTo("https://courier.example.com/world/2024/06/25/syria-iraq-euphrates");
-        assertThat(a.paragraphTexts().get(0)).startsWith("DAMASCUS, June 25 (Reuters) - Syria and Iraq agreed");
+        assertThat(a.dateline()).isEqualTo(dev.dragoman.core.Dateline.of("DAMASCUS", "Reuters"));
+        assertThat(a.paragraphTexts().get(0)).startsWith("Syria and Iraq agreed");
         assertThat(a.paragraphTexts()).anyMatch(p -> p.startsWith("\"Water is a matter of life"))
                 .anyMatch(p -> p.startsWith("Hussein said Baghdad"))
                 .anyMatch(p -> p.startsWith("The Euphrates, which rises in Turkey"));
@@ -43,6 +44,8 @@ class HtmlArticleReaderTest {
                 "About time", "Most read", "Heatwave", "All rights reserved", "Skip to content", "Share on",
                 "Middle East", "By Lina");
         assertThat(a.paragraphs()).hasSize(6);
+        assertThat(new HtmlArticleReader().read(fixture("ar-news-site.html"), null).dateline())
+                .isEqualTo(dev.dragoman.core.Dateline.of("دمشق", "سانا"));
     }
 
     @Test
@@ -72,7 +75,8 @@ class HtmlArticleReaderTest {
         assertThat(a.metadata()).containsEntry("byline", "Deniz Aydin, Omar Saleh");
         assertThat(a.language()).isEqualTo(Language.ENGLISH);
         assertThat(a.paragraphs()).hasSize(5);
-        assertThat(a.paragraphTexts().get(0)).startsWith("ANKARA (AFP) – A magnitude 5.1 earthquake");
+        assertThat(a.dateline()).isEqualTo(dev.dragoman.core.Dateline.of("ANKARA", "AFP"));
+        assertThat(a.paragraphTexts().get(0)).startsWith("A magnitude 5.1 earthquake");
         assertThat(a.bodyText()).doesNotContain("Greece wildfire", "Wire Monitor", "Europe", "Latest");
     }
 
@@ -86,7 +90,8 @@ class HtmlArticleReaderTest {
         assertThat(a.metadata()).containsEntry("dir", "rtl");
         assertThat(a.published().date()).isEqualTo(LocalDate.of(2024, 6, 26));
         assertThat(a.paragraphTexts()).hasSize(3);
-        assertThat(a.paragraphTexts().get(0)).startsWith("أنقرة (أ ف ب) - ضرب زلزال");
+        assertThat(a.dateline()).isNotNull();
+        assertThat(a.paragraphTexts().get(0)).startsWith("ضرب زلزال");
     }
 
     @Test
