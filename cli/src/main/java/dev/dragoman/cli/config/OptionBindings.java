@@ -37,6 +37,9 @@ public final class OptionBindings {
 
     /** The setting behind {@code option} in {@code command}, if it is bound to one. */
     public static Optional<Setting> settingFor(String command, String option) {
+        if (command.equals("batch") && option.equals("--format")) {
+            return Optional.empty(); // batch's --format lists per-article output files (json,md), not FORMAT
+        }
         Map<String, Setting> specific = BY_COMMAND.getOrDefault(command, Map.of());
         if (specific.containsKey(option)) {
             return Optional.of(specific.get(option));

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
 /**
  * Reads RSS (0.9x, 1.0, 2.0) and Atom feeds with Rome into {@link FeedItem}s. The item's text comes from
  * {@code content:encoded} / Atom {@code content} when present, else from the description / summary, with HTML
- * stripped by jsoup. It counts as the full story when it is long enough ({@code minFullTextChars}, default 400) and
- * does not end like a teaser ("…", "[...]", "Read more", "اقرأ المزيد"). DOCTYPEs are refused (XXE).
+ * stripped by jsoup. It counts as the full story when it does not end like a teaser ("…", "[...]", "Read more",
+ * "اقرأ المزيد") and is long enough ({@code minFullTextChars}, default 400) — or, from {@code content:encoded} /
+ * Atom {@code content}, has at least two paragraphs and 150 characters (short wire items are whole stories). DOCTYPEs are refused (XXE).
  *
  * <p>Core has no network code: fetching a feed or an item's page is the caller's job. Stateless and thread-safe.
  */
@@ -134,12 +135,15 @@ public final class FeedReader {
         }
         List<String> description = entry.getDescription() == null ? List.of()
                 : HtmlArticleReader.fragmentParagraphs(entry.getDescription().getValue());
-        List<String> text = length(content) >= length(description) ? content : description;
+        boolean fromContent = !content.isEmpty() && length(content) >= length(description);
+        List<String> text = fromContent ? content : description;
         if (!text.isEmpty() && title != null && text.get(0).equals(title)) {
             text = text.subList(1, text.size());
         }
-        boolean full = length(text) >= minFullTextChars
-                && !TEASER_END.matcher(text.get(text.size() - 1)).find();
+        boolean teaserEnd = !text.isEmpty() && TEASER_END.matcher(text.get(text.size() - 1)).find();
+        // a body of several paragraphs in content:encoded / Atom content is a full (if short) story
+        boolean full = !teaserEnd && (length(text) >= minFullTextChars
+                || (fromContent && text.size() >= 2 && length(text) >= 150));
         Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
         Published published = date == null ? null : new Published(Instant.ofEpochMilli(date.getTime()).toString(),
                 null, date.toInstant(), "UTC");

@@ -1,0 +1,170 @@
+package dev.dragoman.cli.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dragoman.core.Language;
+import dev.dragoman.core.json.Json;
+import dev.dragoman.core.read.ArticleReaders;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The digest over fixture stories: the Euphrates water deal from SANA (Arabic page and Arabic RSS), Reuters (an
+ * English page) and AFP (an Atom entry); a Turkish quake from AFP in English and Arabic; an unrelated SANA story.
+ */
+class DigestTest {
+
+    @TempDir
+    Path tmp;
+
+    private final Clock clock = Clock.fixed(Instant.parse("2024-06-26T07:00:00Z"), ZoneOffset.UTC);
+
+    private static final String AFP_ATOM = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en"><title>AFP World</title><id>urn:afp</id>
+            <updated>2024-06-26T05:00:00Z</updated>
+            <entry><title>Syria, Iraq to share Euphrates flow data amid drought</title><id>urn:afp:euphrates</id>
+             <link href="https://afp.example/world/euphrates"/><published>2024-06-25T10:05:00+02:00</published>
+             <updated>2024-06-25T10:05:00+02:00</updated>
+             <content type="html">&lt;p&gt;DAMASCUS (AFP) – Syria and Iraq will share daily measurements of the Euphrates river's flow, their foreign ministers said in Damascus on Tuesday, as drought and upstream dams in Turkey shrink the waters both countries depend on.&lt;/p&gt;&lt;p&gt;Syria's Faisal Mekdad and Iraq's Fuad Hussein told reporters a joint monitoring station would be set up near Al-Bukamal on the border.&lt;/p&gt;</content></entry>
+            </feed>""";
+
+    private Path inputs() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(in.resolve("sana-page.html"), BatchInputsTest.resource("/fixtures/html/ar-news-site.html"));
+        Files.writeString(in.resolve("courier-page.html"), BatchInputsTest.resource("/fixtures/html/en-news-site.html"));
+        Files.writeString(in.resolve("wm-quake.html"), BatchInputsTest.resource("/fixtures/html/en-jsonld.html"));
+        try (var bytes = DigestTest.class.getResourceAsStream("/fixtures/html/ar-minimal.html")) {
+            Files.write(in.resolve("quake-ar.html"), bytes.readAllBytes());
+        }
+        Files.writeString(in.resolve("sana.rss"), BatchInputsTest.resource("/fixtures/feed/sana-rss-fulltext.xml"));
+        Files.writeString(in.resolve("afp.atom"), AFP_ATOM);
+        return in;
+    }
+
+    private static Scripted.ScriptedTranslator humanLikeTranslator() {
+        Scripted.ScriptedTranslator t = new Scripted.ScriptedTranslator();
+        t.dictionary.put("سورية والعراق تتفقان على تبادل بيانات تدفق مياه نهر الفرات",
+                "Syria and Iraq agree to exchange data on the flow of the Euphrates River's waters");
+        t.dictionary.put("اتفقت سورية والعراق اليوم على تبادل البيانات اليومية حول تدفق مياه نهر الفرات، وذلك خلال "
+                        + "مباحثات أجراها وزير الخارجية والمغتربين الدكتور فيصل المقداد مع نظيره العراقي فؤاد حسين في "
+                        + "دمشق، في ظل موجة جفاف حادة تضرب المنطقة.",
+                "Syria and Iraq agreed today to exchange daily data on the flow of the Euphrates River, during talks "
+                        + "held by Foreign Minister Faisal Mekdad with his Iraqi counterpart Fuad Hussein in Damascus, "
+                        + "amid a severe drought hitting the region.");
+        t.dictionary.put("زلزال بقوة 5.1 درجة يضرب شرق تركيا دون إصابات",
+                "5.1-magnitude earthquake hits eastern Turkey without injuries");
+        t.dictionary.put("ضرب زلزال بقوة 5.1 درجات شرق تركيا صباح اليوم الأربعاء، وفق ما أعلنت إدارة الكوارث والطوارئ "
+                        + "التركية، من دون أن تسجل إصابات.",
+                "A 5.1-magnitude earthquake struck eastern Turkey on Wednesday morning, according to the Turkish "
+                        + "Disaster and Emergency Management Authority, with no injuries recorded.");
+        t.dictionary.put("الرئيس الأسد يستقبل وفداً برلمانياً روسياً",
+                "President al-Assad receives a Russian parliamentary delegation");
+        t.dictionary.put("استقبل الرئيس بشار الأسد اليوم وفداً برلمانياً روسياً برئاسة نائب رئيس مجلس الدوما، وجرى خلال "
+                        + "اللقاء بحث العلاقات الثنائية بين البلدين وسبل تطويرها في مختلف المجالات، ولا سيما الاقتصادية "
+                        + "والثقافية منها.",
+                "President Bashar al-Assad today received a Russian parliamentary delegation headed by the deputy "
+                        + "speaker of the State Duma, and discussed bilateral relations and ways to develop them.");
+        return t;
+    }
+
+    private Path runDigest(Language translateTo, Path in, Path out) throws Exception {
+        BatchOptions options = new BatchOptions(List.of(in.toString()), out, translateTo, false, null, 2, null, null, "t");
+        SpiArticleTranslation translation = new SpiArticleTranslation(humanLikeTranslator());
+        RunReport report = new BatchEngine(options, new ItemSource(url -> {
+            throw new AssertionError("no fetch expected: " + url);
+        }, ArticleReaders.standard()::read, out), translation, translation, null, clock).run(BatchListener.NONE, false);
+        assertThat(report.failed()).as(report.failures()::toString).isZero();
+        List<Path> files = new DigestWriter().write(out, Digest.of(report,
+                new dev.dragoman.core.cluster.MinHashStoryClusterer()));
+        assertThat(files).hasSize(3).allSatisfy(f -> assertThat(f).exists());
+        return files.get(0).getParent();
+    }
+
+    private static Path only(Path dir, String ext) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(ext)).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void should_group_one_event_from_different_agencies_and_languages_into_one_story_compared_in_english()
+            throws Exception {
+        // given
+        Path out = tmp.resolve("out");
+        // when
+        Path digests = runDigest(Language.ENGLISH, inputs(), out);
+        // then
+        JsonNode json = Json.mapper().readTree(only(digests, ".json").toFile());
+        assertThat(json.at("/counts/articles").asInt()).isEqualTo(7);
+        JsonNode stories = json.get("stories");
+        assertThat(stories).hasSize(3);
+        assertThat(stories.get(0).get("size").asInt()).isEqualTo(4);
+        assertThat(stories.get(0).get("sources").findValuesAsText("agency"))
+                .containsExactlyInAnyOrder("سانا", "سانا", "Reuters", "AFP");
+        assertThat(stories.get(1).get("size").asInt()).isEqualTo(2);
+        assertThat(stories.get(1).get("sources").findValuesAsText("originalLanguage")).containsExactlyInAnyOrder("ar", "en");
+        assertThat(stories.get(2).get("sources").get(0).get("headline").asText())
+                .isEqualTo("President al-Assad receives a Russian parliamentary delegation");
+        assertThat(json.at("/window/from").asText()).isEqualTo("2024-06-25T06:40:00Z");
+        JsonNode first = stories.get(0).get("sources").get(0);
+        assertThat(first.get("outputs")).hasSize(2);
+        for (JsonNode o : first.get("outputs")) {
+            assertThat(out.resolve(o.asText())).exists();
+        }
+    }
+
+    @Test
+    void should_render_an_html_digest_whose_structure_and_text_direction_follow_the_reports() throws Exception {
+        // given the stories without translation: Arabic reports stay Arabic
+        Path out = tmp.resolve("out");
+        // when
+        Path digests = runDigest(null, inputs(), out);
+        Document html = Jsoup.parse(only(digests, ".html").toFile(), "UTF-8");
+        // then
+        assertThat(html.selectFirst("html").attr("dir")).isEqualTo("ltr");
+        assertThat(html.selectFirst("header").attr("dir")).isEqualTo("ltr");
+        assertThat(html.select("header li").text()).contains("stories from 7 articles", "Usage:");
+        Elements stories = html.select("main > article.story");
+        assertThat(stories).isNotEmpty();
+        Elements arabic = html.select("h3.headline[lang=ar]");
+        assertThat(arabic).isNotEmpty().allSatisfy(h -> assertThat(h.attr("dir")).isEqualTo("rtl"));
+        assertThat(html.select("h3.headline[lang=en]")).isNotEmpty()
+                .allSatisfy(h -> assertThat(h.attr("dir")).isEqualTo("ltr"));
+        for (Element a : html.select("li.source a[href^=../articles/]")) {
+            assertThat(digests.resolve(a.attr("href")).normalize()).exists();
+        }
+        assertThat(html.select("li.source time[datetime]")).isNotEmpty();
+        String md = Files.readString(only(digests, ".md"), StandardCharsets.UTF_8);
+        assertThat(md).startsWith("# Digest 2024-06-26 07:00 UTC").contains("- Window: 2024-06-25 06:40 UTC", "](../articles/");
+    }
+
+    @Test
+    void should_make_the_whole_page_right_to_left_when_every_report_is_arabic() throws Exception {
+        // given
+        Path in = Files.createDirectories(tmp.resolve("ar"));
+        Files.writeString(in.resolve("sana.rss"), BatchInputsTest.resource("/fixtures/feed/sana-rss-fulltext.xml"));
+        // when
+        Path digests = runDigest(null, in, tmp.resolve("out"));
+        Document html = Jsoup.parse(only(digests, ".html").toFile(), "UTF-8");
+        // then
+        assertThat(html.selectFirst("html").attr("lang")).isEqualTo("ar");
+        assertThat(html.selectFirst("html").attr("dir")).isEqualTo("rtl");
+        assertThat(html.selectFirst("header").attr("dir")).isEqualTo("ltr");
+        assertThat(html.select("main > article.story")).hasSize(2);
+        assertThat(html.select("h2[lang=ar][dir=rtl]")).hasSize(2);
+    }
+}
