@@ -38,7 +38,7 @@ class BatchCommandTest {
         CliRunner.Result noBackend = runner.run("batch", tmp.toString(), "--out", tmp.resolve("o").toString(),
                 "--translate-to", "en");
         assertThat(noBackend.code()).isEqualTo(78);
-        assertThat(noBackend.err()).contains("--translate-to needs a translation backend");
+        assertThat(noBackend.err()).contains("No translation backend is configured for --translate-to");
         CliRunner.Result noZone = runner.run("batch", tmp.toString(), "--out", tmp.resolve("o").toString(),
                 "--cron", "0 7 * * *");
         assertThat(noZone.code()).isEqualTo(2);
