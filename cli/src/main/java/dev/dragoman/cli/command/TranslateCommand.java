@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
             "Needs a backend: see 'dragoman config init' and 'dragoman backends'."},
         footerHeading = "%nExamples:%n",
         footer = {"  dragoman translate story.txt --to en",
-            "  dragoman translate story.txt --to en --backend deepl --bilingual --format html -o story.html",
+            "  dragoman translate story.txt --backend deepl --bilingual -f html -o story.html",
             "  dragoman translate 'wire/*.txt' --to fr -o out/"})
 public final class TranslateCommand implements Callable<Integer> {
 
