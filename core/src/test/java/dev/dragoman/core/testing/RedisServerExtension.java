@@ -35,13 +35,24 @@ import org.opentest4j.TestAbortedException;
  */
 public final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback {
 
+    private final String executable;
     private final List<String> extraArgs;
     private Path workDir;
     private int port;
     private Process process;
 
     public RedisServerExtension(String... extraArgs) {
-        this.extraArgs = List.of(extraArgs);
+        this("redis-server", List.of(extraArgs));
+    }
+
+    private RedisServerExtension(String executable, List<String> extraArgs) {
+        this.executable = executable;
+        this.extraArgs = List.copyOf(extraArgs);
+    }
+
+    /** The same harness running another executable (a path, or a name looked up on the PATH). */
+    public RedisServerExtension withExecutable(String command) {
+        return new RedisServerExtension(command, extraArgs);
     }
 
     @Override
@@ -81,7 +92,7 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
         if (process != null && process.isAlive()) {
             return;
         }
-        List<String> command = new java.util.ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
+        List<String> command = new java.util.ArrayList<>(List.of(executable, "--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no",
                 "--dir", workDir.toString(), "--logfile", workDir.resolve("redis.log").toString()));
         command.addAll(extraArgs);
@@ -132,9 +143,9 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
         return ci.equalsIgnoreCase("true") || ci.equals("1");
     }
 
-    private static boolean installed() {
+    private boolean installed() {
         try {
-            Process p = new ProcessBuilder("redis-server", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(executable, "--version").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {

@@ -159,6 +159,39 @@ class SqliteStoreTest {
     }
 
     @Test
+    void should_check_a_file_fully_on_the_next_open_after_a_run_met_corruption() throws IOException {
+        // given a damaged file opened without the full check, as a large file would be
+        Path file = dir.resolve("cache.db");
+        fill(file, 300).close();
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            byte[] junk = new byte[64 * 1024];
+            java.util.Arrays.fill(junk, (byte) 0x5A);
+            raf.seek(Files.size(file) / 3);
+            raf.write(junk);
+        }
+        int corruptReads = 0;
+        try (SqliteResultCache damaged = new SqliteResultCache(SqliteOptions.at(file).withCheckOnOpen(false))) {
+            for (int i = 0; i < 300; i++) {
+                try {
+                    damaged.get(key("k" + i));
+                } catch (CacheException e) {
+                    corruptReads += SqliteResultCache.isCorruption((java.sql.SQLException) e.getCause()) ? 1 : 0;
+                }
+            }
+            assertThat(corruptReads).isPositive();
+            assertThat(damaged.warnings()).anySatisfy(w -> assertThat(w).contains("reported corruption"));
+        }
+        assertThat(Path.of(file + "-check")).exists();
+        // when
+        try (SqliteResultCache reopened = SqliteResultCache.open(file)) {
+            // then
+            assertThat(reopened.warnings()).singleElement().asString().contains("moved aside");
+            assertThat(Path.of(file + "-check")).doesNotExist();
+            assertThat(corruptCopies()).hasSize(1);
+        }
+    }
+
+    @Test
     void should_refuse_a_file_from_a_newer_schema_with_a_clear_message() throws Exception {
         // given
         Path file = dir.resolve("cache.db");
