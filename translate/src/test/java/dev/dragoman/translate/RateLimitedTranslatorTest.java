@@ -23,8 +23,9 @@ class RateLimitedTranslatorTest {
         // when
         t.translate(req);
         t.translate(req.withSegments(List.of("b".repeat(50))));
-        // then
-        assertThat(clock.realSleeps()).containsExactly(Duration.ofSeconds(5));
+        // then the first used a minute's allowance (590 beyond the 10-character burst, borrowed); the second waits
+        // for that debt plus its own 10-character share: 60 s
+        assertThat(clock.realSleeps()).containsExactly(Duration.ofSeconds(60));
     }
 
     @Test
@@ -36,11 +37,12 @@ class RateLimitedTranslatorTest {
                 new RateLimiter(0, 6000, clock, clock.sleeper()));
         // 300 ASCII bytes = 100 estimated tokens -> 500 + 2 × 100 = 700 tokens per request
         TranslationRequest req = TranslationRequest.of(List.of("x".repeat(300)), Language.ARABIC, Language.ENGLISH);
-        // when: 8 requests = 5600 tokens fit the minute; the 9th needs 700 more, 300 over -> 3 s
+        // when: the first goes at once (the bucket is full), each later one waits for the 700 tokens before it
         for (int i = 0; i < 9; i++) {
             t.translate(req);
         }
-        // then
-        assertThat(clock.realSleeps()).containsExactly(Duration.ofSeconds(3));
+        // then 700 tokens at 100 per second = 7 s apart
+        assertThat(clock.realSleeps()).containsExactly(java.util.Collections.nCopies(8, Duration.ofSeconds(7))
+                .toArray(Duration[]::new));
     }
 }

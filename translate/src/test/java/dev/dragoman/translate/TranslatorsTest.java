@@ -38,9 +38,11 @@ class TranslatorsTest {
         // when
         t.translate(req);
         t.translate(req);
-        // then: attempt 1 and 2 use the burst; the retry waited 1 s of backoff, the third attempt 30 s for a permit
+        // then: attempt 1 uses the burst of one; the retry waited 1 s of backoff and then 29 s for its permit (one
+        // per 30 s), the third attempt another 30 s
         assertThat(calls).hasValue(3);
-        assertThat(clock.realSleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(29));
+        assertThat(clock.realSleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(29),
+                Duration.ofSeconds(30));
         assertThat(meter.byBackend().get("fake").requests()).isEqualTo(2);
         assertThat(meter.total().characters()).isEqualTo(10);
     }

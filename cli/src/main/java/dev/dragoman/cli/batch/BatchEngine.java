@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -124,17 +125,42 @@ final class BatchEngine {
                 FailureLog failureLog = FailureLog.open(out.resolve(FAILURES))) {
             ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), threads());
             Semaphore inFlight = new Semaphore(options.jobs() * 2);
-            Iterator<WorkItem> items = source.items(sources);
+            Iterator<String> pendingSources = sources.iterator();
             try {
-                while (!stop.get() && items.hasNext()) {
-                    WorkItem item = items.next();
+                sources:
+                while (!stop.get() && pendingSources.hasNext()) {
+                    String src = pendingSources.next();
+                    ItemSource.FileStamp stamp = ItemSource.stamp(src);
+                    if (stamp != null) {
+                        Map<String, DoneRecord> finished = journal.doneFile(stamp, fingerprint);
+                        if (finished != null) {
+                            // an unchanged file whose items all finished under these options: not even read
+                            for (Map.Entry<String, DoneRecord> e : finished.entrySet()) {
+                                listener.discovered(1);
+                                skipped.incrementAndGet();
+                                if (!onlyNew) {
+                                    entries.add(e.getValue());
+                                }
+                                listener.item(BatchListener.Outcome.SKIPPED, e.getKey(), null);
+                            }
+                            continue;
+                        }
+                    }
+                    List<WorkItem> sourceItems = source.itemsOf(src);
+                    FileProgress progress = stamp == null ? null
+                            : new FileProgress(stamp, sourceItems.stream().map(WorkItem::key).toList());
+                    for (WorkItem item : sourceItems) {
+                    if (stop.get()) {
+                        break sources;
+                    }
                     listener.discovered(1);
                     inFlight.acquireUninterruptibly();
                     if (stop.get()) {
                         inFlight.release();
-                        break;
+                        break sources;
                     }
                     pool.execute(() -> {
+                        boolean finishedItem = false;
                         try {
                             StageException fatalSoFar = fatal.get();
                             if (fatalSoFar != null) {
@@ -159,6 +185,7 @@ final class BatchEngine {
                                 }
                                 default -> { }
                             }
+                            finishedItem = o.record != null;
                             listener.item(o.kind, item.key(), null);
                         } catch (StageException e) {
                             if (isBackendWide(e) && fatal.compareAndSet(null, e)) {
@@ -174,9 +201,13 @@ final class BatchEngine {
                             }
                             listener.item(BatchListener.Outcome.FAILED, item.key(), e.stage() + ": " + e.getMessage());
                         } finally {
+                            if (progress != null) {
+                                progress.itemEnded(finishedItem, journal, fingerprint);
+                            }
                             inFlight.release();
                         }
                     });
+                    }
                 }
             } finally {
                 pool.shutdown();
@@ -223,6 +254,38 @@ final class BatchEngine {
     }
 
     private record Outcome(BatchListener.Outcome kind, DoneRecord record) {}
+
+    /**
+     * The items of one file input still in flight: when the last one ends and every one finished, the file's
+     * stamp goes into the journal so an unchanged re-run skips it unread. A failed item (or a stop before all its
+     * items started) leaves no file record, so the file is read again next time.
+     */
+    private static final class FileProgress {
+        private final ItemSource.FileStamp stamp;
+        private final List<String> keys;
+        private final AtomicInteger remaining;
+        private final AtomicBoolean allFinished = new AtomicBoolean(true);
+
+        FileProgress(ItemSource.FileStamp stamp, List<String> keys) {
+            this.stamp = stamp;
+            this.keys = keys;
+            this.remaining = new AtomicInteger(keys.size());
+        }
+
+        void itemEnded(boolean finished, BatchJournal journal, String fingerprint) {
+            if (!finished) {
+                allFinished.set(false);
+            }
+            if (remaining.decrementAndGet() == 0 && allFinished.get()) {
+                try {
+                    journal.appendFile(stamp, fingerprint, keys);
+                } catch (RuntimeException e) {
+                    // only an optimisation is lost: the next run reads the file and skips its items by key
+                    LOG.warn("cannot record the finished input {}: {}", stamp.path(), e.getMessage());
+                }
+            }
+        }
+    }
 
     private Outcome process(WorkItem item, BatchJournal journal, ArticleOutputs outputs, String fingerprint) {
         DoneRecord seen = journal.doneKey(item.key(), fingerprint);

@@ -27,7 +27,10 @@ import org.slf4j.LoggerFactory;
  * the items in flight. On open the journal is replayed; a torn last line (the process died mid-write) is cut off.
  *
  * <p>"Seen" is keyed three ways: by item key (a path, a feed item's guid), by article id (content hash, together
- * with the options fingerprint) and by URL. Thread-safe: appends are serialized.
+ * with the options fingerprint) and by URL. A file input all of whose items finished also gets a {@code file}
+ * record (path, size, modification time, options fingerprint, its item keys), so a re-run skips the unchanged file
+ * without reading it; a file whose size or modification time changed is read again. Thread-safe: appends are
+ * serialized.
  */
 final class BatchJournal implements AutoCloseable {
 
@@ -39,6 +42,8 @@ final class BatchJournal implements AutoCloseable {
     private final Map<String, DoneRecord> doneByKey = new HashMap<>();
     private final Set<String> doneUrls = new HashSet<>();
     private final Map<String, JsonNode> failedByKey = new HashMap<>();
+    /** path|fingerprint → the file record (size, modified, keys) of its last complete run. */
+    private final Map<String, JsonNode> doneFiles = new HashMap<>();
 
     private BatchJournal(Path file, FileChannel channel) {
         this.file = file;
@@ -109,6 +114,8 @@ final class BatchJournal implements AutoCloseable {
             if (done.url() != null) {
                 doneUrls.add(done.url() + "|" + done.fingerprint());
             }
+        } else if (type.equals("file")) {
+            doneFiles.put(node.path("path").asText() + "|" + node.path("fingerprint").asText(), node);
         } else if (type.equals("failed") && key != null) {
             failedByKey.put(key, node);
         }
@@ -126,6 +133,40 @@ final class BatchJournal implements AutoCloseable {
 
     synchronized boolean doneUrl(String url, String fingerprint) {
         return url != null && doneUrls.contains(url + "|" + fingerprint);
+    }
+
+    /**
+     * The finished items (key → record) of a file input whose every item finished under these options while the
+     * file had this size and modification time, or null when the file must be read (never finished, changed, or a
+     * record is missing).
+     */
+    synchronized Map<String, DoneRecord> doneFile(ItemSource.FileStamp stamp, String fingerprint) {
+        JsonNode file = doneFiles.get(stamp.path() + "|" + fingerprint);
+        if (file == null || file.path("size").asLong(-1) != stamp.size()
+                || !stamp.modified().equals(file.path("modified").asText())) {
+            return null;
+        }
+        Map<String, DoneRecord> done = new java.util.LinkedHashMap<>();
+        for (JsonNode key : file.path("keys")) {
+            DoneRecord record = doneByKey.get(key.asText() + "|" + fingerprint);
+            if (record == null) {
+                return null;
+            }
+            done.put(key.asText(), record);
+        }
+        return done.isEmpty() ? null : done;
+    }
+
+    /** Records that every item of a file input finished while the file had this stamp, and forces it to disk. */
+    void appendFile(ItemSource.FileStamp stamp, String fingerprint, List<String> keys) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("type", "file");
+        node.put("path", stamp.path());
+        node.put("size", stamp.size());
+        node.put("modified", stamp.modified());
+        node.put("fingerprint", fingerprint);
+        keys.forEach(node.putArray("keys")::add);
+        append(node);
     }
 
     synchronized int doneCount() {

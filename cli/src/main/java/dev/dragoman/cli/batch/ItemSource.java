@@ -118,6 +118,29 @@ final class ItemSource {
         return false;
     }
 
+    /**
+     * What identifies one version of a file input without reading it: absolute path, size and modification time
+     * (full precision, ISO-8601).
+     */
+    record FileStamp(String path, long size, String modified) {}
+
+    /** The stamp of a file source, or null for a URL or a file that cannot be stat'ed (it is read and fails then). */
+    static FileStamp stamp(String source) {
+        if (isUrl(source)) {
+            return null;
+        }
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(Path.of(source),
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            if (!a.isRegularFile()) {
+                return null;
+            }
+            return new FileStamp(source, a.size(), a.lastModifiedTime().toInstant().toString());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The work items of all sources, produced lazily in order. */
     Iterator<WorkItem> items(List<String> sources) {
         return new Iterator<>() {

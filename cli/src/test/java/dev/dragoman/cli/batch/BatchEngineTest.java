@@ -57,12 +57,86 @@ class BatchEngineTest {
     }
 
     private BatchEngine engine(Path in, Path out, ScriptedTranslator t, ScriptedSummarizer s, int jobs) {
+        return engine(in, out, t, s, jobs, ArticleReaders.standard()::read);
+    }
+
+    private BatchEngine engine(Path in, Path out, ScriptedTranslator t, ScriptedSummarizer s, int jobs,
+            ItemSource.ArticleParser parser) {
         BatchOptions options = new BatchOptions(List.of(in.toString()), out, Language.ENGLISH, true, null, jobs,
                 null, null, "scripted");
         SpiArticleTranslation translation = new SpiArticleTranslation(t);
         return new BatchEngine(options, new ItemSource(url -> {
             throw new AssertionError("no fetch expected");
-        }, ArticleReaders.standard()::read, out), translation, translation, s, clock);
+        }, parser, out), translation, translation, s, clock);
+    }
+
+    @Test
+    void should_skip_a_finished_unchanged_file_without_reading_it_and_redo_a_modified_one() throws Exception {
+        // given a finished batch of 5 files, with every parse counted
+        Path in = writeArticles(5);
+        Path out = tmp.resolve("out");
+        ScriptedTranslator t = new ScriptedTranslator();
+        ScriptedSummarizer s = new ScriptedSummarizer();
+        List<String> reads = java.util.Collections.synchronizedList(new ArrayList<>());
+        ItemSource.ArticleParser counting = (bytes, name) -> {
+            reads.add(Path.of(name).getFileName().toString());
+            return ArticleReaders.standard().read(bytes, name);
+        };
+        RunReport first = engine(in, out, t, s, 2, counting).run(BatchListener.NONE, false);
+        assertThat(first.done()).isEqualTo(5);
+        assertThat(reads).hasSize(5);
+        // and one file replaced by another article afterwards (new size and modification time)
+        Path changed = in.resolve("a003.json");
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(changed);
+        Files.writeString(changed, Json.mapper().writeValueAsString(article(33)), StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(changed, java.nio.file.attribute.FileTime.from(before.toInstant().plusSeconds(10)));
+        reads.clear();
+        int translatedBefore = t.total();
+
+        // when the same batch runs again
+        RunReport second = engine(in, out, t, s, 2, counting).run(BatchListener.NONE, false);
+
+        // then only the modified file is read, and its new article is done; the rest are skipped unread
+        assertThat(reads).containsExactly("a003.json");
+        assertThat(second.done()).isEqualTo(1);
+        assertThat(second.skipped()).isEqualTo(4);
+        assertThat(second.failed()).isZero();
+        assertThat(t.total()).isEqualTo(translatedBefore + 1);
+        assertThat(out.resolve("articles").resolve(article(33).id() + ".json")).exists();
+        assertThat(second.entries()).hasSize(5);
+
+        // and a third run reads nothing at all
+        reads.clear();
+        RunReport third = engine(in, out, t, s, 2, counting).run(BatchListener.NONE, false);
+        assertThat(reads).isEmpty();
+        assertThat(third.skipped()).isEqualTo(5);
+        assertThat(third.done()).isZero();
+    }
+
+    @Test
+    void should_read_a_file_again_when_only_its_modification_time_changed() throws Exception {
+        // given a finished batch of 2 files
+        Path in = writeArticles(2);
+        Path out = tmp.resolve("out");
+        ScriptedTranslator t = new ScriptedTranslator();
+        ScriptedSummarizer s = new ScriptedSummarizer();
+        List<String> reads = java.util.Collections.synchronizedList(new ArrayList<>());
+        ItemSource.ArticleParser counting = (bytes, name) -> {
+            reads.add(Path.of(name).getFileName().toString());
+            return ArticleReaders.standard().read(bytes, name);
+        };
+        engine(in, out, t, s, 1, counting).run(BatchListener.NONE, false);
+        Path touched = in.resolve("a002.json");
+        Files.setLastModifiedTime(touched, java.nio.file.attribute.FileTime.from(
+                Files.getLastModifiedTime(touched).toInstant().minusSeconds(3600)));
+        reads.clear();
+        int translatedBefore = t.total();
+        // when
+        RunReport second = engine(in, out, t, s, 1, counting).run(BatchListener.NONE, false);
+        // then it is read again, but its unchanged content is recognised as done (no backend call)
+        assertThat(reads).containsExactly("a002.json");
+        assertThat(second.skipped()).isEqualTo(2);
+        assertThat(t.total()).isEqualTo(translatedBefore);
     }
 
     private static List<JsonNode> jsonLines(Path file) throws IOException {
@@ -129,9 +203,9 @@ class BatchEngineTest {
                     assertThat(f.get("input").asText()).endsWith("broken.json");
                     assertThat(f.get("retriable").asBoolean()).isFalse();
                 });
-        assertThat(failures).filteredOn(f -> f.get("reason").asText().contains("429"))
+        assertThat(failures).filteredOn(f -> f.get("reason").asText().contains("scripted 429"))
                 .hasSize(5).allSatisfy(f -> assertThat(f.get("retriable").asBoolean()).isTrue());
-        assertThat(failures).filteredOn(f -> f.get("reason").asText().contains("400"))
+        assertThat(failures).filteredOn(f -> f.get("reason").asText().contains("scripted 400"))
                 .hasSize(3).allSatisfy(f -> assertThat(f.get("retriable").asBoolean()).isFalse());
         assertThat(report.exitCode()).isNotZero();
         JsonNode one = Json.mapper().readTree(out.resolve("articles").resolve(article(1).id() + ".json").toFile());

@@ -11,11 +11,14 @@ import java.util.Objects;
  * A client-side rate limiter for one backend: at most {@code requestsPerMinute} calls and {@code unitsPerMinute}
  * units (characters for MT APIs, tokens for LLMs) per minute, shared by every thread that calls the backend.
  *
- * <p>Two token buckets, each holding up to one minute's allowance and refilled continuously. {@link #acquire}
- * takes its share at once — the balance may go negative — and then waits outside the lock until the balance it
- * took from has refilled, so callers are served in arrival order and no thread holds the lock while waiting.
- * A single request larger than a minute's allowance waits for one full minute's worth rather than forever.
- * A limit of 0 means unlimited.
+ * <p>Two token buckets refilled continuously at the per-minute rate, each holding at most one second's share
+ * (at least 1): a fresh or idle limiter lets a burst of about one second's allowance through, never a whole
+ * minute's (a server that limits per second would answer a minute's burst with 429s). {@link #reserve} books its
+ * share at once — the balance may go negative, a debt later callers wait out — and the caller then waits outside
+ * the lock until the balance it booked against had held its share, so callers are served in arrival order and no
+ * thread holds the lock while waiting. A single request larger than the burst passes as soon as the bucket is full
+ * (its excess becomes debt), so big requests are never starved; one larger than a minute's allowance is charged a
+ * minute's worth. A limit of 0 means unlimited.
  *
  * <p>Thread-safe. The clock and sleeper are injected so tests never really wait.
  */
@@ -99,18 +102,24 @@ public final class RateLimiter {
     }
 
     /**
-     * A bucket of one minute's allowance, kept in exact integer arithmetic: the balance is stored in
-     * unit-microseconds (units × 60,000,000), so refills and waits have no rounding drift. The balance may go
-     * negative (debt that later callers wait out).
+     * A bucket refilled at {@code capacity} units per minute and holding at most one second's share of it (at
+     * least 1 unit), kept in exact integer arithmetic: the balance is stored in unit-microseconds
+     * (units × 60,000,000), so refills and waits have no rounding drift. The balance may go negative (debt that
+     * later callers wait out).
      */
     private static final class Bucket {
+        /** Units per minute (the long-run rate); 0 = unlimited. */
         final long capacity;
+        /** The burst: the most the balance holds, one second's share rounded up, at least 1 unit. */
+        final long full;
         long balance;
         long last;
 
         Bucket(long capacity, long now) {
             this.capacity = capacity;
-            this.balance = Math.multiplyExact(capacity, MINUTE_MICROS);
+            long burst = Math.max(1, (capacity + 59) / 60);
+            this.full = Math.multiplyExact(burst, MINUTE_MICROS);
+            this.balance = full;
             this.last = now;
         }
 
@@ -119,7 +128,6 @@ public final class RateLimiter {
             if (capacity == 0) {
                 return 0;
             }
-            long full = capacity * MINUTE_MICROS;
             long elapsedMicros = Math.min((nowNanos - last) / 1000, MINUTE_MICROS);
             if (elapsedMicros > 0) {
                 balance = Math.min(full, balance + elapsedMicros * capacity);
@@ -128,11 +136,15 @@ public final class RateLimiter {
                     last = nowNanos;
                 }
             }
-            balance -= Math.min(n, capacity) * MINUTE_MICROS;
-            if (balance >= 0) {
+            long charge = Math.min(n, capacity) * MINUTE_MICROS;
+            // the balance that must be there before this request goes: its share, at most a full bucket
+            long needed = Math.min(charge, full);
+            long deficit = needed - balance;
+            balance -= charge;
+            if (deficit <= 0) {
                 return 0;
             }
-            long waitMicros = (-balance + capacity - 1) / capacity;
+            long waitMicros = (deficit + capacity - 1) / capacity;
             return waitMicros * 1000;
         }
     }
