@@ -44,7 +44,7 @@ public final class ArticleTranslator {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ArticleTranslator.class);
 
-    private final CachingTranslator translator;
+    private final TranslationBackend translator;
 
     /**
      * @param backend the decorated backend (see {@link Translators}): retry, rate limit, guard …
@@ -57,6 +57,19 @@ public final class ArticleTranslator {
 
     public ArticleTranslator(TranslationBackend backend, ResultCache cache) {
         this(backend, cache, null, null);
+    }
+
+    private ArticleTranslator(TranslationBackend cached) {
+        this.translator = Objects.requireNonNull(cached, "cached");
+    }
+
+    /**
+     * An article translator over a translator that already caches (or deliberately does not): a {@link
+     * CachingTranslator} shared with other users — a batch's brief sentences go through the same one, so the cache,
+     * its single flight per segment and the usage meter are one for the whole run.
+     */
+    public static ArticleTranslator over(TranslationBackend cached) {
+        return new ArticleTranslator(cached);
     }
 
     public BackendProfile profile() {

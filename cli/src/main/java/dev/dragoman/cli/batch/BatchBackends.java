@@ -1,7 +1,7 @@
 package dev.dragoman.cli.batch;
 
 import dev.dragoman.core.summary.Summarizer;
-import dev.dragoman.core.translation.Translator;
+import dev.dragoman.translate.TranslationBackend;
 
 /**
  * The backends a batch uses, built once and shared by every worker (so each backend's rate limits, retries and
@@ -10,8 +10,11 @@ import dev.dragoman.core.translation.Translator;
  */
 interface BatchBackends {
 
-    /** The translator (decorated with cache, retry, rate limit by whoever builds it), or null. */
-    Translator translator();
+    /**
+     * The translation backend (decorated with cache, retry, rate limit by whoever builds it), or null; the batch
+     * translates articles over it with the translate module's {@code ArticleTranslator}.
+     */
+    TranslationBackend translator();
 
     /** The summarizer, or null. */
     Summarizer summarizer();
@@ -22,7 +25,7 @@ interface BatchBackends {
     /** No backend configured. */
     BatchBackends NONE = new BatchBackends() {
         @Override
-        public Translator translator() {
+        public TranslationBackend translator() {
             return null;
         }
 

@@ -5,7 +5,7 @@ import dev.dragoman.core.Language;
 import dev.dragoman.core.cluster.MinHashStoryClusterer;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.read.ArticleReaders;
-import dev.dragoman.core.translation.Translator;
+import dev.dragoman.translate.TranslationBackend;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -161,8 +161,9 @@ public final class BatchCommand implements Callable<Integer> {
 
     private int execute(PrintWriter err, BatchBackends backends) {
         BatchOptions options = options(backends);
-        Translator translator = backends.translator();
-        SpiArticleTranslation translation = translator == null ? null : new SpiArticleTranslation(translator);
+        TranslationBackend translator = backends.translator();
+        ArticleTranslatorTranslation translation = translator == null ? null
+                : new ArticleTranslatorTranslation(translator);
         OkHttpClient http = new OkHttpClient();
         Fetcher fetcher = new HttpFetcher(http, version(), Schedule.parseDuration(fetchTimeout), perHost);
         ItemSource source = new ItemSource(fetcher, ArticleReaders.standard()::read, out);

@@ -11,7 +11,6 @@ import dev.dragoman.cli.wiring.TranslationBackends;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summarizer;
-import dev.dragoman.core.translation.Translator;
 import dev.dragoman.summarize.extractive.ExtractiveSummarizer;
 import dev.dragoman.summarize.llm.LlmSummarizer;
 import dev.dragoman.translate.CachingTranslator;
@@ -31,12 +30,12 @@ import java.util.List;
  */
 final class ConfiguredBatchBackends implements BatchBackends, AutoCloseable {
 
-    private final Translator translator;
+    private final TranslationBackend translator;
     private final Summarizer summarizer;
     private final String description;
     private final MeteredResultCache store;
 
-    private ConfiguredBatchBackends(Translator translator, Summarizer summarizer, String description,
+    private ConfiguredBatchBackends(TranslationBackend translator, Summarizer summarizer, String description,
             MeteredResultCache store) {
         this.translator = translator;
         this.summarizer = summarizer;
@@ -55,7 +54,7 @@ final class ConfiguredBatchBackends implements BatchBackends, AutoCloseable {
         MeteredResultCache store = Stores.open(settings, cacheStore, cachePath, cacheUrl);
         try {
             List<String> described = new ArrayList<>();
-            Translator translator = null;
+            TranslationBackend translator = null;
             if (needTranslator) {
                 if (translateBackend == null || translateBackend.isBlank()) {
                     throw new ConfigException("No translation backend is configured for --translate-to/--brief: pass "
@@ -96,7 +95,7 @@ final class ConfiguredBatchBackends implements BatchBackends, AutoCloseable {
     }
 
     @Override
-    public Translator translator() {
+    public TranslationBackend translator() {
         return translator;
     }
 

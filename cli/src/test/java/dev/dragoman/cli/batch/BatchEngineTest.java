@@ -64,7 +64,7 @@ class BatchEngineTest {
             ItemSource.ArticleParser parser) {
         BatchOptions options = new BatchOptions(List.of(in.toString()), out, Language.ENGLISH, true, null, jobs,
                 null, null, "scripted");
-        SpiArticleTranslation translation = new SpiArticleTranslation(t);
+        ArticleTranslatorTranslation translation = Scripted.translation(t);
         return new BatchEngine(options, new ItemSource(url -> {
             throw new AssertionError("no fetch expected");
         }, parser, out), translation, translation, s, clock);
@@ -278,7 +278,7 @@ class BatchEngineTest {
         engine(in, out, t, s, 2).run(BatchListener.NONE, false);
         BatchOptions french = new BatchOptions(List.of(in.toString()), out, Language.FRENCH, true, null, 2, null, null,
                 "scripted");
-        SpiArticleTranslation translation = new SpiArticleTranslation(t);
+        ArticleTranslatorTranslation translation = Scripted.translation(t);
         // when
         RunReport report = new BatchEngine(french, new ItemSource(null, ArticleReaders.standard()::read, out), translation,
                 translation, s, clock).run(BatchListener.NONE, false);

@@ -94,7 +94,7 @@ class BatchInputsTest {
     private BatchEngine engine(Path out, List<String> inputs, Scripted.ScriptedTranslator t) {
         BatchOptions options = new BatchOptions(inputs, out, Language.ENGLISH, false, null, 3, null, null, "scripted");
         HttpFetcher fetcher = new HttpFetcher(http, "9.9", Duration.ofSeconds(5), 2);
-        SpiArticleTranslation translation = new SpiArticleTranslation(t);
+        ArticleTranslatorTranslation translation = Scripted.translation(t);
         return new BatchEngine(options, new ItemSource(fetcher, ArticleReaders.standard()::read, out), translation,
                 translation, null, clock);
     }

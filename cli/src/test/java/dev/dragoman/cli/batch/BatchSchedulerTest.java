@@ -141,7 +141,7 @@ class BatchSchedulerTest {
         }
         MutableClock clock = new MutableClock(Instant.parse("2024-06-25T05:59:00Z"));
         Scripted.ScriptedTranslator t = new Scripted.ScriptedTranslator();
-        SpiArticleTranslation translation = new SpiArticleTranslation(t);
+        ArticleTranslatorTranslation translation = Scripted.translation(t);
         BatchEngine engine = new BatchEngine(new BatchOptions(List.of(in.toString()), out, dev.dragoman.core.Language.ENGLISH,
                 false, null, 2, null, null, "t"), new ItemSource(null, ArticleReaders.standard()::read, out),
                 translation, translation, null, clock);

@@ -83,7 +83,7 @@ class DigestTest {
 
     private Path runDigest(Language translateTo, Path in, Path out) throws Exception {
         BatchOptions options = new BatchOptions(List.of(in.toString()), out, translateTo, false, null, 2, null, null, "t");
-        SpiArticleTranslation translation = new SpiArticleTranslation(humanLikeTranslator());
+        ArticleTranslatorTranslation translation = Scripted.translation(humanLikeTranslator());
         RunReport report = new BatchEngine(options, new ItemSource(url -> {
             throw new AssertionError("no fetch expected: " + url);
         }, ArticleReaders.standard()::read, out), translation, translation, null, clock).run(BatchListener.NONE, false);

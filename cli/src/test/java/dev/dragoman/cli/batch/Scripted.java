@@ -11,6 +11,9 @@ import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.translation.Translator;
 import dev.dragoman.core.usage.Usage;
+import dev.dragoman.translate.BackendProfile;
+import dev.dragoman.translate.BatchLimits;
+import dev.dragoman.translate.TranslationBackend;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,11 +73,22 @@ final class Scripted {
         }
     }
 
+    /** A plain translator as a backend without a cache or context, so every call reaches it. */
+    static TranslationBackend backend(Translator t) {
+        return TranslationBackend.of(BackendProfile.mt("scripted", "scripted-1", BatchLimits.UNLIMITED, false), t);
+    }
+
+    /** The batch's article translation (the translate module's ArticleTranslator) over a plain translator. */
+    static ArticleTranslatorTranslation translation(Translator t) {
+        return new ArticleTranslatorTranslation(backend(t));
+    }
+
     static BatchBackends backends(Translator t, Summarizer s) {
+        TranslationBackend b = t == null ? null : backend(t);
         return new BatchBackends() {
             @Override
-            public Translator translator() {
-                return t;
+            public TranslationBackend translator() {
+                return b;
             }
 
             @Override
