@@ -154,6 +154,36 @@ class BatchEngineTest {
     }
 
     @Test
+    void should_translate_dateline_source_and_related_story_of_a_batch_article_in_place() throws Exception {
+        // given an article with a dateline, a source line and a "read also" story
+        Article related = Article.builder().language(Language.ARABIC).headline("خبر ذو صلة")
+                .paragraph("فقرة الخبر ذي الصلة.").build();
+        Article a = article(1).toBuilder().dateline(dev.dragoman.core.Dateline.of("موسكو", "سانا"))
+                .related(List.of(related)).build();
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(in.resolve("a001.json"), Json.mapper().writeValueAsString(a), StandardCharsets.UTF_8);
+        Path out = tmp.resolve("out");
+
+        // when
+        engine(in, out, new ScriptedTranslator(), new ScriptedSummarizer(), 1).run(BatchListener.NONE, false);
+
+        // then the output keeps the whole structure, every part translated
+        JsonNode translation;
+        try (Stream<Path> files = Files.list(out.resolve("articles"))) {
+            Path json = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+            translation = Json.mapper().readTree(json.toFile()).path("translation");
+        }
+        assertThat(translation.path("headline").asText()).isEqualTo("[en] خبر رقم 1");
+        assertThat(translation.path("dateline").path("place").asText()).isEqualTo("[en] موسكو");
+        assertThat(translation.path("dateline").path("agency").asText()).isEqualTo("[en] سانا");
+        assertThat(translation.path("source").asText()).isEqualTo("[en] سانا");
+        assertThat(translation.path("related")).hasSize(1);
+        assertThat(translation.path("related").get(0).path("headline").asText()).isEqualTo("[en] خبر ذو صلة");
+        assertThat(translation.path("related").get(0).path("paragraphs").get(0).path("text").asText())
+                .isEqualTo("[en] فقرة الخبر ذي الصلة.");
+    }
+
+    @Test
     void should_write_every_success_and_list_every_failure_of_a_50_article_batch_with_injected_backend_failures()
             throws Exception {
         // given 50 articles; 5 hit a rate limit, 3 a per-item refusal (400), 2 a broken summarizer; 1 bad file

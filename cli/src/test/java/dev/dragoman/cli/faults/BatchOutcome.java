@@ -104,6 +104,15 @@ final class BatchOutcome {
         assertThat(paragraphs).as("translated paragraphs of %s", item.name())
                 .containsExactlyElementsOf(item.article().paragraphTexts().stream()
                         .map(p -> SimTranslation.translate(p, target)).toList());
+        // the whole structure is translated in place, not only headline and paragraphs
+        if (item.article().dateline() != null && item.article().dateline().place() != null) {
+            assertThat(translation.path("dateline").path("place").asText()).as("translated dateline of %s", item.name())
+                    .isEqualTo(SimTranslation.translate(item.article().dateline().place(), target));
+        }
+        if (item.article().source() != null) {
+            assertThat(translation.path("source").asText()).as("translated source line of %s", item.name())
+                    .isEqualTo(SimTranslation.translate(item.article().source(), target));
+        }
     }
 
     /** No segment of an item was received by the backend after a correct answer for it had been delivered. */
