@@ -12,20 +12,16 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Turns the batch's inputs — files, directories (recursive), globs ({@code 'wire/**.txt'}) and http(s) URLs of feeds
- * or pages — into {@link WorkItem}s, lazily: one input is read only when the previous one's items are taken, so a
- * batch of any size streams. RSS/Atom go to {@link FeedReader} (items with full text become articles, teaser items
+ * or pages — into {@link WorkItem}s, one input at a time ({@link #itemsOf}): the engine reads an input only when it
+ * reaches it, so a batch of any size streams. RSS/Atom go to {@link FeedReader} (items with full text become articles, teaser items
  * fetch their page and read it with {@link HtmlArticleReader}); everything else (wire text, JSON, HTML pages) to the
  * {@link ArticleParser} the CLI wires ({@code ArticleReaders}). Articles without a declared language are detected. An input that cannot be read becomes a failing item, so the batch goes on.
  */
@@ -139,30 +135,6 @@ final class ItemSource {
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    /** The work items of all sources, produced lazily in order. */
-    Iterator<WorkItem> items(List<String> sources) {
-        return new Iterator<>() {
-            private final Iterator<String> next = sources.iterator();
-            private final Deque<WorkItem> pending = new ArrayDeque<>();
-
-            @Override
-            public boolean hasNext() {
-                while (pending.isEmpty() && next.hasNext()) {
-                    pending.addAll(itemsOf(next.next()));
-                }
-                return !pending.isEmpty();
-            }
-
-            @Override
-            public WorkItem next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return pending.poll();
-            }
-        };
     }
 
     /** The items of one source; a source that cannot be read yields one failing item. */
