@@ -79,9 +79,17 @@ public final class BatchBenchmark {
             WireCorpus.writeWire(items, chunk);
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                BatchBenchmark.class.getName(), "--stream-child", in.toString(), work.resolve("stream-out").toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(
+                        java,
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        BatchBenchmark.class.getName(),
+                        "--stream-child",
+                        in.toString(),
+                        work.resolve("stream-out").toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException("streaming child failed: " + out);
@@ -94,9 +102,22 @@ public final class BatchBenchmark {
         sampler.start();
         long t0 = System.nanoTime();
         StringWriter err = new StringWriter();
-        int code = run(Map.of(), out, new PrintWriter(Writer.nullWriter()), new PrintWriter(err),
-                "batch", in.toString(), "--out", out.toString(), "--summarize", "--jobs", "2", "--progress", "lines",
-                "--cache", "none");
+        int code = run(
+                Map.of(),
+                out,
+                new PrintWriter(Writer.nullWriter()),
+                new PrintWriter(err),
+                "batch",
+                in.toString(),
+                "--out",
+                out.toString(),
+                "--summarize",
+                "--jobs",
+                "2",
+                "--progress",
+                "lines",
+                "--cache",
+                "none");
         double seconds = (System.nanoTime() - t0) / 1e9;
         sampler.interrupt();
         sampler.join();
@@ -105,12 +126,25 @@ public final class BatchBenchmark {
         if (code != 0 || done != STREAM_ARTICLES) {
             throw new IllegalStateException("batch exit " + code + ", " + done + " outputs: " + tail(err.toString()));
         }
-        System.out.printf(Locale.ROOT, "| streaming %,d articles (read + extractive summary + JSON/MD + digest), jobs 2 "
-                + "| %.0f articles/s (%.1f s) | — |%n", STREAM_ARTICLES, done / seconds, seconds);
-        System.out.printf(Locale.ROOT, "| peak heap used (sampled every 20 ms) | %d MiB | max heap %d MiB (%.0f %%) |%n",
-                sampler.peak / (1 << 20), max / (1 << 20), 100.0 * sampler.peak / max);
-        System.out.printf(Locale.ROOT, "| peak heap left live after a collection | %d MiB | max heap %d MiB (%.0f %%) |%n",
-                sampler.livePeak / (1 << 20), max / (1 << 20), 100.0 * sampler.livePeak / max);
+        System.out.printf(
+                Locale.ROOT,
+                "| streaming %,d articles (read + extractive summary + JSON/MD + digest), jobs 2 "
+                        + "| %.0f articles/s (%.1f s) | — |%n",
+                STREAM_ARTICLES,
+                done / seconds,
+                seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "| peak heap used (sampled every 20 ms) | %d MiB | max heap %d MiB (%.0f %%) |%n",
+                sampler.peak / (1 << 20),
+                max / (1 << 20),
+                100.0 * sampler.peak / max);
+        System.out.printf(
+                Locale.ROOT,
+                "| peak heap left live after a collection | %d MiB | max heap %d MiB (%.0f %%) |%n",
+                sampler.livePeak / (1 << 20),
+                max / (1 << 20),
+                100.0 * sampler.livePeak / max);
     }
 
     /** Samples used heap ({@code peak}) and the heap left live after each collection ({@code livePeak}). */
@@ -150,24 +184,57 @@ public final class BatchBenchmark {
         Path in = Files.createDirectories(work.resolve("latency-in"));
         List<WireCorpus.Item> items = WireCorpus.generate(LATENCY_ARTICLES, 20240625);
         WireCorpus.writeWire(items, in);
-        try (SimulatedBackend sim = SimulatedBackend.start(SimConfig.defaults()
-                .withLatency(Latency.fixed(Duration.ofMillis(LATENCY_MS))))) {
+        try (SimulatedBackend sim = SimulatedBackend.start(
+                SimConfig.defaults().withLatency(Latency.fixed(Duration.ofMillis(LATENCY_MS))))) {
             Path config = work.resolve("config.yaml");
-            Files.writeString(config, "backends:\n  sim:\n    type: deepl\n    base-url: " + sim.baseUrl() + "\n",
+            Files.writeString(
+                    config,
+                    "backends:\n  sim:\n    type: deepl\n    base-url: " + sim.baseUrl() + "\n",
                     StandardCharsets.UTF_8);
             Map<String, String> env = Map.of("DEEPL_AUTH_KEY", "bench:fx", "DRAGOMAN_CONFIG", config.toString());
             // warm-up on a few articles outside the measured set
             Path warm = Files.createDirectories(work.resolve("warm-in"));
             WireCorpus.writeWire(WireCorpus.generate(16, 1), warm);
-            run(env, work, null, null, "batch", warm.toString(), "--out", work.resolve("warm-out").toString(),
-                    "--translate-to", "en", "--translate-backend", "sim", "--jobs", String.valueOf(JOBS),
-                    "--cache", "none", "--progress", "lines");
+            run(
+                    env,
+                    work,
+                    null,
+                    null,
+                    "batch",
+                    warm.toString(),
+                    "--out",
+                    work.resolve("warm-out").toString(),
+                    "--translate-to",
+                    "en",
+                    "--translate-backend",
+                    "sim",
+                    "--jobs",
+                    String.valueOf(JOBS),
+                    "--cache",
+                    "none",
+                    "--progress",
+                    "lines");
             sim.resetStats();
             StringWriter err = new StringWriter();
             long t0 = System.nanoTime();
-            int code = run(env, work, new PrintWriter(Writer.nullWriter()), new PrintWriter(err), "batch",
-                    in.toString(), "--out", work.resolve("latency-out").toString(), "--translate-to", "en",
-                    "--translate-backend", "sim", "--jobs", String.valueOf(JOBS), "--cache", "none", "--progress",
+            int code = run(
+                    env,
+                    work,
+                    new PrintWriter(Writer.nullWriter()),
+                    new PrintWriter(err),
+                    "batch",
+                    in.toString(),
+                    "--out",
+                    work.resolve("latency-out").toString(),
+                    "--translate-to",
+                    "en",
+                    "--translate-backend",
+                    "sim",
+                    "--jobs",
+                    String.valueOf(JOBS),
+                    "--cache",
+                    "none",
+                    "--progress",
                     "lines");
             double seconds = (System.nanoTime() - t0) / 1e9;
             int requests = sim.stats().requests();
@@ -175,9 +242,17 @@ public final class BatchBenchmark {
                 throw new IllegalStateException("latency batch exit " + code + ": " + tail(err.toString()));
             }
             double bound = requests * (LATENCY_MS / 1000.0) / JOBS;
-            return String.format(Locale.ROOT, "| %d articles translated, jobs %d, backend latency %d ms, %d requests "
-                    + "| wall %.2f s | bound %.2f s (requests × latency ÷ jobs): ratio %.2f |%n", LATENCY_ARTICLES,
-                    JOBS, LATENCY_MS, requests, seconds, bound, seconds / bound);
+            return String.format(
+                    Locale.ROOT,
+                    "| %d articles translated, jobs %d, backend latency %d ms, %d requests "
+                            + "| wall %.2f s | bound %.2f s (requests × latency ÷ jobs): ratio %.2f |%n",
+                    LATENCY_ARTICLES,
+                    JOBS,
+                    LATENCY_MS,
+                    requests,
+                    seconds,
+                    bound,
+                    seconds / bound);
         }
     }
 

@@ -34,15 +34,19 @@ public final class BriefBenchmark {
     public static void main(String[] args) {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         Translator counting = request -> new TranslationResult(
-                request.segments().stream().map(s -> TranslatedSegment.of("x")).toList(), request.source(),
-                "counting", null, Usage.ofCharacters(1, request.characters()));
+                request.segments().stream().map(s -> TranslatedSegment.of("x")).toList(),
+                request.source(),
+                "counting",
+                null,
+                Usage.ofCharacters(1, request.characters()));
         BriefPipeline pipeline = new BriefPipeline(new ExtractiveSummarizer(), counting);
         System.out.println("## Brief: characters sent vs translate-whole-then-summarize (BriefBenchmark)\n");
         System.out.println("Brief = N extracted sentences translated; whole = headline + main-story sentences.\n");
         System.out.println("| set | articles | brief length | direction | characters sent (brief) | characters (whole"
                 + " article) | ratio | est. tokens sent / whole | median per-article ratio | articles ≤ 25 % |");
         System.out.println("|---|---:|---|---|---:|---:|---:|---:|---:|---:|");
-        Article seed = ArticleReaders.standard().readArticle(root.resolve("examples/sana-2024-06-25-lukashenko.ar.txt"));
+        Article seed =
+                ArticleReaders.standard().readArticle(root.resolve("examples/sana-2024-06-25-lukashenko.ar.txt"));
         List<Path> sets = DevSets.find(root);
         for (int n : new int[] {3, 1}) {
             SummaryOptions options = SummaryOptions.DEFAULT.withLength(SummaryLength.sentences(n));
@@ -50,8 +54,10 @@ public final class BriefBenchmark {
             for (Path set : sets) {
                 List<Article> articles = new ArrayList<>();
                 SummarizationEval.read(set).forEach(i -> articles.add(i.article()));
-                Language target = Language.ENGLISH.sameLanguageAs(articles.get(0).language()) ? Language.ARABIC
-                        : Language.ENGLISH;
+                Language target =
+                        Language.ENGLISH.sameLanguageAs(articles.get(0).language())
+                                ? Language.ARABIC
+                                : Language.ENGLISH;
                 row(set.getFileName().toString(), articles, target, pipeline, options);
             }
         }
@@ -61,8 +67,8 @@ public final class BriefBenchmark {
         System.out.println();
     }
 
-    private static void row(String name, List<Article> articles, Language target, BriefPipeline pipeline,
-            SummaryOptions options) {
+    private static void row(
+            String name, List<Article> articles, Language target, BriefPipeline pipeline, SummaryOptions options) {
         long sent = 0;
         long whole = 0;
         long tokensSent = 0;
@@ -72,10 +78,13 @@ public final class BriefBenchmark {
         for (int i = 0; i < articles.size(); i++) {
             Brief b = pipeline.brief(articles.get(i), target, options);
             sent += b.charactersSent();
-            tokensSent += b.sourceSentences().stream().mapToInt(TokenEstimate::of).sum();
+            tokensSent +=
+                    b.sourceSentences().stream().mapToInt(TokenEstimate::of).sum();
             Article a = articles.get(i);
-            tokensWhole += TokenEstimate.of(a.headline()) + MainStory.sentences(a).stream()
-                    .mapToInt(x -> TokenEstimate.of(x.text())).sum();
+            tokensWhole += TokenEstimate.of(a.headline())
+                    + MainStory.sentences(a).stream()
+                            .mapToInt(x -> TokenEstimate.of(x.text()))
+                            .sum();
             whole += b.charactersWholeArticle();
             ratios[i] = b.sentRatio();
             if (b.sentRatio() <= 0.25) {
@@ -83,11 +92,25 @@ public final class BriefBenchmark {
             }
         }
         Arrays.sort(ratios);
-        double median = ratios.length % 2 == 1 ? ratios[ratios.length / 2]
+        double median = ratios.length % 2 == 1
+                ? ratios[ratios.length / 2]
                 : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
-        System.out.printf(Locale.ROOT, "| %s | %d | %d sentence(s) | %s → %s | %d | %d | %.1f %% | %d / %d (%.1f %%) | %.1f %% | %d/%d |%n", name,
-                articles.size(), (int) options.length().value(), articles.get(0).language(), target, sent, whole,
-                100.0 * sent / whole, tokensSent, tokensWhole, 100.0 * tokensSent / tokensWhole, 100 * median,
-                within, articles.size());
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %d | %d sentence(s) | %s → %s | %d | %d | %.1f %% | %d / %d (%.1f %%) | %.1f %% | %d/%d |%n",
+                name,
+                articles.size(),
+                (int) options.length().value(),
+                articles.get(0).language(),
+                target,
+                sent,
+                whole,
+                100.0 * sent / whole,
+                tokensSent,
+                tokensWhole,
+                100.0 * tokensSent / tokensWhole,
+                100 * median,
+                within,
+                articles.size());
     }
 }

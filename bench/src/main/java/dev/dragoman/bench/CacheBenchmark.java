@@ -47,10 +47,12 @@ public final class CacheBenchmark {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         List<String> words = words(root.resolve("examples/sana-2024-06-25-lukashenko.ar.txt"));
         StringBuilder out = new StringBuilder("## Result cache (CacheBenchmark)\n\n");
-        out.append("Command: `bench/run.sh CacheBenchmark`. ").append(String.format(Locale.ROOT, "%,d", ENTRIES))
+        out.append("Command: `bench/run.sh CacheBenchmark`. ")
+                .append(String.format(Locale.ROOT, "%,d", ENTRIES))
                 .append(" entries of 2–4 KB (words of the seed article, UTF-8 Arabic), one thread; ")
                 .append(String.format(Locale.ROOT, "%,d", SAMPLES))
-                .append(" timed look-ups each after ").append(String.format(Locale.ROOT, "%,d", WARMUP))
+                .append(" timed look-ups each after ")
+                .append(String.format(Locale.ROOT, "%,d", WARMUP))
                 .append(" warm-up ones. A hit includes the store's bookkeeping (last access, shared counters). ")
                 .append("Bound: a hit must cost well under 1 % of a typical 300 ms backend call.\n\n");
         out.append("| store | hit p50 µs | hit p99 µs | hit p99 ÷ 300 ms call | miss p50 µs | miss p99 µs "
@@ -67,8 +69,13 @@ public final class CacheBenchmark {
             row(out, "SQLite (WAL, synchronous=NORMAL)", r);
         }
         long bytes = Files.size(file) + (Files.exists(Path.of(file + "-wal")) ? Files.size(Path.of(file + "-wal")) : 0);
-        notes.add(String.format(Locale.ROOT, "SQLite file: %.1f MB for %,d entries = %.2f MB per 1,000 entries "
-                + "(values average %.1f KB)", bytes / 1e6, ENTRIES, bytes / 1e6 / (ENTRIES / 1000.0), averageKb));
+        notes.add(String.format(
+                Locale.ROOT,
+                "SQLite file: %.1f MB for %,d entries = %.2f MB per 1,000 entries " + "(values average %.1f KB)",
+                bytes / 1e6,
+                ENTRIES,
+                bytes / 1e6 / (ENTRIES / 1000.0),
+                averageKb));
         long t0 = System.nanoTime();
         try (SqliteResultCache reopened = new SqliteResultCache(sqliteOptions)) {
             double open = (System.nanoTime() - t0) / 1e6;
@@ -80,9 +87,14 @@ public final class CacheBenchmark {
                 check = rs.next() ? rs.getString(1) : "?";
             }
             double quick = (System.nanoTime() - t1) / 1e6;
-            notes.add(String.format(Locale.ROOT, "Opening the full file: %.0f ms (header check; `PRAGMA quick_check` "
-                    + "runs on open only for files up to 64 MiB or after a run met corruption); a `quick_check` of "
-                    + "the full file takes %.0f ms (%s)", open, quick, check));
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "Opening the full file: %.0f ms (header check; `PRAGMA quick_check` "
+                            + "runs on open only for files up to 64 MiB or after a run met corruption); a `quick_check` of "
+                            + "the full file takes %.0f ms (%s)",
+                    open,
+                    quick,
+                    check));
         }
         deleteAll(dir, file);
 
@@ -101,8 +113,12 @@ public final class CacheBenchmark {
                         row(out, "Redis (local, loopback)", r);
                     }
                     long after = usedMemory(admin);
-                    notes.add(String.format(Locale.ROOT, "Redis memory: %.1f MB for %,d entries = %.2f MB per "
-                            + "1,000 entries", (after - before) / 1e6, ENTRIES, (after - before) / 1e6 / (ENTRIES / 1000.0)));
+                    notes.add(String.format(
+                            Locale.ROOT,
+                            "Redis memory: %.1f MB for %,d entries = %.2f MB per " + "1,000 entries",
+                            (after - before) / 1e6,
+                            ENTRIES,
+                            (after - before) / 1e6 / (ENTRIES / 1000.0)));
                     notes.add("Redis: " + serverVersion(admin));
                 }
             }
@@ -130,8 +146,8 @@ public final class CacheBenchmark {
         for (int i = 0; i < ENTRIES; i++) {
             String value = article(words, random);
             totalChars += value.getBytes(StandardCharsets.UTF_8).length;
-            CacheEntry entry = new CacheEntry(value, Instant.now(), "deepl", "default",
-                    Usage.ofCharacters(1, value.length()));
+            CacheEntry entry =
+                    new CacheEntry(value, Instant.now(), "deepl", "default", Usage.ofCharacters(1, value.length()));
             CacheKey key = key(i);
             long t = System.nanoTime();
             cache.put(key, entry);
@@ -165,8 +181,13 @@ public final class CacheBenchmark {
     }
 
     private static CacheKey key(int i) {
-        return CacheKey.builder("translate").backend("deepl").model("default").source(Language.ARABIC)
-                .target(Language.ENGLISH).input("article " + i).build();
+        return CacheKey.builder("translate")
+                .backend("deepl")
+                .model("default")
+                .source(Language.ARABIC)
+                .target(Language.ENGLISH)
+                .input("article " + i)
+                .build();
     }
 
     private static String article(List<String> words, SplittableRandom random) {
@@ -182,8 +203,10 @@ public final class CacheBenchmark {
 
     private static List<String> words(Path seed) throws IOException {
         if (Files.isRegularFile(seed)) {
-            List<String> w = Arrays.stream(Files.readString(seed, StandardCharsets.UTF_8).split("\\s+"))
-                    .filter(s -> !s.isBlank()).toList();
+            List<String> w = Arrays.stream(
+                            Files.readString(seed, StandardCharsets.UTF_8).split("\\s+"))
+                    .filter(s -> !s.isBlank())
+                    .toList();
             if (w.size() > 50) {
                 return w;
             }
@@ -193,9 +216,17 @@ public final class CacheBenchmark {
 
     private static void row(StringBuilder out, String store, Result r) {
         double hit50 = pct(r.hit(), 50), hit99 = pct(r.hit(), 99);
-        out.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.3f %% | %.0f | %.0f | %.0f | %.0f |%n", store,
-                hit50, hit99, hit99 / 1000 / BACKEND_CALL_MS * 100, pct(r.miss(), 50), pct(r.miss(), 99),
-                pct(r.write(), 50), pct(r.write(), 99)));
+        out.append(String.format(
+                Locale.ROOT,
+                "| %s | %.0f | %.0f | %.3f %% | %.0f | %.0f | %.0f | %.0f |%n",
+                store,
+                hit50,
+                hit99,
+                hit99 / 1000 / BACKEND_CALL_MS * 100,
+                pct(r.miss(), 50),
+                pct(r.miss(), 99),
+                pct(r.write(), 50),
+                pct(r.write(), 99)));
     }
 
     private static double pct(double[] values, int p) {
@@ -206,7 +237,9 @@ public final class CacheBenchmark {
 
     private static void deleteAll(Path dir, Path file) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(p -> p.getFileName().toString().startsWith(file.getFileName().toString()))
+            for (Path p : files.filter(p -> p.getFileName()
+                            .toString()
+                            .startsWith(file.getFileName().toString()))
                     .toList()) {
                 Files.deleteIfExists(p);
             }
@@ -216,9 +249,21 @@ public final class CacheBenchmark {
     private static Process startRedis(int port, Path dir) throws IOException, InterruptedException {
         Process p;
         try {
-            p = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save",
-                    "", "--appendonly", "no", "--dir", dir.toString()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("redis.log").toFile()).start();
+            p = new ProcessBuilder(
+                            "redis-server",
+                            "--port",
+                            Integer.toString(port),
+                            "--bind",
+                            "127.0.0.1",
+                            "--save",
+                            "",
+                            "--appendonly",
+                            "no",
+                            "--dir",
+                            dir.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("redis.log").toFile())
+                    .start();
         } catch (IOException e) {
             return null;
         }
@@ -236,12 +281,21 @@ public final class CacheBenchmark {
     }
 
     private static long usedMemory(RedisClient r) {
-        return r.info("memory").lines().filter(l -> l.startsWith("used_memory:"))
-                .map(l -> Long.parseLong(l.substring("used_memory:".length()).trim())).findFirst().orElse(0L);
+        return r.info("memory")
+                .lines()
+                .filter(l -> l.startsWith("used_memory:"))
+                .map(l -> Long.parseLong(l.substring("used_memory:".length()).trim()))
+                .findFirst()
+                .orElse(0L);
     }
 
     private static String serverVersion(RedisClient r) {
-        return r.info("server").lines().filter(l -> l.startsWith("redis_version:")).findFirst().orElse("?").trim();
+        return r.info("server")
+                .lines()
+                .filter(l -> l.startsWith("redis_version:"))
+                .findFirst()
+                .orElse("?")
+                .trim();
     }
 
     private static int freePort() throws IOException {

@@ -31,7 +31,8 @@ public final class LanguageDetectionBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        StringBuilder out = new StringBuilder("## Language detection (OpenNLP langdetect-183 + Arabic script guard)\n\n");
+        StringBuilder out =
+                new StringBuilder("## Language detection (OpenNLP langdetect-183 + Arabic script guard)\n\n");
 
         long t0 = System.nanoTime();
         LanguageDetector detector = new LanguageDetector().preload();
@@ -41,17 +42,25 @@ public final class LanguageDetectionBenchmark {
             raw = new LanguageDetectorModel(in);
         }
 
-        out.append("| set | sentences | guarded detector right | raw model right | raw model: Arabic called fa/ur/ps |\n");
+        out.append(
+                "| set | sentences | guarded detector right | raw model right | raw model: Arabic called fa/ur/ps |\n");
         out.append("|---|---|---|---|---|\n");
         Map<String, List<String>> sets = new TreeMap<>(LanguageSamples.SENTENCES);
         int allRight = 0;
         int all = 0;
         for (Map.Entry<String, List<String>> e : sets.entrySet()) {
             Row full = row(detector, raw, e.getKey(), e.getValue());
-            Row two = row(detector, raw, e.getKey(), e.getValue().stream().map(LanguageDetectionBenchmark::twoWords).toList());
+            Row two = row(
+                    detector,
+                    raw,
+                    e.getKey(),
+                    e.getValue().stream()
+                            .map(LanguageDetectionBenchmark::twoWords)
+                            .toList());
             allRight += full.right;
             all += full.n;
-            out.append(full.format(e.getKey() + ", whole sentence")).append(two.format(e.getKey() + ", first two words"));
+            out.append(full.format(e.getKey() + ", whole sentence"))
+                    .append(two.format(e.getKey() + ", first two words"));
         }
         Path spa = root.resolve("../shared/data/wire/spa").normalize();
         if (Files.isDirectory(spa)) {
@@ -63,7 +72,13 @@ public final class LanguageDetectionBenchmark {
                 }
             }
             out.append(row(detector, raw, "ar", headlines).format("SPA headlines (../shared/data)"));
-            out.append(row(detector, raw, "ar", headlines.stream().map(LanguageDetectionBenchmark::twoWords).toList())
+            out.append(row(
+                            detector,
+                            raw,
+                            "ar",
+                            headlines.stream()
+                                    .map(LanguageDetectionBenchmark::twoWords)
+                                    .toList())
                     .format("SPA headlines, first two words"));
         } else {
             out.append("\nskipped SPA headlines: ../shared/data not found\n");
@@ -77,19 +92,25 @@ public final class LanguageDetectionBenchmark {
         int calls = 5000;
         long t1 = System.nanoTime();
         for (int i = 0; i < calls; i++) {
-            detector.detect(LanguageSamples.SENTENCES.get(i % 2 == 0 ? "ar" : "en").get(i % 8));
+            detector.detect(
+                    LanguageSamples.SENTENCES.get(i % 2 == 0 ? "ar" : "en").get(i % 8));
         }
         double perCallUs = (System.nanoTime() - t1) / 1e3 / calls;
 
         long toolsJar = jarSize(LanguageDetectorME.class);
         long modelJar = jarSize(LanguageDetector.class.getResource("/langdetect-183.bin"));
         out.append("\n| figure | value |\n|---|---|\n");
-        out.append(String.format(Locale.ROOT, "| overall accuracy, whole sentences | %d/%d (%.0f %%) |%n", allRight, all,
+        out.append(String.format(
+                Locale.ROOT,
+                "| overall accuracy, whole sentences | %d/%d (%.0f %%) |%n",
+                allRight,
+                all,
                 100.0 * allRight / all));
         out.append(String.format(Locale.ROOT, "| model load (first use, this JVM) | %.0f ms |%n", loadMs));
         out.append(String.format(Locale.ROOT, "| per call, short sentence, warm | %.0f µs |%n", perCallUs));
         out.append(String.format(Locale.ROOT, "| class path: opennlp-tools jar | %.1f MB |%n", toolsJar / 1e6));
-        out.append(String.format(Locale.ROOT, "| class path: opennlp-models-langdetect jar | %.1f MB |%n", modelJar / 1e6));
+        out.append(String.format(
+                Locale.ROOT, "| class path: opennlp-models-langdetect jar | %.1f MB |%n", modelJar / 1e6));
         out.append("\nLingua (6 languages preloaded) needs ~104 MB on the class path and ~2 s to load; Optimaize drags "
                 + "Guava 18 (see ../shared/STACK.md).\n");
         System.out.print(out);
@@ -102,7 +123,15 @@ public final class LanguageDetectionBenchmark {
 
     private record Row(int n, int right, int rawRight, int rawArabicAsOther) {
         String format(String label) {
-            return String.format(Locale.ROOT, "| %s | %d | %d/%d | %d/%d | %d |%n", label, n, right, n, rawRight, n,
+            return String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %d/%d | %d/%d | %d |%n",
+                    label,
+                    n,
+                    right,
+                    n,
+                    rawRight,
+                    n,
                     rawArabicAsOther);
         }
     }
@@ -121,8 +150,12 @@ public final class LanguageDetectionBenchmark {
             if (rawLanguage != null && rawLanguage.primary().equals(expected)) {
                 rawRight++;
             }
-            if (expected.equals("ar") && (best.equals("pes") || best.equals("urd") || best.equals("pus")
-                    || best.equals("fas") || best.equals("prs"))) {
+            if (expected.equals("ar")
+                    && (best.equals("pes")
+                            || best.equals("urd")
+                            || best.equals("pus")
+                            || best.equals("fas")
+                            || best.equals("prs"))) {
                 rawArabicAsOther++;
             }
         }
@@ -138,7 +171,8 @@ public final class LanguageDetectionBenchmark {
     }
 
     private static long jarSize(Class<?> type) throws Exception {
-        return Files.size(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        return Files.size(
+                Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
     }
 
     private static long jarSize(java.net.URL resource) throws Exception {

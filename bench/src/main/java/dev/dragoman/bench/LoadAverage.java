@@ -12,7 +12,8 @@ final class LoadAverage {
 
     static String describe() {
         try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split("\\s+");
+            String[] parts = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII)
+                    .split("\\s+");
             return "Load average at start (1/5/15 min): " + parts[0] + " / " + parts[1] + " / " + parts[2] + " on "
                     + Runtime.getRuntime().availableProcessors() + " cores.";
         } catch (IOException | RuntimeException e) {

@@ -31,12 +31,18 @@ public final class RougeBenchmark {
         for (Path set : sets) {
             var items = SummarizationEval.read(set);
             for (SummaryLength length : Arrays.asList(null, SummaryLength.sentences(1), SummaryLength.sentences(3))) {
-                EvalReport r = SummarizationEval.run(set.getFileName().toString(), items, summarizer,
+                EvalReport r = SummarizationEval.run(
+                        set.getFileName().toString(),
+                        items,
+                        summarizer,
                         SummarizationEval.Options.DEFAULT.withLength(length));
                 System.out.println("### " + r.toMarkdown());
                 EvalReport.SystemScores same = r.systems().get(3);
-                System.out.printf(Locale.ROOT, "summarizer ROUGE-1 F − same-length Lead: %+.4f; − best Lead: %+.4f%n%n",
-                        r.summarizer().rouge1() - same.rouge1(), r.summarizer().rouge1() - r.bestLead().rouge1());
+                System.out.printf(
+                        Locale.ROOT,
+                        "summarizer ROUGE-1 F − same-length Lead: %+.4f; − best Lead: %+.4f%n%n",
+                        r.summarizer().rouge1() - same.rouge1(),
+                        r.summarizer().rouge1() - r.bestLead().rouge1());
             }
         }
     }

@@ -26,21 +26,25 @@ public final class StartupBenchmark {
         Path launcher = root.resolve("bin/dragoman");
         Path seed = root.resolve("examples/sana-2024-06-25-lukashenko.ar.txt");
         StringBuilder out = new StringBuilder("## CLI start-up (StartupBenchmark)\n\n");
-        out.append("Command: `bench/run.sh StartupBenchmark`. Median wall time of ").append(RUNS)
+        out.append("Command: `bench/run.sh StartupBenchmark`. Median wall time of ")
+                .append(RUNS)
                 .append(" runs after one warm-up, each a fresh process through `bin/dragoman`. ")
-                .append(LoadAverage.describe()).append("\n\n");
+                .append(LoadAverage.describe())
+                .append("\n\n");
         if (!Files.isRegularFile(root.resolve("cli/target/dragoman-cli.jar"))) {
             out.append("skipped: cli/target/dragoman-cli.jar not built (run `mvn -B -q package -DskipTests`)\n");
             System.out.print(out);
             return;
         }
         String java = System.getProperty("java.home") + "/bin/java";
-        Measure jvm = measure(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-version"), root);
+        Measure jvm =
+                measure(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-version"), root);
         Measure version = measure(List.of(launcher.toString(), "--version"), root);
         Measure parse = measure(List.of(launcher.toString(), "parse", seed.toString()), root);
         Measure summarize = measure(List.of(launcher.toString(), "summarize", seed.toString()), root);
 
-        out.append("| command | median ms | min ms | max ms | ÷ JVM start (bound) | exit |\n|---|---:|---:|---:|---:|---:|\n");
+        out.append(
+                "| command | median ms | min ms | max ms | ÷ JVM start (bound) | exit |\n|---|---:|---:|---:|---:|---:|\n");
         row(out, "`java -version` (the bound: JVM start, same flags)", jvm, jvm);
         row(out, "`dragoman --version`", version, jvm);
         row(out, "`dragoman parse SEED`", parse, jvm);
@@ -48,8 +52,13 @@ public final class StartupBenchmark {
         out.append('\n');
         for (Measure m : List.of(parse, summarize)) {
             if (m.exitCode() != 0) {
-                out.append("- note: `").append(m.label()).append("` exited ").append(m.exitCode()).append(": ")
-                        .append(m.stderr().lines().findFirst().orElse("")).append('\n');
+                out.append("- note: `")
+                        .append(m.label())
+                        .append("` exited ")
+                        .append(m.exitCode())
+                        .append(": ")
+                        .append(m.stderr().lines().findFirst().orElse(""))
+                        .append('\n');
             }
         }
         System.out.print(out);
@@ -57,11 +66,22 @@ public final class StartupBenchmark {
 
     private static void row(StringBuilder out, String label, Measure m, Measure bound) {
         if (m.exitCode() != 0) {
-            out.append("| ").append(label).append(" | – | – | – | – (not available) | ").append(m.exitCode()).append(" |\n");
+            out.append("| ")
+                    .append(label)
+                    .append(" | – | – | – | – (not available) | ")
+                    .append(m.exitCode())
+                    .append(" |\n");
             return;
         }
-        out.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.2f | %d |%n", label, m.median(), m.min(),
-                m.max(), m.median() / bound.median(), m.exitCode()));
+        out.append(String.format(
+                Locale.ROOT,
+                "| %s | %.0f | %.0f | %.0f | %.2f | %d |%n",
+                label,
+                m.median(),
+                m.min(),
+                m.max(),
+                m.median() / bound.median(),
+                m.exitCode()));
     }
 
     private record Measure(String label, List<Double> millis, int exitCode, String stderr) {
@@ -101,7 +121,8 @@ public final class StartupBenchmark {
     private static Result run(List<String> command, Path root) throws IOException, InterruptedException {
         Path err = Files.createTempFile("startup", ".err");
         try {
-            Process p = new ProcessBuilder(command).directory(root.toFile())
+            Process p = new ProcessBuilder(command)
+                    .directory(root.toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(err.toFile())
                     .start();

@@ -43,9 +43,17 @@ public final class SummarizeBenchmark {
             return;
         }
         if (relaunch) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process p = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                    SummarizeBenchmark.class.getName(), root.toString()).inheritIO().start();
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process p = new ProcessBuilder(
+                            java,
+                            "-Xmx256m",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            SummarizeBenchmark.class.getName(),
+                            root.toString())
+                    .inheritIO()
+                    .start();
             int code = p.waitFor();
             if (code != 0) {
                 throw new IllegalStateException("the -Xmx256m child JVM failed with exit code " + code);
@@ -94,15 +102,29 @@ public final class SummarizeBenchmark {
         pool.shutdown();
         long peak = Math.max(peakSingle, peakHeap());
 
-        System.out.printf(Locale.ROOT, "%d dev articles (BBC %s + ANT %s), 3-sentence summaries, %d measured passes after"
-                + " 2 warm-up passes; max heap %d MiB; %d cores; %s.%n%n", articles.size(), DevSets.BBC, DevSets.ANT,
-                PASSES, Runtime.getRuntime().maxMemory() / (1024 * 1024), threads, System.getProperty("java.vm.name")
-                        + " " + System.getProperty("java.version"));
+        System.out.printf(
+                Locale.ROOT,
+                "%d dev articles (BBC %s + ANT %s), 3-sentence summaries, %d measured passes after"
+                        + " 2 warm-up passes; max heap %d MiB; %d cores; %s.%n%n",
+                articles.size(),
+                DevSets.BBC,
+                DevSets.ANT,
+                PASSES,
+                Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                threads,
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         System.out.println("| figure | measured | bound | ratio |\n|---|---:|---:|---:|");
         System.out.printf(Locale.ROOT, "| articles/s, one thread | %.0f | ≥ 100 | %.2f |%n", single, single / 100);
-        System.out.printf(Locale.ROOT, "| articles/s, %d threads | %.0f | | %.2f × one thread |%n", threads, parallel,
+        System.out.printf(
+                Locale.ROOT,
+                "| articles/s, %d threads | %.0f | | %.2f × one thread |%n",
+                threads,
+                parallel,
                 parallel / single);
-        System.out.printf(Locale.ROOT, "| peak heap, sum of per-pool peaks (MiB) | %.1f | ≤ 256 | %.2f |%n%n", peak / 1048576.0,
+        System.out.printf(
+                Locale.ROOT,
+                "| peak heap, sum of per-pool peaks (MiB) | %.1f | ≤ 256 | %.2f |%n%n",
+                peak / 1048576.0,
                 peak / (double) HEAP_LIMIT);
     }
 

@@ -45,12 +45,16 @@ public final class ThroughputBenchmark {
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("dragoman-throughput");
         StringBuilder md = new StringBuilder("## Batch throughput (ThroughputBenchmark)\n\n");
-        md.append("Command: `bench/run.sh ThroughputBenchmark`. ").append(ARTICLES)
-                .append(" generated Arabic wire stories (`WireCorpus`, seed 2024; headline + 3–5 paragraphs each) through ")
+        md.append("Command: `bench/run.sh ThroughputBenchmark`. ")
+                .append(ARTICLES)
+                .append(
+                        " generated Arabic wire stories (`WireCorpus`, seed 2024; headline + 3–5 paragraphs each) through ")
                 .append("`dragoman batch --translate-to en` in process, against the simulated DeepL-shaped backend ")
-                .append("(`SimulatedBackend`) at a fixed ").append(LATENCY.toMillis())
+                .append("(`SimulatedBackend`) at a fixed ")
+                .append(LATENCY.toMillis())
                 .append(" ms latency, SQLite cache. Requests are those the backend received. ")
-                .append(LoadAverage.describe()).append("\n\n");
+                .append(LoadAverage.describe())
+                .append("\n\n");
         try (SimulatedBackend sim = SimulatedBackend.start(SimConfig.defaults().withLatency(Latency.fixed(LATENCY)))) {
             List<WireCorpus.Item> corpus = WireCorpus.generate(ARTICLES, 2024);
             Path in = work.resolve("in");
@@ -79,31 +83,63 @@ public final class ThroughputBenchmark {
             Run local1 = run(sim, in, work.resolve("out-l1"), work.resolve("cache-l1.db"), 1, null);
             Run local64 = run(sim, in, work.resolve("out-l64"), work.resolve("cache-l64.db"), 64, null);
             sim.reconfigure(sim.config().withLatency(Latency.fixed(LATENCY)));
-            md.append(String.format(Locale.ROOT, "| local work only (latency 0) | 1 | %d | %d | %.2f | – | %.1f ms/article | – |%n",
-                    local1.requests, local1.rateLimited, local1.seconds, local1.seconds * 1000 / ARTICLES));
-            md.append(String.format(Locale.ROOT, "| local work only (latency 0) | 64 | %d | %d | %.2f | – | %.1f ms/article | – |%n",
-                    local64.requests, local64.rateLimited, local64.seconds, local64.seconds * 1000 / ARTICLES));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| local work only (latency 0) | 1 | %d | %d | %.2f | – | %.1f ms/article | – |%n",
+                    local1.requests,
+                    local1.rateLimited,
+                    local1.seconds,
+                    local1.seconds * 1000 / ARTICLES));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| local work only (latency 0) | 64 | %d | %d | %.2f | – | %.1f ms/article | – |%n",
+                    local64.requests,
+                    local64.rateLimited,
+                    local64.seconds,
+                    local64.seconds * 1000 / ARTICLES));
 
             sim.reconfigure(sim.config().withRateLimitPerSecond(RATE));
             Run limited = run(sim, in, work.resolve("out-rl"), work.resolve("cache-rl.db"), 16, null);
             int accepted = limited.requests - limited.rateLimited;
-            row(md, "rate limit " + RATE + "/s, 429 + Retry-After only", 16, limited,
-                    Math.max(accepted * LATENCY.toMillis() / 1000.0 / 16, accepted / (double) RATE), "report");
+            row(
+                    md,
+                    "rate limit " + RATE + "/s, 429 + Retry-After only",
+                    16,
+                    limited,
+                    Math.max(accepted * LATENCY.toMillis() / 1000.0 / 16, accepted / (double) RATE),
+                    "report");
             Run paced = run(sim, in, work.resolve("out-rl2"), work.resolve("cache-rl2.db"), 16, RATE * 60);
             int accepted2 = paced.requests - paced.rateLimited;
-            row(md, "rate limit " + RATE + "/s, client limiter " + RATE * 60 + "/min", 16, paced,
-                    Math.max(accepted2 * LATENCY.toMillis() / 1000.0 / 16, accepted2 / (double) RATE), "report");
+            row(
+                    md,
+                    "rate limit " + RATE + "/s, client limiter " + RATE * 60 + "/min",
+                    16,
+                    paced,
+                    Math.max(accepted2 * LATENCY.toMillis() / 1000.0 / 16, accepted2 / (double) RATE),
+                    "report");
             sim.reconfigure(sim.config().withRateLimitPerSecond(0));
 
             Run warm = run(sim, in, work.resolve("out-warm"), cache16, 16, null);
             Run again = run(sim, in, out16, cache16, 16, null);
-            md.append("\n| warm re-run (jobs 16) | backend requests (goal 0) | wall s | speed-up over cold (goal ≥ 50×) | exit |\n")
+            md.append(
+                            "\n| warm re-run (jobs 16) | backend requests (goal 0) | wall s | speed-up over cold (goal ≥ 50×) | exit |\n")
                     .append("|---|---:|---:|---:|---:|\n");
-            md.append(String.format(Locale.ROOT, "| fresh --out, warm cache | %d | %.2f | %.0f× | %d |%n",
-                    warm.requests, warm.seconds, cold16 / warm.seconds, warm.exit));
-            md.append(String.format(Locale.ROOT, "| same command again (journal) | %d | %.2f | %.0f× | %d |%n",
-                    again.requests, again.seconds, cold16 / again.seconds, again.exit));
-            md.append("\n429s: responses 429 (each a wasted request: it did no work). Bound for the rate-limited rows: ")
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| fresh --out, warm cache | %d | %.2f | %.0f× | %d |%n",
+                    warm.requests,
+                    warm.seconds,
+                    cold16 / warm.seconds,
+                    warm.exit));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| same command again (journal) | %d | %.2f | %.0f× | %d |%n",
+                    again.requests,
+                    again.seconds,
+                    cold16 / again.seconds,
+                    again.exit));
+            md.append(
+                            "\n429s: responses 429 (each a wasted request: it did no work). Bound for the rate-limited rows: ")
                     .append("max(accepted × latency / jobs, accepted ÷ rate), accepted = requests − 429s.\n");
         } finally {
             deleteTree(work);
@@ -116,28 +152,47 @@ public final class ThroughputBenchmark {
     private static Run run(SimulatedBackend sim, Path in, Path out, Path cache, int jobs, Integer clientRpm)
             throws IOException {
         Path config = out.resolveSibling(out.getFileName() + ".yaml");
-        Files.writeString(config, String.join("\n",
-                "backends:",
-                "  sim:",
-                "    type: deepl",
-                "    base-url: " + sim.baseUrl(),
-                "    api-key: sim-key:fx",
-                "    timeout: 30s",
-                clientRpm == null ? "" : "    requests-per-minute: " + clientRpm,
-                "translate:",
-                "  backend: sim",
-                "cache:",
-                "  store: sqlite",
-                "  path: " + cache,
-                ""), StandardCharsets.UTF_8);
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "backends:",
+                        "  sim:",
+                        "    type: deepl",
+                        "    base-url: " + sim.baseUrl(),
+                        "    api-key: sim-key:fx",
+                        "    timeout: 30s",
+                        clientRpm == null ? "" : "    requests-per-minute: " + clientRpm,
+                        "translate:",
+                        "  backend: sim",
+                        "cache:",
+                        "  store: sqlite",
+                        "  path: " + cache,
+                        ""),
+                StandardCharsets.UTF_8);
         sim.resetStats();
         StringWriter err = new StringWriter();
-        CliContext context = new CliContext(Map.of("HOME", out.getParent().toString()),
-                new ByteArrayInputStream(new byte[0]), false);
+        CliContext context = new CliContext(
+                Map.of("HOME", out.getParent().toString()), new ByteArrayInputStream(new byte[0]), false);
         long start = System.nanoTime();
-        int exit = Main.run(context, new PrintWriter(new StringWriter()), new PrintWriter(err),
-                "batch", "--config", config.toString(), in.toString(), "--out", out.toString(),
-                "--translate-to", "en", "--jobs", Integer.toString(jobs), "--progress", "lines", "--format", "json");
+        int exit = Main.run(
+                context,
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                "batch",
+                "--config",
+                config.toString(),
+                in.toString(),
+                "--out",
+                out.toString(),
+                "--translate-to",
+                "en",
+                "--jobs",
+                Integer.toString(jobs),
+                "--progress",
+                "lines",
+                "--format",
+                "json");
         double seconds = (System.nanoTime() - start) / 1e9;
         SimulatedBackend.Stats stats = sim.stats();
         int outputs;
@@ -154,11 +209,23 @@ public final class ThroughputBenchmark {
     }
 
     private static void row(StringBuilder md, String label, int jobs, Run r, double bound, String goal) {
-        md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.2f | %.2f | %.3f | %s |%n", label, jobs,
-                r.requests, r.rateLimited, r.seconds, bound, r.seconds / bound,
+        md.append(String.format(
+                Locale.ROOT,
+                "| %s | %d | %d | %d | %.2f | %.2f | %.3f | %s |%n",
+                label,
+                jobs,
+                r.requests,
+                r.rateLimited,
+                r.seconds,
+                bound,
+                r.seconds / bound,
                 goal.equals("≤ 1.05") ? (r.seconds / bound <= 1.05 ? "≤ 1.05 met" : "≤ 1.05 missed") : goal));
         if (r.exit != 0 || r.outputs != ARTICLES) {
-            md.append("|  ↳ exit ").append(r.exit).append(", ").append(r.outputs).append(" outputs | | | | | | | |\n");
+            md.append("|  ↳ exit ")
+                    .append(r.exit)
+                    .append(", ")
+                    .append(r.outputs)
+                    .append(" outputs | | | | | | | |\n");
         }
     }
 

@@ -60,9 +60,11 @@ public final class TranslateBenchmark {
             server.setDispatcher(new DeepLShape(served));
             server.start();
             OkHttpClient client = new OkHttpClient.Builder()
-                    .connectionPool(new okhttp3.ConnectionPool(CONCURRENCY * 2, 1, TimeUnit.MINUTES)).build();
+                    .connectionPool(new okhttp3.ConnectionPool(CONCURRENCY * 2, 1, TimeUnit.MINUTES))
+                    .build();
             DeepLTranslator deepl = DeepLTranslator.builder(client, "bench-key:fx")
-                    .baseUrl(server.url("/").toString()).build();
+                    .baseUrl(server.url("/").toString())
+                    .build();
             UsageMeter meter = new UsageMeter();
             TranslationBackend stack = Translators.standard(deepl, Retrier.withDefaults(), null, meter, false);
             ArticleTranslator translator = new ArticleTranslator(stack, new MemoryResultCache(), meter, null);
@@ -85,41 +87,74 @@ public final class TranslateBenchmark {
             Run zero = run(fresh, articles);
             DeepLShape.latencyMs = LATENCY_MS;
 
-            long withRelated = articles.stream().filter(a -> !a.related().isEmpty()).count();
+            long withRelated =
+                    articles.stream().filter(a -> !a.related().isEmpty()).count();
             long plain = articles.size() - withRelated;
             int expected = (int) (plain + 2 * withRelated);
             double bound = (double) coldRequests * LATENCY_MS / CONCURRENCY;
-            long segments = articles.stream().mapToLong(TranslateBenchmark::segments).sum();
+            long segments =
+                    articles.stream().mapToLong(TranslateBenchmark::segments).sum();
 
             StringBuilder out = new StringBuilder("## Article translation (TranslateBenchmark)\n\n");
-            out.append("Command: `bench/run.sh TranslateBenchmark`. ").append(ARTICLES)
-                    .append(" generated Arabic articles (").append(plain).append(" single-story, ").append(withRelated)
-                    .append(" with a \"read also\" story; ").append(segments).append(" segments in all), simulated ")
-                    .append("DeepL-shaped backend on loopback with a fixed ").append(LATENCY_MS)
-                    .append(" ms latency, full decorator stack, in-memory cache, concurrency ").append(CONCURRENCY)
+            out.append("Command: `bench/run.sh TranslateBenchmark`. ")
+                    .append(ARTICLES)
+                    .append(" generated Arabic articles (")
+                    .append(plain)
+                    .append(" single-story, ")
+                    .append(withRelated)
+                    .append(" with a \"read also\" story; ")
+                    .append(segments)
+                    .append(" segments in all), simulated ")
+                    .append("DeepL-shaped backend on loopback with a fixed ")
+                    .append(LATENCY_MS)
+                    .append(" ms latency, full decorator stack, in-memory cache, concurrency ")
+                    .append(CONCURRENCY)
                     .append(".\n\n");
             out.append("| figure | measured | expected / bound | ratio |\n|---|---:|---:|---:|\n");
-            out.append(String.format(Locale.ROOT, "| requests, cold run | %d | %d (1 per story) | %.2f |%n",
-                    coldRequests, expected, (double) coldRequests / expected));
-            out.append(String.format(Locale.ROOT, "| requests per single-story article | %.2f | 1 | |%n",
-                    cold.requestsPlain(plain)));
-            out.append(String.format(Locale.ROOT, "| requests per article with a related story | %.2f | 2 | |%n",
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| requests, cold run | %d | %d (1 per story) | %.2f |%n",
+                    coldRequests,
+                    expected,
+                    (double) coldRequests / expected));
+            out.append(String.format(
+                    Locale.ROOT, "| requests per single-story article | %.2f | 1 | |%n", cold.requestsPlain(plain)));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| requests per article with a related story | %.2f | 2 | |%n",
                     cold.requestsRelated(withRelated)));
-            out.append(String.format(Locale.ROOT, "| cold wall time | %.0f ms | %.0f ms (requests × %d ms ÷ %d) | %.2f |%n",
-                    cold.wallMs, bound, LATENCY_MS, CONCURRENCY, cold.wallMs / bound));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| cold wall time | %.0f ms | %.0f ms (requests × %d ms ÷ %d) | %.2f |%n",
+                    cold.wallMs,
+                    bound,
+                    LATENCY_MS,
+                    CONCURRENCY,
+                    cold.wallMs / bound));
             out.append(String.format(Locale.ROOT, "| warm re-run: requests | %d | 0 | |%n", warmRequests));
-            out.append(String.format(Locale.ROOT, "| warm re-run: wall time | %.1f ms | | %.0f× faster than cold |%n",
-                    warm.wallMs, cold.wallMs / Math.max(warm.wallMs, 0.001)));
-            out.append(String.format(Locale.ROOT, "| warm re-run: parts from cache | %d of %d | all | |%n",
-                    warm.fromCache, warm.parts));
-            out.append(String.format(Locale.ROOT, "| characters billed (cold) | %d | | |%n",
-                    billed));
-            out.append(String.format(Locale.ROOT, "| same cold run at 0 ms latency (client + loopback cost) | %.0f ms | | |%n",
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| warm re-run: wall time | %.1f ms | | %.0f× faster than cold |%n",
+                    warm.wallMs,
+                    cold.wallMs / Math.max(warm.wallMs, 0.001)));
+            out.append(String.format(
+                    Locale.ROOT, "| warm re-run: parts from cache | %d of %d | all | |%n", warm.fromCache, warm.parts));
+            out.append(String.format(Locale.ROOT, "| characters billed (cold) | %d | | |%n", billed));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| same cold run at 0 ms latency (client + loopback cost) | %.0f ms | | |%n",
                     zero.wallMs));
-            out.append(String.format(Locale.ROOT, "| cold wall time − 0-latency run, vs the bound | %.0f ms | %.0f ms | %.2f |%n",
-                    cold.wallMs - zero.wallMs, bound, (cold.wallMs - zero.wallMs) / bound));
-            out.append('\n').append("Machine load (1/5/15-min load average) before the run: ").append(loadBefore)
-                    .append(" on ").append(Runtime.getRuntime().availableProcessors())
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| cold wall time − 0-latency run, vs the bound | %.0f ms | %.0f ms | %.2f |%n",
+                    cold.wallMs - zero.wallMs,
+                    bound,
+                    (cold.wallMs - zero.wallMs) / bound));
+            out.append('\n')
+                    .append("Machine load (1/5/15-min load average) before the run: ")
+                    .append(loadBefore)
+                    .append(" on ")
+                    .append(Runtime.getRuntime().availableProcessors())
                     .append(" cores; the wall-time ratios are inflated by other work on a shared machine.\n\n");
             System.out.print(out);
         }
@@ -142,7 +177,9 @@ public final class TranslateBenchmark {
         Path spa = data.resolve("wire/spa");
         if (Files.isDirectory(spa)) {
             try (var files = Files.list(spa)) {
-                for (Path f : files.filter(x -> x.toString().endsWith(".txt")).sorted().toList()) {
+                for (Path f : files.filter(x -> x.toString().endsWith(".txt"))
+                        .sorted()
+                        .toList()) {
                     articles.add(readers.readArticle(f));
                 }
             }
@@ -152,7 +189,9 @@ public final class TranslateBenchmark {
         if (Files.isRegularFile(ant)) {
             for (String line : Files.readAllLines(ant, StandardCharsets.UTF_8)) {
                 JsonNode n = Json.mapper().readTree(line);
-                Article.Builder b = Article.builder().language(Language.ARABIC).headline(n.path("title").asText());
+                Article.Builder b = Article.builder()
+                        .language(Language.ARABIC)
+                        .headline(n.path("title").asText());
                 for (String p : n.path("text").asText().split("\n")) {
                     if (!p.isBlank()) {
                         b.paragraph(p.strip());
@@ -161,27 +200,45 @@ public final class TranslateBenchmark {
                 articles.add(b.build());
             }
         }
-        out.append("Command: `bench/run.sh TranslateBenchmark`. ").append(wire).append(" SPA wire stories + ")
-                .append(articles.size() - wire).append(" ANT articles (").append(articles.stream()
-                        .mapToLong(TranslateBenchmark::segments).sum()).append(" segments).\n\n");
+        out.append("Command: `bench/run.sh TranslateBenchmark`. ")
+                .append(wire)
+                .append(" SPA wire stories + ")
+                .append(articles.size() - wire)
+                .append(" ANT articles (")
+                .append(articles.stream()
+                        .mapToLong(TranslateBenchmark::segments)
+                        .sum())
+                .append(" segments).\n\n");
         out.append("| backend limits | requests | per article: mean | max | articles in one request per story |\n")
                 .append("|---|---:|---:|---:|---:|\n");
         List<dev.dragoman.translate.BackendProfile> profiles = List.of(
                 dev.dragoman.translate.BackendProfile.mt("deepl", "", DeepLTranslator.DEFAULT_LIMITS, true),
-                dev.dragoman.translate.BackendProfile.mt("google", "", dev.dragoman.translate.google.GoogleTranslator.DEFAULT_LIMITS, false),
-                dev.dragoman.translate.BackendProfile.mt("azure", "", dev.dragoman.translate.azure.AzureTranslator.DEFAULT_LIMITS, false),
-                new dev.dragoman.translate.BackendProfile("llm", "m", "t", dev.dragoman.translate.llm.LlmTranslator.DEFAULT_LIMITS,
-                        false, dev.dragoman.translate.BackendProfile.Unit.TOKENS));
+                dev.dragoman.translate.BackendProfile.mt(
+                        "google", "", dev.dragoman.translate.google.GoogleTranslator.DEFAULT_LIMITS, false),
+                dev.dragoman.translate.BackendProfile.mt(
+                        "azure", "", dev.dragoman.translate.azure.AzureTranslator.DEFAULT_LIMITS, false),
+                new dev.dragoman.translate.BackendProfile(
+                        "llm",
+                        "m",
+                        "t",
+                        dev.dragoman.translate.llm.LlmTranslator.DEFAULT_LIMITS,
+                        false,
+                        dev.dragoman.translate.BackendProfile.Unit.TOKENS));
         for (dev.dragoman.translate.BackendProfile p : profiles) {
             AtomicInteger requests = new AtomicInteger();
             TranslationBackend counting = TranslationBackend.of(p, r -> {
                 requests.incrementAndGet();
-                return new dev.dragoman.core.translation.TranslationResult(r.segments().stream()
-                        .map(t -> dev.dragoman.core.translation.TranslatedSegment.of(DeepLShape.latin(t))).toList(),
-                        null, p.id(), p.model(), dev.dragoman.core.usage.Usage.ofCharacters(1, r.characters()));
+                return new dev.dragoman.core.translation.TranslationResult(
+                        r.segments().stream()
+                                .map(t -> dev.dragoman.core.translation.TranslatedSegment.of(DeepLShape.latin(t)))
+                                .toList(),
+                        null,
+                        p.id(),
+                        p.model(),
+                        dev.dragoman.core.usage.Usage.ofCharacters(1, r.characters()));
             });
-            ArticleTranslator t = new ArticleTranslator(Translators.standard(counting, Retrier.none(), null, null, false),
-                    new MemoryResultCache());
+            ArticleTranslator t = new ArticleTranslator(
+                    Translators.standard(counting, Retrier.none(), null, null, false), new MemoryResultCache());
             int max = 0;
             int minimal = 0;
             int degraded = 0;
@@ -198,8 +255,16 @@ public final class TranslateBenchmark {
                     degraded++;
                 }
             }
-            out.append(String.format(Locale.ROOT, "| %s (%s) | %d | %.2f | %d | %d of %d |%n", p.id(), describe(p),
-                    requests.get(), (double) requests.get() / articles.size(), max, minimal, articles.size()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s (%s) | %d | %.2f | %d | %d of %d |%n",
+                    p.id(),
+                    describe(p),
+                    requests.get(),
+                    (double) requests.get() / articles.size(),
+                    max,
+                    minimal,
+                    articles.size()));
             if (degraded > 0) {
                 out.append("| (").append(degraded).append(" articles flagged by the guard) | | | | |\n");
             }
@@ -227,13 +292,23 @@ public final class TranslateBenchmark {
 
     private record Run(double wallMs, long parts, long fromCache, List<ArticleTranslation> results) {
         double requestsPlain(long n) {
-            return n == 0 ? 0 : (double) results.stream().filter(r -> r.article().related().isEmpty())
-                    .mapToLong(r -> r.provenance().usage().requests()).sum() / n;
+            return n == 0
+                    ? 0
+                    : (double) results.stream()
+                                    .filter(r -> r.article().related().isEmpty())
+                                    .mapToLong(r -> r.provenance().usage().requests())
+                                    .sum()
+                            / n;
         }
 
         double requestsRelated(long n) {
-            return n == 0 ? 0 : (double) results.stream().filter(r -> !r.article().related().isEmpty())
-                    .mapToLong(r -> r.provenance().usage().requests()).sum() / n;
+            return n == 0
+                    ? 0
+                    : (double) results.stream()
+                                    .filter(r -> !r.article().related().isEmpty())
+                                    .mapToLong(r -> r.provenance().usage().requests())
+                                    .sum()
+                            / n;
         }
     }
 
@@ -250,8 +325,12 @@ public final class TranslateBenchmark {
                 results.add(f.get());
             }
             double ms = (System.nanoTime() - start) / 1e6;
-            long parts = results.stream().mapToLong(r -> r.provenance().parts().size()).sum();
-            long cached = results.stream().mapToLong(r -> r.provenance().partsFromCache()).sum();
+            long parts = results.stream()
+                    .mapToLong(r -> r.provenance().parts().size())
+                    .sum();
+            long cached = results.stream()
+                    .mapToLong(r -> r.provenance().partsFromCache())
+                    .sum();
             return new Run(ms, parts, cached, results);
         } finally {
             pool.shutdownNow();
@@ -301,8 +380,8 @@ public final class TranslateBenchmark {
                 b.paragraph(text + tag + "-" + p);
             }
             if (i % 4 == 3) {
-                Article.Builder related = Article.builder().language(Language.ARABIC)
-                        .headline(pick(sentences, random) + tag + "r");
+                Article.Builder related =
+                        Article.builder().language(Language.ARABIC).headline(pick(sentences, random) + tag + "r");
                 for (int p = 0; p < 3; p++) {
                     related.paragraph(pick(sentences, random) + tag + "r" + p);
                 }
@@ -315,7 +394,8 @@ public final class TranslateBenchmark {
 
     private static String load() {
         try {
-            String[] f = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.UTF_8).split(" ");
+            String[] f = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.UTF_8)
+                    .split(" ");
             return f[0] + " / " + f[1] + " / " + f[2];
         } catch (java.io.IOException | RuntimeException e) {
             return "unknown";
@@ -343,13 +423,23 @@ public final class TranslateBenchmark {
                 ObjectNode answer = Json.mapper().createObjectNode();
                 ArrayNode translations = answer.putArray("translations");
                 for (JsonNode t : body.path("text")) {
-                    translations.addObject().put("detected_source_language", "AR").put("text", latin(t.asText()))
+                    translations
+                            .addObject()
+                            .put("detected_source_language", "AR")
+                            .put("text", latin(t.asText()))
                             .put("billed_characters", t.asText().length());
                 }
-                return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                        .body(answer.toString()).headersDelay(latencyMs, TimeUnit.MILLISECONDS).build();
+                return new MockResponse.Builder()
+                        .code(200)
+                        .addHeader("Content-Type", "application/json")
+                        .body(answer.toString())
+                        .headersDelay(latencyMs, TimeUnit.MILLISECONDS)
+                        .build();
             } catch (java.io.IOException e) {
-                return new MockResponse.Builder().code(400).body("{\"message\":\"bad request\"}").build();
+                return new MockResponse.Builder()
+                        .code(400)
+                        .body("{\"message\":\"bad request\"}")
+                        .build();
             }
         }
 

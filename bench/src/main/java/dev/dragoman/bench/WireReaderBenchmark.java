@@ -43,7 +43,9 @@ public final class WireReaderBenchmark {
         Path spaDir = data.resolve("wire/spa");
         if (Files.isDirectory(spaDir)) {
             try (Stream<Path> files = Files.list(spaDir)) {
-                for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".txt"))
+                        .sorted()
+                        .toList()) {
                     spa.add(new Input(p.getFileName().toString(), Files.readAllBytes(p), -1));
                 }
             }
@@ -59,8 +61,10 @@ public final class WireReaderBenchmark {
                 JsonNode j = Json.mapper().readTree(line);
                 String text = j.get("text").asText();
                 int lines = (int) text.lines().filter(l -> !l.isBlank()).count();
-                inputs.add(new Input(j.get("id").asText(),
-                        (j.get("title").asText() + "\n" + text).getBytes(StandardCharsets.UTF_8), lines));
+                inputs.add(new Input(
+                        j.get("id").asText(),
+                        (j.get("title").asText() + "\n" + text).getBytes(StandardCharsets.UTF_8),
+                        lines));
             }
             out.append(row(set + " (title + paragraphs)", readers, inputs));
         }
@@ -97,13 +101,29 @@ public final class WireReaderBenchmark {
             body += a.paragraphs().isEmpty() ? 0 : 1;
             if (in.lines() >= 0) {
                 withLines++;
-                int accounted = a.paragraphs().size() + a.unclassified().size() + a.related().size();
+                int accounted = a.paragraphs().size()
+                        + a.unclassified().size()
+                        + a.related().size();
                 kept += a.paragraphs().size() == in.lines() || accounted >= in.lines() ? 1 : 0;
             }
         }
         int n = inputs.size();
-        return String.format(Locale.ROOT, "| %s | %d | %d/%d | %d/%d | %d/%d | %d/%d | %d/%d | %s | %.2f |%n", label, n,
-                ok, n, headline, n, dateline, n, date, n, body, n,
-                withLines == 0 ? "n/a" : kept + "/" + withLines, nanos / 1e6 / Math.max(1, n));
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d | %d/%d | %d/%d | %d/%d | %d/%d | %d/%d | %s | %.2f |%n",
+                label,
+                n,
+                ok,
+                n,
+                headline,
+                n,
+                dateline,
+                n,
+                date,
+                n,
+                body,
+                n,
+                withLines == 0 ? "n/a" : kept + "/" + withLines,
+                nanos / 1e6 / Math.max(1, n));
     }
 }

@@ -9,13 +9,19 @@ import picocli.CommandLine.Option;
  */
 public final class CommonOptions {
 
-    @Option(names = {"-v", "--verbose"}, description = "Print causes of errors and timings on stderr.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Print causes of errors and timings on stderr.")
     boolean verbose;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing on stderr but errors.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Print nothing on stderr but errors.")
     boolean quiet;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "Configuration file (default: $XDG_CONFIG_HOME/dragoman/config.yaml, else "
                     + "~/.config/dragoman/config.yaml; or $DRAGOMAN_CONFIG).")
     String config;

@@ -48,9 +48,7 @@ import picocli.CommandLine.ParseResult;
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",
-        footer = {
-            "  dragoman summarize story.txt",
-            "  dragoman translate story.txt --to en --format md -o story.en.md"
+        footer = {"  dragoman summarize story.txt", "  dragoman translate story.txt --to en --format md -o story.en.md"
         })
 public final class Main implements Runnable {
 
@@ -130,8 +128,8 @@ public final class Main implements Runnable {
         } else if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
             err.println("dragoman: input/output failed: " + rootMessage(ex));
         } else {
-            err.println("dragoman: unexpected error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()
-                    + ")" + (verbose ? "" : "; run again with --verbose for details, and please report it") + ".");
+            err.println("dragoman: unexpected error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")"
+                    + (verbose ? "" : "; run again with --verbose for details, and please report it") + ".");
         }
         if (verbose) {
             for (Throwable c = ex.getCause(); c != null && c != c.getCause(); c = c.getCause()) {

@@ -32,13 +32,15 @@ final class Preload {
         if (command == null || !READING_COMMANDS.contains(command)) {
             return;
         }
-        Thread t = new Thread(() -> {
-            try {
-                LanguageDetector.shared().preload();
-            } catch (RuntimeException ignored) {
-                // the same failure is reported, in context, by the first detection that needs the model
-            }
-        }, "dragoman-preload");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        LanguageDetector.shared().preload();
+                    } catch (RuntimeException ignored) {
+                        // the same failure is reported, in context, by the first detection that needs the model
+                    }
+                },
+                "dragoman-preload");
         t.setDaemon(true);
         t.start();
     }

@@ -19,7 +19,10 @@ final class Redactor {
 
     Redactor(List<String> secrets) {
         // longest first, so a key that contains another is masked whole
-        this.secrets = secrets.stream().distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        this.secrets = secrets.stream()
+                .distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
     }
 
     String redact(String text) {

@@ -22,33 +22,55 @@ class ArchitectureTest {
 
     @Test
     void translate_and_summarize_never_reference_each_other() {
-        noClasses().that().resideInAPackage("dev.dragoman.translate..")
-                .should().dependOnClassesThat().resideInAPackage("dev.dragoman.summarize..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.dragoman.translate..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.dragoman.summarize..")
                 .allowEmptyShould(true)
                 .check(classes);
-        noClasses().that().resideInAPackage("dev.dragoman.summarize..")
-                .should().dependOnClassesThat().resideInAPackage("dev.dragoman.translate..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.dragoman.summarize..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.dragoman.translate..")
                 .allowEmptyShould(true)
                 .check(classes);
     }
 
     @Test
     void core_depends_on_no_other_module() {
-        noClasses().that().resideInAPackage("dev.dragoman.core..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.dragoman.translate..", "dev.dragoman.summarize..", "dev.dragoman.cli..",
-                        "okhttp3..", "picocli..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.dragoman.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.dragoman.translate..",
+                        "dev.dragoman.summarize..",
+                        "dev.dragoman.cli..",
+                        "okhttp3..",
+                        "picocli..")
                 .check(classes);
     }
 
     @Test
     void only_the_cli_prints_or_exits() {
-        noClasses().that().resideOutsideOfPackage("dev.dragoman.cli..")
-                .should().accessField(System.class, "out")
-                .orShould().accessField(System.class, "err")
-                .orShould().callMethod(System.class, "exit", int.class)
-                .orShould().callMethod(System.class, "getenv", String.class)
-                .orShould().callMethod(System.class, "getenv")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.dragoman.cli..")
+                .should()
+                .accessField(System.class, "out")
+                .orShould()
+                .accessField(System.class, "err")
+                .orShould()
+                .callMethod(System.class, "exit", int.class)
+                .orShould()
+                .callMethod(System.class, "getenv", String.class)
+                .orShould()
+                .callMethod(System.class, "getenv")
                 .check(classes);
     }
 }

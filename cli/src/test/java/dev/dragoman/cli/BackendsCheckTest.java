@@ -2,11 +2,11 @@ package dev.dragoman.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dragoman.core.testing.sim.SimConfig;
+import dev.dragoman.core.testing.sim.SimulatedBackend;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.dragoman.core.testing.sim.SimConfig;
-import dev.dragoman.core.testing.sim.SimulatedBackend;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -32,7 +32,9 @@ class BackendsCheckTest {
     }
 
     private static MockResponse chatCompletion(String content) {
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        return new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
                 .body("{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1718000000,"
                         + "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
                         + "\"content\":\"" + content + "\"},\"finish_reason\":\"stop\"}],"
@@ -45,12 +47,14 @@ class BackendsCheckTest {
         // given
         server.enqueue(chatCompletion("OK"));
         CliRunner cli = cli("backends:\n  local-gpt:\n    type: openai\n    model: gpt-4o-mini\n    base-url: "
-                + server.url("/v1") + "\n    api-key-env: MY_LLM_KEY\n").env("MY_LLM_KEY", KEY);
+                        + server.url("/v1") + "\n    api-key-env: MY_LLM_KEY\n")
+                .env("MY_LLM_KEY", KEY);
         // when
         CliRunner.Result r = cli.run("backends", "--check");
         // then
         assertThat(r.code()).isZero();
-        assertThat(r.out()).containsPattern("local-gpt\\s+openai\\s+ok\\s+\\d+ ms\\s+model gpt-4o-mini answered \"OK\"")
+        assertThat(r.out())
+                .containsPattern("local-gpt\\s+openai\\s+ok\\s+\\d+ ms\\s+model gpt-4o-mini answered \"OK\"")
                 .containsPattern("extractive\\s+extractive\\s+ok\\s+-");
         RecordedRequest request = server.takeRequest();
         assertThat(request.getTarget()).isEqualTo("/v1/chat/completions");
@@ -63,9 +67,12 @@ class BackendsCheckTest {
     @Test
     void should_report_a_rejected_key_without_printing_it_and_exit_69() throws Exception {
         // given: the server echoes the key back in its error, as some proxies do
-        server.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
+        server.enqueue(new MockResponse.Builder()
+                .code(401)
+                .addHeader("Content-Type", "application/json")
                 .body("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\",\"type\":"
-                        + "\"invalid_request_error\",\"code\":\"invalid_api_key\"}}").build());
+                        + "\"invalid_request_error\",\"code\":\"invalid_api_key\"}}")
+                .build());
         CliRunner cli = cli("backends:\n  gpt:\n    type: openai\n    base-url: " + server.url("/v1") + "\n")
                 .env("OPENAI_API_KEY", KEY);
         // when
@@ -82,8 +89,9 @@ class BackendsCheckTest {
     void should_say_which_variable_to_set_when_a_key_is_missing() throws Exception {
         CliRunner.Result r = cli("backends:\n  claude:\n    type: anthropic\n").run("backends", "--check");
         assertThat(r.code()).isEqualTo(69);
-        assertThat(r.out()).containsPattern("claude\\s+anthropic\\s+FAILED\\s+-\\s+Backend 'claude' .* needs an API "
-                + "key: export ANTHROPIC_API_KEY=…");
+        assertThat(r.out())
+                .containsPattern("claude\\s+anthropic\\s+FAILED\\s+-\\s+Backend 'claude' .* needs an API "
+                        + "key: export ANTHROPIC_API_KEY=…");
         assertThat(server.getRequestCount()).isZero();
     }
 

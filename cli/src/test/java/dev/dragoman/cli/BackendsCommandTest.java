@@ -37,7 +37,8 @@ class BackendsCommandTest {
         CliRunner.Result r = cli.run("backends");
         // then
         assertThat(r.code()).isZero();
-        assertThat(r.out()).containsPattern("gpt\\s+openai\\s+gpt-4o-mini\\s+https://api.openai.com/v1\\s+"
+        assertThat(r.out())
+                .containsPattern("gpt\\s+openai\\s+gpt-4o-mini\\s+https://api.openai.com/v1\\s+"
                         + "60 req/min, timeout 120s\\s+key: yes \\(OPENAI_API_KEY\\)\\s+translate")
                 .containsPattern("deepl\\s+deepl\\s+-\\s+\\(by key\\)\\s+-\\s+key: no \\(set DEEPL_AUTH_KEY\\)")
                 .containsPattern("local\\s+ollama\\s+llama3.1\\s+http://localhost:11434\\s+-\\s+key: not needed")

@@ -22,25 +22,29 @@ class BatchCommandTest {
         Files.writeString(in.resolve("broken.json"), "{\"headline\": ", StandardCharsets.UTF_8);
         Path out = tmp.resolve("out");
         // when
-        CliRunner.Result r = new CliRunner(tmp.resolve("home")).run("batch", in.toString(), "--out", out.toString(),
-                "--progress", "lines");
+        CliRunner.Result r = new CliRunner(tmp.resolve("home"))
+                .run("batch", in.toString(), "--out", out.toString(), "--progress", "lines");
         // then
         assertThat(r.code()).as(r.all()).isEqualTo(65);
-        assertThat(r.err()).contains("done    " + in.resolve("seed.ar.txt").toAbsolutePath(),
-                "FAILED  " + in.resolve("broken.json").toAbsolutePath(), "batch finished: 1 done (0 from cache), 1 failed",
-                "digest: ", "failures: ");
+        assertThat(r.err())
+                .contains(
+                        "done    " + in.resolve("seed.ar.txt").toAbsolutePath(),
+                        "FAILED  " + in.resolve("broken.json").toAbsolutePath(),
+                        "batch finished: 1 done (0 from cache), 1 failed",
+                        "digest: ",
+                        "failures: ");
         assertThat(Files.readString(out.resolve("failures.jsonl"))).contains("\"stage\":\"read\"", "broken.json");
     }
 
     @Test
     void should_refuse_translation_without_a_backend_and_cron_without_a_zone() {
         CliRunner runner = new CliRunner(tmp.resolve("home"));
-        CliRunner.Result noBackend = runner.run("batch", tmp.toString(), "--out", tmp.resolve("o").toString(),
-                "--translate-to", "en");
+        CliRunner.Result noBackend =
+                runner.run("batch", tmp.toString(), "--out", tmp.resolve("o").toString(), "--translate-to", "en");
         assertThat(noBackend.code()).isEqualTo(78);
         assertThat(noBackend.err()).contains("No translation backend is configured for --translate-to");
-        CliRunner.Result noZone = runner.run("batch", tmp.toString(), "--out", tmp.resolve("o").toString(),
-                "--cron", "0 7 * * *");
+        CliRunner.Result noZone =
+                runner.run("batch", tmp.toString(), "--out", tmp.resolve("o").toString(), "--cron", "0 7 * * *");
         assertThat(noZone.code()).isEqualTo(2);
         assertThat(noZone.err()).contains("--cron needs an explicit --zone");
     }
@@ -49,7 +53,17 @@ class BatchCommandTest {
     void should_document_the_batch_options_and_exit_codes_in_help() {
         CliRunner.Result help = new CliRunner(tmp.resolve("home")).run("batch", "--help");
         assertThat(help.code()).isZero();
-        assertThat(help.out()).contains("--out", "--translate-to", "--summarize", "--brief", "--jobs", "--format",
-                "--every", "--cron", "--zone", "Exit codes");
+        assertThat(help.out())
+                .contains(
+                        "--out",
+                        "--translate-to",
+                        "--summarize",
+                        "--brief",
+                        "--jobs",
+                        "--format",
+                        "--every",
+                        "--cron",
+                        "--zone",
+                        "Exit codes");
     }
 }

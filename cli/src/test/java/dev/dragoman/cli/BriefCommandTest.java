@@ -40,7 +40,8 @@ class BriefCommandTest {
     void should_explain_how_to_configure_a_backend_when_a_brief_needs_translating() {
         CliRunner.Result r = new CliRunner(home).run("brief", SEED, "--to", "en");
         assertThat(r.code()).isEqualTo(78);
-        assertThat(r.err()).contains("This brief needs translating into en, and no translation backend is configured")
+        assertThat(r.err())
+                .contains("This brief needs translating into en, and no translation backend is configured")
                 .contains("export OPENAI_API_KEY=");
     }
 
@@ -49,8 +50,11 @@ class BriefCommandTest {
         // given
         CliRunner cli = new CliRunner(home).env("OPENAI_API_KEY", "sk-brief-test-777777");
         Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(cli.configFile(), "backends:\n  gpt:\n    type: openai\n    base-url: " + sim.openAiBaseUrl()
-                + "\ntranslate:\n  backend: gpt\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                cli.configFile(),
+                "backends:\n  gpt:\n    type: openai\n    base-url: " + sim.openAiBaseUrl()
+                        + "\ntranslate:\n  backend: gpt\n",
+                StandardCharsets.UTF_8);
         // when
         CliRunner.Result r = cli.run("brief", SEED, "--to", "en", "-n", "1", "--no-cache");
         // then
@@ -58,7 +62,8 @@ class BriefCommandTest {
         String lead = "أكد الرئيس البيلاروسي ألكسندر لوكاشينكو أن لدى روسيا وبيلاروس مواقف مشتركة بشأن جميع القضايا، "
                 + "ويمكن لموسكو دائماً الاعتماد على دعم مينسك في المنابر الدولية.";
         assertThat(r.out().strip()).isEqualTo(SimTranslation.translate(lead, "en"));
-        assertThat(r.err()).containsPattern("sent \\d+ of \\d+ characters to translation \\(\\d+% of the whole article\\)");
+        assertThat(r.err())
+                .containsPattern("sent \\d+ of \\d+ characters to translation \\(\\d+% of the whole article\\)");
         assertThat(sim.sentSegments()).containsOnlyKeys(lead);
     }
 }

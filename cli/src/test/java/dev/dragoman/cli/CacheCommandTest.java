@@ -28,8 +28,11 @@ class CacheCommandTest {
     private CliRunner cli() throws Exception {
         CliRunner cli = new CliRunner(home).env("OPENAI_API_KEY", "sk-cache-test-123456");
         Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(cli.configFile(), "backends:\n  gpt:\n    type: openai\n    base-url: " + sim.openAiBaseUrl()
-                + "\ntranslate:\n  backend: gpt\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                cli.configFile(),
+                "backends:\n  gpt:\n    type: openai\n    base-url: " + sim.openAiBaseUrl()
+                        + "\ntranslate:\n  backend: gpt\n",
+                StandardCharsets.UTF_8);
         return cli;
     }
 
@@ -37,7 +40,9 @@ class CacheCommandTest {
     void should_report_path_stats_and_clear_entries_by_backend() throws Exception {
         // given
         CliRunner cli = cli();
-        assertThat(cli.run("translate", ParseCommandTest.SEED.toString(), "--to", "en").code()).isZero();
+        assertThat(cli.run("translate", ParseCommandTest.SEED.toString(), "--to", "en")
+                        .code())
+                .isZero();
         // when
         CliRunner.Result path = cli.run("cache", "path");
         CliRunner.Result stats = cli.run("cache", "stats", "--json");
@@ -45,23 +50,32 @@ class CacheCommandTest {
         CliRunner.Result clear = cli.run("cache", "clear", "--backend", "openai");
         CliRunner.Result after = cli.run("cache", "stats");
         // then
-        assertThat(path.out().strip()).isEqualTo(home.resolve("cache/dragoman/cache.db").toString());
+        assertThat(path.out().strip())
+                .isEqualTo(home.resolve("cache/dragoman/cache.db").toString());
         JsonNode json = Json.mapper().readTree(stats.out());
         long entries = json.get("entries").asLong();
         assertThat(entries).isPositive();
         assertThat(json.get("backends").get(0).get("backend").asText()).isEqualTo("openai");
         assertThat(clearOther.out()).startsWith("Removed 0 entries");
-        assertThat(clear.out()).startsWith("Removed " + entries + " entries from " + home.resolve("cache/dragoman/cache.db"));
+        assertThat(clear.out())
+                .startsWith("Removed " + entries + " entries from " + home.resolve("cache/dragoman/cache.db"));
         assertThat(after.out()).contains("Entries:  0");
     }
 
     @Test
     void should_print_a_redis_address_without_its_password() throws Exception {
-        CliRunner.Result r = new CliRunner(home).run("cache", "path", "--cache", "redis", "--cache-url",
-                "redis://:s3cret-pass-word@cache.example:6390/2");
+        CliRunner.Result r = new CliRunner(home)
+                .run(
+                        "cache",
+                        "path",
+                        "--cache",
+                        "redis",
+                        "--cache-url",
+                        "redis://:s3cret-pass-word@cache.example:6390/2");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("redis://cache.example:6390/2").doesNotContain("s3cret");
-        CliRunner.Result none = new CliRunner(home).env("DRAGOMAN_CACHE_STORE", "none").run("cache", "path");
+        CliRunner.Result none =
+                new CliRunner(home).env("DRAGOMAN_CACHE_STORE", "none").run("cache", "path");
         assertThat(none.out()).startsWith("none");
         CliRunner.Result noUrl = new CliRunner(home).run("cache", "path", "--cache", "redis");
         assertThat(noUrl.code()).isEqualTo(78);

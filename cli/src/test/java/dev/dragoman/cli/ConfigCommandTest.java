@@ -30,7 +30,8 @@ class ConfigCommandTest {
         CliRunner.Result r = cli().run("config", "show");
         // then
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("(not found: built-in defaults in use")
+        assertThat(r.out())
+                .contains("(not found: built-in defaults in use")
                 .containsPattern("summarize\\.backend\\s+= extractive\\s+default")
                 .containsPattern("translate\\.backend\\s+= \\(unset\\)");
     }
@@ -94,7 +95,8 @@ class ConfigCommandTest {
         CliRunner.Result r = cli.run("config", "show");
         // then
         assertThat(r.code()).isEqualTo(78);
-        assertThat(r.err()).startsWith("dragoman: Configuration error in " + cli.configFile() + " line ")
+        assertThat(r.err())
+                .startsWith("dragoman: Configuration error in " + cli.configFile() + " line ")
                 .doesNotContain("at com.fasterxml");
         assertThat(r.err().lines().count()).isEqualTo(1);
     }
@@ -107,7 +109,8 @@ class ConfigCommandTest {
         CliRunner.Result r = cli.run("backends");
         // then
         assertThat(r.code()).isEqualTo(78);
-        assertThat(r.err()).contains(cli.configFile() + " line 4: unknown backend type 'opnai' for backend 'gpt'")
+        assertThat(r.err())
+                .contains(cli.configFile() + " line 4: unknown backend type 'opnai' for backend 'gpt'")
                 .contains("did you mean 'openai'?")
                 .contains("use one of openai, ollama, anthropic, gemini, deepl, google, libretranslate, azure, "
                         + "apertium, extractive");
@@ -124,12 +127,15 @@ class ConfigCommandTest {
     void should_reject_a_bad_value_in_the_file_and_in_the_environment() throws Exception {
         CliRunner.Result file = withConfig("cache:\n  store: disk\n").run("config", "show");
         assertThat(file.code()).isEqualTo(78);
-        assertThat(file.err()).contains("line 2: 'cache.store': 'disk' is not one of memory, none, redis, sqlite — expected sqlite, redis, memory or none.");
+        assertThat(file.err())
+                .contains(
+                        "line 2: 'cache.store': 'disk' is not one of memory, none, redis, sqlite — expected sqlite, redis, memory or none.");
 
         Files.delete(cli().configFile());
         CliRunner.Result env = cli().env("DRAGOMAN_SUMMARIZE_SENTENCES", "many").run("config", "show");
         assertThat(env.code()).isEqualTo(78);
-        assertThat(env.err()).contains("DRAGOMAN_SUMMARIZE_SENTENCES is invalid: 'many' is not a positive whole number");
+        assertThat(env.err())
+                .contains("DRAGOMAN_SUMMARIZE_SENTENCES is invalid: 'many' is not a positive whole number");
     }
 
     @Test
@@ -138,8 +144,13 @@ class ConfigCommandTest {
         CliRunner.Result r = cli().run("config", "show", "--config", missing.toString());
         assertThat(r.code()).isEqualTo(78);
         assertThat(r.err()).contains(missing + " does not exist").contains("dragoman config init --config");
-        assertThat(cli().run("config", "show", "--config", missing.toString(), "--help").code()).isZero();
-        assertThat(cli().env("DRAGOMAN_CONFIG", missing.toString()).run("config", "init").code()).isZero();
+        assertThat(cli().run("config", "show", "--config", missing.toString(), "--help")
+                        .code())
+                .isZero();
+        assertThat(cli().env("DRAGOMAN_CONFIG", missing.toString())
+                        .run("config", "init")
+                        .code())
+                .isZero();
         assertThat(Files.exists(missing)).isTrue();
     }
 
@@ -147,7 +158,11 @@ class ConfigCommandTest {
     void should_document_examples_and_exit_codes_in_help() {
         CliRunner.Result r = cli().run("config", "show", "--help");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("Examples:").contains("Exit codes:").contains("78").contains("--verbose")
+        assertThat(r.out())
+                .contains("Examples:")
+                .contains("Exit codes:")
+                .contains("78")
+                .contains("--verbose")
                 .contains("--translate-backend");
         assertThat(cli().run("--version").out()).startsWith("dragoman ");
         assertThat(cli().run("config", "--version").out()).startsWith("dragoman ");

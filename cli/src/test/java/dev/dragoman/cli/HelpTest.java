@@ -20,8 +20,10 @@ class HelpTest {
 
     static List<String> commands() {
         List<String> paths = new ArrayList<>();
-        collect(Main.commandLine(new CliContext(Map.of("HOME", "/nonexistent"), new ByteArrayInputStream(new byte[0]))),
-                "", paths);
+        collect(
+                Main.commandLine(new CliContext(Map.of("HOME", "/nonexistent"), new ByteArrayInputStream(new byte[0]))),
+                "",
+                paths);
         return paths;
     }
 
@@ -47,8 +49,11 @@ class HelpTest {
         CliRunner.Result version = new CliRunner(home).run(args.toArray(String[]::new));
         // then
         assertThat(help.code()).isZero();
-        assertThat(help.out()).contains("Usage: dragoman " + command)
-                .contains("Exit codes:").contains("78").contains("65")
+        assertThat(help.out())
+                .contains("Usage: dragoman " + command)
+                .contains("Exit codes:")
+                .contains("78")
+                .contains("65")
                 .contains("--version");
         if (!command.equals("cache") && !command.equals("config") && !command.equals("eval")) {
             assertThat(help.out()).contains("--verbose").contains("--quiet");
@@ -61,8 +66,20 @@ class HelpTest {
 
     @org.junit.jupiter.api.Test
     void should_cover_every_command_of_the_issue() {
-        assertThat(commands()).contains("parse", "detect", "translate", "summarize", "brief", "backends",
-                "cache stats", "cache clear", "cache path", "config show", "config init", "eval summarize",
-                "completion");
+        assertThat(commands())
+                .contains(
+                        "parse",
+                        "detect",
+                        "translate",
+                        "summarize",
+                        "brief",
+                        "backends",
+                        "cache stats",
+                        "cache clear",
+                        "cache path",
+                        "config show",
+                        "config init",
+                        "eval summarize",
+                        "completion");
     }
 }

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ParseCommandTest {
 
-    static final Path SEED = Path.of("..", "examples", "sana-2024-06-25-lukashenko.ar.txt").toAbsolutePath().normalize();
+    static final Path SEED = Path.of("..", "examples", "sana-2024-06-25-lukashenko.ar.txt")
+            .toAbsolutePath()
+            .normalize();
     static final String HEADLINE = "لوكاشينكو يؤكد دعم بلاده لروسيا في المنابر الدولية";
 
     @TempDir
@@ -86,11 +88,15 @@ class ParseCommandTest {
         assertThat(mixed.code()).isEqualTo(2);
         assertThat(mixed.err()).contains("2 inputs: write one file per input with -o DIR, or use --format jsonl");
         assertThat(jsonl.code()).isZero();
-        assertThat(jsonl.out().lines().toList()).hasSize(2)
-                .allSatisfy(line -> assertThat(Json.mapper().readTree(line).get("headline").asText()).isEqualTo(HEADLINE));
+        assertThat(jsonl.out().lines().toList())
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(
+                                Json.mapper().readTree(line).get("headline").asText())
+                        .isEqualTo(HEADLINE));
         assertThat(dir.code()).isZero();
         try (var files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("a.md", "b.md");
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("a.md", "b.md");
         }
         assertThat(glob.out().lines().toList()).hasSize(1);
         assertThat(deepGlob.out().lines().toList()).hasSize(2);
@@ -108,7 +114,10 @@ class ParseCommandTest {
         CliRunner.Result r = cli().run("parse", in.toString(), "-o", out.toString());
         // then
         assertThat(r.code()).isEqualTo(65);
-        assertThat(r.err()).contains("a-binary.txt").contains("1 of 2 inputs failed").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains("a-binary.txt")
+                .contains("1 of 2 inputs failed")
+                .doesNotContain("\tat ");
         assertThat(Files.exists(out.resolve("b.json"))).isTrue();
     }
 
@@ -126,8 +135,10 @@ class ParseCommandTest {
         CliRunner.Result quiet = cli().run("parse", SEED.toString(), SEED.toString(), "-o", home + "/dir/", "--quiet");
         assertThat(verbose.err()).containsPattern("read .*sana-2024-06-25-lukashenko.ar.txt: \\d+ ms");
         assertThat(quiet.err()).isEmpty();
-        assertThat(cli().run("parse", SEED.toString(), "-o", out.toString()).out()).isEmpty();
-        assertThat(Json.mapper().readTree(out.toFile()).get("headline").asText()).isEqualTo(HEADLINE);
+        assertThat(cli().run("parse", SEED.toString(), "-o", out.toString()).out())
+                .isEmpty();
+        assertThat(Json.mapper().readTree(out.toFile()).get("headline").asText())
+                .isEqualTo(HEADLINE);
     }
 
     @Test
@@ -138,7 +149,8 @@ class ParseCommandTest {
         // when
         CliRunner.Result text = cli().run("detect", SEED.toString(), copy.toString());
         CliRunner.Result json = cli().stdin("Lukashenko affirmed his country's support for Russia in all "
-                + "international forums, the president said on Tuesday in Minsk.").run("detect", "-", "--format", "json");
+                        + "international forums, the president said on Tuesday in Minsk.")
+                .run("detect", "-", "--format", "json");
         // then
         assertThat(text.code()).isZero();
         List<String> lines = text.out().lines().toList();
@@ -146,6 +158,7 @@ class ParseCommandTest {
         JsonNode node = Json.mapper().readTree(json.out());
         assertThat(node.get("language").asText()).isEqualTo("en");
         assertThat(node.get("confidence").asDouble()).isBetween(0.0, 1.0);
-        assertThat(cli().run("detect", SEED.toString(), "--format", "html").code()).isEqualTo(2);
+        assertThat(cli().run("detect", SEED.toString(), "--format", "html").code())
+                .isEqualTo(2);
     }
 }

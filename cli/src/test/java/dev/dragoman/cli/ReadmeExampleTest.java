@@ -43,6 +43,7 @@ class ReadmeExampleTest {
     /** Not run (it calls OpenAI with a real key); compiled on every build. */
     @SuppressWarnings("unused")
     static void readmeExample() throws Exception {
+        // spotless:off
         // README-BEGIN
         ChatModel model = OpenAiChatModel.builder().apiKey(System.getenv("OPENAI_API_KEY"))
                 .modelName("gpt-4o-mini").maxRetries(0).build(); // Dragoman's Retrier does the retrying
@@ -58,6 +59,7 @@ class ReadmeExampleTest {
             System.out.println(english.headline() + "\n" + gist.text() + "\n" + inEnglish.text());
         }
         // README-END
+        // spotless:on
     }
 
     @Test
@@ -86,14 +88,20 @@ class ReadmeExampleTest {
     }
 
     private static String block(String text, String start, String end) {
-        Matcher m = Pattern.compile(Pattern.quote(start) + "(.*?)" + Pattern.quote(end), Pattern.DOTALL).matcher(text);
+        Matcher m = Pattern.compile(Pattern.quote(start) + "(.*?)" + Pattern.quote(end), Pattern.DOTALL)
+                .matcher(text);
         assertThat(m.find()).as("a block starting with " + start.strip()).isTrue();
         return m.group(1);
     }
 
     private static String dedent(String block) {
         List<String> lines = block.lines().filter(l -> !l.isBlank()).toList();
-        int indent = lines.stream().mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-        return String.join("\n", lines.stream().map(l -> l.substring(indent).stripTrailing()).toList());
+        int indent = lines.stream()
+                .mapToInt(l -> l.length() - l.stripLeading().length())
+                .min()
+                .orElse(0);
+        return String.join(
+                "\n",
+                lines.stream().map(l -> l.substring(indent).stripTrailing()).toList());
     }
 }

@@ -40,7 +40,8 @@ class SummarizeCommandTest {
     void should_write_bullets_as_markdown_and_json_with_provenance() throws Exception {
         // when
         CliRunner.Result md = new CliRunner(home).run("summarize", SEED, "--style", "bullets", "-n", "2", "-f", "md");
-        CliRunner.Result json = new CliRunner(home).stdin(Files.readString(ParseCommandTest.SEED))
+        CliRunner.Result json = new CliRunner(home)
+                .stdin(Files.readString(ParseCommandTest.SEED))
                 .run("summarize", "-", "--format", "json", "--sentences", "1");
         // then
         assertThat(md.out()).startsWith("# " + ParseCommandTest.HEADLINE + "\n\n## ملخص\n\n- " + LEAD);
@@ -78,7 +79,8 @@ class SummarizeCommandTest {
         CliRunner.Result english = new CliRunner(home).run("summarize", SEED, "--lang", "en");
         assertThat(english.code()).isEqualTo(78);
         assertThat(english.err()).contains("extractive").contains("brief");
-        CliRunner.Result mt = new CliRunner(home).env("DEEPL_AUTH_KEY", "k-123456").run("summarize", SEED, "-b", "deepl");
+        CliRunner.Result mt =
+                new CliRunner(home).env("DEEPL_AUTH_KEY", "k-123456").run("summarize", SEED, "-b", "deepl");
         assertThat(mt.code()).isEqualTo(78);
         assertThat(mt.err()).contains("translates but does not summarize");
     }
@@ -88,16 +90,22 @@ class SummarizeCommandTest {
         // given
         String answer = "Lukashenko said Belarus backs Russia in 42 international forums.";
         for (int i = 0; i < 2; i++) {
-            server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+            server.enqueue(new MockResponse.Builder()
+                    .code(200)
+                    .addHeader("Content-Type", "application/json")
                     .body("{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-4o-mini\","
                             + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"" + answer
                             + "\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":900,"
-                            + "\"completion_tokens\":20,\"total_tokens\":920}}").build());
+                            + "\"completion_tokens\":20,\"total_tokens\":920}}")
+                    .build());
         }
         CliRunner cli = new CliRunner(home).env("OPENAI_API_KEY", "sk-summary-test-555555");
         Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(cli.configFile(), "backends:\n  gpt:\n    type: openai\n    base-url: " + server.url("/v1")
-                + "\nsummarize:\n  backend: gpt\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                cli.configFile(),
+                "backends:\n  gpt:\n    type: openai\n    base-url: " + server.url("/v1")
+                        + "\nsummarize:\n  backend: gpt\n",
+                StandardCharsets.UTF_8);
         // when
         CliRunner.Result r = cli.run("summarize", SEED, "--lang", "en", "--cache", "memory");
         CliRunner.Result strict = cli.run("summarize", SEED, "--lang", "en", "--strict", "--cache", "memory");
@@ -115,18 +123,25 @@ class SummarizeCommandTest {
     void should_report_rouge_beside_lead_baselines_and_name_a_missing_data_set() throws Exception {
         // given: a two-item data set in the documented fields
         Path dataset = home.resolve("dev.jsonl");
-        String text = String.join("\\n", Files.readString(ParseCommandTest.SEED).lines().skip(3).limit(5).toList());
+        String text = String.join(
+                "\\n",
+                Files.readString(ParseCommandTest.SEED).lines().skip(3).limit(5).toList());
         String item = "{\"id\":\"%s\",\"lang\":\"ar\",\"title\":\"" + ParseCommandTest.HEADLINE + "\",\"text\":\""
-                + text.replace("\"", "\\\"") + "\",\"summaries\":[\"" + LEAD + " أن لدى روسيا وبيلاروس مواقف مشتركة\"]}\n";
+                + text.replace("\"", "\\\"") + "\",\"summaries\":[\"" + LEAD
+                + " أن لدى روسيا وبيلاروس مواقف مشتركة\"]}\n";
         Files.writeString(dataset, String.format(item, "a") + String.format(item, "b"), StandardCharsets.UTF_8);
         Path scores = home.resolve("scores.jsonl");
         // when
-        CliRunner.Result r = new CliRunner(home).run("eval", "summarize", "--dataset", dataset.toString(),
-                "--per-article", scores.toString());
+        CliRunner.Result r = new CliRunner(home)
+                .run("eval", "summarize", "--dataset", dataset.toString(), "--per-article", scores.toString());
         CliRunner.Result missing = new CliRunner(home).run("eval", "summarize", "--dataset", "nope.jsonl");
         // then
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("2 articles").contains("| summarizer |").contains("| Lead-1 |").contains("| Lead-3 |");
+        assertThat(r.out())
+                .contains("2 articles")
+                .contains("| summarizer |")
+                .contains("| Lead-1 |")
+                .contains("| Lead-3 |");
         assertThat(Files.readAllLines(scores)).isNotEmpty();
         assertThat(missing.code()).isEqualTo(65);
         assertThat(missing.err()).contains("data set not found: nope.jsonl").contains("../shared/data/eval/");

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dragoman.core.json.Json;
-import dev.dragoman.core.write.MarkdownArticleWriter;
 import dev.dragoman.core.testing.sim.SimConfig;
 import dev.dragoman.core.testing.sim.SimTranslation;
 import dev.dragoman.core.testing.sim.SimulatedBackend;
+import dev.dragoman.core.write.MarkdownArticleWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +24,10 @@ class TranslateCommandTest {
     private static final String OPENAI_KEY = "sk-translate-test-0123456789";
     private static final String DEEPL_KEY = "deepl-test-key-abcdef123456:fx";
 
-    private final SimulatedBackend openai = SimulatedBackend.start(SimConfig.defaults().withApiKey(OPENAI_KEY));
-    private final SimulatedBackend deepl = SimulatedBackend.start(SimConfig.defaults().withApiKey(DEEPL_KEY));
+    private final SimulatedBackend openai =
+            SimulatedBackend.start(SimConfig.defaults().withApiKey(OPENAI_KEY));
+    private final SimulatedBackend deepl =
+            SimulatedBackend.start(SimConfig.defaults().withApiKey(DEEPL_KEY));
 
     @TempDir
     Path home;
@@ -39,10 +41,13 @@ class TranslateCommandTest {
     private CliRunner configured() throws Exception {
         CliRunner cli = new CliRunner(home).env("OPENAI_API_KEY", OPENAI_KEY).env("DEEPL_AUTH_KEY", DEEPL_KEY);
         Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(cli.configFile(), "backends:\n"
-                + "  gpt:\n    type: openai\n    model: gpt-sim\n    base-url: " + openai.openAiBaseUrl() + "\n"
-                + "  dl:\n    type: deepl\n    base-url: " + deepl.baseUrl() + "\n"
-                + "translate:\n  backend: gpt\n  to: en\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                cli.configFile(),
+                "backends:\n"
+                        + "  gpt:\n    type: openai\n    model: gpt-sim\n    base-url: " + openai.openAiBaseUrl() + "\n"
+                        + "  dl:\n    type: deepl\n    base-url: " + deepl.baseUrl() + "\n"
+                        + "translate:\n  backend: gpt\n  to: en\n",
+                StandardCharsets.UTF_8);
         return cli;
     }
 
@@ -52,7 +57,8 @@ class TranslateCommandTest {
         CliRunner.Result r = new CliRunner(home).run("translate", SEED, "--to", "en");
         // then
         assertThat(r.code()).isEqualTo(78);
-        assertThat(r.err()).startsWith("dragoman: No translation backend is configured. Add one to "
+        assertThat(r.err())
+                .startsWith("dragoman: No translation backend is configured. Add one to "
                         + home.resolve("config/dragoman/config.yaml"))
                 .contains("backends:\n  gpt:\n    type: openai\n    model: gpt-4o-mini\ntranslate:\n  backend: gpt")
                 .contains("export OPENAI_API_KEY=")
@@ -81,7 +87,9 @@ class TranslateCommandTest {
         assertThat(second.code()).isZero();
         assertThat(openai.stats().requests()).isEqualTo(requestsAfterFirst);
         assertThat(Json.mapper().readTree(second.out()).get("headline")).isEqualTo(json.get("headline"));
-        assertThat(second.err()).contains("gpt (openai): 0 requests").containsPattern("cache: [1-9]\\d* hits, 0 misses");
+        assertThat(second.err())
+                .contains("gpt (openai): 0 requests")
+                .containsPattern("cache: [1-9]\\d* hits, 0 misses");
         assertThat(Files.exists(home.resolve("cache/dragoman/cache.db"))).isTrue();
     }
 
@@ -94,8 +102,18 @@ class TranslateCommandTest {
         CliRunner.Result fromFlag = cli.run("translate", SEED, "-f", "json", "--no-cache", "--backend", "gpt");
         // then
         assertThat(fromEnv.code()).as(fromEnv.err()).isZero();
-        assertThat(Json.mapper().readTree(fromEnv.out()).get("provenance").get("backend").asText()).isEqualTo("deepl");
-        assertThat(Json.mapper().readTree(fromFlag.out()).get("provenance").get("backend").asText()).isEqualTo("openai");
+        assertThat(Json.mapper()
+                        .readTree(fromEnv.out())
+                        .get("provenance")
+                        .get("backend")
+                        .asText())
+                .isEqualTo("deepl");
+        assertThat(Json.mapper()
+                        .readTree(fromFlag.out())
+                        .get("provenance")
+                        .get("backend")
+                        .asText())
+                .isEqualTo("openai");
         assertThat(deepl.stats().requests()).isPositive();
     }
 
@@ -106,10 +124,15 @@ class TranslateCommandTest {
         CliRunner.Result html = configured().run("translate", SEED, "--bilingual", "-f", "html", "--cache", "memory");
         // then
         assertThat(md.code()).isZero();
-        assertThat(md.out()).startsWith("| Arabic | English |\n|---|---|\n")
-                .contains("| **" + HEADLINE + "** | **" + MarkdownArticleWriter.escape(SimTranslation.translate(HEADLINE, "en")) + "** |");
+        assertThat(md.out())
+                .startsWith("| Arabic | English |\n|---|---|\n")
+                .contains("| **" + HEADLINE + "** | **"
+                        + MarkdownArticleWriter.escape(SimTranslation.translate(HEADLINE, "en")) + "** |");
         assertThat(html.out()).contains("<td lang=\"ar\" dir=\"rtl\">").contains("<td lang=\"en\" dir=\"ltr\">");
-        assertThat(configured().run("translate", SEED, "--bilingual", "-f", "json").code()).isEqualTo(2);
+        assertThat(configured()
+                        .run("translate", SEED, "--bilingual", "-f", "json")
+                        .code())
+                .isEqualTo(2);
     }
 
     @Test
@@ -131,7 +154,10 @@ class TranslateCommandTest {
         assertThat(r.code()).isEqualTo(78);
         assertThat(r.err()).contains("OPENAI_API_KEY");
         String everything = r.all() + logs.toString(StandardCharsets.UTF_8);
-        assertThat(everything).doesNotContain(wrongKey).doesNotContain(DEEPL_KEY).doesNotContain(OPENAI_KEY);
+        assertThat(everything)
+                .doesNotContain(wrongKey)
+                .doesNotContain(DEEPL_KEY)
+                .doesNotContain(OPENAI_KEY);
     }
 
     @Test
@@ -150,11 +176,12 @@ class TranslateCommandTest {
         Files.copy(ParseCommandTest.SEED, in.resolve("a.txt"));
         Files.copy(ParseCommandTest.SEED, in.resolve("b.txt"));
         // when
-        CliRunner.Result r = configured().run("translate", in.toString(), "-o", home.resolve("out").toString(),
-                "-f", "md", "--to", "fr");
+        CliRunner.Result r = configured()
+                .run("translate", in.toString(), "-o", home.resolve("out").toString(), "-f", "md", "--to", "fr");
         // then
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(Files.readString(home.resolve("out/a.fr.md"))).startsWith("# " + MarkdownArticleWriter.escape(SimTranslation.translate(HEADLINE, "fr")));
+        assertThat(Files.readString(home.resolve("out/a.fr.md")))
+                .startsWith("# " + MarkdownArticleWriter.escape(SimTranslation.translate(HEADLINE, "fr")));
         assertThat(home.resolve("out/b.fr.md")).exists();
     }
 
@@ -167,13 +194,16 @@ class TranslateCommandTest {
         }
         CliRunner cli = new CliRunner(home);
         Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(cli.configFile(), "backends:\n  local:\n    type: ollama\n    base-url: http://127.0.0.1:"
-                + port + "\n    attempts: 1\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                cli.configFile(),
+                "backends:\n  local:\n    type: ollama\n    base-url: http://127.0.0.1:" + port + "\n    attempts: 1\n",
+                StandardCharsets.UTF_8);
         // when
         CliRunner.Result r = cli.run("translate", SEED, "--backend", "local", "--no-cache");
         // then
         assertThat(r.code()).isEqualTo(78);
-        assertThat(r.err()).contains("Cannot reach http://127.0.0.1:" + port + ", the base-url of backend 'local' ("
-                + cli.configFile() + " line 2)");
+        assertThat(r.err())
+                .contains("Cannot reach http://127.0.0.1:" + port + ", the base-url of backend 'local' ("
+                        + cli.configFile() + " line 2)");
     }
 }

@@ -28,8 +28,20 @@ import java.util.Objects;
  * place, so nothing is ever dropped silently. Text is kept in logical order. Immutable and thread-safe.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"id", "language", "languageConfidence", "headline", "published", "dateline", "paragraphs",
-        "source", "related", "url", "unclassified", "metadata"})
+@JsonPropertyOrder({
+    "id",
+    "language",
+    "languageConfidence",
+    "headline",
+    "published",
+    "dateline",
+    "paragraphs",
+    "source",
+    "related",
+    "url",
+    "unclassified",
+    "metadata"
+})
 public record Article(
         String id,
         Language language,
@@ -135,33 +147,100 @@ public record Article(
 
         private Builder() {}
 
-        public Builder id(String id) { this.id = id; return this; }
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
         public Builder language(Language language, Double confidence) {
             this.language = language;
             this.languageConfidence = confidence;
             return this;
         }
-        public Builder language(Language language) { return language(language, null); }
-        public Builder headline(String headline) { this.headline = headline; return this; }
-        public Builder published(Published published) { this.published = published; return this; }
-        public Builder dateline(Dateline dateline) { this.dateline = dateline; return this; }
+
+        public Builder language(Language language) {
+            return language(language, null);
+        }
+
+        public Builder headline(String headline) {
+            this.headline = headline;
+            return this;
+        }
+
+        public Builder published(Published published) {
+            this.published = published;
+            return this;
+        }
+
+        public Builder dateline(Dateline dateline) {
+            this.dateline = dateline;
+            return this;
+        }
+
         public Builder paragraphs(List<Paragraph> paragraphs) {
             this.paragraphs = new ArrayList<>(Objects.requireNonNull(paragraphs));
             return this;
         }
-        public Builder paragraph(String text) { this.paragraphs.add(new Paragraph(text)); return this; }
-        public Builder source(String source) { this.source = source; return this; }
-        public Builder related(List<Article> related) { this.related = new ArrayList<>(related); return this; }
-        public Builder addRelated(Article article) { this.related.add(article); return this; }
-        public Builder url(String url) { this.url = url; return this; }
-        public Builder unclassified(List<String> lines) { this.unclassified = new ArrayList<>(lines); return this; }
-        public Builder addUnclassified(String line) { this.unclassified.add(line); return this; }
-        public Builder metadata(Map<String, String> metadata) { this.metadata = new LinkedHashMap<>(metadata); return this; }
-        public Builder putMetadata(String key, String value) { this.metadata.put(key, value); return this; }
+
+        public Builder paragraph(String text) {
+            this.paragraphs.add(new Paragraph(text));
+            return this;
+        }
+
+        public Builder source(String source) {
+            this.source = source;
+            return this;
+        }
+
+        public Builder related(List<Article> related) {
+            this.related = new ArrayList<>(related);
+            return this;
+        }
+
+        public Builder addRelated(Article article) {
+            this.related.add(article);
+            return this;
+        }
+
+        public Builder url(String url) {
+            this.url = url;
+            return this;
+        }
+
+        public Builder unclassified(List<String> lines) {
+            this.unclassified = new ArrayList<>(lines);
+            return this;
+        }
+
+        public Builder addUnclassified(String line) {
+            this.unclassified.add(line);
+            return this;
+        }
+
+        public Builder metadata(Map<String, String> metadata) {
+            this.metadata = new LinkedHashMap<>(metadata);
+            return this;
+        }
+
+        public Builder putMetadata(String key, String value) {
+            this.metadata.put(key, value);
+            return this;
+        }
 
         public Article build() {
-            return new Article(id, language, languageConfidence, headline, published, dateline, paragraphs, source,
-                    related, url, unclassified, metadata);
+            return new Article(
+                    id,
+                    language,
+                    languageConfidence,
+                    headline,
+                    published,
+                    dateline,
+                    paragraphs,
+                    source,
+                    related,
+                    url,
+                    unclassified,
+                    metadata);
         }
     }
 }

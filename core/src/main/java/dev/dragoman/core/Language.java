@@ -98,7 +98,8 @@ public record Language(String tag) {
                 }
             }
         }
-        Locale folded = new Locale.Builder().setLocale(locale).setLanguage(language).build();
+        Locale folded =
+                new Locale.Builder().setLocale(locale).setLanguage(language).build();
         return folded.toLanguageTag();
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class ArticleJsonTest {
 
     private static Article sample() {
-        Article related = Article.builder().headline("مصر وروسيا").paragraph("بحث الوزير").build();
+        Article related =
+                Article.builder().headline("مصر وروسيا").paragraph("بحث الوزير").build();
         return Article.builder()
                 .language(Language.of("ar"), 0.99)
                 .headline("لوكاشينكو يؤكد")
@@ -45,9 +46,16 @@ class ArticleJsonTest {
 
     @Test
     void should_give_the_same_id_to_the_same_story_whatever_its_diacritics_and_spacing() {
-        Article plain = Article.builder().headline("دعم بلاده").paragraph("أكد  الرئيس ٢٥").build();
-        Article marked = Article.builder().headline("دَعْمُ بلادِه").paragraph("أكد الرئيس 25").build();
-        Article other = Article.builder().headline("دعم بلاده").paragraph("أكد الوزير").build();
+        Article plain = Article.builder()
+                .headline("دعم بلاده")
+                .paragraph("أكد  الرئيس ٢٥")
+                .build();
+        Article marked = Article.builder()
+                .headline("دَعْمُ بلادِه")
+                .paragraph("أكد الرئيس 25")
+                .build();
+        Article other =
+                Article.builder().headline("دعم بلاده").paragraph("أكد الوزير").build();
 
         assertThat(marked.id()).isEqualTo(plain.id());
         assertThat(other.id()).isNotEqualTo(plain.id());

@@ -12,12 +12,14 @@ public final class TestData {
 
     public static Path repoRoot() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("examples")) && Files.isRegularFile(p.resolve("pom.xml"))
+            if (Files.isDirectory(p.resolve("examples"))
+                    && Files.isRegularFile(p.resolve("pom.xml"))
                     && Files.isDirectory(p.resolve("core"))) {
                 return p;
             }
         }
-        throw new IllegalStateException("cannot find the repository root above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "cannot find the repository root above " + Path.of("").toAbsolutePath());
     }
 
     public static Article seed() {

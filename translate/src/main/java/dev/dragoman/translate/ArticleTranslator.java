@@ -89,8 +89,7 @@ public final class ArticleTranslator {
      * @throws dev.dragoman.core.error.DragomanException when the backend fails; nothing partial is returned, but
      *     every batch that succeeded is already cached
      */
-    public ArticleTranslation translate(Article article, Language source, Language target,
-            TranslationOptions options) {
+    public ArticleTranslation translate(Article article, Language source, Language target, TranslationOptions options) {
         Objects.requireNonNull(article, "article");
         Objects.requireNonNull(target, "target");
         TranslationOptions base = options == null ? TranslationOptions.DEFAULT : options;
@@ -98,8 +97,15 @@ public final class ArticleTranslator {
         if (from != null && from.sameLanguageAs(target) && from.tag().equals(target.tag())) {
             // already in the target language: nothing to send, and nothing is pretended to be a translation
             LOG.info("article {} is already in {}; not translated", article.id(), target);
-            return new ArticleTranslation(article, new TranslationProvenance(translator.profile().id(),
-                    translator.profile().model(), from, target, Usage.NONE, List.of()));
+            return new ArticleTranslation(
+                    article,
+                    new TranslationProvenance(
+                            translator.profile().id(),
+                            translator.profile().model(),
+                            from,
+                            target,
+                            Usage.NONE,
+                            List.of()));
         }
         boolean byStory = translator.profile().supportsContext();
 
@@ -138,8 +144,8 @@ public final class ArticleTranslator {
 
         List<TranslationProvenance.Part> parts = new ArrayList<>();
         done.forEach((path, seg) -> parts.add(new TranslationProvenance.Part(path, seg.fromCache(), seg.warnings())));
-        TranslationProvenance provenance = new TranslationProvenance(translator.profile().id(), model,
-                from != null ? from : detected, target, usage, parts);
+        TranslationProvenance provenance = new TranslationProvenance(
+                translator.profile().id(), model, from != null ? from : detected, target, usage, parts);
         return new ArticleTranslation(translated, provenance);
     }
 
@@ -151,7 +157,8 @@ public final class ArticleTranslator {
             splitter.add(g, prefix + "dateline.agency", a.dateline().agency());
         }
         for (int i = 0; i < a.paragraphs().size(); i++) {
-            splitter.add(g, prefix + "paragraph[" + i + "]", a.paragraphs().get(i).text());
+            splitter.add(
+                    g, prefix + "paragraph[" + i + "]", a.paragraphs().get(i).text());
         }
         splitter.add(g, prefix + "source", a.source());
     }
@@ -193,7 +200,8 @@ public final class ArticleTranslator {
             List<int[]> chunks = SegmentPacker.pack(sentences, limits.withMaxSegments(0));
             for (int c = 0; c < chunks.size(); c++) {
                 int[] r = chunks.get(c);
-                String piece = text.substring(spans.get(r[0]).start(), spans.get(r[1] - 1).end());
+                String piece = text.substring(
+                        spans.get(r[0]).start(), spans.get(r[1] - 1).end());
                 String name = path + "#" + c;
                 names.add(name);
                 g.paths.add(name);
@@ -240,12 +248,14 @@ public final class ArticleTranslator {
                 .headline(text(done, prefix + "headline", a.headline()))
                 .source(text(done, prefix + "source", a.source()));
         if (a.dateline() != null) {
-            b.dateline(Dateline.of(text(done, prefix + "dateline.place", a.dateline().place()),
+            b.dateline(Dateline.of(
+                    text(done, prefix + "dateline.place", a.dateline().place()),
                     text(done, prefix + "dateline.agency", a.dateline().agency())));
         }
         List<Paragraph> paragraphs = new ArrayList<>();
         for (int i = 0; i < a.paragraphs().size(); i++) {
-            paragraphs.add(Paragraph.of(text(done, prefix + "paragraph[" + i + "]", a.paragraphs().get(i).text())));
+            paragraphs.add(Paragraph.of(text(
+                    done, prefix + "paragraph[" + i + "]", a.paragraphs().get(i).text())));
         }
         b.paragraphs(paragraphs);
         if (a.id() != null) {

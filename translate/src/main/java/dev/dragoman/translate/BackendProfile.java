@@ -16,7 +16,10 @@ public record BackendProfile(
         String id, String model, String templateVersion, BatchLimits limits, boolean supportsContext, Unit unit) {
 
     /** What the backend's rate limits and bills count. */
-    public enum Unit { CHARACTERS, TOKENS }
+    public enum Unit {
+        CHARACTERS,
+        TOKENS
+    }
 
     public BackendProfile {
         Objects.requireNonNull(id, "id");

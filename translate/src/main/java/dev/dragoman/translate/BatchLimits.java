@@ -59,7 +59,8 @@ public record BatchLimits(int maxSegments, long maxCharacters, long maxBytes, lo
                 n += 1;
             } else if (c < 0x800) {
                 n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1))) {
                 n += 4;
                 i++;

@@ -106,7 +106,8 @@ public final class CachingTranslator implements TranslationBackend {
         Map<String, CompletableFuture<TranslatedSegment>> awaited = new LinkedHashMap<>();
         for (Map.Entry<String, CacheKey> m : misses.entrySet()) {
             CompletableFuture<TranslatedSegment> mine = new CompletableFuture<>();
-            CompletableFuture<TranslatedSegment> other = inFlight.putIfAbsent(m.getValue().digest(), mine);
+            CompletableFuture<TranslatedSegment> other =
+                    inFlight.putIfAbsent(m.getValue().digest(), mine);
             if (other != null) {
                 awaited.put(m.getKey(), other);
                 continue;
@@ -143,7 +144,8 @@ public final class CachingTranslator implements TranslationBackend {
                 Thread.currentThread().interrupt();
                 throw new dev.dragoman.core.error.DragomanException(
                         dev.dragoman.core.error.DragomanException.Kind.INTERNAL,
-                        "interrupted while waiting for a translation in progress", e);
+                        "interrupted while waiting for a translation in progress",
+                        e);
             }
         }
         if (!orphans.isEmpty()) {
@@ -164,20 +166,27 @@ public final class CachingTranslator implements TranslationBackend {
     }
 
     /** Sends {@code texts} in packed batches, storing clean results and completing their in-flight futures. */
-    private void send(TranslationRequest request, List<String> texts, Map<String, CacheKey> keys,
-            Map<String, TranslatedSegment> fresh, Sent sent, Map<String, CompletableFuture<TranslatedSegment>> owned) {
+    private void send(
+            TranslationRequest request,
+            List<String> texts,
+            Map<String, CacheKey> keys,
+            Map<String, TranslatedSegment> fresh,
+            Sent sent,
+            Map<String, CompletableFuture<TranslatedSegment>> owned) {
         BackendProfile p = inner.profile();
         for (int[] range : SegmentPacker.pack(texts, p.limits())) {
             List<String> batch = texts.subList(range[0], range[1]);
             TranslationResult r = inner.translate(request.withSegments(batch));
             if (r.segments().size() != batch.size()) {
                 throw new dev.dragoman.core.error.DragomanException(
-                        dev.dragoman.core.error.DragomanException.Kind.INTERNAL, p.id() + " returned "
-                        + r.segments().size() + " translations for " + batch.size() + " segments");
+                        dev.dragoman.core.error.DragomanException.Kind.INTERNAL,
+                        p.id() + " returned " + r.segments().size() + " translations for " + batch.size()
+                                + " segments");
             }
             sent.usage = sent.usage.plus(r.usage());
             sent.detected = sent.detected != null ? sent.detected : r.detectedSource();
-            long batchChars = Math.max(1, batch.stream().mapToLong(String::length).sum());
+            long batchChars =
+                    Math.max(1, batch.stream().mapToLong(String::length).sum());
             for (int k = 0; k < batch.size(); k++) {
                 String text = batch.get(k);
                 TranslatedSegment t = r.segments().get(k).withFromCache(false);
@@ -238,8 +247,11 @@ public final class CachingTranslator implements TranslationBackend {
     /** A segment's share of a batch's usage, by characters (for cache-savings statistics). */
     private static Usage share(Usage total, long chars, long batchChars) {
         double f = (double) chars / batchChars;
-        return new Usage(Math.round(total.requests() * f), Math.round(total.characters() * f),
-                Math.round(total.inputTokens() * f), Math.round(total.outputTokens() * f));
+        return new Usage(
+                Math.round(total.requests() * f),
+                Math.round(total.characters() * f),
+                Math.round(total.inputTokens() * f),
+                Math.round(total.outputTokens() * f));
     }
 
     @Override

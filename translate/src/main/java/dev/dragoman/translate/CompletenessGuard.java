@@ -57,27 +57,38 @@ public final class CompletenessGuard implements TranslationBackend {
         if (suspects.isEmpty()) {
             return first;
         }
-        LOG.warn("{}: {} of {} segment(s) look untranslated; asking once more", inner.profile().id(),
-                suspects.size(), segments.size());
-        List<String> again = suspects.stream().map(i -> request.segments().get(i)).toList();
+        LOG.warn(
+                "{}: {} of {} segment(s) look untranslated; asking once more",
+                inner.profile().id(),
+                suspects.size(),
+                segments.size());
+        List<String> again =
+                suspects.stream().map(i -> request.segments().get(i)).toList();
         TranslationResult second = inner.translate(request.withSegments(again));
         for (int k = 0; k < suspects.size(); k++) {
             int i = suspects.get(k);
             TranslatedSegment retried = second.segments().get(k);
-            Optional<String> still = problem(request.segments().get(i), retried.text(), request.source(),
-                    request.target());
+            Optional<String> still =
+                    problem(request.segments().get(i), retried.text(), request.source(), request.target());
             if (still.isPresent()) {
                 if (strict) {
-                    throw new DragomanException(Kind.QUALITY, inner.profile().id() + " did not translate segment "
-                            + (i + 1) + " (" + still.get() + ", twice): " + excerpt(request.segments().get(i))
-                            + " — run without --strict to keep it flagged, or use another backend");
+                    throw new DragomanException(
+                            Kind.QUALITY,
+                            inner.profile().id() + " did not translate segment "
+                                    + (i + 1) + " (" + still.get() + ", twice): "
+                                    + excerpt(request.segments().get(i))
+                                    + " — run without --strict to keep it flagged, or use another backend");
                 }
                 retried = retried.withWarning(still.get());
             }
             segments.set(i, retried);
         }
-        return new TranslationResult(segments, first.detectedSource() != null ? first.detectedSource()
-                : second.detectedSource(), first.backend(), first.model(), first.usage().plus(second.usage()));
+        return new TranslationResult(
+                segments,
+                first.detectedSource() != null ? first.detectedSource() : second.detectedSource(),
+                first.backend(),
+                first.model(),
+                first.usage().plus(second.usage()));
     }
 
     /** Why {@code output} does not look like a translation of {@code source}, if it does not. */
@@ -101,8 +112,8 @@ public final class CompletenessGuard implements TranslationBackend {
             return Optional.empty();
         }
         if (scriptsDiffer && Scripts.letters(output) > 0 && Scripts.share(output, sourceScript) > 0.5) {
-            return Optional.of("still mostly in the source script (" + sourceScript.name().toLowerCase(
-                    java.util.Locale.ROOT) + ")");
+            return Optional.of("still mostly in the source script ("
+                    + sourceScript.name().toLowerCase(java.util.Locale.ROOT) + ")");
         }
         if (letters >= RATIO_MIN_LETTERS) {
             double ratio = (double) output.strip().length() / source.strip().length();
@@ -110,8 +121,12 @@ public final class CompletenessGuard implements TranslationBackend {
             double low = wide ? 0.1 : 0.2;
             double high = wide ? 10 : 5;
             if (ratio < low || ratio > high) {
-                return Optional.of(String.format(java.util.Locale.ROOT,
-                        "length ratio %.2f is implausible (expected %.1f–%.0f)", ratio, low, high));
+                return Optional.of(String.format(
+                        java.util.Locale.ROOT,
+                        "length ratio %.2f is implausible (expected %.1f–%.0f)",
+                        ratio,
+                        low,
+                        high));
             }
         }
         return Optional.empty();

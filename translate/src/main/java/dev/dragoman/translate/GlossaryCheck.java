@@ -42,8 +42,8 @@ public final class GlossaryCheck implements TranslationBackend {
         for (int i = 0; i < result.segments().size(); i++) {
             checked.add(check(request.segments().get(i), result.segments().get(i), entries));
         }
-        return new TranslationResult(checked, result.detectedSource(), result.backend(), result.model(),
-                result.usage());
+        return new TranslationResult(
+                checked, result.detectedSource(), result.backend(), result.model(), result.usage());
     }
 
     static TranslatedSegment check(String source, TranslatedSegment translated, List<Glossary.Entry> entries) {

@@ -24,10 +24,11 @@ public final class SegmentPacker {
             long b = limits.maxBytes() > 0 ? BatchLimits.utf8Length(s) : 0;
             long t = limits.maxTokens() > 0 ? BatchLimits.estimateTokens(s) : 0;
             int count = i - start;
-            boolean full = count > 0 && ((limits.maxSegments() > 0 && count + 1 > limits.maxSegments())
-                    || (limits.maxCharacters() > 0 && chars + c > limits.maxCharacters())
-                    || (limits.maxBytes() > 0 && bytes + b > limits.maxBytes())
-                    || (limits.maxTokens() > 0 && tokens + t > limits.maxTokens()));
+            boolean full = count > 0
+                    && ((limits.maxSegments() > 0 && count + 1 > limits.maxSegments())
+                            || (limits.maxCharacters() > 0 && chars + c > limits.maxCharacters())
+                            || (limits.maxBytes() > 0 && bytes + b > limits.maxBytes())
+                            || (limits.maxTokens() > 0 && tokens + t > limits.maxTokens()));
             if (full) {
                 batches.add(new int[] {start, i});
                 start = i;

@@ -41,17 +41,24 @@ public final class TargetPunctuation implements TranslationBackend {
             changed |= !fixed.equals(s.text());
             out.add(fixed.equals(s.text()) ? s : new TranslatedSegment(fixed, s.fromCache(), s.warnings()));
         }
-        return changed ? new TranslationResult(out, result.detectedSource(), result.backend(), result.model(),
-                result.usage()) : result;
+        return changed
+                ? new TranslationResult(out, result.detectedSource(), result.backend(), result.model(), result.usage())
+                : result;
     }
 
     static String clean(String text) {
         if (text.indexOf('؟') < 0 && text.indexOf('،') < 0 && text.indexOf('؛') < 0) {
             return text;
         }
-        return text.replace("؟?", "?").replace("?؟", "?").replace('؟', '?')
-                .replace("،,", ",").replace(",،", ",").replace('،', ',')
-                .replace("؛;", ";").replace(";؛", ";").replace('؛', ';');
+        return text.replace("؟?", "?")
+                .replace("?؟", "?")
+                .replace('؟', '?')
+                .replace("،,", ",")
+                .replace(",،", ",")
+                .replace('،', ',')
+                .replace("؛;", ";")
+                .replace(";؛", ";")
+                .replace('؛', ';');
     }
 
     @Override

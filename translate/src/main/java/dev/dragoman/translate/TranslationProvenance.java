@@ -38,7 +38,9 @@ public record TranslationProvenance(
 
     /** Every warning, prefixed with its part ("paragraph[3]: returned unchanged …"). */
     public List<String> warnings() {
-        return parts.stream().flatMap(p -> p.warnings().stream().map(w -> p.part() + ": " + w)).toList();
+        return parts.stream()
+                .flatMap(p -> p.warnings().stream().map(w -> p.part() + ": " + w))
+                .toList();
     }
 
     /** True when some part carries a warning: outputs must say the result is degraded. */

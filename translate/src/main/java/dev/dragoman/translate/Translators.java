@@ -32,8 +32,8 @@ public final class Translators {
      *
      * @param limiter may be null (no client-side limit); {@code meter} may be null (no accounting)
      */
-    public static TranslationBackend decorate(TranslationBackend backend, Retrier retrier, RateLimiter limiter,
-            UsageMeter meter) {
+    public static TranslationBackend decorate(
+            TranslationBackend backend, Retrier retrier, RateLimiter limiter, UsageMeter meter) {
         return pipeline(backend).retry(retrier).rateLimit(limiter).meter(meter).build();
     }
 
@@ -41,10 +41,16 @@ public final class Translators {
      * The recommended stack: {@link #decorate} plus the punctuation fix, the completeness guard (flagging, or
      * failing when {@code strict}) and the glossary check.
      */
-    public static TranslationBackend standard(TranslationBackend backend, Retrier retrier, RateLimiter limiter,
-            UsageMeter meter, boolean strict) {
-        return pipeline(backend).retry(retrier).rateLimit(limiter).meter(meter).punctuation(true).guard(strict)
-                .glossaryCheck(true).build();
+    public static TranslationBackend standard(
+            TranslationBackend backend, Retrier retrier, RateLimiter limiter, UsageMeter meter, boolean strict) {
+        return pipeline(backend)
+                .retry(retrier)
+                .rateLimit(limiter)
+                .meter(meter)
+                .punctuation(true)
+                .guard(strict)
+                .glossaryCheck(true)
+                .build();
     }
 
     public static Pipeline pipeline(TranslationBackend backend) {

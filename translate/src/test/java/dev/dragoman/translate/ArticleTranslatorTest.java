@@ -44,7 +44,9 @@ class ArticleTranslatorTest {
         assertThat(en.headline()).isEqualTo(translit(seed.headline()));
         assertThat(en.dateline().place()).isEqualTo(translit("موسكو"));
         assertThat(en.dateline().agency()).isEqualTo(translit("سانا"));
-        assertThat(en.paragraphTexts()).containsExactlyElementsOf(seed.paragraphTexts().stream().map(Fakes::translit).toList());
+        assertThat(en.paragraphTexts())
+                .containsExactlyElementsOf(
+                        seed.paragraphTexts().stream().map(Fakes::translit).toList());
         assertThat(en.source()).isEqualTo(translit(seed.source()));
         assertThat(en.published()).isEqualTo(seed.published());
         assertThat(en.related()).hasSize(1);
@@ -63,8 +65,15 @@ class ArticleTranslatorTest {
         assertThat(p.model()).isEqualTo("fake-1");
         assertThat(p.source()).isEqualTo(Language.ARABIC);
         assertThat(p.parts()).hasSize(15).noneMatch(TranslationProvenance.Part::fromCache);
-        assertThat(p.parts()).extracting(TranslationProvenance.Part::part).contains("headline", "dateline.place",
-                "paragraph[4]", "source", "related[0].headline", "related[0].paragraph[4]");
+        assertThat(p.parts())
+                .extracting(TranslationProvenance.Part::part)
+                .contains(
+                        "headline",
+                        "dateline.place",
+                        "paragraph[4]",
+                        "source",
+                        "related[0].headline",
+                        "related[0].paragraph[4]");
         assertThat(p.degraded()).isFalse();
         assertThat(p.usage().requests()).isEqualTo(1);
     }
@@ -83,8 +92,10 @@ class ArticleTranslatorTest {
         ArticleTranslation again = translator.translate(changed, Language.ENGLISH);
         // then
         assertThat(backend.requests).hasSize(2);
-        assertThat(backend.requests.get(1).segments()).containsExactly(edited.get(2).text());
-        assertThat(again.article().paragraphTexts().get(2)).isEqualTo(translit(edited.get(2).text()));
+        assertThat(backend.requests.get(1).segments())
+                .containsExactly(edited.get(2).text());
+        assertThat(again.article().paragraphTexts().get(2))
+                .isEqualTo(translit(edited.get(2).text()));
         assertThat(again.provenance().partsFromCache()).isEqualTo(14);
         assertThat(again.provenance().usage().requests()).isEqualTo(1);
     }
@@ -110,8 +121,7 @@ class ArticleTranslatorTest {
     @Test
     void should_pack_misses_into_as_few_requests_as_the_limits_allow() {
         // given at most 4 segments per request
-        RecordingBackend backend = new RecordingBackend(
-                BackendProfile.mt("fake", "", BatchLimits.of(4, 0), false));
+        RecordingBackend backend = new RecordingBackend(BackendProfile.mt("fake", "", BatchLimits.of(4, 0), false));
         ArticleTranslator translator = new ArticleTranslator(backend, cache);
         // when
         translator.translate(Fakes.seed(), Language.ENGLISH);
@@ -141,7 +151,8 @@ class ArticleTranslatorTest {
         assertThat(backend.requests).hasSize(2);
         assertThat(backend.requests.get(0).options().context()).isEqualTo(seed.headline());
         assertThat(backend.requests.get(0).segments()).hasSize(9);
-        assertThat(backend.requests.get(1).options().context()).isEqualTo(seed.related().get(0).headline());
+        assertThat(backend.requests.get(1).options().context())
+                .isEqualTo(seed.related().get(0).headline());
         assertThat(backend.requests.get(1).segments()).hasSize(6);
     }
 
@@ -187,7 +198,8 @@ class ArticleTranslatorTest {
         ArticleTranslation result = translator.translate(seed, Language.ENGLISH);
         // then
         assertThat(result.provenance().degraded()).isTrue();
-        assertThat(result.provenance().warnings()).containsExactly("headline: returned unchanged (identical to the source)");
+        assertThat(result.provenance().warnings())
+                .containsExactly("headline: returned unchanged (identical to the source)");
         assertThat(cache.size()).isEqualTo(14);
         assertThat(inner.requests).hasSize(2);
         assertThat(inner.requests.get(1).segments()).containsExactly(seed.headline());
@@ -224,7 +236,10 @@ class ArticleTranslatorTest {
         translator.translate(seed, Language.ENGLISH);
         // when
         translator.translate(seed, Language.FRENCH);
-        translator.translate(seed, null, Language.ENGLISH,
+        translator.translate(
+                seed,
+                null,
+                Language.ENGLISH,
                 TranslationOptions.DEFAULT.withFormality(TranslationOptions.Formality.MORE));
         // then
         assertThat(backend.requests).hasSize(3);
@@ -233,8 +248,12 @@ class ArticleTranslatorTest {
     @Test
     void should_send_each_repeated_text_once() {
         // given
-        Article a = Article.builder().language(Language.ARABIC).headline("عاجل")
-                .paragraph("نص الفقرة الأولى من الخبر").paragraph("نص الفقرة الأولى من الخبر").build();
+        Article a = Article.builder()
+                .language(Language.ARABIC)
+                .headline("عاجل")
+                .paragraph("نص الفقرة الأولى من الخبر")
+                .paragraph("نص الفقرة الأولى من الخبر")
+                .build();
         RecordingBackend backend = new RecordingBackend();
         // when
         ArticleTranslation result = new ArticleTranslator(backend, cache).translate(a, Language.ENGLISH);
@@ -264,15 +283,20 @@ class ArticleTranslatorTest {
         assertThat(read.paragraphTexts()).isEqualTo(hand.paragraphTexts());
         assertThat(read.source()).isEqualTo(hand.source());
         assertThat(read.related()).hasSize(1);
-        assertThat(read.related().get(0).headline()).isEqualTo(hand.related().get(0).headline());
-        assertThat(read.related().get(0).paragraphTexts()).isEqualTo(hand.related().get(0).paragraphTexts());
+        assertThat(read.related().get(0).headline())
+                .isEqualTo(hand.related().get(0).headline());
+        assertThat(read.related().get(0).paragraphTexts())
+                .isEqualTo(hand.related().get(0).paragraphTexts());
     }
 
     @Test
     void should_leave_an_article_already_in_the_target_language_untouched_and_say_so() {
         // given
-        Article en = Article.builder().language(Language.ENGLISH).headline("Lukashenko backs Russia")
-                .paragraph("Belarus will always support Russia, he said.").build();
+        Article en = Article.builder()
+                .language(Language.ENGLISH)
+                .headline("Lukashenko backs Russia")
+                .paragraph("Belarus will always support Russia, he said.")
+                .build();
         RecordingBackend backend = new RecordingBackend();
         // when
         ArticleTranslation result = new ArticleTranslator(backend, cache).translate(en, Language.ENGLISH);
@@ -312,20 +336,32 @@ class ArticleTranslatorTest {
     void should_cut_a_part_too_large_for_one_request_at_sentences_and_join_it_back() {
         // given a backend that takes at most 120 characters per request, and a 5-sentence paragraph of ~250
         String sentence = "أكد الرئيس البيلاروسي أن لدى روسيا وبيلاروس مواقف مشتركة.";
-        String paragraph = String.join(" ", sentence, sentence.replace("روسيا", "الصين"),
-                sentence.replace("روسيا", "الهند"), sentence.replace("روسيا", "مصر"), sentence.replace("روسيا", "إيران"));
-        Article a = Article.builder().language(Language.ARABIC).headline("عاجل").paragraph(paragraph).build();
+        String paragraph = String.join(
+                " ",
+                sentence,
+                sentence.replace("روسيا", "الصين"),
+                sentence.replace("روسيا", "الهند"),
+                sentence.replace("روسيا", "مصر"),
+                sentence.replace("روسيا", "إيران"));
+        Article a = Article.builder()
+                .language(Language.ARABIC)
+                .headline("عاجل")
+                .paragraph(paragraph)
+                .build();
         RecordingBackend backend = new RecordingBackend(BackendProfile.mt("small", "", BatchLimits.of(0, 120), false));
         // when
         ArticleTranslation result = new ArticleTranslator(backend, cache).translate(a, Language.ENGLISH);
         // then every request fits, and the paragraph comes back whole, in order
         assertThat(backend.requests).allSatisfy(r -> assertThat(r.characters()).isLessThanOrEqualTo(120));
         assertThat(backend.sentSegments()).hasSizeGreaterThan(2);
-        List<String> pieces = backend.sentSegments().stream().filter(t -> !t.equals("عاجل")).toList();
+        List<String> pieces =
+                backend.sentSegments().stream().filter(t -> !t.equals("عاجل")).toList();
         assertThat(String.join(" ", pieces)).isEqualTo(paragraph);
         assertThat(result.article().paragraphTexts())
-                .containsExactly(String.join(" ", pieces.stream().map(Fakes::translit).toList()));
-        assertThat(result.provenance().parts()).extracting(TranslationProvenance.Part::part)
+                .containsExactly(
+                        String.join(" ", pieces.stream().map(Fakes::translit).toList()));
+        assertThat(result.provenance().parts())
+                .extracting(TranslationProvenance.Part::part)
                 .contains("paragraph[0]#0", "paragraph[0]#1");
     }
 }

@@ -101,9 +101,12 @@ class CachingTranslatorTest {
         // when
         release.countDown();
         // then
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(first::get)).hasCauseInstanceOf(DragomanException.class);
-        assertThat(second.get().texts()).containsExactly(Fakes.translit(REQUEST.segments().get(0)),
-                Fakes.translit(REQUEST.segments().get(1)));
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(first::get))
+                .hasCauseInstanceOf(DragomanException.class);
+        assertThat(second.get().texts())
+                .containsExactly(
+                        Fakes.translit(REQUEST.segments().get(0)),
+                        Fakes.translit(REQUEST.segments().get(1)));
         assertThat(recording.requests).hasSize(2);
         assertThat(second.get().usage().requests()).isEqualTo(1);
     }

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 
 class CompletenessGuardTest {
 
-    private static final String PARAGRAPH = "أكد الرئيس البيلاروسي ألكسندر لوكاشينكو أن لدى روسيا وبيلاروس مواقف مشتركة";
-    private static final String ENGLISH = "Belarusian President Alexander Lukashenko said Russia and Belarus share positions";
+    private static final String PARAGRAPH =
+            "أكد الرئيس البيلاروسي ألكسندر لوكاشينكو أن لدى روسيا وبيلاروس مواقف مشتركة";
+    private static final String ENGLISH =
+            "Belarusian President Alexander Lukashenko said Russia and Belarus share positions";
 
     /** A backend whose answers are scripted per call. */
     private static final class Scripted implements TranslationBackend {
@@ -36,7 +38,11 @@ class CompletenessGuardTest {
         public TranslationResult translate(TranslationRequest request) {
             calls.add(request.segments());
             List<String> out = answers.removeFirst().apply(request.segments());
-            return new TranslationResult(out.stream().map(TranslatedSegment::of).toList(), null, "scripted", "",
+            return new TranslationResult(
+                    out.stream().map(TranslatedSegment::of).toList(),
+                    null,
+                    "scripted",
+                    "",
                     Usage.ofCharacters(1, request.characters()));
         }
     }
@@ -103,21 +109,34 @@ class CompletenessGuardTest {
 
     @Test
     void should_accept_real_translations_names_and_numbers() {
-        assertThat(CompletenessGuard.problem(PARAGRAPH, ENGLISH, Language.ARABIC, Language.ENGLISH)).isEmpty();
-        assertThat(CompletenessGuard.problem("2024", "2024", Language.ARABIC, Language.ENGLISH)).isEmpty();
+        assertThat(CompletenessGuard.problem(PARAGRAPH, ENGLISH, Language.ARABIC, Language.ENGLISH))
+                .isEmpty();
+        assertThat(CompletenessGuard.problem("2024", "2024", Language.ARABIC, Language.ENGLISH))
+                .isEmpty();
         // a Latin-script name inside an Arabic article (an agency in the dateline)
-        assertThat(CompletenessGuard.problem("AFP", "AFP", Language.ARABIC, Language.ENGLISH)).isEmpty();
-        assertThat(CompletenessGuard.problem("سانا", "سانا", Language.ARABIC, Language.ENGLISH)).isPresent();
+        assertThat(CompletenessGuard.problem("AFP", "AFP", Language.ARABIC, Language.ENGLISH))
+                .isEmpty();
+        assertThat(CompletenessGuard.problem("سانا", "سانا", Language.ARABIC, Language.ENGLISH))
+                .isPresent();
         // same script: a name may legitimately stay the same
-        assertThat(CompletenessGuard.problem("Madrid", "Madrid", Language.of("es"), Language.ENGLISH)).isEmpty();
-        assertThat(CompletenessGuard.problem("El Gobierno anunció un nuevo plan", "El Gobierno anunció un nuevo plan",
-                Language.of("es"), Language.ENGLISH)).isPresent();
+        assertThat(CompletenessGuard.problem("Madrid", "Madrid", Language.of("es"), Language.ENGLISH))
+                .isEmpty();
+        assertThat(CompletenessGuard.problem(
+                        "El Gobierno anunció un nuevo plan",
+                        "El Gobierno anunció un nuevo plan",
+                        Language.of("es"),
+                        Language.ENGLISH))
+                .isPresent();
     }
 
     @Test
     void should_allow_wider_ratios_for_chinese() {
         String zh = "白俄罗斯总统卢卡申科表示俄罗斯和白俄罗斯在所有问题上立场一致并支持国际论坛";
-        assertThat(CompletenessGuard.problem(zh, ENGLISH + " on all issues and in international forums",
-                Language.of("zh"), Language.ENGLISH)).isEmpty();
+        assertThat(CompletenessGuard.problem(
+                        zh,
+                        ENGLISH + " on all issues and in international forums",
+                        Language.of("zh"),
+                        Language.ENGLISH))
+                .isEmpty();
     }
 }

@@ -72,8 +72,8 @@ public final class Fakes {
             for (String s : request.segments()) {
                 out.add(TranslatedSegment.of(translit(s)));
             }
-            return new TranslationResult(out, request.source(), profile.id(), profile.model(),
-                    Usage.ofCharacters(1, request.characters()));
+            return new TranslationResult(
+                    out, request.source(), profile.id(), profile.model(), Usage.ofCharacters(1, request.characters()));
         }
 
         @Override
@@ -109,16 +109,19 @@ public final class Fakes {
                 .language(Language.ARABIC)
                 .headline(lines.get(readAlso + 1))
                 .paragraphs(lines.subList(readAlso + 2, lines.size()).stream()
-                        .map(dev.dragoman.core.Paragraph::of).toList())
+                        .map(dev.dragoman.core.Paragraph::of)
+                        .toList())
                 .build();
         String[] dateline = lines.get(2).split("-");
         return Article.builder()
                 .language(Language.ARABIC)
                 .headline(lines.get(0))
-                .published(Published.ofDate(lines.get(1).substring("تاريخ النشر: ".length()),
-                        LocalDate.of(2024, 6, 25)))
+                .published(
+                        Published.ofDate(lines.get(1).substring("تاريخ النشر: ".length()), LocalDate.of(2024, 6, 25)))
                 .dateline(Dateline.of(dateline[0], dateline[1]))
-                .paragraphs(lines.subList(3, sourceLine).stream().map(dev.dragoman.core.Paragraph::of).toList())
+                .paragraphs(lines.subList(3, sourceLine).stream()
+                        .map(dev.dragoman.core.Paragraph::of)
+                        .toList())
                 .source(lines.get(sourceLine).substring("المصدر: ".length()))
                 .addRelated(related)
                 .build();
@@ -127,8 +130,10 @@ public final class Fakes {
     static List<String> seedLines() {
         Path p = SEED;
         try {
-            return Files.readAllLines(p, StandardCharsets.UTF_8).stream().map(String::strip)
-                    .filter(l -> !l.isEmpty()).toList();
+            return Files.readAllLines(p, StandardCharsets.UTF_8).stream()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("the seed article " + p.toAbsolutePath() + " is missing", e);
         }

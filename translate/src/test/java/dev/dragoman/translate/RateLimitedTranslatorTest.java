@@ -17,8 +17,8 @@ class RateLimitedTranslatorTest {
     @Test
     void should_count_characters_for_machine_translation() {
         // given 600 characters per minute (10 per second)
-        RateLimitedTranslator t = new RateLimitedTranslator(new Fakes.RecordingBackend(),
-                new RateLimiter(0, 600, clock, clock.sleeper()));
+        RateLimitedTranslator t = new RateLimitedTranslator(
+                new Fakes.RecordingBackend(), new RateLimiter(0, 600, clock, clock.sleeper()));
         TranslationRequest req = TranslationRequest.of(List.of("a".repeat(600)), Language.ARABIC, Language.ENGLISH);
         // when
         t.translate(req);
@@ -31,10 +31,10 @@ class RateLimitedTranslatorTest {
     @Test
     void should_count_prompt_and_answer_tokens_for_llms() {
         // given 6000 tokens per minute (100 per second)
-        BackendProfile llm = new BackendProfile("llm", "m", "t", BatchLimits.UNLIMITED, false,
-                BackendProfile.Unit.TOKENS);
-        RateLimitedTranslator t = new RateLimitedTranslator(new Fakes.RecordingBackend(llm),
-                new RateLimiter(0, 6000, clock, clock.sleeper()));
+        BackendProfile llm =
+                new BackendProfile("llm", "m", "t", BatchLimits.UNLIMITED, false, BackendProfile.Unit.TOKENS);
+        RateLimitedTranslator t = new RateLimitedTranslator(
+                new Fakes.RecordingBackend(llm), new RateLimiter(0, 6000, clock, clock.sleeper()));
         // 300 ASCII bytes = 100 estimated tokens -> 500 + 2 × 100 = 700 tokens per request
         TranslationRequest req = TranslationRequest.of(List.of("x".repeat(300)), Language.ARABIC, Language.ENGLISH);
         // when: the first goes at once (the bucket is full), each later one waits for the 700 tokens before it
@@ -42,7 +42,8 @@ class RateLimitedTranslatorTest {
             t.translate(req);
         }
         // then 700 tokens at 100 per second = 7 s apart
-        assertThat(clock.realSleeps()).containsExactly(java.util.Collections.nCopies(8, Duration.ofSeconds(7))
-                .toArray(Duration[]::new));
+        assertThat(clock.realSleeps())
+                .containsExactly(
+                        java.util.Collections.nCopies(8, Duration.ofSeconds(7)).toArray(Duration[]::new));
     }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class TargetPunctuationTest {
 
     private static TranslationBackend answering(String text) {
-        return TranslationBackend.of(BackendProfile.mt("x", "", null, false),
+        return TranslationBackend.of(
+                BackendProfile.mt("x", "", null, false),
                 r -> new TranslationResult(List.of(TranslatedSegment.of(text)), null, "x", "", Usage.NONE));
     }
 

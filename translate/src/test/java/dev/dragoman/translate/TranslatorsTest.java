@@ -32,8 +32,8 @@ class TranslatorsTest {
         });
         UsageMeter meter = new UsageMeter();
         RateLimiter limiter = new RateLimiter(2, 0, clock, clock.sleeper());
-        TranslationBackend t = Translators.decorate(flaky,
-                new Retrier(Backoff.DEFAULT, clock.sleeper(), clock, () -> 0.5, null), limiter, meter);
+        TranslationBackend t = Translators.decorate(
+                flaky, new Retrier(Backoff.DEFAULT, clock.sleeper(), clock, () -> 0.5, null), limiter, meter);
         TranslationRequest req = TranslationRequest.of(List.of("موسكو"), Language.ARABIC, Language.ENGLISH);
         // when
         t.translate(req);
@@ -41,18 +41,19 @@ class TranslatorsTest {
         // then: attempt 1 uses the burst of one; the retry waited 1 s of backoff and then 29 s for its permit (one
         // per 30 s), the third attempt another 30 s
         assertThat(calls).hasValue(3);
-        assertThat(clock.realSleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(29),
-                Duration.ofSeconds(30));
+        assertThat(clock.realSleeps())
+                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(29), Duration.ofSeconds(30));
         assertThat(meter.byBackend().get("fake").requests()).isEqualTo(2);
         assertThat(meter.total().characters()).isEqualTo(10);
     }
 
     @Test
     void should_apply_decorators_in_the_documented_order() {
-        TranslationBackend t = Translators.standard(new Fakes.RecordingBackend(), Retrier.none(),
-                RateLimiter.unlimited(), new UsageMeter(), false);
-        assertThat(t.toString()).isEqualTo(
-                "GlossaryCheck(CompletenessGuard[flag](TargetPunctuation(Retrying(RateLimited(Metered(fake))))))");
+        TranslationBackend t = Translators.standard(
+                new Fakes.RecordingBackend(), Retrier.none(), RateLimiter.unlimited(), new UsageMeter(), false);
+        assertThat(t.toString())
+                .isEqualTo(
+                        "GlossaryCheck(CompletenessGuard[flag](TargetPunctuation(Retrying(RateLimited(Metered(fake))))))");
         assertThat(t.profile()).isEqualTo(new Fakes.RecordingBackend().profile());
     }
 }

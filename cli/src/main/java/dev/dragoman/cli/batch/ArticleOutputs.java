@@ -67,20 +67,32 @@ final class ArticleOutputs {
         }
     }
 
-    void write(DoneRecord record, Article article, ArticleTranslation.Translated translation, Summary summary,
-            Summary brief) throws IOException {
+    void write(
+            DoneRecord record,
+            Article article,
+            ArticleTranslation.Translated translation,
+            Summary summary,
+            Summary brief)
+            throws IOException {
         if (formats.contains(BatchOptions.ArticleFormat.JSON)) {
-            AtomicFiles.write(out.resolve(DIR).resolve(record.id() + ".json"),
+            AtomicFiles.write(
+                    out.resolve(DIR).resolve(record.id() + ".json"),
                     json(record, article, translation, summary, brief));
         }
         if (formats.contains(BatchOptions.ArticleFormat.MD)) {
-            AtomicFiles.write(out.resolve(DIR).resolve(record.id() + ".md"),
+            AtomicFiles.write(
+                    out.resolve(DIR).resolve(record.id() + ".md"),
                     markdown(record, article, translation, summary, brief));
         }
     }
 
-    private static String json(DoneRecord record, Article article, ArticleTranslation.Translated translation,
-            Summary summary, Summary brief) throws JsonProcessingException {
+    private static String json(
+            DoneRecord record,
+            Article article,
+            ArticleTranslation.Translated translation,
+            Summary summary,
+            Summary brief)
+            throws JsonProcessingException {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("id", article.id());
         root.put("input", record.input());
@@ -102,8 +114,12 @@ final class ArticleOutputs {
         return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 
-    private static String markdown(DoneRecord record, Article article, ArticleTranslation.Translated translation,
-            Summary summary, Summary brief) {
+    private static String markdown(
+            DoneRecord record,
+            Article article,
+            ArticleTranslation.Translated translation,
+            Summary summary,
+            Summary brief) {
         StringBuilder sb = new StringBuilder();
         Article shown = translation == null ? article : translation.article();
         sb.append("# ").append(md(nonBlank(shown.headline(), "(no headline)"))).append("\n\n");
@@ -116,7 +132,9 @@ final class ArticleOutputs {
         }
         if (article.language() != null) {
             facts.add("**Language:** " + article.language().tag()
-                    + (translation == null ? "" : " → " + translation.article().language().tag()));
+                    + (translation == null
+                            ? ""
+                            : " → " + translation.article().language().tag()));
         }
         if (article.url() != null) {
             facts.add("**URL:** <" + article.url() + ">");
@@ -130,7 +148,11 @@ final class ArticleOutputs {
             sb.append('\n');
         }
         if (brief != null) {
-            sb.append("## Brief (").append(brief.language()).append(")\n\n").append(md(brief.text().strip())).append("\n\n");
+            sb.append("## Brief (")
+                    .append(brief.language())
+                    .append(")\n\n")
+                    .append(md(brief.text().strip()))
+                    .append("\n\n");
         }
         if (summary != null) {
             sb.append("## Summary\n\n").append(md(summary.text().strip())).append("\n\n");

@@ -47,13 +47,18 @@ final class ArticleTranslatorTranslation
         TranslationRequest request = TranslationRequest.of(segments, source, target);
         TranslationResult result = backend.translate(request);
         if (result.segments().size() != request.segments().size()) {
-            throw new DragomanException(DragomanException.Kind.BACKEND_UNAVAILABLE, "backend '" + result.backend()
-                    + "' returned " + result.segments().size() + " segments for " + request.segments().size());
+            throw new DragomanException(
+                    DragomanException.Kind.BACKEND_UNAVAILABLE,
+                    "backend '" + result.backend() + "' returned "
+                            + result.segments().size() + " segments for "
+                            + request.segments().size());
         }
-        Article a = Article.builder().language(target)
-                .paragraphs(result.texts().stream().map(Paragraph::new).toList()).build();
-        boolean fromCache = !result.segments().isEmpty()
-                && result.segments().stream().allMatch(TranslatedSegment::fromCache);
+        Article a = Article.builder()
+                .language(target)
+                .paragraphs(result.texts().stream().map(Paragraph::new).toList())
+                .build();
+        boolean fromCache =
+                !result.segments().isEmpty() && result.segments().stream().allMatch(TranslatedSegment::fromCache);
         List<String> warnings = new ArrayList<>();
         for (int i = 0; i < result.segments().size(); i++) {
             for (String w : result.segments().get(i).warnings()) {

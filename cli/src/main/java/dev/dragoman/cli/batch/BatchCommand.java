@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -34,7 +33,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Read many inputs (files, directories, globs, feed and page URLs), translate and summarize each article,",
             "write per-article outputs and a digest grouped by story under --out. Resumable: run the same command",
-            "again after a crash or kill and only unfinished and failed items are redone."},
+            "again after a crash or kill and only unfinished and failed items are redone."
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every item done (or already done)",
@@ -43,13 +43,18 @@ import picocli.CommandLine.Parameters;
             "69:a backend is unavailable or its quota exhausted",
             "70:internal error",
             "75:items failed temporarily (rate limit, timeout): run again",
-            "78:configuration error (missing backend, bad --cron)"})
+            "78:configuration error (missing backend, bad --cron)"
+        })
 public final class BatchCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, directories, globs, feed or page URLs.")
     List<String> inputs = new ArrayList<>();
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (also holds the state).")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
+            description = "Output directory (also holds the state).")
     Path out;
 
     @Option(names = "--translate-to", paramLabel = "LANG", description = "Translate each article to LANG (BCP 47).")
@@ -61,33 +66,57 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--brief", paramLabel = "LANG", description = "A short summary in LANG for each article.")
     String brief;
 
-    @Option(names = "--jobs", defaultValue = "4", paramLabel = "N", description = "Items in flight at once (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--jobs",
+            defaultValue = "4",
+            paramLabel = "N",
+            description = "Items in flight at once (default ${DEFAULT-VALUE}).")
     int jobs;
 
-    @Option(names = "--format", split = ",", defaultValue = "json,md", paramLabel = "FORMAT",
+    @Option(
+            names = "--format",
+            split = ",",
+            defaultValue = "json,md",
+            paramLabel = "FORMAT",
             description = "Per-article outputs: json, md (default ${DEFAULT-VALUE}).")
     List<String> formats;
 
     @Option(names = "--every", paramLabel = "DURATION", description = "Stay up and run every DURATION (30m, 1h, PT6H).")
     String every;
 
-    @Option(names = "--cron", paramLabel = "EXPR", description = "Stay up and run on a five-field cron schedule (needs --zone).")
+    @Option(
+            names = "--cron",
+            paramLabel = "EXPR",
+            description = "Stay up and run on a five-field cron schedule (needs --zone).")
     String cron;
 
     @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of --cron, e.g. Europe/Berlin or UTC.")
     String zone;
 
-    @Option(names = "--per-host", defaultValue = "2", paramLabel = "N", description = "Fetches in flight per host (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--per-host",
+            defaultValue = "2",
+            paramLabel = "N",
+            description = "Fetches in flight per host (default ${DEFAULT-VALUE}).")
     int perHost;
 
-    @Option(names = "--fetch-timeout", defaultValue = "30s", paramLabel = "DURATION", description = "HTTP fetch timeout (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--fetch-timeout",
+            defaultValue = "30s",
+            paramLabel = "DURATION",
+            description = "HTTP fetch timeout (default ${DEFAULT-VALUE}).")
     String fetchTimeout;
 
-    @Option(names = "--translate-backend", paramLabel = "NAME",
-            description = "Backend for --translate-to and --brief (default: 'translate: backend:' of the configuration).")
+    @Option(
+            names = "--translate-backend",
+            paramLabel = "NAME",
+            description =
+                    "Backend for --translate-to and --brief (default: 'translate: backend:' of the configuration).")
     String translateBackend;
 
-    @Option(names = "--summarize-backend", paramLabel = "NAME",
+    @Option(
+            names = "--summarize-backend",
+            paramLabel = "NAME",
             description = "extractive or an LLM backend for --summarize and --brief (default: ${DEFAULT-VALUE}).")
     String summarizeBackend;
 
@@ -97,7 +126,10 @@ public final class BatchCommand implements Callable<Integer> {
     @CommandLine.Mixin
     dev.dragoman.cli.command.CacheOptions cache = new dev.dragoman.cli.command.CacheOptions();
 
-    @Option(names = "--progress", defaultValue = "auto", paramLabel = "MODE",
+    @Option(
+            names = "--progress",
+            defaultValue = "auto",
+            paramLabel = "MODE",
             description = "auto (a bar on a terminal, else one line per item), bar or lines.")
     String progress;
 
@@ -146,12 +178,24 @@ public final class BatchCommand implements Callable<Integer> {
         }
         boolean needTranslator = translateTo != null || brief != null;
         boolean needSummarizer = summarize || brief != null;
-        try (ConfiguredBatchBackends configured = ConfiguredBatchBackends.open(context.settings(), needTranslator,
-                needSummarizer, translateBackend, summarizeBackend, cache.store(), cache.path(), cache.url(),
+        try (ConfiguredBatchBackends configured = ConfiguredBatchBackends.open(
+                context.settings(),
+                needTranslator,
+                needSummarizer,
+                translateBackend,
+                summarizeBackend,
+                cache.store(),
+                cache.path(),
+                cache.url(),
                 (what, attempt, delay, failure) -> {
                     synchronized (err) {
-                        err.printf(Locale.ROOT, "%s failed (attempt %d: %s); retrying in %.1f s%n", what, attempt,
-                                failure.getMessage(), delay.toMillis() / 1000.0);
+                        err.printf(
+                                Locale.ROOT,
+                                "%s failed (attempt %d: %s); retrying in %.1f s%n",
+                                what,
+                                attempt,
+                                failure.getMessage(),
+                                delay.toMillis() / 1000.0);
                         err.flush();
                     }
                 })) {
@@ -162,8 +206,8 @@ public final class BatchCommand implements Callable<Integer> {
     private int execute(PrintWriter err, BatchBackends backends) {
         BatchOptions options = options(backends);
         TranslationBackend translator = backends.translator();
-        ArticleTranslatorTranslation translation = translator == null ? null
-                : new ArticleTranslatorTranslation(translator);
+        ArticleTranslatorTranslation translation =
+                translator == null ? null : new ArticleTranslatorTranslation(translator);
         OkHttpClient http = new OkHttpClient();
         Fetcher fetcher = new HttpFetcher(http, version(), Schedule.parseDuration(fetchTimeout), perHost);
         ItemSource source = new ItemSource(fetcher, ArticleReaders.standard()::read, out);
@@ -175,20 +219,24 @@ public final class BatchCommand implements Callable<Integer> {
         Schedule schedule = schedule();
         AtomicReference<RunReport> last = new AtomicReference<>();
         CountDownLatch finished = new CountDownLatch(1);
-        BatchScheduler scheduler = schedule == null ? null : new BatchScheduler(schedule, clock, waiter, at -> {
-            last.set(runOnce(engine, listener, digests, clusterer, err, true));
-        });
-        Thread hook = new Thread(() -> {
-            engine.requestStop();
-            if (scheduler != null) {
-                scheduler.stop();
-            }
-            try {
-                finished.await(2, TimeUnit.MINUTES); // let items in flight finish and be journaled
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "batch-shutdown");
+        BatchScheduler scheduler = schedule == null
+                ? null
+                : new BatchScheduler(schedule, clock, waiter, at -> {
+                    last.set(runOnce(engine, listener, digests, clusterer, err, true));
+                });
+        Thread hook = new Thread(
+                () -> {
+                    engine.requestStop();
+                    if (scheduler != null) {
+                        scheduler.stop();
+                    }
+                    try {
+                        finished.await(2, TimeUnit.MINUTES); // let items in flight finish and be journaled
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "batch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             if (scheduler == null) {
@@ -214,8 +262,13 @@ public final class BatchCommand implements Callable<Integer> {
         return report == null ? 0 : report.exitCode();
     }
 
-    private RunReport runOnce(BatchEngine engine, BatchListener listener, DigestWriter digests,
-            MinHashStoryClusterer clusterer, PrintWriter err, boolean onlyNew) {
+    private RunReport runOnce(
+            BatchEngine engine,
+            BatchListener listener,
+            DigestWriter digests,
+            MinHashStoryClusterer clusterer,
+            PrintWriter err,
+            boolean onlyNew) {
         RunReport report = engine.run(listener, onlyNew);
         try {
             List<Path> files = digests.write(out, Digest.of(report, clusterer));
@@ -227,8 +280,8 @@ public final class BatchCommand implements Callable<Integer> {
                 err.flush();
             }
         } catch (IOException e) {
-            throw new DragomanException(DragomanException.Kind.INTERNAL, "cannot write the digest under " + out
-                    + ": " + e.getMessage(), e);
+            throw new DragomanException(
+                    DragomanException.Kind.INTERNAL, "cannot write the digest under " + out + ": " + e.getMessage(), e);
         }
         return report;
     }
@@ -245,8 +298,16 @@ public final class BatchCommand implements Callable<Integer> {
         if (every != null && cron != null) {
             throw new IllegalArgumentException("--every and --cron exclude each other");
         }
-        return new BatchOptions(inputs, out, language("--translate-to", translateTo), summarize,
-                language("--brief", brief), jobs, fs, null, backends.describe());
+        return new BatchOptions(
+                inputs,
+                out,
+                language("--translate-to", translateTo),
+                summarize,
+                language("--brief", brief),
+                jobs,
+                fs,
+                null,
+                backends.describe());
     }
 
     private Schedule schedule() {
@@ -255,7 +316,8 @@ public final class BatchCommand implements Callable<Integer> {
         }
         if (cron != null) {
             if (zone == null) {
-                throw new IllegalArgumentException("--cron needs an explicit --zone (e.g. --zone Europe/Berlin or --zone UTC)");
+                throw new IllegalArgumentException(
+                        "--cron needs an explicit --zone (e.g. --zone Europe/Berlin or --zone UTC)");
             }
             try {
                 return Schedule.cron(cron, ZoneId.of(zone));
@@ -293,5 +355,4 @@ public final class BatchCommand implements Callable<Integer> {
         String v = BatchCommand.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
     }
-
 }

@@ -61,8 +61,13 @@ final class BatchEngine {
     /** The first backend-wide refusal (quota exhausted, key rejected) of the current run; the batch fails fast. */
     private final AtomicReference<StageException> fatal = new AtomicReference<>();
 
-    BatchEngine(BatchOptions options, ItemSource source, ArticleTranslation translation,
-            ArticleTranslation.Segments segments, Summarizer summarizer, Clock clock) {
+    BatchEngine(
+            BatchOptions options,
+            ItemSource source,
+            ArticleTranslation translation,
+            ArticleTranslation.Segments segments,
+            Summarizer summarizer,
+            Clock clock) {
         this.options = options;
         this.source = source;
         this.translation = translation;
@@ -70,15 +75,18 @@ final class BatchEngine {
         this.summarizer = summarizer;
         this.clock = clock;
         if (options.translateTo() != null && translation == null) {
-            throw new DragomanException(DragomanException.Kind.CONFIGURATION,
+            throw new DragomanException(
+                    DragomanException.Kind.CONFIGURATION,
                     "--translate-to needs a translation backend; configure one (see 'dragoman config')");
         }
         if (options.needsSummary() && summarizer == null) {
-            throw new DragomanException(DragomanException.Kind.CONFIGURATION,
+            throw new DragomanException(
+                    DragomanException.Kind.CONFIGURATION,
                     "--summarize/--brief need a summarizer; configure one (see 'dragoman config')");
         }
         if (options.brief() != null && segments == null) {
-            throw new DragomanException(DragomanException.Kind.CONFIGURATION,
+            throw new DragomanException(
+                    DragomanException.Kind.CONFIGURATION,
                     "--brief needs a translation backend for the summary sentences; configure one");
         }
     }
@@ -147,66 +155,70 @@ final class BatchEngine {
                         }
                     }
                     List<WorkItem> sourceItems = source.itemsOf(src);
-                    FileProgress progress = stamp == null ? null
-                            : new FileProgress(stamp, sourceItems.stream().map(WorkItem::key).toList());
+                    FileProgress progress = stamp == null
+                            ? null
+                            : new FileProgress(
+                                    stamp,
+                                    sourceItems.stream().map(WorkItem::key).toList());
                     for (WorkItem item : sourceItems) {
-                    if (stop.get()) {
-                        break sources;
-                    }
-                    listener.discovered(1);
-                    inFlight.acquireUninterruptibly();
-                    if (stop.get()) {
-                        inFlight.release();
-                        break sources;
-                    }
-                    pool.execute(() -> {
-                        boolean finishedItem = false;
-                        try {
-                            StageException fatalSoFar = fatal.get();
-                            if (fatalSoFar != null) {
-                                // a backend-wide refusal (quota, key): sending this item would only be refused too
-                                throw notAttempted(fatalSoFar);
-                            }
-                            Outcome o = process(item, journal, outputs, fingerprint);
-                            switch (o.kind) {
-                                case DONE, FROM_CACHE -> {
-                                    done.incrementAndGet();
-                                    if (o.kind == BatchListener.Outcome.FROM_CACHE) {
-                                        fromCache.incrementAndGet();
-                                    }
-                                    usage.accumulateAndGet(o.record.usage(), Usage::plus);
-                                    entries.add(o.record);
+                        if (stop.get()) {
+                            break sources;
+                        }
+                        listener.discovered(1);
+                        inFlight.acquireUninterruptibly();
+                        if (stop.get()) {
+                            inFlight.release();
+                            break sources;
+                        }
+                        pool.execute(() -> {
+                            boolean finishedItem = false;
+                            try {
+                                StageException fatalSoFar = fatal.get();
+                                if (fatalSoFar != null) {
+                                    // a backend-wide refusal (quota, key): sending this item would only be refused too
+                                    throw notAttempted(fatalSoFar);
                                 }
-                                case SKIPPED -> {
-                                    skipped.incrementAndGet();
-                                    if (!onlyNew) {
+                                Outcome o = process(item, journal, outputs, fingerprint);
+                                switch (o.kind) {
+                                    case DONE, FROM_CACHE -> {
+                                        done.incrementAndGet();
+                                        if (o.kind == BatchListener.Outcome.FROM_CACHE) {
+                                            fromCache.incrementAndGet();
+                                        }
+                                        usage.accumulateAndGet(o.record.usage(), Usage::plus);
                                         entries.add(o.record);
                                     }
+                                    case SKIPPED -> {
+                                        skipped.incrementAndGet();
+                                        if (!onlyNew) {
+                                            entries.add(o.record);
+                                        }
+                                    }
+                                    default -> {}
                                 }
-                                default -> { }
+                                finishedItem = o.record != null;
+                                listener.item(o.kind, item.key(), null);
+                            } catch (StageException e) {
+                                if (isBackendWide(e) && fatal.compareAndSet(null, e)) {
+                                    LOG.error("stopping the batch: {}", e.getMessage());
+                                }
+                                failures.add(e);
+                                ObjectNode f = failureJson(item, e);
+                                try {
+                                    journal.appendFailed(f);
+                                    failureLog.append(f);
+                                } catch (RuntimeException logError) {
+                                    LOG.error("cannot record the failure of {}: {}", item.key(), logError.getMessage());
+                                }
+                                listener.item(
+                                        BatchListener.Outcome.FAILED, item.key(), e.stage() + ": " + e.getMessage());
+                            } finally {
+                                if (progress != null) {
+                                    progress.itemEnded(finishedItem, journal, fingerprint);
+                                }
+                                inFlight.release();
                             }
-                            finishedItem = o.record != null;
-                            listener.item(o.kind, item.key(), null);
-                        } catch (StageException e) {
-                            if (isBackendWide(e) && fatal.compareAndSet(null, e)) {
-                                LOG.error("stopping the batch: {}", e.getMessage());
-                            }
-                            failures.add(e);
-                            ObjectNode f = failureJson(item, e);
-                            try {
-                                journal.appendFailed(f);
-                                failureLog.append(f);
-                            } catch (RuntimeException logError) {
-                                LOG.error("cannot record the failure of {}: {}", item.key(), logError.getMessage());
-                            }
-                            listener.item(BatchListener.Outcome.FAILED, item.key(), e.stage() + ": " + e.getMessage());
-                        } finally {
-                            if (progress != null) {
-                                progress.itemEnded(finishedItem, journal, fingerprint);
-                            }
-                            inFlight.release();
-                        }
-                    });
+                        });
                     }
                 }
             } finally {
@@ -215,8 +227,17 @@ final class BatchEngine {
             }
         }
         entries.sort(java.util.Comparator.comparing(DoneRecord::id));
-        RunReport report = new RunReport(started, clock.instant(), done.get(), fromCache.get(), failures.size(),
-                skipped.get(), usage.get(), entries, failures, stop.get());
+        RunReport report = new RunReport(
+                started,
+                clock.instant(),
+                done.get(),
+                fromCache.get(),
+                failures.size(),
+                skipped.get(),
+                usage.get(),
+                entries,
+                failures,
+                stop.get());
         listener.finished(report);
         return report;
     }
@@ -243,14 +264,15 @@ final class BatchEngine {
      * (or the configuration). Retriable failures and bad input stay per item.
      */
     private static boolean isBackendWide(StageException e) {
-        return e.getCause() instanceof DragomanException d && (d.kind() == DragomanException.Kind.QUOTA_EXCEEDED
-                || d.kind() == DragomanException.Kind.AUTHENTICATION_FAILED
-                || d.kind() == DragomanException.Kind.CONFIGURATION);
+        return e.getCause() instanceof DragomanException d
+                && (d.kind() == DragomanException.Kind.QUOTA_EXCEEDED
+                        || d.kind() == DragomanException.Kind.AUTHENTICATION_FAILED
+                        || d.kind() == DragomanException.Kind.CONFIGURATION);
     }
 
     private static StageException notAttempted(StageException cause) {
-        return new StageException(cause.stage(), "not attempted: the batch stopped after " + cause.getMessage(), false,
-                cause.getCause());
+        return new StageException(
+                cause.stage(), "not attempted: the batch stopped after " + cause.getMessage(), false, cause.getCause());
     }
 
     private record Outcome(BatchListener.Outcome kind, DoneRecord record) {}
@@ -327,7 +349,8 @@ final class BatchEngine {
             }
             usage = usage.plus(translated.usage());
             cachedOnly &= translated.fromCache();
-            warnings.addAll(translated.warnings().stream().map(w -> "translation: " + w).toList());
+            warnings.addAll(
+                    translated.warnings().stream().map(w -> "translation: " + w).toList());
         }
         Summary summary = null;
         if (options.needsSummary()) {
@@ -338,7 +361,8 @@ final class BatchEngine {
             }
             usage = usage.plus(summary.usage());
             cachedOnly &= summary.fromCache();
-            warnings.addAll(summary.warnings().stream().map(w -> "summary: " + w).toList());
+            warnings.addAll(
+                    summary.warnings().stream().map(w -> "summary: " + w).toList());
         }
         Summary brief = null;
         if (options.brief() != null) {
@@ -358,15 +382,31 @@ final class BatchEngine {
                 List<String> texts = t.article().paragraphTexts();
                 List<String> briefWarnings = new ArrayList<>(summary.warnings());
                 briefWarnings.addAll(t.warnings());
-                brief = new Summary(String.join(" ", texts), texts, options.brief(), summary.backend(), summary.model(),
-                        summary.usage().plus(t.usage()), clock.instant(), summary.fromCache() && t.fromCache(),
+                brief = new Summary(
+                        String.join(" ", texts),
+                        texts,
+                        options.brief(),
+                        summary.backend(),
+                        summary.model(),
+                        summary.usage().plus(t.usage()),
+                        clock.instant(),
+                        summary.fromCache() && t.fromCache(),
                         briefWarnings);
                 warnings.addAll(t.warnings().stream().map(w -> "brief: " + w).toList());
             }
         }
         boolean usedBackend = translated != null || summary != null;
-        DoneRecord record = record(item, article, translated, summary, brief, outputs.paths(article.id()),
-                fingerprint, usage, usedBackend && cachedOnly, warnings);
+        DoneRecord record = record(
+                item,
+                article,
+                translated,
+                summary,
+                brief,
+                outputs.paths(article.id()),
+                fingerprint,
+                usage,
+                usedBackend && cachedOnly,
+                warnings);
         try {
             outputs.write(record, article, translated, summary, brief);
         } catch (IOException | RuntimeException e) {
@@ -380,24 +420,51 @@ final class BatchEngine {
         return new Outcome(record.fromCache() ? BatchListener.Outcome.FROM_CACHE : BatchListener.Outcome.DONE, record);
     }
 
-    private DoneRecord record(WorkItem item, Article article, ArticleTranslation.Translated translated,
-            Summary summary, Summary brief, List<String> paths, String fingerprint, Usage usage, boolean fromCache,
+    private DoneRecord record(
+            WorkItem item,
+            Article article,
+            ArticleTranslation.Translated translated,
+            Summary summary,
+            Summary brief,
+            List<String> paths,
+            String fingerprint,
+            Usage usage,
+            boolean fromCache,
             List<String> warnings) {
         Article shown = translated == null ? article : translated.article();
         Language displayLanguage = shown.language();
         String text;
         if (brief != null) {
             text = brief.text();
-        } else if (summary != null && (translated == null || options.translateTo().sameLanguageAs(summary.language()))) {
+        } else if (summary != null
+                && (translated == null || options.translateTo().sameLanguageAs(summary.language()))) {
             text = summary.text();
         } else {
             text = shown.paragraphs().isEmpty() ? "" : shown.paragraphs().get(0).text();
         }
-        String agency = article.dateline() != null && article.dateline().agency() != null ? article.dateline().agency()
-                : firstNonNull(article.source(), article.metadata().get("site"), article.metadata().get("feed"));
-        return new DoneRecord(article.id(), fingerprint, item.input(), firstNonNull(article.url(), item.url()),
-                article.headline(), article.language(), shown.headline(), text.strip(), displayLanguage,
-                article.published(), agency, paths, usage, fromCache, clock.instant(), warnings);
+        String agency = article.dateline() != null && article.dateline().agency() != null
+                ? article.dateline().agency()
+                : firstNonNull(
+                        article.source(),
+                        article.metadata().get("site"),
+                        article.metadata().get("feed"));
+        return new DoneRecord(
+                article.id(),
+                fingerprint,
+                item.input(),
+                firstNonNull(article.url(), item.url()),
+                article.headline(),
+                article.language(),
+                shown.headline(),
+                text.strip(),
+                displayLanguage,
+                article.published(),
+                agency,
+                paths,
+                usage,
+                fromCache,
+                clock.instant(),
+                warnings);
     }
 
     private ObjectNode failureJson(WorkItem item, StageException e) {
@@ -442,7 +509,10 @@ final class BatchEngine {
 
         static FailureLog open(Path file) {
             try {
-                return new FailureLog(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                return new FailureLog(FileChannel.open(
+                        file,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
@@ -451,8 +521,8 @@ final class BatchEngine {
 
         synchronized void append(ObjectNode failure) {
             try {
-                ByteBuffer b = ByteBuffer.wrap((Json.mapper().writeValueAsString(failure) + "\n")
-                        .getBytes(StandardCharsets.UTF_8));
+                ByteBuffer b = ByteBuffer.wrap(
+                        (Json.mapper().writeValueAsString(failure) + "\n").getBytes(StandardCharsets.UTF_8));
                 while (b.hasRemaining()) {
                     channel.write(b);
                 }

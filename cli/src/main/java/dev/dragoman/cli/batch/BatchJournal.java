@@ -67,14 +67,18 @@ final class BatchJournal implements AutoCloseable {
                     }
                 }
                 validLength = lastNewline + 1;
-                lines = new String(bytes, 0, (int) validLength, StandardCharsets.UTF_8).lines().toList();
+                lines = new String(bytes, 0, (int) validLength, StandardCharsets.UTF_8)
+                        .lines()
+                        .toList();
                 if (validLength < bytes.length) {
-                    LOG.warn("journal {}: dropping a torn last record ({} bytes) left by an interrupted run", file,
+                    LOG.warn(
+                            "journal {}: dropping a torn last record ({} bytes) left by an interrupted run",
+                            file,
                             bytes.length - validLength);
                 }
             }
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ);
+            FileChannel channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
             channel.truncate(validLength);
             channel.position(validLength);
             BatchJournal journal = new BatchJournal(file, channel);
@@ -115,7 +119,8 @@ final class BatchJournal implements AutoCloseable {
                 doneUrls.add(done.url() + "|" + done.fingerprint());
             }
         } else if (type.equals("file")) {
-            doneFiles.put(node.path("path").asText() + "|" + node.path("fingerprint").asText(), node);
+            doneFiles.put(
+                    node.path("path").asText() + "|" + node.path("fingerprint").asText(), node);
         } else if (type.equals("failed") && key != null) {
             failedByKey.put(key, node);
         }
@@ -142,7 +147,8 @@ final class BatchJournal implements AutoCloseable {
      */
     synchronized Map<String, DoneRecord> doneFile(ItemSource.FileStamp stamp, String fingerprint) {
         JsonNode file = doneFiles.get(stamp.path() + "|" + fingerprint);
-        if (file == null || file.path("size").asLong(-1) != stamp.size()
+        if (file == null
+                || file.path("size").asLong(-1) != stamp.size()
                 || !stamp.modified().equals(file.path("modified").asText())) {
             return null;
         }

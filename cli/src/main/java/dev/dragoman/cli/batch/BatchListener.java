@@ -4,7 +4,12 @@ package dev.dragoman.cli.batch;
 interface BatchListener {
 
     /** How an item ended. */
-    enum Outcome { DONE, FROM_CACHE, SKIPPED, FAILED }
+    enum Outcome {
+        DONE,
+        FROM_CACHE,
+        SKIPPED,
+        FAILED
+    }
 
     /** The run starts with {@code sources} sources to read (the number of items is known only as they are read). */
     default void started(int sources) {}

@@ -30,7 +30,8 @@ record BatchOptions(
 
     /** Per-article output formats. */
     enum ArticleFormat {
-        JSON("json"), MD("md");
+        JSON("json"),
+        MD("md");
 
         final String extension;
 
@@ -45,7 +46,8 @@ record BatchOptions(
         if (jobs < 1) {
             throw new IllegalArgumentException("--jobs must be at least 1");
         }
-        formats = formats == null || formats.isEmpty() ? EnumSet.of(ArticleFormat.JSON, ArticleFormat.MD)
+        formats = formats == null || formats.isEmpty()
+                ? EnumSet.of(ArticleFormat.JSON, ArticleFormat.MD)
                 : EnumSet.copyOf(formats);
         summaryOptions = summaryOptions == null ? SummaryOptions.DEFAULT : summaryOptions;
         backends = backends == null ? "" : backends;
@@ -62,11 +64,11 @@ record BatchOptions(
 
     /** Stable digest (12 hex chars) of the options that change outputs. */
     String fingerprint() {
-        String s = "v1|to=" + translateTo + "|sum=" + summarize + "|brief=" + brief + "|formats=" + formats
-                + "|len=" + summaryOptions.length() + "|style=" + summaryOptions.style() + "|backends=" + backends;
+        String s = "v1|to=" + translateTo + "|sum=" + summarize + "|brief=" + brief + "|formats=" + formats + "|len="
+                + summaryOptions.length() + "|style=" + summaryOptions.style() + "|backends=" + backends;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)), 0, 6);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)), 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

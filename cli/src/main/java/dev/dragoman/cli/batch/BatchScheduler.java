@@ -61,8 +61,11 @@ final class BatchScheduler {
             Instant following = schedule.nextAfter(end);
             Instant missed = schedule.nextAfter(next);
             if (missed.isBefore(end)) {
-                LOG.warn("the run for {} ended at {}, after the next fire time {}: skipping the missed fire times",
-                        next, end, missed);
+                LOG.warn(
+                        "the run for {} ended at {}, after the next fire time {}: skipping the missed fire times",
+                        next,
+                        end,
+                        missed);
             }
             next = following;
         }

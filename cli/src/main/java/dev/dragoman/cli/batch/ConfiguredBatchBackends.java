@@ -11,11 +11,11 @@ import dev.dragoman.cli.wiring.TranslationBackends;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summarizer;
+import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.summarize.extractive.ExtractiveSummarizer;
 import dev.dragoman.summarize.llm.LlmSummarizer;
 import dev.dragoman.translate.CachingTranslator;
 import dev.dragoman.translate.TranslationBackend;
-import dev.dragoman.core.usage.UsageMeter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +35,8 @@ final class ConfiguredBatchBackends implements BatchBackends, AutoCloseable {
     private final String description;
     private final MeteredResultCache store;
 
-    private ConfiguredBatchBackends(TranslationBackend translator, Summarizer summarizer, String description,
-            MeteredResultCache store) {
+    private ConfiguredBatchBackends(
+            TranslationBackend translator, Summarizer summarizer, String description, MeteredResultCache store) {
         this.translator = translator;
         this.summarizer = summarizer;
         this.description = description;
@@ -48,8 +48,15 @@ final class ConfiguredBatchBackends implements BatchBackends, AutoCloseable {
      * @param summarizeBackend {@code extractive} or a backend name (null: extractive)
      * @throws ConfigException when a needed backend is missing or cannot do its job
      */
-    static ConfiguredBatchBackends open(Settings settings, boolean needTranslator, boolean needSummarizer,
-            String translateBackend, String summarizeBackend, String cacheStore, String cachePath, String cacheUrl,
+    static ConfiguredBatchBackends open(
+            Settings settings,
+            boolean needTranslator,
+            boolean needSummarizer,
+            String translateBackend,
+            String summarizeBackend,
+            String cacheStore,
+            String cachePath,
+            String cacheUrl,
             Retrier.Listener onRetry) {
         MeteredResultCache store = Stores.open(settings, cacheStore, cachePath, cacheUrl);
         try {
@@ -63,14 +70,17 @@ final class ConfiguredBatchBackends implements BatchBackends, AutoCloseable {
                 }
                 BackendConfig b = settings.backend(translateBackend.strip());
                 UsageMeter meter = new UsageMeter();
-                TranslationBackend engine = TranslationBackends.create(b, settings.env(), Http::client, meter, false,
-                        onRetry);
+                TranslationBackend engine =
+                        TranslationBackends.create(b, settings.env(), Http::client, meter, false, onRetry);
                 translator = new CachingTranslator(engine, store, meter, Clock.systemUTC());
-                described.add("translate=" + b.type().id() + ":" + b.effectiveModel().orElse("-"));
+                described.add(
+                        "translate=" + b.type().id() + ":" + b.effectiveModel().orElse("-"));
             }
             Summarizer summarizer = null;
             if (needSummarizer) {
-                String name = summarizeBackend == null || summarizeBackend.isBlank() ? "extractive" : summarizeBackend.strip();
+                String name = summarizeBackend == null || summarizeBackend.isBlank()
+                        ? "extractive"
+                        : summarizeBackend.strip();
                 if (name.equals("extractive")) {
                     summarizer = new ExtractiveSummarizer();
                     described.add("summarize=extractive:" + ExtractiveSummarizer.ALGORITHM);
@@ -81,8 +91,12 @@ final class ConfiguredBatchBackends implements BatchBackends, AutoCloseable {
                         described.add("summarize=extractive:" + ExtractiveSummarizer.ALGORITHM);
                     } else {
                         String model = b.effectiveModel().orElseThrow();
-                        summarizer = LlmSummarizer.builder(ChatModels.create(b, settings.env()), b.type().id())
-                                .modelName(model).cache(store).build();
+                        summarizer = LlmSummarizer.builder(
+                                        ChatModels.create(b, settings.env()),
+                                        b.type().id())
+                                .modelName(model)
+                                .cache(store)
+                                .build();
                         described.add("summarize=" + b.type().id() + ":" + model);
                     }
                 }

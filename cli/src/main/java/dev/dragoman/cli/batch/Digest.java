@@ -45,13 +45,17 @@ record Digest(RunReport report, List<Story> stories, Instant windowFrom, Instant
         Map<String, DoneRecord> byId = new HashMap<>();
         for (DoneRecord r : report.entries()) {
             if (byId.putIfAbsent(r.id(), r) == null) {
-                docs.add(new StoryDocument(r.id(), r.displayLanguage(),
-                        nullToEmpty(r.headline()) + ". " + nullToEmpty(r.summary()), r.time()));
+                docs.add(new StoryDocument(
+                        r.id(),
+                        r.displayLanguage(),
+                        nullToEmpty(r.headline()) + ". " + nullToEmpty(r.summary()),
+                        r.time()));
             }
         }
         List<Story> stories = new ArrayList<>();
-        Comparator<DoneRecord> byTime = Comparator.comparing(DoneRecord::time,
-                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(DoneRecord::id);
+        Comparator<DoneRecord> byTime = Comparator.comparing(
+                        DoneRecord::time, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(DoneRecord::id);
         for (List<StoryDocument> group : clusterer.cluster(docs)) {
             List<DoneRecord> reports = new ArrayList<>();
             for (StoryDocument d : group) {

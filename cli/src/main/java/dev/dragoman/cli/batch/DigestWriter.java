@@ -24,8 +24,8 @@ import java.util.Locale;
 final class DigestWriter {
 
     static final String DIR = "digests";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /** Writes the three files and returns their paths. */
     List<Path> write(Path out, Digest digest) throws IOException {
@@ -48,25 +48,51 @@ final class DigestWriter {
 
     String markdown(Digest d) {
         RunReport r = d.report();
-        StringBuilder sb = new StringBuilder("# Digest ").append(time(r.started())).append("\n\n");
-        sb.append("- Run: ").append(time(r.started())).append(" – ").append(time(r.ended())).append('\n');
+        StringBuilder sb =
+                new StringBuilder("# Digest ").append(time(r.started())).append("\n\n");
+        sb.append("- Run: ")
+                .append(time(r.started()))
+                .append(" – ")
+                .append(time(r.ended()))
+                .append('\n');
         sb.append("- Window: ").append(window(d)).append('\n');
-        sb.append("- ").append(d.stories().size()).append(" stories from ").append(d.articles()).append(" articles; ")
-                .append(r.done()).append(" done this run (").append(r.fromCache()).append(" from cache), ")
-                .append(r.failed()).append(" failed, ").append(r.skipped()).append(" already done\n");
+        sb.append("- ")
+                .append(d.stories().size())
+                .append(" stories from ")
+                .append(d.articles())
+                .append(" articles; ")
+                .append(r.done())
+                .append(" done this run (")
+                .append(r.fromCache())
+                .append(" from cache), ")
+                .append(r.failed())
+                .append(" failed, ")
+                .append(r.skipped())
+                .append(" already done\n");
         sb.append("- Usage: ").append(usage(r.usage())).append("\n\n");
         int n = 0;
         for (Digest.Story story : d.stories()) {
             n++;
-            sb.append("## ").append(n).append(". ").append(ArticleOutputs.md(text(story.lead().headline())))
-                    .append(" (").append(story.reports().size()).append(story.reports().size() == 1 ? " source" : " sources")
+            sb.append("## ")
+                    .append(n)
+                    .append(". ")
+                    .append(ArticleOutputs.md(text(story.lead().headline())))
+                    .append(" (")
+                    .append(story.reports().size())
+                    .append(story.reports().size() == 1 ? " source" : " sources")
                     .append(")\n\n");
             for (DoneRecord rep : story.reports()) {
-                sb.append("- **").append(ArticleOutputs.md(rep.agency() == null ? "unknown source" : rep.agency()))
-                        .append("**, ").append(date(rep)).append(": ")
-                        .append(ArticleOutputs.md(text(rep.headline()))).append('\n');
+                sb.append("- **")
+                        .append(ArticleOutputs.md(rep.agency() == null ? "unknown source" : rep.agency()))
+                        .append("**, ")
+                        .append(date(rep))
+                        .append(": ")
+                        .append(ArticleOutputs.md(text(rep.headline())))
+                        .append('\n');
                 if (rep.summary() != null && !rep.summary().isBlank()) {
-                    sb.append("  ").append(ArticleOutputs.md(rep.summary().replace('\n', ' '))).append('\n');
+                    sb.append("  ")
+                            .append(ArticleOutputs.md(rep.summary().replace('\n', ' ')))
+                            .append('\n');
                 }
                 List<String> links = new ArrayList<>();
                 for (String o : rep.outputs()) {
@@ -94,43 +120,86 @@ final class DigestWriter {
         Language main = d.mainLanguage();
         StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html");
         if (main != null) {
-            sb.append(" lang=\"").append(main.tag()).append("\" dir=\"").append(main.isRightToLeft() ? "rtl" : "ltr").append('"');
+            sb.append(" lang=\"")
+                    .append(main.tag())
+                    .append("\" dir=\"")
+                    .append(main.isRightToLeft() ? "rtl" : "ltr")
+                    .append('"');
         } else {
             sb.append(" lang=\"en\" dir=\"ltr\"");
         }
-        sb.append(">\n<head>\n<meta charset=\"utf-8\">\n<title>Digest ").append(esc(time(r.started())))
-                .append("</title>\n<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:auto;padding:1rem}"
-                        + "li{margin:.6rem 0}.meta{color:#555;font-size:.9em}.summary{margin:.2rem 0}</style>\n</head>\n<body>\n");
-        sb.append("<header lang=\"en\" dir=\"ltr\">\n<h1>Digest ").append(esc(time(r.started()))).append("</h1>\n<ul class=\"run\">\n")
-                .append("<li>Run: ").append(esc(time(r.started()))).append(" – ").append(esc(time(r.ended()))).append("</li>\n")
-                .append("<li>Window: ").append(esc(window(d))).append("</li>\n")
-                .append("<li>").append(d.stories().size()).append(" stories from ").append(d.articles()).append(" articles; ")
-                .append(r.done()).append(" done this run (").append(r.fromCache()).append(" from cache), ").append(r.failed())
-                .append(" failed, ").append(r.skipped()).append(" already done</li>\n")
-                .append("<li>Usage: ").append(esc(usage(r.usage()))).append("</li>\n</ul>\n</header>\n<main>\n");
+        sb.append(">\n<head>\n<meta charset=\"utf-8\">\n<title>Digest ")
+                .append(esc(time(r.started())))
+                .append(
+                        "</title>\n<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:auto;padding:1rem}"
+                                + "li{margin:.6rem 0}.meta{color:#555;font-size:.9em}.summary{margin:.2rem 0}</style>\n</head>\n<body>\n");
+        sb.append("<header lang=\"en\" dir=\"ltr\">\n<h1>Digest ")
+                .append(esc(time(r.started())))
+                .append("</h1>\n<ul class=\"run\">\n")
+                .append("<li>Run: ")
+                .append(esc(time(r.started())))
+                .append(" – ")
+                .append(esc(time(r.ended())))
+                .append("</li>\n")
+                .append("<li>Window: ")
+                .append(esc(window(d)))
+                .append("</li>\n")
+                .append("<li>")
+                .append(d.stories().size())
+                .append(" stories from ")
+                .append(d.articles())
+                .append(" articles; ")
+                .append(r.done())
+                .append(" done this run (")
+                .append(r.fromCache())
+                .append(" from cache), ")
+                .append(r.failed())
+                .append(" failed, ")
+                .append(r.skipped())
+                .append(" already done</li>\n")
+                .append("<li>Usage: ")
+                .append(esc(usage(r.usage())))
+                .append("</li>\n</ul>\n</header>\n<main>\n");
         for (Digest.Story story : d.stories()) {
             DoneRecord lead = story.lead();
-            sb.append("<article class=\"story\" data-sources=\"").append(story.reports().size()).append("\">\n<h2")
-                    .append(langDir(lead.displayLanguage())).append('>').append(esc(text(lead.headline()))).append("</h2>\n<ol class=\"sources\">\n");
+            sb.append("<article class=\"story\" data-sources=\"")
+                    .append(story.reports().size())
+                    .append("\">\n<h2")
+                    .append(langDir(lead.displayLanguage()))
+                    .append('>')
+                    .append(esc(text(lead.headline())))
+                    .append("</h2>\n<ol class=\"sources\">\n");
             for (DoneRecord rep : story.reports()) {
                 sb.append("<li class=\"source\">\n<p class=\"meta\" lang=\"en\" dir=\"ltr\"><span class=\"agency\"")
-                        .append(rep.agency() == null ? "" : " dir=\"auto\"").append('>')
-                        .append(esc(rep.agency() == null ? "unknown source" : rep.agency())).append("</span> · <time");
+                        .append(rep.agency() == null ? "" : " dir=\"auto\"")
+                        .append('>')
+                        .append(esc(rep.agency() == null ? "unknown source" : rep.agency()))
+                        .append("</span> · <time");
                 if (rep.time() != null) {
                     sb.append(" datetime=\"").append(rep.time()).append('"');
                 }
                 sb.append('>').append(esc(date(rep))).append("</time>");
                 for (String o : rep.outputs()) {
-                    sb.append(" · <a href=\"../").append(esc(o)).append("\">").append(o.substring(o.lastIndexOf('.') + 1)).append("</a>");
+                    sb.append(" · <a href=\"../")
+                            .append(esc(o))
+                            .append("\">")
+                            .append(o.substring(o.lastIndexOf('.') + 1))
+                            .append("</a>");
                 }
                 if (rep.url() != null) {
                     sb.append(" · <a href=\"").append(esc(rep.url())).append("\" rel=\"noopener\">original</a>");
                 }
-                sb.append("</p>\n<h3 class=\"headline\"").append(langDir(rep.displayLanguage())).append('>')
-                        .append(esc(text(rep.headline()))).append("</h3>\n");
+                sb.append("</p>\n<h3 class=\"headline\"")
+                        .append(langDir(rep.displayLanguage()))
+                        .append('>')
+                        .append(esc(text(rep.headline())))
+                        .append("</h3>\n");
                 if (rep.summary() != null && !rep.summary().isBlank()) {
-                    sb.append("<p class=\"summary\"").append(langDir(rep.displayLanguage())).append('>')
-                            .append(esc(rep.summary())).append("</p>\n");
+                    sb.append("<p class=\"summary\"")
+                            .append(langDir(rep.displayLanguage()))
+                            .append('>')
+                            .append(esc(rep.summary()))
+                            .append("</p>\n");
                 }
                 sb.append("</li>\n");
             }
@@ -214,7 +283,9 @@ final class DigestWriter {
     }
 
     private static String time(Instant t) {
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC).format(t);
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+                .withZone(ZoneOffset.UTC)
+                .format(t);
     }
 
     private static String date(DoneRecord r) {
@@ -224,7 +295,9 @@ final class DigestWriter {
         if (r.published().instant() != null) {
             return time(r.published().instant());
         }
-        return r.published().date() != null ? r.published().date().toString() : r.published().raw();
+        return r.published().date() != null
+                ? r.published().date().toString()
+                : r.published().raw();
     }
 
     private static String usage(Usage u) {

@@ -49,7 +49,9 @@ record DoneRecord(
         if (published.instant() != null) {
             return published.instant();
         }
-        return published.date() == null ? null : published.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        return published.date() == null
+                ? null
+                : published.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     }
 
     ObjectNode toJson() {

@@ -64,9 +64,12 @@ final class HttpFetcher implements Fetcher {
             throw new DragomanException(DragomanException.Kind.TIMEOUT, "interrupted before fetching " + url, e);
         }
         try {
-            Request request = new Request.Builder().url(parsed)
+            Request request = new Request.Builder()
+                    .url(parsed)
                     .header("User-Agent", userAgent)
-                    .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.9, */*;q=0.5")
+                    .header(
+                            "Accept",
+                            "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.9, */*;q=0.5")
                     .build();
             try (Response response = client.newCall(request).execute()) {
                 int code = response.code();
@@ -77,7 +80,8 @@ final class HttpFetcher implements Fetcher {
                     throw new DragomanException(DragomanException.Kind.TIMEOUT, url + " answered 408 Request Timeout");
                 }
                 if (code >= 500) {
-                    throw new DragomanException(DragomanException.Kind.BACKEND_UNAVAILABLE,
+                    throw new DragomanException(
+                            DragomanException.Kind.BACKEND_UNAVAILABLE,
                             url + " answered HTTP " + code + "; try again later");
                 }
                 if (!response.isSuccessful()) {
@@ -94,8 +98,8 @@ final class HttpFetcher implements Fetcher {
         } catch (InterruptedIOException e) {
             throw new DragomanException(DragomanException.Kind.TIMEOUT, "timed out fetching " + url, e);
         } catch (IOException e) {
-            throw new DragomanException(DragomanException.Kind.BACKEND_UNAVAILABLE,
-                    "cannot fetch " + url + ": " + e.getMessage(), e);
+            throw new DragomanException(
+                    DragomanException.Kind.BACKEND_UNAVAILABLE, "cannot fetch " + url + ": " + e.getMessage(), e);
         } finally {
             gate.release();
         }

@@ -83,7 +83,8 @@ final class ItemSource {
         String rest = slash < 0 ? pattern : pattern.substring(slash + 1);
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest);
         Path absBase = base.toAbsolutePath().normalize();
-        return walk(base, p -> matcher.matches(absBase.relativize(p.toAbsolutePath().normalize())));
+        return walk(
+                base, p -> matcher.matches(absBase.relativize(p.toAbsolutePath().normalize())));
     }
 
     private List<String> walk(Path dir, java.util.function.Predicate<Path> accept) {
@@ -126,12 +127,13 @@ final class ItemSource {
             return null;
         }
         try {
-            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(Path.of(source),
-                    java.nio.file.attribute.BasicFileAttributes.class);
+            java.nio.file.attribute.BasicFileAttributes a =
+                    Files.readAttributes(Path.of(source), java.nio.file.attribute.BasicFileAttributes.class);
             if (!a.isRegularFile()) {
                 return null;
             }
-            return new FileStamp(source, a.size(), a.lastModifiedTime().toInstant().toString());
+            return new FileStamp(
+                    source, a.size(), a.lastModifiedTime().toInstant().toString());
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -185,8 +187,14 @@ final class ItemSource {
             if (item.hasFullText()) {
                 items.add(WorkItem.of(key, source, item.link(), detected(item.toArticle())));
             } else if (item.link() == null) {
-                items.add(WorkItem.failed(key, source, new StageException("read", "feed item '" + item.key()
-                        + "' carries only a teaser and no link to its page", false, null)));
+                items.add(WorkItem.failed(
+                        key,
+                        source,
+                        new StageException(
+                                "read",
+                                "feed item '" + item.key() + "' carries only a teaser and no link to its page",
+                                false,
+                                null)));
             } else {
                 items.add(new WorkItem(key, source, item.link(), () -> fetchPage(item)));
             }
@@ -216,7 +224,11 @@ final class ItemSource {
         return article.toBuilder().language(d.language(), d.confidence()).build();
     }
 
-    enum Kind { FEED, HTML, OTHER }
+    enum Kind {
+        FEED,
+        HTML,
+        OTHER
+    }
 
     static Kind kind(String name, String contentType, byte[] bytes) {
         String ext = extension(name);
@@ -225,7 +237,10 @@ final class ItemSource {
             return Kind.FEED;
         }
         String head = new String(bytes, 0, Math.min(bytes.length, 2048), StandardCharsets.ISO_8859_1)
-                .replace("\uFEFF", "").replace("ï»¿", "").strip().toLowerCase(Locale.ROOT);
+                .replace("\uFEFF", "")
+                .replace("ï»¿", "")
+                .strip()
+                .toLowerCase(Locale.ROOT);
         if (head.startsWith("<")) {
             if (head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:rdf")) {
                 return Kind.FEED;

@@ -20,8 +20,13 @@ final class ProgressListeners {
 
             @Override
             public synchronized void started(int sources) {
-                bar = new ProgressBarBuilder().setTaskName("batch").setInitialMax(sources)
-                        .setStyle(ProgressBarStyle.ASCII).showSpeed().setUnit(" items", 1).build();
+                bar = new ProgressBarBuilder()
+                        .setTaskName("batch")
+                        .setInitialMax(sources)
+                        .setStyle(ProgressBarStyle.ASCII)
+                        .showSpeed()
+                        .setUnit(" items", 1)
+                        .build();
             }
 
             @Override

@@ -46,11 +46,21 @@ record RunReport(
     /** The closing summary line. */
     String summaryLine() {
         Duration wall = wallTime();
-        return String.format(java.util.Locale.ROOT,
+        return String.format(
+                java.util.Locale.ROOT,
                 "batch %s: %d done (%d from cache), %d failed, %d skipped; backend usage: %d requests, %d characters, "
                         + "%d tokens (%d in, %d out); wall time %d.%01ds",
-                stopped ? "stopped" : "finished", done, fromCache, failed, skipped, usage.requests(),
-                usage.characters(), usage.totalTokens(), usage.inputTokens(), usage.outputTokens(),
-                wall.toSeconds(), wall.toMillisPart() / 100);
+                stopped ? "stopped" : "finished",
+                done,
+                fromCache,
+                failed,
+                skipped,
+                usage.requests(),
+                usage.characters(),
+                usage.totalTokens(),
+                usage.inputTokens(),
+                usage.outputTokens(),
+                wall.toSeconds(),
+                wall.toMillisPart() / 100);
     }
 }

@@ -48,7 +48,8 @@ interface Schedule {
         ExecutionTime time;
         try {
             time = ExecutionTime.forCron(new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX))
-                    .parse(expression).validate());
+                    .parse(expression)
+                    .validate());
         } catch (IllegalArgumentException e) {
             throw usage("--cron '" + expression + "' is not a five-field cron expression: " + e.getMessage());
         }
@@ -87,13 +88,14 @@ interface Schedule {
                 break;
             }
             long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2).toLowerCase(Locale.ROOT)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
+            total = total.plus(
+                    switch (m.group(2).toLowerCase(Locale.ROOT)) {
+                        case "ms" -> Duration.ofMillis(n);
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        case "h" -> Duration.ofHours(n);
+                        default -> Duration.ofDays(n);
+                    });
             end = m.end();
         }
         if (end != t.length() || end == 0) {

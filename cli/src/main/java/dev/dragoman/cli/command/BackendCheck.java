@@ -3,15 +3,15 @@ package dev.dragoman.cli.command;
 import dev.dragoman.cli.config.BackendConfig;
 import dev.dragoman.cli.config.BackendType;
 import dev.dragoman.cli.wiring.ChatModels;
-import dev.dragoman.core.error.DragomanException;
-import dev.langchain4j.model.chat.ChatModel;
 import dev.dragoman.cli.wiring.Http;
 import dev.dragoman.cli.wiring.TranslationBackends;
 import dev.dragoman.core.Language;
+import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.translate.TranslationBackend;
 import dev.dragoman.translate.deepl.DeepLTranslator;
+import dev.langchain4j.model.chat.ChatModel;
 import java.util.List;
 import java.util.Map;
 
@@ -36,10 +36,14 @@ final class BackendCheck {
             String detail = call(backend, env);
             return new Result(true, (System.nanoTime() - start) / 1_000_000, detail);
         } catch (DragomanException e) {
-            return new Result(false, e.kind() == DragomanException.Kind.CONFIGURATION ? -1
-                    : (System.nanoTime() - start) / 1_000_000, firstLine(e.getMessage()));
+            return new Result(
+                    false,
+                    e.kind() == DragomanException.Kind.CONFIGURATION ? -1 : (System.nanoTime() - start) / 1_000_000,
+                    firstLine(e.getMessage()));
         } catch (RuntimeException e) {
-            return new Result(false, (System.nanoTime() - start) / 1_000_000,
+            return new Result(
+                    false,
+                    (System.nanoTime() - start) / 1_000_000,
                     e.getClass().getSimpleName() + ": " + firstLine(String.valueOf(rootMessage(e))));
         }
     }
@@ -55,8 +59,8 @@ final class BackendCheck {
             DeepLTranslator.DeepLUsage usage = deepl.usage();
             return "usage " + usage.characterCount() + " of " + usage.characterLimit() + " characters this period";
         }
-        TranslationResult r = mt.translate(TranslationRequest.of(List.of("Good morning"), Language.ENGLISH,
-                Language.of("es")));
+        TranslationResult r =
+                mt.translate(TranslationRequest.of(List.of("Good morning"), Language.ENGLISH, Language.of("es")));
         return "translated \"Good morning\" (en→es): " + quote(r.texts().get(0));
     }
 

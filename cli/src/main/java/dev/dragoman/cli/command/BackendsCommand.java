@@ -20,9 +20,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code dragoman backends [--check]}: the configured backends, never their keys. */
-@Command(name = "backends", mixinStandardHelpOptions = true,
-        description = {"List the configured backends: type, model, base URL, limits and whether a key is present "
-                + "(never the key).", "With --check, make one cheap real call to each and report status and latency."},
+@Command(
+        name = "backends",
+        mixinStandardHelpOptions = true,
+        description = {
+            "List the configured backends: type, model, base URL, limits and whether a key is present "
+                    + "(never the key).",
+            "With --check, make one cheap real call to each and report status and latency."
+        },
         footerHeading = "%nExamples:%n",
         footer = {"  dragoman backends", "  dragoman backends --check"})
 public final class BackendsCommand implements Callable<Integer> {
@@ -65,13 +70,20 @@ public final class BackendsCommand implements Callable<Integer> {
             if (b.name().equals(summarizeDefault)) {
                 uses.add("summarize");
             }
-            rows.add(new String[] {b.name(), b.type().id(), b.effectiveModel().orElse("-"),
-                b.effectiveBaseUrl().orElse(b.type() == BackendType.DEEPL ? "(by key)" : "-"), limits(b),
-                keyStatus(b, settings.env()), uses.isEmpty() ? "-" : String.join(", ", uses)});
+            rows.add(new String[] {
+                b.name(),
+                b.type().id(),
+                b.effectiveModel().orElse("-"),
+                b.effectiveBaseUrl().orElse(b.type() == BackendType.DEEPL ? "(by key)" : "-"),
+                limits(b),
+                keyStatus(b, settings.env()),
+                uses.isEmpty() ? "-" : String.join(", ", uses)
+            });
         }
         printTable(console, rows);
         if (settings.configuredBackends().isEmpty()) {
-            console.note("No backends configured in %s; 'dragoman config init' writes a starter file.",
+            console.note(
+                    "No backends configured in %s; 'dragoman config init' writes a starter file.",
                     settings.config().path());
         }
         return ExitCodes.OK;
@@ -86,8 +98,13 @@ public final class BackendsCommand implements Callable<Integer> {
             if (!r.ok()) {
                 failures++;
             }
-            rows.add(new String[] {b.name(), b.type().id(), r.ok() ? "ok" : "FAILED",
-                r.latencyMillis() < 0 ? "-" : r.latencyMillis() + " ms", r.detail()});
+            rows.add(new String[] {
+                b.name(),
+                b.type().id(),
+                r.ok() ? "ok" : "FAILED",
+                r.latencyMillis() < 0 ? "-" : r.latencyMillis() + " ms",
+                r.detail()
+            });
         }
         printTable(console, rows);
         if (failures > 0) {
@@ -131,7 +148,9 @@ public final class BackendsCommand implements Callable<Integer> {
         if (present) {
             return "key: yes (" + variable + ")";
         }
-        return b.type().keyRequired(b.baseUrl()) ? "key: no (set " + variable + ")" : "key: not needed (" + variable + " unset)";
+        return b.type().keyRequired(b.baseUrl())
+                ? "key: no (set " + variable + ")"
+                : "key: not needed (" + variable + " unset)";
     }
 
     private static void printTable(Console console, List<String[]> rows) {

@@ -21,7 +21,6 @@ import dev.dragoman.summarize.brief.BriefPipeline;
 import dev.dragoman.summarize.extractive.ExtractiveSummarizer;
 import dev.dragoman.translate.CachingTranslator;
 import java.time.Clock;
-
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,13 +29,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code dragoman brief}: a summary in another language for a fraction of a full translation. */
-@Command(name = "brief", mixinStandardHelpOptions = true,
-        description = {"Summarize in another language cheaply: choose the key sentences offline in the article's "
-                + "language, then translate only those (typically a quarter of the characters or less).",
-            "An article already in the target language needs no translation backend."},
+@Command(
+        name = "brief",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Summarize in another language cheaply: choose the key sentences offline in the article's "
+                    + "language, then translate only those (typically a quarter of the characters or less).",
+            "An article already in the target language needs no translation backend."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  dragoman brief examples/sana-2024-06-25-lukashenko.ar.txt --to en",
-            "  dragoman brief story.txt --to en --backend deepl --style bullets --format md"})
+        footer = {
+            "  dragoman brief examples/sana-2024-06-25-lukashenko.ar.txt --to en",
+            "  dragoman brief story.txt --to en --backend deepl --style bullets --format md"
+        })
 public final class BriefCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -56,14 +61,22 @@ public final class BriefCommand implements Callable<Integer> {
     @Mixin
     CacheOptions cache;
 
-    @Option(names = {"-t", "--to"}, paramLabel = "LANG", description = "Language of the brief (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"-t", "--to"},
+            paramLabel = "LANG",
+            description = "Language of the brief (default: ${DEFAULT-VALUE}).")
     String to;
 
-    @Option(names = {"-b", "--backend"}, paramLabel = "NAME",
+    @Option(
+            names = {"-b", "--backend"},
+            paramLabel = "NAME",
             description = "Translation backend for the chosen sentences (default: ${DEFAULT-VALUE}).")
     String backend;
 
-    @Option(names = "--style", paramLabel = "STYLE", description = "headline, bullets or paragraph (default: paragraph).")
+    @Option(
+            names = "--style",
+            paramLabel = "STYLE",
+            description = "headline, bullets or paragraph (default: paragraph).")
     String style;
 
     @Option(names = "--strict", description = "Fail (exit 65) instead of flagging sentences that look untranslated.")
@@ -79,21 +92,27 @@ public final class BriefCommand implements Callable<Integer> {
         Console console = new Console(spec, common);
         OutputFormat format = io.format(spec);
         Language target = SummarizeCommand.language(to == null ? "en" : to);
-        SummaryOptions options = SummaryOptions.DEFAULT.withLength(length.length(spec))
-                .withStyle(SummarizeCommand.style(style)).withStrict(strict);
+        SummaryOptions options = SummaryOptions.DEFAULT
+                .withLength(length.length(spec))
+                .withStyle(SummarizeCommand.style(style))
+                .withStrict(strict);
         UsageMeter meter = new UsageMeter();
         try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
             Translator translator = translator(settings, console, meter, store);
             BriefPipeline pipeline = new BriefPipeline(new ExtractiveSummarizer(), translator);
             SummaryWriter writer = new SummaryWriter(format);
-            return Commands.articleRun(context, console, spec).run(io.inputs, io.output, format, false,
-                    ".brief." + target.tag(), (input, article) -> {
-                        Brief brief = console.timed("brief " + input.name(), () -> pipeline.brief(article, target, options));
+            return Commands.articleRun(context, console, spec)
+                    .run(io.inputs, io.output, format, false, ".brief." + target.tag(), (input, article) -> {
+                        Brief brief =
+                                console.timed("brief " + input.name(), () -> pipeline.brief(article, target, options));
                         for (String w : brief.summary().warnings()) {
                             console.note("Warning: %s: %s", input.name(), w);
                         }
-                        console.note("%s: sent %d of %d characters to translation (%.0f%% of the whole article)",
-                                input.name(), brief.charactersSent(), brief.charactersWholeArticle(),
+                        console.note(
+                                "%s: sent %d of %d characters to translation (%.0f%% of the whole article)",
+                                input.name(),
+                                brief.charactersSent(),
+                                brief.charactersWholeArticle(),
                                 100 * brief.sentRatio());
                         return writer.write(article, brief.summary());
                     });
@@ -108,16 +127,22 @@ public final class BriefCommand implements Callable<Integer> {
         if (backend == null || backend.isBlank()) {
             String message = TranslateCommand.noBackendMessage(settings);
             return request -> {
-                throw new ConfigException(message.replace("No translation backend is configured.",
+                throw new ConfigException(message.replace(
+                        "No translation backend is configured.",
                         "This brief needs translating into " + request.target() + ", and no translation backend is "
                                 + "configured."));
             };
         }
         BackendConfig b = settings.backend(backend.strip());
-        var engine = TranslationBackends.create(b, settings.env(), Http::client, meter, strict,
-                (what, attempt, delay, failure) -> console.note("%s failed (attempt %d: %s); retrying in %.1f s",
+        var engine = TranslationBackends.create(
+                b,
+                settings.env(),
+                Http::client,
+                meter,
+                strict,
+                (what, attempt, delay, failure) -> console.note(
+                        "%s failed (attempt %d: %s); retrying in %.1f s",
                         what, attempt, failure.getMessage(), delay.toMillis() / 1000.0));
         return new CachingTranslator(engine, store, meter, Clock.systemUTC());
     }
-
 }

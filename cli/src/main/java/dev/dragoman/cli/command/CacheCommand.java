@@ -24,10 +24,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code dragoman cache stats|clear|prune|path}. */
-@Command(name = "cache", mixinStandardHelpOptions = true,
+@Command(
+        name = "cache",
+        mixinStandardHelpOptions = true,
         description = "Inspect and manage the result cache (SQLite by default, or Redis).",
-        subcommands = {CacheCommand.Stats.class, CacheCommand.Clear.class, CacheCommand.Prune.class,
-            CacheCommand.PathCommand.class},
+        subcommands = {
+            CacheCommand.Stats.class,
+            CacheCommand.Clear.class,
+            CacheCommand.Prune.class,
+            CacheCommand.PathCommand.class
+        },
         footerHeading = "%nExamples:%n",
         footer = {"  dragoman cache stats", "  dragoman cache clear --backend deepl --older-than 30d"})
 public final class CacheCommand implements Runnable {
@@ -51,14 +57,24 @@ public final class CacheCommand implements Runnable {
     }
 
     /** {@code cache stats}: entries, size, hits and what they saved, per backend. */
-    @Command(name = "stats", mixinStandardHelpOptions = true,
-            description = "Entries, size, hit rate and what the hits saved (requests, characters, tokens), per backend.",
-            footerHeading = "%nExamples:%n", footer = {"  dragoman cache stats", "  dragoman cache stats --json"})
+    @Command(
+            name = "stats",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Entries, size, hit rate and what the hits saved (requests, characters, tokens), per backend.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  dragoman cache stats", "  dragoman cache stats --json"})
     static final class Stats implements Callable<Integer> {
         private final CliContext context;
-        @Spec CommandSpec spec;
-        @Mixin CommonOptions common;
-        @Mixin CacheOptions cache;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Mixin
+        CacheOptions cache;
 
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
@@ -80,22 +96,44 @@ public final class CacheCommand implements Runnable {
                     node.put("location", admin.location());
                     node.put("hitRate", s.hitRate());
                     node.set("saved", Json.mapper().valueToTree(s.saved()));
-                    console.out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node));
+                    console.out()
+                            .println(Json.mapper()
+                                    .writerWithDefaultPrettyPrinter()
+                                    .writeValueAsString(node));
                     return ExitCodes.OK;
                 }
                 var out = console.out();
                 out.println("Store:    " + admin.location());
                 out.printf(Locale.ROOT, "Entries:  %d (%s)%n", s.entries(), bytes(s.sizeBytes()));
-                out.printf(Locale.ROOT, "Look-ups: %d hits, %d misses (hit rate %.1f%%), %d errors%n", s.hits(),
-                        s.misses(), 100 * s.hitRate(), s.errors());
+                out.printf(
+                        Locale.ROOT,
+                        "Look-ups: %d hits, %d misses (hit rate %.1f%%), %d errors%n",
+                        s.hits(),
+                        s.misses(),
+                        100 * s.hitRate(),
+                        s.errors());
                 out.println("Saved:    " + saved(s.saved()));
                 if (!s.backends().isEmpty()) {
                     out.println();
-                    out.printf(Locale.ROOT, "%-16s %9s %10s %8s %8s  %s%n", "BACKEND", "ENTRIES", "SIZE", "HITS",
-                            "MISSES", "SAVED");
+                    out.printf(
+                            Locale.ROOT,
+                            "%-16s %9s %10s %8s %8s  %s%n",
+                            "BACKEND",
+                            "ENTRIES",
+                            "SIZE",
+                            "HITS",
+                            "MISSES",
+                            "SAVED");
                     for (CacheStats.BackendStats b : s.backends()) {
-                        out.printf(Locale.ROOT, "%-16s %9d %10s %8d %8d  %s%n", b.backend(), b.entries(),
-                                bytes(b.sizeBytes()), b.hits(), b.misses(), saved(b.saved()));
+                        out.printf(
+                                Locale.ROOT,
+                                "%-16s %9d %10s %8d %8d  %s%n",
+                                b.backend(),
+                                b.entries(),
+                                bytes(b.sizeBytes()),
+                                b.hits(),
+                                b.misses(),
+                                saved(b.saved()));
                     }
                 }
                 return ExitCodes.OK;
@@ -104,20 +142,31 @@ public final class CacheCommand implements Runnable {
     }
 
     /** {@code cache clear}: remove entries, all or by backend and age. */
-    @Command(name = "clear", mixinStandardHelpOptions = true,
+    @Command(
+            name = "clear",
+            mixinStandardHelpOptions = true,
             description = "Remove cached results: all of them, one backend's, or those older than an age.",
             footerHeading = "%nExamples:%n",
             footer = {"  dragoman cache clear", "  dragoman cache clear --backend openai --older-than 7d"})
     static final class Clear implements Callable<Integer> {
         private final CliContext context;
-        @Spec CommandSpec spec;
-        @Mixin CommonOptions common;
-        @Mixin CacheOptions cache;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Mixin
+        CacheOptions cache;
 
         @Option(names = "--backend", paramLabel = "ID", description = "Only this backend's entries (openai, deepl, …).")
         String backend;
 
-        @Option(names = "--older-than", paramLabel = "AGE", description = "Only entries older than AGE (90m, 12h, 30d).")
+        @Option(
+                names = "--older-than",
+                paramLabel = "AGE",
+                description = "Only entries older than AGE (90m, 12h, 30d).")
         String olderThan;
 
         Clear(CliContext context) {
@@ -143,22 +192,32 @@ public final class CacheCommand implements Runnable {
                 CacheAdmin admin = admin(store);
                 long removed = admin.clear(filter);
                 warnings(console, admin);
-                console.out().println("Removed " + removed + (removed == 1 ? " entry" : " entries") + " from "
-                        + admin.location());
+                console.out()
+                        .println("Removed " + removed + (removed == 1 ? " entry" : " entries") + " from "
+                                + admin.location());
                 return ExitCodes.OK;
             }
         }
     }
 
     /** {@code cache prune}: expired entries, then least recently used until under the size cap. */
-    @Command(name = "prune", mixinStandardHelpOptions = true,
+    @Command(
+            name = "prune",
+            mixinStandardHelpOptions = true,
             description = "Remove expired entries, then the least recently used until the store fits its size cap.",
-            footerHeading = "%nExamples:%n", footer = {"  dragoman cache prune"})
+            footerHeading = "%nExamples:%n",
+            footer = {"  dragoman cache prune"})
     static final class Prune implements Callable<Integer> {
         private final CliContext context;
-        @Spec CommandSpec spec;
-        @Mixin CommonOptions common;
-        @Mixin CacheOptions cache;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Mixin
+        CacheOptions cache;
 
         Prune(CliContext context) {
             this.context = context;
@@ -172,22 +231,32 @@ public final class CacheCommand implements Runnable {
                 CacheAdmin admin = admin(store);
                 long removed = admin.prune();
                 warnings(console, admin);
-                console.out().println("Pruned " + removed + (removed == 1 ? " entry" : " entries") + " from "
-                        + admin.location());
+                console.out()
+                        .println("Pruned " + removed + (removed == 1 ? " entry" : " entries") + " from "
+                                + admin.location());
                 return ExitCodes.OK;
             }
         }
     }
 
     /** {@code cache path}: where the store is, without opening it. */
-    @Command(name = "path", mixinStandardHelpOptions = true,
+    @Command(
+            name = "path",
+            mixinStandardHelpOptions = true,
             description = "Print where the cache is: the SQLite file, the Redis address (never its password), or none.",
-            footerHeading = "%nExamples:%n", footer = {"  dragoman cache path", "  du -h \"$(dragoman cache path)\""})
+            footerHeading = "%nExamples:%n",
+            footer = {"  dragoman cache path", "  du -h \"$(dragoman cache path)\""})
     static final class PathCommand implements Callable<Integer> {
         private final CliContext context;
-        @Spec CommandSpec spec;
-        @Mixin CommonOptions common;
-        @Mixin CacheOptions cache;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Mixin
+        CacheOptions cache;
 
         PathCommand(CliContext context) {
             this.context = context;
@@ -196,7 +265,9 @@ public final class CacheCommand implements Runnable {
         @Override
         public Integer call() {
             Settings settings = context.settings();
-            spec.commandLine().getOut().println(Stores.location(settings.env(), cache.store(), cache.path(), cache.url()));
+            spec.commandLine()
+                    .getOut()
+                    .println(Stores.location(settings.env(), cache.store(), cache.path(), cache.url()));
             return ExitCodes.OK;
         }
     }

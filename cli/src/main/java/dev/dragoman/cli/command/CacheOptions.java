@@ -5,12 +5,17 @@ import picocli.CommandLine.Option;
 /** Which cache store a command uses (a {@code @Mixin}); unset flags come from the environment, the file, the default. */
 public final class CacheOptions {
 
-    @Option(names = "--cache", paramLabel = "STORE",
+    @Option(
+            names = "--cache",
+            paramLabel = "STORE",
             description = "Cache store: sqlite, redis, memory or none (default: ${DEFAULT-VALUE}).")
     String store;
 
-    @Option(names = "--cache-path", paramLabel = "FILE",
-            description = "SQLite cache file (default: $XDG_CACHE_HOME/dragoman/cache.db, else ~/.cache/dragoman/cache.db).")
+    @Option(
+            names = "--cache-path",
+            paramLabel = "FILE",
+            description =
+                    "SQLite cache file (default: $XDG_CACHE_HOME/dragoman/cache.db, else ~/.cache/dragoman/cache.db).")
     String path;
 
     @Option(names = "--cache-url", paramLabel = "URL", description = "Redis URL, e.g. redis://localhost:6379/0.")

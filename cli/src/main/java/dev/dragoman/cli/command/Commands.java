@@ -23,8 +23,11 @@ final class Commands {
         FeedReader feeds = new FeedReader();
         return ArticleReaders.standard()
                 .withReader(InputFormat.HTML, (text, name) -> List.of(html.read(text, name)))
-                .withReader(InputFormat.FEED, (text, name) -> feeds.read(text.getBytes(StandardCharsets.UTF_8),
-                        null, name).stream().map(FeedItem::toArticle).toList());
+                .withReader(
+                        InputFormat.FEED,
+                        (text, name) -> feeds.read(text.getBytes(StandardCharsets.UTF_8), null, name).stream()
+                                .map(FeedItem::toArticle)
+                                .toList());
     }
 
     /** The shared loop over inputs. */

@@ -30,7 +30,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code dragoman config show|init}. */
-@Command(name = "config", mixinStandardHelpOptions = true,
+@Command(
+        name = "config",
+        mixinStandardHelpOptions = true,
         description = "Show the effective configuration, or write a starter file.",
         subcommands = {ConfigCommand.Show.class, ConfigCommand.Init.class},
         footerHeading = "%nExamples:%n",
@@ -46,11 +48,15 @@ public final class ConfigCommand implements Runnable {
     }
 
     /** {@code config show}: every setting's value and where it came from, secrets redacted. */
-    @Command(name = "show", mixinStandardHelpOptions = true,
-            description = {"Print the effective configuration: each setting's value and where it came from "
-                    + "(flag, environment, file, default), and the backends with secrets redacted.",
-                    "Every setting can be given here as a flag (--translate-backend, --cache-store, …) to see how "
-                            + "it would combine."},
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Print the effective configuration: each setting's value and where it came from "
+                        + "(flag, environment, file, default), and the backends with secrets redacted.",
+                "Every setting can be given here as a flag (--translate-backend, --cache-store, …) to see how "
+                        + "it would combine."
+            },
             footerHeading = "%nExamples:%n",
             footer = {"  dragoman config show", "  DRAGOMAN_TRANSLATE_TO=fr dragoman config show --format md"})
     public static final class Show implements Callable<Integer> {
@@ -70,8 +76,11 @@ public final class ConfigCommand implements Runnable {
         /** Adds one {@code --KEY} option per {@link Setting} ({@code translate.backend} → {@code --translate-backend}). */
         public static void addSettingOptions(CommandSpec show) {
             for (Setting s : Setting.values()) {
-                show.addOption(OptionSpec.builder(flagName(s)).paramLabel("VALUE").type(String.class)
-                        .description("as if given on a command line: " + s.description()).build());
+                show.addOption(OptionSpec.builder(flagName(s))
+                        .paramLabel("VALUE")
+                        .type(String.class)
+                        .description("as if given on a command line: " + s.description())
+                        .build());
             }
         }
 
@@ -85,8 +94,10 @@ public final class ConfigCommand implements Runnable {
             Console console = new Console(spec, common);
             var out = console.out();
             Path file = settings.config().path();
-            out.println("Configuration file: " + file + (settings.config().exists() ? ""
-                    : " (not found: built-in defaults in use; 'dragoman config init' writes a starter file)"));
+            out.println("Configuration file: " + file
+                    + (settings.config().exists()
+                            ? ""
+                            : " (not found: built-in defaults in use; 'dragoman config init' writes a starter file)"));
             out.println();
             out.println("Settings (flag > environment > file > default):");
             int width = 0;
@@ -139,8 +150,8 @@ public final class ConfigCommand implements Runnable {
                 try {
                     s.validate(value);
                 } catch (IllegalArgumentException e) {
-                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                            "Invalid value for " + name + ": " + e.getMessage());
+                    throw new picocli.CommandLine.ParameterException(
+                            spec.commandLine(), "Invalid value for " + name + ": " + e.getMessage());
                 }
                 return new Resolved(s, value, Settings.Source.FLAG, name);
             }
@@ -149,7 +160,9 @@ public final class ConfigCommand implements Runnable {
     }
 
     /** {@code config init}: writes the commented starter file. */
-    @Command(name = "init", mixinStandardHelpOptions = true,
+    @Command(
+            name = "init",
+            mixinStandardHelpOptions = true,
             description = "Write a commented starter configuration file (to --config FILE, or the default location).",
             footerHeading = "%nExamples:%n",
             footer = {"  dragoman config init", "  dragoman config init --config ./dragoman.yaml --force"})
@@ -184,8 +197,12 @@ public final class ConfigCommand implements Runnable {
                 if (force) {
                     Files.writeString(path, starter, StandardCharsets.UTF_8);
                 } else {
-                    Files.writeString(path, starter, StandardCharsets.UTF_8,
-                            java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+                    Files.writeString(
+                            path,
+                            starter,
+                            StandardCharsets.UTF_8,
+                            java.nio.file.StandardOpenOption.CREATE_NEW,
+                            java.nio.file.StandardOpenOption.WRITE);
                 }
                 try {
                     Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));

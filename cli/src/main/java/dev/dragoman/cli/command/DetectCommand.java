@@ -16,12 +16,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code dragoman detect}: the language of each input and the detector's confidence. */
-@Command(name = "detect", mixinStandardHelpOptions = true,
-        description = {"Detect the language of each input, with the detector's confidence (0-1).",
-            "Offline; needs no configuration. One line per article in text format."},
+@Command(
+        name = "detect",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Detect the language of each input, with the detector's confidence (0-1).",
+            "Offline; needs no configuration. One line per article in text format."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  dragoman detect examples/sana-2024-06-25-lukashenko.ar.txt",
-            "  echo 'Lukashenko affirms support for Russia' | dragoman detect --format json"})
+        footer = {
+            "  dragoman detect examples/sana-2024-06-25-lukashenko.ar.txt",
+            "  echo 'Lukashenko affirms support for Russia' | dragoman detect --format json"
+        })
 public final class DetectCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -45,18 +51,29 @@ public final class DetectCommand implements Callable<Integer> {
         Console console = new Console(spec, common);
         OutputFormat format = io.format(spec);
         if (format == OutputFormat.MD || format == OutputFormat.HTML) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "detect writes text, json or jsonl, not " + format.extension());
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "detect writes text, json or jsonl, not " + format.extension());
         }
-        return Commands.articleRun(context, console, spec).run(io.inputs, io.output, format, format != OutputFormat.JSON,
-                "", (source, article) -> render(source.name(), article, format));
+        return Commands.articleRun(context, console, spec)
+                .run(
+                        io.inputs,
+                        io.output,
+                        format,
+                        format != OutputFormat.JSON,
+                        "",
+                        (source, article) -> render(source.name(), article, format));
     }
 
     private static String render(String input, Article article, OutputFormat format) {
         Language language = article.language() == null ? Language.UNDETERMINED : article.language();
         double confidence = article.languageConfidence() == null ? 0 : article.languageConfidence();
         if (format == OutputFormat.TEXT) {
-            return String.format(Locale.ROOT, "%s\t%s\t%.2f\t%s%n", input, language.tag(), confidence,
+            return String.format(
+                    Locale.ROOT,
+                    "%s\t%s\t%.2f\t%s%n",
+                    input,
+                    language.tag(),
+                    confidence,
                     language.equals(Language.UNDETERMINED) ? "undetermined" : language.displayName());
         }
         ObjectNode node = Json.mapper().createObjectNode();
@@ -66,8 +83,9 @@ public final class DetectCommand implements Callable<Integer> {
         node.put("name", language.displayName());
         try {
             return (format == OutputFormat.JSON
-                    ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node)
-                    : Json.mapper().writeValueAsString(node)) + "\n";
+                            ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node)
+                            : Json.mapper().writeValueAsString(node))
+                    + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

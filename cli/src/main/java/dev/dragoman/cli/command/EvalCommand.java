@@ -28,7 +28,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code dragoman eval summarize}: ROUGE of a summarizer and the Lead baselines on a data set. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
         description = "Evaluate a backend on a data set.",
         subcommands = {EvalCommand.Summarize.class},
         footerHeading = "%nExamples:%n",
@@ -44,33 +46,53 @@ public final class EvalCommand implements Runnable {
     }
 
     /** {@code eval summarize}. */
-    @Command(name = "summarize", mixinStandardHelpOptions = true,
-            description = {"Score a summarizer with ROUGE-1/2/L F1 beside Lead-1 and Lead-3 baselines on a JSON Lines "
-                    + "data set (fields id, lang, title, text, summaries).",
-                "By default each summary is as long as its reference (in words); --sentences fixes a count."},
+    @Command(
+            name = "summarize",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Score a summarizer with ROUGE-1/2/L F1 beside Lead-1 and Lead-3 baselines on a JSON Lines "
+                        + "data set (fields id, lang, title, text, summaries).",
+                "By default each summary is as long as its reference (in words); --sentences fixes a count."
+            },
             footerHeading = "%nExamples:%n",
-            footer = {"  dragoman eval summarize --dataset ../shared/data/eval/ant-arabic-standfirst.dev.jsonl",
-                "  dragoman eval summarize --dataset dev.jsonl --sentences 2 --per-article scores.jsonl"})
+            footer = {
+                "  dragoman eval summarize --dataset ../shared/data/eval/ant-arabic-standfirst.dev.jsonl",
+                "  dragoman eval summarize --dataset dev.jsonl --sentences 2 --per-article scores.jsonl"
+            })
     static final class Summarize implements Callable<Integer> {
         private final CliContext context;
-        @Spec CommandSpec spec;
-        @Mixin CommonOptions common;
-        @Mixin CacheOptions cache;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Mixin
+        CacheOptions cache;
 
         @Option(names = "--dataset", paramLabel = "FILE", required = true, description = "The data set (JSON Lines).")
         Path dataset;
 
-        @Option(names = {"-b", "--backend"}, paramLabel = "NAME", description = "Summarizer (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = {"-b", "--backend"},
+                paramLabel = "NAME",
+                description = "Summarizer (default: ${DEFAULT-VALUE}).")
         String backend;
 
-        @Option(names = {"-n", "--sentences"}, paramLabel = "N",
+        @Option(
+                names = {"-n", "--sentences"},
+                paramLabel = "N",
                 description = "Summary length in sentences (default: each reference's length in words).")
         Integer sentences;
 
         @Option(names = "--limit", paramLabel = "N", description = "Score only the first N articles.")
         int limit;
 
-        @Option(names = "--per-article", paramLabel = "FILE", description = "Also write every article's scores (JSON Lines).")
+        @Option(
+                names = "--per-article",
+                paramLabel = "FILE",
+                description = "Also write every article's scores (JSON Lines).")
         Path perArticle;
 
         Summarize(CliContext context) {
@@ -89,17 +111,20 @@ public final class EvalCommand implements Runnable {
             // an explicit --sentences (or a configured count) fixes the length; otherwise match each reference
             boolean fixed = spec.commandLine().getParseResult().hasMatchedOption("--sentences");
             SummarizationEval.Options options = new SummarizationEval.Options(
-                    fixed ? dev.dragoman.core.summary.SummaryLength.sentences(sentences) : null, perArticle != null,
+                    fixed ? dev.dragoman.core.summary.SummaryLength.sentences(sentences) : null,
+                    perArticle != null,
                     limit);
             try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
                 Summarizer summarizer = Summarizers.create(b, settings.env(), store, null);
-                EvalReport report = console.timed("evaluate " + dataset, () -> SummarizationEval.run(dataset,
-                        summarizer, options));
+                EvalReport report =
+                        console.timed("evaluate " + dataset, () -> SummarizationEval.run(dataset, summarizer, options));
                 String markdown = report.toMarkdown();
                 console.out().print(markdown.endsWith("\n") ? markdown : markdown + "\n");
                 if (perArticle != null) {
                     writeScores(report);
-                    console.note("wrote %d per-article scores to %s", report.perArticle().size(), perArticle);
+                    console.note(
+                            "wrote %d per-article scores to %s",
+                            report.perArticle().size(), perArticle);
                 }
                 for (String failure : report.failures()) {
                     console.note("failed (scored 0): %s", failure);

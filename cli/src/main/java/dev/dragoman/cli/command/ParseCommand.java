@@ -12,14 +12,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code dragoman parse}: read articles and print what Dragoman understood. */
-@Command(name = "parse", mixinStandardHelpOptions = true,
-        description = {"Read articles (wire text, Dragoman JSON, HTML pages, RSS/Atom feeds) and print the parsed "
-                + "article: headline, date, dateline, body, source and 'read also' stories kept apart.",
-            "Offline; needs no configuration."},
+@Command(
+        name = "parse",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Read articles (wire text, Dragoman JSON, HTML pages, RSS/Atom feeds) and print the parsed "
+                    + "article: headline, date, dateline, body, source and 'read also' stories kept apart.",
+            "Offline; needs no configuration."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  dragoman parse examples/sana-2024-06-25-lukashenko.ar.txt",
+        footer = {
+            "  dragoman parse examples/sana-2024-06-25-lukashenko.ar.txt",
             "  cat story.txt | dragoman parse --format md",
-            "  dragoman parse 'wire/*.txt' --format jsonl > articles.jsonl"})
+            "  dragoman parse 'wire/*.txt' --format jsonl > articles.jsonl"
+        })
 public final class ParseCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -43,7 +49,7 @@ public final class ParseCommand implements Callable<Integer> {
         Console console = new Console(spec, common);
         OutputFormat format = io.format(spec);
         ArticleWriter writer = ArticleWriter.of(format);
-        return Commands.articleRun(context, console, spec).run(io.inputs, io.output, format, false, "",
-                (source, article) -> writer.write(article));
+        return Commands.articleRun(context, console, spec)
+                .run(io.inputs, io.output, format, false, "", (source, article) -> writer.write(article));
     }
 }

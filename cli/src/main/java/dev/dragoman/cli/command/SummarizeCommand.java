@@ -25,14 +25,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code dragoman summarize}: the gist of each article, offline by default. */
-@Command(name = "summarize", mixinStandardHelpOptions = true,
-        description = {"Summarize the main story of each article (never the source line or 'read also' stories).",
+@Command(
+        name = "summarize",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Summarize the main story of each article (never the source line or 'read also' stories).",
             "The default backend, extractive, is embedded and offline: it needs no configuration. An LLM backend "
-                    + "writes abstractive summaries, in another language with --lang."},
+                    + "writes abstractive summaries, in another language with --lang."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  dragoman summarize examples/sana-2024-06-25-lukashenko.ar.txt",
+        footer = {
+            "  dragoman summarize examples/sana-2024-06-25-lukashenko.ar.txt",
             "  dragoman summarize story.txt --style bullets --sentences 5 --format md",
-            "  dragoman summarize story.txt --backend gpt --lang en"})
+            "  dragoman summarize story.txt --backend gpt --lang en"
+        })
 public final class SummarizeCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -52,17 +58,27 @@ public final class SummarizeCommand implements Callable<Integer> {
     @Mixin
     CacheOptions cache;
 
-    @Option(names = {"-b", "--backend"}, paramLabel = "NAME",
+    @Option(
+            names = {"-b", "--backend"},
+            paramLabel = "NAME",
             description = "extractive (embedded), or an LLM backend's name (default: ${DEFAULT-VALUE}).")
     String backend;
 
-    @Option(names = "--style", paramLabel = "STYLE", description = "headline, bullets or paragraph (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--style",
+            paramLabel = "STYLE",
+            description = "headline, bullets or paragraph (default: ${DEFAULT-VALUE}).")
     String style;
 
-    @Option(names = "--lang", paramLabel = "LANG", description = "Summary language (LLM backends; default: the article's).")
+    @Option(
+            names = "--lang",
+            paramLabel = "LANG",
+            description = "Summary language (LLM backends; default: the article's).")
     String lang;
 
-    @Option(names = "--strict", description = "Fail (exit 65) when a summary states a number the article does not contain.")
+    @Option(
+            names = "--strict",
+            description = "Fail (exit 65) when a summary states a number the article does not contain.")
     boolean strict;
 
     SummarizeCommand(CliContext context) {
@@ -74,29 +90,39 @@ public final class SummarizeCommand implements Callable<Integer> {
         Settings settings = context.settings();
         Console console = new Console(spec, common);
         OutputFormat format = io.format(spec);
-        SummaryOptions options = SummaryOptions.DEFAULT.withLength(length.length(spec)).withStyle(style(style))
-                .withOutputLanguage(lang == null ? null : language(lang)).withStrict(strict);
+        SummaryOptions options = SummaryOptions.DEFAULT
+                .withLength(length.length(spec))
+                .withStyle(style(style))
+                .withOutputLanguage(lang == null ? null : language(lang))
+                .withStrict(strict);
         BackendConfig b = settings.backend(backend == null ? "extractive" : backend.strip());
         try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
-            Summarizer summarizer = Summarizers.create(b, settings.env(), store,
-                    (what, attempt, delay, failure) -> console.note("%s failed (attempt %d: %s); retrying in %.1f s",
+            Summarizer summarizer = Summarizers.create(
+                    b,
+                    settings.env(),
+                    store,
+                    (what, attempt, delay, failure) -> console.note(
+                            "%s failed (attempt %d: %s); retrying in %.1f s",
                             what, attempt, failure.getMessage(), delay.toMillis() / 1000.0));
             SummaryWriter writer = new SummaryWriter(format);
-            return Unreachable.asConfigError(b, () -> Commands.articleRun(context, console, spec).run(io.inputs, io.output, format, false, ".summary",
-                    (input, article) -> {
-                        Summary summary = console.timed("summarize " + input.name(),
-                                () -> summarizer.summarize(article, options));
-                        for (String w : summary.warnings()) {
-                            console.note("Warning: %s: %s", input.name(), w);
-                        }
-                        return writer.write(article, summary);
-                    }));
+            return Unreachable.asConfigError(
+                    b,
+                    () -> Commands.articleRun(context, console, spec)
+                            .run(io.inputs, io.output, format, false, ".summary", (input, article) -> {
+                                Summary summary = console.timed(
+                                        "summarize " + input.name(), () -> summarizer.summarize(article, options));
+                                for (String w : summary.warnings()) {
+                                    console.note("Warning: %s: %s", input.name(), w);
+                                }
+                                return writer.write(article, summary);
+                            }));
         }
     }
 
     static SummaryOptions.Style style(String style) {
         try {
-            return SummaryOptions.Style.valueOf((style == null ? "paragraph" : style).strip().toUpperCase(Locale.ROOT));
+            return SummaryOptions.Style.valueOf(
+                    (style == null ? "paragraph" : style).strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--style: '" + style + "' is not one of headline, bullets, paragraph");
         }

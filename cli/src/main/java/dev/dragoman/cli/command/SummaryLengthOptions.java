@@ -8,13 +8,19 @@ import picocli.CommandLine.Option;
 /** {@code --sentences N | --words N | --ratio R} (a {@code @Mixin}); sentences default from the settings. */
 public final class SummaryLengthOptions {
 
-    @Option(names = {"-n", "--sentences"}, paramLabel = "N", description = "Summary length in sentences (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"-n", "--sentences"},
+            paramLabel = "N",
+            description = "Summary length in sentences (default: ${DEFAULT-VALUE}).")
     Integer sentences;
 
     @Option(names = "--words", paramLabel = "N", description = "Summary length in words (instead of sentences).")
     Integer words;
 
-    @Option(names = "--ratio", paramLabel = "R", description = "Summary length as a share of the story's sentences (0 < R ≤ 1).")
+    @Option(
+            names = "--ratio",
+            paramLabel = "R",
+            description = "Summary length as a share of the story's sentences (0 < R ≤ 1).")
     Double ratio;
 
     /** The length asked for; a flag for words or ratio overrides the default sentence count. */

@@ -7,7 +7,6 @@ import dev.dragoman.cli.Console;
 import dev.dragoman.cli.UsageException;
 import dev.dragoman.cli.config.BackendConfig;
 import dev.dragoman.cli.config.ConfigException;
-import dev.dragoman.cli.config.Setting;
 import dev.dragoman.cli.config.Settings;
 import dev.dragoman.cli.wiring.Http;
 import dev.dragoman.cli.wiring.Stores;
@@ -42,14 +41,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code dragoman translate}: articles into another language, structure kept, every segment cached. */
-@Command(name = "translate", mixinStandardHelpOptions = true,
-        description = {"Translate articles part by part (headline, dateline, each paragraph, source line, each "
-                + "'read also' story) through a configured backend. Every part is cached: a re-run costs nothing.",
-            "Needs a backend: see 'dragoman config init' and 'dragoman backends'."},
+@Command(
+        name = "translate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Translate articles part by part (headline, dateline, each paragraph, source line, each "
+                    + "'read also' story) through a configured backend. Every part is cached: a re-run costs nothing.",
+            "Needs a backend: see 'dragoman config init' and 'dragoman backends'."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  dragoman translate story.txt --to en",
+        footer = {
+            "  dragoman translate story.txt --to en",
             "  dragoman translate story.txt --backend deepl --bilingual -f html -o story.html",
-            "  dragoman translate 'wire/*.txt' --to fr -o out/"})
+            "  dragoman translate 'wire/*.txt' --to fr -o out/"
+        })
 public final class TranslateCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -66,23 +71,37 @@ public final class TranslateCommand implements Callable<Integer> {
     @Mixin
     CacheOptions cache;
 
-    @Option(names = {"-t", "--to"}, paramLabel = "LANG", description = "Target language (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"-t", "--to"},
+            paramLabel = "LANG",
+            description = "Target language (default: ${DEFAULT-VALUE}).")
     String to;
 
-    @Option(names = "--from", paramLabel = "LANG", description = "Source language (default: the article's, else detected).")
+    @Option(
+            names = "--from",
+            paramLabel = "LANG",
+            description = "Source language (default: the article's, else detected).")
     String from;
 
-    @Option(names = {"-b", "--backend"}, paramLabel = "NAME",
-            description = "Backend name from the configuration, or a type (deepl, ollama, …) (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"-b", "--backend"},
+            paramLabel = "NAME",
+            description =
+                    "Backend name from the configuration, or a type (deepl, ollama, …) (default: ${DEFAULT-VALUE}).")
     String backend;
 
     @Option(names = "--glossary", paramLabel = "FILE", description = "Glossary (CSV or YAML) applied to every part.")
     String glossary;
 
-    @Option(names = "--formality", paramLabel = "LEVEL", description = "default, more or less (where the backend supports it).")
+    @Option(
+            names = "--formality",
+            paramLabel = "LEVEL",
+            description = "default, more or less (where the backend supports it).")
     String formality = "default";
 
-    @Option(names = "--bilingual", description = "Source and translation side by side, paragraph by paragraph (md or html).")
+    @Option(
+            names = "--bilingual",
+            description = "Source and translation side by side, paragraph by paragraph (md or html).")
     boolean bilingual;
 
     @Option(names = "--strict", description = "Fail (exit 65) instead of flagging parts that look untranslated.")
@@ -109,27 +128,39 @@ public final class TranslateCommand implements Callable<Integer> {
         if (glossary != null) {
             Glossary g = GlossaryLoader.load(Stores.expandHome(settings.env(), glossary));
             options = options.withGlossary(g);
-            console.detail("glossary %s: %d terms (version %s)", glossary, g.entries().size(), g.version());
+            console.detail(
+                    "glossary %s: %d terms (version %s)", glossary, g.entries().size(), g.version());
         }
         BackendConfig b = chooseBackend(settings, backend);
         UsageMeter meter = new UsageMeter();
-        TranslationBackend engine = TranslationBackends.create(b, settings.env(), Http::client, meter, strict,
-                (what, attempt, delay, failure) -> console.note("%s failed (attempt %d: %s); retrying in %.1f s",
+        TranslationBackend engine = TranslationBackends.create(
+                b,
+                settings.env(),
+                Http::client,
+                meter,
+                strict,
+                (what, attempt, delay, failure) -> console.note(
+                        "%s failed (attempt %d: %s); retrying in %.1f s",
                         what, attempt, failure.getMessage(), delay.toMillis() / 1000.0));
-        console.detail("backend %s: type %s, model %s", b.name(), b.type().id(), b.effectiveModel().orElse("-"));
+        console.detail(
+                "backend %s: type %s, model %s",
+                b.name(), b.type().id(), b.effectiveModel().orElse("-"));
         try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
             ArticleTranslator translator = new ArticleTranslator(engine, store, meter, Clock.systemUTC());
             OutputFormat fmt = format;
             TranslationOptions opts = options;
-            int code = Unreachable.asConfigError(b, () -> Commands.articleRun(context, console, spec).run(io.inputs, io.output, fmt, false,
-                    "." + target.tag(), (input, article) -> {
-                        ArticleTranslation t = console.timed("translate " + input.name(),
-                                () -> translator.translate(article, source, target, opts));
-                        for (String w : t.provenance().warnings()) {
-                            console.note("Warning: %s: %s", input.name(), w);
-                        }
-                        return render(article, t, fmt);
-                    }));
+            int code = Unreachable.asConfigError(
+                    b,
+                    () -> Commands.articleRun(context, console, spec)
+                            .run(io.inputs, io.output, fmt, false, "." + target.tag(), (input, article) -> {
+                                ArticleTranslation t = console.timed(
+                                        "translate " + input.name(),
+                                        () -> translator.translate(article, source, target, opts));
+                                for (String w : t.provenance().warnings()) {
+                                    console.note("Warning: %s: %s", input.name(), w);
+                                }
+                                return render(article, t, fmt);
+                            }));
             report(console, b, meter, store);
             return code;
         }
@@ -144,7 +175,8 @@ public final class TranslateCommand implements Callable<Integer> {
     }
 
     static String noBackendMessage(Settings settings) {
-        return "No translation backend is configured. Add one to " + settings.config().path() + ", for example:\n\n"
+        return "No translation backend is configured. Add one to "
+                + settings.config().path() + ", for example:\n\n"
                 + "backends:\n  gpt:\n    type: openai\n    model: gpt-4o-mini\ntranslate:\n  backend: gpt\n\n"
                 + "and export OPENAI_API_KEY=… (or type: deepl with DEEPL_AUTH_KEY, or type: ollama for a local model "
                 + "without a key). 'dragoman config init' writes a commented starter file; --backend NAME (or "
@@ -161,8 +193,9 @@ public final class TranslateCommand implements Callable<Integer> {
             node.set("provenance", Json.mapper().valueToTree(t.provenance()));
             try {
                 return (format == OutputFormat.JSON
-                        ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node)
-                        : Json.mapper().writeValueAsString(node)) + "\n";
+                                ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node)
+                                : Json.mapper().writeValueAsString(node))
+                        + "\n";
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -179,9 +212,14 @@ public final class TranslateCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         for (String w : warnings) {
             switch (format) {
-                case MD -> sb.append("\n> **Warning:** ").append(MarkdownArticleWriter.escape(w)).append('\n');
-                case HTML -> sb.append("<!-- warning --><p class=\"warning\" lang=\"en\" dir=\"ltr\">Warning: ")
-                        .append(HtmlArticleWriter.escape(w)).append("</p>\n");
+                case MD ->
+                    sb.append("\n> **Warning:** ")
+                            .append(MarkdownArticleWriter.escape(w))
+                            .append('\n');
+                case HTML ->
+                    sb.append("<!-- warning --><p class=\"warning\" lang=\"en\" dir=\"ltr\">Warning: ")
+                            .append(HtmlArticleWriter.escape(w))
+                            .append("</p>\n");
                 default -> sb.append("Warning: ").append(w).append('\n');
             }
         }
@@ -199,7 +237,8 @@ public final class TranslateCommand implements Callable<Integer> {
         String cost = spent.totalTokens() > 0 || b.type().role() == dev.dragoman.cli.config.BackendType.Role.LLM
                 ? spent.inputTokens() + " input + " + spent.outputTokens() + " output tokens"
                 : spent.characters() + " characters";
-        return b.name() + " (" + b.type().id() + "): " + spent.requests() + (spent.requests() == 1 ? " request, " : " requests, ")
+        return b.name() + " (" + b.type().id() + "): " + spent.requests()
+                + (spent.requests() == 1 ? " request, " : " requests, ")
                 + cost + "; cache: " + c.hits() + (c.hits() == 1 ? " hit, " : " hits, ") + c.misses()
                 + (c.misses() == 1 ? " miss" : " misses");
     }
@@ -208,7 +247,8 @@ public final class TranslateCommand implements Callable<Integer> {
         try {
             return TranslationOptions.Formality.valueOf(formality.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
                     "Invalid value for --formality: '" + formality + "'; use default, more or less");
         }
     }
@@ -217,7 +257,8 @@ public final class TranslateCommand implements Callable<Integer> {
         try {
             return Language.of(value);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
                     "Invalid value for " + option + ": '" + value + "' is not a language tag (e.g. en, ar, pt-BR)");
         }
     }

@@ -22,7 +22,11 @@ public enum BackendType {
     EXTRACTIVE(Role.EXTRACTIVE, null, null, null);
 
     /** What a backend of this type can do. */
-    public enum Role { LLM, MT, EXTRACTIVE }
+    public enum Role {
+        LLM,
+        MT,
+        EXTRACTIVE
+    }
 
     private final Role role;
     private final String keyVariable;

@@ -20,9 +20,20 @@ import java.util.Set;
  */
 public final class ConfigLoader {
 
-    private static final List<String> SECTIONS = List.of("backends", "translate", "summarize", "cache", "glossary", "format");
-    private static final List<String> BACKEND_FIELDS = List.of("type", "base-url", "model", "api-key-env", "api-key",
-            "region", "requests-per-minute", "characters-per-minute", "tokens-per-minute", "timeout", "attempts");
+    private static final List<String> SECTIONS =
+            List.of("backends", "translate", "summarize", "cache", "glossary", "format");
+    private static final List<String> BACKEND_FIELDS = List.of(
+            "type",
+            "base-url",
+            "model",
+            "api-key-env",
+            "api-key",
+            "region",
+            "requests-per-minute",
+            "characters-per-minute",
+            "tokens-per-minute",
+            "timeout",
+            "attempts");
 
     private ConfigLoader() {}
 
@@ -43,15 +54,18 @@ public final class ConfigLoader {
         String text;
         try {
             byte[] bytes = Files.readAllBytes(path);
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }
         } catch (CharacterCodingException e) {
             throw new ConfigException("The configuration file " + path + " is not UTF-8 text: save it as UTF-8.");
         } catch (IOException e) {
-            throw new ConfigException("Cannot read the configuration file " + path + " (" + e.getMessage()
-                    + "): check its permissions.");
+            throw new ConfigException(
+                    "Cannot read the configuration file " + path + " (" + e.getMessage() + "): check its permissions.");
         }
         return parse(path, text);
     }
@@ -70,7 +84,10 @@ public final class ConfigLoader {
             String section = e.getKey();
             Node node = e.getValue();
             if (!SECTIONS.contains(section)) {
-                throw error(path, node.line(), "unknown key '" + section + "'" + suggestion(section, SECTIONS),
+                throw error(
+                        path,
+                        node.line(),
+                        "unknown key '" + section + "'" + suggestion(section, SECTIONS),
                         "use one of " + String.join(", ", SECTIONS));
             }
             switch (section) {
@@ -81,15 +98,21 @@ public final class ConfigLoader {
                         if (node.value() == null) {
                             continue; // "cache:" with nothing under it
                         }
-                        throw error(path, node.line(), "'" + section + "' must be a section with keys under it",
+                        throw error(
+                                path,
+                                node.line(),
+                                "'" + section + "' must be a section with keys under it",
                                 "indent its keys below it, e.g. '" + section + ":\\n  " + firstKey(section) + ": …'");
                     }
                     Set<String> known = keysOf(section);
                     for (Map.Entry<String, Node> s : node.children().entrySet()) {
                         String key = section + "." + s.getKey();
                         if (!known.contains(key)) {
-                            throw error(path, s.getValue().line(), "unknown key '" + s.getKey() + "' under '" + section
-                                    + "'" + suggestion(s.getKey(), shortKeys(known)),
+                            throw error(
+                                    path,
+                                    s.getValue().line(),
+                                    "unknown key '" + s.getKey() + "' under '" + section + "'"
+                                            + suggestion(s.getKey(), shortKeys(known)),
                                     "use one of " + String.join(", ", shortKeys(known)));
                         }
                         readValue(path, key, s.getValue(), values);
@@ -121,7 +144,10 @@ public final class ConfigLoader {
             if (node.value() == null) {
                 return;
             }
-            throw error(path, node.line(), "'backends' must map names to backends",
+            throw error(
+                    path,
+                    node.line(),
+                    "'backends' must map names to backends",
                     "write 'backends:' then, indented, 'NAME:' and its 'type: …'");
         }
         for (Map.Entry<String, Node> b : node.children().entrySet()) {
@@ -131,45 +157,79 @@ public final class ConfigLoader {
 
     private static BackendConfig readBackend(Path path, String name, Node node) {
         if (!node.isMapping()) {
-            throw error(path, node.line(), "backend '" + name + "' must be a mapping with at least a type",
+            throw error(
+                    path,
+                    node.line(),
+                    "backend '" + name + "' must be a mapping with at least a type",
                     "indent 'type: openai' (or " + BackendType.names() + ") under '" + name + ":'");
         }
         Map<String, Node> f = node.children();
         for (Map.Entry<String, Node> e : f.entrySet()) {
             if (!BACKEND_FIELDS.contains(e.getKey())) {
-                throw error(path, e.getValue().line(), "unknown key '" + e.getKey() + "' in backend '" + name + "'"
-                        + suggestion(e.getKey(), BACKEND_FIELDS), "use one of " + String.join(", ", BACKEND_FIELDS));
+                throw error(
+                        path,
+                        e.getValue().line(),
+                        "unknown key '" + e.getKey() + "' in backend '" + name + "'"
+                                + suggestion(e.getKey(), BACKEND_FIELDS),
+                        "use one of " + String.join(", ", BACKEND_FIELDS));
             }
             if (e.getValue().isMapping()) {
-                throw error(path, e.getValue().line(), "'" + e.getKey() + "' in backend '" + name
-                        + "' must be a single value", "write it as '" + e.getKey() + ": VALUE'");
+                throw error(
+                        path,
+                        e.getValue().line(),
+                        "'" + e.getKey() + "' in backend '" + name + "' must be a single value",
+                        "write it as '" + e.getKey() + ": VALUE'");
             }
         }
         Node typeNode = f.get("type");
         if (typeNode == null || typeNode.value() == null) {
-            throw error(path, node.line(), "backend '" + name + "' has no type",
+            throw error(
+                    path,
+                    node.line(),
+                    "backend '" + name + "' has no type",
                     "add 'type:' with one of " + BackendType.names());
         }
-        BackendType type = BackendType.parse(typeNode.value()).orElseThrow(() -> error(path, typeNode.line(),
-                "unknown backend type '" + typeNode.value() + "' for backend '" + name + "'"
-                        + suggestion(typeNode.value(), List.of(BackendType.names().split(", "))),
-                "use one of " + BackendType.names()));
+        BackendType type = BackendType.parse(typeNode.value())
+                .orElseThrow(() -> error(
+                        path,
+                        typeNode.line(),
+                        "unknown backend type '" + typeNode.value() + "' for backend '" + name + "'"
+                                + suggestion(
+                                        typeNode.value(),
+                                        List.of(BackendType.names().split(", "))),
+                        "use one of " + BackendType.names()));
         String apiKeyEnv = str(f, "api-key-env");
         if (apiKeyEnv != null && !apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             // a key pasted where the variable's name belongs: do not echo it
-            throw error(path, f.get("api-key-env").line(), "'api-key-env' in backend '" + name
-                    + "' must be the NAME of an environment variable (like OPENAI_API_KEY), not a key",
+            throw error(
+                    path,
+                    f.get("api-key-env").line(),
+                    "'api-key-env' in backend '" + name
+                            + "' must be the NAME of an environment variable (like OPENAI_API_KEY), not a key",
                     "put the key in a variable and write its name here");
         }
-        return new BackendConfig(name, type, str(f, "base-url"), str(f, "model"), apiKeyEnv, str(f, "api-key"),
-                str(f, "region"), positive(path, name, f, "requests-per-minute"),
-                positive(path, name, f, "characters-per-minute"), positive(path, name, f, "tokens-per-minute"),
-                duration(path, name, f), positive(path, name, f, "attempts"), path, node.line());
+        return new BackendConfig(
+                name,
+                type,
+                str(f, "base-url"),
+                str(f, "model"),
+                apiKeyEnv,
+                str(f, "api-key"),
+                str(f, "region"),
+                positive(path, name, f, "requests-per-minute"),
+                positive(path, name, f, "characters-per-minute"),
+                positive(path, name, f, "tokens-per-minute"),
+                duration(path, name, f),
+                positive(path, name, f, "attempts"),
+                path,
+                node.line());
     }
 
     private static String str(Map<String, Node> f, String key) {
         Node n = f.get(key);
-        return n == null || n.value() == null || n.value().isBlank() ? null : n.value().strip();
+        return n == null || n.value() == null || n.value().isBlank()
+                ? null
+                : n.value().strip();
     }
 
     private static Integer positive(Path path, String name, Map<String, Node> f, String key) {
@@ -185,8 +245,11 @@ public final class ConfigLoader {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw error(path, f.get(key).line(), "'" + key + "' in backend '" + name + "' is '" + v
-                + "', not a positive whole number", "write a number such as 60");
+        throw error(
+                path,
+                f.get(key).line(),
+                "'" + key + "' in backend '" + name + "' is '" + v + "', not a positive whole number",
+                "write a number such as 60");
     }
 
     private static Duration duration(Path path, String name, Map<String, Node> f) {
@@ -197,7 +260,10 @@ public final class ConfigLoader {
         try {
             return Durations.parseDuration(v);
         } catch (IllegalArgumentException e) {
-            throw error(path, f.get("timeout").line(), "'timeout' in backend '" + name + "': " + e.getMessage(),
+            throw error(
+                    path,
+                    f.get("timeout").line(),
+                    "'timeout' in backend '" + name + "': " + e.getMessage(),
                     "for example 'timeout: 120s'");
         }
     }
@@ -254,7 +320,7 @@ public final class ConfigLoader {
     }
 
     private static ConfigException error(Path path, int line, String problem, String fix) {
-        return new ConfigException("Configuration error in " + path + (line > 0 ? " line " + line : "") + ": "
-                + problem + " — " + fix + ".");
+        return new ConfigException("Configuration error in " + path + (line > 0 ? " line " + line : "") + ": " + problem
+                + " — " + fix + ".");
     }
 }

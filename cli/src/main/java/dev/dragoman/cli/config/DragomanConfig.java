@@ -10,8 +10,8 @@ import java.util.Optional;
  * named backends. An absent file is an empty configuration: everything then comes from flags, the environment and
  * the built-in defaults. Immutable.
  */
-public record DragomanConfig(Path path, boolean exists, Map<Setting, FileValue> values,
-        Map<String, BackendConfig> backends) {
+public record DragomanConfig(
+        Path path, boolean exists, Map<Setting, FileValue> values, Map<String, BackendConfig> backends) {
 
     /** A value written in the file and the line it is on. */
     public record FileValue(String value, int line) {}

@@ -18,20 +18,46 @@ public final class OptionBindings {
             "--cache-url", Setting.CACHE_URL);
 
     private static final Map<String, Map<String, Setting>> BY_COMMAND = Map.of(
-            "translate", Map.of("--backend", Setting.TRANSLATE_BACKEND, "--to", Setting.TRANSLATE_TO,
-                    "--from", Setting.TRANSLATE_FROM),
-            "brief", Map.of("--backend", Setting.TRANSLATE_BACKEND, "--to", Setting.TRANSLATE_TO,
-                    "--from", Setting.TRANSLATE_FROM, "--sentences", Setting.SUMMARIZE_SENTENCES),
-            "summarize", Map.of("--backend", Setting.SUMMARIZE_BACKEND, "--sentences", Setting.SUMMARIZE_SENTENCES,
-                    "--style", Setting.SUMMARIZE_STYLE, "--lang", Setting.SUMMARIZE_LANG),
+            "translate",
+                    Map.of(
+                            "--backend",
+                            Setting.TRANSLATE_BACKEND,
+                            "--to",
+                            Setting.TRANSLATE_TO,
+                            "--from",
+                            Setting.TRANSLATE_FROM),
+            "brief",
+                    Map.of(
+                            "--backend",
+                            Setting.TRANSLATE_BACKEND,
+                            "--to",
+                            Setting.TRANSLATE_TO,
+                            "--from",
+                            Setting.TRANSLATE_FROM,
+                            "--sentences",
+                            Setting.SUMMARIZE_SENTENCES),
+            "summarize",
+                    Map.of(
+                            "--backend",
+                            Setting.SUMMARIZE_BACKEND,
+                            "--sentences",
+                            Setting.SUMMARIZE_SENTENCES,
+                            "--style",
+                            Setting.SUMMARIZE_STYLE,
+                            "--lang",
+                            Setting.SUMMARIZE_LANG),
             "eval summarize", Map.of("--backend", Setting.SUMMARIZE_BACKEND),
             // batch: --translate-to is not bound (giving it is what asks batch to translate)
-            "batch", Map.of("--translate-backend", Setting.TRANSLATE_BACKEND,
-                    "--summarize-backend", Setting.SUMMARIZE_BACKEND));
+            "batch",
+                    Map.of(
+                            "--translate-backend",
+                            Setting.TRANSLATE_BACKEND,
+                            "--summarize-backend",
+                            Setting.SUMMARIZE_BACKEND));
 
     /** Options of a command that share a name with a bound one but mean something else. */
-    private static final Map<String, java.util.Set<String>> UNBOUND = Map.of(
-            "batch", java.util.Set.of("--format")); // a list of output formats, not one
+    private static final Map<String, java.util.Set<String>> UNBOUND =
+            Map.of("batch", java.util.Set.of("--format")); // a list of output formats, not one
 
     private OptionBindings() {}
 

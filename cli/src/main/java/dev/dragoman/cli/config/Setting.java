@@ -15,14 +15,27 @@ import java.util.function.Consumer;
  * underscores ({@code DRAGOMAN_TRANSLATE_BACKEND}).
  */
 public enum Setting {
-    TRANSLATE_BACKEND("translate.backend", null, "backend that translate and brief use (a name under backends:)", v -> {}),
+    TRANSLATE_BACKEND(
+            "translate.backend", null, "backend that translate and brief use (a name under backends:)", v -> {}),
     TRANSLATE_TO("translate.to", "en", "target language (BCP 47)", Setting::language),
     TRANSLATE_FROM("translate.from", null, "source language; unset = detect", Setting::language),
-    SUMMARIZE_BACKEND("summarize.backend", "extractive", "backend that summarize uses (extractive or a name under backends:)", v -> {}),
+    SUMMARIZE_BACKEND(
+            "summarize.backend",
+            "extractive",
+            "backend that summarize uses (extractive or a name under backends:)",
+            v -> {}),
     SUMMARIZE_SENTENCES("summarize.sentences", "3", "summary length in sentences", Setting::positiveInt),
-    SUMMARIZE_STYLE("summarize.style", "paragraph", "headline, bullets or paragraph", v -> oneOf(v, Set.of("headline", "bullets", "paragraph"))),
+    SUMMARIZE_STYLE(
+            "summarize.style",
+            "paragraph",
+            "headline, bullets or paragraph",
+            v -> oneOf(v, Set.of("headline", "bullets", "paragraph"))),
     SUMMARIZE_LANG("summarize.lang", null, "summary language; unset = the article's", Setting::language),
-    CACHE_STORE("cache.store", "sqlite", "sqlite, redis, memory or none", v -> oneOf(v, Set.of("sqlite", "redis", "memory", "none"))),
+    CACHE_STORE(
+            "cache.store",
+            "sqlite",
+            "sqlite, redis, memory or none",
+            v -> oneOf(v, Set.of("sqlite", "redis", "memory", "none"))),
     CACHE_PATH("cache.path", null, "SQLite file; unset = $XDG_CACHE_HOME/dragoman (else ~/.cache/dragoman)", v -> {}),
     CACHE_URL("cache.url", null, "Redis URL, e.g. redis://localhost:6379", v -> {}),
     CACHE_TTL("cache.ttl", null, "entry lifetime like 30d (unset: 30d)", Durations::parseDuration),
@@ -103,7 +116,8 @@ public enum Setting {
 
     private static void oneOf(String v, Set<String> allowed) {
         if (!allowed.contains(v.strip().toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("'" + v + "' is not one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
+            throw new IllegalArgumentException(
+                    "'" + v + "' is not one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
         }
     }
 }

@@ -15,7 +15,13 @@ import java.util.Optional;
 public final class Settings {
 
     /** Where a value came from. */
-    public enum Source { FLAG, ENVIRONMENT, FILE, DEFAULT, UNSET }
+    public enum Source {
+        FLAG,
+        ENVIRONMENT,
+        FILE,
+        DEFAULT,
+        UNSET
+    }
 
     /** A resolved value (null when unset), its source and a human "where" (variable name, file and line). */
     public record Resolved(Setting setting, String value, Source source, String where) {
@@ -48,7 +54,11 @@ public final class Settings {
         }
         Optional<DragomanConfig.FileValue> fromFile = config.value(setting);
         if (fromFile.isPresent()) {
-            return new Resolved(setting, fromFile.get().value(), Source.FILE, config.where(fromFile.get().line()));
+            return new Resolved(
+                    setting,
+                    fromFile.get().value(),
+                    Source.FILE,
+                    config.where(fromFile.get().line()));
         }
         return setting.builtIn(command)
                 .map(v -> new Resolved(setting, v, Source.DEFAULT, "built-in"))
@@ -89,11 +99,13 @@ public final class Settings {
         if (b != null) {
             return b;
         }
-        return BackendType.parse(name).map(BackendConfig::implicit).orElseThrow(() -> new ConfigException(
-                "No backend is called '" + name + "': " + (config.backends().isEmpty()
-                        ? "define it under 'backends:' in " + config.path()
-                        : "the configured ones are " + String.join(", ", config.backends().keySet()) + " (in "
-                                + config.path() + ")")
+        return BackendType.parse(name)
+                .map(BackendConfig::implicit)
+                .orElseThrow(() -> new ConfigException("No backend is called '" + name + "': "
+                        + (config.backends().isEmpty()
+                                ? "define it under 'backends:' in " + config.path()
+                                : "the configured ones are "
+                                        + String.join(", ", config.backends().keySet()) + " (in " + config.path() + ")")
                         + ", or use a backend type by name (" + BackendType.names() + ")."));
     }
 

@@ -48,13 +48,18 @@ final class YamlTree {
                 return new Node(null, Map.of(), 1);
             }
             if (first != JsonToken.START_OBJECT) {
-                throw new YamlException("the file must be a mapping of keys to values (like 'translate:' or "
-                        + "'backends:'), not a single value or a list", line(p));
+                throw new YamlException(
+                        "the file must be a mapping of keys to values (like 'translate:' or "
+                                + "'backends:'), not a single value or a list",
+                        line(p));
             }
             return readMapping(p);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new YamlException("malformed YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""), line);
+            throw new YamlException(
+                    "malformed YAML: "
+                            + e.getOriginalMessage().lines().findFirst().orElse(""),
+                    line);
         } catch (IOException e) {
             throw new YamlException("cannot read YAML: " + e.getMessage(), 0);
         }
@@ -76,8 +81,8 @@ final class YamlTree {
                 Node m = readMapping(p);
                 child = new Node(null, m.children(), keyLine);
             } else if (v == JsonToken.START_ARRAY) {
-                throw new YamlException("'" + key + "' is a list; a single value or a mapping is expected here",
-                        keyLine);
+                throw new YamlException(
+                        "'" + key + "' is a list; a single value or a mapping is expected here", keyLine);
             } else if (v == JsonToken.VALUE_NULL) {
                 child = new Node(null, null, keyLine);
             } else {

@@ -45,11 +45,16 @@ public final class ArticleRun {
      * @return the exit code: 0, or the first failure's
      * @throws dev.dragoman.cli.UsageException for usage errors (no input at a terminal, several inputs to one document)
      */
-    public int run(List<String> inputArgs, String outputOption, OutputFormat format, boolean streamable,
-            String suffix, Renderer renderer) {
+    public int run(
+            List<String> inputArgs,
+            String outputOption,
+            OutputFormat format,
+            boolean streamable,
+            String suffix,
+            Renderer renderer) {
         List<InputSource> sources = Inputs.expand(inputArgs, stdinIsTerminal);
-        Output output = Output.choose(console.out(), outputOption, sources.size(), format,
-                streamable || format == OutputFormat.JSONL);
+        Output output = Output.choose(
+                console.out(), outputOption, sources.size(), format, streamable || format == OutputFormat.JSONL);
         int firstFailure = 0;
         int failed = 0;
         for (InputSource source : sources) {
@@ -71,8 +76,10 @@ public final class ArticleRun {
                 failed++;
                 firstFailure = firstFailure == 0 ? e.kind().exitCode() : firstFailure;
             } catch (IOException e) {
-                throw new DragomanException(DragomanException.Kind.INTERNAL,
-                        "cannot write the output for " + source.name() + ": " + e.getMessage(), e);
+                throw new DragomanException(
+                        DragomanException.Kind.INTERNAL,
+                        "cannot write the output for " + source.name() + ": " + e.getMessage(),
+                        e);
             }
         }
         if (failed > 0) {

@@ -29,8 +29,8 @@ public final class Inputs {
     public static List<InputSource> expand(List<String> args, boolean stdinIsTerminal) {
         if (args == null || args.isEmpty()) {
             if (stdinIsTerminal) {
-                throw new dev.dragoman.cli.UsageException("no input: give one or more FILEs, directories or globs, or - to "
-                        + "read standard input");
+                throw new dev.dragoman.cli.UsageException(
+                        "no input: give one or more FILEs, directories or globs, or - to " + "read standard input");
             }
             return List.of(InputSource.STDIN);
         }
@@ -109,7 +109,8 @@ public final class Inputs {
         } catch (IOException e) {
             throw new InvalidInputException(dir + ": cannot list the directory (" + e.getMessage() + ")", e);
         } catch (UncheckedIOException e) {
-            throw new InvalidInputException(dir + ": cannot list the directory (" + e.getCause().getMessage() + ")", e);
+            throw new InvalidInputException(
+                    dir + ": cannot list the directory (" + e.getCause().getMessage() + ")", e);
         }
     }
 

@@ -41,12 +41,14 @@ public final class Output {
      *     reports); otherwise several inputs need a directory
      * @throws dev.dragoman.cli.UsageException when several inputs would be mixed into one document
      */
-    public static Output choose(PrintWriter stdout, String option, int inputs, OutputFormat format, boolean streamable) {
+    public static Output choose(
+            PrintWriter stdout, String option, int inputs, OutputFormat format, boolean streamable) {
         boolean toStdout = option == null || option.equals("-");
         if (toStdout) {
             if (inputs > 1 && !streamable) {
-                throw new dev.dragoman.cli.UsageException(inputs + " inputs: write one file per input with -o DIR, or use "
-                        + "--format jsonl to get one JSON line per article");
+                throw new dev.dragoman.cli.UsageException(
+                        inputs + " inputs: write one file per input with -o DIR, or use "
+                                + "--format jsonl to get one JSON line per article");
             }
             return new Output(stdout, null, null, format);
         }

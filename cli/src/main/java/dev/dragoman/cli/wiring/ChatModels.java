@@ -20,6 +20,7 @@ public final class ChatModels {
 
     /** Local models can take minutes on a laptop; hosted ones answer within two. */
     static final Duration LOCAL_TIMEOUT = Duration.ofMinutes(10);
+
     static final Duration HOSTED_TIMEOUT = Duration.ofMinutes(2);
 
     private ChatModels() {}
@@ -29,24 +30,47 @@ public final class ChatModels {
      */
     public static ChatModel create(BackendConfig backend, Map<String, String> env) {
         if (backend.type().role() != BackendType.Role.LLM) {
-            throw new ConfigException(backend.describe() + " is of type " + backend.type().id()
-                    + ", not a language model: use an openai, ollama, anthropic or gemini backend here.");
+            throw new ConfigException(
+                    backend.describe() + " is of type " + backend.type().id()
+                            + ", not a language model: use an openai, ollama, anthropic or gemini backend here.");
         }
         String key = Keys.require(backend, env);
         String baseUrl = backend.effectiveBaseUrl().orElseThrow();
         String model = backend.effectiveModel().orElseThrow();
         Duration timeout = timeout(backend);
         return switch (backend.type()) {
-            case OPENAI -> OpenAiChatModel.builder().baseUrl(baseUrl)
-                    // OpenAI-compatible local servers take any key; the client insists on one
-                    .apiKey(key == null ? "none" : key)
-                    .modelName(model).timeout(timeout).maxRetries(0).build();
-            case OLLAMA -> OllamaChatModel.builder().baseUrl(baseUrl).modelName(model).timeout(timeout).maxRetries(0)
-                    .build();
-            case ANTHROPIC -> AnthropicChatModel.builder().baseUrl(baseUrl).apiKey(key).modelName(model)
-                    .timeout(timeout).maxRetries(0).build();
-            case GEMINI -> GoogleAiGeminiChatModel.builder().baseUrl(baseUrl).apiKey(key).modelName(model)
-                    .timeout(timeout).maxRetries(0).build();
+            case OPENAI ->
+                OpenAiChatModel.builder()
+                        .baseUrl(baseUrl)
+                        // OpenAI-compatible local servers take any key; the client insists on one
+                        .apiKey(key == null ? "none" : key)
+                        .modelName(model)
+                        .timeout(timeout)
+                        .maxRetries(0)
+                        .build();
+            case OLLAMA ->
+                OllamaChatModel.builder()
+                        .baseUrl(baseUrl)
+                        .modelName(model)
+                        .timeout(timeout)
+                        .maxRetries(0)
+                        .build();
+            case ANTHROPIC ->
+                AnthropicChatModel.builder()
+                        .baseUrl(baseUrl)
+                        .apiKey(key)
+                        .modelName(model)
+                        .timeout(timeout)
+                        .maxRetries(0)
+                        .build();
+            case GEMINI ->
+                GoogleAiGeminiChatModel.builder()
+                        .baseUrl(baseUrl)
+                        .apiKey(key)
+                        .modelName(model)
+                        .timeout(timeout)
+                        .maxRetries(0)
+                        .build();
             default -> throw new IllegalStateException("not an LLM type: " + backend.type());
         };
     }
@@ -57,9 +81,12 @@ public final class ChatModels {
             return backend.timeout();
         }
         String url = backend.effectiveBaseUrl().orElse("");
-        boolean local = backend.type() == BackendType.OLLAMA || backend.type() == BackendType.APERTIUM
+        boolean local = backend.type() == BackendType.OLLAMA
+                || backend.type() == BackendType.APERTIUM
                 || backend.type() == BackendType.LIBRETRANSLATE
-                || url.contains("://localhost") || url.contains("://127.") || url.contains("://[::1]");
+                || url.contains("://localhost")
+                || url.contains("://127.")
+                || url.contains("://[::1]");
         return local ? LOCAL_TIMEOUT : HOSTED_TIMEOUT;
     }
 }

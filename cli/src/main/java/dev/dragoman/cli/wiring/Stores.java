@@ -36,8 +36,14 @@ public final class Stores {
      */
     public static MeteredResultCache open(Settings settings, String store, String path, String url) {
         String kind = store == null ? "sqlite" : store.strip().toLowerCase(Locale.ROOT);
-        Duration ttl = settings.resolve(Setting.CACHE_TTL).optional().map(Durations::parseDuration).orElse(null);
-        Long maxBytes = settings.resolve(Setting.CACHE_MAX_SIZE).optional().map(Durations::parseSize).orElse(null);
+        Duration ttl = settings.resolve(Setting.CACHE_TTL)
+                .optional()
+                .map(Durations::parseDuration)
+                .orElse(null);
+        Long maxBytes = settings.resolve(Setting.CACHE_MAX_SIZE)
+                .optional()
+                .map(Durations::parseSize)
+                .orElse(null);
         ResultCache cache = switch (kind) {
             case "none" -> new NoResultCache();
             case "memory" -> new MemoryResultCache();
@@ -58,8 +64,9 @@ public final class Stores {
                 }
                 yield new RedisResultCache(o);
             }
-            default -> throw new ConfigException("Unknown cache store '" + store
-                    + "': use sqlite, redis, memory or none (--cache, DRAGOMAN_CACHE_STORE or 'cache: store:').");
+            default ->
+                throw new ConfigException("Unknown cache store '" + store
+                        + "': use sqlite, redis, memory or none (--cache, DRAGOMAN_CACHE_STORE or 'cache: store:').");
         };
         return MeteredResultCache.of(cache);
     }
@@ -72,8 +79,9 @@ public final class Stores {
             case "memory" -> "memory (kept only while one command runs)";
             case "redis" -> redis(url).describe();
             case "sqlite" -> sqlitePath(env, path).toString();
-            default -> throw new ConfigException("Unknown cache store '" + store
-                    + "': use sqlite, redis, memory or none (--cache, DRAGOMAN_CACHE_STORE or 'cache: store:').");
+            default ->
+                throw new ConfigException("Unknown cache store '" + store
+                        + "': use sqlite, redis, memory or none (--cache, DRAGOMAN_CACHE_STORE or 'cache: store:').");
         };
     }
 

@@ -21,15 +21,16 @@ public final class Summarizers {
      * @param onRetry told about each retry of an LLM call; may be null
      * @throws ConfigException for a translation-only backend or a missing key
      */
-    public static Summarizer create(BackendConfig b, Map<String, String> env, ResultCache cache,
-            Retrier.Listener onRetry) {
+    public static Summarizer create(
+            BackendConfig b, Map<String, String> env, ResultCache cache, Retrier.Listener onRetry) {
         if (b.type() == BackendType.EXTRACTIVE) {
             return new ExtractiveSummarizer();
         }
         if (!b.type().canSummarize()) {
-            throw new ConfigException(Character.toUpperCase(b.describe().charAt(0)) + b.describe().substring(1)
-                    + " is of type " + b.type().id() + ", which translates but does not summarize: use "
-                    + "--backend extractive (embedded) or an LLM backend (openai, ollama, anthropic, gemini).");
+            throw new ConfigException(
+                    Character.toUpperCase(b.describe().charAt(0)) + b.describe().substring(1)
+                            + " is of type " + b.type().id() + ", which translates but does not summarize: use "
+                            + "--backend extractive (embedded) or an LLM backend (openai, ollama, anthropic, gemini).");
         }
         Backoff backoff = b.attempts() == null ? Backoff.DEFAULT : Backoff.DEFAULT.withMaxAttempts(b.attempts());
         Retrier retrier = Retrier.of(backoff);

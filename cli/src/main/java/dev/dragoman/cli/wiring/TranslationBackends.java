@@ -34,8 +34,13 @@ public final class TranslationBackends {
      * @param onRetry told about each retry (for {@code --verbose}); may be null
      * @throws ConfigException for a backend that cannot translate, a missing key, or a type not in this build
      */
-    public static TranslationBackend create(BackendConfig b, Map<String, String> env, Supplier<OkHttpClient> http,
-            UsageMeter meter, boolean strict, Retrier.Listener onRetry) {
+    public static TranslationBackend create(
+            BackendConfig b,
+            Map<String, String> env,
+            Supplier<OkHttpClient> http,
+            UsageMeter meter,
+            boolean strict,
+            Retrier.Listener onRetry) {
         TranslationBackend raw = raw(b, env, http);
         Backoff backoff = b.attempts() == null ? Backoff.DEFAULT : Backoff.DEFAULT.withMaxAttempts(b.attempts());
         Retrier retrier = Retrier.of(backoff);
@@ -53,19 +58,22 @@ public final class TranslationBackends {
      */
     public static TranslationBackend raw(BackendConfig b, Map<String, String> env, Supplier<OkHttpClient> http) {
         if (!b.type().canTranslate()) {
-            throw new ConfigException(capitalize(b.describe()) + " is of type " + b.type().id()
-                    + ", which summarizes but does not translate: choose a translation backend with --backend or "
-                    + "'translate: backend:'.");
+            throw new ConfigException(
+                    capitalize(b.describe()) + " is of type " + b.type().id()
+                            + ", which summarizes but does not translate: choose a translation backend with --backend or "
+                            + "'translate: backend:'.");
         }
         return switch (b.type()) {
-            case OPENAI, OLLAMA, ANTHROPIC, GEMINI -> LlmTranslator.builder(ChatModels.create(b, env))
-                    .id(b.type().id())
-                    .modelName(b.effectiveModel().orElseThrow())
-                    .jsonMode(b.type() == BackendType.OLLAMA || b.type() == BackendType.GEMINI
-                            || (b.type() == BackendType.OPENAI && b.baseUrl() == null))
-                    .keyHint(b.keyVariable().orElse("the API key of " + b.describe()))
-                    .urlHint("the base-url of " + b.describe())
-                    .build();
+            case OPENAI, OLLAMA, ANTHROPIC, GEMINI ->
+                LlmTranslator.builder(ChatModels.create(b, env))
+                        .id(b.type().id())
+                        .modelName(b.effectiveModel().orElseThrow())
+                        .jsonMode(b.type() == BackendType.OLLAMA
+                                || b.type() == BackendType.GEMINI
+                                || (b.type() == BackendType.OPENAI && b.baseUrl() == null))
+                        .keyHint(b.keyVariable().orElse("the API key of " + b.describe()))
+                        .urlHint("the base-url of " + b.describe())
+                        .build();
             case DEEPL -> {
                 DeepLTranslator.Builder builder = DeepLTranslator.builder(http.get(), Keys.require(b, env));
                 timeout(b).ifPresent(builder::timeout);
@@ -95,8 +103,8 @@ public final class TranslationBackends {
                 yield builder.build();
             }
             case LIBRETRANSLATE -> {
-                LibreTranslateTranslator.Builder builder = LibreTranslateTranslator.builder(http.get(),
-                        b.effectiveBaseUrl().orElseThrow());
+                LibreTranslateTranslator.Builder builder = LibreTranslateTranslator.builder(
+                        http.get(), b.effectiveBaseUrl().orElseThrow());
                 timeout(b).ifPresent(builder::timeout);
                 String key = Keys.require(b, env);
                 if (key != null) {
@@ -105,8 +113,8 @@ public final class TranslationBackends {
                 yield builder.build();
             }
             case APERTIUM -> {
-                ApertiumTranslator.Builder builder = ApertiumTranslator.builder(http.get(),
-                        b.effectiveBaseUrl().orElseThrow());
+                ApertiumTranslator.Builder builder = ApertiumTranslator.builder(
+                        http.get(), b.effectiveBaseUrl().orElseThrow());
                 timeout(b).ifPresent(builder::timeout);
                 yield builder.build();
             }
@@ -125,10 +133,9 @@ public final class TranslationBackends {
         if (b.requestsPerMinute() == null && units == null) {
             return null;
         }
-        return RateLimiter.perMinute(b.requestsPerMinute() == null ? 0 : b.requestsPerMinute(),
-                units == null ? 0 : units);
+        return RateLimiter.perMinute(
+                b.requestsPerMinute() == null ? 0 : b.requestsPerMinute(), units == null ? 0 : units);
     }
-
 
     private static String capitalize(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);

@@ -22,8 +22,11 @@ public final class Unreachable {
         try {
             return work.get();
         } catch (DragomanException e) {
-            if (backend != null && backend.baseUrl() != null && backend.fromFile()
-                    && e.kind() == DragomanException.Kind.BACKEND_UNAVAILABLE && unreachable(e)) {
+            if (backend != null
+                    && backend.baseUrl() != null
+                    && backend.fromFile()
+                    && e.kind() == DragomanException.Kind.BACKEND_UNAVAILABLE
+                    && unreachable(e)) {
                 throw new ConfigException("Cannot reach " + backend.baseUrl() + ", the base-url of backend '"
                         + backend.name() + "' (" + backend.file() + " line " + backend.line() + "): start the server "
                         + "or fix the address.");
@@ -34,7 +37,9 @@ public final class Unreachable {
 
     private static boolean unreachable(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof UnknownHostException || c instanceof ConnectException || c instanceof NoRouteToHostException) {
+            if (c instanceof UnknownHostException
+                    || c instanceof ConnectException
+                    || c instanceof NoRouteToHostException) {
                 return true;
             }
             String m = c.getMessage();

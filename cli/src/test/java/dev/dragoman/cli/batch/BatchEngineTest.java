@@ -50,8 +50,10 @@ class BatchEngineTest {
     private Path writeArticles(int count) throws IOException {
         Path in = Files.createDirectories(tmp.resolve("in"));
         for (int i = 1; i <= count; i++) {
-            Files.writeString(in.resolve(String.format("a%03d.json", i)),
-                    Json.mapper().writeValueAsString(article(i)), StandardCharsets.UTF_8);
+            Files.writeString(
+                    in.resolve(String.format("a%03d.json", i)),
+                    Json.mapper().writeValueAsString(article(i)),
+                    StandardCharsets.UTF_8);
         }
         return in;
     }
@@ -60,14 +62,23 @@ class BatchEngineTest {
         return engine(in, out, t, s, jobs, ArticleReaders.standard()::read);
     }
 
-    private BatchEngine engine(Path in, Path out, ScriptedTranslator t, ScriptedSummarizer s, int jobs,
-            ItemSource.ArticleParser parser) {
-        BatchOptions options = new BatchOptions(List.of(in.toString()), out, Language.ENGLISH, true, null, jobs,
-                null, null, "scripted");
+    private BatchEngine engine(
+            Path in, Path out, ScriptedTranslator t, ScriptedSummarizer s, int jobs, ItemSource.ArticleParser parser) {
+        BatchOptions options = new BatchOptions(
+                List.of(in.toString()), out, Language.ENGLISH, true, null, jobs, null, null, "scripted");
         ArticleTranslatorTranslation translation = Scripted.translation(t);
-        return new BatchEngine(options, new ItemSource(url -> {
-            throw new AssertionError("no fetch expected");
-        }, parser, out), translation, translation, s, clock);
+        return new BatchEngine(
+                options,
+                new ItemSource(
+                        url -> {
+                            throw new AssertionError("no fetch expected");
+                        },
+                        parser,
+                        out),
+                translation,
+                translation,
+                s,
+                clock);
     }
 
     @Test
@@ -89,7 +100,9 @@ class BatchEngineTest {
         Path changed = in.resolve("a003.json");
         java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(changed);
         Files.writeString(changed, Json.mapper().writeValueAsString(article(33)), StandardCharsets.UTF_8);
-        Files.setLastModifiedTime(changed, java.nio.file.attribute.FileTime.from(before.toInstant().plusSeconds(10)));
+        Files.setLastModifiedTime(
+                changed,
+                java.nio.file.attribute.FileTime.from(before.toInstant().plusSeconds(10)));
         reads.clear();
         int translatedBefore = t.total();
 
@@ -127,8 +140,10 @@ class BatchEngineTest {
         };
         engine(in, out, t, s, 1, counting).run(BatchListener.NONE, false);
         Path touched = in.resolve("a002.json");
-        Files.setLastModifiedTime(touched, java.nio.file.attribute.FileTime.from(
-                Files.getLastModifiedTime(touched).toInstant().minusSeconds(3600)));
+        Files.setLastModifiedTime(
+                touched,
+                java.nio.file.attribute.FileTime.from(
+                        Files.getLastModifiedTime(touched).toInstant().minusSeconds(3600)));
         reads.clear();
         int translatedBefore = t.total();
         // when
@@ -156,10 +171,15 @@ class BatchEngineTest {
     @Test
     void should_translate_dateline_source_and_related_story_of_a_batch_article_in_place() throws Exception {
         // given an article with a dateline, a source line and a "read also" story
-        Article related = Article.builder().language(Language.ARABIC).headline("خبر ذو صلة")
-                .paragraph("فقرة الخبر ذي الصلة.").build();
-        Article a = article(1).toBuilder().dateline(dev.dragoman.core.Dateline.of("موسكو", "سانا"))
-                .related(List.of(related)).build();
+        Article related = Article.builder()
+                .language(Language.ARABIC)
+                .headline("خبر ذو صلة")
+                .paragraph("فقرة الخبر ذي الصلة.")
+                .build();
+        Article a = article(1).toBuilder()
+                .dateline(dev.dragoman.core.Dateline.of("موسكو", "سانا"))
+                .related(List.of(related))
+                .build();
         Path in = Files.createDirectories(tmp.resolve("in"));
         Files.writeString(in.resolve("a001.json"), Json.mapper().writeValueAsString(a), StandardCharsets.UTF_8);
         Path out = tmp.resolve("out");
@@ -170,7 +190,9 @@ class BatchEngineTest {
         // then the output keeps the whole structure, every part translated
         JsonNode translation;
         try (Stream<Path> files = Files.list(out.resolve("articles"))) {
-            Path json = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+            Path json = files.filter(p -> p.toString().endsWith(".json"))
+                    .findFirst()
+                    .orElseThrow();
             translation = Json.mapper().readTree(json.toFile()).path("translation");
         }
         assertThat(translation.path("headline").asText()).isEqualTo("[en] خبر رقم 1");
@@ -179,7 +201,13 @@ class BatchEngineTest {
         assertThat(translation.path("source").asText()).isEqualTo("[en] سانا");
         assertThat(translation.path("related")).hasSize(1);
         assertThat(translation.path("related").get(0).path("headline").asText()).isEqualTo("[en] خبر ذو صلة");
-        assertThat(translation.path("related").get(0).path("paragraphs").get(0).path("text").asText())
+        assertThat(translation
+                        .path("related")
+                        .get(0)
+                        .path("paragraphs")
+                        .get(0)
+                        .path("text")
+                        .asText())
                 .isEqualTo("[en] فقرة الخبر ذي الصلة.");
     }
 
@@ -209,7 +237,8 @@ class BatchEngineTest {
         };
         ScriptedSummarizer s = new ScriptedSummarizer();
         s.fault = headline -> headline.equals("خبر رقم 40") || headline.equals("خبر رقم 45")
-                ? new DragomanException(DragomanException.Kind.BACKEND_UNAVAILABLE, "scripted 503") : null;
+                ? new DragomanException(DragomanException.Kind.BACKEND_UNAVAILABLE, "scripted 503")
+                : null;
         Path out = tmp.resolve("out");
 
         // when
@@ -222,23 +251,40 @@ class BatchEngineTest {
         assertThat(files(out.resolve("articles"), ".md")).isEqualTo(40);
         for (int i = 1; i <= 50; i++) {
             boolean ok = !rateLimited.contains(i) && !quota.contains(i) && !summaryFails.contains(i);
-            assertThat(out.resolve("articles").resolve(article(i).id() + ".json").toFile().exists()).isEqualTo(ok);
+            assertThat(out.resolve("articles")
+                            .resolve(article(i).id() + ".json")
+                            .toFile()
+                            .exists())
+                    .isEqualTo(ok);
         }
         List<JsonNode> failures = jsonLines(out.resolve("failures.jsonl"));
         assertThat(failures).hasSize(11);
-        assertThat(failures).filteredOn(f -> f.get("stage").asText().equals("translate")).hasSize(8);
-        assertThat(failures).filteredOn(f -> f.get("stage").asText().equals("summarize")).hasSize(2);
-        assertThat(failures).filteredOn(f -> f.get("stage").asText().equals("read"))
-                .singleElement().satisfies(f -> {
+        assertThat(failures)
+                .filteredOn(f -> f.get("stage").asText().equals("translate"))
+                .hasSize(8);
+        assertThat(failures)
+                .filteredOn(f -> f.get("stage").asText().equals("summarize"))
+                .hasSize(2);
+        assertThat(failures)
+                .filteredOn(f -> f.get("stage").asText().equals("read"))
+                .singleElement()
+                .satisfies(f -> {
                     assertThat(f.get("input").asText()).endsWith("broken.json");
                     assertThat(f.get("retriable").asBoolean()).isFalse();
                 });
-        assertThat(failures).filteredOn(f -> f.get("reason").asText().contains("scripted 429"))
-                .hasSize(5).allSatisfy(f -> assertThat(f.get("retriable").asBoolean()).isTrue());
-        assertThat(failures).filteredOn(f -> f.get("reason").asText().contains("scripted 400"))
-                .hasSize(3).allSatisfy(f -> assertThat(f.get("retriable").asBoolean()).isFalse());
+        assertThat(failures)
+                .filteredOn(f -> f.get("reason").asText().contains("scripted 429"))
+                .hasSize(5)
+                .allSatisfy(f -> assertThat(f.get("retriable").asBoolean()).isTrue());
+        assertThat(failures)
+                .filteredOn(f -> f.get("reason").asText().contains("scripted 400"))
+                .hasSize(3)
+                .allSatisfy(f -> assertThat(f.get("retriable").asBoolean()).isFalse());
         assertThat(report.exitCode()).isNotZero();
-        JsonNode one = Json.mapper().readTree(out.resolve("articles").resolve(article(1).id() + ".json").toFile());
+        JsonNode one = Json.mapper()
+                .readTree(out.resolve("articles")
+                        .resolve(article(1).id() + ".json")
+                        .toFile());
         assertThat(one.at("/translation/headline").asText()).isEqualTo("[en] خبر رقم 1");
         assertThat(one.at("/summary/text").asText()).startsWith("الفقرة الأولى من الخبر رقم 1");
         assertThat(one.at("/batch/fingerprint").asText()).isNotBlank();
@@ -251,14 +297,16 @@ class BatchEngineTest {
         Path in = writeArticles(12);
         ScriptedTranslator t = new ScriptedTranslator();
         t.fault = first -> first.equals("خبر رقم 4") || first.equals("خبر رقم 9")
-                ? new DragomanException(DragomanException.Kind.TIMEOUT, "scripted timeout") : null;
+                ? new DragomanException(DragomanException.Kind.TIMEOUT, "scripted timeout")
+                : null;
         ScriptedSummarizer s = new ScriptedSummarizer();
         Path out = tmp.resolve("out");
         RunReport first = engine(in, out, t, s, 3).run(BatchListener.NONE, false);
         assertThat(first.failed()).isEqualTo(2);
         assertThat(first.exitCode()).isEqualTo(75);
         // and a new article arrives, the backend recovers
-        Files.writeString(in.resolve("a013.json"), Json.mapper().writeValueAsString(article(13)), StandardCharsets.UTF_8);
+        Files.writeString(
+                in.resolve("a013.json"), Json.mapper().writeValueAsString(article(13)), StandardCharsets.UTF_8);
         t.fault = x -> null;
         t.calls.clear();
         s.calls.clear();
@@ -306,12 +354,18 @@ class BatchEngineTest {
         ScriptedSummarizer s = new ScriptedSummarizer();
         Path out = tmp.resolve("out");
         engine(in, out, t, s, 2).run(BatchListener.NONE, false);
-        BatchOptions french = new BatchOptions(List.of(in.toString()), out, Language.FRENCH, true, null, 2, null, null,
-                "scripted");
+        BatchOptions french =
+                new BatchOptions(List.of(in.toString()), out, Language.FRENCH, true, null, 2, null, null, "scripted");
         ArticleTranslatorTranslation translation = Scripted.translation(t);
         // when
-        RunReport report = new BatchEngine(french, new ItemSource(null, ArticleReaders.standard()::read, out), translation,
-                translation, s, clock).run(BatchListener.NONE, false);
+        RunReport report = new BatchEngine(
+                        french,
+                        new ItemSource(null, ArticleReaders.standard()::read, out),
+                        translation,
+                        translation,
+                        s,
+                        clock)
+                .run(BatchListener.NONE, false);
         // then
         assertThat(report.done()).isEqualTo(3);
         assertThat(report.skipped()).isZero();
@@ -342,7 +396,8 @@ class BatchEngineTest {
         assertThat(files(out.resolve("articles"), ".json")).isEqualTo(report.done());
         assertThat(t.total()).isEqualTo(report.done());
         long journalled = Files.readAllLines(out.resolve(".dragoman/journal.jsonl")).stream()
-                .filter(l -> l.contains("\"type\":\"done\"")).count();
+                .filter(l -> l.contains("\"type\":\"done\""))
+                .count();
         assertThat(journalled).isEqualTo(report.done());
     }
 }

@@ -3,7 +3,6 @@ package dev.dragoman.cli.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.read.ArticleReaders;
@@ -81,11 +80,20 @@ class BatchInputsTest {
                 hits.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
                 userAgents.add(request.getHeaders().get("User-Agent"));
                 return switch (path) {
-                    case "/feed.atom" -> new MockResponse.Builder().code(200)
-                            .addHeader("Content-Type", "application/atom+xml; charset=utf-8").body(atom).build();
-                    case "/quake.html" -> new MockResponse.Builder().code(200)
-                            .addHeader("Content-Type", "text/html; charset=utf-8").body(quake).build();
-                    default -> new MockResponse.Builder().code(404).body("not found").build();
+                    case "/feed.atom" ->
+                        new MockResponse.Builder()
+                                .code(200)
+                                .addHeader("Content-Type", "application/atom+xml; charset=utf-8")
+                                .body(atom)
+                                .build();
+                    case "/quake.html" ->
+                        new MockResponse.Builder()
+                                .code(200)
+                                .addHeader("Content-Type", "text/html; charset=utf-8")
+                                .body(quake)
+                                .build();
+                    default ->
+                        new MockResponse.Builder().code(404).body("not found").build();
                 };
             }
         });
@@ -95,16 +103,23 @@ class BatchInputsTest {
         BatchOptions options = new BatchOptions(inputs, out, Language.ENGLISH, false, null, 3, null, null, "scripted");
         HttpFetcher fetcher = new HttpFetcher(http, "9.9", Duration.ofSeconds(5), 2);
         ArticleTranslatorTranslation translation = Scripted.translation(t);
-        return new BatchEngine(options, new ItemSource(fetcher, ArticleReaders.standard()::read, out), translation,
-                translation, null, clock);
+        return new BatchEngine(
+                options,
+                new ItemSource(fetcher, ArticleReaders.standard()::read, out),
+                translation,
+                translation,
+                null,
+                clock);
     }
 
     @Test
     void should_read_wire_text_json_html_rss_and_atom_url_inputs_into_articles() throws Exception {
         // given
         Path in = Files.createDirectories(tmp.resolve("in"));
-        Files.writeString(in.resolve("seed.ar.txt"),
-                Files.readString(Path.of("..", "examples", "sana-2024-06-25-lukashenko.ar.txt"), StandardCharsets.UTF_8));
+        Files.writeString(
+                in.resolve("seed.ar.txt"),
+                Files.readString(
+                        Path.of("..", "examples", "sana-2024-06-25-lukashenko.ar.txt"), StandardCharsets.UTF_8));
         Files.writeString(in.resolve("story.json"), Json.mapper().writeValueAsString(BatchEngineTest.article(1)));
         Files.writeString(in.resolve("page.html"), resource("/fixtures/html/ar-news-site.html"));
         Files.writeString(in.resolve("sana.rss"), resource("/fixtures/feed/sana-rss-fulltext.xml"));
@@ -112,30 +127,48 @@ class BatchInputsTest {
         Scripted.ScriptedTranslator t = new Scripted.ScriptedTranslator();
 
         // when
-        RunReport report = engine(out, List.of(in.toString(), server.url("/feed.atom").toString()), t)
+        RunReport report = engine(
+                        out, List.of(in.toString(), server.url("/feed.atom").toString()), t)
                 .run(BatchListener.NONE, false);
 
         // then wire text, JSON, HTML, two RSS items and one Atom item (its page fetched) are done; one page is gone
-        assertThat(report.done()).as(() -> report.summaryLine() + report.failures() + report.entries().stream().map(DoneRecord::input).toList()).isEqualTo(6);
+        assertThat(report.done())
+                .as(() -> report.summaryLine()
+                        + report.failures()
+                        + report.entries().stream().map(DoneRecord::input).toList())
+                .isEqualTo(6);
         assertThat(report.failed()).isEqualTo(1);
         StageException gone = report.failures().get(0);
         assertThat(gone.stage()).isEqualTo("fetch");
         assertThat(gone.getMessage()).contains("gone.html", "404");
         assertThat(gone.retriable()).isFalse();
-        assertThat(report.entries()).extracting(DoneRecord::originalHeadline).contains(
-                "سورية والعراق تتفقان على تبادل بيانات تدفق مياه نهر الفرات",
-                "Magnitude 5.1 quake jolts eastern Turkey, no casualties reported",
-                "خبر رقم 1");
+        assertThat(report.entries())
+                .extracting(DoneRecord::originalHeadline)
+                .contains(
+                        "سورية والعراق تتفقان على تبادل بيانات تدفق مياه نهر الفرات",
+                        "Magnitude 5.1 quake jolts eastern Turkey, no casualties reported",
+                        "خبر رقم 1");
         DoneRecord quake = report.entries().stream()
-                .filter(r -> r.originalHeadline().startsWith("Magnitude")).findFirst().orElseThrow();
+                .filter(r -> r.originalHeadline().startsWith("Magnitude"))
+                .findFirst()
+                .orElseThrow();
         assertThat(quake.url()).isEqualTo(server.url("/quake.html").toString());
         assertThat(quake.agency()).isEqualTo("AFP");
         DoneRecord page = report.entries().stream()
-                .filter(r -> r.input().endsWith("page.html")).findFirst().orElseThrow();
+                .filter(r -> r.input().endsWith("page.html"))
+                .findFirst()
+                .orElseThrow();
         assertThat(page.language()).isEqualTo(Language.ARABIC);
         assertThat(page.headline()).startsWith("[en] ");
-        JsonNode wire = Json.mapper().readTree(out.resolve("articles").resolve(report.entries().stream()
-                .filter(r -> r.input().endsWith("seed.ar.txt")).findFirst().orElseThrow().id() + ".json").toFile());
+        JsonNode wire = Json.mapper()
+                .readTree(out.resolve("articles")
+                        .resolve(report.entries().stream()
+                                        .filter(r -> r.input().endsWith("seed.ar.txt"))
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .id()
+                                + ".json")
+                        .toFile());
         assertThat(wire.at("/article/language").asText()).isEqualTo("ar");
         assertThat(userAgents).allSatisfy(ua -> assertThat(ua).startsWith("Dragoman/9.9 (+https://"));
         assertThat(hits.get("/quake.html").get()).isEqualTo(1);
@@ -170,8 +203,11 @@ class BatchInputsTest {
         server.close();
         Path out = tmp.resolve("out");
         // when
-        RunReport report = engine(out, List.of("http://127.0.0.1:" + server.getPort() + "/feed.atom", in.toString()),
-                new Scripted.ScriptedTranslator()).run(BatchListener.NONE, false);
+        RunReport report = engine(
+                        out,
+                        List.of("http://127.0.0.1:" + server.getPort() + "/feed.atom", in.toString()),
+                        new Scripted.ScriptedTranslator())
+                .run(BatchListener.NONE, false);
         // then
         assertThat(report.done()).isEqualTo(1);
         assertThat(report.failures()).singleElement().satisfies(f -> {

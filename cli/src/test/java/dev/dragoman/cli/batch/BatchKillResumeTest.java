@@ -7,7 +7,6 @@ import dev.dragoman.core.json.Json;
 import dev.dragoman.core.testing.sim.Latency;
 import dev.dragoman.core.testing.sim.SimConfig;
 import dev.dragoman.core.testing.sim.SimulatedBackend;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,8 +48,10 @@ class BatchKillResumeTest {
         in = Files.createDirectories(tmp.resolve("in"));
         out = tmp.resolve("out");
         for (int i = 1; i <= ARTICLES; i++) {
-            Files.writeString(in.resolve(String.format("a%03d.json", i)),
-                    Json.mapper().writeValueAsString(BatchEngineTest.article(i)), StandardCharsets.UTF_8);
+            Files.writeString(
+                    in.resolve(String.format("a%03d.json", i)),
+                    Json.mapper().writeValueAsString(BatchEngineTest.article(i)),
+                    StandardCharsets.UTF_8);
         }
     }
 
@@ -61,15 +62,37 @@ class BatchKillResumeTest {
 
     private Process start() throws IOException {
         Path config = tmp.resolve("config.yaml");
-        Files.writeString(config, "backends:\n  sim:\n    type: deepl\n    base-url: " + sim.baseUrl() + "\n",
+        Files.writeString(
+                config,
+                "backends:\n  sim:\n    type: deepl\n    base-url: " + sim.baseUrl() + "\n",
                 StandardCharsets.UTF_8);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), dev.dragoman.cli.Main.class.getName(),
-                "batch", in.toString(), "--out", out.toString(), "--translate-to", "en", "--translate-backend", "sim",
-                "--summarize", "--jobs", "4", "--progress", "lines", "--cache", "none");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("child-" + System.nanoTime() + ".log").toFile());
+        List<String> cmd = List.of(
+                java,
+                "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                dev.dragoman.cli.Main.class.getName(),
+                "batch",
+                in.toString(),
+                "--out",
+                out.toString(),
+                "--translate-to",
+                "en",
+                "--translate-backend",
+                "sim",
+                "--summarize",
+                "--jobs",
+                "4",
+                "--progress",
+                "lines",
+                "--cache",
+                "none");
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        tmp.resolve("child-" + System.nanoTime() + ".log").toFile());
         pb.environment().put("DRAGOMAN_CONFIG", config.toString());
         pb.environment().put("DEEPL_AUTH_KEY", "test-key:fx");
         pb.environment().put("HOME", tmp.resolve("home").toString());
@@ -85,9 +108,12 @@ class BatchKillResumeTest {
             if (Files.exists(failures)) {
                 sb.append(Files.readString(failures, StandardCharsets.UTF_8));
             }
-            for (Path log : logs.filter(p -> p.getFileName().toString().endsWith(".log")).toList()) {
+            for (Path log : logs.filter(p -> p.getFileName().toString().endsWith(".log"))
+                    .toList()) {
                 String text = Files.readString(log, StandardCharsets.UTF_8);
-                sb.append("\n--- ").append(log.getFileName()).append('\n')
+                sb.append("\n--- ")
+                        .append(log.getFileName())
+                        .append('\n')
                         .append(text.length() > 3000 ? text.substring(text.length() - 3000) : text);
             }
             return sb.toString();
@@ -129,8 +155,10 @@ class BatchKillResumeTest {
             return Set.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(ext) && !n.startsWith("."))
-                    .map(n -> n.substring(0, n.length() - ext.length())).collect(Collectors.toSet());
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(ext) && !n.startsWith("."))
+                    .map(n -> n.substring(0, n.length() - ext.length()))
+                    .collect(Collectors.toSet());
         }
     }
 
@@ -149,7 +177,8 @@ class BatchKillResumeTest {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
         for (String id : expected) {
-            JsonNode json = Json.mapper().readTree(out.resolve("articles").resolve(id + ".json").toFile());
+            JsonNode json = Json.mapper()
+                    .readTree(out.resolve("articles").resolve(id + ".json").toFile());
             assertThat(json.at("/translation/headline").asText()).startsWith("[EN");
         }
     }
@@ -162,7 +191,8 @@ class BatchKillResumeTest {
         awaitDone(8, first);
         first.destroyForcibly();
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        Set<String> finishedHeadlines = doneRecords().stream().map(n -> n.get("originalHeadline").asText())
+        Set<String> finishedHeadlines = doneRecords().stream()
+                .map(n -> n.get("originalHeadline").asText())
                 .collect(Collectors.toSet());
         Map<String, Integer> sendsAtKill = new HashMap<>();
         for (String h : finishedHeadlines) {
@@ -181,7 +211,9 @@ class BatchKillResumeTest {
             assertThat(sim.sendCount(h)).as("sends of finished item '%s'", h).isEqualTo(sendsAtKill.get(h));
         }
         for (int i = 1; i <= ARTICLES; i++) {
-            assertThat(sim.sendCount("خبر رقم " + i)).as("item %d sent at least once", i).isPositive();
+            assertThat(sim.sendCount("خبر رقم " + i))
+                    .as("item %d sent at least once", i)
+                    .isPositive();
         }
         try (Stream<Path> digests = Files.list(out.resolve("digests"))) {
             assertThat(digests.map(Path::toString)).anyMatch(p -> p.endsWith(".html"));
@@ -199,7 +231,8 @@ class BatchKillResumeTest {
         // then every output written has its journal record (items in flight finished and were checkpointed)
         String journal = Files.readString(out.resolve(".dragoman/journal.jsonl"), StandardCharsets.UTF_8);
         assertThat(journal).endsWith("\n");
-        Set<String> journaled = doneRecords().stream().map(n -> n.get("id").asText()).collect(Collectors.toSet());
+        Set<String> journaled =
+                doneRecords().stream().map(n -> n.get("id").asText()).collect(Collectors.toSet());
         assertThat(outputIds(".json")).isEqualTo(journaled);
         assertThat(journaled).hasSizeLessThan(ARTICLES);
         // and the same command completes the rest
@@ -208,5 +241,4 @@ class BatchKillResumeTest {
         assertThat(second.exitValue()).as(this::diagnostics).isZero();
         assertCompleteWithoutDuplicates();
     }
-
 }

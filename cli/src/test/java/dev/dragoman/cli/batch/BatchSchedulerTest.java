@@ -76,14 +76,20 @@ class BatchSchedulerTest {
         MutableClock clock = new MutableClock(Instant.parse("2024-06-24T20:00:00Z"));
         List<Instant> waits = new ArrayList<>();
         List<Instant> runs = new ArrayList<>();
-        BatchScheduler scheduler = new BatchScheduler(Schedule.cron("0 7 * * *", ZoneId.of("Europe/Berlin")), clock,
-                jumping(clock, waits), at -> runs.add(clock.instant()));
+        BatchScheduler scheduler = new BatchScheduler(
+                Schedule.cron("0 7 * * *", ZoneId.of("Europe/Berlin")),
+                clock,
+                jumping(clock, waits),
+                at -> runs.add(clock.instant()));
         // when
         int n = scheduler.loop(false, 3);
         // then
         assertThat(n).isEqualTo(3);
-        assertThat(runs).containsExactly(Instant.parse("2024-06-25T05:00:00Z"), Instant.parse("2024-06-26T05:00:00Z"),
-                Instant.parse("2024-06-27T05:00:00Z"));
+        assertThat(runs)
+                .containsExactly(
+                        Instant.parse("2024-06-25T05:00:00Z"),
+                        Instant.parse("2024-06-26T05:00:00Z"),
+                        Instant.parse("2024-06-27T05:00:00Z"));
     }
 
     @Test
@@ -94,8 +100,8 @@ class BatchSchedulerTest {
         List<Instant> starts = new ArrayList<>();
         AtomicInteger running = new AtomicInteger();
         AtomicInteger maxRunning = new AtomicInteger();
-        BatchScheduler scheduler = new BatchScheduler(Schedule.every(Duration.ofMinutes(10)), clock,
-                jumping(clock, waits), at -> {
+        BatchScheduler scheduler =
+                new BatchScheduler(Schedule.every(Duration.ofMinutes(10)), clock, jumping(clock, waits), at -> {
                     maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
                     starts.add(clock.instant());
                     clock.advance(starts.size() == 2 ? Duration.ofMinutes(25) : Duration.ofMinutes(1));
@@ -105,11 +111,12 @@ class BatchSchedulerTest {
         scheduler.loop(true, 4);
         // then
         assertThat(maxRunning.get()).isEqualTo(1);
-        assertThat(starts).containsExactly(
-                Instant.parse("2024-06-25T06:00:00Z"),
-                Instant.parse("2024-06-25T06:11:00Z"),
-                Instant.parse("2024-06-25T06:46:00Z"),
-                Instant.parse("2024-06-25T06:57:00Z"));
+        assertThat(starts)
+                .containsExactly(
+                        Instant.parse("2024-06-25T06:00:00Z"),
+                        Instant.parse("2024-06-25T06:11:00Z"),
+                        Instant.parse("2024-06-25T06:46:00Z"),
+                        Instant.parse("2024-06-25T06:57:00Z"));
     }
 
     @Test
@@ -118,10 +125,14 @@ class BatchSchedulerTest {
         MutableClock clock = new MutableClock(Instant.parse("2024-06-25T06:00:00Z"));
         AtomicInteger runs = new AtomicInteger();
         BatchScheduler[] self = new BatchScheduler[1];
-        self[0] = new BatchScheduler(Schedule.every(Duration.ofHours(1)), clock, (when, c) -> {
-            self[0].stop();
-            return false;
-        }, at -> runs.incrementAndGet());
+        self[0] = new BatchScheduler(
+                Schedule.every(Duration.ofHours(1)),
+                clock,
+                (when, c) -> {
+                    self[0].stop();
+                    return false;
+                },
+                at -> runs.incrementAndGet());
         // when
         int n = self[0].loop(false, 0);
         // then
@@ -130,32 +141,49 @@ class BatchSchedulerTest {
     }
 
     @Test
-    void should_process_only_unseen_articles_in_each_scheduled_run_and_write_a_dated_digest_per_run()
-            throws Exception {
+    void should_process_only_unseen_articles_in_each_scheduled_run_and_write_a_dated_digest_per_run() throws Exception {
         // given a directory that grows between runs
         Path in = Files.createDirectories(tmp.resolve("in"));
         Path out = tmp.resolve("out");
         for (int i = 1; i <= 3; i++) {
-            Files.writeString(in.resolve("a" + i + ".json"), Json.mapper().writeValueAsString(BatchEngineTest.article(i)),
+            Files.writeString(
+                    in.resolve("a" + i + ".json"),
+                    Json.mapper().writeValueAsString(BatchEngineTest.article(i)),
                     StandardCharsets.UTF_8);
         }
         MutableClock clock = new MutableClock(Instant.parse("2024-06-25T05:59:00Z"));
         Scripted.ScriptedTranslator t = new Scripted.ScriptedTranslator();
         ArticleTranslatorTranslation translation = Scripted.translation(t);
-        BatchEngine engine = new BatchEngine(new BatchOptions(List.of(in.toString()), out, dev.dragoman.core.Language.ENGLISH,
-                false, null, 2, null, null, "t"), new ItemSource(null, ArticleReaders.standard()::read, out),
-                translation, translation, null, clock);
+        BatchEngine engine = new BatchEngine(
+                new BatchOptions(
+                        List.of(in.toString()),
+                        out,
+                        dev.dragoman.core.Language.ENGLISH,
+                        false,
+                        null,
+                        2,
+                        null,
+                        null,
+                        "t"),
+                new ItemSource(null, ArticleReaders.standard()::read, out),
+                translation,
+                translation,
+                null,
+                clock);
         List<RunReport> reports = new ArrayList<>();
-        BatchScheduler scheduler = new BatchScheduler(Schedule.cron("0 * * * *", ZoneOffset.UTC), clock,
-                jumping(clock, new ArrayList<>()), at -> {
+        BatchScheduler scheduler = new BatchScheduler(
+                Schedule.cron("0 * * * *", ZoneOffset.UTC), clock, jumping(clock, new ArrayList<>()), at -> {
                     RunReport r = engine.run(BatchListener.NONE, true);
                     reports.add(r);
                     try {
-                        new DigestWriter().write(out, Digest.of(r, new dev.dragoman.core.cluster.MinHashStoryClusterer()));
+                        new DigestWriter()
+                                .write(out, Digest.of(r, new dev.dragoman.core.cluster.MinHashStoryClusterer()));
                         // two new articles arrive before the next run
                         for (int i = 4 * reports.size(); i < 4 * reports.size() + 2; i++) {
-                            Files.writeString(in.resolve("b" + i + ".json"),
-                                    Json.mapper().writeValueAsString(BatchEngineTest.article(100 + i)), StandardCharsets.UTF_8);
+                            Files.writeString(
+                                    in.resolve("b" + i + ".json"),
+                                    Json.mapper().writeValueAsString(BatchEngineTest.article(100 + i)),
+                                    StandardCharsets.UTF_8);
                         }
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
@@ -169,15 +197,18 @@ class BatchSchedulerTest {
         assertThat(reports).extracting(r -> r.entries().size()).containsExactly(3, 2, 2);
         assertThat(t.total()).isEqualTo(7);
         try (Stream<Path> digests = Files.list(out.resolve("digests"))) {
-            assertThat(digests.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md")).sorted())
-                    .containsExactly("digest-20240625T060000Z.md", "digest-20240625T070000Z.md",
-                            "digest-20240625T080000Z.md");
+            assertThat(digests.map(p -> p.getFileName().toString())
+                            .filter(n -> n.endsWith(".md"))
+                            .sorted())
+                    .containsExactly(
+                            "digest-20240625T060000Z.md", "digest-20240625T070000Z.md", "digest-20240625T080000Z.md");
         }
     }
 
     @Test
     void should_reject_bad_schedules_with_a_clear_message() {
-        assertThatThrownBy(() -> Schedule.cron("0 7 * *", ZoneOffset.UTC)).isInstanceOf(DragomanException.class)
+        assertThatThrownBy(() -> Schedule.cron("0 7 * *", ZoneOffset.UTC))
+                .isInstanceOf(DragomanException.class)
                 .hasMessageContaining("--cron '0 7 * *'");
         assertThatThrownBy(() -> Schedule.parseDuration("soon")).hasMessageContaining("'soon' is not a duration");
         assertThat(Schedule.parseDuration("1h30m")).isEqualTo(Duration.ofMinutes(90));

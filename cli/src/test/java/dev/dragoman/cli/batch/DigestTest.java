@@ -45,7 +45,8 @@ class DigestTest {
     private Path inputs() throws Exception {
         Path in = Files.createDirectories(tmp.resolve("in"));
         Files.writeString(in.resolve("sana-page.html"), BatchInputsTest.resource("/fixtures/html/ar-news-site.html"));
-        Files.writeString(in.resolve("courier-page.html"), BatchInputsTest.resource("/fixtures/html/en-news-site.html"));
+        Files.writeString(
+                in.resolve("courier-page.html"), BatchInputsTest.resource("/fixtures/html/en-news-site.html"));
         Files.writeString(in.resolve("wm-quake.html"), BatchInputsTest.resource("/fixtures/html/en-jsonld.html"));
         try (var bytes = DigestTest.class.getResourceAsStream("/fixtures/html/ar-minimal.html")) {
             Files.write(in.resolve("quake-ar.html"), bytes.readAllBytes());
@@ -57,23 +58,29 @@ class DigestTest {
 
     private static Scripted.ScriptedTranslator humanLikeTranslator() {
         Scripted.ScriptedTranslator t = new Scripted.ScriptedTranslator();
-        t.dictionary.put("سورية والعراق تتفقان على تبادل بيانات تدفق مياه نهر الفرات",
+        t.dictionary.put(
+                "سورية والعراق تتفقان على تبادل بيانات تدفق مياه نهر الفرات",
                 "Syria and Iraq agree to exchange data on the flow of the Euphrates River's waters");
-        t.dictionary.put("اتفقت سورية والعراق اليوم على تبادل البيانات اليومية حول تدفق مياه نهر الفرات، وذلك خلال "
+        t.dictionary.put(
+                "اتفقت سورية والعراق اليوم على تبادل البيانات اليومية حول تدفق مياه نهر الفرات، وذلك خلال "
                         + "مباحثات أجراها وزير الخارجية والمغتربين الدكتور فيصل المقداد مع نظيره العراقي فؤاد حسين في "
                         + "دمشق، في ظل موجة جفاف حادة تضرب المنطقة.",
                 "Syria and Iraq agreed today to exchange daily data on the flow of the Euphrates River, during talks "
                         + "held by Foreign Minister Faisal Mekdad with his Iraqi counterpart Fuad Hussein in Damascus, "
                         + "amid a severe drought hitting the region.");
-        t.dictionary.put("زلزال بقوة 5.1 درجة يضرب شرق تركيا دون إصابات",
+        t.dictionary.put(
+                "زلزال بقوة 5.1 درجة يضرب شرق تركيا دون إصابات",
                 "5.1-magnitude earthquake hits eastern Turkey without injuries");
-        t.dictionary.put("ضرب زلزال بقوة 5.1 درجات شرق تركيا صباح اليوم الأربعاء، وفق ما أعلنت إدارة الكوارث والطوارئ "
+        t.dictionary.put(
+                "ضرب زلزال بقوة 5.1 درجات شرق تركيا صباح اليوم الأربعاء، وفق ما أعلنت إدارة الكوارث والطوارئ "
                         + "التركية، من دون أن تسجل إصابات.",
                 "A 5.1-magnitude earthquake struck eastern Turkey on Wednesday morning, according to the Turkish "
                         + "Disaster and Emergency Management Authority, with no injuries recorded.");
-        t.dictionary.put("الرئيس الأسد يستقبل وفداً برلمانياً روسياً",
+        t.dictionary.put(
+                "الرئيس الأسد يستقبل وفداً برلمانياً روسياً",
                 "President al-Assad receives a Russian parliamentary delegation");
-        t.dictionary.put("استقبل الرئيس بشار الأسد اليوم وفداً برلمانياً روسياً برئاسة نائب رئيس مجلس الدوما، وجرى خلال "
+        t.dictionary.put(
+                "استقبل الرئيس بشار الأسد اليوم وفداً برلمانياً روسياً برئاسة نائب رئيس مجلس الدوما، وجرى خلال "
                         + "اللقاء بحث العلاقات الثنائية بين البلدين وسبل تطويرها في مختلف المجالات، ولا سيما الاقتصادية "
                         + "والثقافية منها.",
                 "President Bashar al-Assad today received a Russian parliamentary delegation headed by the deputy "
@@ -82,14 +89,25 @@ class DigestTest {
     }
 
     private Path runDigest(Language translateTo, Path in, Path out) throws Exception {
-        BatchOptions options = new BatchOptions(List.of(in.toString()), out, translateTo, false, null, 2, null, null, "t");
+        BatchOptions options =
+                new BatchOptions(List.of(in.toString()), out, translateTo, false, null, 2, null, null, "t");
         ArticleTranslatorTranslation translation = Scripted.translation(humanLikeTranslator());
-        RunReport report = new BatchEngine(options, new ItemSource(url -> {
-            throw new AssertionError("no fetch expected: " + url);
-        }, ArticleReaders.standard()::read, out), translation, translation, null, clock).run(BatchListener.NONE, false);
+        RunReport report = new BatchEngine(
+                        options,
+                        new ItemSource(
+                                url -> {
+                                    throw new AssertionError("no fetch expected: " + url);
+                                },
+                                ArticleReaders.standard()::read,
+                                out),
+                        translation,
+                        translation,
+                        null,
+                        clock)
+                .run(BatchListener.NONE, false);
         assertThat(report.failed()).as(report.failures()::toString).isZero();
-        List<Path> files = new DigestWriter().write(out, Digest.of(report,
-                new dev.dragoman.core.cluster.MinHashStoryClusterer()));
+        List<Path> files =
+                new DigestWriter().write(out, Digest.of(report, new dev.dragoman.core.cluster.MinHashStoryClusterer()));
         assertThat(files).hasSize(3).allSatisfy(f -> assertThat(f).exists());
         return files.get(0).getParent();
     }
@@ -116,7 +134,8 @@ class DigestTest {
         assertThat(stories.get(0).get("sources").findValuesAsText("agency"))
                 .containsExactlyInAnyOrder("سانا", "سانا", "Reuters", "AFP");
         assertThat(stories.get(1).get("size").asInt()).isEqualTo(2);
-        assertThat(stories.get(1).get("sources").findValuesAsText("originalLanguage")).containsExactlyInAnyOrder("ar", "en");
+        assertThat(stories.get(1).get("sources").findValuesAsText("originalLanguage"))
+                .containsExactlyInAnyOrder("ar", "en");
         assertThat(stories.get(2).get("sources").get(0).get("headline").asText())
                 .isEqualTo("President al-Assad receives a Russian parliamentary delegation");
         assertThat(json.at("/window/from").asText()).isEqualTo("2024-06-25T06:40:00Z");
@@ -141,15 +160,20 @@ class DigestTest {
         Elements stories = html.select("main > article.story");
         assertThat(stories).isNotEmpty();
         Elements arabic = html.select("h3.headline[lang=ar]");
-        assertThat(arabic).isNotEmpty().allSatisfy(h -> assertThat(h.attr("dir")).isEqualTo("rtl"));
-        assertThat(html.select("h3.headline[lang=en]")).isNotEmpty()
+        assertThat(arabic)
+                .isNotEmpty()
+                .allSatisfy(h -> assertThat(h.attr("dir")).isEqualTo("rtl"));
+        assertThat(html.select("h3.headline[lang=en]"))
+                .isNotEmpty()
                 .allSatisfy(h -> assertThat(h.attr("dir")).isEqualTo("ltr"));
         for (Element a : html.select("li.source a[href^=../articles/]")) {
             assertThat(digests.resolve(a.attr("href")).normalize()).exists();
         }
         assertThat(html.select("li.source time[datetime]")).isNotEmpty();
         String md = Files.readString(only(digests, ".md"), StandardCharsets.UTF_8);
-        assertThat(md).startsWith("# Digest 2024-06-26 07:00 UTC").contains("- Window: 2024-06-25 06:40 UTC", "](../articles/");
+        assertThat(md)
+                .startsWith("# Digest 2024-06-26 07:00 UTC")
+                .contains("- Window: 2024-06-25 06:40 UTC", "](../articles/");
     }
 
     @Test

@@ -35,7 +35,8 @@ final class Scripted {
 
         @Override
         public TranslationResult translate(TranslationRequest request) {
-            String first = request.segments().isEmpty() ? "" : request.segments().get(0);
+            String first =
+                    request.segments().isEmpty() ? "" : request.segments().get(0);
             calls.computeIfAbsent(first, k -> new AtomicInteger()).incrementAndGet();
             DragomanException e = fault.apply(first);
             if (e != null) {
@@ -45,8 +46,8 @@ final class Scripted {
             for (String s : request.segments()) {
                 out.add(TranslatedSegment.of(dictionary.getOrDefault(s, "[" + request.target() + "] " + s)));
             }
-            return new TranslationResult(out, request.source(), "scripted", null,
-                    Usage.ofCharacters(1, request.characters()));
+            return new TranslationResult(
+                    out, request.source(), "scripted", null, Usage.ofCharacters(1, request.characters()));
         }
 
         int total() {
@@ -61,15 +62,24 @@ final class Scripted {
 
         @Override
         public Summary summarize(Article article, SummaryOptions options) {
-            calls.computeIfAbsent(String.valueOf(article.headline()), k -> new AtomicInteger()).incrementAndGet();
+            calls.computeIfAbsent(String.valueOf(article.headline()), k -> new AtomicInteger())
+                    .incrementAndGet();
             DragomanException e = fault.apply(String.valueOf(article.headline()));
             if (e != null) {
                 throw e;
             }
             String first = article.paragraphs().get(0).text();
             Language language = options.outputLanguage() != null ? options.outputLanguage() : article.language();
-            return new Summary(first, List.of(first), language, "scripted", null, Usage.ofTokens(1, 100, 20),
-                    Instant.parse("2024-06-25T00:00:00Z"), false, List.of());
+            return new Summary(
+                    first,
+                    List.of(first),
+                    language,
+                    "scripted",
+                    null,
+                    Usage.ofTokens(1, 100, 20),
+                    Instant.parse("2024-06-25T00:00:00Z"),
+                    false,
+                    List.of());
         }
     }
 

@@ -70,7 +70,9 @@ class BatchFaultsTest {
         // then
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(sim.stats().status(500)).isEqualTo(3);
-        assertThat(f.outcome(dir.resolve("out")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET).done())
+        assertThat(f.outcome(dir.resolve("out"))
+                        .assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET)
+                        .done())
                 .isEqualTo(ARTICLES);
         BatchOutcome.assertNothingFinishedSentTwice(sim, f.corpus);
         assertRerunFromCacheIsCorrect(f, config, r);
@@ -89,7 +91,9 @@ class BatchFaultsTest {
         // then
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(sim.stats().faults(Fault.STALL)).isEqualTo(2);
-        assertThat(f.outcome(dir.resolve("out")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET).done())
+        assertThat(f.outcome(dir.resolve("out"))
+                        .assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET)
+                        .done())
                 .isEqualTo(ARTICLES);
         BatchOutcome.assertNothingFinishedSentTwice(sim, f.corpus);
         assertRerunFromCacheIsCorrect(f, config, r);
@@ -108,7 +112,9 @@ class BatchFaultsTest {
         // then
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(sim.stats().faults(Fault.CONNECTION_RESET)).isEqualTo(3);
-        assertThat(f.outcome(dir.resolve("out")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET).done())
+        assertThat(f.outcome(dir.resolve("out"))
+                        .assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET)
+                        .done())
                 .isEqualTo(ARTICLES);
         BatchOutcome.assertNothingFinishedSentTwice(sim, f.corpus);
         assertRerunFromCacheIsCorrect(f, config, r);
@@ -128,7 +134,8 @@ class BatchFaultsTest {
 
         // then: every article correct or listed; and a second batch from the same cache is all correct, no request
         f.outcome(dir.resolve("out")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET);
-        assertThat(sim.stats().faults(Fault.MALFORMED_JSON) + sim.stats().faults(Fault.TRUNCATED_JSON)).isEqualTo(4);
+        assertThat(sim.stats().faults(Fault.MALFORMED_JSON) + sim.stats().faults(Fault.TRUNCATED_JSON))
+                .isEqualTo(4);
         assertRerunFromCacheIsCorrect(f, config, r);
     }
 
@@ -146,7 +153,9 @@ class BatchFaultsTest {
 
         // then
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(f.outcome(dir.resolve("out")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.LLM_TARGET).done())
+        assertThat(f.outcome(dir.resolve("out"))
+                        .assertEveryItemCorrectOrListed(f.corpus, FaultBatch.LLM_TARGET)
+                        .done())
                 .isEqualTo(ARTICLES);
         BatchOutcome.assertNothingFinishedSentTwice(sim, f.corpus);
     }
@@ -174,7 +183,9 @@ class BatchFaultsTest {
         long fourStories = 0;
         FaultBatch f = fixture(SimConfig.defaults(), 8);
         for (int i = 0; i < 4; i++) {
-            fourStories += f.corpus.get(i).uniqueSegments().stream().mapToLong(s -> s.codePointCount(0, s.length())).sum();
+            fourStories += f.corpus.get(i).uniqueSegments().stream()
+                    .mapToLong(s -> s.codePointCount(0, s.length()))
+                    .sum();
         }
         sim.reconfigure(sim.config().withQuotaCharacters(fourStories));
         Path config = f.config("c", "deepl", null, FaultBatch.sqlite(dir.resolve("cache.db")));
@@ -183,13 +194,16 @@ class BatchFaultsTest {
         FaultBatch.Result r = f.batch(config, dir.resolve("out"), 2);
 
         // then
-        BatchOutcome outcome = f.outcome(dir.resolve("out"))
-                .assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET);
+        BatchOutcome outcome =
+                f.outcome(dir.resolve("out")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET);
         assertThat(r.exit()).as(r.err()).isEqualTo(69);
         assertThat(outcome.done()).isBetween(1, ARTICLES - 1);
-        assertThat(outcome.failures.values()).allSatisfy(fail -> assertThat(fail.path("reason").asText()).containsIgnoringCase("quota"));
+        assertThat(outcome.failures.values())
+                .allSatisfy(fail -> assertThat(fail.path("reason").asText()).containsIgnoringCase("quota"));
         assertThat(r.err()).containsIgnoringCase("quota");
-        assertThat(sim.stats().status(456)).as("requests after the quota ran out (fail fast)").isLessThanOrEqualTo(2);
+        assertThat(sim.stats().status(456))
+                .as("requests after the quota ran out (fail fast)")
+                .isLessThanOrEqualTo(2);
         BatchOutcome.assertNothingFinishedSentTwice(sim, f.corpus);
     }
 
@@ -197,13 +211,20 @@ class BatchFaultsTest {
     private void assertRerunFromCacheIsCorrect(FaultBatch f, Path config, FaultBatch.Result first) {
         BatchOutcome firstOutcome = f.outcome(dir.resolve("out"));
         java.util.Set<String> finished = new java.util.HashSet<>();
-        f.corpus.stream().filter(i -> firstOutcome.outputs.containsKey(i.name()))
+        f.corpus.stream()
+                .filter(i -> firstOutcome.outputs.containsKey(i.name()))
                 .forEach(i -> finished.addAll(i.uniqueSegments()));
         sim.resetStats();
         FaultBatch.Result again = f.batch(config, dir.resolve("out2"), 4);
-        assertThat(again.exit()).as("first run: %s%nsecond run: %s", first.err(), again.err()).isZero();
-        assertThat(f.outcome(dir.resolve("out2")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET).done())
+        assertThat(again.exit())
+                .as("first run: %s%nsecond run: %s", first.err(), again.err())
+                .isZero();
+        assertThat(f.outcome(dir.resolve("out2"))
+                        .assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET)
+                        .done())
                 .isEqualTo(ARTICLES);
-        assertThat(sim.sentSegments().keySet()).as("finished segments asked for again").doesNotContainAnyElementsOf(finished);
+        assertThat(sim.sentSegments().keySet())
+                .as("finished segments asked for again")
+                .doesNotContainAnyElementsOf(finished);
     }
 }

@@ -84,12 +84,17 @@ final class BatchOutcome {
             JsonNode output = outputs.get(item.name());
             JsonNode failure = failures.get(item.name());
             assertThat(output != null || failure != null)
-                    .as("%s has neither an output nor a failure record", item.name()).isTrue();
+                    .as("%s has neither an output nor a failure record", item.name())
+                    .isTrue();
             if (output != null) {
                 assertCorrect(item, output, target);
             } else {
-                assertThat(failure.path("stage").asText()).as("failure stage of %s", item.name()).isNotBlank();
-                assertThat(failure.path("reason").asText()).as("failure reason of %s", item.name()).isNotBlank();
+                assertThat(failure.path("stage").asText())
+                        .as("failure stage of %s", item.name())
+                        .isNotBlank();
+                assertThat(failure.path("reason").asText())
+                        .as("failure reason of %s", item.name())
+                        .isNotBlank();
             }
         }
         return this;
@@ -97,20 +102,28 @@ final class BatchOutcome {
 
     static void assertCorrect(WireCorpus.Item item, JsonNode output, String target) {
         JsonNode translation = output.path("translation");
-        assertThat(translation.path("headline").asText()).as("translated headline of %s", item.name())
+        assertThat(translation.path("headline").asText())
+                .as("translated headline of %s", item.name())
                 .isEqualTo(SimTranslation.translate(item.article().headline(), target));
         List<String> paragraphs = new ArrayList<>();
-        translation.path("paragraphs").forEach(p -> paragraphs.add(p.path("text").asText()));
-        assertThat(paragraphs).as("translated paragraphs of %s", item.name())
+        translation
+                .path("paragraphs")
+                .forEach(p -> paragraphs.add(p.path("text").asText()));
+        assertThat(paragraphs)
+                .as("translated paragraphs of %s", item.name())
                 .containsExactlyElementsOf(item.article().paragraphTexts().stream()
-                        .map(p -> SimTranslation.translate(p, target)).toList());
+                        .map(p -> SimTranslation.translate(p, target))
+                        .toList());
         // the whole structure is translated in place, not only headline and paragraphs
         if (item.article().dateline() != null && item.article().dateline().place() != null) {
-            assertThat(translation.path("dateline").path("place").asText()).as("translated dateline of %s", item.name())
-                    .isEqualTo(SimTranslation.translate(item.article().dateline().place(), target));
+            assertThat(translation.path("dateline").path("place").asText())
+                    .as("translated dateline of %s", item.name())
+                    .isEqualTo(
+                            SimTranslation.translate(item.article().dateline().place(), target));
         }
         if (item.article().source() != null) {
-            assertThat(translation.path("source").asText()).as("translated source line of %s", item.name())
+            assertThat(translation.path("source").asText())
+                    .as("translated source line of %s", item.name())
                     .isEqualTo(SimTranslation.translate(item.article().source(), target));
         }
     }
@@ -119,8 +132,10 @@ final class BatchOutcome {
     static void assertNothingFinishedSentTwice(SimulatedBackend sim, List<WireCorpus.Item> items) {
         Set<String> unique = new HashSet<>();
         items.forEach(i -> unique.addAll(i.uniqueSegments()));
-        assertThat(sim.resentAfterDelivery()).as("segments sent again after they were translated")
-                .filteredOn(unique::contains).isEmpty();
+        assertThat(sim.resentAfterDelivery())
+                .as("segments sent again after they were translated")
+                .filteredOn(unique::contains)
+                .isEmpty();
     }
 
     int done() {

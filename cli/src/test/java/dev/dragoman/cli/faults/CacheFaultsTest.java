@@ -51,14 +51,19 @@ class CacheFaultsTest {
         FaultBatch.Result r = f.batch(config, dir.resolve("out"), 2);
 
         // then: every article correct or listed, nothing finished sent twice within the run
-        BatchOutcome first = f.outcome(dir.resolve("out")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET);
+        BatchOutcome first =
+                f.outcome(dir.resolve("out")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET);
         assertThat(REDIS.ping()).isTrue();
         BatchOutcome.assertNothingFinishedSentTwice(sim, f.corpus);
 
         // and a healthy re-run into a fresh directory over the same Redis is all correct (nothing wrong was cached)
         FaultBatch.Result again = f.batch(config, dir.resolve("out2"), 2);
-        assertThat(again.exit()).as("first: %s%nsecond: %s", r.err(), again.err()).isZero();
-        assertThat(f.outcome(dir.resolve("out2")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET).done())
+        assertThat(again.exit())
+                .as("first: %s%nsecond: %s", r.err(), again.err())
+                .isZero();
+        assertThat(f.outcome(dir.resolve("out2"))
+                        .assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET)
+                        .done())
                 .isEqualTo(ARTICLES);
         assertThat(first.done() + first.failures.size()).isGreaterThanOrEqualTo(ARTICLES);
     }
@@ -84,10 +89,13 @@ class CacheFaultsTest {
 
         // then
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(f.outcome(dir.resolve("out2")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET).done())
+        assertThat(f.outcome(dir.resolve("out2"))
+                        .assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET)
+                        .done())
                 .isEqualTo(ARTICLES);
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).as("the corrupt file moved aside")
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("the corrupt file moved aside")
                     .anyMatch(n -> n.startsWith("cache.db") && !n.equals("cache.db") && n.contains("corrupt"));
         }
     }
@@ -116,10 +124,14 @@ class CacheFaultsTest {
 
         // then: the altered entry is not served (outputs are all exactly right) and is asked for again
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(f.outcome(dir.resolve("out2")).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET).done())
+        assertThat(f.outcome(dir.resolve("out2"))
+                        .assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET)
+                        .done())
                 .isEqualTo(ARTICLES);
         assertThat(sim.sendCount(f.corpus.get(0).article().headline())).isEqualTo(1);
-        assertThat(sim.sendCount(f.corpus.get(1).article().headline())).as("intact entries still served").isZero();
+        assertThat(sim.sendCount(f.corpus.get(1).article().headline()))
+                .as("intact entries still served")
+                .isZero();
     }
 
     private static int indexOf(byte[] haystack, byte[] needle, int from) {
@@ -146,5 +158,4 @@ class CacheFaultsTest {
             throw new IllegalStateException(e);
         }
     }
-
 }

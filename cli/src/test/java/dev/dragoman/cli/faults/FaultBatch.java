@@ -41,8 +41,15 @@ final class FaultBatch {
         this.corpus = WireCorpus.generate(articles, seed);
         this.in = dir.resolve("in");
         WireCorpus.writeWire(corpus, in);
-        this.env = Map.of("HOME", dir.toString(), "XDG_CACHE_HOME", dir.resolve("xdg-cache").toString(),
-                "XDG_CONFIG_HOME", dir.resolve("xdg-config").toString(), "SIM_KEY", "sim-key:fx");
+        this.env = Map.of(
+                "HOME",
+                dir.toString(),
+                "XDG_CACHE_HOME",
+                dir.resolve("xdg-cache").toString(),
+                "XDG_CONFIG_HOME",
+                dir.resolve("xdg-config").toString(),
+                "SIM_KEY",
+                "sim-key:fx");
     }
 
     /** A configuration naming the simulator as backend {@code sim} ({@code deepl} or {@code openai} shape). */
@@ -81,14 +88,27 @@ final class FaultBatch {
 
     /** {@code dragoman batch IN --out OUT --translate-to en --jobs N --config CONFIG [extra…]}. */
     Result batch(Path config, Path out, int jobs, String... extra) {
-        List<String> args = new ArrayList<>(List.of("batch", "--config", config.toString(), in.toString(),
-                "--out", out.toString(), "--translate-to", TARGET, "--jobs", Integer.toString(jobs),
-                "--progress", "lines"));
+        List<String> args = new ArrayList<>(List.of(
+                "batch",
+                "--config",
+                config.toString(),
+                in.toString(),
+                "--out",
+                out.toString(),
+                "--translate-to",
+                TARGET,
+                "--jobs",
+                Integer.toString(jobs),
+                "--progress",
+                "lines"));
         args.addAll(List.of(extra));
         StringWriter out1 = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.run(new CliContext(env, new ByteArrayInputStream(new byte[0]), false),
-                new PrintWriter(out1), new PrintWriter(err), args.toArray(String[]::new));
+        int exit = Main.run(
+                new CliContext(env, new ByteArrayInputStream(new byte[0]), false),
+                new PrintWriter(out1),
+                new PrintWriter(err),
+                args.toArray(String[]::new));
         return new Result(exit, out1.toString(), err.toString());
     }
 

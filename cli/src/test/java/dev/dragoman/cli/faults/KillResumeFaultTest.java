@@ -64,7 +64,9 @@ class KillResumeFaultTest {
         child = startChild(f, config, out);
 
         // when
-        assertThat(killed.await(60, TimeUnit.SECONDS)).as("the child reached the 10th request").isTrue();
+        assertThat(killed.await(60, TimeUnit.SECONDS))
+                .as("the child reached the 10th request")
+                .isTrue();
         assertThat(child.exitValue()).isEqualTo(137);
         BatchOutcome afterKill = f.outcome(out);
         Set<String> finished = new HashSet<>();
@@ -84,10 +86,12 @@ class KillResumeFaultTest {
         BatchOutcome done = f.outcome(out).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.DEEPL_TARGET);
         assertThat(done.done()).isEqualTo(ARTICLES);
         assertThat(done.failures).isEmpty();
-        assertThat(sim.sentSegments().keySet()).as("segments of articles finished before the kill, sent again")
+        assertThat(sim.sentSegments().keySet())
+                .as("segments of articles finished before the kill, sent again")
                 .doesNotContainAnyElementsOf(finished);
         try (var files = java.nio.file.Files.list(out.resolve("articles"))) {
-            assertThat(files.filter(p -> p.toString().endsWith(".json")).count()).as("no duplicate outputs")
+            assertThat(files.filter(p -> p.toString().endsWith(".json")).count())
+                    .as("no duplicate outputs")
                     .isEqualTo(ARTICLES);
         }
     }
@@ -95,9 +99,21 @@ class KillResumeFaultTest {
     private static Process startChild(FaultBatch f, Path config, Path out) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.dragoman.cli.Main",
-                "batch", "--config", config.toString(), f.in.toString(), "--out", out.toString(),
-                "--translate-to", FaultBatch.TARGET, "--jobs", "2", "--progress", "lines"));
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.dragoman.cli.Main",
+                "batch",
+                "--config",
+                config.toString(),
+                f.in.toString(),
+                "--out",
+                out.toString(),
+                "--translate-to",
+                FaultBatch.TARGET,
+                "--jobs",
+                "2",
+                "--progress",
+                "lines"));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectOutput(f.dir.resolve("child.out").toFile())
                 .redirectError(f.dir.resolve("child.err").toFile());

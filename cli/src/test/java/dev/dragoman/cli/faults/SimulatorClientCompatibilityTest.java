@@ -36,8 +36,12 @@ class SimulatorClientCompatibilityTest {
     void should_be_read_by_langchain4j_openai_chat_model() throws Exception {
         // given
         OpenAiChatModel model = OpenAiChatModel.builder()
-                .baseUrl(sim.openAiBaseUrl()).apiKey("sk-test").modelName("gpt-sim")
-                .maxRetries(0).timeout(Duration.ofSeconds(5)).build();
+                .baseUrl(sim.openAiBaseUrl())
+                .apiKey("sk-test")
+                .modelName("gpt-sim")
+                .maxRetries(0)
+                .timeout(Duration.ofSeconds(5))
+                .build();
 
         // when
         ChatResponse response = model.chat(dev.langchain4j.data.message.UserMessage.from(
@@ -52,19 +56,24 @@ class SimulatorClientCompatibilityTest {
     @Test
     void should_surface_a_reset_to_okhttp_as_an_io_error() {
         // given
-        OkHttpClient client = new OkHttpClient.Builder().retryOnConnectionFailure(false)
-                .readTimeout(2, TimeUnit.SECONDS).build();
+        OkHttpClient client = new OkHttpClient.Builder()
+                .retryOnConnectionFailure(false)
+                .readTimeout(2, TimeUnit.SECONDS)
+                .build();
         sim.injectNext(Fault.CONNECTION_RESET, 1);
-        Request request = new Request.Builder().url(sim.baseUrl() + "/v2/translate")
+        Request request = new Request.Builder()
+                .url(sim.baseUrl() + "/v2/translate")
                 .header("Authorization", "DeepL-Auth-Key k")
-                .post(RequestBody.create("{\"text\":[\"مرحبا\"],\"target_lang\":\"EN\"}", MediaType.get("application/json")))
+                .post(RequestBody.create(
+                        "{\"text\":[\"مرحبا\"],\"target_lang\":\"EN\"}", MediaType.get("application/json")))
                 .build();
 
         // when / then
         assertThatThrownBy(() -> {
-            try (Response ignored = client.newCall(request).execute()) {
-                // unreachable
-            }
-        }).isInstanceOf(IOException.class);
+                    try (Response ignored = client.newCall(request).execute()) {
+                        // unreachable
+                    }
+                })
+                .isInstanceOf(IOException.class);
     }
 }

@@ -52,14 +52,40 @@ public record CacheKey(String operation, String backend, String digest) {
             this.operation = Objects.requireNonNull(operation, "operation");
         }
 
-        public Builder backend(String id) { this.backend = nz(id); return this; }
-        public Builder model(String name) { this.model = nz(name); return this; }
-        public Builder templateVersion(String version) { this.template = nz(version); return this; }
-        public Builder glossaryVersion(String version) { this.glossary = nz(version); return this; }
-        public Builder source(Language language) { this.source = language == null ? "auto" : language.tag(); return this; }
-        public Builder target(Language language) { this.target = language == null ? "" : language.tag(); return this; }
+        public Builder backend(String id) {
+            this.backend = nz(id);
+            return this;
+        }
+
+        public Builder model(String name) {
+            this.model = nz(name);
+            return this;
+        }
+
+        public Builder templateVersion(String version) {
+            this.template = nz(version);
+            return this;
+        }
+
+        public Builder glossaryVersion(String version) {
+            this.glossary = nz(version);
+            return this;
+        }
+
+        public Builder source(Language language) {
+            this.source = language == null ? "auto" : language.tag();
+            return this;
+        }
+
+        public Builder target(Language language) {
+            this.target = language == null ? "" : language.tag();
+            return this;
+        }
         /** The input exactly as it will be sent (callers normalize line endings/white space before, if they wish). */
-        public Builder input(String text) { this.input = nz(text); return this; }
+        public Builder input(String text) {
+            this.input = nz(text);
+            return this;
+        }
         /** An option that changes the output; the name must not already be set. */
         public Builder option(String name, Object value) {
             Objects.requireNonNull(name, "name");

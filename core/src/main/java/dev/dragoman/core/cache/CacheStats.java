@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param errors failures the store counted itself (corrupt rows, recovered files); see {@link CacheAdmin}
  * @param backends the same per backend id, sorted by id
  */
-public record CacheStats(long entries, long sizeBytes, long hits, long misses, long errors, List<BackendStats> backends) {
+public record CacheStats(
+        long entries, long sizeBytes, long hits, long misses, long errors, List<BackendStats> backends) {
 
     public CacheStats {
         if (entries < 0 || sizeBytes < 0 || hits < 0 || misses < 0 || errors < 0) {

@@ -82,8 +82,8 @@ public final class CachedCall {
         }
         CacheEntry fresh = backend.get();
         if (fresh == null) {
-            throw new IllegalStateException("a backend call returned no cache entry for " + key.operation()
-                    + " with " + key.backend());
+            throw new IllegalStateException(
+                    "a backend call returned no cache entry for " + key.operation() + " with " + key.backend());
         }
         cache.put(key, fresh);
         return new Result(fresh, Source.BACKEND);

@@ -100,8 +100,8 @@ public final class MemoryResultCache implements ResultCache, CacheAdmin {
         long entryCount = 0, size = 0, hits = 0, misses = 0;
         for (Map.Entry<String, long[]> e : perBackend.entrySet()) {
             Counters c = counters.getOrDefault(e.getKey(), new Counters());
-            backends.add(new CacheStats.BackendStats(e.getKey(), e.getValue()[0], e.getValue()[1], c.hits.get(),
-                    c.misses.get(), c.saved.get()));
+            backends.add(new CacheStats.BackendStats(
+                    e.getKey(), e.getValue()[0], e.getValue()[1], c.hits.get(), c.misses.get(), c.saved.get()));
             entryCount += e.getValue()[0];
             size += e.getValue()[1];
             hits += c.hits.get();
@@ -115,8 +115,9 @@ public final class MemoryResultCache implements ResultCache, CacheAdmin {
         Instant cutoff = filter.age().map(age -> clock.instant().minus(age)).orElse(null);
         AtomicLong removed = new AtomicLong();
         entries.asMap().values().removeIf(s -> {
-            boolean match = (filter.backend() == null || filter.backend().equals(s.key().backend()))
-                    && (cutoff == null || s.entry().created().isBefore(cutoff));
+            boolean match =
+                    (filter.backend() == null || filter.backend().equals(s.key().backend()))
+                            && (cutoff == null || s.entry().created().isBefore(cutoff));
             if (match) {
                 removed.incrementAndGet();
             }
@@ -155,7 +156,10 @@ public final class MemoryResultCache implements ResultCache, CacheAdmin {
     }
 
     private static long sizeOf(CacheEntry e) {
-        return e.value().getBytes(StandardCharsets.UTF_8).length + e.backend().length() + e.model().length() + 64L;
+        return e.value().getBytes(StandardCharsets.UTF_8).length
+                + e.backend().length()
+                + e.model().length()
+                + 64L;
     }
 
     private static Ticker ticker(Clock clock) {

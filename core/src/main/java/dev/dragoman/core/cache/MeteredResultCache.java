@@ -107,8 +107,12 @@ public final class MeteredResultCache implements ResultCache {
         String reason = operation + ": " + describe(e);
         boolean first = loggedReasons.size() < MAX_REASONS && loggedReasons.add(reason);
         if (first) {
-            LOG.warn("cache {} failed, going on without the cache ({}); further failures for this reason are logged"
-                    + " at DEBUG", operation, describe(e), e);
+            LOG.warn(
+                    "cache {} failed, going on without the cache ({}); further failures for this reason are logged"
+                            + " at DEBUG",
+                    operation,
+                    describe(e),
+                    e);
         } else if (LOG.isDebugEnabled()) {
             LOG.debug("cache {} failed for {}: {}", operation, key == null ? "-" : key.digest(), describe(e));
         }

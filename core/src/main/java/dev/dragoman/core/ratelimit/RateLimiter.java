@@ -42,7 +42,8 @@ public final class RateLimiter {
             throw new IllegalArgumentException("rate limits must not be negative");
         }
         if (requestsPerMinute > MAX_PER_MINUTE || unitsPerMinute > MAX_PER_MINUTE) {
-            throw new IllegalArgumentException("rate limits above " + MAX_PER_MINUTE + " per minute: use 0 (unlimited)");
+            throw new IllegalArgumentException(
+                    "rate limits above " + MAX_PER_MINUTE + " per minute: use 0 (unlimited)");
         }
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -81,7 +82,8 @@ public final class RateLimiter {
             sleeper.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DragomanException(DragomanException.Kind.INTERNAL, "interrupted while waiting for the rate limit", e);
+            throw new DragomanException(
+                    DragomanException.Kind.INTERNAL, "interrupted while waiting for the rate limit", e);
         }
         return wait;
     }
@@ -112,6 +114,7 @@ public final class RateLimiter {
         final long capacity;
         /** The burst: the most the balance holds, one second's share rounded up, at least 1 unit. */
         final long full;
+
         long balance;
         long last;
 

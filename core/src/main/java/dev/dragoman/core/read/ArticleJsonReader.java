@@ -72,15 +72,16 @@ public final class ArticleJsonReader implements ArticleFormatReader {
             return node;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + (at.getLineNr() + lineOffset) + ", column " + at.getColumnNr();
+            String where =
+                    at == null ? "" : " at line " + (at.getLineNr() + lineOffset) + ", column " + at.getColumnNr();
             throw new InvalidInputException(name + ": malformed JSON" + where + ": " + e.getOriginalMessage(), e);
         }
     }
 
     private Article toArticle(JsonNode node, String name) {
         if (!node.isObject()) {
-            throw new InvalidInputException(name + ": expected an article object, found a JSON " + node.getNodeType()
-                    .toString().toLowerCase(java.util.Locale.ROOT));
+            throw new InvalidInputException(name + ": expected an article object, found a JSON "
+                    + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
         }
         Article article;
         try {
@@ -89,8 +90,10 @@ public final class ArticleJsonReader implements ArticleFormatReader {
             String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new InvalidInputException(name + ": not a Dragoman article: " + message, e);
         }
-        if ((article.headline() == null || article.headline().isBlank()) && article.paragraphs().isEmpty()) {
-            throw new InvalidInputException(name + ": not a Dragoman article: it has neither a headline nor paragraphs");
+        if ((article.headline() == null || article.headline().isBlank())
+                && article.paragraphs().isEmpty()) {
+            throw new InvalidInputException(
+                    name + ": not a Dragoman article: it has neither a headline nor paragraphs");
         }
         return article;
     }

@@ -40,8 +40,8 @@ import java.util.regex.Pattern;
  */
 public final class ArticleReaders {
 
-    private static final Pattern HTML = Pattern.compile(
-            "(?is)^\\s*(?:<!--.*?-->\\s*)*(?:<!doctype\\s+html|<html[\\s>]|<head[\\s>]|<body[\\s>])");
+    private static final Pattern HTML =
+            Pattern.compile("(?is)^\\s*(?:<!--.*?-->\\s*)*(?:<!doctype\\s+html|<html[\\s>]|<head[\\s>]|<body[\\s>])");
     private static final Pattern HTML_ANYWHERE = Pattern.compile("(?i)<(?:html|body|head|article|div|p)[\\s>]");
     private static final Pattern FEED = Pattern.compile(
             "(?is)^\\s*(?:<\\?xml[^>]*\\?>\\s*)?(?:<!--.*?-->\\s*|<\\?[^>]*\\?>\\s*|<!DOCTYPE[^>]*>\\s*)*"
@@ -167,7 +167,8 @@ public final class ArticleReaders {
         String stripped = head.stripLeading();
         if (stripped.startsWith("{")) {
             return lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || looksLikeJsonLines(text)
-                    ? InputFormat.JSON_LINES : InputFormat.JSON;
+                    ? InputFormat.JSON_LINES
+                    : InputFormat.JSON;
         }
         if (stripped.startsWith("[")) {
             String inside = stripped.substring(1).stripLeading();
@@ -182,8 +183,9 @@ public final class ArticleReaders {
             if (HTML.matcher(head).find()) {
                 return InputFormat.HTML;
             }
-            if (lower.endsWith(".rss") || lower.endsWith(".atom") || lower.endsWith(".xml") && !HTML_ANYWHERE
-                    .matcher(head).find()) {
+            if (lower.endsWith(".rss")
+                    || lower.endsWith(".atom")
+                    || lower.endsWith(".xml") && !HTML_ANYWHERE.matcher(head).find()) {
                 return InputFormat.FEED;
             }
             if (HTML_ANYWHERE.matcher(head).find() || lower.endsWith(".html") || lower.endsWith(".htm")) {
@@ -248,11 +250,16 @@ public final class ArticleReaders {
 
     private static String describe(InputFormat format) {
         switch (format) {
-            case HTML: return "an HTML page";
-            case FEED: return "an RSS/Atom feed";
-            case JSON: return "JSON";
-            case JSON_LINES: return "JSON Lines";
-            default: return "wire text";
+            case HTML:
+                return "an HTML page";
+            case FEED:
+                return "an RSS/Atom feed";
+            case JSON:
+                return "JSON";
+            case JSON_LINES:
+                return "JSON Lines";
+            default:
+                return "wire text";
         }
     }
 

@@ -56,21 +56,70 @@ public final class DateParser {
     static {
         String[][] gregorian = {
             // English
-            {"january", "jan"}, {"february", "feb"}, {"march", "mar"}, {"april", "apr"}, {"may"}, {"june", "jun"},
-            {"july", "jul"}, {"august", "aug"}, {"september", "sept", "sep"}, {"october", "oct"},
-            {"november", "nov"}, {"december", "dec"},
+            {"january", "jan"},
+            {"february", "feb"},
+            {"march", "mar"},
+            {"april", "apr"},
+            {"may"},
+            {"june", "jun"},
+            {"july", "jul"},
+            {"august", "aug"},
+            {"september", "sept", "sep"},
+            {"october", "oct"},
+            {"november", "nov"},
+            {"december", "dec"},
             // French (accents are folded before matching)
-            {"janvier", "janv"}, {"fevrier", "fevr", "fev"}, {"mars"}, {"avril", "avr"}, {"mai"}, {"juin"},
-            {"juillet", "juil"}, {"aout"}, {"septembre"}, {"octobre"}, {"novembre"}, {"decembre"},
+            {"janvier", "janv"},
+            {"fevrier", "fevr", "fev"},
+            {"mars"},
+            {"avril", "avr"},
+            {"mai"},
+            {"juin"},
+            {"juillet", "juil"},
+            {"aout"},
+            {"septembre"},
+            {"octobre"},
+            {"novembre"},
+            {"decembre"},
             // Arabic, Egyptian / Gulf (folded: hamza on alef removed, ta marbuta -> ha, alef maqsura -> ya)
-            {"يناير"}, {"فبراير"}, {"مارس"}, {"ابريل"}, {"مايو"}, {"يونيو", "يونيه"},
-            {"يوليو", "يوليه"}, {"اغسطس", "اغستس"}, {"سبتمبر"}, {"اكتوبر"}, {"نوفمبر"}, {"ديسمبر"},
+            {"يناير"},
+            {"فبراير"},
+            {"مارس"},
+            {"ابريل"},
+            {"مايو"},
+            {"يونيو", "يونيه"},
+            {"يوليو", "يوليه"},
+            {"اغسطس", "اغستس"},
+            {"سبتمبر"},
+            {"اكتوبر"},
+            {"نوفمبر"},
+            {"ديسمبر"},
             // Arabic, Levantine / Iraqi
-            {"كانون الثاني"}, {"شباط"}, {"اذار"}, {"نيسان"}, {"ايار"}, {"حزيران"},
-            {"تموز"}, {"اب"}, {"ايلول"}, {"تشرين الاول"}, {"تشرين الثاني"}, {"كانون الاول"},
+            {"كانون الثاني"},
+            {"شباط"},
+            {"اذار"},
+            {"نيسان"},
+            {"ايار"},
+            {"حزيران"},
+            {"تموز"},
+            {"اب"},
+            {"ايلول"},
+            {"تشرين الاول"},
+            {"تشرين الثاني"},
+            {"كانون الاول"},
             // Arabic, Maghreb (Algeria/Tunisia, Morocco)
-            {"جانفي"}, {"فيفري"}, {}, {"افريل"}, {"ماي"}, {"جوان"},
-            {"جويليه", "جويلية", "يوليوز"}, {"اوت", "غشت"}, {"شتنبر"}, {}, {"نونبر"}, {"دجنبر"},
+            {"جانفي"},
+            {"فيفري"},
+            {},
+            {"افريل"},
+            {"ماي"},
+            {"جوان"},
+            {"جويليه", "جويلية", "يوليوز"},
+            {"اوت", "غشت"},
+            {"شتنبر"},
+            {},
+            {"نونبر"},
+            {"دجنبر"},
         };
         for (int i = 0; i < gregorian.length; i++) {
             for (String name : gregorian[i]) {
@@ -78,9 +127,18 @@ public final class DateParser {
             }
         }
         String[][] hijri = {
-            {"محرم"}, {"صفر"}, {"ربيع الاول"}, {"ربيع الاخر", "ربيع الثاني"}, {"جمادي الاولي", "جمادي الاول"},
-            {"جمادي الاخره", "جمادي الاخر", "جمادي الثانيه", "جمادي الثاني"}, {"رجب"}, {"شعبان"}, {"رمضان"},
-            {"شوال"}, {"ذو القعده", "ذي القعده"}, {"ذو الحجه", "ذي الحجه"},
+            {"محرم"},
+            {"صفر"},
+            {"ربيع الاول"},
+            {"ربيع الاخر", "ربيع الثاني"},
+            {"جمادي الاولي", "جمادي الاول"},
+            {"جمادي الاخره", "جمادي الاخر", "جمادي الثانيه", "جمادي الثاني"},
+            {"رجب"},
+            {"شعبان"},
+            {"رمضان"},
+            {"شوال"},
+            {"ذو القعده", "ذي القعده"},
+            {"ذو الحجه", "ذي الحجه"},
         };
         for (int i = 0; i < hijri.length; i++) {
             for (String name : hijri[i]) {
@@ -96,23 +154,22 @@ public final class DateParser {
     /** A month name, optionally doubled as Levantine copy prints it: "حزيران/يونيو", "حزيران (يونيو)". */
     private static final String MONTH = NOT_LETTER_BEFORE + "(?<m>" + GREGORIAN_NAMES + ")" + NOT_LETTER_AFTER
             + "(?:\\s*[/(]\\s*(?:" + GREGORIAN_NAMES + ")\\s*\\)?" + NOT_LETTER_AFTER + ")?\\.?";
+
     private static final String YEAR = "(?<y>\\d{4})(?!\\d)";
     private static final String DAY = NOT_LETTER_BEFORE + "(?<d>\\d{1,2})(?:st|nd|rd|th|er|eme|e)?(?![\\d\\p{L}])";
 
-    private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
-            DAY + "\\s*(?:de\\s+|من\\s+|,)?\\s*[,./-]?\\s*" + MONTH + "\\s*[,./-]?\\s*(?:de\\s+|عام\\s+|سنه\\s+)?" + YEAR);
-    private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
-            MONTH + "\\s*" + DAY + "\\s*,?\\s*" + YEAR);
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile(DAY + "\\s*(?:de\\s+|من\\s+|,)?\\s*[,./-]?\\s*"
+            + MONTH + "\\s*[,./-]?\\s*(?:de\\s+|عام\\s+|سنه\\s+)?" + YEAR);
+    private static final Pattern MONTH_DAY_YEAR = Pattern.compile(MONTH + "\\s*" + DAY + "\\s*,?\\s*" + YEAR);
     private static final Pattern ISO = Pattern.compile(
             "(?<![\\d])(?<y>\\d{4})-(?<mo>\\d{1,2})-(?<d>\\d{1,2})(?!\\d)"
                     + "(?:[t ](?<h>\\d{1,2}):(?<mi>\\d{2})(?::(?<s>\\d{2})(?:[.,]\\d+)?)?\\s*(?<z>z|[+-]\\d{2}(?::?\\d{2})?)?)?");
-    private static final Pattern YEAR_FIRST_SLASH = Pattern.compile(
-            "(?<![\\d])(?<y>\\d{4})[/.](?<mo>\\d{1,2})[/.](?<d>\\d{1,2})(?!\\d)");
+    private static final Pattern YEAR_FIRST_SLASH =
+            Pattern.compile("(?<![\\d])(?<y>\\d{4})[/.](?<mo>\\d{1,2})[/.](?<d>\\d{1,2})(?!\\d)");
     private static final Pattern NUMERIC = Pattern.compile(
             "(?<![\\d/.-])(?<a>\\d{1,2})\\s?(?<sep>[/.-])\\s?(?<b>\\d{1,2})\\s?\\k<sep>\\s?" + YEAR + "(?!\\s*ه)");
-    private static final Pattern HIJRI_DATE = Pattern.compile(
-            NOT_LETTER_BEFORE + "(?<d>\\d{1,2})\\s+(?<m>" + HIJRI_NAMES + ")" + NOT_LETTER_AFTER
-                    + "\\s*(?:عام\\s+|سنه\\s+)?(?<y>1[3-5]\\d{2})(?!\\d)");
+    private static final Pattern HIJRI_DATE = Pattern.compile(NOT_LETTER_BEFORE + "(?<d>\\d{1,2})\\s+(?<m>"
+            + HIJRI_NAMES + ")" + NOT_LETTER_AFTER + "\\s*(?:عام\\s+|سنه\\s+)?(?<y>1[3-5]\\d{2})(?!\\d)");
     /** A clock time and an explicit zone after the date: "10:30 GMT", "10:30:00 +0300", "3:15 pm UTC+3". */
     private static final Pattern TIME_ZONE = Pattern.compile(
             "^[\\s,]*(?:at\\s+|a\\s+|الساعه\\s+)?(?<h>\\d{1,2})[:h](?<mi>\\d{2})(?::(?<s>\\d{2}))?\\s*(?<ampm>am|pm|a\\.m\\.|p\\.m\\.)?"
@@ -149,8 +206,12 @@ public final class DateParser {
         for (int i = 0; i < nfd.length(); i++) {
             char c = nfd.charAt(i);
             int type = Character.getType(c);
-            if (type == Character.NON_SPACING_MARK || c == '\u0640' || (c >= '\u200B' && c <= '\u200F')
-                    || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\uFEFF') {
+            if (type == Character.NON_SPACING_MARK
+                    || c == '\u0640'
+                    || (c >= '\u200B' && c <= '\u200F')
+                    || (c >= '\u202A' && c <= '\u202E')
+                    || (c >= '\u2066' && c <= '\u2069')
+                    || c == '\uFEFF') {
                 continue;
             }
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
@@ -183,9 +244,21 @@ public final class DateParser {
         String text = fold(raw);
         List<Candidate> candidates = new ArrayList<>();
         collect(ISO.matcher(text), candidates, m -> date(m.group("y"), m.group("mo"), m.group("d")), true);
-        collect(YEAR_FIRST_SLASH.matcher(text), candidates, m -> date(m.group("y"), m.group("mo"), m.group("d")), false);
-        collect(DAY_MONTH_YEAR.matcher(text), candidates, m -> date(m.group("y"), month(m.group("m")), m.group("d")), false);
-        collect(MONTH_DAY_YEAR.matcher(text), candidates, m -> date(m.group("y"), month(m.group("m")), m.group("d")), false);
+        collect(
+                YEAR_FIRST_SLASH.matcher(text),
+                candidates,
+                m -> date(m.group("y"), m.group("mo"), m.group("d")),
+                false);
+        collect(
+                DAY_MONTH_YEAR.matcher(text),
+                candidates,
+                m -> date(m.group("y"), month(m.group("m")), m.group("d")),
+                false);
+        collect(
+                MONTH_DAY_YEAR.matcher(text),
+                candidates,
+                m -> date(m.group("y"), month(m.group("m")), m.group("d")),
+                false);
         collect(NUMERIC.matcher(text), candidates, DateParser::numeric, false);
         if (!candidates.isEmpty()) {
             candidates.sort(Comparator.comparingInt(Candidate::start));

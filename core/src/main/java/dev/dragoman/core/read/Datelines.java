@@ -22,15 +22,94 @@ public final class Datelines {
     private static final Pattern HAS_DIGIT = Pattern.compile(WirePatterns.DIGIT);
     private static final Pattern SENTENCE_PUNCT = Pattern.compile("[.!?؟]");
     /** Words that start sentences, not place names, in Arabic copy. */
-    private static final List<String> NOT_PLACES = List.of("قال", "اكد", "اعلن", "ذكر", "افاد", "اشار", "وقال",
-            "واكد", "في", "من", "على", "الى", "عن", "مع", "هذا", "هذه", "كما", "وكان", "كان", "ان", "بعد", "قبل",
-            "قالت", "اكدت", "اعلنت", "ذكرت", "افادت", "اشارت", "بحث", "بحثت", "استقبل", "التقى", "شارك", "دعا", "دعت",
-            "اعرب", "اعربت", "نفى", "نفت", "اوضح", "اوضحت", "اضاف", "اضافت", "وقالت", "واعلن", "واعلنت",
+    private static final List<String> NOT_PLACES = List.of(
+            "قال",
+            "اكد",
+            "اعلن",
+            "ذكر",
+            "افاد",
+            "اشار",
+            "وقال",
+            "واكد",
+            "في",
+            "من",
+            "على",
+            "الى",
+            "عن",
+            "مع",
+            "هذا",
+            "هذه",
+            "كما",
+            "وكان",
+            "كان",
+            "ان",
+            "بعد",
+            "قبل",
+            "قالت",
+            "اكدت",
+            "اعلنت",
+            "ذكرت",
+            "افادت",
+            "اشارت",
+            "بحث",
+            "بحثت",
+            "استقبل",
+            "التقى",
+            "شارك",
+            "دعا",
+            "دعت",
+            "اعرب",
+            "اعربت",
+            "نفى",
+            "نفت",
+            "اوضح",
+            "اوضحت",
+            "اضاف",
+            "اضافت",
+            "وقالت",
+            "واعلن",
+            "واعلنت",
             // weekdays and date words open date lines, not datelines
-            "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "يوم", "تاريخ", "اليوم",
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
-            "thu", "thur", "thurs", "fri", "sat", "sun", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-            "dimanche", "le", "on", "updated", "published", "date");
+            "الاحد",
+            "الاثنين",
+            "الثلاثاء",
+            "الاربعاء",
+            "الخميس",
+            "الجمعه",
+            "السبت",
+            "يوم",
+            "تاريخ",
+            "اليوم",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "mon",
+            "tue",
+            "tues",
+            "wed",
+            "thu",
+            "thur",
+            "thurs",
+            "fri",
+            "sat",
+            "sun",
+            "lundi",
+            "mardi",
+            "mercredi",
+            "jeudi",
+            "vendredi",
+            "samedi",
+            "dimanche",
+            "le",
+            "on",
+            "updated",
+            "published",
+            "date");
+
     private static final Pattern NOT_PLACE = WirePatterns.compile("^" + WirePatterns.alternation(NOT_PLACES) + "$");
 
     /**
@@ -111,9 +190,13 @@ public final class Datelines {
         if (!restOk(rest, standalone)) {
             return null;
         }
-        boolean known = KNOWN_AR_AGENCY.matcher(agency).matches() || KNOWN_LATIN_AGENCY.matcher(agency).matches();
-        if (!standalone && !known && (!dashAfter(text, m) || m.group("place").split("\\s+").length > 2
-                || NOT_PLACE.matcher(agency).matches())) {
+        boolean known = KNOWN_AR_AGENCY.matcher(agency).matches()
+                || KNOWN_LATIN_AGENCY.matcher(agency).matches();
+        if (!standalone
+                && !known
+                && (!dashAfter(text, m)
+                        || m.group("place").split("\\s+").length > 2
+                        || NOT_PLACE.matcher(agency).matches())) {
             // "أعلنت وزارة الصحة (الاثنين) - …" is a sentence: an unknown agency inline needs a short place
             return null;
         }
@@ -149,8 +232,12 @@ public final class Datelines {
         if (withAgency.lookingAt() && placeOk(withAgency.group("place"))) {
             String rest = restOf(text, withAgency);
             if (restOk(rest, standalone)) {
-                return new DatelineMatch(cleanPlace(withAgency.group("place")), withAgency.group("agency").strip(),
-                        null, null, rest);
+                return new DatelineMatch(
+                        cleanPlace(withAgency.group("place")),
+                        withAgency.group("agency").strip(),
+                        null,
+                        null,
+                        rest);
             }
         }
         Matcher m = WirePatterns.AR_DASH.matcher(head(text));
@@ -175,8 +262,9 @@ public final class Datelines {
         return new DatelineMatch(cleanPlace(m.group("place")), agency, null, null, rest);
     }
 
-    private static final Pattern AR_PLACE_DATE = WirePatterns.compile("^[\\s\\p{Cf}]*" + WirePatterns.AR_PLACE
-            + "\\s*[،,]?\\s+(?:" + WirePatterns.tolerant("في") + "\\s+)?(?<date>" + WirePatterns.DIGIT + ".{3,80}?)\\s*$");
+    private static final Pattern AR_PLACE_DATE =
+            WirePatterns.compile("^[\\s\\p{Cf}]*" + WirePatterns.AR_PLACE + "\\s*[،,]?\\s+(?:"
+                    + WirePatterns.tolerant("في") + "\\s+)?(?<date>" + WirePatterns.DIGIT + ".{3,80}?)\\s*$");
     private static final Pattern LATIN_PLACE_DATE = Pattern.compile("^[\\s\\p{Cf}]*(?<place>\\p{Lu}[\\p{L}\\p{M}.'’-]*"
             + "(?:[ /][\\p{L}\\p{M}.'’-]+){0,2}),\\s*(?<date>[^,]{0,12}\\d.{2,40}?)\\s*[-–—:]*\\s*$");
 
@@ -191,9 +279,12 @@ public final class Datelines {
         }
         for (Pattern p : List.of(AR_PLACE_DATE, LATIN_PLACE_DATE)) {
             Matcher m = p.matcher(text);
-            if (m.matches() && placeOk(m.group("place")) && m.group("date").split("\\s+").length <= 10
+            if (m.matches()
+                    && placeOk(m.group("place"))
+                    && m.group("date").split("\\s+").length <= 10
                     && DateParser.containsDate(m.group("date"))) {
-                return new DatelineMatch(cleanPlace(m.group("place")), null, m.group("date").strip(), null, "");
+                return new DatelineMatch(
+                        cleanPlace(m.group("place")), null, m.group("date").strip(), null, "");
             }
         }
         return null;
@@ -218,7 +309,8 @@ public final class Datelines {
         if (!restOk(rest, standalone)) {
             return null;
         }
-        return new DatelineMatch(place == null ? null : cleanPlace(place), m.group("agency").strip(), null, null, rest);
+        return new DatelineMatch(
+                place == null ? null : cleanPlace(place), m.group("agency").strip(), null, null, rest);
     }
 
     /** "Riyadh, Shawwal 25, 1436, Aug 10, 2015, SPA -- …". */

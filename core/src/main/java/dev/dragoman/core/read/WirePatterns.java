@@ -30,11 +30,23 @@ final class WirePatterns {
         for (int i = 0; i < phrase.length(); i++) {
             char c = phrase.charAt(i);
             switch (c) {
-                case 'ا': sb.append("[اأإآٱ]"); break;
-                case 'ي': case 'ى': sb.append("[يىئ]"); break;
-                case 'ه': case 'ة': sb.append("[هة]"); break;
-                case 'و': sb.append("[وؤ]"); break;
-                case ' ': sb.append("\\s+"); continue;
+                case 'ا':
+                    sb.append("[اأإآٱ]");
+                    break;
+                case 'ي':
+                case 'ى':
+                    sb.append("[يىئ]");
+                    break;
+                case 'ه':
+                case 'ة':
+                    sb.append("[هة]");
+                    break;
+                case 'و':
+                    sb.append("[وؤ]");
+                    break;
+                case ' ':
+                    sb.append("\\s+");
+                    continue;
                 default:
                     if ("\\.[]{}()*+?^$|".indexOf(c) >= 0) {
                         sb.append('\\');
@@ -68,51 +80,191 @@ final class WirePatterns {
 
     // --- publication date -------------------------------------------------------------------------------------
     static final List<String> PUBLISHED_LABELS = List.of(
-            "تاريخ النشر", "تاريخ نشر الخبر", "تاريخ الخبر", "تم النشر في", "تم النشر", "نشر في", "نشر بتاريخ",
-            "نشر يوم", "تاريخ", "نشر", "بتاريخ",
-            "published on", "published at", "first published", "published", "posted on", "posted at", "posted",
-            "date", "dated", "publication date",
-            "publié le", "publie le", "publié", "publie", "date de publication", "mis en ligne le");
+            "تاريخ النشر",
+            "تاريخ نشر الخبر",
+            "تاريخ الخبر",
+            "تم النشر في",
+            "تم النشر",
+            "نشر في",
+            "نشر بتاريخ",
+            "نشر يوم",
+            "تاريخ",
+            "نشر",
+            "بتاريخ",
+            "published on",
+            "published at",
+            "first published",
+            "published",
+            "posted on",
+            "posted at",
+            "posted",
+            "date",
+            "dated",
+            "publication date",
+            "publié le",
+            "publie le",
+            "publié",
+            "publie",
+            "date de publication",
+            "mis en ligne le");
     static final List<String> UPDATED_LABELS = List.of(
-            "اخر تحديث", "تاريخ التحديث", "تم التحديث", "تحديث", "last updated", "updated on", "updated", "modified",
-            "mis à jour le", "mis a jour le", "mis à jour", "mis a jour", "modifié le", "modifie le", "actualisé le");
+            "اخر تحديث",
+            "تاريخ التحديث",
+            "تم التحديث",
+            "تحديث",
+            "last updated",
+            "updated on",
+            "updated",
+            "modified",
+            "mis à jour le",
+            "mis a jour le",
+            "mis à jour",
+            "mis a jour",
+            "modifié le",
+            "modifie le",
+            "actualisé le");
     /** "Published: X" or "Publié le X": the value is the date as printed. */
     static final Pattern PUBLISHED = compile(LEAD + "(?<label>" + alternation(PUBLISHED_LABELS) + ")(?![\\p{L}])"
             + "(?:" + SEPARATOR + ")?\\s*(?<value>.*?)\\s*[\\])»\"”]?\\s*$");
-    static final Pattern UPDATED = compile(LEAD + "(?<label>" + alternation(UPDATED_LABELS) + ")(?![\\p{L}])"
-            + "(?:" + SEPARATOR + ")?\\s*(?<value>.*?)\\s*[\\])»\"”]?\\s*$");
+
+    static final Pattern UPDATED = compile(LEAD + "(?<label>" + alternation(UPDATED_LABELS) + ")(?![\\p{L}])" + "(?:"
+            + SEPARATOR + ")?\\s*(?<value>.*?)\\s*[\\])»\"”]?\\s*$");
 
     // --- source / attribution ---------------------------------------------------------------------------------
-    static final List<String> SOURCE_LABELS = List.of(
-            "المصدر", "المصادر", "مصدر الخبر", "مصدر", "source", "sources", "source(s)", "fuente", "quelle");
+    static final List<String> SOURCE_LABELS =
+            List.of("المصدر", "المصادر", "مصدر الخبر", "مصدر", "source", "sources", "source(s)", "fuente", "quelle");
     /** "المصدر: X", "Source : X", "(Source: X)". A colon is required: "Source close to…" is a sentence. */
-    static final Pattern SOURCE = compile(LEAD + "(?<label>" + alternation(SOURCE_LABELS) + ")\\s*[:：]\\s*"
-            + "(?<value>.*?)\\s*[\\])»\"”]?\\s*$");
+    static final Pattern SOURCE = compile(
+            LEAD + "(?<label>" + alternation(SOURCE_LABELS) + ")\\s*[:：]\\s*" + "(?<value>.*?)\\s*[\\])»\"”]?\\s*$");
 
     // --- read also --------------------------------------------------------------------------------------------
     static final List<String> READ_ALSO_PHRASES = List.of(
-            "اقرا ايضا", "ايضا", "اقرا كذلك", "اقرا المزيد", "اقرا ايضا في", "اقرا", "شاهد ايضا", "طالع ايضا", "اقرا ايضاً",
-            "للمزيد اقرا", "مواضيع ذات صله", "اخبار ذات صله", "مقالات ذات صله", "ذات صله", "قد يهمك ايضا", "قد يهمك",
-            "read also", "also read", "read more", "see also", "related stories", "related articles", "related news",
-            "related", "more on this story", "more from", "recommended",
-            "lire aussi", "à lire aussi", "a lire aussi", "lire également", "à lire également", "a lire egalement",
-            "voir aussi", "sur le même sujet", "sur le meme sujet");
+            "اقرا ايضا",
+            "ايضا",
+            "اقرا كذلك",
+            "اقرا المزيد",
+            "اقرا ايضا في",
+            "اقرا",
+            "شاهد ايضا",
+            "طالع ايضا",
+            "اقرا ايضاً",
+            "للمزيد اقرا",
+            "مواضيع ذات صله",
+            "اخبار ذات صله",
+            "مقالات ذات صله",
+            "ذات صله",
+            "قد يهمك ايضا",
+            "قد يهمك",
+            "read also",
+            "also read",
+            "read more",
+            "see also",
+            "related stories",
+            "related articles",
+            "related news",
+            "related",
+            "more on this story",
+            "more from",
+            "recommended",
+            "lire aussi",
+            "à lire aussi",
+            "a lire aussi",
+            "lire également",
+            "à lire également",
+            "a lire egalement",
+            "voir aussi",
+            "sur le même sujet",
+            "sur le meme sujet");
     /**
      * A "read also" marker, alone on its line ("إقرأ أيضاً:") or followed by the related headline after a separator
      * ("Read more: Egypt and Russia discuss…").
      */
-    static final Pattern READ_ALSO = compile("^[\\s\\p{Cf}]*(?:[|»>•*▪■◄►]\\s*|" + DASH + "\\s*)?[\\[(]?\\s*"
-            + alternation(READ_ALSO_PHRASES) + "\\s*[\\])]?\\s*(?:(?:[:：|»>…]|\\.{3}|" + DASH + ")+\\s*(?<rest>.*?))?\\s*$");
+    static final Pattern READ_ALSO =
+            compile("^[\\s\\p{Cf}]*(?:[|»>•*▪■◄►]\\s*|" + DASH + "\\s*)?[\\[(]?\\s*" + alternation(READ_ALSO_PHRASES)
+                    + "\\s*[\\])]?\\s*(?:(?:[:：|»>…]|\\.{3}|" + DASH + ")+\\s*(?<rest>.*?))?\\s*$");
 
     /** Words that open a paragraph continuing a story, not a story's lead: "وقال"، "وأضاف"، "كما"، "من جانبه". */
-    static final Pattern CONTINUATION_OPENER = compile("^[\\s\\p{Cf}\"“«]*" + alternation(List.of(
-            "وقال", "وقالت", "واضاف", "واضافت", "واكد", "واكدت", "واشار", "واشارت", "واوضح", "واوضحت", "وكان", "وكانت",
-            "وفي", "ومن", "وعلي", "وبحسب", "وحسب", "ووفقا", "وتابع", "وتابعت", "وذكر", "وذكرت", "ولفت", "ولفتت", "وشدد",
-            "وشددت", "ونقل", "ونقلت", "وبين", "وبينت", "وياتي", "وتاتي", "وجاء", "وجاءت", "واعلن", "واعلنت", "وتضاربت",
-            "ويذكر", "وتجدر", "ولم", "وقد", "وهو", "وهي", "وافاد", "وافادت", "ودعا", "ودعت", "واعتبر", "واعتبرت", "وراي",
-            "ويري", "وتقول", "ويقول", "وبدوره", "وبدورها", "وبينما", "واظهر", "واظهرت", "وتشير", "ويشير", "واستطرد",
-            "ولكن", "لكن", "الا ان", "كما", "بدوره", "بدورها", "من جانبه", "من جانبها", "من جهته", "من جهتها", "يذكر",
-            "وعلاوه", "فضلا", "واختتم", "وختم", "واردف", "واستدرك")) + "(?![\\p{L}\\p{M}])");
+    static final Pattern CONTINUATION_OPENER = compile("^[\\s\\p{Cf}\"“«]*"
+            + alternation(List.of(
+                    "وقال",
+                    "وقالت",
+                    "واضاف",
+                    "واضافت",
+                    "واكد",
+                    "واكدت",
+                    "واشار",
+                    "واشارت",
+                    "واوضح",
+                    "واوضحت",
+                    "وكان",
+                    "وكانت",
+                    "وفي",
+                    "ومن",
+                    "وعلي",
+                    "وبحسب",
+                    "وحسب",
+                    "ووفقا",
+                    "وتابع",
+                    "وتابعت",
+                    "وذكر",
+                    "وذكرت",
+                    "ولفت",
+                    "ولفتت",
+                    "وشدد",
+                    "وشددت",
+                    "ونقل",
+                    "ونقلت",
+                    "وبين",
+                    "وبينت",
+                    "وياتي",
+                    "وتاتي",
+                    "وجاء",
+                    "وجاءت",
+                    "واعلن",
+                    "واعلنت",
+                    "وتضاربت",
+                    "ويذكر",
+                    "وتجدر",
+                    "ولم",
+                    "وقد",
+                    "وهو",
+                    "وهي",
+                    "وافاد",
+                    "وافادت",
+                    "ودعا",
+                    "ودعت",
+                    "واعتبر",
+                    "واعتبرت",
+                    "وراي",
+                    "ويري",
+                    "وتقول",
+                    "ويقول",
+                    "وبدوره",
+                    "وبدورها",
+                    "وبينما",
+                    "واظهر",
+                    "واظهرت",
+                    "وتشير",
+                    "ويشير",
+                    "واستطرد",
+                    "ولكن",
+                    "لكن",
+                    "الا ان",
+                    "كما",
+                    "بدوره",
+                    "بدورها",
+                    "من جانبه",
+                    "من جانبها",
+                    "من جهته",
+                    "من جهتها",
+                    "يذكر",
+                    "وعلاوه",
+                    "فضلا",
+                    "واختتم",
+                    "وختم",
+                    "واردف",
+                    "واستدرك"))
+            + "(?![\\p{L}\\p{M}])");
 
     /** True when most letters of {@code text} are Arabic-script letters. */
     static boolean isMostlyArabic(String text) {
@@ -146,28 +298,80 @@ final class WirePatterns {
 
     // --- headline parts ---------------------------------------------------------------------------------------
     static final List<String> DESKS = List.of(
-            "عام", "اقتصادي", "سياسي", "رياضي", "اجتماعي", "ثقافي", "محلي", "دولي", "عربي", "عسكري", "صحي", "علمي",
-            "تقني", "فني", "ديني", "امني", "تعليمي", "سياحي", "بيئي", "اعلامي", "تقرير", "خاص", "عاجل",
-            "general", "economic", "economy", "political", "politics", "sports", "sport", "local", "international",
-            "cultural", "social", "health");
+            "عام",
+            "اقتصادي",
+            "سياسي",
+            "رياضي",
+            "اجتماعي",
+            "ثقافي",
+            "محلي",
+            "دولي",
+            "عربي",
+            "عسكري",
+            "صحي",
+            "علمي",
+            "تقني",
+            "فني",
+            "ديني",
+            "امني",
+            "تعليمي",
+            "سياحي",
+            "بيئي",
+            "اعلامي",
+            "تقرير",
+            "خاص",
+            "عاجل",
+            "general",
+            "economic",
+            "economy",
+            "political",
+            "politics",
+            "sports",
+            "sport",
+            "local",
+            "international",
+            "cultural",
+            "social",
+            "health");
     /** SPA's desk before the headline: "عام / …", "اقتصادي / …". */
     /**
      * SPA's desk before the headline: "عام / …", "اقتصادي / …", or any single Arabic adjective in -ي ("زراعي /"),
      * which is how SPA names its desks.
      */
-    static final Pattern DESK = compile("^[\\s\\p{Cf}]*(?<desk>" + alternation(DESKS) + "|[\\p{IsArabic}&&\\p{L}]{2,9}ي)"
-            + "\\s*/\\s*(?<rest>\\S.*)$");
+    static final Pattern DESK = compile("^[\\s\\p{Cf}]*(?<desk>" + alternation(DESKS)
+            + "|[\\p{IsArabic}&&\\p{L}]{2,9}ي)" + "\\s*/\\s*(?<rest>\\S.*)$");
     /** A flash line above the headline: "عاجل", "URGENT", "FLASH", "BREAKING". */
-    static final Pattern FLASH = compile("^[\\s\\p{Cf}]*[(\\[]?\\s*(?<flash>" + alternation(List.of("عاجل", "عاجل جدا",
-            "خبر عاجل", "urgent", "flash", "breaking", "breaking news", "bulletin", "newsalert", "urgent urgent"))
+    static final Pattern FLASH = compile("^[\\s\\p{Cf}]*[(\\[]?\\s*(?<flash>"
+            + alternation(List.of(
+                    "عاجل",
+                    "عاجل جدا",
+                    "خبر عاجل",
+                    "urgent",
+                    "flash",
+                    "breaking",
+                    "breaking news",
+                    "bulletin",
+                    "newsalert",
+                    "urgent urgent"))
             + ")\\s*[)\\]]?\\s*[:!.\\-]*\\s*$");
     /** A line without a letter or a digit: rules, separators, ornaments ("=====", "* * *"). */
     static final Pattern NO_TEXT = Pattern.compile("^[^\\p{L}\\p{N}]+$");
+
     private static final String ORDINALS = alternation(List.of(
-            "اولي", "ثانيه", "ثالثه", "رابعه", "خامسه", "سادسه", "سابعه", "ثامنه", "تاسعه", "عاشره",
-            "حاديه عشره", "ثانيه عشره"));
-    private static final String CONTINUATION = "(?<cont>" + tolerant("اضافه") + "\\s+(?:" + ORDINALS + "|"
-            + DIGIT + "+)(?:\\s+(?:و\\s*)?" + alternation(List.of("الاخيره", "اخيره")) + ")?)";
+            "اولي",
+            "ثانيه",
+            "ثالثه",
+            "رابعه",
+            "خامسه",
+            "سادسه",
+            "سابعه",
+            "ثامنه",
+            "تاسعه",
+            "عاشره",
+            "حاديه عشره",
+            "ثانيه عشره"));
+    private static final String CONTINUATION = "(?<cont>" + tolerant("اضافه") + "\\s+(?:" + ORDINALS + "|" + DIGIT
+            + "+)(?:\\s+(?:و\\s*)?" + alternation(List.of("الاخيره", "اخيره")) + ")?)";
     /** A continuation part named at the end of the headline: "… / إضافة أولى", "… / إضافة أولى واخيرة". */
     static final Pattern HEADLINE_CONTINUATION = compile("^(?<headline>.*?\\S)\\s*/\\s*" + CONTINUATION + "\\s*$");
     /** A continuation part named on its own line: "إضافة خامسة وأخيرة". */
@@ -183,6 +387,7 @@ final class WirePatterns {
             "keywords", List.of("الكلمات المفتاحيه", "كلمات مفتاحيه", "الوسوم", "keywords", "tags", "mots-cles"),
             "editor", List.of("تحرير", "المحرر", "editor", "edited by", "editing"),
             "byline", List.of("written by", "author", "auteur", "الكاتب", "المراسل", "correspondent"));
+
     static final Pattern META_LABEL;
 
     static {
@@ -208,25 +413,114 @@ final class WirePatterns {
     }
 
     // --- bylines and credits ----------------------------------------------------------------------------------
-    static final Pattern BYLINE = compile(LEAD + "(?<label>by|par|" + alternation(List.of("بقلم", "كتب", "كتبت",
-            "اعداد", "تقرير")) + ")\\s*[:：]?\\s+(?<value>[^.!?؟:]{2,80})$");
+    static final Pattern BYLINE =
+            compile(LEAD + "(?<label>by|par|" + alternation(List.of("بقلم", "كتب", "كتبت", "اعداد", "تقرير"))
+                    + ")\\s*[:：]?\\s+(?<value>[^.!?؟:]{2,80})$");
     static final Pattern CREDITS = compile("^[\\s\\p{Cf}]*[(\\[]?\\s*(?:additional\\s+)?(?:reporting|writing|"
             + "editing|compiled|edited|written|translated|production)\\s+by\\b.*$");
 
     // --- datelines --------------------------------------------------------------------------------------------
     /** Agencies that may follow a place with only a dash or a space ("موسكو-سانا", "الرياض … واس"). */
     static final List<String> ARABIC_AGENCIES = List.of(
-            "سانا", "واس", "قنا", "وام", "كونا", "بنا", "ومع", "واج", "وات", "واع", "بترا", "الاناضول", "العمانيه",
-            "سبا", "وفا", "ا ش ا", "أ ش أ", "ا ف ب", "رويترز", "شينخوا", "سبوتنيك", "د ب ا", "ارنا", "تاس",
-            "نوفوستي", "يو بي اي", "الكويتيه", "الاردنيه", "سبق", "معا", "فرانس برس", "اسوشيتد برس", "قنا",
-            "ونا", "ام سي ان", "الوكالات", "وكالات", "سي ان ان", "الفرنسيه", "الالمانيه", "يونا", "وكالات انباء");
+            "سانا",
+            "واس",
+            "قنا",
+            "وام",
+            "كونا",
+            "بنا",
+            "ومع",
+            "واج",
+            "وات",
+            "واع",
+            "بترا",
+            "الاناضول",
+            "العمانيه",
+            "سبا",
+            "وفا",
+            "ا ش ا",
+            "أ ش أ",
+            "ا ف ب",
+            "رويترز",
+            "شينخوا",
+            "سبوتنيك",
+            "د ب ا",
+            "ارنا",
+            "تاس",
+            "نوفوستي",
+            "يو بي اي",
+            "الكويتيه",
+            "الاردنيه",
+            "سبق",
+            "معا",
+            "فرانس برس",
+            "اسوشيتد برس",
+            "قنا",
+            "ونا",
+            "ام سي ان",
+            "الوكالات",
+            "وكالات",
+            "سي ان ان",
+            "الفرنسيه",
+            "الالمانيه",
+            "يونا",
+            "وكالات انباء");
+
     static final String AR_AGENCY = alternation(ARABIC_AGENCIES);
     static final List<String> LATIN_AGENCIES = List.of(
-            "reuters", "afp", "ap", "xinhua", "ians", "pti", "kuna", "wam", "spa", "qna", "bna", "ona", "tass",
-            "ria novosti", "ria", "dpa", "ansa", "efe", "upi", "bloomberg", "aps", "map", "tap", "sana", "mena", "aa",
-            "anadolu", "petra", "irna", "yonhap", "kyodo", "bernama", "sputnik", "wafa", "ina", "belga", "anp", "pap",
-            "cna", "apa", "trend", "itar-tass", "saba", "nna", "ani", "la presse", "cp", "aap", "cnn", "bbc",
-            "al jazeera", "france 24", "rt", "dw");
+            "reuters",
+            "afp",
+            "ap",
+            "xinhua",
+            "ians",
+            "pti",
+            "kuna",
+            "wam",
+            "spa",
+            "qna",
+            "bna",
+            "ona",
+            "tass",
+            "ria novosti",
+            "ria",
+            "dpa",
+            "ansa",
+            "efe",
+            "upi",
+            "bloomberg",
+            "aps",
+            "map",
+            "tap",
+            "sana",
+            "mena",
+            "aa",
+            "anadolu",
+            "petra",
+            "irna",
+            "yonhap",
+            "kyodo",
+            "bernama",
+            "sputnik",
+            "wafa",
+            "ina",
+            "belga",
+            "anp",
+            "pap",
+            "cna",
+            "apa",
+            "trend",
+            "itar-tass",
+            "saba",
+            "nna",
+            "ani",
+            "la presse",
+            "cp",
+            "aap",
+            "cnn",
+            "bbc",
+            "al jazeera",
+            "france 24",
+            "rt",
+            "dw");
     static final String LATIN_AGENCY = alternation(LATIN_AGENCIES);
     static final String AR_PLACE = "(?<place>" + AR_WORD + "(?:\\s+" + AR_WORD + "){0,3})";
     private static final String TAIL = "\\s*(?:" + DASH + "+|[:：])?\\s*(?<rest>.*?)\\s*$";
@@ -247,8 +541,8 @@ final class WirePatterns {
     static final Pattern AR_DASH = compile("^[\\s\\p{Cf}]*" + AR_PLACE + "\\s*" + DASH + "\\s*(?<agency>" + AR_WORD
             + "(?:\\s+" + AR_WORD + "){0,2})" + TAIL);
     /** "دير الزور - سانا وصلت…": a dash and a known agency, then the paragraph. */
-    static final Pattern AR_DASH_KNOWN = compile("^[\\s\\p{Cf}]*" + AR_PLACE + "\\s*" + DASH + "\\s*(?<agency>"
-            + AR_AGENCY + ")(?![\\p{L}\\p{M}])" + TAIL);
+    static final Pattern AR_DASH_KNOWN = compile(
+            "^[\\s\\p{Cf}]*" + AR_PLACE + "\\s*" + DASH + "\\s*(?<agency>" + AR_AGENCY + ")(?![\\p{L}\\p{M}])" + TAIL);
     /** The Saudi Press Agency's "الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس": place, date(s), agency. */
     static final Pattern AR_DATE_AGENCY = compile("^[\\s\\p{Cf}]*" + AR_PLACE + "\\s*[،,]?\\s+(?<date>" + DIGIT
             + ".{3,80}?)\\s*[،,(/-]?\\s*(?<agency>" + AR_AGENCY + ")\\s*[)/]?(?![\\p{L}])" + TAIL);
@@ -256,8 +550,8 @@ final class WirePatterns {
     static final Pattern AR_AGENCY_PLACE = compile("^[\\s\\p{Cf}]*(?<agency>" + AR_AGENCY + ")\\s*" + DASH + "\\s*"
             + AR_PLACE + "\\s*[:：]\\s*(?<rest>.*?)\\s*$");
     /** "(Reuters) - …", "(رويترز) - …": a known agency in parentheses, no place. */
-    static final Pattern AGENCY_ONLY = compile("^[\\s\\p{Cf}]*\\(\\s*(?<agency>" + AR_AGENCY + "|" + LATIN_AGENCY
-            + ")\\s*\\)" + TAIL);
+    static final Pattern AGENCY_ONLY =
+            compile("^[\\s\\p{Cf}]*\\(\\s*(?<agency>" + AR_AGENCY + "|" + LATIN_AGENCY + ")\\s*\\)" + TAIL);
     /**
      * SPA's English "Riyadh, Shawwal 25, 1436, Aug 10, 2015, SPA -- …" and SANA's "Damascus, SANA – …": place,
      * optional dates, a known agency, a dash.
@@ -271,9 +565,10 @@ final class WirePatterns {
      * An agency's sign-off at the end of the copy: "--SPA", "- واس", "(KUNA)", "--(بترا) م ح/ع ع", "وام/عبدالناصر
      * منعم/هدى الكبيسي".
      */
-    static final Pattern SIGNOFF = compile("^[\\s\\p{Cf}]*(?:(?:" + DASH + "+\\s*[(\\[]?|[(\\[])\\s*(?<agency>" + AR_AGENCY
-            + "|" + LATIN_AGENCY + ")\\s*[)\\]]?\\s*" + DASH + "*" + INITIALS + "?"
-            + "|(?<agency2>" + AR_AGENCY + "|" + LATIN_AGENCY + ")\\s*/" + INITIALS + ")\\s*$");
+    static final Pattern SIGNOFF =
+            compile("^[\\s\\p{Cf}]*(?:(?:" + DASH + "+\\s*[(\\[]?|[(\\[])\\s*(?<agency>" + AR_AGENCY
+                    + "|" + LATIN_AGENCY + ")\\s*[)\\]]?\\s*" + DASH + "*" + INITIALS + "?"
+                    + "|(?<agency2>" + AR_AGENCY + "|" + LATIN_AGENCY + ")\\s*/" + INITIALS + ")\\s*$");
     /** AFP's desk signature at the end of a story: "sst/jm", "lb-fz/kir". */
     static final Pattern SLUG = Pattern.compile("^[\\s\\p{Cf}]*[a-z]{2,4}(?:[-/][a-z]{2,4})+\\s*$");
     /** "CAIRO, June 25 (Reuters) -", "PARIS (AFP) –", "Paris, 25 juin 2024 (AFP) -", "ANKARA, Turkey (AP) —". */

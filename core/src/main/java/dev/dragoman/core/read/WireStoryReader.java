@@ -126,8 +126,14 @@ public final class WireStoryReader implements ArticleFormatReader {
     }
 
     private static boolean isTrimmable(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF' || c == '\u200B'
-                || c == '\u200E' || c == '\u200F' || c == '\u061C' || (c >= '\u202A' && c <= '\u202E')
+        return Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
+                || c == '\uFEFF'
+                || c == '\u200B'
+                || c == '\u200E'
+                || c == '\u200F'
+                || c == '\u061C'
+                || (c >= '\u202A' && c <= '\u202E')
                 || (c >= '\u2066' && c <= '\u2069');
     }
 
@@ -180,8 +186,8 @@ public final class WireStoryReader implements ArticleFormatReader {
             StringBuilder current = null;
             int currentBlock = -1;
             for (Line line : body) {
-                boolean join = wrapped && current != null && line.block() == currentBlock
-                        && !endsSentence(current.toString());
+                boolean join =
+                        wrapped && current != null && line.block() == currentBlock && !endsSentence(current.toString());
                 if (join) {
                     current.append(' ').append(line.text());
                 } else {
@@ -208,7 +214,12 @@ public final class WireStoryReader implements ArticleFormatReader {
         }
     }
 
-    private enum State { HEADER, BODY, RELATED, TRAILER }
+    private enum State {
+        HEADER,
+        BODY,
+        RELATED,
+        TRAILER
+    }
 
     /** One parse: a small state machine over the lines. */
     private static final class Parse {
@@ -386,7 +397,9 @@ public final class WireStoryReader implements ArticleFormatReader {
 
         /** A short header line that is a date and little else: at most 45 characters and 7 words. */
         private static boolean isBareDate(String text) {
-            return text.length() <= 45 && text.split("\\s+").length <= 7 && !endsSentence(text)
+            return text.length() <= 45
+                    && text.split("\\s+").length <= 7
+                    && !endsSentence(text)
                     && DateParser.containsDate(text);
         }
 
@@ -402,7 +415,8 @@ public final class WireStoryReader implements ArticleFormatReader {
                 }
                 if (story.published == null) {
                     story.published = DateParser.parse(value);
-                } else if (story.published.date() == null && story.published.instant() == null
+                } else if (story.published.date() == null
+                        && story.published.instant() == null
                         && DateParser.containsDate(value)) {
                     // a dated line beats an undated one (a dateline's "June 25"); the undated text is kept
                     story.meta("otherDates", story.published.raw());
@@ -522,14 +536,20 @@ public final class WireStoryReader implements ArticleFormatReader {
             }
             String rest = m.group("rest") == null ? "" : trim(m.group("rest"));
             Story story = new Story();
-            story.meta("marker", line.text().substring(0, line.text().length() - rest.length()).strip());
+            story.meta(
+                    "marker",
+                    line.text()
+                            .substring(0, line.text().length() - rest.length())
+                            .strip());
             boolean ended = mainEnded || state == State.RELATED;
             if (!rest.isEmpty()) {
                 // "Read more: <headline>": a block after the main story's end, or when what follows reads as the
                 // related story's own opening; otherwise a link, and the main story goes on after it
                 related.add(story);
                 story.headline = rest;
-                boolean block = ended || index + 1 < lines.size() && opensRelatedStory(lines.get(index + 1).text(), true);
+                boolean block = ended
+                        || index + 1 < lines.size()
+                                && opensRelatedStory(lines.get(index + 1).text(), true);
                 state = block ? State.RELATED : State.BODY;
                 return true;
             }
@@ -545,7 +565,8 @@ public final class WireStoryReader implements ArticleFormatReader {
                 return true;
             }
             related.add(story);
-            if (index + 2 >= lines.size() || opensRelatedStory(lines.get(index + 2).text(), false)) {
+            if (index + 2 >= lines.size()
+                    || opensRelatedStory(lines.get(index + 2).text(), false)) {
                 state = State.RELATED;
             } else {
                 story.headline = next;
@@ -563,7 +584,8 @@ public final class WireStoryReader implements ArticleFormatReader {
          * headline on its own line opens a block.
          */
         private boolean opensRelatedStory(String first, boolean inline) {
-            if (Datelines.match(first, false) != null || Datelines.match(first, true) != null
+            if (Datelines.match(first, false) != null
+                    || Datelines.match(first, true) != null
                     || WirePatterns.PUBLISHED.matcher(first).matches() && DateParser.containsDate(first)) {
                 return true;
             }
@@ -592,7 +614,9 @@ public final class WireStoryReader implements ArticleFormatReader {
                 return true;
             }
             Matcher signoff = WirePatterns.SIGNOFF.matcher(text);
-            if (headlineSeen && state != State.HEADER && text.length() <= 90
+            if (headlineSeen
+                    && state != State.HEADER
+                    && text.length() <= 90
                     && (signoff.matches() || WirePatterns.SLUG.matcher(text).matches())) {
                 main.meta("signoff", text);
                 return true;
@@ -622,13 +646,20 @@ public final class WireStoryReader implements ArticleFormatReader {
                 main.unclassified.addAll(story.unclassified);
                 return out;
             }
-            boolean list = story.body.size() >= 1 && story.published == null && story.dateline == null
-                    && story.source == null && story.unclassified.isEmpty() && story.metadata.size() == 1
+            boolean list = story.body.size() >= 1
+                    && story.published == null
+                    && story.dateline == null
+                    && story.source == null
+                    && story.unclassified.isEmpty()
+                    && story.metadata.size() == 1
                     && isHeadlineLike(story.headline)
                     && story.body.stream().allMatch(l -> isHeadlineLike(l.text()));
             if (list) {
                 Map<String, String> meta = story.metadata;
-                out.add(Article.builder().headline(story.headline).metadata(meta).build());
+                out.add(Article.builder()
+                        .headline(story.headline)
+                        .metadata(meta)
+                        .build());
                 for (Line l : story.body) {
                     out.add(Article.builder().headline(l.text()).metadata(meta).build());
                 }
@@ -639,7 +670,9 @@ public final class WireStoryReader implements ArticleFormatReader {
         }
 
         private static boolean isHeadlineLike(String text) {
-            return text != null && text.length() <= MAX_RELATED_HEADLINE && !endsSentence(text)
+            return text != null
+                    && text.length() <= MAX_RELATED_HEADLINE
+                    && !endsSentence(text)
                     && !text.toLowerCase(Locale.ROOT).endsWith(".");
         }
     }

@@ -49,7 +49,7 @@ public final class Retrier {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
-        this.listener = listener == null ? (w, a, d, f) -> { } : listener;
+        this.listener = listener == null ? (w, a, d, f) -> {} : listener;
     }
 
     /** The default policy with real sleeping, the system clock and thread-local randomness. */
@@ -59,7 +59,11 @@ public final class Retrier {
 
     /** {@code backoff} with real sleeping, the system clock and thread-local randomness. */
     public static Retrier of(Backoff backoff) {
-        return new Retrier(backoff, Sleeper.SYSTEM, Clock.systemUTC(), () -> ThreadLocalRandom.current().nextDouble(),
+        return new Retrier(
+                backoff,
+                Sleeper.SYSTEM,
+                Clock.systemUTC(),
+                () -> ThreadLocalRandom.current().nextDouble(),
                 null);
     }
 
@@ -99,20 +103,29 @@ public final class Retrier {
                 if (e instanceof RateLimitedException rl && rl.retryAfter().isPresent()) {
                     Duration asked = rl.retryAfter().get();
                     if (asked.compareTo(backoff.max()) > 0) {
-                        throw gaveUp(e, attempt, start, "the backend asked to wait " + asked.toSeconds()
-                                + " s, longer than the " + backoff.max().toSeconds() + " s retry cap");
+                        throw gaveUp(
+                                e,
+                                attempt,
+                                start,
+                                "the backend asked to wait " + asked.toSeconds() + " s, longer than the "
+                                        + backoff.max().toSeconds() + " s retry cap");
                     }
                     delay = asked.isNegative() ? Duration.ZERO : asked;
                 }
-                LOG.warn("{} failed ({}), attempt {}/{}; retrying in {} ms", what, e.getMessage(), attempt,
-                        backoff.maxAttempts(), delay.toMillis());
+                LOG.warn(
+                        "{} failed ({}), attempt {}/{}; retrying in {} ms",
+                        what,
+                        e.getMessage(),
+                        attempt,
+                        backoff.maxAttempts(),
+                        delay.toMillis());
                 listener.onRetry(what, attempt, delay, e);
                 try {
                     sleeper.sleep(delay);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
-                    throw new DragomanException(DragomanException.Kind.INTERNAL,
-                            what + " was interrupted while waiting to retry", ie);
+                    throw new DragomanException(
+                            DragomanException.Kind.INTERNAL, what + " was interrupted while waiting to retry", ie);
                 }
             }
         }
@@ -123,8 +136,8 @@ public final class Retrier {
             return last;
         }
         long seconds = Duration.between(start, clock.instant()).toSeconds();
-        String reason = why != null ? "; gave up: " + why
-                : " (gave up after " + attempts + " attempts over " + seconds + " s)";
+        String reason =
+                why != null ? "; gave up: " + why : " (gave up after " + attempts + " attempts over " + seconds + " s)";
         return new DragomanException(last.kind(), last.getMessage() + reason, last);
     }
 }

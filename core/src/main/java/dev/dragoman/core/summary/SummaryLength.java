@@ -6,7 +6,11 @@ package dev.dragoman.core.summary;
  */
 public record SummaryLength(Unit unit, double value) {
 
-    public enum Unit { SENTENCES, WORDS, RATIO }
+    public enum Unit {
+        SENTENCES,
+        WORDS,
+        RATIO
+    }
 
     public SummaryLength {
         java.util.Objects.requireNonNull(unit, "unit");

@@ -9,7 +9,8 @@ import java.util.Objects;
  */
 public record SummaryOptions(SummaryLength length, Style style, Language outputLanguage, boolean strict) {
 
-    public static final SummaryOptions DEFAULT = new SummaryOptions(SummaryLength.sentences(3), Style.PARAGRAPH, null, false);
+    public static final SummaryOptions DEFAULT =
+            new SummaryOptions(SummaryLength.sentences(3), Style.PARAGRAPH, null, false);
 
     public SummaryOptions {
         Objects.requireNonNull(length, "length");
@@ -33,5 +34,9 @@ public record SummaryOptions(SummaryLength length, Style style, Language outputL
     }
 
     /** Shape of the summary: one headline-like line, bullet points, or a paragraph. */
-    public enum Style { HEADLINE, BULLETS, PARAGRAPH }
+    public enum Style {
+        HEADLINE,
+        BULLETS,
+        PARAGRAPH
+    }
 }

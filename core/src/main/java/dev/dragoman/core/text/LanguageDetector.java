@@ -4,7 +4,6 @@ import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,19 +43,46 @@ public final class LanguageDetector {
 
     /** ISO 639-3 codes of the model whose BCP 47 tag is not simply the two-letter form Java knows. */
     private static final Map<String, String> TAGS = Map.ofEntries(
-            Map.entry("pes", "fa"), Map.entry("prs", "fa-AF"), Map.entry("fas", "fa"), Map.entry("zho", "zh"),
-            Map.entry("cmn", "zh"), Map.entry("cym", "cy"), Map.entry("deu", "de"), Map.entry("ell", "el"),
-            Map.entry("eus", "eu"), Map.entry("fra", "fr"), Map.entry("hye", "hy"), Map.entry("isl", "is"),
-            Map.entry("kat", "ka"), Map.entry("mkd", "mk"), Map.entry("mri", "mi"), Map.entry("msa", "ms"),
-            Map.entry("zsm", "ms"), Map.entry("mya", "my"), Map.entry("nld", "nl"), Map.entry("ron", "ro"),
-            Map.entry("slk", "sk"), Map.entry("sqi", "sq"), Map.entry("bod", "bo"), Map.entry("ces", "cs"),
-            Map.entry("lvs", "lv"), Map.entry("ekk", "et"), Map.entry("nob", "nb"), Map.entry("nno", "nn"),
-            Map.entry("pnb", "pa"), Map.entry("swh", "sw"), Map.entry("uzn", "uz"), Map.entry("azj", "az"),
-            Map.entry("arz", "ar"), Map.entry("ara", "ar"), Map.entry("ckb", "ckb"), Map.entry("lat", "la"));
+            Map.entry("pes", "fa"),
+            Map.entry("prs", "fa-AF"),
+            Map.entry("fas", "fa"),
+            Map.entry("zho", "zh"),
+            Map.entry("cmn", "zh"),
+            Map.entry("cym", "cy"),
+            Map.entry("deu", "de"),
+            Map.entry("ell", "el"),
+            Map.entry("eus", "eu"),
+            Map.entry("fra", "fr"),
+            Map.entry("hye", "hy"),
+            Map.entry("isl", "is"),
+            Map.entry("kat", "ka"),
+            Map.entry("mkd", "mk"),
+            Map.entry("mri", "mi"),
+            Map.entry("msa", "ms"),
+            Map.entry("zsm", "ms"),
+            Map.entry("mya", "my"),
+            Map.entry("nld", "nl"),
+            Map.entry("ron", "ro"),
+            Map.entry("slk", "sk"),
+            Map.entry("sqi", "sq"),
+            Map.entry("bod", "bo"),
+            Map.entry("ces", "cs"),
+            Map.entry("lvs", "lv"),
+            Map.entry("ekk", "et"),
+            Map.entry("nob", "nb"),
+            Map.entry("nno", "nn"),
+            Map.entry("pnb", "pa"),
+            Map.entry("swh", "sw"),
+            Map.entry("uzn", "uz"),
+            Map.entry("azj", "az"),
+            Map.entry("arz", "ar"),
+            Map.entry("ara", "ar"),
+            Map.entry("ckb", "ckb"),
+            Map.entry("lat", "la"));
 
     /** The Arabic-script languages the model knows (ISO 639-3). */
-    private static final List<String> ARABIC_SCRIPT = List.of("ara", "arz", "pes", "prs", "fas", "urd", "pus",
-            "snd", "ckb", "uig", "pnb", "bal", "kur", "azb");
+    private static final List<String> ARABIC_SCRIPT =
+            List.of("ara", "arz", "pes", "prs", "fas", "urd", "pus", "snd", "ckb", "uig", "pnb", "bal", "kur", "azb");
 
     /**
      * The result of a detection.
@@ -180,13 +206,17 @@ public final class LanguageDetector {
     private static LanguageDetectorModel load() {
         try (InputStream in = LanguageDetector.class.getResourceAsStream(MODEL_RESOURCE)) {
             if (in == null) {
-                throw new DragomanException(DragomanException.Kind.INTERNAL, "the language model " + MODEL_RESOURCE
-                        + " is not on the class path; opennlp-models-langdetect is missing from this build");
+                throw new DragomanException(
+                        DragomanException.Kind.INTERNAL,
+                        "the language model " + MODEL_RESOURCE
+                                + " is not on the class path; opennlp-models-langdetect is missing from this build");
             }
             return new LanguageDetectorModel(in);
         } catch (IOException e) {
-            throw new DragomanException(DragomanException.Kind.INTERNAL,
-                    "the language model " + MODEL_RESOURCE + " could not be read: " + e.getMessage(), e);
+            throw new DragomanException(
+                    DragomanException.Kind.INTERNAL,
+                    "the language model " + MODEL_RESOURCE + " could not be read: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -227,8 +257,10 @@ public final class LanguageDetector {
             if (ch == '\u0671' || ch == '\u0640') {
                 return false;
             }
-            return (ch >= '\u0672' && ch <= '\u06D5') || (ch >= '\u06EE' && ch <= '\u06FF')
-                    || (ch >= '\u0750' && ch <= '\u077F') || (ch >= '\u08A0' && ch <= '\u08FF');
+            return (ch >= '\u0672' && ch <= '\u06D5')
+                    || (ch >= '\u06EE' && ch <= '\u06FF')
+                    || (ch >= '\u0750' && ch <= '\u077F')
+                    || (ch >= '\u08A0' && ch <= '\u08FF');
         }
     }
 }

@@ -42,35 +42,110 @@ public final class Segmenter {
     }
 
     private static final Set<String> COMMON_ABBREVIATIONS = Set.of(
-            "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "cpt", "maj",
-            "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "messrs", "vs", "v", "bros", "dept",
-            "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
-            "ft", "ave", "blvd", "e.g", "i.e", "cf", "ibid", "ca");
+            "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "cpt", "maj", "gov",
+            "sen", "rep", "rev", "hon", "pres", "supt", "insp", "messrs", "vs", "v", "bros", "dept", "approx", "jan",
+            "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd",
+            "e.g", "i.e", "cf", "ibid", "ca");
     /** Abbreviations that hold the sentence together only before a number: "No. 10", "Art. 5", "p. 12". */
-    private static final Set<String> NUMERIC_PREFIXES = Set.of(
-            "no", "nos", "nr", "nº", "art", "fig", "vol", "pp", "p", "ch", "núm", "pág", "s", "op");
+    private static final Set<String> NUMERIC_PREFIXES =
+            Set.of("no", "nos", "nr", "nº", "art", "fig", "vol", "pp", "p", "ch", "núm", "pág", "s", "op");
+
     private static final Map<String, Set<String>> ABBREVIATIONS = Map.of(
             "en", Set.of(),
-            "fr", Set.of("m", "mm", "mme", "mmes", "mlle", "mlles", "me", "mgr", "av", "bd", "env", "p", "c.-à-d",
-                    "ex", "janv", "févr", "avr", "juil", "sept", "déc", "art"),
-            "es", Set.of("sr", "sra", "sres", "srta", "dra", "ud", "uds", "vd", "vds", "da", "dña", "d", "núm",
-                    "pág", "p. ej", "aprox", "art", "avda", "excmo", "excma", "ene", "abr", "ago", "dic", "lic",
-                    "ing", "arq"),
-            "de", Set.of("hr", "fr", "frl", "bzw", "z.b", "usw", "ggf", "evtl", "d.h", "u.a", "str", "nr", "abs",
-                    "bspw", "vgl", "ca", "inkl", "exkl", "zzgl", "s", "mio", "mrd"),
-            "ru", Set.of("г", "гг", "т.е", "т.д", "т.п", "т.к", "др", "см", "ул", "им", "млн", "млрд", "тыс", "руб",
-                    "св", "проф", "акад", "доц", "стр", "кв", "д", "обл", "р", "ст", "пр", "т.н", "н.э"),
+            "fr",
+                    Set.of(
+                            "m", "mm", "mme", "mmes", "mlle", "mlles", "me", "mgr", "av", "bd", "env", "p", "c.-à-d",
+                            "ex", "janv", "févr", "avr", "juil", "sept", "déc", "art"),
+            "es",
+                    Set.of(
+                            "sr", "sra", "sres", "srta", "dra", "ud", "uds", "vd", "vds", "da", "dña", "d", "núm",
+                            "pág", "p. ej", "aprox", "art", "avda", "excmo", "excma", "ene", "abr", "ago", "dic", "lic",
+                            "ing", "arq"),
+            "de",
+                    Set.of(
+                            "hr", "fr", "frl", "bzw", "z.b", "usw", "ggf", "evtl", "d.h", "u.a", "str", "nr", "abs",
+                            "bspw", "vgl", "ca", "inkl", "exkl", "zzgl", "s", "mio", "mrd"),
+            "ru",
+                    Set.of(
+                            "г", "гг", "т.е", "т.д", "т.п", "т.к", "др", "см", "ул", "им", "млн", "млрд", "тыс", "руб",
+                            "св", "проф", "акад", "доц", "стр", "кв", "д", "обл", "р", "ст", "пр", "т.н", "н.э"),
             "ar", Set.of("د", "أ", "أ.د", "م.م", "ت"),
             "it", Set.of("sig", "sigg", "sig.ra", "dott", "dott.ssa", "ing", "avv", "on", "pag", "ecc"),
             "pt", Set.of("sr", "sra", "srs", "dra", "exmo", "exma", "pág", "av", "etc", "nº"));
     private static final Set<String> SENTENCE_OPENERS = Set.of(
-            "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on", "at", "this",
-            "that", "these", "those", "there", "his", "her", "its", "their", "our", "if", "when", "while", "as",
-            "after", "before", "however", "meanwhile", "officials", "le", "la", "les", "il", "elle", "ils", "elles",
-            "el", "los", "las", "ella", "ellos", "der", "die", "das", "er", "sie", "es", "wir", "но", "он", "она",
-            "они", "это", "в");
-    private static final Set<String> GERMAN_MONTHS = Set.of("januar", "jänner", "februar", "märz", "april", "mai",
-            "juni", "juli", "august", "september", "oktober", "november", "dezember");
+            "the",
+            "a",
+            "an",
+            "he",
+            "she",
+            "it",
+            "they",
+            "we",
+            "i",
+            "you",
+            "but",
+            "and",
+            "in",
+            "on",
+            "at",
+            "this",
+            "that",
+            "these",
+            "those",
+            "there",
+            "his",
+            "her",
+            "its",
+            "their",
+            "our",
+            "if",
+            "when",
+            "while",
+            "as",
+            "after",
+            "before",
+            "however",
+            "meanwhile",
+            "officials",
+            "le",
+            "la",
+            "les",
+            "il",
+            "elle",
+            "ils",
+            "elles",
+            "el",
+            "los",
+            "las",
+            "ella",
+            "ellos",
+            "der",
+            "die",
+            "das",
+            "er",
+            "sie",
+            "es",
+            "wir",
+            "но",
+            "он",
+            "она",
+            "они",
+            "это",
+            "в");
+    private static final Set<String> GERMAN_MONTHS = Set.of(
+            "januar",
+            "jänner",
+            "februar",
+            "märz",
+            "april",
+            "mai",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "dezember");
 
     private Segmenter() {}
 
@@ -213,9 +288,11 @@ public final class Segmenter {
                 char prev = text.charAt(i - 1);
                 char next = text.charAt(i + 1);
                 boolean letterJoin = (c == '\'' || c == '’' || c == '-' || c == '\u2010')
-                        && Character.isLetter(prev) && Character.isLetter(next);
+                        && Character.isLetter(prev)
+                        && Character.isLetter(next);
                 boolean digitJoin = (c == '.' || c == ',' || c == '٫' || c == '٬')
-                        && Character.isDigit(prev) && Character.isDigit(next);
+                        && Character.isDigit(prev)
+                        && Character.isDigit(next);
                 if (letterJoin || digitJoin) {
                     i += 2;
                     continue;
@@ -231,7 +308,8 @@ public final class Segmenter {
             return true;
         }
         int type = Character.getType(c);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
     }
 
@@ -239,8 +317,8 @@ public final class Segmenter {
      * Decides whether the terminator run {@code [at, end)} (followed by white space) ends the sentence begun at
      * {@code start}.
      */
-    private static boolean breaksAfter(String text, int start, int at, int end, char terminator,
-            Set<String> abbreviations, boolean german) {
+    private static boolean breaksAfter(
+            String text, int start, int at, int end, char terminator, Set<String> abbreviations, boolean german) {
         String next = nextWord(text, end);
         if (next.isEmpty()) {
             return true; // only white space / punctuation follows on this line
@@ -272,7 +350,8 @@ public final class Segmenter {
             // "the U.S. President" vs "in the U.S. The talks": break only before a common sentence opener
             return SENTENCE_OPENERS.contains(next.toLowerCase(Locale.ROOT));
         }
-        if (token.codePointCount(0, token.length()) == 1 && Character.isLetter(token.codePointAt(0))
+        if (token.codePointCount(0, token.length()) == 1
+                && Character.isLetter(token.codePointAt(0))
                 && Character.isUpperCase(token.codePointAt(0))) {
             return false; // an initial: "J. K. Rowling"
         }
@@ -314,9 +393,13 @@ public final class Segmenter {
     private static String nextWord(String text, int from) {
         int n = text.length();
         int i = from;
-        while (i < n && !isLineBreak(text.charAt(i))
-                && (Character.isWhitespace(text.charAt(i)) || Character.isSpaceChar(text.charAt(i))
-                        || isOpener(text.charAt(i)) || text.charAt(i) == '-' || text.charAt(i) == '—')) {
+        while (i < n
+                && !isLineBreak(text.charAt(i))
+                && (Character.isWhitespace(text.charAt(i))
+                        || Character.isSpaceChar(text.charAt(i))
+                        || isOpener(text.charAt(i))
+                        || text.charAt(i) == '-'
+                        || text.charAt(i) == '—')) {
             i++;
         }
         if (i >= n || isLineBreak(text.charAt(i))) {
@@ -352,18 +435,18 @@ public final class Segmenter {
     }
 
     private static boolean isTerminator(char c) {
-        return c == '.' || c == '!' || c == '?' || c == '؟' || c == '؛' || c == '…' || c == '。' || c == '！'
-                || c == '？' || c == '।' || c == '۔' || c == '‼' || c == '⁇' || c == '⁈' || c == '⁉';
+        return c == '.' || c == '!' || c == '?' || c == '؟' || c == '؛' || c == '…' || c == '。' || c == '！' || c == '？'
+                || c == '।' || c == '۔' || c == '‼' || c == '⁇' || c == '⁈' || c == '⁉';
     }
 
     private static boolean isCloser(char c) {
-        return c == '”' || c == '»' || c == '"' || c == '’' || c == '\'' || c == ')' || c == ']' || c == '}'
-                || c == '›' || c == '」' || c == '』' || c == '）';
+        return c == '”' || c == '»' || c == '"' || c == '’' || c == '\'' || c == ')' || c == ']' || c == '}' || c == '›'
+                || c == '」' || c == '』' || c == '）';
     }
 
     private static boolean isOpener(char c) {
-        return c == '“' || c == '«' || c == '"' || c == '‘' || c == '\'' || c == '(' || c == '[' || c == '{'
-                || c == '‹' || c == '„' || c == '「' || c == '『' || c == '（';
+        return c == '“' || c == '«' || c == '"' || c == '‘' || c == '\'' || c == '(' || c == '[' || c == '{' || c == '‹'
+                || c == '„' || c == '「' || c == '『' || c == '（';
     }
 
     private static boolean isLineBreak(char c) {
@@ -373,8 +456,10 @@ public final class Segmenter {
     private static void addTrimmed(String text, int start, int end, List<Span> out) {
         int s = start;
         int e = end;
-        while (s < e && (Character.isWhitespace(text.charAt(s)) || Character.isSpaceChar(text.charAt(s))
-                || text.charAt(s) == '\uFEFF')) {
+        while (s < e
+                && (Character.isWhitespace(text.charAt(s))
+                        || Character.isSpaceChar(text.charAt(s))
+                        || text.charAt(s) == '\uFEFF')) {
             s++;
         }
         while (e > s && (Character.isWhitespace(text.charAt(e - 1)) || Character.isSpaceChar(text.charAt(e - 1)))) {

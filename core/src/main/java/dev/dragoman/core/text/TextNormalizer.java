@@ -57,12 +57,20 @@ public final class TextNormalizer {
     }
 
     private static char fold(char c) {
-        if (c == '\u0640' || isArabicDiacritic(c) || c == '\u200C' || c == '\u200D' || c == '\u200E' || c == '\u200F'
+        if (c == '\u0640'
+                || isArabicDiacritic(c)
+                || c == '\u200C'
+                || c == '\u200D'
+                || c == '\u200E'
+                || c == '\u200F'
                 || c == '\uFEFF') {
             return 0; // tatweel, diacritics, joiners and direction marks
         }
         switch (c) {
-            case 'أ': case 'إ': case 'آ': case 'ٱ':
+            case 'أ':
+            case 'إ':
+            case 'آ':
+            case 'ٱ':
                 return 'ا';
             case 'ى':
                 return 'ي';

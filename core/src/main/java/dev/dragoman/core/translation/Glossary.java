@@ -42,7 +42,8 @@ public record Glossary(List<Entry> entries) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (Entry e : entries) {
-                String line = e.source() + '\t' + e.target() + '\t' + e.sourceLanguage() + '\t' + e.targetLanguage() + '\n';
+                String line =
+                        e.source() + '\t' + e.target() + '\t' + e.sourceLanguage() + '\t' + e.targetLanguage() + '\n';
                 sha.update(line.getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(sha.digest(), 0, 6);

@@ -40,7 +40,9 @@ public final class GlossaryLoader {
     public static Glossary load(Path file) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
         } catch (CharacterCodingException e) {
             throw new InvalidInputException("glossary " + file + " is not valid UTF-8: save it as UTF-8", e);
@@ -98,7 +100,8 @@ public final class GlossaryLoader {
     }
 
     private static boolean isHeader(List<String> fields) {
-        return fields.size() >= 2 && fields.get(0).strip().toLowerCase(Locale.ROOT).equals("source")
+        return fields.size() >= 2
+                && fields.get(0).strip().toLowerCase(Locale.ROOT).equals("source")
                 && fields.get(1).strip().toLowerCase(Locale.ROOT).equals("target");
     }
 

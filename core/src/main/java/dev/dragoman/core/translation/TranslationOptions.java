@@ -9,7 +9,8 @@ import java.util.Locale;
  */
 public record TranslationOptions(String context, Formality formality, Glossary glossary, TextFormat format) {
 
-    public static final TranslationOptions DEFAULT = new TranslationOptions(null, Formality.DEFAULT, null, TextFormat.TEXT);
+    public static final TranslationOptions DEFAULT =
+            new TranslationOptions(null, Formality.DEFAULT, null, TextFormat.TEXT);
 
     public TranslationOptions {
         formality = formality == null ? Formality.DEFAULT : formality;
@@ -34,7 +35,9 @@ public record TranslationOptions(String context, Formality formality, Glossary g
 
     /** Register of the translation where the backend supports it (DeepL's {@code formality}). */
     public enum Formality {
-        DEFAULT, MORE, LESS;
+        DEFAULT,
+        MORE,
+        LESS;
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT);
@@ -42,5 +45,8 @@ public record TranslationOptions(String context, Formality formality, Glossary g
     }
 
     /** Whether segments are plain text or HTML fragments. */
-    public enum TextFormat { TEXT, HTML }
+    public enum TextFormat {
+        TEXT,
+        HTML
+    }
 }

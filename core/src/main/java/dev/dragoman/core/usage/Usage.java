@@ -23,7 +23,10 @@ public record Usage(long requests, long characters, long inputTokens, long outpu
     }
 
     public Usage plus(Usage other) {
-        return new Usage(requests + other.requests, characters + other.characters, inputTokens + other.inputTokens,
+        return new Usage(
+                requests + other.requests,
+                characters + other.characters,
+                inputTokens + other.inputTokens,
                 outputTokens + other.outputTokens);
     }
 

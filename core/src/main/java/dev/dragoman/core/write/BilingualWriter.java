@@ -43,16 +43,21 @@ public final class BilingualWriter {
     private record Row(String kind, String left, String right) {}
 
     private static void pair(Article s, Article t, List<Row> rows, boolean main) {
-        if (s.paragraphs().size() != t.paragraphs().size() || s.related().size() != t.related().size()) {
+        if (s.paragraphs().size() != t.paragraphs().size()
+                || s.related().size() != t.related().size()) {
             throw new IllegalArgumentException("cannot align the translation with its source: "
-                    + s.paragraphs().size() + " source paragraphs and " + s.related().size() + " related stories, "
-                    + t.paragraphs().size() + " translated paragraphs and " + t.related().size() + " related stories");
+                    + s.paragraphs().size() + " source paragraphs and "
+                    + s.related().size() + " related stories, "
+                    + t.paragraphs().size() + " translated paragraphs and "
+                    + t.related().size() + " related stories");
         }
         if (s.headline() != null || t.headline() != null) {
             rows.add(new Row(main ? "headline" : "related-headline", nz(s.headline()), nz(t.headline())));
         }
         if (s.published() != null || t.published() != null) {
-            rows.add(new Row("published", s.published() == null ? "" : s.published().raw(),
+            rows.add(new Row(
+                    "published",
+                    s.published() == null ? "" : s.published().raw(),
                     t.published() == null ? "" : t.published().raw()));
         }
         String sd = TextArticleWriter.formatDateline(s);
@@ -61,15 +66,22 @@ public final class BilingualWriter {
             rows.add(new Row("dateline", nz(sd), nz(td)));
         }
         for (int i = 0; i < s.paragraphs().size(); i++) {
-            rows.add(new Row("paragraph", s.paragraphs().get(i).text(), t.paragraphs().get(i).text()));
+            rows.add(new Row(
+                    "paragraph",
+                    s.paragraphs().get(i).text(),
+                    t.paragraphs().get(i).text()));
         }
         if (main && (s.source() != null || t.source() != null)) {
-            rows.add(new Row("source",
+            rows.add(new Row(
+                    "source",
                     s.source() == null ? "" : Labels.of(s.language()).source() + " " + s.source(),
                     t.source() == null ? "" : Labels.of(t.language()).source() + " " + t.source()));
         }
         for (int i = 0; i < s.related().size(); i++) {
-            rows.add(new Row("read-also", Labels.of(s.language()).readAlso(), Labels.of(t.language()).readAlso()));
+            rows.add(new Row(
+                    "read-also",
+                    Labels.of(s.language()).readAlso(),
+                    Labels.of(t.language()).readAlso()));
             pair(s.related().get(i), t.related().get(i), rows, false);
         }
     }
@@ -79,7 +91,11 @@ public final class BilingualWriter {
         sb.append("| ").append(name(from)).append(" | ").append(name(to)).append(" |\n|---|---|\n");
         for (Row r : rows) {
             boolean strong = r.kind().endsWith("headline") || r.kind().equals("read-also");
-            sb.append("| ").append(cell(r.left(), strong)).append(" | ").append(cell(r.right(), strong)).append(" |\n");
+            sb.append("| ")
+                    .append(cell(r.left(), strong))
+                    .append(" | ")
+                    .append(cell(r.right(), strong))
+                    .append(" |\n");
         }
         return sb.toString();
     }
@@ -96,18 +112,33 @@ public final class BilingualWriter {
         String left = HtmlArticleWriter.langAttributes(s.language());
         String right = HtmlArticleWriter.langAttributes(t.language());
         StringBuilder sb = new StringBuilder();
-        sb.append("<!DOCTYPE html>\n<html").append(right).append(">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+        sb.append("<!DOCTYPE html>\n<html")
+                .append(right)
+                .append(">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(HtmlArticleWriter.escape(t.headline() == null ? "" : t.headline()))
                 .append("</title>\n<style>table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;"
                         + "padding:.4em;vertical-align:top;width:50%}.headline,.related-headline,.read-also"
                         + "{font-weight:bold}</style>\n</head>\n<body>\n<table>\n<thead><tr><th")
-                .append(left).append('>').append(HtmlArticleWriter.escape(name(s.language()))).append("</th><th")
-                .append(right).append('>').append(HtmlArticleWriter.escape(name(t.language())))
+                .append(left)
+                .append('>')
+                .append(HtmlArticleWriter.escape(name(s.language())))
+                .append("</th><th")
+                .append(right)
+                .append('>')
+                .append(HtmlArticleWriter.escape(name(t.language())))
                 .append("</th></tr></thead>\n<tbody>\n");
         for (Row r : rows) {
-            sb.append("<tr class=\"").append(r.kind()).append("\"><td").append(left).append('>')
-                    .append(HtmlArticleWriter.escape(r.left())).append("</td><td").append(right).append('>')
-                    .append(HtmlArticleWriter.escape(r.right())).append("</td></tr>\n");
+            sb.append("<tr class=\"")
+                    .append(r.kind())
+                    .append("\"><td")
+                    .append(left)
+                    .append('>')
+                    .append(HtmlArticleWriter.escape(r.left()))
+                    .append("</td><td")
+                    .append(right)
+                    .append('>')
+                    .append(HtmlArticleWriter.escape(r.right()))
+                    .append("</td></tr>\n");
         }
         sb.append("</tbody>\n</table>\n</body>\n</html>\n");
         return sb.toString();

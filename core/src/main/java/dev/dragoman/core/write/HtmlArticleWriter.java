@@ -12,8 +12,11 @@ public final class HtmlArticleWriter implements ArticleWriter {
     @Override
     public String write(Article article) {
         StringBuilder sb = new StringBuilder();
-        sb.append("<!DOCTYPE html>\n<html").append(langAttributes(article.language())).append(">\n<head>\n")
-                .append("<meta charset=\"utf-8\">\n<title>").append(escape(nz(article.headline())))
+        sb.append("<!DOCTYPE html>\n<html")
+                .append(langAttributes(article.language()))
+                .append(">\n<head>\n")
+                .append("<meta charset=\"utf-8\">\n<title>")
+                .append(escape(nz(article.headline())))
                 .append("</title>\n</head>\n<body>\n");
         writeArticle(article, article.language(), sb);
         sb.append("</body>\n</html>\n");
@@ -46,8 +49,11 @@ public final class HtmlArticleWriter implements ArticleWriter {
         }
         Labels labels = Labels.of(article.language());
         if (article.source() != null) {
-            sb.append("<p class=\"source\">").append(escape(labels.source())).append(' ')
-                    .append(escape(article.source())).append("</p>\n");
+            sb.append("<p class=\"source\">")
+                    .append(escape(labels.source()))
+                    .append(' ')
+                    .append(escape(article.source()))
+                    .append("</p>\n");
         }
         if (!article.related().isEmpty()) {
             sb.append("<aside>\n<h2>").append(escape(labels.readAlso())).append("</h2>\n");

@@ -25,7 +25,8 @@ public final class JsonArticleWriter implements ArticleWriter {
                     ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value)
                     : Json.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName() + " as JSON", e);
+            throw new IllegalStateException(
+                    "cannot serialize " + value.getClass().getSimpleName() + " as JSON", e);
         }
     }
 }

@@ -15,7 +15,10 @@ public final class MarkdownArticleWriter implements ArticleWriter {
         writeStory(article, "# ", sb);
         Labels labels = Labels.of(article.language());
         if (article.source() != null) {
-            sb.append(escape(labels.source())).append(' ').append(escape(article.source())).append("\n\n");
+            sb.append(escape(labels.source()))
+                    .append(' ')
+                    .append(escape(article.source()))
+                    .append("\n\n");
         }
         for (Article related : article.related()) {
             sb.append("---\n\n").append("*").append(escape(labels.readAlso())).append("*\n\n");

@@ -51,6 +51,8 @@ public enum OutputFormat {
 
     /** The accepted names, comma separated. */
     public static String names() {
-        return Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+        return Arrays.stream(values())
+                .map(f -> f.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -58,12 +58,16 @@ public final class SummaryWriter {
     private static String markdown(Article article, Summary s) {
         StringBuilder sb = new StringBuilder();
         if (article.headline() != null) {
-            sb.append("# ").append(MarkdownArticleWriter.escape(article.headline())).append("\n\n");
+            sb.append("# ")
+                    .append(MarkdownArticleWriter.escape(article.headline()))
+                    .append("\n\n");
         }
         sb.append("## ").append(Labels.of(language(article, s)).summary()).append("\n\n");
         if (bulleted(s)) {
             for (String sentence : s.sentences()) {
-                sb.append("- ").append(MarkdownArticleWriter.escape(stripBullet(sentence))).append('\n');
+                sb.append("- ")
+                        .append(MarkdownArticleWriter.escape(stripBullet(sentence)))
+                        .append('\n');
             }
             sb.append('\n');
         } else {
@@ -75,7 +79,8 @@ public final class SummaryWriter {
 
     private static String html(Article article, Summary s) {
         Language lang = language(article, s);
-        StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html").append(HtmlArticleWriter.langAttributes(lang))
+        StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html")
+                .append(HtmlArticleWriter.langAttributes(lang))
                 .append(">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(HtmlArticleWriter.escape(article.headline() == null ? "" : article.headline()))
                 .append("</title>\n</head>\n<body>\n<section class=\"summary\">\n");
@@ -89,14 +94,17 @@ public final class SummaryWriter {
         if (bulleted(s)) {
             sb.append("<ul>\n");
             for (String sentence : s.sentences()) {
-                sb.append("<li>").append(HtmlArticleWriter.escape(stripBullet(sentence))).append("</li>\n");
+                sb.append("<li>")
+                        .append(HtmlArticleWriter.escape(stripBullet(sentence)))
+                        .append("</li>\n");
             }
             sb.append("</ul>\n");
         } else {
             sb.append("<p>").append(HtmlArticleWriter.escape(s.text().strip())).append("</p>\n");
         }
         for (String w : s.warnings()) {
-            sb.append("<p class=\"warning\" lang=\"en\" dir=\"ltr\">Warning: ").append(HtmlArticleWriter.escape(w))
+            sb.append("<p class=\"warning\" lang=\"en\" dir=\"ltr\">Warning: ")
+                    .append(HtmlArticleWriter.escape(w))
                     .append("</p>\n");
         }
         sb.append("</section>\n</body>\n</html>\n");

@@ -18,9 +18,15 @@ import org.junit.jupiter.api.Test;
 class CacheKeyTest {
 
     private static CacheKey.Builder base() {
-        return CacheKey.builder("translate").backend("deepl").model("default").templateVersion("t1")
-                .glossaryVersion("g1").source(Language.ARABIC).target(Language.ENGLISH)
-                .option("formality", "default").input("قال الرئيس السوري بشار الأسد");
+        return CacheKey.builder("translate")
+                .backend("deepl")
+                .model("default")
+                .templateVersion("t1")
+                .glossaryVersion("g1")
+                .source(Language.ARABIC)
+                .target(Language.ENGLISH)
+                .option("formality", "default")
+                .input("قال الرئيس السوري بشار الأسد");
     }
 
     @Test
@@ -29,12 +35,25 @@ class CacheKeyTest {
                 .isEqualTo("dc2d39a802ac19afc17caa3dfd2a6dd1dff09379333e74eb7b267418810e852c");
         assertThat(base().build().digest())
                 .isEqualTo("5764d56b9bd3dd460cc7f99eca3d4c996a7b190cf965e4f5983b49c29a2db07f");
-        assertThat(CacheKey.builder("summarize").backend("openai").model("gpt-4o-mini").templateVersion("summary-v3")
-                .source(Language.ARABIC).target(Language.ENGLISH).option("sentences", 3).option("length", "SHORT")
-                .input("دمشق-سانا\nبحث الرئيس").build().digest())
+        assertThat(CacheKey.builder("summarize")
+                        .backend("openai")
+                        .model("gpt-4o-mini")
+                        .templateVersion("summary-v3")
+                        .source(Language.ARABIC)
+                        .target(Language.ENGLISH)
+                        .option("sentences", 3)
+                        .option("length", "SHORT")
+                        .input("دمشق-سانا\nبحث الرئيس")
+                        .build()
+                        .digest())
                 .isEqualTo("4f4ab70229c7aa0915aa77b7b4a3194e3a992d619291aec4ec4c8324ac0e3147");
-        assertThat(CacheKey.builder("translate").backend("apertium").source(null).target(new Language("es"))
-                .input("Hello world").build().digest())
+        assertThat(CacheKey.builder("translate")
+                        .backend("apertium")
+                        .source(null)
+                        .target(new Language("es"))
+                        .input("Hello world")
+                        .build()
+                        .digest())
                 .isEqualTo("b0a089a6e8d76ac8c8c7b1722054fabbeeefe9c5cb7bdf6ca27b860101ac5d7d");
     }
 
@@ -57,12 +76,28 @@ class CacheKeyTest {
         for (UnaryOperator<CacheKey.Builder> change : changes) {
             digests.add(change.apply(base()).build().digest());
         }
-        digests.add(CacheKey.builder("summarize").backend("deepl").model("default").templateVersion("t1")
-                .glossaryVersion("g1").source(Language.ARABIC).target(Language.ENGLISH)
-                .option("formality", "default").input("قال الرئيس السوري بشار الأسد").build().digest());
-        digests.add(CacheKey.builder("translate").backend("deepl").model("default").templateVersion("t1")
-                .glossaryVersion("g1").source(Language.ARABIC).target(Language.ENGLISH)
-                .option("formality", "informal").input("قال الرئيس السوري بشار الأسد").build().digest());
+        digests.add(CacheKey.builder("summarize")
+                .backend("deepl")
+                .model("default")
+                .templateVersion("t1")
+                .glossaryVersion("g1")
+                .source(Language.ARABIC)
+                .target(Language.ENGLISH)
+                .option("formality", "default")
+                .input("قال الرئيس السوري بشار الأسد")
+                .build()
+                .digest());
+        digests.add(CacheKey.builder("translate")
+                .backend("deepl")
+                .model("default")
+                .templateVersion("t1")
+                .glossaryVersion("g1")
+                .source(Language.ARABIC)
+                .target(Language.ENGLISH)
+                .option("formality", "informal")
+                .input("قال الرئيس السوري بشار الأسد")
+                .build()
+                .digest());
         // then
         assertThat(digests).hasSize(changes.size() + 3);
     }
@@ -70,8 +105,10 @@ class CacheKeyTest {
     @Test
     void should_not_collide_when_text_moves_between_adjacent_parts() {
         // given the same characters split differently between model and template
-        CacheKey a = CacheKey.builder("translate").model("ab").templateVersion("c").build();
-        CacheKey b = CacheKey.builder("translate").model("a").templateVersion("bc").build();
+        CacheKey a =
+                CacheKey.builder("translate").model("ab").templateVersion("c").build();
+        CacheKey b =
+                CacheKey.builder("translate").model("a").templateVersion("bc").build();
         CacheKey c = CacheKey.builder("translate").option("a", "b=c").build();
         CacheKey d = CacheKey.builder("translate").option("a=b", "c").build();
         // then
@@ -81,14 +118,17 @@ class CacheKeyTest {
 
     @Test
     void should_not_depend_on_the_order_options_are_given_in() {
-        CacheKey ab = CacheKey.builder("summarize").option("a", 1).option("b", 2).build();
-        CacheKey ba = CacheKey.builder("summarize").option("b", 2).option("a", 1).build();
+        CacheKey ab =
+                CacheKey.builder("summarize").option("a", 1).option("b", 2).build();
+        CacheKey ba =
+                CacheKey.builder("summarize").option("b", 2).option("a", 1).build();
         assertThat(ab).isEqualTo(ba);
     }
 
     @Test
     void should_refuse_an_option_set_twice() {
         assertThatThrownBy(() -> CacheKey.builder("translate").option("a", 1).option("a", 2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a");
     }
 }

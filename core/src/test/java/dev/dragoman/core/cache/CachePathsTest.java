@@ -21,6 +21,7 @@ class CachePathsTest {
         Path expected = Path.of("/home/ana/.cache/dragoman/cache.db");
         assertThat(CachePaths.defaultPath(Map.of(), home)).isEqualTo(expected);
         assertThat(CachePaths.defaultPath(Map.of("XDG_CACHE_HOME", ""), home)).isEqualTo(expected);
-        assertThat(CachePaths.defaultPath(Map.of("XDG_CACHE_HOME", "relative/cache"), home)).isEqualTo(expected);
+        assertThat(CachePaths.defaultPath(Map.of("XDG_CACHE_HOME", "relative/cache"), home))
+                .isEqualTo(expected);
     }
 }

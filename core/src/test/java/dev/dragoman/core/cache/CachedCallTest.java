@@ -13,8 +13,12 @@ import org.junit.jupiter.api.Test;
 /** CachedCall and MeteredResultCache around stores that fail; the shared behaviour is in {@link ResultCacheContract}. */
 class CachedCallTest {
 
-    private static final CacheKey KEY = CacheKey.builder("translate").backend("deepl").source(Language.ARABIC)
-            .target(Language.ENGLISH).input("مرحبا").build();
+    private static final CacheKey KEY = CacheKey.builder("translate")
+            .backend("deepl")
+            .source(Language.ARABIC)
+            .target(Language.ENGLISH)
+            .input("مرحبا")
+            .build();
     private static final CacheEntry ENTRY =
             new CacheEntry("Hello", Instant.parse("2026-03-01T00:00:00Z"), "deepl", "", Usage.ofCharacters(1, 5));
 
@@ -87,14 +91,15 @@ class CachedCallTest {
         });
         // then
         assertThat(hit.fromCache()).isTrue();
-        assertThat(call.cache().counters()).isEqualTo(new MeteredResultCache.Counters(1, 1, 0, 1,
-                Usage.ofCharacters(1, 5)));
+        assertThat(call.cache().counters())
+                .isEqualTo(new MeteredResultCache.Counters(1, 1, 0, 1, Usage.ofCharacters(1, 5)));
     }
 
     @Test
     void should_refuse_a_backend_call_that_returns_nothing() {
         CachedCall call = new CachedCall(new MemoryResultCache());
-        assertThatThrownBy(() -> call.get(KEY, () -> null)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> call.get(KEY, () -> null))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("deepl");
     }
 

@@ -91,7 +91,11 @@ public abstract class ResultCacheContract {
             value.append(' ').append(text);
         }
         value.setLength(VALUE_SIZE);
-        return new CacheEntry(value.toString(), clock.instant().plusNanos(123_456_789), "deepl", "default",
+        return new CacheEntry(
+                value.toString(),
+                clock.instant().plusNanos(123_456_789),
+                "deepl",
+                "default",
                 Usage.ofCharacters(1, 240));
     }
 
@@ -116,8 +120,12 @@ public abstract class ResultCacheContract {
         // given
         ResultCache c = cache();
         CacheKey k = key("قال الرئيس");
-        CacheEntry e = new CacheEntry("The president said — «quoted» ✓", Instant.parse("2026-02-27T10:15:30.123456789Z"),
-                "deepl", "next-gen", new Usage(1, 11, 7, 9));
+        CacheEntry e = new CacheEntry(
+                "The president said — «quoted» ✓",
+                Instant.parse("2026-02-27T10:15:30.123456789Z"),
+                "deepl",
+                "next-gen",
+                new Usage(1, 11, 7, 9));
         // when
         c.put(k, e);
         // then
@@ -168,9 +176,17 @@ public abstract class ResultCacheContract {
             // then
             assertThat(c.get(other)).isEmpty();
         }
-        assertThat(c.get(CacheKey.builder("summarize").backend("deepl").model("default").templateVersion("t1")
-                .glossaryVersion("g1").source(Language.ARABIC).target(Language.ENGLISH).option("formality", "default")
-                .input("نص").build())).isEmpty();
+        assertThat(c.get(CacheKey.builder("summarize")
+                        .backend("deepl")
+                        .model("default")
+                        .templateVersion("t1")
+                        .glossaryVersion("g1")
+                        .source(Language.ARABIC)
+                        .target(Language.ENGLISH)
+                        .option("formality", "default")
+                        .input("نص")
+                        .build()))
+                .isEmpty();
     }
 
     // --- time to live and eviction
@@ -273,8 +289,10 @@ public abstract class ResultCacheContract {
                 sources.add(result.source());
             }
             assertThat(backendCalls).hasValue(1);
-            assertThat(sources).containsOnlyOnce(CachedCall.Source.BACKEND)
-                    .filteredOn(s -> s == CachedCall.Source.SHARED).hasSize(threads - 1);
+            assertThat(sources)
+                    .containsOnlyOnce(CachedCall.Source.BACKEND)
+                    .filteredOn(s -> s == CachedCall.Source.SHARED)
+                    .hasSize(threads - 1);
             assertThat(call.get(k, () -> entry("third")).source()).isEqualTo(CachedCall.Source.CACHE);
         } finally {
             pool.shutdownNow();
@@ -316,8 +334,10 @@ public abstract class ResultCacheContract {
         CacheKey k = key("fails once");
         // when
         assertThatThrownBy(() -> call.get(k, () -> {
-            throw new IllegalStateException("backend down");
-        })).isInstanceOf(IllegalStateException.class).hasMessage("backend down");
+                    throw new IllegalStateException("backend down");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("backend down");
         CachedCall.Result retried = call.get(k, () -> entry("worked"));
         // then
         assertThat(retried.source()).isEqualTo(CachedCall.Source.BACKEND);
@@ -367,7 +387,9 @@ public abstract class ResultCacheContract {
         ResultCache c = cache();
         CacheKey k = key("damaged");
         c.put(k, entry("intact"));
-        assumeThat(corruptEntry(c, k)).as("this store keeps live objects that cannot be damaged").isTrue();
+        assumeThat(corruptEntry(c, k))
+                .as("this store keeps live objects that cannot be damaged")
+                .isTrue();
         MeteredResultCache metered = MeteredResultCache.of(c);
         // when
         Optional<CacheEntry> found = metered.get(k);

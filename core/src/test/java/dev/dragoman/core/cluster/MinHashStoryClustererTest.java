@@ -17,56 +17,85 @@ class MinHashStoryClustererTest {
     private static final Instant T = Instant.parse("2024-06-25T08:00:00Z");
 
     // The same event from three agencies; SANA's copy is Arabic, compared through its English translation.
-    static final StoryDocument REUTERS_WATER = new StoryDocument("reuters-water", EN,
+    static final StoryDocument REUTERS_WATER = new StoryDocument(
+            "reuters-water",
+            EN,
             "Syria and Iraq agree to share Euphrates water data. Syria and Iraq agreed on Tuesday to share daily data "
                     + "on the flow of the Euphrates river, the two countries' foreign ministers said after talks in "
-                    + "Damascus, as a severe drought cuts water levels across the region.", T);
-    static final StoryDocument AFP_WATER = new StoryDocument("afp-water", EN,
+                    + "Damascus, as a severe drought cuts water levels across the region.",
+            T);
+    static final StoryDocument AFP_WATER = new StoryDocument(
+            "afp-water",
+            EN,
             "Syria, Iraq to share Euphrates flow data amid drought. Syria and Iraq will share daily measurements of "
                     + "the Euphrates river's flow, their foreign ministers said in Damascus on Tuesday, as drought and "
-                    + "upstream dams in Turkey shrink the waters both countries depend on.", T.plusSeconds(3600));
-    static final StoryDocument SANA_WATER_TRANSLATED = new StoryDocument("sana-water", EN,
+                    + "upstream dams in Turkey shrink the waters both countries depend on.",
+            T.plusSeconds(3600));
+    static final StoryDocument SANA_WATER_TRANSLATED = new StoryDocument(
+            "sana-water",
+            EN,
             "Syria and Iraq agree to exchange data on the flow of the Euphrates River's waters. Syria and Iraq "
                     + "agreed today to exchange daily data on the flow of the Euphrates River, during talks held by "
                     + "Foreign Minister Faisal Mekdad with his Iraqi counterpart Fuad Hussein in Damascus, amid a "
-                    + "severe drought hitting the region.", T.plusSeconds(7200));
-    static final StoryDocument AFP_QUAKE = new StoryDocument("afp-quake", EN,
+                    + "severe drought hitting the region.",
+            T.plusSeconds(7200));
+    static final StoryDocument AFP_QUAKE = new StoryDocument(
+            "afp-quake",
+            EN,
             "Magnitude 5.1 quake jolts eastern Turkey, no casualties reported. A magnitude 5.1 earthquake struck "
                     + "eastern Turkey early on Wednesday, the country's disaster agency AFAD said, shaking buildings in "
-                    + "the province of Malatya but causing no reported casualties.", T.plus(Duration.ofHours(20)));
-    static final StoryDocument REUTERS_QUAKE = new StoryDocument("reuters-quake", EN,
+                    + "the province of Malatya but causing no reported casualties.",
+            T.plus(Duration.ofHours(20)));
+    static final StoryDocument REUTERS_QUAKE = new StoryDocument(
+            "reuters-quake",
+            EN,
             "Earthquake of magnitude 5.1 hits Turkey's Malatya province. An earthquake of magnitude 5.1 hit Malatya "
                     + "province in eastern Turkey on Wednesday, AFAD said, with no immediate reports of casualties or "
-                    + "damage.", T.plus(Duration.ofHours(21)));
-    static final StoryDocument IRAQ_TURKEY_WATER = new StoryDocument("iraq-turkey-water", EN,
+                    + "damage.",
+            T.plus(Duration.ofHours(21)));
+    static final StoryDocument IRAQ_TURKEY_WATER = new StoryDocument(
+            "iraq-turkey-water",
+            EN,
             "Iraq presses Turkey over Tigris water releases. Iraq's water resources minister urged Turkey in Ankara on "
                     + "Monday to release more water into the Tigris, saying southern marshes were drying up as summer "
-                    + "temperatures soared.", T.minus(Duration.ofHours(30)));
-    static final StoryDocument ASSAD_DUMA = new StoryDocument("sana-duma", EN,
+                    + "temperatures soared.",
+            T.minus(Duration.ofHours(30)));
+    static final StoryDocument ASSAD_DUMA = new StoryDocument(
+            "sana-duma",
+            EN,
             "President al-Assad receives a Russian parliamentary delegation. President Bashar al-Assad received "
                     + "today a Russian parliamentary delegation headed by the deputy speaker of the State Duma, and "
-                    + "discussed bilateral relations.", T.plusSeconds(9000));
+                    + "discussed bilateral relations.",
+            T.plusSeconds(9000));
 
     private final MinHashStoryClusterer clusterer = new MinHashStoryClusterer();
 
     private static Set<Set<String>> ids(List<List<StoryDocument>> groups) {
-        return groups.stream().map(g -> g.stream().map(StoryDocument::id).collect(Collectors.toSet()))
+        return groups.stream()
+                .map(g -> g.stream().map(StoryDocument::id).collect(Collectors.toSet()))
                 .collect(Collectors.toSet());
     }
 
     @Test
     void should_group_the_same_event_from_different_agencies_and_keep_other_events_apart() {
         // given
-        List<StoryDocument> docs = List.of(REUTERS_WATER, AFP_QUAKE, ASSAD_DUMA, AFP_WATER, IRAQ_TURKEY_WATER,
-                SANA_WATER_TRANSLATED, REUTERS_QUAKE);
+        List<StoryDocument> docs = List.of(
+                REUTERS_WATER,
+                AFP_QUAKE,
+                ASSAD_DUMA,
+                AFP_WATER,
+                IRAQ_TURKEY_WATER,
+                SANA_WATER_TRANSLATED,
+                REUTERS_QUAKE);
         // when
         List<List<StoryDocument>> groups = clusterer.cluster(docs);
         // then
-        assertThat(ids(groups)).containsExactlyInAnyOrder(
-                Set.of("reuters-water", "afp-water", "sana-water"),
-                Set.of("afp-quake", "reuters-quake"),
-                Set.of("sana-duma"),
-                Set.of("iraq-turkey-water"));
+        assertThat(ids(groups))
+                .containsExactlyInAnyOrder(
+                        Set.of("reuters-water", "afp-water", "sana-water"),
+                        Set.of("afp-quake", "reuters-quake"),
+                        Set.of("sana-duma"),
+                        Set.of("iraq-turkey-water"));
         assertThat(groups.get(0).get(0).id()).isEqualTo("reuters-water");
     }
 
@@ -78,15 +107,24 @@ class MinHashStoryClustererTest {
         assertThat(ids(groups)).containsExactlyInAnyOrder(Set.of("sana", "afp-ar"), Set.of("quake-ar"));
     }
 
-    static final StoryDocument SANA_AR = new StoryDocument("sana", AR,
+    static final StoryDocument SANA_AR = new StoryDocument(
+            "sana",
+            AR,
             "سورية والعراق تتفقان على تبادل بيانات تدفق مياه نهر الفرات. اتفقت سورية والعراق اليوم على تبادل "
-                    + "البيانات اليومية حول تدفق مياه نهر الفرات خلال مباحثات وزيري الخارجية في دمشق", T);
-    static final StoryDocument AFP_AR = new StoryDocument("afp-ar", AR,
+                    + "البيانات اليومية حول تدفق مياه نهر الفرات خلال مباحثات وزيري الخارجية في دمشق",
+            T);
+    static final StoryDocument AFP_AR = new StoryDocument(
+            "afp-ar",
+            AR,
             "سوريا والعراق يتبادلان بيانات تدفق الفرات وسط الجفاف. أعلن وزيرا خارجية سوريا والعراق في دمشق "
-                    + "الثلاثاء أن البلدين سيتبادلان يومياً قياسات تدفق مياه نهر الفرات", T);
-    static final StoryDocument QUAKE_AR = new StoryDocument("quake-ar", AR,
+                    + "الثلاثاء أن البلدين سيتبادلان يومياً قياسات تدفق مياه نهر الفرات",
+            T);
+    static final StoryDocument QUAKE_AR = new StoryDocument(
+            "quake-ar",
+            AR,
             "زلزال بقوة 5.1 درجة يضرب شرق تركيا دون إصابات. ضرب زلزال بقوة 5.1 درجات شرق تركيا صباح اليوم "
-                    + "الأربعاء وفق إدارة الكوارث والطوارئ التركية", T);
+                    + "الأربعاء وفق إدارة الكوارث والطوارئ التركية",
+            T);
 
     @Test
     void should_not_link_reports_outside_the_time_window() {
@@ -102,15 +140,20 @@ class MinHashStoryClustererTest {
     void should_give_identical_text_similarity_one_and_keep_empty_text_alone() {
         assertThat(clusterer.similarity(AFP_WATER, AFP_WATER)).isEqualTo(1.0);
         StoryDocument empty = new StoryDocument("empty", EN, "", T);
-        assertThat(clusterer.cluster(List.of(empty, new StoryDocument("empty2", EN, "  ", T)))).hasSize(2);
+        assertThat(clusterer.cluster(List.of(empty, new StoryDocument("empty2", EN, "  ", T))))
+                .hasSize(2);
     }
 
     @Test
     void should_score_every_same_event_pair_above_every_different_event_pair() {
         // given
-        List<List<StoryDocument>> events = List.of(List.of(REUTERS_WATER, AFP_WATER, SANA_WATER_TRANSLATED),
-                List.of(AFP_QUAKE, REUTERS_QUAKE), List.of(IRAQ_TURKEY_WATER), List.of(ASSAD_DUMA),
-                List.of(SANA_AR, AFP_AR), List.of(QUAKE_AR));
+        List<List<StoryDocument>> events = List.of(
+                List.of(REUTERS_WATER, AFP_WATER, SANA_WATER_TRANSLATED),
+                List.of(AFP_QUAKE, REUTERS_QUAKE),
+                List.of(IRAQ_TURKEY_WATER),
+                List.of(ASSAD_DUMA),
+                List.of(SANA_AR, AFP_AR),
+                List.of(QUAKE_AR));
         double minSame = 1;
         double maxDifferent = 0;
         // when

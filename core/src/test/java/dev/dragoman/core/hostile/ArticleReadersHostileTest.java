@@ -46,7 +46,9 @@ class ArticleReadersHostileTest {
         correctOrClearError("any.txt", () -> READERS.read(utf8, "any.txt"), articles -> {
             String all = lettersAndDigits(allText(articles));
             for (String line : text.split("\\r\\n|[\\r\\n\\u0085\\u2028\\u2029\\u000B\\f]")) {
-                assertThat(all).as("every line's letters and digits are somewhere in the result").contains(lettersAndDigits(line));
+                assertThat(all)
+                        .as("every line's letters and digits are somewhere in the result")
+                        .contains(lettersAndDigits(line));
             }
         });
     }
@@ -58,8 +60,9 @@ class ArticleReadersHostileTest {
                 + String.join("\n", paragraphs) + "\nالمصدر: الوكالة العربية السورية للأنباء\n";
 
         // when
-        Article article = correctOrClearError(null, () -> READERS.readArticle(wire.getBytes(StandardCharsets.UTF_8), "mixed.txt"),
-                a -> {}).orElseThrow();
+        Article article = correctOrClearError(
+                        null, () -> READERS.readArticle(wire.getBytes(StandardCharsets.UTF_8), "mixed.txt"), a -> {})
+                .orElseThrow();
 
         // then
         assertThat(article.paragraphTexts()).containsExactlyElementsOf(paragraphs);
@@ -68,15 +71,39 @@ class ArticleReadersHostileTest {
 
     @Provide
     Arbitrary<List<String>> mixedParagraphs() {
-        Arbitrary<String> arabic = Arbitraries.of("الرئيس", "الحكومة", "مؤتمر", "الاقتصاد", "دمشق", "٢٠٢٤", "موسكو",
-                "وزير", "الخارجية", "المنطقة", "أكد", "اليوم");
-        Arbitrary<String> latin = Arbitraries.of("Reuters", "UN", "COVID-19", "5G", "NATO", "Lukashenko", "OPEC+",
-                "3.5%", "https://example.org/a?b=c", "e-mail", "(AFP)", "\"quoted\"");
-        Arbitrary<String> controls = Arbitraries.of("\u200F", "\u200E", "\u202B", "\u202C", "\u2067", "\u2069", "\u061C");
-        Arbitrary<String> word = Arbitraries.oneOf(arabic, latin,
-                Combinators.combine(controls, arabic).as((c, w) -> c + w + "\u202C"));
+        Arbitrary<String> arabic = Arbitraries.of(
+                "الرئيس",
+                "الحكومة",
+                "مؤتمر",
+                "الاقتصاد",
+                "دمشق",
+                "٢٠٢٤",
+                "موسكو",
+                "وزير",
+                "الخارجية",
+                "المنطقة",
+                "أكد",
+                "اليوم");
+        Arbitrary<String> latin = Arbitraries.of(
+                "Reuters",
+                "UN",
+                "COVID-19",
+                "5G",
+                "NATO",
+                "Lukashenko",
+                "OPEC+",
+                "3.5%",
+                "https://example.org/a?b=c",
+                "e-mail",
+                "(AFP)",
+                "\"quoted\"");
+        Arbitrary<String> controls =
+                Arbitraries.of("\u200F", "\u200E", "\u202B", "\u202C", "\u2067", "\u2069", "\u061C");
+        Arbitrary<String> word = Arbitraries.oneOf(
+                arabic, latin, Combinators.combine(controls, arabic).as((c, w) -> c + w + "\u202C"));
         // a paragraph starts with an Arabic word and ends a sentence, as wire copy does
-        Arbitrary<String> paragraph = Combinators.combine(arabic, word.list().ofMinSize(12).ofMaxSize(40))
+        Arbitrary<String> paragraph = Combinators.combine(
+                        arabic, word.list().ofMinSize(12).ofMaxSize(40))
                 .as((first, words) -> first + " " + String.join(" ", words) + ".");
         return paragraph.list().ofMinSize(1).ofMaxSize(8).uniqueElements();
     }
@@ -92,7 +119,9 @@ class ArticleReadersHostileTest {
         String wire = STORY.article().headline() + "\nموسكو-سانا\n" + line + "\n";
 
         // when / then
-        correctOrClearError(null, () -> READERS.readArticle(wire.getBytes(StandardCharsets.UTF_8), "long.txt"),
+        correctOrClearError(
+                null,
+                () -> READERS.readArticle(wire.getBytes(StandardCharsets.UTF_8), "long.txt"),
                 article -> assertThat(article.paragraphTexts()).containsExactly(line.toString()));
     }
 
@@ -149,11 +178,14 @@ class ArticleReadersHostileTest {
     @Test
     void should_refuse_nul_bytes_as_binary_naming_the_input() {
         // given
-        byte[] wire = (STORY.article().headline() + "\u0000\n" + STORY.article().paragraphTexts().get(0))
+        byte[] wire = (STORY.article().headline() + "\u0000\n"
+                        + STORY.article().paragraphTexts().get(0))
                 .getBytes(StandardCharsets.UTF_8);
 
         // when / then
-        correctOrClearError("nul.txt", () -> READERS.read(wire, "nul.txt"),
+        correctOrClearError(
+                "nul.txt",
+                () -> READERS.read(wire, "nul.txt"),
                 articles -> assertThat(allText(articles)).doesNotContain("\u0000"));
     }
 
@@ -169,8 +201,11 @@ class ArticleReadersHostileTest {
         System.arraycopy(good, byteAt, bad, byteAt + 1, good.length - byteAt);
 
         // when / then: a clear error, or the right text (never the whole story decoded as a legacy code page)
-        correctOrClearError("damaged.txt", () -> READERS.read(bad, "damaged.txt"),
-                articles -> assertThat(articles.get(0).headline()).isEqualTo(STORY.article().headline()));
+        correctOrClearError(
+                "damaged.txt",
+                () -> READERS.read(bad, "damaged.txt"),
+                articles -> assertThat(articles.get(0).headline())
+                        .isEqualTo(STORY.article().headline()));
     }
 
     @Test
@@ -188,26 +223,47 @@ class ArticleReadersHostileTest {
         // then
         for (Article other : List.of(cp1256, fromUtf16)) {
             assertThat(other.headline()).isEqualTo(asciiDigits(STORY.article().headline()));
-            assertThat(other.paragraphTexts()).isEqualTo(utf8.paragraphTexts())
-                    .isEqualTo(STORY.article().paragraphTexts().stream().map(ArticleReadersHostileTest::asciiDigits).toList());
+            assertThat(other.paragraphTexts())
+                    .isEqualTo(utf8.paragraphTexts())
+                    .isEqualTo(STORY.article().paragraphTexts().stream()
+                            .map(ArticleReadersHostileTest::asciiDigits)
+                            .toList());
             assertThat(other.dateline()).isEqualTo(utf8.dateline());
         }
     }
 
     @Property(tries = 100)
     void should_read_any_json_text_as_articles_or_refuse_it_clearly(@ForAll("jsonish") String json) {
-        correctOrClearError("input.json", () -> READERS.read(json.getBytes(StandardCharsets.UTF_8), "input.json"),
+        correctOrClearError(
+                "input.json",
+                () -> READERS.read(json.getBytes(StandardCharsets.UTF_8), "input.json"),
                 articles -> articles.forEach(a -> assertThat(a.headline()).isNotNull()));
     }
 
     @Provide
     Arbitrary<String> jsonish() {
         Arbitrary<String> value = Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(40).map(s -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\""),
-                Arbitraries.of("null", "1", "-1e999", "true", "[]", "{}", "[{\"text\":null}]", "[\"p\"]", "{\"x\":[[[[]]]]}"));
+                Arbitraries.strings()
+                        .ofMaxLength(40)
+                        .map(s -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\""),
+                Arbitraries.of(
+                        "null", "1", "-1e999", "true", "[]", "{}", "[{\"text\":null}]", "[\"p\"]", "{\"x\":[[[[]]]]}"));
         Arbitrary<String> field = Combinators.combine(
-                Arbitraries.of("headline", "paragraphs", "language", "published", "dateline", "related", "id", "source",
-                        "url", "metadata", "unclassified", "x"), value).as((k, v) -> "\"" + k + "\":" + v);
+                        Arbitraries.of(
+                                "headline",
+                                "paragraphs",
+                                "language",
+                                "published",
+                                "dateline",
+                                "related",
+                                "id",
+                                "source",
+                                "url",
+                                "metadata",
+                                "unclassified",
+                                "x"),
+                        value)
+                .as((k, v) -> "\"" + k + "\":" + v);
         return field.list().ofMaxSize(8).map(fields -> "{" + String.join(",", fields) + "}");
     }
 
@@ -229,7 +285,10 @@ class ArticleReadersHostileTest {
             all.append(a.published().raw()).append('\n');
         }
         if (a.dateline() != null) {
-            all.append(a.dateline().place()).append('\n').append(a.dateline().agency()).append('\n');
+            all.append(a.dateline().place())
+                    .append('\n')
+                    .append(a.dateline().agency())
+                    .append('\n');
         }
         if (a.source() != null) {
             all.append(a.source()).append('\n');
@@ -242,7 +301,9 @@ class ArticleReadersHostileTest {
 
     private static String asciiDigits(String s) {
         StringBuilder out = new StringBuilder();
-        s.codePoints().map(cp -> Character.isDigit(cp) ? '0' + Character.digit(cp, 10) : cp).forEach(out::appendCodePoint);
+        s.codePoints()
+                .map(cp -> Character.isDigit(cp) ? '0' + Character.digit(cp, 10) : cp)
+                .forEach(out::appendCodePoint);
         return out.toString();
     }
 
@@ -251,5 +312,4 @@ class ArticleReadersHostileTest {
         s.codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
         return out.toString();
     }
-
 }

@@ -8,7 +8,6 @@ import dev.dragoman.core.read.feed.FeedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
@@ -24,14 +23,19 @@ class FeedReaderHostileTest {
 
     @Property(tries = 200)
     void should_read_any_bytes_as_a_feed_or_refuse_them_clearly(@ForAll @Size(max = 3000) byte[] bytes) {
-        correctOrClearError("feed.xml", () -> reader.read(bytes, null, "feed.xml"), items -> assertThat(items).isNotNull());
+        correctOrClearError(
+                "feed.xml",
+                () -> reader.read(bytes, null, "feed.xml"),
+                items -> assertThat(items).isNotNull());
     }
 
     @Property(tries = 200)
-    void should_carry_any_unicode_title_through_or_refuse_it_clearly(@ForAll @StringLength(min = 1, max = 500) String title) {
+    void should_carry_any_unicode_title_through_or_refuse_it_clearly(
+            @ForAll @StringLength(min = 1, max = 500) String title) {
         byte[] rss = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>f</title>"
-                + "<item><guid>id-1</guid><title>" + Entities.escape(title) + "</title>"
-                + "<description>text</description></item></channel></rss>").getBytes(StandardCharsets.UTF_8);
+                        + "<item><guid>id-1</guid><title>" + Entities.escape(title) + "</title>"
+                        + "<description>text</description></item></channel></rss>")
+                .getBytes(StandardCharsets.UTF_8);
         correctOrClearError("feed.xml", () -> reader.read(rss, "application/rss+xml", "feed.xml"), items -> {
             assertThat(items).hasSize(1);
             assertThat(items.get(0).key()).isEqualTo("id-1");
@@ -52,7 +56,9 @@ class FeedReaderHostileTest {
         xml.append("]><rss version=\"2.0\"><channel><title>&l9;</title><item><title>x</title></item></channel></rss>");
 
         // when / then
-        correctOrClearError("bomb.xml", () -> reader.read(xml.toString().getBytes(StandardCharsets.UTF_8), null, "bomb.xml"),
+        correctOrClearError(
+                "bomb.xml",
+                () -> reader.read(xml.toString().getBytes(StandardCharsets.UTF_8), null, "bomb.xml"),
                 items -> {
                     throw new AssertionError("an entity bomb must be refused, got " + items.size() + " items");
                 });
@@ -66,8 +72,12 @@ class FeedReaderHostileTest {
                 + "<rss version=\"2.0\"><channel><title>f</title><item><guid>1</guid><title>&x;</title></item></channel></rss>";
 
         // when / then
-        correctOrClearError("xxe.xml", () -> reader.read(xml.getBytes(StandardCharsets.UTF_8), null, "xxe.xml"),
-                items -> assertThat(items).extracting(FeedItem::title).noneMatch(t -> t != null && t.contains("TOP-SECRET")));
+        correctOrClearError(
+                "xxe.xml",
+                () -> reader.read(xml.getBytes(StandardCharsets.UTF_8), null, "xxe.xml"),
+                items -> assertThat(items)
+                        .extracting(FeedItem::title)
+                        .noneMatch(t -> t != null && t.contains("TOP-SECRET")));
     }
 
     @Test
@@ -75,12 +85,13 @@ class FeedReaderHostileTest {
         // given
         String title = "الرئيس يؤكد دعم التعاون الاقتصادي";
         byte[] rss = ("<?xml version=\"1.0\" encoding=\"windows-1256\"?><rss version=\"2.0\"><channel><title>f</title>"
-                + "<item><guid>1</guid><title>" + title + "</title></item></channel></rss>")
+                        + "<item><guid>1</guid><title>" + title + "</title></item></channel></rss>")
                 .getBytes(java.nio.charset.Charset.forName("windows-1256"));
 
         // when / then
-        correctOrClearError(null, () -> reader.read(rss, null, "cp1256.xml"),
+        correctOrClearError(
+                null,
+                () -> reader.read(rss, null, "cp1256.xml"),
                 items -> assertThat(items).extracting(FeedItem::title).containsExactly(title));
     }
-
 }

@@ -29,7 +29,10 @@ final class Hostile {
             try {
                 result = action.get();
             } catch (InvalidInputException e) {
-                assertThat(e.getMessage()).isNotBlank().doesNotContain("Exception:").doesNotContain("\tat ");
+                assertThat(e.getMessage())
+                        .isNotBlank()
+                        .doesNotContain("Exception:")
+                        .doesNotContain("\tat ");
                 if (inputName != null) {
                     assertThat(e.getMessage()).contains(inputName);
                 }

@@ -36,7 +36,9 @@ class HtmlReaderHostileTest {
 
     @Property(tries = 200)
     void should_read_any_bytes_as_a_page_or_refuse_them_clearly(@ForAll @Size(max = 4000) byte[] bytes) {
-        correctOrClearError("page.html", () -> reader.read(bytes, "page.html"),
+        correctOrClearError(
+                "page.html",
+                () -> reader.read(bytes, "page.html"),
                 article -> assertThat(article.paragraphs()).isNotEmpty());
     }
 
@@ -50,23 +52,37 @@ class HtmlReaderHostileTest {
         html.append("</article></body></html>");
 
         // when
-        Article article = correctOrClearError(null, () -> reader.read(html.toString(), "rtl.html"), a -> {}).orElseThrow();
+        Article article = correctOrClearError(null, () -> reader.read(html.toString(), "rtl.html"), a -> {})
+                .orElseThrow();
 
         // then
-        assertThat(article.paragraphTexts()).extracting(Hostile::squash)
-                .containsExactlyElementsOf(paragraphs.stream().map(Hostile::squash).toList());
+        assertThat(article.paragraphTexts())
+                .extracting(Hostile::squash)
+                .containsExactlyElementsOf(
+                        paragraphs.stream().map(Hostile::squash).toList());
     }
 
     @Provide
     Arbitrary<List<String>> mixedParagraphs() {
-        Arbitrary<String> arabic = Arbitraries.of("الرئيس", "الحكومة", "مؤتمر", "الاقتصاد", "دمشق", "٢٠٢٤", "موسكو",
-                "وزير", "الخارجية", "المنطقة");
-        Arbitrary<String> latin = Arbitraries.of("Reuters", "UN", "COVID-19", "5G", "NATO", "Lukashenko", "OPEC+",
-                "3.5%", "https://example.org/a?b=c", "e-mail");
+        Arbitrary<String> arabic = Arbitraries.of(
+                "الرئيس", "الحكومة", "مؤتمر", "الاقتصاد", "دمشق", "٢٠٢٤", "موسكو", "وزير", "الخارجية", "المنطقة");
+        Arbitrary<String> latin = Arbitraries.of(
+                "Reuters",
+                "UN",
+                "COVID-19",
+                "5G",
+                "NATO",
+                "Lukashenko",
+                "OPEC+",
+                "3.5%",
+                "https://example.org/a?b=c",
+                "e-mail");
         Arbitrary<String> controls = Arbitraries.of("\u200F", "\u200E", "\u202B", "\u202C", "\u2067", "\u2069", "");
-        Arbitrary<String> word = Arbitraries.oneOf(arabic, latin, Combinators.combine(controls, arabic)
-                .as((c, w) -> c + w));
-        Arbitrary<String> paragraph = word.list().ofMinSize(14).ofMaxSize(40)
+        Arbitrary<String> word = Arbitraries.oneOf(
+                arabic, latin, Combinators.combine(controls, arabic).as((c, w) -> c + w));
+        Arbitrary<String> paragraph = word.list()
+                .ofMinSize(14)
+                .ofMaxSize(40)
                 .map(words -> String.join(" ", words) + "، " + String.join(" ", words.subList(0, 6)) + ".");
         return paragraph.list().ofMinSize(2).ofMaxSize(6).uniqueElements();
     }
@@ -81,7 +97,9 @@ class HtmlReaderHostileTest {
         String html = "<html><body><article><h1>عنوان</h1><p>" + line + "</p></article></body></html>";
 
         // when / then
-        correctOrClearError(null, () -> reader.read(html, "long.html"),
+        correctOrClearError(
+                null,
+                () -> reader.read(html, "long.html"),
                 article -> assertThat(article.paragraphTexts().get(0)).hasSizeGreaterThan(1_900_000));
     }
 
@@ -90,8 +108,9 @@ class HtmlReaderHostileTest {
         // given
         String body = "أكد الرئيس أن التعاون بين البلدين مستمر في جميع المجالات الاقتصادية والسياسية والثقافية،"
                 + " وقال إن الاجتماع المقبل سيعقد في دمشق";
-        byte[] html = ("<html><body><article><h1>عنوان\u0000الخبر</h1><p>" + body + "\u0000 " + body
-                + "</p><p>" + body + "</p></article></body></html>").getBytes(StandardCharsets.UTF_8);
+        byte[] html = ("<html><body><article><h1>عنوان\u0000الخبر</h1><p>" + body + "\u0000 " + body + "</p><p>" + body
+                        + "</p></article></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
 
         // when / then
         correctOrClearError("nul.html", () -> reader.read(html, "nul.html"), article -> {
@@ -104,8 +123,8 @@ class HtmlReaderHostileTest {
 
     @Test
     void should_refuse_a_page_with_no_text_naming_it() {
-        correctOrClearError("empty.html", () -> reader.read("<html><body><nav>x</nav></body></html>", "empty.html"),
-                article -> {
+        correctOrClearError(
+                "empty.html", () -> reader.read("<html><body><nav>x</nav></body></html>", "empty.html"), article -> {
                     throw new AssertionError("a page without text must be refused, got " + article);
                 });
     }
@@ -115,12 +134,15 @@ class HtmlReaderHostileTest {
         // given
         String body = "أكد الرئيس أن التعاون بين البلدين مستمر في جميع المجالات الاقتصادية والسياسية والثقافية، "
                 + "وقال إن الاجتماع المقبل سيعقد في دمشق خلال الشهر المقبل لبحث الملفات العالقة.";
-        byte[] html = ("<html><head><meta charset=\"windows-1256\"><title>خبر</title></head><body><article><p>"
-                + body + "</p></article></body></html>").getBytes(java.nio.charset.Charset.forName("windows-1256"));
+        byte[] html = ("<html><head><meta charset=\"windows-1256\"><title>خبر</title></head><body><article><p>" + body
+                        + "</p></article></body></html>")
+                .getBytes(java.nio.charset.Charset.forName("windows-1256"));
 
         // when / then
-        correctOrClearError(null, () -> reader.read(html, "cp1256.html"),
-                article -> assertThat(squash(String.join(" ", article.paragraphTexts()))).isEqualTo(body));
+        correctOrClearError(
+                null,
+                () -> reader.read(html, "cp1256.html"),
+                article -> assertThat(squash(String.join(" ", article.paragraphTexts())))
+                        .isEqualTo(body));
     }
-
 }

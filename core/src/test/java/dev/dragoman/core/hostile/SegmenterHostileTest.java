@@ -22,20 +22,24 @@ class SegmenterHostileTest {
 
     @Provide
     Arbitrary<Language> languages() {
-        return Arbitraries.of("en", "ar", "fr", "de", "ru", "es", "und").map(Language::of).injectNull(0.1);
+        return Arbitraries.of("en", "ar", "fr", "de", "ru", "es", "und")
+                .map(Language::of)
+                .injectNull(0.1);
     }
 
     @Property(tries = 300)
     void should_cover_every_visible_character_of_any_text_with_exact_sentence_spans(
             @ForAll @StringLength(max = 1500) String text, @ForAll("languages") Language language) {
-        List<Segmenter.Span> spans = assertTimeoutPreemptively(Hostile.HANG_GUARD,
-                () -> Segmenter.sentenceSpans(text, language));
+        List<Segmenter.Span> spans =
+                assertTimeoutPreemptively(Hostile.HANG_GUARD, () -> Segmenter.sentenceSpans(text, language));
         assertExactAndCovering(text, spans);
     }
 
     @Property(tries = 300)
-    void should_cover_every_visible_character_with_exact_paragraph_spans(@ForAll @StringLength(max = 1500) String text) {
-        List<Segmenter.Span> spans = assertTimeoutPreemptively(Hostile.HANG_GUARD, () -> Segmenter.paragraphSpans(text));
+    void should_cover_every_visible_character_with_exact_paragraph_spans(
+            @ForAll @StringLength(max = 1500) String text) {
+        List<Segmenter.Span> spans =
+                assertTimeoutPreemptively(Hostile.HANG_GUARD, () -> Segmenter.paragraphSpans(text));
         assertExactAndCovering(text, spans);
     }
 
@@ -47,7 +51,8 @@ class SegmenterHostileTest {
             assertThat(s.start()).isGreaterThanOrEqualTo(previousEnd);
             assertThat(text.substring(s.start(), s.end())).isEqualTo(s.text());
             assertThat(s.text().codePoints().anyMatch(cp -> Character.isLetterOrDigit(cp) || isMark(cp)))
-                    .as("word %s", s.text()).isTrue();
+                    .as("word %s", s.text())
+                    .isTrue();
             previousEnd = s.end();
         }
         assertThat(Segmenter.wordCount(text)).isEqualTo(spans.size());
@@ -59,8 +64,8 @@ class SegmenterHostileTest {
         String text = String.join(" ", sentences);
 
         // when
-        List<String> found = assertTimeoutPreemptively(Hostile.HANG_GUARD,
-                () -> Segmenter.sentences(text, Language.of("ar")));
+        List<String> found =
+                assertTimeoutPreemptively(Hostile.HANG_GUARD, () -> Segmenter.sentences(text, Language.of("ar")));
 
         // then
         assertThat(found).containsExactlyElementsOf(sentences);
@@ -68,16 +73,35 @@ class SegmenterHostileTest {
 
     @Provide
     Arbitrary<List<String>> mixedSentences() {
-        Arbitrary<String> arabic = Arbitraries.of("الرئيس", "الحكومة", "مؤتمر", "الاقتصاد", "دمشق", "٢٠٢٤", "موسكو",
-                "وزير", "الخارجية", "المنطقة", "أكد", "اليوم", "١٬٠٠٠", "٣٫٥");
+        Arbitrary<String> arabic = Arbitraries.of(
+                "الرئيس",
+                "الحكومة",
+                "مؤتمر",
+                "الاقتصاد",
+                "دمشق",
+                "٢٠٢٤",
+                "موسكو",
+                "وزير",
+                "الخارجية",
+                "المنطقة",
+                "أكد",
+                "اليوم",
+                "١٬٠٠٠",
+                "٣٫٥");
         Arbitrary<String> latin = Arbitraries.of("Reuters", "UN", "COVID-19", "5G", "NATO", "OPEC+", "3.5%", "1,000");
-        Arbitrary<String> word = Arbitraries.oneOf(arabic, arabic, latin,
-                Combinators.combine(Arbitraries.of("\u200F", "\u2067", "\u061C"), arabic).as((c, w) -> c + w));
+        Arbitrary<String> word = Arbitraries.oneOf(
+                arabic,
+                arabic,
+                latin,
+                Combinators.combine(Arbitraries.of("\u200F", "\u2067", "\u061C"), arabic)
+                        .as((c, w) -> c + w));
         Arbitrary<String> end = Arbitraries.of(".", "؟", "!", "؛", "…", ".»", "؟\"");
         // a sentence starts with an Arabic word (no case, so a terminator before it always ends a sentence)
         return Combinators.combine(arabic, word.list().ofMinSize(2).ofMaxSize(15), end)
                 .as((first, words, stop) -> first + " " + String.join(" ", words) + stop)
-                .list().ofMinSize(1).ofMaxSize(10);
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(10);
     }
 
     @ParameterizedTest
@@ -87,12 +111,13 @@ class SegmenterHostileTest {
         String text = piece.repeat(1_000_000 / piece.length());
 
         // when
-        List<Segmenter.Span> sentences = assertTimeoutPreemptively(Hostile.HANG_GUARD,
-                () -> Segmenter.sentenceSpans(text, Language.of("en")));
+        List<Segmenter.Span> sentences =
+                assertTimeoutPreemptively(Hostile.HANG_GUARD, () -> Segmenter.sentenceSpans(text, Language.of("en")));
 
         // then
         assertExactAndCovering(text, sentences);
-        assertThat(assertTimeoutPreemptively(Hostile.HANG_GUARD, () -> Segmenter.wordSpans(text))).isNotNull();
+        assertThat(assertTimeoutPreemptively(Hostile.HANG_GUARD, () -> Segmenter.wordSpans(text)))
+                .isNotNull();
     }
 
     @Test
@@ -105,8 +130,8 @@ class SegmenterHostileTest {
         }
 
         // when
-        List<Segmenter.Span> sentences = assertTimeoutPreemptively(Hostile.HANG_GUARD,
-                () -> Segmenter.sentenceSpans(text.toString(), Language.of("ar")));
+        List<Segmenter.Span> sentences = assertTimeoutPreemptively(
+                Hostile.HANG_GUARD, () -> Segmenter.sentenceSpans(text.toString(), Language.of("ar")));
 
         // then
         assertThat(sentences).hasSize(n);
@@ -137,7 +162,8 @@ class SegmenterHostileTest {
 
     private static boolean isMark(int cp) {
         int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
     }
 }

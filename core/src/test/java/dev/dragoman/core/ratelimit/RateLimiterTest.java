@@ -41,7 +41,10 @@ class RateLimiterTest {
         // then 50 go at once, 99 within the first second (the burst plus the second's refill), and the long-run
         // rate holds: the 3000th goes after 59 s
         assertThat(waits.stream().filter(Duration::isZero).count()).isEqualTo(50);
-        assertThat(waits.stream().filter(w -> w.compareTo(Duration.ofSeconds(1)) < 0).count()).isEqualTo(99);
+        assertThat(waits.stream()
+                        .filter(w -> w.compareTo(Duration.ofSeconds(1)) < 0)
+                        .count())
+                .isEqualTo(99);
         assertThat(waits.get(2999)).isEqualTo(Duration.ofSeconds(59));
     }
 
@@ -104,7 +107,7 @@ class RateLimiterTest {
     @Test
     void should_share_one_allowance_between_threads_in_arrival_order() throws Exception {
         // given 120 requests per minute (2 per second, burst 2), reserved by 4 threads without time passing
-        RateLimiter limiter = new RateLimiter(120, 0, clock, d -> { });
+        RateLimiter limiter = new RateLimiter(120, 0, clock, d -> {});
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<Duration>> waits = new ArrayList<>();
         // when

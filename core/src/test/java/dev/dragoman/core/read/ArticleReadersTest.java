@@ -21,27 +21,30 @@ class ArticleReadersTest {
     }
 
     @ParameterizedTest(name = "{1}: {0}")
-    @CsvSource(delimiter = '|', value = {
-        "{\"headline\":\"x\"} | a.txt | JSON",
-        "[{\"headline\":\"x\"}] | a.txt | JSON",
-        "[] | a.json | JSON",
-        "{\"headline\":\"x\"} | a.jsonl | JSON_LINES",
-        "<!DOCTYPE html><html><body><p>x</p></body></html> | a.txt | HTML",
-        "<html lang=\"ar\"><p>x</p></html> | a | HTML",
-        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel></channel></rss> | a | FEED",
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed> | a | FEED",
-        "<div>fragment</div> | page.html | HTML",
-        "headline\\nbody | a.json | WIRE_TEXT",
-        "[عاجل] headline | a.txt | WIRE_TEXT",
-        "<< not markup | a.txt | WIRE_TEXT",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"headline\":\"x\"} | a.txt | JSON",
+                "[{\"headline\":\"x\"}] | a.txt | JSON",
+                "[] | a.json | JSON",
+                "{\"headline\":\"x\"} | a.jsonl | JSON_LINES",
+                "<!DOCTYPE html><html><body><p>x</p></body></html> | a.txt | HTML",
+                "<html lang=\"ar\"><p>x</p></html> | a | HTML",
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel></channel></rss> | a | FEED",
+                "<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed> | a | FEED",
+                "<div>fragment</div> | page.html | HTML",
+                "headline\\nbody | a.json | WIRE_TEXT",
+                "[عاجل] headline | a.txt | WIRE_TEXT",
+                "<< not markup | a.txt | WIRE_TEXT",
+            })
     void should_sniff_the_format(String text, String name, InputFormat expected) {
         assertThat(ArticleReaders.sniff(text.replace("\\n", "\n"), name)).isEqualTo(expected);
     }
 
     @Test
     void should_sniff_several_one_line_objects_as_json_lines() {
-        assertThat(ArticleReaders.sniff("{\"headline\":\"a\"}\n{\"headline\":\"b\"}\n", "x")).isEqualTo(InputFormat.JSON_LINES);
+        assertThat(ArticleReaders.sniff("{\"headline\":\"a\"}\n{\"headline\":\"b\"}\n", "x"))
+                .isEqualTo(InputFormat.JSON_LINES);
     }
 
     @Test
@@ -60,21 +63,27 @@ class ArticleReadersTest {
 
     @Test
     void should_detect_the_language_of_json_articles_that_do_not_state_it() {
-        Article a = ArticleReaders.standard().readArticle(utf8("{\"headline\":\"Le président appelle au calme\","
-                + "\"paragraphs\":[{\"text\":\"Le président de la République a appelé mardi au calme après deux nuits de"
-                + " manifestations dans plusieurs villes.\"}]}"), "fr.json");
+        Article a = ArticleReaders.standard()
+                .readArticle(
+                        utf8("{\"headline\":\"Le président appelle au calme\","
+                                + "\"paragraphs\":[{\"text\":\"Le président de la République a appelé mardi au calme après deux nuits de"
+                                + " manifestations dans plusieurs villes.\"}]}"),
+                        "fr.json");
         assertThat(a.language()).isEqualTo(Language.FRENCH);
         assertThat(a.languageConfidence()).isBetween(0.0, 1.0);
-        Article stated = ArticleReaders.standard().readArticle(utf8("{\"headline\":\"x\",\"language\":\"de\"}"), "de.json");
+        Article stated =
+                ArticleReaders.standard().readArticle(utf8("{\"headline\":\"x\",\"language\":\"de\"}"), "de.json");
         assertThat(stated.language()).isEqualTo(Language.of("de"));
     }
 
     @Test
     void should_report_malformed_json_with_line_and_column() {
-        assertThatThrownBy(() -> ArticleReaders.standard().read(utf8("{\n  \"headline\": \"x\",\n  \"paragraphs\": [\n}"),
-                "bad.json"))
+        assertThatThrownBy(() -> ArticleReaders.standard()
+                        .read(utf8("{\n  \"headline\": \"x\",\n  \"paragraphs\": [\n}"), "bad.json"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("bad.json").hasMessageContaining("malformed JSON").hasMessageContaining("line 4");
+                .hasMessageContaining("bad.json")
+                .hasMessageContaining("malformed JSON")
+                .hasMessageContaining("line 4");
     }
 
     @Test
@@ -82,19 +91,26 @@ class ArticleReadersTest {
         String text = "{\"headline\":\"a\"}\n{\"headline\":\"b\"}\n{\"headline\": oops}\n";
         assertThatThrownBy(() -> ArticleReaders.standard().read(utf8(text), "batch.jsonl"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("batch.jsonl").hasMessageContaining("line 3").hasMessageContaining("column");
+                .hasMessageContaining("batch.jsonl")
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("column");
     }
 
     @Test
     void should_refuse_json_that_is_not_an_article() {
         assertThatThrownBy(() -> ArticleReaders.standard().read(utf8("{\"title\":\"x\"}"), "other.json"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("neither a headline nor paragraphs");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("neither a headline nor paragraphs");
         assertThatThrownBy(() -> ArticleReaders.standard().read(utf8("[1, 2]"), "nums.json"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("expected an article object");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("expected an article object");
         assertThatThrownBy(() -> ArticleReaders.standard().read(utf8("[]"), "empty.json"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no article found");
-        assertThatThrownBy(() -> ArticleReaders.standard().read(utf8("{\"headline\":\"x\",\"paragraphs\":[{\"text\":null}]}"),
-                "nulltext.json")).isInstanceOf(InvalidInputException.class).hasMessageContaining("nulltext.json");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no article found");
+        assertThatThrownBy(() -> ArticleReaders.standard()
+                        .read(utf8("{\"headline\":\"x\",\"paragraphs\":[{\"text\":null}]}"), "nulltext.json"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("nulltext.json");
     }
 
     @Test
@@ -102,7 +118,9 @@ class ArticleReadersTest {
         byte[] html = utf8("<!DOCTYPE html><html><body><article><p>text</p></article></body></html>");
         assertThatThrownBy(() -> ArticleReaders.wireAndJson().read(html, "page.html"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("page.html").hasMessageContaining("HTML page").hasMessageContaining("cannot read");
+                .hasMessageContaining("page.html")
+                .hasMessageContaining("HTML page")
+                .hasMessageContaining("cannot read");
         assertThat(ArticleReaders.wireAndJson().supports(InputFormat.FEED)).isFalse();
         assertThat(ArticleReaders.standard().supports(InputFormat.FEED)).isTrue();
     }
@@ -110,18 +128,22 @@ class ArticleReadersTest {
     @Test
     void should_dispatch_to_a_registered_reader() {
         ArticleReaders readers = ArticleReaders.wireAndJson()
-                .withReader(InputFormat.HTML, (text, name) -> List.of(Article.builder().headline("from " + name).build()));
+                .withReader(
+                        InputFormat.HTML,
+                        (text, name) -> List.of(
+                                Article.builder().headline("from " + name).build()));
         Article a = readers.readArticle(utf8("<html><body>x</body></html>"), "p.html");
         assertThat(a.headline()).isEqualTo("from p.html");
     }
 
     @Test
     void should_read_an_rss_feed_file_into_one_article_per_item() {
-        String rss = "<?xml version=\"1.0\" encoding=\"windows-1256\"?><rss version=\"2.0\"><channel><title>وكالة</title>"
-                + "<item><guid>1</guid><title>عنوان الخبر الأول</title><description>نص قصير للخبر الأول…</description></item>"
-                + "<item><guid>2</guid><title>عنوان الخبر الثاني</title><link>https://example.org/2</link>"
-                + "<description>نص قصير للخبر الثاني…</description></item>"
-                + "</channel></rss>";
+        String rss =
+                "<?xml version=\"1.0\" encoding=\"windows-1256\"?><rss version=\"2.0\"><channel><title>وكالة</title>"
+                        + "<item><guid>1</guid><title>عنوان الخبر الأول</title><description>نص قصير للخبر الأول…</description></item>"
+                        + "<item><guid>2</guid><title>عنوان الخبر الثاني</title><link>https://example.org/2</link>"
+                        + "<description>نص قصير للخبر الثاني…</description></item>"
+                        + "</channel></rss>";
         List<Article> articles = ArticleReaders.standard().read(rss.getBytes(InputDecoder.WINDOWS_1256), "feed.xml");
         assertThat(articles).extracting(Article::headline).containsExactly("عنوان الخبر الأول", "عنوان الخبر الثاني");
         assertThat(articles).allSatisfy(a -> assertThat(a.metadata()).containsEntry("teaser", "true"));
@@ -133,7 +155,8 @@ class ArticleReadersTest {
         Article seed = ArticleReaders.standard().read(SeedStoryTest.seed()).get(0);
         String json = Json.mapper().writeValueAsString(seed);
         assertThatThrownBy(() -> ArticleReaders.standard().readArticle(utf8(json + "\n" + json), "two.jsonl"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("2 articles");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("2 articles");
     }
 
     @Test

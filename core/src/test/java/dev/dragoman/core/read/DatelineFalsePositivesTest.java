@@ -11,14 +11,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DatelineFalsePositivesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "أعلنت وزارة الصحة (الاثنين) - تسجيل إصابات جديدة بالفيروس في عدة محافظات.",
-        "قال الرئيس (المصري) إن بلاده ستواصل دعم الحوار بين الأطراف.",
-        "غزة - إسرائيل تقصف مواقع في القطاع وتقول إنها ترد على إطلاق صواريخ.",
-        "الثلاثاء 25 يونيو 2024 شهد اجتماعا مهما بين الطرفين في العاصمة.",
-        "The minister (left) said on Tuesday that talks would resume next week.",
-        "Tuesday, June 25 - The talks resumed after a two-week pause.",
-    })
+    @ValueSource(
+            strings = {
+                "أعلنت وزارة الصحة (الاثنين) - تسجيل إصابات جديدة بالفيروس في عدة محافظات.",
+                "قال الرئيس (المصري) إن بلاده ستواصل دعم الحوار بين الأطراف.",
+                "غزة - إسرائيل تقصف مواقع في القطاع وتقول إنها ترد على إطلاق صواريخ.",
+                "الثلاثاء 25 يونيو 2024 شهد اجتماعا مهما بين الطرفين في العاصمة.",
+                "The minister (left) said on Tuesday that talks would resume next week.",
+                "Tuesday, June 25 - The talks resumed after a two-week pause.",
+            })
     void should_keep_a_sentence_that_merely_resembles_a_dateline(String firstParagraph) {
         // given
         String text = "Headline of the story\n" + firstParagraph + "\nSecond paragraph.\n";

@@ -15,7 +15,8 @@ final class RepoPaths {
         }
         Path dir = Path.of("").toAbsolutePath();
         for (Path p = dir; p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("examples")) && Files.isRegularFile(p.resolve("pom.xml"))
+            if (Files.isDirectory(p.resolve("examples"))
+                    && Files.isRegularFile(p.resolve("pom.xml"))
                     && Files.isDirectory(p.resolve("core"))) {
                 return p;
             }

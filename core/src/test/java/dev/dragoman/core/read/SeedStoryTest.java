@@ -33,10 +33,13 @@ class SeedStoryTest {
         assertThat(article.dateline().place()).isEqualTo("موسكو");
         assertThat(article.dateline().agency()).isEqualTo("سانا");
         assertThat(article.paragraphTexts()).hasSize(5);
-        assertThat(article.paragraphTexts().get(0)).isEqualTo("أكد الرئيس البيلاروسي ألكسندر لوكاشينكو أن لدى روسيا"
-                + " وبيلاروس مواقف مشتركة بشأن جميع القضايا، ويمكن لموسكو دائماً الاعتماد على دعم مينسك في المنابر الدولية.");
+        assertThat(article.paragraphTexts().get(0))
+                .isEqualTo(
+                        "أكد الرئيس البيلاروسي ألكسندر لوكاشينكو أن لدى روسيا"
+                                + " وبيلاروس مواقف مشتركة بشأن جميع القضايا، ويمكن لموسكو دائماً الاعتماد على دعم مينسك في المنابر الدولية.");
         assertThat(article.paragraphTexts().get(2)).startsWith("وعبر لوكاشينكو عن تقديره");
-        assertThat(article.paragraphTexts().get(4)).startsWith("وبخصوص القضايا الدولية أشار لافروف")
+        assertThat(article.paragraphTexts().get(4))
+                .startsWith("وبخصوص القضايا الدولية أشار لافروف")
                 .endsWith("وليس على أساس إنذار نهائي.");
         assertThat(article.source()).isEqualTo("الوكالة العربية السورية للأنباء");
         assertThat(article.language()).isEqualTo(Language.ARABIC);
@@ -52,8 +55,13 @@ class SeedStoryTest {
         assertThat(related.language()).isEqualTo(Language.ARABIC);
 
         String body = article.bodyText();
-        assertThat(body).doesNotContain("مصر وروسيا").doesNotContain("عبد العاطي").doesNotContain("المصدر")
-                .doesNotContain("إقرأ أيضاً").doesNotContain("تاريخ النشر").doesNotContain("موسكو-سانا");
+        assertThat(body)
+                .doesNotContain("مصر وروسيا")
+                .doesNotContain("عبد العاطي")
+                .doesNotContain("المصدر")
+                .doesNotContain("إقرأ أيضاً")
+                .doesNotContain("تاريخ النشر")
+                .doesNotContain("موسكو-سانا");
         for (String paragraph : related.paragraphTexts()) {
             assertThat(article.paragraphTexts()).doesNotContain(paragraph);
         }

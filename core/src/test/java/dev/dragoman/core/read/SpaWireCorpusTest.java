@@ -20,10 +20,14 @@ class SpaWireCorpusTest {
 
     private static List<Path> stories() throws IOException {
         Path dir = RepoPaths.spaWireDir();
-        assumeTrue(dir != null, "skipped: ../shared/data/wire/spa not found (development data lives outside the repo;"
-                + " set -Ddragoman.sharedData=DIR to point at it)");
+        assumeTrue(
+                dir != null,
+                "skipped: ../shared/data/wire/spa not found (development data lives outside the repo;"
+                        + " set -Ddragoman.sharedData=DIR to point at it)");
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> list = files.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList();
+            List<Path> list = files.filter(p -> p.getFileName().toString().endsWith(".txt"))
+                    .sorted()
+                    .toList();
             assumeTrue(!list.isEmpty(), "skipped: no .txt stories in " + dir);
             return list;
         }
@@ -37,7 +41,11 @@ class SpaWireCorpusTest {
             Article article = readers.readArticle(story);
             // then
             String name = story.getFileName().toString();
-            assertThat(article.headline()).as(name).isNotBlank().doesNotStartWith("عام /").doesNotContain("إضافة");
+            assertThat(article.headline())
+                    .as(name)
+                    .isNotBlank()
+                    .doesNotStartWith("عام /")
+                    .doesNotContain("إضافة");
             assertThat(article.paragraphs()).as(name).isNotEmpty();
             assertThat(article.bodyText()).as(name).doesNotContain("انتهى").doesNotContain("يتبع //");
             assertThat(article.paragraphTexts()).as(name).noneMatch(p -> p.matches("\\d{1,2}:\\d{2}\\s*ت م"));

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -24,8 +23,20 @@ import net.jqwik.api.constraints.StringLength;
 class WireReaderPropertiesTest {
 
     /** The words of labels and markers, which the reader turns into structure rather than keeping as text. */
-    private static final java.util.Set<String> LABEL_WORDS = java.util.Set.of("تاريخ", "النشر", "المصدر",
-            "إقرأ", "أيضاً", "اقرأ", "أيضا", "Published", "Read", "more", "Lire", "aussi", "Source");
+    private static final java.util.Set<String> LABEL_WORDS = java.util.Set.of(
+            "تاريخ",
+            "النشر",
+            "المصدر",
+            "إقرأ",
+            "أيضاً",
+            "اقرأ",
+            "أيضا",
+            "Published",
+            "Read",
+            "more",
+            "Lire",
+            "aussi",
+            "Source");
 
     private final ArticleReaders readers = ArticleReaders.wireAndJson();
 
@@ -76,22 +87,65 @@ class WireReaderPropertiesTest {
 
     @Provide
     Arbitrary<String> longLine() {
-        Arbitrary<String> words = Arbitraries.of("word", "كلمة", "(", ")", "-", "//", "25", "يونيو", "June", "2024",
-                "اقرأ أيضا:", "Source:", "المصدر:", "«", "»", "\u200F", "\u202B", "http://x.y/z", ":", "/");
+        Arbitrary<String> words = Arbitraries.of(
+                "word",
+                "كلمة",
+                "(",
+                ")",
+                "-",
+                "//",
+                "25",
+                "يونيو",
+                "June",
+                "2024",
+                "اقرأ أيضا:",
+                "Source:",
+                "المصدر:",
+                "«",
+                "»",
+                "\u200F",
+                "\u202B",
+                "http://x.y/z",
+                ":",
+                "/");
         return words.list().ofMinSize(20_000).ofMaxSize(40_000).map(l -> String.join(" ", l));
     }
 
     @Provide
     Arbitrary<String> wireCopy() {
         Arbitrary<String> piece = Arbitraries.oneOf(
-                Arbitraries.of("لوكاشينكو يؤكد دعم بلاده", "تاريخ النشر: 25th, June 2024 GMT", "موسكو-سانا",
-                        "المصدر: سانا", "إقرأ أيضاً:", "اقرأ أيضا: عنوان آخر", "// انتهى //", "06:20 ت م",
-                        "عام / عنوان", "/ إضافة أولى", "CAIRO, June 25 (Reuters) - Egypt said", "PARIS (AFP) –",
-                        "Published: 2024-06-25", "Read more:", "Lire aussi :", "Source : AFP", "(Reporting by X)",
-                        "الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس", "القاهرة (أ ش أ)", "ENDS", "", "",
-                        "\u200Fمرحبا\u200E hello", "«نص» “quote”", "٢٥ حزيران ٢٠٢٤", "// يتبع //"),
-                Arbitraries.strings().withCharRange('\u0600', '\u06FF').withCharRange('a', 'z').withChars(' ', ':',
-                        '-', '/', '(', ')', '.', '،').ofMaxLength(80));
+                Arbitraries.of(
+                        "لوكاشينكو يؤكد دعم بلاده",
+                        "تاريخ النشر: 25th, June 2024 GMT",
+                        "موسكو-سانا",
+                        "المصدر: سانا",
+                        "إقرأ أيضاً:",
+                        "اقرأ أيضا: عنوان آخر",
+                        "// انتهى //",
+                        "06:20 ت م",
+                        "عام / عنوان",
+                        "/ إضافة أولى",
+                        "CAIRO, June 25 (Reuters) - Egypt said",
+                        "PARIS (AFP) –",
+                        "Published: 2024-06-25",
+                        "Read more:",
+                        "Lire aussi :",
+                        "Source : AFP",
+                        "(Reporting by X)",
+                        "الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس",
+                        "القاهرة (أ ش أ)",
+                        "ENDS",
+                        "",
+                        "",
+                        "\u200Fمرحبا\u200E hello",
+                        "«نص» “quote”",
+                        "٢٥ حزيران ٢٠٢٤",
+                        "// يتبع //"),
+                Arbitraries.strings()
+                        .withCharRange('\u0600', '\u06FF')
+                        .withCharRange('a', 'z')
+                        .withChars(' ', ':', '-', '/', '(', ')', '.', '،')
+                        .ofMaxLength(80));
         return piece.list().ofMaxSize(25).map(l -> String.join("\n", l));
     }
 

@@ -48,8 +48,8 @@ class RetrierTest {
         });
         // then
         assertThat(result).isEqualTo("ok");
-        assertThat(clock.sleeps()).containsExactly(Duration.ofMillis(1000), Duration.ofMillis(1600),
-                Duration.ofMillis(2560));
+        assertThat(clock.sleeps())
+                .containsExactly(Duration.ofMillis(1000), Duration.ofMillis(1600), Duration.ofMillis(2560));
     }
 
     @Test
@@ -58,9 +58,11 @@ class RetrierTest {
         AtomicInteger calls = new AtomicInteger();
         // when / then
         assertThatThrownBy(() -> retrier.call("test", () -> {
-            calls.incrementAndGet();
-            throw new DragomanException(Kind.QUOTA_EXCEEDED, "quota exceeded");
-        })).isInstanceOf(DragomanException.class).hasMessage("quota exceeded");
+                    calls.incrementAndGet();
+                    throw new DragomanException(Kind.QUOTA_EXCEEDED, "quota exceeded");
+                }))
+                .isInstanceOf(DragomanException.class)
+                .hasMessage("quota exceeded");
         assertThat(calls).hasValue(1);
         assertThat(clock.sleeps()).isEmpty();
     }
@@ -71,12 +73,13 @@ class RetrierTest {
         AtomicInteger calls = new AtomicInteger();
         // when / then
         assertThatThrownBy(() -> retrier.call("test", () -> {
-            calls.incrementAndGet();
-            throw new DragomanException(Kind.TIMEOUT, "no answer in 30 s");
-        })).isInstanceOfSatisfying(DragomanException.class, e -> {
-            assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
-            assertThat(e.getMessage()).startsWith("no answer in 30 s").contains("gave up after 5 attempts");
-        });
+                    calls.incrementAndGet();
+                    throw new DragomanException(Kind.TIMEOUT, "no answer in 30 s");
+                }))
+                .isInstanceOfSatisfying(DragomanException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+                    assertThat(e.getMessage()).startsWith("no answer in 30 s").contains("gave up after 5 attempts");
+                });
         assertThat(calls).hasValue(5);
         assertThat(clock.sleeps()).hasSize(4);
     }
@@ -87,12 +90,13 @@ class RetrierTest {
         AtomicInteger calls = new AtomicInteger();
         // when / then
         assertThatThrownBy(() -> retrier.call("test", () -> {
-            calls.incrementAndGet();
-            throw new RateLimitedException("slow down", Duration.ofHours(1));
-        })).isInstanceOfSatisfying(DragomanException.class, e -> {
-            assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
-            assertThat(e.getMessage()).contains("asked to wait 3600 s");
-        });
+                    calls.incrementAndGet();
+                    throw new RateLimitedException("slow down", Duration.ofHours(1));
+                }))
+                .isInstanceOfSatisfying(DragomanException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+                    assertThat(e.getMessage()).contains("asked to wait 3600 s");
+                });
         assertThat(calls).hasValue(1);
     }
 
@@ -116,8 +120,9 @@ class RetrierTest {
     @Test
     void should_let_unchecked_bugs_through_untouched() {
         assertThatThrownBy(() -> retrier.call("test", () -> {
-            throw new IllegalStateException("bug");
-        })).isInstanceOf(IllegalStateException.class);
+                    throw new IllegalStateException("bug");
+                }))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(clock.sleeps()).isEmpty();
     }
 }

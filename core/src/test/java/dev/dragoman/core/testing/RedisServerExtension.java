@@ -74,7 +74,8 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
         stop();
         if (workDir != null) {
             try (var files = Files.walk(workDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -92,16 +93,32 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
         if (process != null && process.isAlive()) {
             return;
         }
-        List<String> command = new java.util.ArrayList<>(List.of(executable, "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no",
-                "--dir", workDir.toString(), "--logfile", workDir.resolve("redis.log").toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                executable,
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--daemonize",
+                "no",
+                "--dir",
+                workDir.toString(),
+                "--logfile",
+                workDir.resolve("redis.log").toString()));
         command.addAll(extraArgs);
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("redis.out").toFile()).start();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("redis.out").toFile())
+                .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!ping()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
-                String log = Files.exists(workDir.resolve("redis.log")) ? Files.readString(workDir.resolve("redis.log"))
+                String log = Files.exists(workDir.resolve("redis.log"))
+                        ? Files.readString(workDir.resolve("redis.log"))
                         : "";
                 throw new IllegalStateException("redis-server did not start on port " + port + ": " + log);
             }
@@ -145,7 +162,9 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
 
     private boolean installed() {
         try {
-            Process p = new ProcessBuilder(executable, "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(executable, "--version")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {

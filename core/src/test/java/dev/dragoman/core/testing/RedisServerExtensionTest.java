@@ -12,18 +12,24 @@ class RedisServerExtensionTest {
 
     @Test
     void should_fail_rather_than_skip_in_ci_when_redis_server_is_missing() {
-        withCiProperty("true", () -> assertThatThrownBy(
-                () -> new RedisServerExtension().withExecutable(MISSING).beforeAll(null))
-                .isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageContaining("must run, not skip"));
+        withCiProperty(
+                "true",
+                () -> assertThatThrownBy(() -> new RedisServerExtension()
+                                .withExecutable(MISSING)
+                                .beforeAll(null))
+                        .isInstanceOf(ExtensionConfigurationException.class)
+                        .hasMessageContaining("must run, not skip"));
     }
 
     @Test
     void should_skip_with_a_message_outside_ci_when_redis_server_is_missing() {
-        withCiProperty("", () -> assertThatThrownBy(
-                () -> new RedisServerExtension().withExecutable(MISSING).beforeAll(null))
-                .isInstanceOf(TestAbortedException.class)
-                .hasMessageContaining("apt-get install -y redis-server"));
+        withCiProperty(
+                "",
+                () -> assertThatThrownBy(() -> new RedisServerExtension()
+                                .withExecutable(MISSING)
+                                .beforeAll(null))
+                        .isInstanceOf(TestAbortedException.class)
+                        .hasMessageContaining("apt-get install -y redis-server"));
     }
 
     private static void withCiProperty(String value, Runnable test) {

@@ -45,20 +45,29 @@ class LanguageDetectorTest {
         }
         // every Arabic sentence, and every Persian/Urdu one that has a letter Arabic lacks, must be right; a Persian
         // sentence written only with letters Arabic shares ("سازمان ملل خواستار آتش بس شد") is called Arabic by design
-        assertThat(wrong.keySet()).noneMatch(s -> LanguageSamples.SENTENCES.get("ar").contains(s)
-                || s.chars().anyMatch(c -> c >= 0x0672 && c <= 0x06D5));
+        assertThat(wrong.keySet())
+                .noneMatch(s -> LanguageSamples.SENTENCES.get("ar").contains(s)
+                        || s.chars().anyMatch(c -> c >= 0x0672 && c <= 0x06D5));
         assertThat((double) right / total).as("accuracy, wrong: %s", wrong).isGreaterThanOrEqualTo(0.9);
     }
 
     @Test
     void should_let_persian_and_urdu_letters_lift_the_arabic_guard() {
-        assertThat(detector.detect("وزیر امور خارجه با همتای عمانی خود دیدار کرد").language().primary()).isEqualTo("fa");
-        assertThat(detector.detect("کابینہ نے نئے بجٹ کی منظوری دے دی").language().primary()).isEqualTo("ur");
+        assertThat(detector.detect("وزیر امور خارجه با همتای عمانی خود دیدار کرد")
+                        .language()
+                        .primary())
+                .isEqualTo("fa");
+        assertThat(detector.detect("کابینہ نے نئے بجٹ کی منظوری دے دی")
+                        .language()
+                        .primary())
+                .isEqualTo("ur");
     }
 
     @Test
     void should_report_confidence_between_zero_and_one_and_nothing_for_no_letters() {
-        assertThat(detector.detect("Le président réaffirme son soutien au dialogue").confidence()).isBetween(0.0, 1.0);
+        assertThat(detector.detect("Le président réaffirme son soutien au dialogue")
+                        .confidence())
+                .isBetween(0.0, 1.0);
         assertThat(detector.detect("12:30 — 2024 / 25").language()).isEqualTo(Language.UNDETERMINED);
         assertThat(detector.detect("").confidence()).isZero();
         assertThat(detector.detect(null).language()).isEqualTo(Language.UNDETERMINED);
@@ -81,12 +90,15 @@ class LanguageDetectorTest {
         try {
             List<Future<Language>> results = new java.util.ArrayList<>();
             for (int i = 0; i < 40; i++) {
-                String s = i % 2 == 0 ? "Oil prices rise on global markets today" : "ارتفاع أسعار النفط في الأسواق العالمية";
+                String s = i % 2 == 0
+                        ? "Oil prices rise on global markets today"
+                        : "ارتفاع أسعار النفط في الأسواق العالمية";
                 results.add(pool.submit(() -> fresh.detect(s).language()));
             }
             // then
             for (int i = 0; i < results.size(); i++) {
-                assertThat(results.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(i % 2 == 0 ? Language.ENGLISH : Language.ARABIC);
+                assertThat(results.get(i).get(30, TimeUnit.SECONDS))
+                        .isEqualTo(i % 2 == 0 ? Language.ENGLISH : Language.ARABIC);
             }
         } finally {
             pool.shutdownNow();

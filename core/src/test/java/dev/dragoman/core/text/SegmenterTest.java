@@ -20,21 +20,30 @@ class SegmenterTest {
         List<String> sentences = Segmenter.sentences(text, AR);
 
         // then
-        assertThat(sentences).containsExactly("هل انتهت الأزمة؟", "قال الوزير إن المفاوضات مستمرة؛",
-                "وأضاف أن الحل قريب.", "يا له من يوم!", "انتهى");
+        assertThat(sentences)
+                .containsExactly(
+                        "هل انتهت الأزمة؟",
+                        "قال الوزير إن المفاوضات مستمرة؛",
+                        "وأضاف أن الحل قريب.",
+                        "يا له من يوم!",
+                        "انتهى");
     }
 
     @Test
     void should_end_an_arabic_sentence_after_the_closing_quote_and_not_at_an_ellipsis_glued_to_the_next_word() {
         // given: the seed's quotation, an ellipsis inside the quote, the full stop after the closing quote
-        String text = "وقال لوكاشينكو: “لدينا تفاهم كامل …كما أن لدينا أجندة متطابقة… ونحن نتحدث”. من جانبه أكد لافروف ذلك.";
+        String text =
+                "وقال لوكاشينكو: “لدينا تفاهم كامل …كما أن لدينا أجندة متطابقة… ونحن نتحدث”. من جانبه أكد لافروف ذلك.";
 
         // when
         List<String> sentences = Segmenter.sentences(text, AR);
 
         // then
         assertThat(sentences).hasSize(3);
-        assertThat(sentences.get(0)).startsWith("وقال لوكاشينكو").contains("كامل …كما").endsWith("متطابقة…");
+        assertThat(sentences.get(0))
+                .startsWith("وقال لوكاشينكو")
+                .contains("كامل …كما")
+                .endsWith("متطابقة…");
         assertThat(sentences.get(1)).isEqualTo("ونحن نتحدث”.");
         assertThat(sentences.get(2)).isEqualTo("من جانبه أكد لافروف ذلك.");
     }
@@ -58,10 +67,11 @@ class SegmenterTest {
         List<String> sentences = Segmenter.sentences(text, EN);
 
         // then
-        assertThat(sentences).containsExactly(
-                "Mr. Smith met Dr. Jones at 3 p.m. in Washington.",
-                "The U.S. economy grew 1.5 percent, adding 1,000 jobs, said J. K. Rowling.",
-                "It was sunny.");
+        assertThat(sentences)
+                .containsExactly(
+                        "Mr. Smith met Dr. Jones at 3 p.m. in Washington.",
+                        "The U.S. economy grew 1.5 percent, adding 1,000 jobs, said J. K. Rowling.",
+                        "It was sunny.");
     }
 
     @Test
@@ -85,10 +95,12 @@ class SegmenterTest {
     @Test
     void should_keep_number_prefixes_only_before_numbers() {
         // when
-        List<String> sentences = Segmenter.sentences("He lives at No. 10 Downing Street. The answer was no. Then he left.", EN);
+        List<String> sentences =
+                Segmenter.sentences("He lives at No. 10 Downing Street. The answer was no. Then he left.", EN);
 
         // then
-        assertThat(sentences).containsExactly("He lives at No. 10 Downing Street.", "The answer was no.", "Then he left.");
+        assertThat(sentences)
+                .containsExactly("He lives at No. 10 Downing Street.", "The answer was no.", "Then he left.");
     }
 
     @Test
@@ -97,7 +109,8 @@ class SegmenterTest {
                 .containsExactly("M. Macron a parlé.", "Mme Dupont a répondu.");
         assertThat(Segmenter.sentences("La Sra. García llegó a EE.UU. ayer. Después habló.", Language.of("es")))
                 .containsExactly("La Sra. García llegó a EE.UU. ayer.", "Después habló.");
-        assertThat(Segmenter.sentences("Проф. Иванов приехал в 2024 г. Москва встретила его. Все рады.", Language.of("ru")))
+        assertThat(Segmenter.sentences(
+                        "Проф. Иванов приехал в 2024 г. Москва встретила его. Все рады.", Language.of("ru")))
                 .containsExactly("Проф. Иванов приехал в 2024 г. Москва встретила его.", "Все рады.");
         assertThat(Segmenter.sentences("Er kam am 25. Juni an. Dr. Müller wartete.", Language.of("de")))
                 .containsExactly("Er kam am 25. Juni an.", "Dr. Müller wartete.");
@@ -112,7 +125,8 @@ class SegmenterTest {
         List<Segmenter.Span> spans = Segmenter.sentenceSpans(text, EN);
 
         // then
-        assertThat(spans).extracting(Segmenter.Span::text)
+        assertThat(spans)
+                .extracting(Segmenter.Span::text)
                 .containsExactly("First line without stop", "Second one.", "Third one!");
         for (Segmenter.Span s : spans) {
             assertThat(text.substring(s.start(), s.end())).isEqualTo(s.text());
@@ -132,9 +146,10 @@ class SegmenterTest {
         List<String> words = Segmenter.words("Al-Assad's 1,000 men (1.5%) — don't stop. وَقَالَ الـرئيس ١٬٠٠٠ ");
 
         // then
-        assertThat(words).containsExactly("Al-Assad's", "1,000", "men", "1.5", "don't", "stop", "وَقَالَ", "الـرئيس",
-                "١٬٠٠٠");
-        assertThat(Segmenter.wordCount("Al-Assad's 1,000 men (1.5%) — don't stop. وَقَالَ الـرئيس ١٬٠٠٠ ")).isEqualTo(9);
+        assertThat(words)
+                .containsExactly("Al-Assad's", "1,000", "men", "1.5", "don't", "stop", "وَقَالَ", "الـرئيس", "١٬٠٠٠");
+        assertThat(Segmenter.wordCount("Al-Assad's 1,000 men (1.5%) — don't stop. وَقَالَ الـرئيس ١٬٠٠٠ "))
+                .isEqualTo(9);
     }
 
     @Test

@@ -17,19 +17,23 @@ class GlossaryLoaderTest {
     void should_read_terms_with_and_without_a_language_pair(@TempDir Path dir) throws Exception {
         // given
         Path file = dir.resolve("glossary.csv");
-        Files.writeString(file, "\uFEFFsource,target,source_lang,target_lang\n"
-                + "# agency names\n"
-                + "سانا,SANA,ar,en\n"
-                + "\n"
-                + "مجلس الأمن,Security Council\n"
-                + "\"دمشق، سوريا\",\"Damascus, Syria\"\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                "\uFEFFsource,target,source_lang,target_lang\n"
+                        + "# agency names\n"
+                        + "سانا,SANA,ar,en\n"
+                        + "\n"
+                        + "مجلس الأمن,Security Council\n"
+                        + "\"دمشق، سوريا\",\"Damascus, Syria\"\n",
+                StandardCharsets.UTF_8);
         // when
         Glossary glossary = GlossaryLoader.load(file);
         // then
-        assertThat(glossary.entries()).containsExactly(
-                new Glossary.Entry("سانا", "SANA", Language.ARABIC, Language.ENGLISH),
-                new Glossary.Entry("مجلس الأمن", "Security Council", null, null),
-                new Glossary.Entry("دمشق، سوريا", "Damascus, Syria", null, null));
+        assertThat(glossary.entries())
+                .containsExactly(
+                        new Glossary.Entry("سانا", "SANA", Language.ARABIC, Language.ENGLISH),
+                        new Glossary.Entry("مجلس الأمن", "Security Council", null, null),
+                        new Glossary.Entry("دمشق، سوريا", "Damascus, Syria", null, null));
         assertThat(glossary.entriesFor(Language.ARABIC, Language.FRENCH)).hasSize(2);
     }
 
@@ -60,6 +64,8 @@ class GlossaryLoaderTest {
     void should_change_version_when_content_changes() {
         Glossary a = GlossaryLoader.parse("سانا,SANA\n", "a");
         Glossary b = GlossaryLoader.parse("سانا,Sana\n", "b");
-        assertThat(a.version()).isNotEqualTo(b.version()).isEqualTo(GlossaryLoader.parse("سانا,SANA", "c").version());
+        assertThat(a.version())
+                .isNotEqualTo(b.version())
+                .isEqualTo(GlossaryLoader.parse("سانا,SANA", "c").version());
     }
 }

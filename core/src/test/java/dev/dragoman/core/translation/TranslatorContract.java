@@ -47,7 +47,9 @@ public abstract class TranslatorContract {
         // given
         Translator translator = translator();
         List<String> segments = sampleSegments();
-        assertThat(segments).as("the contract needs at least three sample segments").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(segments)
+                .as("the contract needs at least three sample segments")
+                .hasSizeGreaterThanOrEqualTo(3);
         // when
         TranslationResult batch = translator.translate(request(segments));
         List<String> singles = new ArrayList<>();

@@ -20,7 +20,8 @@ class UsageMeterTest {
         // when
         for (int i = 0; i < 1000; i++) {
             int n = i;
-            done.add(pool.submit(() -> meter.record(n % 2 == 0 ? "deepl" : "openai",
+            done.add(pool.submit(() -> meter.record(
+                    n % 2 == 0 ? "deepl" : "openai",
                     n % 2 == 0 ? Usage.ofCharacters(1, 10) : Usage.ofTokens(1, 3, 2))));
         }
         for (Future<?> f : done) {

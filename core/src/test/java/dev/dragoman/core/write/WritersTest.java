@@ -27,8 +27,11 @@ class WritersTest {
                 .paragraph("أكد الرئيس البيلاروسي <ألكسندر> لوكاشينكو & دعم بلاده.")
                 .paragraph("وقال لوكاشينكو: \"نحن معا\".")
                 .source("الوكالة العربية السورية للأنباء")
-                .addRelated(Article.builder().language(Language.ARABIC).headline("مصر وروسيا تبحثان")
-                        .paragraph("بحث وزير الخارجية").build())
+                .addRelated(Article.builder()
+                        .language(Language.ARABIC)
+                        .headline("مصر وروسيا تبحثان")
+                        .paragraph("بحث وزير الخارجية")
+                        .build())
                 .build();
     }
 
@@ -41,8 +44,11 @@ class WritersTest {
                 .paragraph("Belarusian President * Lukashenko affirmed his support.")
                 .paragraph("Lukashenko said: | \"we are together\".")
                 .source("Syrian Arab News Agency")
-                .addRelated(Article.builder().language(Language.ENGLISH).headline("Egypt and Russia discuss")
-                        .paragraph("The foreign minister discussed").build())
+                .addRelated(Article.builder()
+                        .language(Language.ENGLISH)
+                        .headline("Egypt and Russia discuss")
+                        .paragraph("The foreign minister discussed")
+                        .build())
                 .build();
     }
 
@@ -51,16 +57,17 @@ class WritersTest {
         // when
         String text = ArticleWriter.of(OutputFormat.TEXT).write(arabic());
         // then
-        assertThat(text.lines().toList()).containsExactly(
-                HEADLINE,
-                "25th, June 2024 GMT",
-                "موسكو-سانا",
-                "أكد الرئيس البيلاروسي <ألكسندر> لوكاشينكو & دعم بلاده.",
-                "وقال لوكاشينكو: \"نحن معا\".",
-                "المصدر: الوكالة العربية السورية للأنباء",
-                "إقرأ أيضاً:",
-                "مصر وروسيا تبحثان",
-                "بحث وزير الخارجية");
+        assertThat(text.lines().toList())
+                .containsExactly(
+                        HEADLINE,
+                        "25th, June 2024 GMT",
+                        "موسكو-سانا",
+                        "أكد الرئيس البيلاروسي <ألكسندر> لوكاشينكو & دعم بلاده.",
+                        "وقال لوكاشينكو: \"نحن معا\".",
+                        "المصدر: الوكالة العربية السورية للأنباء",
+                        "إقرأ أيضاً:",
+                        "مصر وروسيا تبحثان",
+                        "بحث وزير الخارجية");
         assertThat(text).doesNotContain("\u200f", "\u202b", "\u202e"); // no bidi marks or overrides
     }
 
@@ -84,7 +91,8 @@ class WritersTest {
         // when
         String html = ArticleWriter.of(OutputFormat.HTML).write(arabic());
         // then
-        assertThat(html).contains("<html lang=\"ar\" dir=\"rtl\">")
+        assertThat(html)
+                .contains("<html lang=\"ar\" dir=\"rtl\">")
                 .contains("<h1>" + HEADLINE + "</h1>")
                 .contains("&lt;ألكسندر&gt; لوكاشينكو &amp; دعم")
                 .contains("<time datetime=\"2024-06-25\">")
@@ -97,7 +105,8 @@ class WritersTest {
         // when
         String md = ArticleWriter.of(OutputFormat.MD).write(english());
         // then
-        assertThat(md).startsWith("# Lukashenko affirms support for Russia\n\n")
+        assertThat(md)
+                .startsWith("# Lukashenko affirms support for Russia\n\n")
                 .contains("**Moscow (SANA)**")
                 .contains("Belarusian President \\* Lukashenko")
                 .contains("## Egypt and Russia discuss");
@@ -110,11 +119,13 @@ class WritersTest {
         String html = new BilingualWriter(OutputFormat.HTML).write(arabic(), english());
         // then
         assertThat(md.lines().toList()).startsWith("| Arabic | English |", "|---|---|");
-        assertThat(md).contains("| أكد الرئيس البيلاروسي \\<ألكسندر\\> لوكاشينكو & دعم بلاده. | "
-                + "Belarusian President \\* Lukashenko affirmed his support. |");
+        assertThat(md)
+                .contains("| أكد الرئيس البيلاروسي \\<ألكسندر\\> لوكاشينكو & دعم بلاده. | "
+                        + "Belarusian President \\* Lukashenko affirmed his support. |");
         assertThat(md).contains("said: \\| \"we are together\"");
-        assertThat(html).contains("<td lang=\"ar\" dir=\"rtl\">وقال لوكاشينكو: &quot;نحن معا&quot;.</td>"
-                + "<td lang=\"en\" dir=\"ltr\">Lukashenko said: | &quot;we are together&quot;.</td>");
+        assertThat(html)
+                .contains("<td lang=\"ar\" dir=\"rtl\">وقال لوكاشينكو: &quot;نحن معا&quot;.</td>"
+                        + "<td lang=\"en\" dir=\"ltr\">Lukashenko said: | &quot;we are together&quot;.</td>");
         assertThat(html).contains("<tr class=\"related-headline\"><td lang=\"ar\" dir=\"rtl\">مصر وروسيا تبحثان</td>");
     }
 
@@ -130,16 +141,27 @@ class WritersTest {
     @Test
     void should_always_show_summary_warnings() throws Exception {
         // given
-        Summary summary = new Summary("- first\n- second", List.of("- first", "- second"), Language.ENGLISH,
-                "extractive", null, null, null, false, List.of("the number 42 does not occur in the source"));
+        Summary summary = new Summary(
+                "- first\n- second",
+                List.of("- first", "- second"),
+                Language.ENGLISH,
+                "extractive",
+                null,
+                null,
+                null,
+                false,
+                List.of("the number 42 does not occur in the source"));
         // when / then
         assertThat(new SummaryWriter(OutputFormat.TEXT).write(arabic(), summary))
                 .contains("Warning: the number 42 does not occur");
         assertThat(new SummaryWriter(OutputFormat.MD).write(arabic(), summary))
-                .contains("- first\n- second").contains("> **Warning:** the number 42");
+                .contains("- first\n- second")
+                .contains("> **Warning:** the number 42");
         assertThat(new SummaryWriter(OutputFormat.HTML).write(arabic(), summary))
-                .contains("<html lang=\"en\" dir=\"ltr\">").contains("<h1 lang=\"ar\" dir=\"rtl\">")
-                .contains("<li>second</li>").contains("class=\"warning\"");
+                .contains("<html lang=\"en\" dir=\"ltr\">")
+                .contains("<h1 lang=\"ar\" dir=\"rtl\">")
+                .contains("<li>second</li>")
+                .contains("class=\"warning\"");
         JsonNode json = Json.mapper().readTree(new SummaryWriter(OutputFormat.JSON).write(arabic(), summary));
         assertThat(json.get("id").asText()).isEqualTo(arabic().id());
         assertThat(json.get("summary").get("warnings").get(0).asText()).contains("42");

@@ -16,7 +16,11 @@ import java.util.Objects;
  * @param charactersWholeArticle characters of the headline and main-story paragraphs: what translating the whole
  *     article before summarizing would send
  */
-public record Brief(Summary summary, List<String> sourceSentences, Language sourceLanguage, long charactersSent,
+public record Brief(
+        Summary summary,
+        List<String> sourceSentences,
+        Language sourceLanguage,
+        long charactersSent,
         long charactersWholeArticle) {
 
     public Brief {

@@ -53,8 +53,10 @@ public final class BriefPipeline {
         TranslationRequest request = TranslationRequest.of(chosen, article.language(), target);
         TranslationResult result = translator.translate(request);
         if (result.segments().size() != chosen.size()) {
-            throw new DragomanException(Kind.BACKEND_UNAVAILABLE, "translator '" + result.backend() + "' returned "
-                    + result.segments().size() + " segments for " + chosen.size() + " sentences");
+            throw new DragomanException(
+                    Kind.BACKEND_UNAVAILABLE,
+                    "translator '" + result.backend() + "' returned "
+                            + result.segments().size() + " segments for " + chosen.size() + " sentences");
         }
         List<String> translated = new ArrayList<>();
         List<String> warnings = new ArrayList<>(extract.warnings());
@@ -63,11 +65,20 @@ public final class BriefPipeline {
             warnings.addAll(s.warnings());
         }
         String text = switch (options.style()) {
-            case BULLETS -> String.join("\n", translated.stream().map(s -> "- " + s).toList());
+            case BULLETS ->
+                String.join("\n", translated.stream().map(s -> "- " + s).toList());
             default -> String.join(" ", translated);
         };
-        Summary summary = new Summary(text, translated, target, extract.backend() + "+" + result.backend(),
-                result.model(), result.usage(), extract.created(), false, warnings);
+        Summary summary = new Summary(
+                text,
+                translated,
+                target,
+                extract.backend() + "+" + result.backend(),
+                result.model(),
+                result.usage(),
+                extract.created(),
+                false,
+                warnings);
         return new Brief(summary, chosen, article.language(), request.characters(), whole);
     }
 

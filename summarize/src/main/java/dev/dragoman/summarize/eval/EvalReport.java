@@ -16,8 +16,14 @@ import java.util.Objects;
  * @param perArticle every article's scores, empty unless asked for
  * @param failures articles the summarizer failed on (they score 0 and are listed here by id with the reason)
  */
-public record EvalReport(String dataset, int articles, String length, boolean stemmed, List<SystemScores> systems,
-        List<ArticleScores> perArticle, List<String> failures) {
+public record EvalReport(
+        String dataset,
+        int articles,
+        String length,
+        boolean stemmed,
+        List<SystemScores> systems,
+        List<ArticleScores> perArticle,
+        List<String> failures) {
 
     public EvalReport {
         Objects.requireNonNull(dataset, "dataset");
@@ -51,15 +57,29 @@ public record EvalReport(String dataset, int articles, String length, boolean st
     /** A markdown table of the mean scores. */
     public String toMarkdown() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s — %d articles, length: %s, ROUGE %s%n%n", dataset, articles, length,
+        sb.append(String.format(
+                Locale.ROOT,
+                "%s — %d articles, length: %s, ROUGE %s%n%n",
+                dataset,
+                articles,
+                length,
                 stemmed ? "with Porter stemming" : "unstemmed"));
         sb.append("| system | ROUGE-1 F | ROUGE-2 F | ROUGE-L F | mean words |\n|---|---|---|---|---|\n");
         for (SystemScores s : systems) {
-            sb.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.1f |%n", s.system(), s.rouge1(),
-                    s.rouge2(), s.rougeL(), s.words()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.4f | %.4f | %.4f | %.1f |%n",
+                    s.system(),
+                    s.rouge1(),
+                    s.rouge2(),
+                    s.rougeL(),
+                    s.words()));
         }
         if (!failures.isEmpty()) {
-            sb.append(String.format(Locale.ROOT, "%n%d article(s) failed and scored 0: %s%n", failures.size(),
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%n%d article(s) failed and scored 0: %s%n",
+                    failures.size(),
                     String.join("; ", failures)));
         }
         return sb.toString();

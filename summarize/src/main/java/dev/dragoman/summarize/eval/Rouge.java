@@ -32,7 +32,10 @@ public final class Rouge {
 
     /** The ROUGE variants computed. */
     public enum Type {
-        ROUGE_1("rouge1"), ROUGE_2("rouge2"), ROUGE_L("rougeL"), ROUGE_LSUM("rougeLsum");
+        ROUGE_1("rouge1"),
+        ROUGE_2("rouge2"),
+        ROUGE_L("rougeL"),
+        ROUGE_LSUM("rougeLsum");
 
         private final String id;
 

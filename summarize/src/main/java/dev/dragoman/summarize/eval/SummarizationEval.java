@@ -74,8 +74,12 @@ public final class SummarizationEval {
     public static EvalReport run(String name, List<Item> items, Summarizer summarizer, Options options) {
         Objects.requireNonNull(summarizer, "summarizer");
         Objects.requireNonNull(options, "options");
-        List<Item> scored = options.limit() > 0 && options.limit() < items.size() ? items.subList(0, options.limit()) : items;
-        boolean english = !scored.isEmpty() && scored.stream().allMatch(i -> Language.ENGLISH.sameLanguageAs(i.article().language()));
+        List<Item> scored =
+                options.limit() > 0 && options.limit() < items.size() ? items.subList(0, options.limit()) : items;
+        boolean english = !scored.isEmpty()
+                && scored.stream()
+                        .allMatch(
+                                i -> Language.ENGLISH.sameLanguageAs(i.article().language()));
         Rouge rouge = english ? Rouge.porterStemmed() : Rouge.unstemmed();
         LeadSummarizer lead = new LeadSummarizer();
         String[] systems = {"summarizer", "Lead-1", "Lead-3", "Lead (same length)"};
@@ -83,8 +87,10 @@ public final class SummarizationEval {
         List<EvalReport.ArticleScores> perArticle = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (Item item : scored) {
-            SummaryLength length = options.length() != null ? options.length()
-                    : SummaryLength.words(Math.max(1, Segmenter.wordCount(item.references().get(0))));
+            SummaryLength length = options.length() != null
+                    ? options.length()
+                    : SummaryLength.words(
+                            Math.max(1, Segmenter.wordCount(item.references().get(0))));
             SummaryOptions same = SummaryOptions.DEFAULT.withLength(length);
             for (int s = 0; s < systems.length; s++) {
                 String text;
@@ -119,11 +125,13 @@ public final class SummarizationEval {
         int count = Math.max(1, scored.size());
         List<EvalReport.SystemScores> means = new ArrayList<>();
         for (int s = 0; s < systems.length; s++) {
-            means.add(new EvalReport.SystemScores(systems[s], sums[s][0] / count, sums[s][1] / count,
-                    sums[s][2] / count, sums[s][3] / count));
+            means.add(new EvalReport.SystemScores(
+                    systems[s], sums[s][0] / count, sums[s][1] / count, sums[s][2] / count, sums[s][3] / count));
         }
-        String lengthText = options.length() == null ? "each reference's word count"
-                : options.length().unit().name().toLowerCase(java.util.Locale.ROOT) + " " + options.length().value();
+        String lengthText = options.length() == null
+                ? "each reference's word count"
+                : options.length().unit().name().toLowerCase(java.util.Locale.ROOT) + " "
+                        + options.length().value();
         return new EvalReport(name, scored.size(), lengthText, english, means, perArticle, failures);
     }
 
@@ -164,8 +172,8 @@ public final class SummarizationEval {
         }
         JsonNode summaries = node.path("summaries");
         if (!node.hasNonNull("text") || !summaries.isArray() || summaries.isEmpty()) {
-            throw new InvalidInputException(dataset + " line " + lineNo
-                    + " needs \"text\" and a non-empty \"summaries\" list");
+            throw new InvalidInputException(
+                    dataset + " line " + lineNo + " needs \"text\" and a non-empty \"summaries\" list");
         }
         List<String> references = new ArrayList<>();
         summaries.forEach(s -> references.add(s.asText()));

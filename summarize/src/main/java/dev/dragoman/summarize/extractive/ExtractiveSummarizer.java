@@ -59,6 +59,7 @@ public final class ExtractiveSummarizer implements Summarizer {
     static final int MAX_SENTENCES = 1_500;
     /** A sentence this similar (cosine) to a chosen one is a near-duplicate: picked only when nothing else is left. */
     private static final double DUPLICATE = 0.8;
+
     private static final Pattern CLAUSE_END = Pattern.compile("[,،;؛:]|\\s[-–—]\\s");
 
     /**
@@ -70,14 +71,31 @@ public final class ExtractiveSummarizer implements Summarizer {
      * non-lead part; {@code damping}: PageRank damping; {@code redundancy}: MMR penalty for similarity to a chosen
      * sentence; {@code minWords}: shorter sentences are a last resort.
      */
-    public record Tuning(double leadShort, double leadLong, int leadSentences, double decay, double headline,
-            double damping, double redundancy, int minWords) {
+    public record Tuning(
+            double leadShort,
+            double leadLong,
+            int leadSentences,
+            double decay,
+            double headline,
+            double damping,
+            double redundancy,
+            int minWords) {
         /** The defaults, tuned for news in general (see docs/DESIGN.md, "Summarization"). */
         public static final Tuning DEFAULT = new Tuning(0.9, 0.2, 3, 2.0, 0.3, 0.85, 0.2, 4);
 
         public Tuning {
-            if (leadShort < 0 || leadShort > 1 || leadLong < 0 || leadLong > 1 || leadSentences < 1 || decay < 0
-                    || headline < 0 || headline > 1 || damping <= 0 || damping >= 1 || redundancy < 0 || minWords < 0) {
+            if (leadShort < 0
+                    || leadShort > 1
+                    || leadLong < 0
+                    || leadLong > 1
+                    || leadSentences < 1
+                    || decay < 0
+                    || headline < 0
+                    || headline > 1
+                    || damping <= 0
+                    || damping >= 1
+                    || redundancy < 0
+                    || minWords < 0) {
                 throw new IllegalArgumentException("bad extractive tuning: " + leadShort + ", " + leadLong + ", "
                         + leadSentences + ", " + decay + ", " + headline + ", " + damping + ", " + redundancy + ", "
                         + minWords);
@@ -86,8 +104,7 @@ public final class ExtractiveSummarizer implements Summarizer {
 
         /** The lead weight for a summary of about {@code k} sentences. */
         public double lead(double k) {
-            return k <= leadSentences ? leadShort
-                    : leadLong + (leadShort - leadLong) * (leadSentences - 1) / (k - 1);
+            return k <= leadSentences ? leadShort : leadLong + (leadShort - leadLong) * (leadSentences - 1) / (k - 1);
         }
     }
 
@@ -124,10 +141,14 @@ public final class ExtractiveSummarizer implements Summarizer {
         Objects.requireNonNull(article, "article");
         Objects.requireNonNull(options, "options");
         Language language = article.language();
-        if (options.outputLanguage() != null && language != null && !options.outputLanguage().sameLanguageAs(language)) {
-            throw new DragomanException(DragomanException.Kind.CONFIGURATION, "the extractive summarizer writes in the"
-                    + " article's language (" + language + "), not " + options.outputLanguage()
-                    + ": use the brief (extract, then translate) or an LLM backend for a summary in another language");
+        if (options.outputLanguage() != null
+                && language != null
+                && !options.outputLanguage().sameLanguageAs(language)) {
+            throw new DragomanException(
+                    DragomanException.Kind.CONFIGURATION,
+                    "the extractive summarizer writes in the"
+                            + " article's language (" + language + "), not " + options.outputLanguage()
+                            + ": use the brief (extract, then translate) or an LLM backend for a summary in another language");
         }
         Ranking ranking = analyse(article);
         List<ScoredSentence> ranked = ranking.scored();
@@ -142,19 +163,31 @@ public final class ExtractiveSummarizer implements Summarizer {
                 }
             }
             int maxWords = options.length().unit() == SummaryLength.Unit.WORDS
-                    ? (int) Math.max(1, options.length().value()) : HEADLINE_MAX_WORDS;
+                    ? (int) Math.max(1, options.length().value())
+                    : HEADLINE_MAX_WORDS;
             text = headline(best.sentence().text(), maxWords);
             sentences = List.of(text);
         } else {
-            sentences = select(ranking, options.length()).stream().map(MainStory.Sentence::text).toList();
+            sentences = select(ranking, options.length()).stream()
+                    .map(MainStory.Sentence::text)
+                    .toList();
             text = options.style() == SummaryOptions.Style.BULLETS
                     ? String.join("\n", sentences.stream().map(s -> "- " + s).toList())
                     : String.join(" ", sentences);
         }
-        return new Summary(text, sentences, language, BACKEND, ALGORITHM + "/" + TermAnalyzers.name(language),
-                Usage.NONE, clock.instant(), false, ranking.ranked() < ranking.total()
-                        ? List.of("the article has " + ranking.total() + " sentences; only the first " + ranking.ranked()
-                                + " were ranked") : List.of());
+        return new Summary(
+                text,
+                sentences,
+                language,
+                BACKEND,
+                ALGORITHM + "/" + TermAnalyzers.name(language),
+                Usage.NONE,
+                clock.instant(),
+                false,
+                ranking.ranked() < ranking.total()
+                        ? List.of("the article has " + ranking.total() + " sentences; only the first "
+                                + ranking.ranked() + " were ranked")
+                        : List.of());
     }
 
     /**
@@ -182,8 +215,9 @@ public final class ExtractiveSummarizer implements Summarizer {
         // the similarity graph is quadratic: beyond MAX_SENTENCES (a book, not news) rank the first ones, and say so
         List<MainStory.Sentence> sentences = all.size() > MAX_SENTENCES ? all.subList(0, MAX_SENTENCES) : all;
         if (sentences.isEmpty()) {
-            throw new InvalidInputException("the article" + (article.headline() == null ? "" : " \""
-                    + article.headline() + "\"") + " has no body text to summarize");
+            throw new InvalidInputException(
+                    "the article" + (article.headline() == null ? "" : " \"" + article.headline() + "\"")
+                            + " has no body text to summarize");
         }
         int n = sentences.size();
         Analyzer analyzer = TermAnalyzers.forLanguage(article.language());
@@ -192,7 +226,8 @@ public final class ExtractiveSummarizer implements Summarizer {
         for (int i = 0; i < n; i++) {
             termIds[i] = ids(TermAnalyzers.terms(analyzer, sentences.get(i).text()), ids, true);
         }
-        int[] headlineIds = article.headline() == null ? new int[0]
+        int[] headlineIds = article.headline() == null
+                ? new int[0]
                 : ids(TermAnalyzers.terms(analyzer, article.headline()), ids, false);
         int[] df = new int[ids.size()];
         for (int[] t : termIds) {
@@ -222,8 +257,8 @@ public final class ExtractiveSummarizer implements Summarizer {
         List<ScoredSentence> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             double prior = 1.0 / Math.pow(1 + i, tuning.decay());
-            out.add(new ScoredSentence(sentences.get(i), max > 0 ? centrality[i] / max : 0, prior,
-                    vectors[i].cosine(headlineVector)));
+            out.add(new ScoredSentence(
+                    sentences.get(i), max > 0 ? centrality[i] / max : 0, prior, vectors[i].cosine(headlineVector)));
         }
         return new Ranking(List.copyOf(out), sim, all.size());
     }
@@ -244,7 +279,10 @@ public final class ExtractiveSummarizer implements Summarizer {
         double budget = length.unit() == SummaryLength.Unit.WORDS ? Math.min(length.value(), totalWords) : 0;
         double k;
         if (length.unit() == SummaryLength.Unit.WORDS) {
-            double meanWords = ranked.stream().filter(this::eligible).mapToInt(s -> s.sentence().words()).average()
+            double meanWords = ranked.stream()
+                    .filter(this::eligible)
+                    .mapToInt(s -> s.sentence().words())
+                    .average()
                     .orElse(Math.max(1.0, (double) totalWords / n));
             k = budget / meanWords;
         } else {

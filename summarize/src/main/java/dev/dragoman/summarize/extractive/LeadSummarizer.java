@@ -36,12 +36,15 @@ public final class LeadSummarizer implements Summarizer {
     public Summary summarize(Article article, SummaryOptions options) {
         List<MainStory.Sentence> all = MainStory.sentences(article);
         if (all.isEmpty()) {
-            throw new InvalidInputException("the article" + (article.headline() == null ? "" : " \""
-                    + article.headline() + "\"") + " has no body text to summarize");
+            throw new InvalidInputException(
+                    "the article" + (article.headline() == null ? "" : " \"" + article.headline() + "\"")
+                            + " has no body text to summarize");
         }
         List<String> sentences = new ArrayList<>();
         if (options.style() == SummaryOptions.Style.HEADLINE) {
-            int max = options.length().unit() == SummaryLength.Unit.WORDS ? (int) options.length().value() : 20;
+            int max = options.length().unit() == SummaryLength.Unit.WORDS
+                    ? (int) options.length().value()
+                    : 20;
             sentences.add(ExtractiveSummarizer.headline(all.get(0).text(), Math.max(1, max)));
         } else {
             for (MainStory.Sentence s : lead(all, options.length())) {
@@ -51,8 +54,8 @@ public final class LeadSummarizer implements Summarizer {
         String text = options.style() == SummaryOptions.Style.BULLETS
                 ? String.join("\n", sentences.stream().map(s -> "- " + s).toList())
                 : String.join(" ", sentences);
-        return new Summary(text, sentences, article.language(), BACKEND, "lead", Usage.NONE, clock.instant(), false,
-                List.of());
+        return new Summary(
+                text, sentences, article.language(), BACKEND, "lead", Usage.NONE, clock.instant(), false, List.of());
     }
 
     static List<MainStory.Sentence> lead(List<MainStory.Sentence> all, SummaryLength length) {

@@ -61,26 +61,47 @@ import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 final class TermAnalyzers {
 
     private static final Map<String, Supplier<Analyzer>> BY_LANGUAGE = Map.ofEntries(
-            Map.entry("ar", ArabicAnalyzer::new), Map.entry("bg", BulgarianAnalyzer::new),
-            Map.entry("bn", BengaliAnalyzer::new), Map.entry("ca", CatalanAnalyzer::new),
-            Map.entry("zh", CJKAnalyzer::new), Map.entry("ja", CJKAnalyzer::new), Map.entry("ko", CJKAnalyzer::new),
-            Map.entry("ckb", SoraniAnalyzer::new), Map.entry("cs", CzechAnalyzer::new),
-            Map.entry("da", DanishAnalyzer::new), Map.entry("de", GermanAnalyzer::new),
-            Map.entry("el", GreekAnalyzer::new), Map.entry("en", EnglishAnalyzer::new),
-            Map.entry("es", SpanishAnalyzer::new), Map.entry("eu", BasqueAnalyzer::new),
-            Map.entry("fa", PersianAnalyzer::new), Map.entry("fi", FinnishAnalyzer::new),
-            Map.entry("fr", FrenchAnalyzer::new), Map.entry("ga", IrishAnalyzer::new),
-            Map.entry("gl", GalicianAnalyzer::new), Map.entry("hi", HindiAnalyzer::new),
-            Map.entry("hu", HungarianAnalyzer::new), Map.entry("hy", ArmenianAnalyzer::new),
-            Map.entry("id", IndonesianAnalyzer::new), Map.entry("it", ItalianAnalyzer::new),
-            Map.entry("lt", LithuanianAnalyzer::new), Map.entry("lv", LatvianAnalyzer::new),
-            Map.entry("ne", NepaliAnalyzer::new), Map.entry("nl", DutchAnalyzer::new),
-            Map.entry("no", NorwegianAnalyzer::new), Map.entry("nb", NorwegianAnalyzer::new),
-            Map.entry("nn", NorwegianAnalyzer::new), Map.entry("pt", PortugueseAnalyzer::new),
-            Map.entry("ro", RomanianAnalyzer::new), Map.entry("ru", RussianAnalyzer::new),
-            Map.entry("sr", SerbianAnalyzer::new), Map.entry("sv", SwedishAnalyzer::new),
-            Map.entry("ta", TamilAnalyzer::new), Map.entry("te", TeluguAnalyzer::new),
-            Map.entry("th", ThaiAnalyzer::new), Map.entry("tr", TurkishAnalyzer::new));
+            Map.entry("ar", ArabicAnalyzer::new),
+            Map.entry("bg", BulgarianAnalyzer::new),
+            Map.entry("bn", BengaliAnalyzer::new),
+            Map.entry("ca", CatalanAnalyzer::new),
+            Map.entry("zh", CJKAnalyzer::new),
+            Map.entry("ja", CJKAnalyzer::new),
+            Map.entry("ko", CJKAnalyzer::new),
+            Map.entry("ckb", SoraniAnalyzer::new),
+            Map.entry("cs", CzechAnalyzer::new),
+            Map.entry("da", DanishAnalyzer::new),
+            Map.entry("de", GermanAnalyzer::new),
+            Map.entry("el", GreekAnalyzer::new),
+            Map.entry("en", EnglishAnalyzer::new),
+            Map.entry("es", SpanishAnalyzer::new),
+            Map.entry("eu", BasqueAnalyzer::new),
+            Map.entry("fa", PersianAnalyzer::new),
+            Map.entry("fi", FinnishAnalyzer::new),
+            Map.entry("fr", FrenchAnalyzer::new),
+            Map.entry("ga", IrishAnalyzer::new),
+            Map.entry("gl", GalicianAnalyzer::new),
+            Map.entry("hi", HindiAnalyzer::new),
+            Map.entry("hu", HungarianAnalyzer::new),
+            Map.entry("hy", ArmenianAnalyzer::new),
+            Map.entry("id", IndonesianAnalyzer::new),
+            Map.entry("it", ItalianAnalyzer::new),
+            Map.entry("lt", LithuanianAnalyzer::new),
+            Map.entry("lv", LatvianAnalyzer::new),
+            Map.entry("ne", NepaliAnalyzer::new),
+            Map.entry("nl", DutchAnalyzer::new),
+            Map.entry("no", NorwegianAnalyzer::new),
+            Map.entry("nb", NorwegianAnalyzer::new),
+            Map.entry("nn", NorwegianAnalyzer::new),
+            Map.entry("pt", PortugueseAnalyzer::new),
+            Map.entry("ro", RomanianAnalyzer::new),
+            Map.entry("ru", RussianAnalyzer::new),
+            Map.entry("sr", SerbianAnalyzer::new),
+            Map.entry("sv", SwedishAnalyzer::new),
+            Map.entry("ta", TamilAnalyzer::new),
+            Map.entry("te", TeluguAnalyzer::new),
+            Map.entry("th", ThaiAnalyzer::new),
+            Map.entry("tr", TurkishAnalyzer::new));
 
     private static final String GENERIC = "generic";
     private static final Map<String, Analyzer> CACHE = new ConcurrentHashMap<>();
@@ -95,9 +116,11 @@ final class TermAnalyzers {
 
     static Analyzer forLanguage(Language language) {
         String key = name(language);
-        return CACHE.computeIfAbsent(key, k -> GENERIC.equals(k)
-                ? new StandardAnalyzer(CharArraySet.EMPTY_SET)
-                : BY_LANGUAGE.get(k).get());
+        return CACHE.computeIfAbsent(
+                key,
+                k -> GENERIC.equals(k)
+                        ? new StandardAnalyzer(CharArraySet.EMPTY_SET)
+                        : BY_LANGUAGE.get(k).get());
     }
 
     /** The terms of {@code text} in order. */

@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
 public final class FactLock {
 
     private static final Pattern NUMBER = Pattern.compile("[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*\\s?[%٪]?");
-    private static final BigDecimal[] SCALES = {BigDecimal.ONE, BigDecimal.valueOf(1_000), BigDecimal.valueOf(1_000_000),
-            BigDecimal.valueOf(1_000_000_000)};
+    private static final BigDecimal[] SCALES = {
+        BigDecimal.ONE, BigDecimal.valueOf(1_000), BigDecimal.valueOf(1_000_000), BigDecimal.valueOf(1_000_000_000)
+    };
 
     private FactLock() {}
 
@@ -72,8 +73,12 @@ public final class FactLock {
         Matcher m = NUMBER.matcher(text);
         while (m.find()) {
             String raw = m.group().strip();
-            String ascii = TextNormalizer.asciiDigits(raw).replace('٫', '.').replace('٬', ',').replace("%", "")
-                    .replace("٪", "").strip();
+            String ascii = TextNormalizer.asciiDigits(raw)
+                    .replace('٫', '.')
+                    .replace('٬', ',')
+                    .replace("%", "")
+                    .replace("٪", "")
+                    .strip();
             out.add(new Found(raw, value(ascii)));
         }
         return out;

@@ -118,27 +118,54 @@ public final class LlmSummarizer implements Summarizer {
         private Builder(ChatModel model, String backendId) {
             this.model = Objects.requireNonNull(model, "model");
             this.backendId = Objects.requireNonNull(backendId, "backendId");
-            String name = model.defaultRequestParameters() == null ? null : model.defaultRequestParameters().modelName();
+            String name = model.defaultRequestParameters() == null
+                    ? null
+                    : model.defaultRequestParameters().modelName();
             this.modelName = name == null ? "" : name;
         }
 
         /** The model name for provenance and cache keys (default: the model's default request parameters). */
-        public Builder modelName(String name) { this.modelName = Objects.requireNonNull(name, "name"); return this; }
+        public Builder modelName(String name) {
+            this.modelName = Objects.requireNonNull(name, "name");
+            return this;
+        }
         /** The model's context window in tokens (default 8192). */
-        public Builder contextTokens(int tokens) { this.contextTokens = tokens; return this; }
+        public Builder contextTokens(int tokens) {
+            this.contextTokens = tokens;
+            return this;
+        }
         /** Tokens kept free for the answer (default 1024). */
-        public Builder answerTokens(int tokens) { this.answerTokens = tokens; return this; }
+        public Builder answerTokens(int tokens) {
+            this.answerTokens = tokens;
+            return this;
+        }
         /** The store for summaries (default none). */
-        public Builder cache(ResultCache store) { this.cache = new CachedCall(store); return this; }
+        public Builder cache(ResultCache store) {
+            this.cache = new CachedCall(store);
+            return this;
+        }
         /** A shared cache helper (single flight across every user of the store). */
-        public Builder cache(CachedCall call) { this.cache = Objects.requireNonNull(call, "call"); return this; }
-        public Builder retrier(Retrier r) { this.retrier = Objects.requireNonNull(r, "retrier"); return this; }
-        public Builder clock(Clock c) { this.clock = Objects.requireNonNull(c, "clock"); return this; }
+        public Builder cache(CachedCall call) {
+            this.cache = Objects.requireNonNull(call, "call");
+            return this;
+        }
+
+        public Builder retrier(Retrier r) {
+            this.retrier = Objects.requireNonNull(r, "retrier");
+            return this;
+        }
+
+        public Builder clock(Clock c) {
+            this.clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
 
         public LlmSummarizer build() {
             if (answerTokens < 64 || contextTokens < answerTokens + 256) {
-                throw new DragomanException(Kind.CONFIGURATION, "LLM backend '" + backendId + "': a context of "
-                        + contextTokens + " tokens leaves no room for the prompt and an answer of " + answerTokens);
+                throw new DragomanException(
+                        Kind.CONFIGURATION,
+                        "LLM backend '" + backendId + "': a context of " + contextTokens
+                                + " tokens leaves no room for the prompt and an answer of " + answerTokens);
             }
             return new LlmSummarizer(this);
         }
@@ -150,8 +177,9 @@ public final class LlmSummarizer implements Summarizer {
         Objects.requireNonNull(options, "options");
         List<String> paragraphs = mainParagraphs(article);
         if (paragraphs.isEmpty()) {
-            throw new InvalidInputException("the article" + (article.headline() == null ? "" : " \""
-                    + article.headline() + "\"") + " has no body text to summarize");
+            throw new InvalidInputException(
+                    "the article" + (article.headline() == null ? "" : " \"" + article.headline() + "\"")
+                            + " has no body text to summarize");
         }
         Language output = options.outputLanguage() != null ? options.outputLanguage() : article.language();
         if (output == null || Language.UNDETERMINED.equals(output)) {
@@ -165,7 +193,9 @@ public final class LlmSummarizer implements Summarizer {
                 .source(article.language())
                 .target(output)
                 .option("style", options.style().name())
-                .option("length", options.length().unit() + ":" + options.length().value())
+                .option(
+                        "length",
+                        options.length().unit() + ":" + options.length().value())
                 .option("context", contextTokens)
                 .input((article.headline() == null ? "" : article.headline()) + "\n" + body)
                 .build();
@@ -184,17 +214,27 @@ public final class LlmSummarizer implements Summarizer {
             text = node.get("text").asText();
             node.get("sentences").forEach(s -> sentences.add(s.asText()));
         } catch (IOException | RuntimeException e) {
-            throw new DragomanException(Kind.INTERNAL, "a cached LLM summary could not be read back: " + e.getMessage(), e);
+            throw new DragomanException(
+                    Kind.INTERNAL, "a cached LLM summary could not be read back: " + e.getMessage(), e);
         }
         String source = sourceText(article, paragraphs);
         List<String> warnings = FactLock.violations(source, text);
         if (!warnings.isEmpty() && options.strict()) {
-            throw new DragomanException(Kind.QUALITY, "the summary by '" + backendId + "' failed the fact-lock: "
-                    + String.join("; ", warnings));
+            throw new DragomanException(
+                    Kind.QUALITY,
+                    "the summary by '" + backendId + "' failed the fact-lock: " + String.join("; ", warnings));
         }
         CacheEntry entry = result.entry();
-        return new Summary(text, sentences, output, backendId, entry.model(),
-                result.fromCache() ? Usage.NONE : entry.usage(), entry.created(), result.fromCache(), warnings);
+        return new Summary(
+                text,
+                sentences,
+                output,
+                backendId,
+                entry.model(),
+                result.fromCache() ? Usage.NONE : entry.usage(),
+                entry.created(),
+                result.fromCache(),
+                warnings);
     }
 
     private record Generated(String text, List<String> sentences, Usage usage) {}
@@ -204,9 +244,13 @@ public final class LlmSummarizer implements Summarizer {
         int inputBudget = contextTokens - answerTokens - promptOverhead(options, output);
         String headline = article.headline();
         if (inputBudget - TokenEstimate.of(headline) < MIN_CHUNK_TOKENS) {
-            throw new DragomanException(Kind.CONFIGURATION, "LLM backend '" + backendId + "': a context of "
-                    + contextTokens + " tokens leaves under " + MIN_CHUNK_TOKENS + " tokens of article per request"
-                    + " after the prompt and an answer of " + answerTokens + "; raise the context or lower the answer");
+            throw new DragomanException(
+                    Kind.CONFIGURATION,
+                    "LLM backend '" + backendId + "': a context of "
+                            + contextTokens + " tokens leaves under " + MIN_CHUNK_TOKENS
+                            + " tokens of article per request"
+                            + " after the prompt and an answer of " + answerTokens
+                            + "; raise the context or lower the answer");
         }
         int total = TokenEstimate.of(String.join("\n", paragraphs)) + TokenEstimate.of(headline);
         String framed;
@@ -221,9 +265,11 @@ public final class LlmSummarizer implements Summarizer {
                 notes = mapChunks(null, notes, inputBudget, output, usage);
                 int smaller = TokenEstimate.of(String.join("\n", notes));
                 if (smaller >= size) {
-                    throw new DragomanException(Kind.BACKEND_UNAVAILABLE, "LLM backend '" + backendId + "' ("
-                            + modelName + ") does not shorten its notes (" + size + " → " + smaller
-                            + " estimated tokens), so they never fit its context");
+                    throw new DragomanException(
+                            Kind.BACKEND_UNAVAILABLE,
+                            "LLM backend '" + backendId + "' ("
+                                    + modelName + ") does not shorten its notes (" + size + " → " + smaller
+                                    + " estimated tokens), so they never fit its context");
                 }
                 size = smaller;
             }
@@ -232,8 +278,12 @@ public final class LlmSummarizer implements Summarizer {
         }
         String style = options.style().name().toLowerCase(Locale.ROOT);
         Map<String, String> vars = variables(inputKind, output, lengthText(options.length(), paragraphs));
-        vars.put("headline_words", String.valueOf(options.length().unit() == SummaryLength.Unit.WORDS
-                ? (int) options.length().value() : 14));
+        vars.put(
+                "headline_words",
+                String.valueOf(
+                        options.length().unit() == SummaryLength.Unit.WORDS
+                                ? (int) options.length().value()
+                                : 14));
         String system = PromptTemplates.render(style, vars);
         boolean json = options.style() != SummaryOptions.Style.PARAGRAPH;
         String answer = call(system, framed, json, usage);
@@ -254,21 +304,24 @@ public final class LlmSummarizer implements Summarizer {
             }
         }
         if (text.isBlank()) {
-            throw new DragomanException(Kind.BACKEND_UNAVAILABLE, "LLM backend '" + backendId + "' (" + modelName
-                    + ") answered with an empty summary");
+            throw new DragomanException(
+                    Kind.BACKEND_UNAVAILABLE,
+                    "LLM backend '" + backendId + "' (" + modelName + ") answered with an empty summary");
         }
         return new Generated(text, sentences, usage[0]);
     }
 
     /** Map: one notes call per chunk, in document order. */
-    private List<String> mapChunks(String headline, List<String> paragraphs, int inputBudget, Language output,
-            Usage[] usage) {
+    private List<String> mapChunks(
+            String headline, List<String> paragraphs, int inputBudget, Language output, Usage[] usage) {
         List<List<String>> chunks = chunk(paragraphs, inputBudget - TokenEstimate.of(headline));
         List<String> notes = new ArrayList<>();
         for (int i = 0; i < chunks.size(); i++) {
             int words = chunks.get(i).stream().mapToInt(Segmenter::wordCount).sum();
-            Map<String, String> vars = variables("part " + (i + 1) + " of " + chunks.size() + " of one long news article",
-                    output, "at most " + Math.max(40, words / 4) + " words");
+            Map<String, String> vars = variables(
+                    "part " + (i + 1) + " of " + chunks.size() + " of one long news article",
+                    output,
+                    "at most " + Math.max(40, words / 4) + " words");
             vars.put("part", String.valueOf(i + 1));
             vars.put("parts", String.valueOf(chunks.size()));
             String system = PromptTemplates.render("notes", vars);
@@ -344,14 +397,19 @@ public final class LlmSummarizer implements Summarizer {
                 throw mapFailure(e);
             }
         });
-        if (response == null || response.aiMessage() == null || response.aiMessage().text() == null) {
-            throw new DragomanException(Kind.BACKEND_UNAVAILABLE, "LLM backend '" + backendId + "' (" + modelName
-                    + ") answered without text");
+        if (response == null
+                || response.aiMessage() == null
+                || response.aiMessage().text() == null) {
+            throw new DragomanException(
+                    Kind.BACKEND_UNAVAILABLE,
+                    "LLM backend '" + backendId + "' (" + modelName + ") answered without text");
         }
         TokenUsage t = response.tokenUsage();
-        long in = t == null || t.inputTokenCount() == null ? TokenEstimate.of(system) + TokenEstimate.of(user)
+        long in = t == null || t.inputTokenCount() == null
+                ? TokenEstimate.of(system) + TokenEstimate.of(user)
                 : t.inputTokenCount();
-        long out = t == null || t.outputTokenCount() == null ? TokenEstimate.of(response.aiMessage().text())
+        long out = t == null || t.outputTokenCount() == null
+                ? TokenEstimate.of(response.aiMessage().text())
                 : t.outputTokenCount();
         usage[0] = usage[0].plus(Usage.ofTokens(1, in, out));
         return response.aiMessage().text();
@@ -381,9 +439,11 @@ public final class LlmSummarizer implements Summarizer {
         } catch (IOException | RuntimeException e) {
             // fall through to the error below
         }
-        throw new DragomanException(Kind.BACKEND_UNAVAILABLE, "LLM backend '" + backendId + "' (" + modelName
-                + ") did not answer with the requested JSON {\"" + field + "\": …}: "
-                + (answer.length() > 200 ? answer.substring(0, 200) + "…" : answer));
+        throw new DragomanException(
+                Kind.BACKEND_UNAVAILABLE,
+                "LLM backend '" + backendId + "' (" + modelName
+                        + ") did not answer with the requested JSON {\"" + field + "\": …}: "
+                        + (answer.length() > 200 ? answer.substring(0, 200) + "…" : answer));
     }
 
     private static Map<String, String> variables(String inputKind, Language output, String length) {
@@ -398,8 +458,15 @@ public final class LlmSummarizer implements Summarizer {
         return switch (length.unit()) {
             case SENTENCES -> "at most " + (int) length.value() + (length.value() == 1 ? " sentence" : " sentences");
             case WORDS -> "about " + (int) length.value() + " words";
-            case RATIO -> "about " + Math.max(10, Math.round(length.value()
-                    * paragraphs.stream().mapToInt(Segmenter::wordCount).sum())) + " words";
+            case RATIO ->
+                "about "
+                        + Math.max(
+                                10,
+                                Math.round(length.value()
+                                        * paragraphs.stream()
+                                                .mapToInt(Segmenter::wordCount)
+                                                .sum()))
+                        + " words";
         };
     }
 
@@ -408,7 +475,8 @@ public final class LlmSummarizer implements Summarizer {
         vars.put("headline_words", "14");
         vars.put("part", "1");
         vars.put("parts", "1");
-        int styleTokens = TokenEstimate.of(PromptTemplates.render(options.style().name().toLowerCase(Locale.ROOT), vars));
+        int styleTokens =
+                TokenEstimate.of(PromptTemplates.render(options.style().name().toLowerCase(Locale.ROOT), vars));
         int notesTokens = TokenEstimate.of(PromptTemplates.render("notes", vars));
         return Math.max(styleTokens, notesTokens) + 64; // + the frame's tags and message overhead
     }
@@ -477,11 +545,14 @@ public final class LlmSummarizer implements Summarizer {
             return new DragomanException(Kind.AUTHENTICATION_FAILED, name + " rejected the key: check its API key", e);
         }
         if (e instanceof ModelNotFoundException) {
-            return new DragomanException(Kind.CONFIGURATION, name + ": the model was not found; check the model name", e);
+            return new DragomanException(
+                    Kind.CONFIGURATION, name + ": the model was not found; check the model name", e);
         }
-        if (e instanceof TimeoutException || hasCause(e, java.net.SocketTimeoutException.class)
+        if (e instanceof TimeoutException
+                || hasCause(e, java.net.SocketTimeoutException.class)
                 || hasCause(e, java.net.http.HttpTimeoutException.class)) {
-            return new DragomanException(Kind.TIMEOUT, name + " did not answer in time; raise its timeout or try later", e);
+            return new DragomanException(
+                    Kind.TIMEOUT, name + " did not answer in time; raise its timeout or try later", e);
         }
         if (e instanceof ContentFilteredException) {
             return new DragomanException(Kind.BAD_REQUEST, name + " refused the text (content filter)", e);
@@ -493,7 +564,9 @@ public final class LlmSummarizer implements Summarizer {
     }
 
     private static String brief(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().replaceAll("\\s+", " ");
+        String m = e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage().strip().replaceAll("\\s+", " ");
         return m.length() > 300 ? m.substring(0, 300) + "…" : m;
     }
 

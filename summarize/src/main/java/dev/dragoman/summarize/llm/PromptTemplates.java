@@ -32,7 +32,8 @@ final class PromptTemplates {
         while (m.find()) {
             String value = variables.get(m.group(1));
             if (value == null) {
-                throw new IllegalStateException("prompt template " + name + "." + VERSION + " needs {{" + m.group(1) + "}}");
+                throw new IllegalStateException(
+                        "prompt template " + name + "." + VERSION + " needs {{" + m.group(1) + "}}");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }

@@ -29,9 +29,10 @@ class BriefPipelineTest {
         public TranslationResult translate(TranslationRequest request) {
             requests.add(request);
             List<TranslatedSegment> out = request.segments().stream()
-                    .map(s -> TranslatedSegment.of("[" + request.target() + "] " + s.length() + " chars")).toList();
-            return new TranslationResult(out, request.source(), "scripted-mt", "mt-1",
-                    Usage.ofCharacters(1, request.characters()));
+                    .map(s -> TranslatedSegment.of("[" + request.target() + "] " + s.length() + " chars"))
+                    .toList();
+            return new TranslationResult(
+                    out, request.source(), "scripted-mt", "mt-1", Usage.ofCharacters(1, request.characters()));
         }
     }
 
@@ -43,7 +44,8 @@ class BriefPipelineTest {
         Article seed = TestData.seed();
 
         // when
-        Brief brief = pipeline.brief(seed, Language.ENGLISH, SummaryOptions.DEFAULT.withLength(SummaryLength.sentences(2)));
+        Brief brief =
+                pipeline.brief(seed, Language.ENGLISH, SummaryOptions.DEFAULT.withLength(SummaryLength.sentences(2)));
 
         // then: one request with exactly the chosen Arabic sentences, all from the main story
         assertThat(translator.requests).hasSize(1);
@@ -67,8 +69,9 @@ class BriefPipelineTest {
         // given: a 12-paragraph English story briefed in Arabic at 3 sentences
         Article.Builder b = Article.builder().language(Language.ENGLISH).headline("Council approves new budget");
         for (int i = 1; i <= 12; i++) {
-            b.paragraph("Councillor number " + i + " said the budget would fund " + (i * 3) + " new schools and repair"
-                    + " roads across the city over the next five years. Residents welcomed the plan at a public meeting.");
+            b.paragraph(
+                    "Councillor number " + i + " said the budget would fund " + (i * 3) + " new schools and repair"
+                            + " roads across the city over the next five years. Residents welcomed the plan at a public meeting.");
         }
         ScriptedTranslator translator = new ScriptedTranslator();
 
@@ -102,15 +105,17 @@ class BriefPipelineTest {
         Translator down = request -> {
             throw new DragomanException(DragomanException.Kind.BACKEND_UNAVAILABLE, "MT is down");
         };
-        Translator shortAnswer = request -> new TranslationResult(List.of(TranslatedSegment.of("only one")),
-                null, "lossy", null, null);
+        Translator shortAnswer =
+                request -> new TranslationResult(List.of(TranslatedSegment.of("only one")), null, "lossy", null, null);
 
         // then
         assertThatThrownBy(() -> new BriefPipeline(new ExtractiveSummarizer(), down)
-                .brief(TestData.seed(), Language.ENGLISH, SummaryOptions.DEFAULT))
-                .isInstanceOf(DragomanException.class).hasMessage("MT is down");
+                        .brief(TestData.seed(), Language.ENGLISH, SummaryOptions.DEFAULT))
+                .isInstanceOf(DragomanException.class)
+                .hasMessage("MT is down");
         assertThatThrownBy(() -> new BriefPipeline(new ExtractiveSummarizer(), shortAnswer)
-                .brief(TestData.seed(), Language.ENGLISH, SummaryOptions.DEFAULT))
-                .isInstanceOf(DragomanException.class).hasMessageContaining("returned 1 segments for 3 sentences");
+                        .brief(TestData.seed(), Language.ENGLISH, SummaryOptions.DEFAULT))
+                .isInstanceOf(DragomanException.class)
+                .hasMessageContaining("returned 1 segments for 3 sentences");
     }
 }

@@ -115,9 +115,15 @@ class RougeConformanceTest {
         for (String typeId : c.get("type").asText().split("\\|")) {
             Rouge.Score s = rouge.score(Rouge.Type.ofId(typeId), target, prediction);
             String what = c.get("name").asText() + " " + typeId;
-            assertThat(round(s.precision(), places)).as(what + " p").isCloseTo(expected.get("p").asDouble(), within(tolerance));
-            assertThat(round(s.recall(), places)).as(what + " r").isCloseTo(expected.get("r").asDouble(), within(tolerance));
-            assertThat(round(s.f(), places)).as(what + " f").isCloseTo(expected.get("f").asDouble(), within(tolerance));
+            assertThat(round(s.precision(), places))
+                    .as(what + " p")
+                    .isCloseTo(expected.get("p").asDouble(), within(tolerance));
+            assertThat(round(s.recall(), places))
+                    .as(what + " r")
+                    .isCloseTo(expected.get("r").asDouble(), within(tolerance));
+            assertThat(round(s.f(), places))
+                    .as(what + " f")
+                    .isCloseTo(expected.get("f").asDouble(), within(tolerance));
         }
     }
 
@@ -147,7 +153,10 @@ class RougeConformanceTest {
     }
 
     private static Path resourceDir() throws URISyntaxException {
-        return Path.of(RougeConformanceTest.class.getResource("/rouge-conformance/expected.json").toURI()).getParent();
+        return Path.of(RougeConformanceTest.class
+                        .getResource("/rouge-conformance/expected.json")
+                        .toURI())
+                .getParent();
     }
 
     static Path sharedDir() {

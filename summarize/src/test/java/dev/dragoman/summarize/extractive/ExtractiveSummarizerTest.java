@@ -23,8 +23,8 @@ class ExtractiveSummarizerTest {
     private final ExtractiveSummarizer summarizer = new ExtractiveSummarizer(
             Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), ExtractiveSummarizer.Tuning.DEFAULT);
 
-    private static final List<String> EGYPT_STORY_WORDS = List.of("مصر", "المصري", "عبد العاطي", "الضبعة", "غزة",
-            "لبنان", "ترامب", "المصدر", "الوكالة العربية السورية");
+    private static final List<String> EGYPT_STORY_WORDS = List.of(
+            "مصر", "المصري", "عبد العاطي", "الضبعة", "غزة", "لبنان", "ترامب", "المصدر", "الوكالة العربية السورية");
 
     @Test
     void should_summarize_the_seed_from_the_main_story_only() {
@@ -32,7 +32,8 @@ class ExtractiveSummarizerTest {
         Article seed = TestData.seed();
         assertThat(seed.related()).isNotEmpty();
 
-        for (SummaryLength length : List.of(SummaryLength.sentences(3), SummaryLength.ratio(1.0), SummaryLength.words(500))) {
+        for (SummaryLength length :
+                List.of(SummaryLength.sentences(3), SummaryLength.ratio(1.0), SummaryLength.words(500))) {
             // when
             Summary summary = summarizer.summarize(seed, SummaryOptions.DEFAULT.withLength(length));
 
@@ -49,14 +50,18 @@ class ExtractiveSummarizerTest {
     @Test
     void should_stop_at_a_read_also_marker_and_skip_a_source_line_left_in_the_body() {
         // given: a hand-built article whose body still holds the wire's tail
-        Article article = Article.builder().language(Language.ARABIC)
+        Article article = Article.builder()
+                .language(Language.ARABIC)
                 .headline("لوكاشينكو يؤكد دعم بلاده لروسيا")
-                .paragraph("أكد الرئيس البيلاروسي ألكسندر لوكاشينكو أن لدى روسيا وبيلاروس مواقف مشتركة بشأن جميع القضايا.")
-                .paragraph("وقال لوكاشينكو خلال لقائه وزير الخارجية الروسي سيرغي لافروف اليوم في مينسك إن لديهما تفاهما كاملا.")
+                .paragraph(
+                        "أكد الرئيس البيلاروسي ألكسندر لوكاشينكو أن لدى روسيا وبيلاروس مواقف مشتركة بشأن جميع القضايا.")
+                .paragraph(
+                        "وقال لوكاشينكو خلال لقائه وزير الخارجية الروسي سيرغي لافروف اليوم في مينسك إن لديهما تفاهما كاملا.")
                 .paragraph("المصدر: الوكالة العربية السورية للأنباء")
                 .paragraph("إقرأ أيضاً:")
                 .paragraph("مصر وروسيا تبحثان مستجدات القضايا الإقليمية والدولية")
-                .paragraph("بحث وزير الخارجية المصري بدر عبد العاطي ونظيره الروسي سيرغي لافروف العلاقات الثنائية بين مصر وروسيا.")
+                .paragraph(
+                        "بحث وزير الخارجية المصري بدر عبد العاطي ونظيره الروسي سيرغي لافروف العلاقات الثنائية بين مصر وروسيا.")
                 .build();
 
         // when
@@ -79,7 +84,8 @@ class ExtractiveSummarizerTest {
 
         // then
         assertThat(first).isEqualTo(second);
-        List<Integer> positions = first.sentences().stream().map(s -> seed.bodyText().indexOf(s)).toList();
+        List<Integer> positions =
+                first.sentences().stream().map(s -> seed.bodyText().indexOf(s)).toList();
         assertThat(positions).isSorted().doesNotContain(-1);
         assertThat(first.backend()).isEqualTo("extractive");
         assertThat(first.model()).isEqualTo(ExtractiveSummarizer.ALGORITHM + "/ar");
@@ -107,9 +113,12 @@ class ExtractiveSummarizerTest {
     @Test
     void should_not_pick_a_near_duplicate_of_a_chosen_sentence() {
         // given: sentence 2 repeats sentence 1 almost word for word
-        Article article = Article.builder().language(Language.ENGLISH).headline("Flood hits river town")
+        Article article = Article.builder()
+                .language(Language.ENGLISH)
+                .headline("Flood hits river town")
                 .paragraph("Heavy flooding forced thousands of residents to leave the river town of Ashford on Monday.")
-                .paragraph("Heavy flooding forced thousands of residents to leave the river town of Ashford on Monday night.")
+                .paragraph(
+                        "Heavy flooding forced thousands of residents to leave the river town of Ashford on Monday night.")
                 .paragraph("Emergency crews rescued twelve people from rooftops as the water kept rising.")
                 .paragraph("The mayor said schools would stay closed until the end of the week.")
                 .build();
@@ -119,7 +128,10 @@ class ExtractiveSummarizerTest {
 
         // then
         assertThat(summary.sentences()).hasSize(2);
-        assertThat(summary.sentences().stream().filter(s -> s.startsWith("Heavy flooding")).count()).isEqualTo(1);
+        assertThat(summary.sentences().stream()
+                        .filter(s -> s.startsWith("Heavy flooding"))
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -129,23 +141,27 @@ class ExtractiveSummarizerTest {
 
         // when
         Summary bullets = summarizer.summarize(article, SummaryOptions.DEFAULT.withStyle(SummaryOptions.Style.BULLETS));
-        Summary headline = summarizer.summarize(article, SummaryOptions.DEFAULT.withStyle(SummaryOptions.Style.HEADLINE)
-                .withLength(SummaryLength.words(12)));
+        Summary headline = summarizer.summarize(
+                article,
+                SummaryOptions.DEFAULT.withStyle(SummaryOptions.Style.HEADLINE).withLength(SummaryLength.words(12)));
 
         // then
         assertThat(bullets.text().lines()).hasSize(3).allMatch(l -> l.startsWith("- "));
         assertThat(headline.sentences()).hasSize(1);
         assertThat(Segmenter.wordCount(headline.text())).isLessThanOrEqualTo(12);
         assertThat(ExtractiveSummarizer.headline(
-                "The central bank raised its main interest rate by half a point on Thursday, the largest rise in a decade,"
-                        + " as inflation reached a new high", 20))
+                        "The central bank raised its main interest rate by half a point on Thursday, the largest rise in a decade,"
+                                + " as inflation reached a new high",
+                        20))
                 .isEqualTo("The central bank raised its main interest rate by half a point on Thursday");
     }
 
     @Test
     void should_use_the_generic_analyzer_for_a_language_lucene_does_not_analyse() {
         // given: Swahili
-        Article article = Article.builder().language(Language.of("sw")).headline("Mvua kubwa yanyesha Nairobi")
+        Article article = Article.builder()
+                .language(Language.of("sw"))
+                .headline("Mvua kubwa yanyesha Nairobi")
                 .paragraph("Mvua kubwa imenyesha jijini Nairobi na kusababisha mafuriko katika mitaa mingi ya mji.")
                 .paragraph("Watu wengi wamekwama barabarani kwa saa kadhaa kutokana na mafuriko hayo makubwa.")
                 .paragraph("Serikali imeahidi kusaidia familia zilizoathirika na mvua hiyo kubwa.")
@@ -161,15 +177,17 @@ class ExtractiveSummarizerTest {
 
     @Test
     void should_refuse_another_output_language_and_an_empty_body() {
-        assertThatThrownBy(() -> summarizer.summarize(TestData.seed(),
-                SummaryOptions.DEFAULT.withOutputLanguage(Language.ENGLISH)))
+        assertThatThrownBy(() -> summarizer.summarize(
+                        TestData.seed(), SummaryOptions.DEFAULT.withOutputLanguage(Language.ENGLISH)))
                 .isInstanceOf(DragomanException.class)
                 .hasMessageContaining("brief")
-                .extracting(e -> ((DragomanException) e).kind()).isEqualTo(DragomanException.Kind.CONFIGURATION);
-        assertThatThrownBy(() -> summarizer.summarize(Article.builder().headline("Only a headline").build(),
-                SummaryOptions.DEFAULT))
+                .extracting(e -> ((DragomanException) e).kind())
+                .isEqualTo(DragomanException.Kind.CONFIGURATION);
+        assertThatThrownBy(() -> summarizer.summarize(
+                        Article.builder().headline("Only a headline").build(), SummaryOptions.DEFAULT))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("Only a headline").hasMessageContaining("no body text");
+                .hasMessageContaining("Only a headline")
+                .hasMessageContaining("no body text");
     }
 
     @Test
@@ -185,18 +203,26 @@ class ExtractiveSummarizerTest {
 
         // then
         assertThat(summary.sentences()).hasSize(3);
-        assertThat(summary.warnings()).singleElement().asString()
-                .contains((ExtractiveSummarizer.MAX_SENTENCES + 20) + " sentences").contains("first 1500");
+        assertThat(summary.warnings())
+                .singleElement()
+                .asString()
+                .contains((ExtractiveSummarizer.MAX_SENTENCES + 20) + " sentences")
+                .contains("first 1500");
     }
 
     static Article englishArticle() {
-        return Article.builder().language(Language.ENGLISH).headline("Central bank raises rates to fight inflation")
-                .paragraph("The central bank raised its main interest rate by half a point on Thursday, the largest rise"
-                        + " in a decade, as inflation reached a new high. Mr. Smith, the governor, said the move was needed.")
-                .paragraph("Inflation rose to 9.1 percent in May, driven by energy and food prices, official figures show."
-                        + " Economists had expected a smaller increase.")
-                .paragraph("The decision means higher mortgage payments for about 2,000,000 households. Banks are expected"
-                        + " to pass on the rise within weeks.")
+        return Article.builder()
+                .language(Language.ENGLISH)
+                .headline("Central bank raises rates to fight inflation")
+                .paragraph(
+                        "The central bank raised its main interest rate by half a point on Thursday, the largest rise"
+                                + " in a decade, as inflation reached a new high. Mr. Smith, the governor, said the move was needed.")
+                .paragraph(
+                        "Inflation rose to 9.1 percent in May, driven by energy and food prices, official figures show."
+                                + " Economists had expected a smaller increase.")
+                .paragraph(
+                        "The decision means higher mortgage payments for about 2,000,000 households. Banks are expected"
+                                + " to pass on the rise within weeks.")
                 .paragraph("Opposition politicians criticised the bank for acting too late. The governor rejected the"
                         + " criticism and said rates could rise again.")
                 .paragraph("Shares fell slightly after the announcement. The currency strengthened against the dollar.")

@@ -44,7 +44,10 @@ final class ScriptedChatModel implements ChatModel {
         }
         calls.add(new Call(system, user, request));
         String text = answer.apply(system, user);
-        return ChatResponse.builder().aiMessage(AiMessage.from(text)).modelName("scripted-1")
-                .tokenUsage(new TokenUsage(100, 20)).build();
+        return ChatResponse.builder()
+                .aiMessage(AiMessage.from(text))
+                .modelName("scripted-1")
+                .tokenUsage(new TokenUsage(100, 20))
+                .build();
     }
 }

@@ -44,6 +44,7 @@ public final class ApertiumTranslator implements TranslationBackend {
     public static final String ID = "apertium";
     /** Segments are sent one by one; the limit only bounds how many one call to this translator handles. */
     public static final BatchLimits DEFAULT_LIMITS = new BatchLimits(100, 0, 0, 0);
+
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
 
     static final VendorErrors ERRORS = new VendorErrors("Apertium APY", null, "APERTIUM_URL", null, null);
@@ -56,7 +57,11 @@ public final class ApertiumTranslator implements TranslationBackend {
 
     private ApertiumTranslator(Builder b) {
         this.baseUrl = b.baseUrl;
-        OkHttpClient client = b.client.newBuilder().callTimeout(b.timeout).readTimeout(b.timeout).build();
+        OkHttpClient client = b.client
+                .newBuilder()
+                .callTimeout(b.timeout)
+                .readTimeout(b.timeout)
+                .build();
         this.http = new BackendHttp(client, ERRORS, null);
         this.profile = BackendProfile.mt(ID, "", b.limits, false);
     }
@@ -77,8 +82,8 @@ public final class ApertiumTranslator implements TranslationBackend {
             return new TranslationResult(List.of(), null, ID, "", Usage.NONE);
         }
         if (request.source() == null) {
-            throw new DragomanException(Kind.CONFIGURATION,
-                    "Apertium cannot detect the source language: give it (--from es)");
+            throw new DragomanException(
+                    Kind.CONFIGURATION, "Apertium cannot detect the source language: give it (--from es)");
         }
         String langpair = langpair(request.source(), request.target());
         List<TranslatedSegment> out = new ArrayList<>();
@@ -90,15 +95,19 @@ public final class ApertiumTranslator implements TranslationBackend {
             if (request.options().format() == TranslationOptions.TextFormat.HTML) {
                 form.add("format", "html");
             }
-            Request httpRequest = new Request.Builder().url(baseUrl.resolve("translate")).post(form.build()).build();
-            JsonNode text = http.parse(http.execute(httpRequest)).path("responseData").path("translatedText");
+            Request httpRequest = new Request.Builder()
+                    .url(baseUrl.resolve("translate"))
+                    .post(form.build())
+                    .build();
+            JsonNode text =
+                    http.parse(http.execute(httpRequest)).path("responseData").path("translatedText");
             if (!text.isTextual()) {
                 throw http.malformed("an answer without responseData.translatedText");
             }
             out.add(unmark(text.asText()));
         }
-        return new TranslationResult(out, null, ID, "", new Usage(request.segments().size(), request.characters(),
-                0, 0));
+        return new TranslationResult(
+                out, null, ID, "", new Usage(request.segments().size(), request.characters(), 0, 0));
     }
 
     /** Removes APY's {@code *unknown} marks and names the words in a warning. */
@@ -113,7 +122,8 @@ public final class ApertiumTranslator implements TranslationBackend {
         m.appendTail(sb);
         TranslatedSegment t = TranslatedSegment.of(sb.toString());
         if (!unknown.isEmpty()) {
-            t = t.withWarning("Apertium left " + unknown.size() + " word(s) untranslated: " + String.join(", ", unknown));
+            t = t.withWarning(
+                    "Apertium left " + unknown.size() + " word(s) untranslated: " + String.join(", ", unknown));
         }
         return t;
     }
@@ -131,10 +141,12 @@ public final class ApertiumTranslator implements TranslationBackend {
             }
         }
         List<String> names = installed.stream().map(p -> p[0] + "-" + p[1]).toList();
-        throw new DragomanException(Kind.CONFIGURATION, "Apertium has no " + from + "→" + to
-                + " pair installed (installed: " + (names.isEmpty() ? "none" : String.join(", ", names))
-                + "); install one, e.g. apt-get install apertium-" + from.iso3() + "-" + to.iso3()
-                + ", or use another backend");
+        throw new DragomanException(
+                Kind.CONFIGURATION,
+                "Apertium has no " + from + "→" + to
+                        + " pair installed (installed: " + (names.isEmpty() ? "none" : String.join(", ", names))
+                        + "); install one, e.g. apt-get install apertium-" + from.iso3() + "-" + to.iso3()
+                        + ", or use another backend");
     }
 
     /** Candidate APY codes, most specific first: "eng_US", "eng", "en_US", "en". */
@@ -156,15 +168,20 @@ public final class ApertiumTranslator implements TranslationBackend {
     List<String[]> installedPairs() {
         List<String[]> p = pairs;
         if (p == null) {
-            JsonNode data = http.parse(http.execute(new Request.Builder().url(baseUrl.resolve("listPairs")).get()
-                    .build())).path("responseData");
+            JsonNode data = http.parse(http.execute(new Request.Builder()
+                            .url(baseUrl.resolve("listPairs"))
+                            .get()
+                            .build()))
+                    .path("responseData");
             if (!data.isArray()) {
                 throw http.malformed("a /listPairs answer without responseData");
             }
             List<String[]> read = new ArrayList<>();
             for (JsonNode n : data) {
-                read.add(new String[] {n.path("sourceLanguage").asText().toLowerCase(Locale.ROOT),
-                        n.path("targetLanguage").asText()});
+                read.add(new String[] {
+                    n.path("sourceLanguage").asText().toLowerCase(Locale.ROOT),
+                    n.path("targetLanguage").asText()
+                });
             }
             p = List.copyOf(read);
             pairs = p;
@@ -188,7 +205,8 @@ public final class ApertiumTranslator implements TranslationBackend {
             this.client = Objects.requireNonNull(client, "client");
             HttpUrl parsed = url == null ? null : HttpUrl.parse(url.endsWith("/") ? url : url + "/");
             if (parsed == null) {
-                throw new DragomanException(Kind.CONFIGURATION,
+                throw new DragomanException(
+                        Kind.CONFIGURATION,
                         "Apertium needs the APY server URL (e.g. http://127.0.0.1:2737): set APERTIUM_URL");
             }
             this.baseUrl = parsed;

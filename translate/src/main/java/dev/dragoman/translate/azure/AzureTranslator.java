@@ -42,8 +42,10 @@ public final class AzureTranslator implements TranslationBackend {
     public static final BatchLimits DEFAULT_LIMITS = new BatchLimits(100, 10_000, 0, 0);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
-    static final VendorErrors ERRORS = new VendorErrors("Azure Translator",
-            "AZURE_TRANSLATOR_KEY and AZURE_TRANSLATOR_REGION", "the Azure Translator endpoint",
+    static final VendorErrors ERRORS = new VendorErrors(
+            "Azure Translator",
+            "AZURE_TRANSLATOR_KEY and AZURE_TRANSLATOR_REGION",
+            "the Azure Translator endpoint",
             "the Azure Translator quota is used up; upgrade the pricing tier or wait for the next period",
             (status, body) -> new VendorErrors.Detail(VendorErrors.messageField(body), status == 403, false, false));
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -58,7 +60,11 @@ public final class AzureTranslator implements TranslationBackend {
         this.baseUrl = b.baseUrl;
         this.key = b.key;
         this.region = b.region;
-        OkHttpClient client = b.client.newBuilder().callTimeout(b.timeout).readTimeout(b.timeout).build();
+        OkHttpClient client = b.client
+                .newBuilder()
+                .callTimeout(b.timeout)
+                .readTimeout(b.timeout)
+                .build();
         this.http = new BackendHttp(client, ERRORS, null, b.key);
         this.profile = BackendProfile.mt(ID, "", b.limits, false);
     }
@@ -79,7 +85,8 @@ public final class AzureTranslator implements TranslationBackend {
         }
         ArrayNode body = Json.mapper().createArrayNode();
         request.segments().forEach(s -> body.addObject().put("Text", s));
-        HttpUrl.Builder url = baseUrl.resolve("/translate").newBuilder()
+        HttpUrl.Builder url = baseUrl.resolve("/translate")
+                .newBuilder()
                 .addQueryParameter("api-version", "3.0")
                 .addQueryParameter("to", request.target().tag());
         if (request.source() != null) {
@@ -108,9 +115,11 @@ public final class AzureTranslator implements TranslationBackend {
                 throw http.malformed("a result without translations[0].text");
             }
             segments.add(TranslatedSegment.of(text.asText()));
-            if (detected == null && item.path("detectedLanguage").path("language").isTextual()) {
+            if (detected == null
+                    && item.path("detectedLanguage").path("language").isTextual()) {
                 try {
-                    detected = Language.of(item.path("detectedLanguage").path("language").asText());
+                    detected = Language.of(
+                            item.path("detectedLanguage").path("language").asText());
                 } catch (IllegalArgumentException ignored) {
                     // an unknown code: leave detection empty
                 }
@@ -136,8 +145,8 @@ public final class AzureTranslator implements TranslationBackend {
         private Builder(OkHttpClient client, String key) {
             this.client = Objects.requireNonNull(client, "client");
             if (key == null || key.isBlank()) {
-                throw new DragomanException(Kind.CONFIGURATION,
-                        "Azure Translator needs a key: set AZURE_TRANSLATOR_KEY");
+                throw new DragomanException(
+                        Kind.CONFIGURATION, "Azure Translator needs a key: set AZURE_TRANSLATOR_KEY");
             }
             this.key = key.strip();
         }
@@ -151,7 +160,8 @@ public final class AzureTranslator implements TranslationBackend {
         public Builder baseUrl(String url) {
             HttpUrl parsed = HttpUrl.parse(url);
             if (parsed == null) {
-                throw new DragomanException(Kind.CONFIGURATION, "Azure Translator endpoint is not a URL: '" + url + "'");
+                throw new DragomanException(
+                        Kind.CONFIGURATION, "Azure Translator endpoint is not a URL: '" + url + "'");
             }
             this.baseUrl = parsed;
             return this;

@@ -46,9 +46,13 @@ public final class DeepLTranslator implements TranslationBackend {
     public static final HttpUrl FREE_URL = HttpUrl.get("https://api-free.deepl.com");
     /** DeepL takes up to 50 texts and 128 KiB of body per request; we leave room for JSON escaping. */
     public static final BatchLimits DEFAULT_LIMITS = new BatchLimits(50, 0, 100_000, 0);
+
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
-    static final VendorErrors ERRORS = new VendorErrors("DeepL", "DEEPL_AUTH_KEY", "the DeepL base URL",
+    static final VendorErrors ERRORS = new VendorErrors(
+            "DeepL",
+            "DEEPL_AUTH_KEY",
+            "the DeepL base URL",
             "the DeepL character quota is used up; wait for the next billing period or upgrade the plan",
             (status, body) -> {
                 String message = VendorErrors.messageField(body);
@@ -65,13 +69,22 @@ public final class DeepLTranslator implements TranslationBackend {
     private DeepLTranslator(Builder b) {
         this.authKey = b.authKey;
         this.baseUrl = b.baseUrl != null ? b.baseUrl : isFreeKey(b.authKey) ? FREE_URL : PRO_URL;
-        OkHttpClient client = b.client.newBuilder().callTimeout(b.timeout).readTimeout(b.timeout).build();
+        OkHttpClient client = b.client
+                .newBuilder()
+                .callTimeout(b.timeout)
+                .readTimeout(b.timeout)
+                .build();
         this.http = new BackendHttp(client, ERRORS, null, b.authKey);
         this.glossaryIds = Map.copyOf(b.glossaryIds);
         // DeepL glossaries change the output, so their ids are part of every cache key (via the template version)
         String glossaries = new java.util.TreeMap<>(glossaryIds).toString();
-        this.profile = new BackendProfile(ID, "", glossaryIds.isEmpty() ? "" : "glossaries:" + glossaries,
-                b.limits, true, BackendProfile.Unit.CHARACTERS);
+        this.profile = new BackendProfile(
+                ID,
+                "",
+                glossaryIds.isEmpty() ? "" : "glossaries:" + glossaries,
+                b.limits,
+                true,
+                BackendProfile.Unit.CHARACTERS);
     }
 
     /**
@@ -116,8 +129,8 @@ public final class DeepLTranslator implements TranslationBackend {
         if (o.formality() != TranslationOptions.Formality.DEFAULT) {
             body.put("formality", "prefer_" + o.formality().wire());
         }
-        String glossaryId = request.source() == null ? null
-                : glossaryIds.get(pairKey(request.source(), request.target()));
+        String glossaryId =
+                request.source() == null ? null : glossaryIds.get(pairKey(request.source(), request.target()));
         if (glossaryId != null) {
             body.put("glossary_id", glossaryId);
         }
@@ -167,10 +180,13 @@ public final class DeepLTranslator implements TranslationBackend {
                 .get()
                 .build();
         JsonNode answer = http.parse(http.execute(request));
-        if (!answer.path("character_count").isNumber() || !answer.path("character_limit").isNumber()) {
+        if (!answer.path("character_count").isNumber()
+                || !answer.path("character_limit").isNumber()) {
             throw http.malformed("a usage answer without character_count/character_limit");
         }
-        return new DeepLUsage(answer.path("character_count").asLong(), answer.path("character_limit").asLong());
+        return new DeepLUsage(
+                answer.path("character_count").asLong(),
+                answer.path("character_limit").asLong());
     }
 
     /** DeepL source codes are the bare language: "AR", "EN". */
@@ -182,9 +198,12 @@ public final class DeepLTranslator implements TranslationBackend {
     static String targetCode(Language l) {
         String tag = l.tag().toUpperCase(Locale.ROOT);
         switch (tag) {
-            case "EN": return "EN-US";
-            case "PT": return "PT-PT";
-            default: return tag;
+            case "EN":
+                return "EN-US";
+            case "PT":
+                return "PT-PT";
+            default:
+                return tag;
         }
     }
 

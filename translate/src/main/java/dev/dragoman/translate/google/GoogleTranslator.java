@@ -45,7 +45,9 @@ public final class GoogleTranslator implements TranslationBackend {
     public static final BatchLimits DEFAULT_LIMITS = new BatchLimits(128, 5_000, 0, 0);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
-    static final VendorErrors ERRORS = new VendorErrors("Google Translate", "GOOGLE_API_KEY",
+    static final VendorErrors ERRORS = new VendorErrors(
+            "Google Translate",
+            "GOOGLE_API_KEY",
             "the Google Translate base URL",
             "the Cloud Translation quota is used up; raise it in the Google Cloud console or wait for it to reset",
             GoogleTranslator::readError);
@@ -59,7 +61,11 @@ public final class GoogleTranslator implements TranslationBackend {
     private GoogleTranslator(Builder b) {
         this.apiKey = b.apiKey;
         this.baseUrl = b.baseUrl;
-        OkHttpClient client = b.client.newBuilder().callTimeout(b.timeout).readTimeout(b.timeout).build();
+        OkHttpClient client = b.client
+                .newBuilder()
+                .callTimeout(b.timeout)
+                .readTimeout(b.timeout)
+                .build();
         this.http = new BackendHttp(client, ERRORS, null, b.apiKey);
         this.profile = BackendProfile.mt(ID, "nmt", b.limits, false);
     }
@@ -91,7 +97,8 @@ public final class GoogleTranslator implements TranslationBackend {
                 .header("X-goog-api-key", apiKey)
                 .post(RequestBody.create(body.toString(), JSON))
                 .build();
-        JsonNode translations = http.parse(http.execute(httpRequest)).path("data").path("translations");
+        JsonNode translations =
+                http.parse(http.execute(httpRequest)).path("data").path("translations");
         if (!translations.isArray() || translations.size() != request.segments().size()) {
             throw http.malformed((translations.isArray() ? translations.size() : "no") + " translations for "
                     + request.segments().size() + " texts");
@@ -107,8 +114,8 @@ public final class GoogleTranslator implements TranslationBackend {
                 detected = parse(t.path("detectedSourceLanguage").asText());
             }
         }
-        return new TranslationResult(segments, detected, ID, profile.model(),
-                Usage.ofCharacters(1, request.characters()));
+        return new TranslationResult(
+                segments, detected, ID, profile.model(), Usage.ofCharacters(1, request.characters()));
     }
 
     /** Google codes: ISO 639-1 with a region only for Chinese ("zh-CN", "zh-TW"); Hebrew is "he". */
@@ -143,7 +150,8 @@ public final class GoogleTranslator implements TranslationBackend {
         String r = reason.toLowerCase(Locale.ROOT);
         boolean rate = r.contains("ratelimit");
         boolean quota = !rate && (r.contains("quota") || r.contains("dailylimit") || r.contains("limitexceeded"));
-        boolean badKey = r.contains("keyinvalid") || message.contains("API key not valid")
+        boolean badKey = r.contains("keyinvalid")
+                || message.contains("API key not valid")
                 || message.contains("API_KEY_INVALID");
         return new VendorErrors.Detail(message, quota, rate, badKey);
     }
@@ -164,7 +172,8 @@ public final class GoogleTranslator implements TranslationBackend {
         private Builder(OkHttpClient client, String apiKey) {
             this.client = Objects.requireNonNull(client, "client");
             if (apiKey == null || apiKey.isBlank()) {
-                throw new DragomanException(Kind.CONFIGURATION, "Google Translate needs an API key: set GOOGLE_API_KEY");
+                throw new DragomanException(
+                        Kind.CONFIGURATION, "Google Translate needs an API key: set GOOGLE_API_KEY");
             }
             this.apiKey = apiKey.strip();
         }
@@ -172,7 +181,8 @@ public final class GoogleTranslator implements TranslationBackend {
         public Builder baseUrl(String url) {
             HttpUrl parsed = HttpUrl.parse(url);
             if (parsed == null) {
-                throw new DragomanException(Kind.CONFIGURATION, "Google Translate base URL is not a URL: '" + url + "'");
+                throw new DragomanException(
+                        Kind.CONFIGURATION, "Google Translate base URL is not a URL: '" + url + "'");
             }
             this.baseUrl = parsed;
             return this;

@@ -108,7 +108,8 @@ public final class BackendHttp {
 
     /** A retriable "the backend answered nonsense" error. */
     public DragomanException malformed(String what) {
-        return new DragomanException(Kind.BACKEND_UNAVAILABLE,
+        return new DragomanException(
+                Kind.BACKEND_UNAVAILABLE,
                 redact(vendor.name() + " answered " + what + "; this is usually temporary, try again later"));
     }
 
@@ -123,25 +124,30 @@ public final class BackendHttp {
         String name = vendor.name();
         DragomanException e;
         if (detail.quota()) {
-            e = new DragomanException(Kind.QUOTA_EXCEEDED, name + " quota exceeded (HTTP " + status + said + "): "
-                    + vendor.quotaHint());
+            e = new DragomanException(
+                    Kind.QUOTA_EXCEEDED, name + " quota exceeded (HTTP " + status + said + "): " + vendor.quotaHint());
         } else if (status == 429 || detail.rateLimited()) {
-            e = new RateLimitedException(name + " is rate limiting requests (HTTP " + status + said + ")",
-                    parseRetryAfter(retryAfter));
+            e = new RateLimitedException(
+                    name + " is rate limiting requests (HTTP " + status + said + ")", parseRetryAfter(retryAfter));
         } else if (status == 401 || status == 403 || detail.badKey()) {
-            e = new DragomanException(Kind.AUTHENTICATION_FAILED, name + " rejected the key (HTTP " + status + said
-                    + "): check " + vendor.keyHint());
+            e = new DragomanException(
+                    Kind.AUTHENTICATION_FAILED,
+                    name + " rejected the key (HTTP " + status + said + "): check " + vendor.keyHint());
         } else if (status == 404) {
-            e = new DragomanException(Kind.CONFIGURATION, name + " has no such endpoint (HTTP 404" + said
-                    + "): check " + vendor.urlHint());
+            e = new DragomanException(
+                    Kind.CONFIGURATION,
+                    name + " has no such endpoint (HTTP 404" + said + "): check " + vendor.urlHint());
         } else if (status == 408) {
             e = new DragomanException(Kind.TIMEOUT, name + " timed out the request (HTTP 408" + said + ")");
         } else if (status == 413 || status == 414) {
-            e = new DragomanException(Kind.BAD_REQUEST, name + " refused the request as too large (HTTP " + status
-                    + said + "): lower the backend's batch limits");
+            e = new DragomanException(
+                    Kind.BAD_REQUEST,
+                    name + " refused the request as too large (HTTP " + status + said
+                            + "): lower the backend's batch limits");
         } else if (status >= 500) {
-            e = new DragomanException(Kind.BACKEND_UNAVAILABLE, name + " failed (HTTP " + status + said
-                    + "); this is usually temporary, try again later");
+            e = new DragomanException(
+                    Kind.BACKEND_UNAVAILABLE,
+                    name + " failed (HTTP " + status + said + "); this is usually temporary, try again later");
         } else {
             e = new DragomanException(Kind.BAD_REQUEST, name + " rejected the request (HTTP " + status + said + ")");
         }
@@ -152,19 +158,33 @@ public final class BackendHttp {
     public DragomanException ioFailure(IOException e, String path) {
         String name = vendor.name();
         DragomanException mapped;
-        if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException
-                && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("timeout"))) {
-            mapped = new DragomanException(Kind.TIMEOUT, name + " did not answer in time (" + firstLine(e.getMessage())
-                    + "); try again later or raise its timeout", e);
+        if (e instanceof SocketTimeoutException
+                || (e instanceof InterruptedIOException
+                        && String.valueOf(e.getMessage())
+                                .toLowerCase(Locale.ROOT)
+                                .contains("timeout"))) {
+            mapped = new DragomanException(
+                    Kind.TIMEOUT,
+                    name + " did not answer in time (" + firstLine(e.getMessage())
+                            + "); try again later or raise its timeout",
+                    e);
         } else if (e instanceof UnknownHostException) {
-            mapped = new DragomanException(Kind.CONFIGURATION, name + " host not found (" + firstLine(e.getMessage())
-                    + "): check " + vendor.urlHint(), e);
+            mapped = new DragomanException(
+                    Kind.CONFIGURATION,
+                    name + " host not found (" + firstLine(e.getMessage()) + "): check " + vendor.urlHint(),
+                    e);
         } else if (e instanceof ConnectException) {
-            mapped = new DragomanException(Kind.BACKEND_UNAVAILABLE, "cannot connect to " + name + " ("
-                    + firstLine(e.getMessage()) + "): is it running? check " + vendor.urlHint(), e);
+            mapped = new DragomanException(
+                    Kind.BACKEND_UNAVAILABLE,
+                    "cannot connect to " + name + " (" + firstLine(e.getMessage()) + "): is it running? check "
+                            + vendor.urlHint(),
+                    e);
         } else {
-            mapped = new DragomanException(Kind.BACKEND_UNAVAILABLE, name + " connection failed on " + path + " ("
-                    + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()) + "); try again later", e);
+            mapped = new DragomanException(
+                    Kind.BACKEND_UNAVAILABLE,
+                    name + " connection failed on " + path + " (" + e.getClass().getSimpleName() + ": "
+                            + firstLine(e.getMessage()) + "); try again later",
+                    e);
         }
         return redacted(mapped);
     }
@@ -200,7 +220,8 @@ public final class BackendHttp {
             return seconds < 0 ? null : Duration.ofSeconds(seconds);
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Duration d = Duration.between(clock.instant(), at);
                 return d.isNegative() ? Duration.ZERO : d;
             } catch (DateTimeParseException e) {

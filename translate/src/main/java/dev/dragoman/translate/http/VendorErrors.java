@@ -16,8 +16,7 @@ import java.util.function.BiFunction;
  * @param quotaHint what to do when the quota is exhausted
  */
 public record VendorErrors(
-        String name, String keyHint, String urlHint, String quotaHint,
-        BiFunction<Integer, String, Detail> reader) {
+        String name, String keyHint, String urlHint, String quotaHint, BiFunction<Integer, String, Detail> reader) {
 
     /** What one error answer says. */
     public record Detail(String message, boolean quota, boolean rateLimited, boolean badKey) {

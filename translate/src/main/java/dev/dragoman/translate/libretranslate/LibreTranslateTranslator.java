@@ -43,8 +43,8 @@ public final class LibreTranslateTranslator implements TranslationBackend {
     public static final BatchLimits DEFAULT_LIMITS = new BatchLimits(50, 5_000, 0, 0);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
-    static final VendorErrors ERRORS = new VendorErrors("LibreTranslate", "LIBRETRANSLATE_API_KEY",
-            "LIBRETRANSLATE_URL", null, (status, body) -> {
+    static final VendorErrors ERRORS =
+            new VendorErrors("LibreTranslate", "LIBRETRANSLATE_API_KEY", "LIBRETRANSLATE_URL", null, (status, body) -> {
                 String m = VendorErrors.messageField(body);
                 String lower = m.toLowerCase(Locale.ROOT);
                 boolean badKey = lower.contains("api key") || lower.contains("api_key");
@@ -60,7 +60,11 @@ public final class LibreTranslateTranslator implements TranslationBackend {
     private LibreTranslateTranslator(Builder b) {
         this.baseUrl = b.baseUrl;
         this.apiKey = b.apiKey;
-        OkHttpClient client = b.client.newBuilder().callTimeout(b.timeout).readTimeout(b.timeout).build();
+        OkHttpClient client = b.client
+                .newBuilder()
+                .callTimeout(b.timeout)
+                .readTimeout(b.timeout)
+                .build();
         this.http = new BackendHttp(client, ERRORS, null, b.apiKey);
         this.profile = BackendProfile.mt(ID, "", b.limits, false);
     }
@@ -110,7 +114,9 @@ public final class LibreTranslateTranslator implements TranslationBackend {
         if (detected.isArray() && detected.size() > 0) {
             detected = detected.get(0);
         }
-        Language lang = detected.path("language").isTextual() ? parse(detected.path("language").asText()) : null;
+        Language lang = detected.path("language").isTextual()
+                ? parse(detected.path("language").asText())
+                : null;
         return new TranslationResult(segments, lang, ID, "", Usage.ofCharacters(1, request.characters()));
     }
 
@@ -151,7 +157,8 @@ public final class LibreTranslateTranslator implements TranslationBackend {
             this.client = Objects.requireNonNull(client, "client");
             HttpUrl parsed = url == null ? null : HttpUrl.parse(url.endsWith("/") ? url : url + "/");
             if (parsed == null) {
-                throw new DragomanException(Kind.CONFIGURATION,
+                throw new DragomanException(
+                        Kind.CONFIGURATION,
                         "LibreTranslate needs the server URL (e.g. http://localhost:5000): set LIBRETRANSLATE_URL");
             }
             this.baseUrl = parsed;

@@ -95,22 +95,29 @@ public final class LlmTranslator implements TranslationBackend {
         this.id = b.id;
         String name = b.modelName;
         if (name == null || name.isBlank()) {
-            name = b.model.defaultRequestParameters() == null ? null : b.model.defaultRequestParameters().modelName();
+            name = b.model.defaultRequestParameters() == null
+                    ? null
+                    : b.model.defaultRequestParameters().modelName();
         }
         if (name == null || name.isBlank()) {
-            throw new DragomanException(Kind.CONFIGURATION,
+            throw new DragomanException(
+                    Kind.CONFIGURATION,
                     "the LLM translator needs a model name (it is part of every cache key): set the model");
         }
         this.modelName = name;
         this.template = loadTemplate(b.templateName);
-        this.templateVersion = b.templateName + ":" + sha8(template) + (b.temperature == null ? "" : ":t=" + b.temperature);
+        this.templateVersion =
+                b.templateName + ":" + sha8(template) + (b.temperature == null ? "" : ":t=" + b.temperature);
         this.temperature = b.temperature;
         this.jsonMode = b.jsonMode;
         this.profile = new BackendProfile(id, modelName, templateVersion, b.limits, false, BackendProfile.Unit.TOKENS);
-        this.errors = BackendHttp.errorsOnly(new VendorErrors("LLM backend '" + id + "' (" + modelName + ")",
-                b.keyHint, b.urlHint, "add credit or raise the limit with the provider, or use another backend",
-                (status, body) -> new VendorErrors.Detail(VendorErrors.messageField(body), quotaSignal(body), false,
-                        false)));
+        this.errors = BackendHttp.errorsOnly(new VendorErrors(
+                "LLM backend '" + id + "' (" + modelName + ")",
+                b.keyHint,
+                b.urlHint,
+                "add credit or raise the limit with the provider, or use another backend",
+                (status, body) ->
+                        new VendorErrors.Detail(VendorErrors.messageField(body), quotaSignal(body), false, false)));
     }
 
     /** @param model a LangChain4j chat model built with {@code maxRetries(0)} */
@@ -136,13 +143,13 @@ public final class LlmTranslator implements TranslationBackend {
         UsageSum usage = new UsageSum();
         List<String> texts = translateBatch(request, segments, usage);
         List<TranslatedSegment> out = texts.stream().map(TranslatedSegment::of).toList();
-        return new TranslationResult(out, null, id, modelName,
-                new Usage(usage.requests, 0, usage.input, usage.output));
+        return new TranslationResult(out, null, id, modelName, new Usage(usage.requests, 0, usage.input, usage.output));
     }
 
     private List<String> translateBatch(TranslationRequest request, List<String> batch, UsageSum usage) {
         ChatResponse response = call(request, batch, usage);
-        String answer = response.aiMessage() == null ? null : response.aiMessage().text();
+        String answer =
+                response.aiMessage() == null ? null : response.aiMessage().text();
         BadAnswer problem;
         try {
             return parseAnswer(answer, batch.size());
@@ -151,13 +158,20 @@ public final class LlmTranslator implements TranslationBackend {
         }
         if (batch.size() == 1 || !problem.splittable) {
             // a wrong count is fixed by asking for less; a wrong format is not — the outer retry may ask again
-            throw new DragomanException(Kind.BACKEND_UNAVAILABLE, "LLM backend '" + id + "' (" + modelName
-                    + ") gave no usable translation" + (batch.size() == 1 ? " for a segment" : "") + " ("
-                    + problem.getMessage() + "); try again or another model");
+            throw new DragomanException(
+                    Kind.BACKEND_UNAVAILABLE,
+                    "LLM backend '" + id + "' (" + modelName
+                            + ") gave no usable translation" + (batch.size() == 1 ? " for a segment" : "") + " ("
+                            + problem.getMessage() + "); try again or another model");
         }
         int half = batch.size() / 2;
-        LOG.warn("LLM backend '{}' answered a batch of {} segments badly ({}); splitting it into {} and {}", id,
-                batch.size(), problem.getMessage(), half, batch.size() - half);
+        LOG.warn(
+                "LLM backend '{}' answered a batch of {} segments badly ({}); splitting it into {} and {}",
+                id,
+                batch.size(),
+                problem.getMessage(),
+                half,
+                batch.size() - half);
         List<String> out = new ArrayList<>(translateBatch(request, batch.subList(0, half), usage));
         out.addAll(translateBatch(request, batch.subList(half, batch.size()), usage));
         return out;
@@ -165,7 +179,8 @@ public final class LlmTranslator implements TranslationBackend {
 
     private ChatResponse call(TranslationRequest request, List<String> batch, UsageSum usage) {
         ChatRequest.Builder chat = ChatRequest.builder()
-                .messages(SystemMessage.from(systemPrompt(request, batch.size())),
+                .messages(
+                        SystemMessage.from(systemPrompt(request, batch.size())),
                         UserMessage.from(userMessage(request, batch)));
         if (temperature != null) {
             chat.temperature(temperature);
@@ -216,7 +231,8 @@ public final class LlmTranslator implements TranslationBackend {
         if (entries.isEmpty()) {
             return "";
         }
-        StringBuilder sb = new StringBuilder("- Always translate these terms exactly as given (term => translation):\n");
+        StringBuilder sb =
+                new StringBuilder("- Always translate these terms exactly as given (term => translation):\n");
         for (Glossary.Entry e : entries) {
             sb.append("  ").append(e.source()).append(" => ").append(e.target()).append('\n');
         }
@@ -244,8 +260,12 @@ public final class LlmTranslator implements TranslationBackend {
         } catch (com.fasterxml.jackson.core.io.JsonEOFException truncated) {
             throw new BadAnswer("truncated JSON", true);
         } catch (IOException e) {
-            boolean cut = end <= start || text.substring(start).chars().filter(c -> c == '{').count()
-                    > text.substring(start).chars().filter(c -> c == '}').count();
+            boolean cut = end <= start
+                    || text.substring(start).chars().filter(c -> c == '{').count()
+                            > text.substring(start)
+                                    .chars()
+                                    .filter(c -> c == '}')
+                                    .count();
             throw new BadAnswer(cut ? "truncated JSON" : "malformed JSON", cut);
         }
         JsonNode translations = root.has("translations") ? root.get("translations") : root;
@@ -294,42 +314,58 @@ public final class LlmTranslator implements TranslationBackend {
         }
         if (e instanceof RateLimitException) {
             if (quotaSignal(e.getMessage())) {
-                return new DragomanException(Kind.QUOTA_EXCEEDED, name + " quota exceeded: " + errors.redact(said(e))
-                        + "; add credit or raise the limit with the provider, or use another backend", e);
+                return new DragomanException(
+                        Kind.QUOTA_EXCEEDED,
+                        name + " quota exceeded: " + errors.redact(said(e))
+                                + "; add credit or raise the limit with the provider, or use another backend",
+                        e);
             }
             return new RateLimitedException(name + " is rate limiting requests: " + errors.redact(said(e)), null);
         }
         if (e instanceof AuthenticationException) {
-            return new DragomanException(Kind.AUTHENTICATION_FAILED, name + " rejected the key: check "
-                    + errors.vendor().keyHint(), e);
-        }
-        if (e instanceof ModelNotFoundException) {
-            return new DragomanException(Kind.CONFIGURATION, name + ": the model was not found; check the model name",
+            return new DragomanException(
+                    Kind.AUTHENTICATION_FAILED,
+                    name + " rejected the key: check " + errors.vendor().keyHint(),
                     e);
         }
-        if (e instanceof TimeoutException || hasCause(e, SocketTimeoutException.class)
-                || hasCause(e, HttpTimeoutException.class) || hasCause(e, java.util.concurrent.TimeoutException.class)) {
-            return new DragomanException(Kind.TIMEOUT, name + " did not answer in time; raise its timeout "
-                    + "(local models need minutes) or try later", e);
+        if (e instanceof ModelNotFoundException) {
+            return new DragomanException(
+                    Kind.CONFIGURATION, name + ": the model was not found; check the model name", e);
+        }
+        if (e instanceof TimeoutException
+                || hasCause(e, SocketTimeoutException.class)
+                || hasCause(e, HttpTimeoutException.class)
+                || hasCause(e, java.util.concurrent.TimeoutException.class)) {
+            return new DragomanException(
+                    Kind.TIMEOUT,
+                    name + " did not answer in time; raise its timeout " + "(local models need minutes) or try later",
+                    e);
         }
         if (e instanceof InternalServerException) {
-            return new DragomanException(Kind.BACKEND_UNAVAILABLE, name + " failed: " + errors.redact(said(e))
-                    + "; try again later", e);
+            return new DragomanException(
+                    Kind.BACKEND_UNAVAILABLE, name + " failed: " + errors.redact(said(e)) + "; try again later", e);
         }
         if (e instanceof ContentFilteredException) {
-            return new DragomanException(Kind.BAD_REQUEST, name + " refused the text (content filter): "
-                    + errors.redact(msg(e)), e);
+            return new DragomanException(
+                    Kind.BAD_REQUEST, name + " refused the text (content filter): " + errors.redact(msg(e)), e);
         }
         if (e instanceof InvalidRequestException) {
             if (quotaSignal(e.getMessage())) {
-                return new DragomanException(Kind.QUOTA_EXCEEDED, name + " quota exceeded: " + errors.redact(said(e))
-                        + "; add credit or raise the limit with the provider, or use another backend", e);
+                return new DragomanException(
+                        Kind.QUOTA_EXCEEDED,
+                        name + " quota exceeded: " + errors.redact(said(e))
+                                + "; add credit or raise the limit with the provider, or use another backend",
+                        e);
             }
-            return new DragomanException(Kind.BAD_REQUEST, name + " rejected the request: " + errors.redact(said(e)), e);
+            return new DragomanException(
+                    Kind.BAD_REQUEST, name + " rejected the request: " + errors.redact(said(e)), e);
         }
         if (hasCause(e, IOException.class)) {
-            return new DragomanException(Kind.BACKEND_UNAVAILABLE, "cannot reach " + name + ": "
-                    + errors.redact(msg(e)) + "; is it running? check " + errors.vendor().urlHint(), e);
+            return new DragomanException(
+                    Kind.BACKEND_UNAVAILABLE,
+                    "cannot reach " + name + ": " + errors.redact(msg(e)) + "; is it running? check "
+                            + errors.vendor().urlHint(),
+                    e);
         }
         return new DragomanException(Kind.BACKEND_UNAVAILABLE, name + " failed: " + errors.redact(msg(e)), e);
     }
@@ -340,8 +376,10 @@ public final class LlmTranslator implements TranslationBackend {
             return false;
         }
         String t = text.toLowerCase(java.util.Locale.ROOT);
-        return t.contains("insufficient_quota") || t.contains("exceeded your current quota")
-                || t.contains("quota exceeded") || t.contains("credit balance is too low");
+        return t.contains("insufficient_quota")
+                || t.contains("exceeded your current quota")
+                || t.contains("quota exceeded")
+                || t.contains("credit balance is too low");
     }
 
     /** The provider's own message when the exception carries its JSON error body, else the exception message. */
@@ -380,8 +418,8 @@ public final class LlmTranslator implements TranslationBackend {
         String path = "prompts/" + name + ".txt";
         try (InputStream in = LlmTranslator.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new DragomanException(Kind.CONFIGURATION, "no prompt template '" + name + "' (resource "
-                        + path + ")");
+                throw new DragomanException(
+                        Kind.CONFIGURATION, "no prompt template '" + name + "' (resource " + path + ")");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -35,7 +35,9 @@ class ApertiumTranslatorTest extends TranslatorContract {
 
     @Override
     protected List<String> sampleSegments() {
-        return List.of("El Gobierno anunció un nuevo plan.", "Los agricultores pidieron más ayudas.",
+        return List.of(
+                "El Gobierno anunció un nuevo plan.",
+                "Los agricultores pidieron más ayudas.",
                 "La sequía afecta a todo el país.");
     }
 
@@ -52,11 +54,14 @@ class ApertiumTranslatorTest extends TranslatorContract {
     @Test
     void should_translate_a_spanish_news_paragraph_to_english() {
         // when
-        TranslationResult result = translator().translate(TranslationRequest.of(List.of(NEWS), SPANISH,
-                Language.ENGLISH));
+        TranslationResult result =
+                translator().translate(TranslationRequest.of(List.of(NEWS), SPANISH, Language.ENGLISH));
         // then
         String en = result.texts().get(0);
-        assertThat(en).contains("Government").contains("Madrid").containsIgnoringCase("drought")
+        assertThat(en)
+                .contains("Government")
+                .contains("Madrid")
+                .containsIgnoringCase("drought")
                 .contains("yesterday");
         assertThat(en).doesNotContain("sequía").doesNotContain("*");
         assertThat(result.usage().requests()).isEqualTo(1);
@@ -76,8 +81,10 @@ class ApertiumTranslatorTest extends TranslatorContract {
     @Test
     void should_flag_words_apertium_does_not_know_instead_of_hiding_them() {
         // when
-        TranslatedSegment t = translator().translate(TranslationRequest.of(List.of("Hola xyzzyq mundo"), SPANISH,
-                Language.ENGLISH)).segments().get(0);
+        TranslatedSegment t = translator()
+                .translate(TranslationRequest.of(List.of("Hola xyzzyq mundo"), SPANISH, Language.ENGLISH))
+                .segments()
+                .get(0);
         // then
         assertThat(t.text()).isEqualTo("Hello xyzzyq World").doesNotContain("*");
         assertThat(t.warnings()).containsExactly("Apertium left 1 word(s) untranslated: xyzzyq");
@@ -85,8 +92,9 @@ class ApertiumTranslatorTest extends TranslatorContract {
 
     @Test
     void should_name_the_installed_pairs_when_the_pair_is_missing() {
-        assertThatThrownBy(() -> translator().translate(TranslationRequest.of(List.of("مرحبا"), Language.ARABIC,
-                Language.ENGLISH))).isInstanceOfSatisfying(DragomanException.class, e -> {
+        assertThatThrownBy(() -> translator()
+                        .translate(TranslationRequest.of(List.of("مرحبا"), Language.ARABIC, Language.ENGLISH)))
+                .isInstanceOfSatisfying(DragomanException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.CONFIGURATION);
                     assertThat(e.getMessage()).contains("no ar→en pair").contains("spa-eng");
                 });
@@ -94,9 +102,9 @@ class ApertiumTranslatorTest extends TranslatorContract {
 
     @Test
     void should_ask_for_the_source_language() {
-        assertThatThrownBy(() -> translator().translate(TranslationRequest.of(List.of("Hola"), null,
-                Language.ENGLISH))).isInstanceOfSatisfying(DragomanException.class,
-                        e -> assertThat(e.getMessage()).contains("--from"));
+        assertThatThrownBy(() -> translator().translate(TranslationRequest.of(List.of("Hola"), null, Language.ENGLISH)))
+                .isInstanceOfSatisfying(
+                        DragomanException.class, e -> assertThat(e.getMessage()).contains("--from"));
     }
 
     @Test

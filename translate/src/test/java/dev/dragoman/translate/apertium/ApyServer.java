@@ -53,7 +53,9 @@ public final class ApyServer implements BeforeAllCallback, AfterAllCallback {
         Path log = Path.of("target", "apy-" + port + ".log");
         Files.createDirectories(log.getParent());
         process = new ProcessBuilder(apy.toString(), "-p", Integer.toString(port), modes.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -89,7 +91,8 @@ public final class ApyServer implements BeforeAllCallback, AfterAllCallback {
 
     private boolean answers() {
         try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/listPairs").toURL().openConnection();
+            HttpURLConnection c =
+                    (HttpURLConnection) URI.create(url() + "/listPairs").toURL().openConnection();
             c.setConnectTimeout(200);
             c.setReadTimeout(1000);
             try {
@@ -125,10 +128,17 @@ public final class ApyServer implements BeforeAllCallback, AfterAllCallback {
         if (onPath("dpkg") == null) {
             return null;
         }
-        Process dpkg = new ProcessBuilder("dpkg", "-L", "apertium-eng-spa").redirectErrorStream(true).start();
-        List<String> lines = new String(dpkg.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        Process dpkg = new ProcessBuilder("dpkg", "-L", "apertium-eng-spa")
+                .redirectErrorStream(true)
+                .start();
+        List<String> lines = new String(dpkg.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
         dpkg.waitFor();
-        return lines.stream().filter(l -> l.endsWith("spa-eng.mode")).map(l -> Path.of(l).getParent()).findFirst()
+        return lines.stream()
+                .filter(l -> l.endsWith("spa-eng.mode"))
+                .map(l -> Path.of(l).getParent())
+                .findFirst()
                 .orElse(null);
     }
 }

@@ -45,22 +45,32 @@ class AzureTranslatorTest extends TranslatorContract {
                     if (request.getUrl().queryParameter("from") == null) {
                         o.putObject("detectedLanguage").put("language", "ar").put("score", 1.0);
                     }
-                    o.putArray("translations").addObject().put("text", translit(item.path("Text").asText())).put("to", to);
+                    o.putArray("translations")
+                            .addObject()
+                            .put("text", translit(item.path("Text").asText()))
+                            .put("to", to);
                 }
                 return json(200, answer.toString());
             } catch (java.io.IOException e) {
-                return json(400, "{\"error\":{\"code\":400000,\"message\":\"One of the request inputs is not valid.\"}}");
+                return json(
+                        400, "{\"error\":{\"code\":400000,\"message\":\"One of the request inputs is not valid.\"}}");
             }
         }
     };
 
     static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json; charset=utf-8")
-                .body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json; charset=utf-8")
+                .body(body)
+                .build();
     }
 
     private AzureTranslator azure() {
-        return AzureTranslator.builder(CLIENT, KEY).region("westeurope").baseUrl(server.url("/").toString()).build();
+        return AzureTranslator.builder(CLIENT, KEY)
+                .region("westeurope")
+                .baseUrl(server.url("/").toString())
+                .build();
     }
 
     @Override
@@ -82,12 +92,14 @@ class AzureTranslatorTest extends TranslatorContract {
     @Test
     void should_send_text_objects_with_key_and_region_headers() throws Exception {
         // given
-        server.enqueue(json(200, "[{\"detectedLanguage\":{\"language\":\"ar\",\"score\":1.0},\"translations\":"
-                + "[{\"text\":\"Lukashenko\",\"to\":\"en\"}]},{\"detectedLanguage\":{\"language\":\"ar\",\"score\":1.0},"
-                + "\"translations\":[{\"text\":\"Moscow\",\"to\":\"en\"}]}]"));
+        server.enqueue(json(
+                200,
+                "[{\"detectedLanguage\":{\"language\":\"ar\",\"score\":1.0},\"translations\":"
+                        + "[{\"text\":\"Lukashenko\",\"to\":\"en\"}]},{\"detectedLanguage\":{\"language\":\"ar\",\"score\":1.0},"
+                        + "\"translations\":[{\"text\":\"Moscow\",\"to\":\"en\"}]}]"));
         // when
-        TranslationResult result = azure().translate(TranslationRequest.of(List.of("لوكاشينكو", "موسكو"), null,
-                Language.ENGLISH));
+        TranslationResult result =
+                azure().translate(TranslationRequest.of(List.of("لوكاشينكو", "موسكو"), null, Language.ENGLISH));
         // then
         RecordedRequest sent = server.takeRequest();
         assertThat(sent.getMethod()).isEqualTo("POST");
@@ -120,18 +132,25 @@ class AzureTranslatorTest extends TranslatorContract {
     @Test
     void should_explain_a_bad_key_and_a_used_up_quota() {
         // given Azure's error bodies
-        server.enqueue(json(401, "{\"error\":{\"code\":401000,\"message\":\"The request is not authorized because "
-                + "credentials are missing or invalid.\"}}"));
-        server.enqueue(json(403, "{\"error\":{\"code\":403001,\"message\":\"The operation is not allowed because the "
-                + "subscription has exceeded its free quota.\"}}"));
+        server.enqueue(json(
+                401,
+                "{\"error\":{\"code\":401000,\"message\":\"The request is not authorized because "
+                        + "credentials are missing or invalid.\"}}"));
+        server.enqueue(json(
+                403,
+                "{\"error\":{\"code\":403001,\"message\":\"The operation is not allowed because the "
+                        + "subscription has exceeded its free quota.\"}}"));
         TranslationRequest req = TranslationRequest.of(List.of("موسكو"), Language.ARABIC, Language.ENGLISH);
         // when / then
         assertThatThrownBy(() -> azure().translate(req)).isInstanceOfSatisfying(DragomanException.class, e -> {
             assertThat(e.kind()).isEqualTo(Kind.AUTHENTICATION_FAILED);
-            assertThat(e.getMessage()).contains("Azure Translator rejected the key (HTTP 401")
-                    .contains("AZURE_TRANSLATOR_KEY").doesNotContain(KEY);
+            assertThat(e.getMessage())
+                    .contains("Azure Translator rejected the key (HTTP 401")
+                    .contains("AZURE_TRANSLATOR_KEY")
+                    .doesNotContain(KEY);
         });
-        assertThatThrownBy(() -> azure().translate(req)).isInstanceOfSatisfying(DragomanException.class,
-                e -> assertThat(e.kind()).isEqualTo(Kind.QUOTA_EXCEEDED));
+        assertThatThrownBy(() -> azure().translate(req))
+                .isInstanceOfSatisfying(
+                        DragomanException.class, e -> assertThat(e.kind()).isEqualTo(Kind.QUOTA_EXCEEDED));
     }
 }

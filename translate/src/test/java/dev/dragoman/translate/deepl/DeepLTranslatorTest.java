@@ -55,7 +55,10 @@ class DeepLTranslatorTest extends TranslatorContract {
             try {
                 body = Json.mapper().readTree(request.getBody().utf8());
             } catch (java.io.IOException e) {
-                return new MockResponse.Builder().code(400).body("{\"message\":\"Bad request\"}").build();
+                return new MockResponse.Builder()
+                        .code(400)
+                        .body("{\"message\":\"Bad request\"}")
+                        .build();
             }
             ObjectNode answer = Json.mapper().createObjectNode();
             ArrayNode translations = answer.putArray("translations");
@@ -70,11 +73,17 @@ class DeepLTranslatorTest extends TranslatorContract {
     };
 
     static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     private DeepLTranslator deepl() {
-        return DeepLTranslator.builder(CLIENT, KEY).baseUrl(server.url("/").toString()).build();
+        return DeepLTranslator.builder(CLIENT, KEY)
+                .baseUrl(server.url("/").toString())
+                .build();
     }
 
     @Override
@@ -94,8 +103,8 @@ class DeepLTranslatorTest extends TranslatorContract {
     }
 
     private TranslationBackend retrying(DeepLTranslator t) {
-        return Translators.decorate(t, new Retrier(Backoff.DEFAULT, clock.sleeper(), clock, () -> 0.5, null), null,
-                null);
+        return Translators.decorate(
+                t, new Retrier(Backoff.DEFAULT, clock.sleeper(), clock, () -> 0.5, null), null, null);
     }
 
     private static TranslationRequest request(String... segments) {
@@ -114,13 +123,21 @@ class DeepLTranslatorTest extends TranslatorContract {
     @Test
     void should_send_the_documented_request() throws Exception {
         // given
-        server.enqueue(json(200, "{\"translations\":[{\"detected_source_language\":\"AR\",\"text\":\"Lukashenko\","
-                + "\"billed_characters\":9},{\"detected_source_language\":\"AR\",\"text\":\"Moscow\","
-                + "\"billed_characters\":5}]}"));
-        DeepLTranslator t = DeepLTranslator.builder(CLIENT, KEY).baseUrl(server.url("/").toString())
-                .glossaryId(Language.ARABIC, Language.ENGLISH, "def3a26b-3e84-45b3-84ae-0c0aaf3525f7").build();
-        TranslationRequest req = new TranslationRequest(List.of("لوكاشينكو", "موسكو"), Language.ARABIC,
-                Language.ENGLISH, TranslationOptions.DEFAULT.withContext("لوكاشينكو يؤكد دعم بلاده لروسيا")
+        server.enqueue(json(
+                200,
+                "{\"translations\":[{\"detected_source_language\":\"AR\",\"text\":\"Lukashenko\","
+                        + "\"billed_characters\":9},{\"detected_source_language\":\"AR\",\"text\":\"Moscow\","
+                        + "\"billed_characters\":5}]}"));
+        DeepLTranslator t = DeepLTranslator.builder(CLIENT, KEY)
+                .baseUrl(server.url("/").toString())
+                .glossaryId(Language.ARABIC, Language.ENGLISH, "def3a26b-3e84-45b3-84ae-0c0aaf3525f7")
+                .build();
+        TranslationRequest req = new TranslationRequest(
+                List.of("لوكاشينكو", "موسكو"),
+                Language.ARABIC,
+                Language.ENGLISH,
+                TranslationOptions.DEFAULT
+                        .withContext("لوكاشينكو يؤكد دعم بلاده لروسيا")
                         .withFormality(TranslationOptions.Formality.MORE));
         // when
         TranslationResult result = t.translate(req);
@@ -146,8 +163,10 @@ class DeepLTranslatorTest extends TranslatorContract {
 
     @Test
     void should_choose_the_host_from_the_key() {
-        assertThat(DeepLTranslator.builder(CLIENT, "abc:fx").build().baseUrl().host()).isEqualTo("api-free.deepl.com");
-        assertThat(DeepLTranslator.builder(CLIENT, "abc").build().baseUrl().host()).isEqualTo("api.deepl.com");
+        assertThat(DeepLTranslator.builder(CLIENT, "abc:fx").build().baseUrl().host())
+                .isEqualTo("api-free.deepl.com");
+        assertThat(DeepLTranslator.builder(CLIENT, "abc").build().baseUrl().host())
+                .isEqualTo("api.deepl.com");
     }
 
     @Test
@@ -176,8 +195,11 @@ class DeepLTranslatorTest extends TranslatorContract {
     @Test
     void should_retry_after_429_honouring_retry_after() {
         // given
-        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "3")
-                .body("{\"message\":\"Too many requests\"}").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .addHeader("Retry-After", "3")
+                .body("{\"message\":\"Too many requests\"}")
+                .build());
         server.enqueue(json(200, ok("Moscow")));
         // when
         TranslationResult result = retrying(deepl()).translate(request("موسكو"));
@@ -198,8 +220,8 @@ class DeepLTranslatorTest extends TranslatorContract {
         TranslationResult result = retrying(deepl()).translate(request("موسكو"));
         // then
         assertThat(result.texts()).containsExactly("Moscow");
-        assertThat(clock.sleeps()).containsExactly(Duration.ofMillis(1000), Duration.ofMillis(1600),
-                Duration.ofMillis(2560));
+        assertThat(clock.sleeps())
+                .containsExactly(Duration.ofMillis(1000), Duration.ofMillis(1600), Duration.ofMillis(2560));
     }
 
     @Test
@@ -225,8 +247,11 @@ class DeepLTranslatorTest extends TranslatorContract {
         assertThatThrownBy(() -> retrying(deepl()).translate(request("موسكو")))
                 .isInstanceOfSatisfying(DragomanException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.AUTHENTICATION_FAILED);
-                    assertThat(e.getMessage()).startsWith("DeepL rejected the key (HTTP 403")
-                            .contains("check DEEPL_AUTH_KEY").doesNotContain(KEY).doesNotContain("0f5c1d2e");
+                    assertThat(e.getMessage())
+                            .startsWith("DeepL rejected the key (HTTP 403")
+                            .contains("check DEEPL_AUTH_KEY")
+                            .doesNotContain(KEY)
+                            .doesNotContain("0f5c1d2e");
                 });
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -234,14 +259,28 @@ class DeepLTranslatorTest extends TranslatorContract {
     @Test
     void should_time_out_and_retry_when_the_server_stalls() {
         // given a short timeout, one answer that comes too late, then a good one
-        server.enqueue(new MockResponse.Builder().code(200).body(ok("late")).headersDelay(2, TimeUnit.SECONDS).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .body(ok("late"))
+                .headersDelay(2, TimeUnit.SECONDS)
+                .build());
         server.enqueue(json(200, ok("Moscow")));
-        DeepLTranslator t = DeepLTranslator.builder(CLIENT, KEY).baseUrl(server.url("/").toString())
-                .timeout(Duration.ofMillis(300)).build();
+        DeepLTranslator t = DeepLTranslator.builder(CLIENT, KEY)
+                .baseUrl(server.url("/").toString())
+                .timeout(Duration.ofMillis(300))
+                .build();
         // when
         List<DragomanException> failures = new java.util.ArrayList<>();
-        TranslationResult result = Translators.decorate(t, new Retrier(Backoff.DEFAULT, clock.sleeper(), clock,
-                () -> 0.5, (what, attempt, delay, failure) -> failures.add(failure)), null, null)
+        TranslationResult result = Translators.decorate(
+                        t,
+                        new Retrier(
+                                Backoff.DEFAULT,
+                                clock.sleeper(),
+                                clock,
+                                () -> 0.5,
+                                (what, attempt, delay, failure) -> failures.add(failure)),
+                        null,
+                        null)
                 .translate(request("موسكو"));
         // then
         assertThat(result.texts()).containsExactly("Moscow");
@@ -254,12 +293,22 @@ class DeepLTranslatorTest extends TranslatorContract {
     @Test
     void should_retry_after_a_connection_reset() {
         // given
-        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
         server.enqueue(json(200, ok("Moscow")));
         List<DragomanException> failures = new java.util.ArrayList<>();
         // when
-        TranslationResult result = Translators.decorate(deepl(), new Retrier(Backoff.DEFAULT, clock.sleeper(), clock,
-                () -> 0.5, (what, attempt, delay, failure) -> failures.add(failure)), null, null)
+        TranslationResult result = Translators.decorate(
+                        deepl(),
+                        new Retrier(
+                                Backoff.DEFAULT,
+                                clock.sleeper(),
+                                clock,
+                                () -> 0.5,
+                                (what, attempt, delay, failure) -> failures.add(failure)),
+                        null,
+                        null)
                 .translate(request("موسكو"));
         // then
         assertThat(result.texts()).containsExactly("Moscow");
@@ -304,7 +353,9 @@ class DeepLTranslatorTest extends TranslatorContract {
         assertThatThrownBy(() -> translator.translate(Fakes.seed(), Language.ENGLISH))
                 .isInstanceOfSatisfying(DragomanException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.BACKEND_UNAVAILABLE);
-                    assertThat(e.getMessage()).contains("DeepL failed (HTTP 503").contains("gave up after 5 attempts");
+                    assertThat(e.getMessage())
+                            .contains("DeepL failed (HTTP 503")
+                            .contains("gave up after 5 attempts");
                 });
         assertThat(cache.size()).isZero();
     }

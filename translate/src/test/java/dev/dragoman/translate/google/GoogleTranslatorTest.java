@@ -55,12 +55,17 @@ class GoogleTranslatorTest extends TranslatorContract {
     };
 
     static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json; charset=UTF-8")
-                .body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json; charset=UTF-8")
+                .body(body)
+                .build();
     }
 
     private GoogleTranslator google() {
-        return GoogleTranslator.builder(CLIENT, KEY).baseUrl(server.url("/").toString()).build();
+        return GoogleTranslator.builder(CLIENT, KEY)
+                .baseUrl(server.url("/").toString())
+                .build();
     }
 
     @Override
@@ -82,11 +87,14 @@ class GoogleTranslatorTest extends TranslatorContract {
     @Test
     void should_send_format_text_and_the_key_in_a_header_never_the_url() throws Exception {
         // given
-        server.enqueue(json(200, "{\"data\":{\"translations\":[{\"translatedText\":\"Lukashenko's support\","
-                + "\"detectedSourceLanguage\":\"ar\"},{\"translatedText\":\"Moscow\",\"detectedSourceLanguage\":\"ar\"}]}}"));
+        server.enqueue(
+                json(
+                        200,
+                        "{\"data\":{\"translations\":[{\"translatedText\":\"Lukashenko's support\","
+                                + "\"detectedSourceLanguage\":\"ar\"},{\"translatedText\":\"Moscow\",\"detectedSourceLanguage\":\"ar\"}]}}"));
         // when
-        TranslationResult result = google().translate(TranslationRequest.of(List.of("دعم لوكاشينكو", "موسكو"), null,
-                Language.ENGLISH));
+        TranslationResult result =
+                google().translate(TranslationRequest.of(List.of("دعم لوكاشينكو", "موسكو"), null, Language.ENGLISH));
         // then
         RecordedRequest sent = server.takeRequest();
         assertThat(sent.getMethod()).isEqualTo("POST");
@@ -117,19 +125,28 @@ class GoogleTranslatorTest extends TranslatorContract {
     @Test
     void should_tell_a_bad_key_from_a_used_up_quota_and_a_rate_limit() {
         // given Google's documented error bodies
-        server.enqueue(json(400, "{\"error\":{\"code\":400,\"message\":\"API key not valid. Please pass a valid API key.\","
-                + "\"errors\":[{\"message\":\"API key not valid. Please pass a valid API key.\",\"domain\":\"global\","
-                + "\"reason\":\"badRequest\"}],\"status\":\"INVALID_ARGUMENT\"}}"));
-        server.enqueue(json(403, "{\"error\":{\"code\":403,\"message\":\"Daily Limit Exceeded\",\"errors\":[{\"message\":"
-                + "\"Daily Limit Exceeded\",\"domain\":\"usageLimits\",\"reason\":\"dailyLimitExceeded\"}]}}"));
-        server.enqueue(json(403, "{\"error\":{\"code\":403,\"message\":\"User Rate Limit Exceeded\",\"errors\":[{\"message\":"
-                + "\"User Rate Limit Exceeded\",\"domain\":\"usageLimits\",\"reason\":\"userRateLimitExceeded\"}]}}"));
+        server.enqueue(json(
+                400,
+                "{\"error\":{\"code\":400,\"message\":\"API key not valid. Please pass a valid API key.\","
+                        + "\"errors\":[{\"message\":\"API key not valid. Please pass a valid API key.\",\"domain\":\"global\","
+                        + "\"reason\":\"badRequest\"}],\"status\":\"INVALID_ARGUMENT\"}}"));
+        server.enqueue(json(
+                403,
+                "{\"error\":{\"code\":403,\"message\":\"Daily Limit Exceeded\",\"errors\":[{\"message\":"
+                        + "\"Daily Limit Exceeded\",\"domain\":\"usageLimits\",\"reason\":\"dailyLimitExceeded\"}]}}"));
+        server.enqueue(
+                json(
+                        403,
+                        "{\"error\":{\"code\":403,\"message\":\"User Rate Limit Exceeded\",\"errors\":[{\"message\":"
+                                + "\"User Rate Limit Exceeded\",\"domain\":\"usageLimits\",\"reason\":\"userRateLimitExceeded\"}]}}"));
         TranslationRequest req = TranslationRequest.of(List.of("موسكو"), Language.ARABIC, Language.ENGLISH);
         // when / then
         assertThatThrownBy(() -> google().translate(req)).isInstanceOfSatisfying(DragomanException.class, e -> {
             assertThat(e.kind()).isEqualTo(Kind.AUTHENTICATION_FAILED);
-            assertThat(e.getMessage()).startsWith("Google Translate rejected the key (HTTP 400")
-                    .contains("check GOOGLE_API_KEY").doesNotContain(KEY);
+            assertThat(e.getMessage())
+                    .startsWith("Google Translate rejected the key (HTTP 400")
+                    .contains("check GOOGLE_API_KEY")
+                    .doesNotContain(KEY);
         });
         assertThatThrownBy(() -> google().translate(req)).isInstanceOfSatisfying(DragomanException.class, e -> {
             assertThat(e.kind()).isEqualTo(Kind.QUOTA_EXCEEDED);
@@ -143,8 +160,9 @@ class GoogleTranslatorTest extends TranslatorContract {
         // given
         server.enqueue(json(200, "{\"data\":{\"translations\":[{\"translatedText\":\"Moscow\"}]}}"));
         // when / then
-        assertThatThrownBy(() -> google().translate(TranslationRequest.of(List.of("موسكو", "مينسك"), Language.ARABIC,
-                Language.ENGLISH))).isInstanceOfSatisfying(DragomanException.class, e -> {
+        assertThatThrownBy(() -> google().translate(
+                                TranslationRequest.of(List.of("موسكو", "مينسك"), Language.ARABIC, Language.ENGLISH)))
+                .isInstanceOfSatisfying(DragomanException.class, e -> {
                     assertThat(e.isRetriable()).isTrue();
                     assertThat(e.getMessage()).contains("1 translations for 2 texts");
                 });

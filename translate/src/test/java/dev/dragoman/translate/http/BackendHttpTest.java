@@ -17,8 +17,8 @@ class BackendHttpTest {
 
     private static final String KEY = "sk-live-0123456789";
     private final ManualClock clock = new ManualClock();
-    private final BackendHttp http = new BackendHttp(null,
-            new VendorErrors("Acme MT", "ACME_KEY", "ACME_URL", null, null), clock, KEY);
+    private final BackendHttp http =
+            new BackendHttp(null, new VendorErrors("Acme MT", "ACME_KEY", "ACME_URL", null, null), clock, KEY);
 
     @ParameterizedTest
     @CsvSource({
@@ -40,12 +40,16 @@ class BackendHttpTest {
         // then
         assertThat(e.kind()).isEqualTo(kind);
         assertThat(e.isRetriable()).isEqualTo(retriable);
-        assertThat(e.getMessage()).startsWith("Acme MT").contains("HTTP " + status).contains("nope");
+        assertThat(e.getMessage())
+                .startsWith("Acme MT")
+                .contains("HTTP " + status)
+                .contains("nope");
     }
 
     @Test
     void should_name_the_setting_to_fix() {
-        assertThat(http.failure(401, null, "").getMessage()).isEqualTo("Acme MT rejected the key (HTTP 401): check ACME_KEY");
+        assertThat(http.failure(401, null, "").getMessage())
+                .isEqualTo("Acme MT rejected the key (HTTP 401): check ACME_KEY");
         assertThat(http.failure(404, null, "").getMessage()).contains("check ACME_URL");
         assertThat(http.failure(413, null, "").getMessage()).contains("lower the backend's batch limits");
     }
@@ -62,24 +66,32 @@ class BackendHttpTest {
 
     @Test
     void should_never_let_the_key_into_a_message() {
-        assertThat(http.failure(403, null, "{\"message\":\"key " + KEY + " revoked\"}").getMessage())
-                .doesNotContain(KEY).contains("***");
-        assertThat(http.ioFailure(new IOException("failed GET /x?key=" + KEY), "/x").getMessage()).doesNotContain(KEY);
-        assertThat(((RateLimitedException) http.failure(429, "3", KEY)).getMessage()).doesNotContain(KEY);
+        assertThat(http.failure(403, null, "{\"message\":\"key " + KEY + " revoked\"}")
+                        .getMessage())
+                .doesNotContain(KEY)
+                .contains("***");
+        assertThat(http.ioFailure(new IOException("failed GET /x?key=" + KEY), "/x")
+                        .getMessage())
+                .doesNotContain(KEY);
+        assertThat(((RateLimitedException) http.failure(429, "3", KEY)).getMessage())
+                .doesNotContain(KEY);
     }
 
     @Test
     void should_map_timeouts_and_resets_to_retriable_errors() {
-        assertThat(http.ioFailure(new SocketTimeoutException("timeout"), "/t").kind()).isEqualTo(Kind.TIMEOUT);
-        assertThat(http.ioFailure(new IOException("Connection reset"), "/t").kind()).isEqualTo(Kind.BACKEND_UNAVAILABLE);
-        assertThat(http.ioFailure(new java.net.UnknownHostException("api.acme"), "/t").kind())
+        assertThat(http.ioFailure(new SocketTimeoutException("timeout"), "/t").kind())
+                .isEqualTo(Kind.TIMEOUT);
+        assertThat(http.ioFailure(new IOException("Connection reset"), "/t").kind())
+                .isEqualTo(Kind.BACKEND_UNAVAILABLE);
+        assertThat(http.ioFailure(new java.net.UnknownHostException("api.acme"), "/t")
+                        .kind())
                 .isEqualTo(Kind.CONFIGURATION);
     }
 
     @Test
     void should_treat_non_json_as_a_retriable_malformed_answer() {
-        DragomanException e = org.assertj.core.api.Assertions.catchThrowableOfType(DragomanException.class,
-                () -> http.parse("<html>502</html>"));
+        DragomanException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                DragomanException.class, () -> http.parse("<html>502</html>"));
         assertThat(e.isRetriable()).isTrue();
         assertThat(e.getMessage()).startsWith("Acme MT answered malformed JSON");
     }

@@ -56,11 +56,17 @@ class LibreTranslateTranslatorTest extends TranslatorContract {
     };
 
     static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     private LibreTranslateTranslator libre(String key) {
-        return LibreTranslateTranslator.builder(CLIENT, server.url("/").toString()).apiKey(key).build();
+        return LibreTranslateTranslator.builder(CLIENT, server.url("/").toString())
+                .apiKey(key)
+                .build();
     }
 
     @Override
@@ -82,11 +88,14 @@ class LibreTranslateTranslatorTest extends TranslatorContract {
     @Test
     void should_send_q_as_an_array_with_auto_source_and_read_the_detected_language() throws Exception {
         // given
-        server.enqueue(json(200, "{\"detectedLanguage\":[{\"confidence\":92.0,\"language\":\"ar\"},"
-                + "{\"confidence\":88.0,\"language\":\"ar\"}],\"translatedText\":[\"Lukashenko\",\"Moscow\"]}"));
+        server.enqueue(
+                json(
+                        200,
+                        "{\"detectedLanguage\":[{\"confidence\":92.0,\"language\":\"ar\"},"
+                                + "{\"confidence\":88.0,\"language\":\"ar\"}],\"translatedText\":[\"Lukashenko\",\"Moscow\"]}"));
         // when
-        TranslationResult result = libre("k-123").translate(TranslationRequest.of(List.of("لوكاشينكو", "موسكو"), null,
-                Language.ENGLISH));
+        TranslationResult result =
+                libre("k-123").translate(TranslationRequest.of(List.of("لوكاشينكو", "موسكو"), null, Language.ENGLISH));
         // then
         RecordedRequest sent = server.takeRequest();
         assertThat(sent.getTarget()).isEqualTo("/translate");
@@ -121,12 +130,15 @@ class LibreTranslateTranslatorTest extends TranslatorContract {
         server.enqueue(json(400, "{\"error\":\"Invalid API key\"}"));
         TranslationRequest req = TranslationRequest.of(List.of("موسكو"), Language.ARABIC, Language.ENGLISH);
         // when / then
-        assertThatThrownBy(() -> libre(null).translate(req)).isInstanceOf(RateLimitedException.class)
+        assertThatThrownBy(() -> libre(null).translate(req))
+                .isInstanceOf(RateLimitedException.class)
                 .hasMessageContaining("Slowdown");
         assertThatThrownBy(() -> libre("bad-key-999").translate(req))
                 .isInstanceOfSatisfying(DragomanException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.AUTHENTICATION_FAILED);
-                    assertThat(e.getMessage()).contains("LIBRETRANSLATE_API_KEY").doesNotContain("bad-key-999");
+                    assertThat(e.getMessage())
+                            .contains("LIBRETRANSLATE_API_KEY")
+                            .doesNotContain("bad-key-999");
                 });
     }
 
@@ -137,12 +149,16 @@ class LibreTranslateTranslatorTest extends TranslatorContract {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        LibreTranslateTranslator t = LibreTranslateTranslator.builder(CLIENT, "http://127.0.0.1:" + port).build();
+        LibreTranslateTranslator t = LibreTranslateTranslator.builder(CLIENT, "http://127.0.0.1:" + port)
+                .build();
         // when / then
-        assertThatThrownBy(() -> t.translate(TranslationRequest.of(List.of("موسكو"), Language.ARABIC,
-                Language.ENGLISH))).isInstanceOfSatisfying(DragomanException.class, e -> {
+        assertThatThrownBy(
+                        () -> t.translate(TranslationRequest.of(List.of("موسكو"), Language.ARABIC, Language.ENGLISH)))
+                .isInstanceOfSatisfying(DragomanException.class, e -> {
                     assertThat(e.isRetriable()).isTrue();
-                    assertThat(e.getMessage()).contains("cannot connect to LibreTranslate").contains("LIBRETRANSLATE_URL");
+                    assertThat(e.getMessage())
+                            .contains("cannot connect to LibreTranslate")
+                            .contains("LIBRETRANSLATE_URL");
                 });
     }
 }

@@ -37,7 +37,8 @@ class VendorsIT {
     @Test
     @EnabledIfEnvironmentVariable(named = "DEEPL_AUTH_KEY", matches = ".+")
     void deepl_translates_an_arabic_headline() {
-        DeepLTranslator deepl = DeepLTranslator.builder(CLIENT, System.getenv("DEEPL_AUTH_KEY")).build();
+        DeepLTranslator deepl =
+                DeepLTranslator.builder(CLIENT, System.getenv("DEEPL_AUTH_KEY")).build();
         check(deepl);
         assertThat(deepl.usage().characterLimit()).isPositive();
     }
@@ -52,13 +53,15 @@ class VendorsIT {
     @EnabledIfEnvironmentVariable(named = "AZURE_TRANSLATOR_KEY", matches = ".+")
     void azure_translates_an_arabic_headline() {
         check(AzureTranslator.builder(CLIENT, System.getenv("AZURE_TRANSLATOR_KEY"))
-                .region(System.getenv("AZURE_TRANSLATOR_REGION")).build());
+                .region(System.getenv("AZURE_TRANSLATOR_REGION"))
+                .build());
     }
 
     @Test
     @EnabledIfEnvironmentVariable(named = "LIBRETRANSLATE_URL", matches = ".+")
     void libretranslate_translates_an_arabic_headline() {
         check(LibreTranslateTranslator.builder(CLIENT, System.getenv("LIBRETRANSLATE_URL"))
-                .apiKey(System.getenv("LIBRETRANSLATE_API_KEY")).build());
+                .apiKey(System.getenv("LIBRETRANSLATE_API_KEY"))
+                .build());
     }
 }

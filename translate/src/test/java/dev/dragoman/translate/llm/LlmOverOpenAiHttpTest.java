@@ -42,21 +42,38 @@ class LlmOverOpenAiHttpTest {
     final MockWebServer server = new MockWebServer();
 
     private LlmTranslator llm(Duration timeout) {
-        OpenAiChatModel model = OpenAiChatModel.builder().baseUrl(server.url("/v1").toString()).apiKey(KEY)
-                .modelName("gpt-4o-mini").timeout(timeout).maxRetries(0).build();
-        return LlmTranslator.builder(model).id("openai").jsonMode(true).keyHint("OPENAI_API_KEY").build();
+        OpenAiChatModel model = OpenAiChatModel.builder()
+                .baseUrl(server.url("/v1").toString())
+                .apiKey(KEY)
+                .modelName("gpt-4o-mini")
+                .timeout(timeout)
+                .maxRetries(0)
+                .build();
+        return LlmTranslator.builder(model)
+                .id("openai")
+                .jsonMode(true)
+                .keyHint("OPENAI_API_KEY")
+                .build();
     }
 
     private static MockResponse completion(String content) {
         ObjectNode body = Json.mapper().createObjectNode();
-        body.put("id", "chatcmpl-1").put("object", "chat.completion").put("created", 1719300000)
+        body.put("id", "chatcmpl-1")
+                .put("object", "chat.completion")
+                .put("created", 1719300000)
                 .put("model", "gpt-4o-mini");
         ObjectNode choice = body.putArray("choices").addObject();
         choice.put("index", 0).put("finish_reason", "stop");
         choice.putObject("message").put("role", "assistant").put("content", content);
-        body.putObject("usage").put("prompt_tokens", 321).put("completion_tokens", 45).put("total_tokens", 366);
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body(body.toString()).build();
+        body.putObject("usage")
+                .put("prompt_tokens", 321)
+                .put("completion_tokens", 45)
+                .put("total_tokens", 366);
+        return new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body(body.toString())
+                .build();
     }
 
     private static TranslationRequest request() {
@@ -64,9 +81,12 @@ class LlmOverOpenAiHttpTest {
     }
 
     private static MockResponse error(int code, String type, String message) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
                 .body("{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"param\":null,"
-                        + "\"code\":null}}").build();
+                        + "\"code\":null}}")
+                .build();
     }
 
     @Test
@@ -95,12 +115,19 @@ class LlmOverOpenAiHttpTest {
     void should_retry_a_rate_limit_with_our_backoff() {
         // given
         ManualClock clock = new ManualClock();
-        server.enqueue(error(429, "requests", "Rate limit reached for gpt-4o-mini").newBuilder()
-                .addHeader("Retry-After", "2").build());
-        server.enqueue(completion("{\"translations\":{\"1\":\"a b c d e f g h i j k l m n o p\",\"2\":\"Moscow-SANA\"}}"));
+        server.enqueue(error(429, "requests", "Rate limit reached for gpt-4o-mini")
+                .newBuilder()
+                .addHeader("Retry-After", "2")
+                .build());
+        server.enqueue(
+                completion("{\"translations\":{\"1\":\"a b c d e f g h i j k l m n o p\",\"2\":\"Moscow-SANA\"}}"));
         // when
-        TranslationResult result = Translators.decorate(llm(Duration.ofSeconds(10)),
-                new Retrier(Backoff.DEFAULT, clock.sleeper(), clock, () -> 0.5, null), null, null).translate(request());
+        TranslationResult result = Translators.decorate(
+                        llm(Duration.ofSeconds(10)),
+                        new Retrier(Backoff.DEFAULT, clock.sleeper(), clock, () -> 0.5, null),
+                        null,
+                        null)
+                .translate(request());
         // then
         assertThat(result.texts()).hasSize(2);
         assertThat(server.getRequestCount()).isEqualTo(2);
@@ -129,7 +156,8 @@ class LlmOverOpenAiHttpTest {
 
     @Test
     void should_report_a_stalled_model_as_a_timeout() {
-        server.enqueue(completion("{}").newBuilder().headersDelay(3, TimeUnit.SECONDS).build());
+        server.enqueue(
+                completion("{}").newBuilder().headersDelay(3, TimeUnit.SECONDS).build());
         assertThatThrownBy(() -> llm(Duration.ofMillis(300)).translate(request()))
                 .isInstanceOfSatisfying(DragomanException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
@@ -139,10 +167,13 @@ class LlmOverOpenAiHttpTest {
 
     @Test
     void should_report_a_reset_connection_as_retriable() {
-        server.enqueue(new MockResponse.Builder().onResponseStart(mockwebserver3.SocketEffect.ShutdownConnection.INSTANCE)
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(mockwebserver3.SocketEffect.ShutdownConnection.INSTANCE)
                 .build());
         assertThatThrownBy(() -> llm(Duration.ofSeconds(10)).translate(request()))
-                .isInstanceOfSatisfying(DragomanException.class, e -> assertThat(e.isRetriable()).isTrue());
+                .isInstanceOfSatisfying(
+                        DragomanException.class,
+                        e -> assertThat(e.isRetriable()).isTrue());
     }
 
     @Test

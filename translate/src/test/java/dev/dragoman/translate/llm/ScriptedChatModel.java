@@ -85,7 +85,9 @@ public final class ScriptedChatModel implements ChatModel {
     public static Map<String, String> segments(String user) {
         int open = user.indexOf(LlmTranslator.OPEN);
         int close = user.lastIndexOf(LlmTranslator.CLOSE);
-        if (open < 0 || close < open || user.indexOf(LlmTranslator.OPEN, open + 1) >= 0
+        if (open < 0
+                || close < open
+                || user.indexOf(LlmTranslator.OPEN, open + 1) >= 0
                 || user.indexOf(LlmTranslator.CLOSE) != close) {
             throw new AssertionError("the segments are not framed exactly once: " + user);
         }

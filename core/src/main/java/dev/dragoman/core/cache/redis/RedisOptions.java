@@ -21,8 +21,17 @@ import java.util.Objects;
  *     for the network on every call (default 5 s); then it tries again
  * @param clock the time source for expiry, access order, {@code --older-than} and the retry pause
  */
-public record RedisOptions(String host, int port, String password, int database, String prefix, Duration ttl,
-        long maxEntries, Duration timeout, Duration retryAfter, Clock clock) {
+public record RedisOptions(
+        String host,
+        int port,
+        String password,
+        int database,
+        String prefix,
+        Duration ttl,
+        long maxEntries,
+        Duration timeout,
+        Duration retryAfter,
+        Clock clock) {
 
     public static final String DEFAULT_PREFIX = "dragoman:";
     public static final Duration DEFAULT_TTL = Duration.ofDays(30);
@@ -53,8 +62,17 @@ public record RedisOptions(String host, int port, String password, int database,
 
     /** The defaults, for the server at {@code host:port}. */
     public static RedisOptions at(String host, int port) {
-        return new RedisOptions(host, port, null, 0, DEFAULT_PREFIX, DEFAULT_TTL, DEFAULT_MAX_ENTRIES,
-                Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC());
+        return new RedisOptions(
+                host,
+                port,
+                null,
+                0,
+                DEFAULT_PREFIX,
+                DEFAULT_TTL,
+                DEFAULT_MAX_ENTRIES,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                Clock.systemUTC());
     }
 
     public RedisOptions withPassword(String secret) {

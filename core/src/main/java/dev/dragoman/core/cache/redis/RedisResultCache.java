@@ -135,7 +135,9 @@ public final class RedisResultCache implements ResultCache, CacheAdmin {
         if (options.password() != null) {
             config.password(options.password());
         }
-        this.client = RedisClient.builder().hostAndPort(options.host(), options.port()).clientConfig(config.build())
+        this.client = RedisClient.builder()
+                .hostAndPort(options.host(), options.port())
+                .clientConfig(config.build())
                 .build();
         this.entryPrefix = options.prefix() + "e:";
         this.statsKey = options.prefix() + "stats";
@@ -154,7 +156,9 @@ public final class RedisResultCache implements ResultCache, CacheAdmin {
         long now = options.clock().millis();
         Object reply = call("read", r -> {
             try {
-                return r.eval(GET_SCRIPT, List.of(entryKey, statsKey, lruKey),
+                return r.eval(
+                        GET_SCRIPT,
+                        List.of(entryKey, statsKey, lruKey),
                         List.of(Long.toString(now), key.backend(), key.digest()));
             } catch (JedisDataException e) {
                 if (e.getMessage() != null && e.getMessage().contains("WRONGTYPE")) {
@@ -172,15 +176,24 @@ public final class RedisResultCache implements ResultCache, CacheAdmin {
         String problem = mismatch(key, h);
         long[] usage = {number(h, 10), number(h, 11), number(h, 12), number(h, 13)};
         if (problem != null) {
-            call("reject", r -> r.eval(REJECT_SCRIPT, List.of(entryKey, statsKey, lruKey), List.of(key.digest(),
-                    key.backend(), Long.toString(usage[0]), Long.toString(usage[1]), Long.toString(usage[2]),
-                    Long.toString(usage[3]))));
+            call(
+                    "reject",
+                    r -> r.eval(
+                            REJECT_SCRIPT,
+                            List.of(entryKey, statsKey, lruKey),
+                            List.of(
+                                    key.digest(),
+                                    key.backend(),
+                                    Long.toString(usage[0]),
+                                    Long.toString(usage[1]),
+                                    Long.toString(usage[2]),
+                                    Long.toString(usage[3]))));
             throw new CacheException("a corrupt Redis entry failed its check and was deleted (" + problem + ")", null);
         }
         try {
             Instant created = Instant.ofEpochSecond(Long.parseLong(str(h, 7)), Integer.parseInt(str(h, 8)));
-            return Optional.of(new CacheEntry(str(h, 5), created, str(h, 3), str(h, 4),
-                    new Usage(usage[0], usage[1], usage[2], usage[3])));
+            return Optional.of(new CacheEntry(
+                    str(h, 5), created, str(h, 3), str(h, 4), new Usage(usage[0], usage[1], usage[2], usage[3])));
         } catch (RuntimeException e) {
             throw new CacheException("a Redis entry could not be read back: " + e.getMessage(), e);
         }
@@ -192,21 +205,48 @@ public final class RedisResultCache implements ResultCache, CacheAdmin {
         Objects.requireNonNull(entry, "entry");
         long now = options.clock().millis();
         Usage u = entry.usage();
-        long size = entry.value().getBytes(StandardCharsets.UTF_8).length + entry.model().length()
-                + entry.backend().length() + key.backend().length() + key.operation().length() + 160L;
+        long size = entry.value().getBytes(StandardCharsets.UTF_8).length
+                + entry.model().length()
+                + entry.backend().length()
+                + key.backend().length()
+                + key.operation().length()
+                + 160L;
         List<String> args = new ArrayList<>(List.of(
                 Long.toString(now),
                 options.ttl() == null ? "" : Long.toString(options.ttl().toMillis()),
                 Long.toString(options.maxEntries()),
                 key.digest(),
                 entryPrefix,
-                "d", key.digest(), "op", key.operation(), "b", key.backend(), "eb", entry.backend(),
-                "m", entry.model(), "v", entry.value(), "crc", Long.toString(checksum(key.digest(), entry.value())),
-                "cs", Long.toString(entry.created().getEpochSecond()), "cn", Integer.toString(entry.created().getNano()),
-                "exp", options.ttl() == null ? "" : Long.toString(now + options.ttl().toMillis()),
-                "rq", Long.toString(u.requests()), "ch", Long.toString(u.characters()),
-                "it", Long.toString(u.inputTokens()), "ot", Long.toString(u.outputTokens()),
-                "sz", Long.toString(size)));
+                "d",
+                key.digest(),
+                "op",
+                key.operation(),
+                "b",
+                key.backend(),
+                "eb",
+                entry.backend(),
+                "m",
+                entry.model(),
+                "v",
+                entry.value(),
+                "crc",
+                Long.toString(checksum(key.digest(), entry.value())),
+                "cs",
+                Long.toString(entry.created().getEpochSecond()),
+                "cn",
+                Integer.toString(entry.created().getNano()),
+                "exp",
+                options.ttl() == null ? "" : Long.toString(now + options.ttl().toMillis()),
+                "rq",
+                Long.toString(u.requests()),
+                "ch",
+                Long.toString(u.characters()),
+                "it",
+                Long.toString(u.inputTokens()),
+                "ot",
+                Long.toString(u.outputTokens()),
+                "sz",
+                Long.toString(size)));
         call("write", r -> r.eval(PUT_SCRIPT, List.of(entryPrefix + key.digest(), lruKey), args));
     }
 
@@ -215,17 +255,21 @@ public final class RedisResultCache implements ResultCache, CacheAdmin {
         Map<String, long[]> perBackend = new TreeMap<>();
         long[] totals = new long[1];
         call("read statistics from", r -> {
-            scanEntries(r, (keys, fields) -> {
-                for (int i = 0; i < keys.size(); i++) {
-                    List<String> f = fields.get(i);
-                    if (f.get(0) == null) {
-                        continue; // expired or deleted since the scan saw it
-                    }
-                    long[] a = perBackend.computeIfAbsent(f.get(0), b -> new long[9]);
-                    a[0]++;
-                    a[1] += parse(f.get(1));
-                }
-            }, "b", "sz");
+            scanEntries(
+                    r,
+                    (keys, fields) -> {
+                        for (int i = 0; i < keys.size(); i++) {
+                            List<String> f = fields.get(i);
+                            if (f.get(0) == null) {
+                                continue; // expired or deleted since the scan saw it
+                            }
+                            long[] a = perBackend.computeIfAbsent(f.get(0), b -> new long[9]);
+                            a[0]++;
+                            a[1] += parse(f.get(1));
+                        }
+                    },
+                    "b",
+                    "sz");
             Map<String, String> counters = r.hgetAll(statsKey);
             for (Map.Entry<String, String> c : counters.entrySet()) {
                 int bar = c.getKey().lastIndexOf('|');
@@ -259,8 +303,8 @@ public final class RedisResultCache implements ResultCache, CacheAdmin {
             misses += a[3];
             errors += a[4];
             if (!e.getKey().isEmpty()) {
-                backends.add(new CacheStats.BackendStats(e.getKey(), a[0], a[1], a[2], a[3],
-                        new Usage(a[5], a[6], a[7], a[8])));
+                backends.add(new CacheStats.BackendStats(
+                        e.getKey(), a[0], a[1], a[2], a[3], new Usage(a[5], a[6], a[7], a[8])));
             }
         }
         totals[0] = entries;
@@ -270,36 +314,43 @@ public final class RedisResultCache implements ResultCache, CacheAdmin {
     @Override
     public long clear(CacheFilter filter) {
         Objects.requireNonNull(filter, "filter");
-        Instant cutoff = filter.age().map(age -> options.clock().instant().minus(age)).orElse(null);
+        Instant cutoff =
+                filter.age().map(age -> options.clock().instant().minus(age)).orElse(null);
         long[] removed = new long[1];
         call("clear", r -> {
-            scanEntries(r, (keys, fields) -> {
-                List<String> doomed = new ArrayList<>();
-                List<String> digests = new ArrayList<>();
-                for (int i = 0; i < keys.size(); i++) {
-                    List<String> f = fields.get(i);
-                    if (f.get(0) == null) {
-                        continue;
-                    }
-                    boolean match = (filter.backend() == null || filter.backend().equals(f.get(0)))
-                            && (cutoff == null || createdBefore(f.get(1), f.get(2), cutoff));
-                    if (match) {
-                        doomed.add(keys.get(i));
-                        digests.add(keys.get(i).substring(entryPrefix.length()));
-                    }
-                }
-                if (!doomed.isEmpty()) {
-                    removed[0] += r.del(doomed.toArray(String[]::new));
-                    r.zrem(lruKey, digests.toArray(String[]::new));
-                }
-            }, "b", "cs", "cn");
+            scanEntries(
+                    r,
+                    (keys, fields) -> {
+                        List<String> doomed = new ArrayList<>();
+                        List<String> digests = new ArrayList<>();
+                        for (int i = 0; i < keys.size(); i++) {
+                            List<String> f = fields.get(i);
+                            if (f.get(0) == null) {
+                                continue;
+                            }
+                            boolean match = (filter.backend() == null
+                                            || filter.backend().equals(f.get(0)))
+                                    && (cutoff == null || createdBefore(f.get(1), f.get(2), cutoff));
+                            if (match) {
+                                doomed.add(keys.get(i));
+                                digests.add(keys.get(i).substring(entryPrefix.length()));
+                            }
+                        }
+                        if (!doomed.isEmpty()) {
+                            removed[0] += r.del(doomed.toArray(String[]::new));
+                            r.zrem(lruKey, digests.toArray(String[]::new));
+                        }
+                    },
+                    "b",
+                    "cs",
+                    "cn");
             if (filter.olderThan() == null) {
                 if (filter.backend() == null) {
                     r.del(statsKey, lruKey);
                 } else {
                     List<String> fields = new ArrayList<>();
-                    for (String name : List.of("hits", "misses", "errors", "requests", "characters", "input_tokens",
-                            "output_tokens")) {
+                    for (String name : List.of(
+                            "hits", "misses", "errors", "requests", "characters", "input_tokens", "output_tokens")) {
                         fields.add(filter.backend() + "|" + name);
                     }
                     r.hdel(statsKey, fields.toArray(String[]::new));
@@ -315,18 +366,21 @@ public final class RedisResultCache implements ResultCache, CacheAdmin {
         long now = options.clock().millis();
         long[] removed = new long[1];
         call("prune", r -> {
-            scanEntries(r, (keys, fields) -> {
-                List<String> doomed = new ArrayList<>();
-                for (int i = 0; i < keys.size(); i++) {
-                    String exp = fields.get(i).get(0);
-                    if (exp != null && !exp.isEmpty() && parse(exp) <= now) {
-                        doomed.add(keys.get(i));
-                    }
-                }
-                if (!doomed.isEmpty()) {
-                    removed[0] += r.del(doomed.toArray(String[]::new));
-                }
-            }, "exp");
+            scanEntries(
+                    r,
+                    (keys, fields) -> {
+                        List<String> doomed = new ArrayList<>();
+                        for (int i = 0; i < keys.size(); i++) {
+                            String exp = fields.get(i).get(0);
+                            if (exp != null && !exp.isEmpty() && parse(exp) <= now) {
+                                doomed.add(keys.get(i));
+                            }
+                        }
+                        if (!doomed.isEmpty()) {
+                            removed[0] += r.del(doomed.toArray(String[]::new));
+                        }
+                    },
+                    "exp");
             // drop digests whose entries are gone (expired by Redis, deleted above) from the access order
             long start = 0;
             while (true) {
@@ -385,8 +439,10 @@ public final class RedisResultCache implements ResultCache, CacheAdmin {
         long until = downUntil.get();
         if (now < until) {
             pendingErrors.incrementAndGet();
-            throw new CacheException("Redis at " + options.describe() + " is unreachable; the cache is skipped until "
-                    + Instant.ofEpochMilli(until) + " and then tried again", null);
+            throw new CacheException(
+                    "Redis at " + options.describe() + " is unreachable; the cache is skipped until "
+                            + Instant.ofEpochMilli(until) + " and then tried again",
+                    null);
         }
         try {
             T result = work.apply(client);
@@ -458,7 +514,9 @@ public final class RedisResultCache implements ResultCache, CacheAdmin {
             return "operation or backend differs";
         }
         String value = str(h, 5);
-        if (value == null || str(h, 3) == null || str(h, 4) == null
+        if (value == null
+                || str(h, 3) == null
+                || str(h, 4) == null
                 || !Long.toString(checksum(key.digest(), value)).equals(str(h, 6))) {
             return "checksum differs";
         }

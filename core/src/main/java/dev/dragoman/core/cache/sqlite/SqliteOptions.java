@@ -17,8 +17,8 @@ import java.util.Objects;
  *     or on larger ones after a run met corruption (it reads the whole file: ~0.7 s for 430 MB)
  * @param clock the time source for expiry, last access and {@code --older-than}
  */
-public record SqliteOptions(Path path, Duration ttl, long maxBytes, Duration busyTimeout, boolean checkOnOpen,
-        Clock clock) {
+public record SqliteOptions(
+        Path path, Duration ttl, long maxBytes, Duration busyTimeout, boolean checkOnOpen, Clock clock) {
 
     public static final Duration DEFAULT_TTL = Duration.ofDays(30);
     public static final long DEFAULT_MAX_BYTES = 512L * 1024 * 1024;

@@ -75,6 +75,7 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
     static final long QUICK_CHECK_MAX_BYTES = 64L * 1024 * 1024;
     /** Hits and misses are written in batches of this many, or after {@link #FLUSH_EVERY_NANOS}, or on close. */
     private static final int FLUSH_EVERY_OPS = 256;
+
     private static final long FLUSH_EVERY_NANOS = 2_000_000_000L;
 
     private final SqliteOptions options;
@@ -146,8 +147,10 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
                 deleteDigest.executeUpdate();
                 countError.setString(1, key.backend());
                 countError.executeUpdate();
-                throw new CacheException("a corrupt row in the SQLite cache " + path
-                        + " failed its check and was deleted (" + row.mismatch(key) + ")", null);
+                throw new CacheException(
+                        "a corrupt row in the SQLite cache " + path + " failed its check and was deleted ("
+                                + row.mismatch(key) + ")",
+                        null);
             }
             CacheEntry entry = row.entry();
             pending.hit(key.digest(), now, key.backend(), entry.usage());
@@ -240,8 +243,8 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
                 misses += a[3];
                 errors += a[4];
                 if (!e.getKey().isEmpty()) {
-                    backends.add(new CacheStats.BackendStats(e.getKey(), a[0], a[1], a[2], a[3],
-                            new Usage(a[5], a[6], a[7], a[8])));
+                    backends.add(new CacheStats.BackendStats(
+                            e.getKey(), a[0], a[1], a[2], a[3], new Usage(a[5], a[6], a[7], a[8])));
                 }
             }
             return new CacheStats(entries, fileBytes(), hits, misses, errors, backends);
@@ -281,8 +284,8 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
                     removed[0] = ps.executeUpdate();
                 }
                 if (filter.olderThan() == null) {
-                    try (PreparedStatement ps = connection.prepareStatement(filter.backend() == null
-                            ? "DELETE FROM stats" : "DELETE FROM stats WHERE backend = ?")) {
+                    try (PreparedStatement ps = connection.prepareStatement(
+                            filter.backend() == null ? "DELETE FROM stats" : "DELETE FROM stats WHERE backend = ?")) {
                         if (filter.backend() != null) {
                             ps.setString(1, filter.backend());
                         }
@@ -360,15 +363,17 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
         try {
             SqliteFiles.prepare(path);
         } catch (IOException e) {
-            throw new CacheException("cannot create the cache file " + path + ": " + e.getMessage()
-                    + " (choose another path with --cache-path or fix the permissions)", e);
+            throw new CacheException(
+                    "cannot create the cache file " + path + ": " + e.getMessage()
+                            + " (choose another path with --cache-path or fix the permissions)",
+                    e);
         }
         String problem = SqliteFiles.headerProblem(path);
         if (problem == null) {
             try {
                 connect();
-                if (options.checkOnOpen() && (Files.size(path) <= QUICK_CHECK_MAX_BYTES
-                        || Files.exists(checkMarker()))) {
+                if (options.checkOnOpen()
+                        && (Files.size(path) <= QUICK_CHECK_MAX_BYTES || Files.exists(checkMarker()))) {
                     problem = quickCheck();
                 }
                 if (problem == null) {
@@ -408,8 +413,10 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
             aside = SqliteFiles.moveAside(path, clock.instant());
             SqliteFiles.prepare(path);
         } catch (IOException e) {
-            throw new CacheException("the cache file " + path + " is corrupt (" + problem
-                    + ") and could not be moved aside: " + e.getMessage() + "; delete it by hand", e);
+            throw new CacheException(
+                    "the cache file " + path + " is corrupt (" + problem + ") and could not be moved aside: "
+                            + e.getMessage() + "; delete it by hand",
+                    e);
         }
         String warning = "the cache file " + path + " was corrupt (" + problem + "); it was moved aside to " + aside
                 + " and a fresh cache was created";
@@ -429,7 +436,8 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
 
     private void connect() throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, options.busyTimeout().toMillis()));
+        config.setBusyTimeout(
+                (int) Math.min(Integer.MAX_VALUE, options.busyTimeout().toMillis()));
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setSharedCache(false);
@@ -440,7 +448,8 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
 
     private String quickCheck() throws SQLException {
         List<String> problems = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA quick_check(5)")) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("PRAGMA quick_check(5)")) {
             while (rs.next()) {
                 problems.add(rs.getString(1));
             }
@@ -534,6 +543,7 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
         final Map<String, Long> touches = new java.util.HashMap<>();
         /** hits, misses, requests, characters, input tokens, output tokens. */
         final Map<String, long[]> counters = new java.util.HashMap<>();
+
         int ops;
 
         void hit(String digest, long now, String backend, Usage u) {
@@ -571,8 +581,8 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
 
     private long evict(long now) throws SQLException {
         long removed;
-        try (PreparedStatement ps = connection.prepareStatement(
-                "DELETE FROM entries WHERE expires IS NOT NULL AND expires <= ?")) {
+        try (PreparedStatement ps =
+                connection.prepareStatement("DELETE FROM entries WHERE expires IS NOT NULL AND expires <= ?")) {
             ps.setLong(1, now);
             removed = ps.executeUpdate();
         }
@@ -583,8 +593,8 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
         // walk the least recently used rows until enough bytes are found, then delete exactly those
         long toFree = total() - lowWater;
         List<Long> victims = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT id, size FROM entries ORDER BY last_access, id")) {
+        try (PreparedStatement ps =
+                connection.prepareStatement("SELECT id, size FROM entries ORDER BY last_access, id")) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (toFree > 0 && rs.next()) {
                     victims.add(rs.getLong(1));
@@ -668,8 +678,8 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
             if (!warnings.contains(warning)) {
                 warnings.add(warning);
                 try {
-                    Files.writeString(checkMarker(), e.getMessage() == null ? "corrupt" : e.getMessage(),
-                            StandardCharsets.UTF_8);
+                    Files.writeString(
+                            checkMarker(), e.getMessage() == null ? "corrupt" : e.getMessage(), StandardCharsets.UTF_8);
                 } catch (IOException io) {
                     LOG.debug("could not write {}: {}", checkMarker(), io.getMessage());
                 }
@@ -692,18 +702,41 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
     }
 
     private static long sizeOf(CacheKey key, CacheEntry entry) {
-        return (long) entry.value().getBytes(StandardCharsets.UTF_8).length + entry.model().length()
-                + key.backend().length() + key.operation().length() + entry.backend().length() + ROW_OVERHEAD;
+        return (long) entry.value().getBytes(StandardCharsets.UTF_8).length
+                + entry.model().length()
+                + key.backend().length()
+                + key.operation().length()
+                + entry.backend().length()
+                + ROW_OVERHEAD;
     }
 
-    private record Row(String digest, String operation, String backend, String model, String value, long crc,
-            long createdS, int createdNs, Long expires, String entryBackend, Usage usage) {
+    private record Row(
+            String digest,
+            String operation,
+            String backend,
+            String model,
+            String value,
+            long crc,
+            long createdS,
+            int createdNs,
+            Long expires,
+            String entryBackend,
+            Usage usage) {
 
         static Row read(ResultSet rs) throws SQLException {
             long expires = rs.getLong(9);
             Long exp = rs.wasNull() ? null : expires;
-            return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getLong(6), rs.getLong(7), rs.getInt(8), exp, rs.getString(10),
+            return new Row(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getLong(6),
+                    rs.getLong(7),
+                    rs.getInt(8),
+                    exp,
+                    rs.getString(10),
                     new Usage(rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14)));
         }
 

@@ -17,31 +17,30 @@ import java.util.List;
 final class SqliteSchema {
 
     /** Migration {@code i} takes a file from version {@code i} to {@code i + 1}. */
-    static final List<List<String>> MIGRATIONS = List.of(
-            List.of(
-                    "CREATE TABLE entries (id INTEGER PRIMARY KEY, digest TEXT NOT NULL UNIQUE,"
-                            + " operation TEXT NOT NULL, backend TEXT NOT NULL, model TEXT NOT NULL,"
-                            + " value TEXT NOT NULL, checksum INTEGER NOT NULL, created_s INTEGER NOT NULL,"
-                            + " created_ns INTEGER NOT NULL, stored INTEGER NOT NULL, expires INTEGER,"
-                            + " last_access INTEGER NOT NULL, size INTEGER NOT NULL, entry_backend TEXT NOT NULL,"
-                            + " requests INTEGER NOT NULL, characters INTEGER NOT NULL,"
-                            + " input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL)",
-                    "CREATE INDEX entries_lru ON entries (last_access)",
-                    "CREATE INDEX entries_expiry ON entries (expires) WHERE expires IS NOT NULL",
-                    "CREATE TABLE stats (backend TEXT PRIMARY KEY, hits INTEGER NOT NULL DEFAULT 0,"
-                            + " misses INTEGER NOT NULL DEFAULT 0, errors INTEGER NOT NULL DEFAULT 0,"
-                            + " saved_requests INTEGER NOT NULL DEFAULT 0, saved_characters INTEGER NOT NULL DEFAULT 0,"
-                            + " saved_input_tokens INTEGER NOT NULL DEFAULT 0,"
-                            + " saved_output_tokens INTEGER NOT NULL DEFAULT 0)",
-                    // the payload total, kept by triggers so the size cap needs no scan and holds across processes
-                    "CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
-                    "INSERT INTO meta (name, value) VALUES ('total_bytes', 0)",
-                    "CREATE TRIGGER entries_added AFTER INSERT ON entries BEGIN"
-                            + " UPDATE meta SET value = value + NEW.size WHERE name = 'total_bytes'; END",
-                    "CREATE TRIGGER entries_removed AFTER DELETE ON entries BEGIN"
-                            + " UPDATE meta SET value = value - OLD.size WHERE name = 'total_bytes'; END",
-                    "CREATE TRIGGER entries_resized AFTER UPDATE OF size ON entries BEGIN"
-                            + " UPDATE meta SET value = value - OLD.size + NEW.size WHERE name = 'total_bytes'; END"));
+    static final List<List<String>> MIGRATIONS = List.of(List.of(
+            "CREATE TABLE entries (id INTEGER PRIMARY KEY, digest TEXT NOT NULL UNIQUE,"
+                    + " operation TEXT NOT NULL, backend TEXT NOT NULL, model TEXT NOT NULL,"
+                    + " value TEXT NOT NULL, checksum INTEGER NOT NULL, created_s INTEGER NOT NULL,"
+                    + " created_ns INTEGER NOT NULL, stored INTEGER NOT NULL, expires INTEGER,"
+                    + " last_access INTEGER NOT NULL, size INTEGER NOT NULL, entry_backend TEXT NOT NULL,"
+                    + " requests INTEGER NOT NULL, characters INTEGER NOT NULL,"
+                    + " input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL)",
+            "CREATE INDEX entries_lru ON entries (last_access)",
+            "CREATE INDEX entries_expiry ON entries (expires) WHERE expires IS NOT NULL",
+            "CREATE TABLE stats (backend TEXT PRIMARY KEY, hits INTEGER NOT NULL DEFAULT 0,"
+                    + " misses INTEGER NOT NULL DEFAULT 0, errors INTEGER NOT NULL DEFAULT 0,"
+                    + " saved_requests INTEGER NOT NULL DEFAULT 0, saved_characters INTEGER NOT NULL DEFAULT 0,"
+                    + " saved_input_tokens INTEGER NOT NULL DEFAULT 0,"
+                    + " saved_output_tokens INTEGER NOT NULL DEFAULT 0)",
+            // the payload total, kept by triggers so the size cap needs no scan and holds across processes
+            "CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+            "INSERT INTO meta (name, value) VALUES ('total_bytes', 0)",
+            "CREATE TRIGGER entries_added AFTER INSERT ON entries BEGIN"
+                    + " UPDATE meta SET value = value + NEW.size WHERE name = 'total_bytes'; END",
+            "CREATE TRIGGER entries_removed AFTER DELETE ON entries BEGIN"
+                    + " UPDATE meta SET value = value - OLD.size WHERE name = 'total_bytes'; END",
+            "CREATE TRIGGER entries_resized AFTER UPDATE OF size ON entries BEGIN"
+                    + " UPDATE meta SET value = value - OLD.size + NEW.size WHERE name = 'total_bytes'; END"));
 
     /** The version this code writes. */
     static final int CURRENT = MIGRATIONS.size();
@@ -63,8 +62,10 @@ final class SqliteSchema {
                     }
                 }
                 if (version > CURRENT) {
-                    throw new CacheException("the cache file was written by a newer Dragoman (schema " + version
-                            + ", this one knows " + CURRENT + "); use another --cache-path or upgrade", null);
+                    throw new CacheException(
+                            "the cache file was written by a newer Dragoman (schema " + version + ", this one knows "
+                                    + CURRENT + "); use another --cache-path or upgrade",
+                            null);
                 }
                 for (int v = version; v < CURRENT; v++) {
                     for (String sql : MIGRATIONS.get(v)) {
@@ -91,7 +92,8 @@ final class SqliteSchema {
     }
 
     static int version(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT version FROM schema_version")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT version FROM schema_version")) {
             return rs.next() ? rs.getInt(1) : 0;
         }
     }

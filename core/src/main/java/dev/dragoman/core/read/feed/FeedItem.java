@@ -44,7 +44,8 @@ public record FeedItem(
         }
         Article.Builder b = Article.builder().headline(title == null ? "" : title);
         b.paragraphs(dev.dragoman.core.read.html.Leads.takeDateline(paragraphs, b).stream()
-                .map(dev.dragoman.core.Paragraph::new).toList());
+                .map(dev.dragoman.core.Paragraph::new)
+                .toList());
         return complete(b, null).build();
     }
 
@@ -61,7 +62,9 @@ public record FeedItem(
     }
 
     private Article.Builder complete(Article.Builder b, Article page) {
-        if (page == null || page.published() == null || (page.published().date() == null && page.published().instant() == null)) {
+        if (page == null
+                || page.published() == null
+                || (page.published().date() == null && page.published().instant() == null)) {
             if (published != null) {
                 b.published(published);
             }

@@ -32,8 +32,8 @@ public final class FeedReader {
     /** Default: a text of at least this many characters may be the full story. */
     public static final int DEFAULT_MIN_FULL_TEXT_CHARS = 400;
 
-    private static final Pattern TEASER_END = Pattern.compile(
-            "(?iu)(\\.\\.\\.|…|\\[\\s*(\\.\\.\\.|…)\\s*]|\\[more]|read more|continue reading|more\\s*»|"
+    private static final Pattern TEASER_END =
+            Pattern.compile("(?iu)(\\.\\.\\.|…|\\[\\s*(\\.\\.\\.|…)\\s*]|\\[more]|read more|continue reading|more\\s*»|"
                     + "اقرأ المزيد|إقرأ المزيد|التفاصيل|المزيد)\\s*[\\]).:»]*\\s*$");
 
     private final int minFullTextChars;
@@ -66,8 +66,10 @@ public final class FeedReader {
             input.setAllowDoctypes(false);
             feed = input.build(reader);
         } catch (FeedException | IOException | IllegalArgumentException e) {
-            throw new InvalidInputException("not a readable RSS or Atom feed: " + (feedUrl == null ? "(input)" : feedUrl)
-                    + " (" + e.getMessage() + ")", e);
+            throw new InvalidInputException(
+                    "not a readable RSS or Atom feed: " + (feedUrl == null ? "(input)" : feedUrl) + " ("
+                            + e.getMessage() + ")",
+                    e);
         }
         return items(feed, feedUrl);
     }
@@ -90,8 +92,10 @@ public final class FeedReader {
             input.setAllowDoctypes(false);
             feed = input.build(new java.io.StringReader(xml));
         } catch (FeedException | IllegalArgumentException e) {
-            throw new InvalidInputException("not a readable RSS or Atom feed: " + (feedUrl == null ? "(input)" : feedUrl)
-                    + " (" + e.getMessage() + ")", e);
+            throw new InvalidInputException(
+                    "not a readable RSS or Atom feed: " + (feedUrl == null ? "(input)" : feedUrl) + " ("
+                            + e.getMessage() + ")",
+                    e);
         }
         return items(feed, feedUrl);
     }
@@ -109,13 +113,17 @@ public final class FeedReader {
                 continue;
             }
             dev.dragoman.core.Article a = item.toArticle();
-            out.add(item.hasFullText() ? a : a.toBuilder().putMetadata("teaser", "true").build());
+            out.add(
+                    item.hasFullText()
+                            ? a
+                            : a.toBuilder().putMetadata("teaser", "true").build());
         }
         return out;
     }
 
     private FeedItem item(SyndEntry entry, Language feedLanguage, String feedTitle, String feedUrl) {
-        String title = entry.getTitle() == null ? null
+        String title = entry.getTitle() == null
+                ? null
                 : String.join(" ", HtmlArticleReader.fragmentParagraphs(entry.getTitle()));
         String link = blankToNull(entry.getLink());
         if (link == null && !entry.getLinks().isEmpty()) {
@@ -123,8 +131,8 @@ public final class FeedReader {
         }
         String key = firstNonBlank(entry.getUri(), link, title);
         if (key == null) {
-            throw new InvalidInputException("feed " + (feedUrl == null ? "(input)" : feedUrl)
-                    + " has an item with no id, link or title");
+            throw new InvalidInputException(
+                    "feed " + (feedUrl == null ? "(input)" : feedUrl) + " has an item with no id, link or title");
         }
         List<String> content = List.of();
         for (SyndContent c : entry.getContents()) {
@@ -133,20 +141,23 @@ public final class FeedReader {
                 content = p;
             }
         }
-        List<String> description = entry.getDescription() == null ? List.of()
+        List<String> description = entry.getDescription() == null
+                ? List.of()
                 : HtmlArticleReader.fragmentParagraphs(entry.getDescription().getValue());
         boolean fromContent = !content.isEmpty() && length(content) >= length(description);
         List<String> text = fromContent ? content : description;
         if (!text.isEmpty() && title != null && text.get(0).equals(title)) {
             text = text.subList(1, text.size());
         }
-        boolean teaserEnd = !text.isEmpty() && TEASER_END.matcher(text.get(text.size() - 1)).find();
+        boolean teaserEnd =
+                !text.isEmpty() && TEASER_END.matcher(text.get(text.size() - 1)).find();
         // a body of several paragraphs in content:encoded / Atom content is a full (if short) story
-        boolean full = !teaserEnd && (length(text) >= minFullTextChars
-                || (fromContent && text.size() >= 2 && length(text) >= 150));
+        boolean full = !teaserEnd
+                && (length(text) >= minFullTextChars || (fromContent && text.size() >= 2 && length(text) >= 150));
         Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-        Published published = date == null ? null : new Published(Instant.ofEpochMilli(date.getTime()).toString(),
-                null, date.toInstant(), "UTC");
+        Published published = date == null
+                ? null
+                : new Published(Instant.ofEpochMilli(date.getTime()).toString(), null, date.toInstant(), "UTC");
         String author = blankToNull(entry.getAuthor());
         return new FeedItem(key, title, link, published, author, feedLanguage, text, full, feedTitle, feedUrl);
     }

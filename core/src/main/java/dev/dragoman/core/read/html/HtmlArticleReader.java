@@ -48,7 +48,8 @@ public final class HtmlArticleReader {
                     + "newsletter|subscribe|subscription|signup|tags?|taglist|trending|most-?read|most-?popular|"
                     + "recommended|read-?more|more-?stories|outbrain|taboola|widget|toolbar|login|modal|print|"
                     + "author-?bio|caption|credit|hidden|skip)([-_ ]|$)");
-    private static final Pattern MAYBE_CANDIDATE = Pattern.compile("(?i)and|article|body|column|content|main|shadow|story|entry|post|text");
+    private static final Pattern MAYBE_CANDIDATE =
+            Pattern.compile("(?i)and|article|body|column|content|main|shadow|story|entry|post|text");
     private static final Pattern POSITIVE = Pattern.compile(
             "(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|news|detail");
     private static final Pattern NEGATIVE = Pattern.compile(
@@ -62,7 +63,9 @@ public final class HtmlArticleReader {
                     + "share( this( article)?)?|follow us.*|sign up.*|subscribe.*|comments?|leave a comment.*|"
                     + "إعلان|اقرأ أيضا|إقرأ أيضا|اقرأ أيضاً|إقرأ أيضاً|اقرأ المزيد|إقرأ المزيد|مواضيع ذات صلة|أخبار ذات صلة|"
                     + "شارك|تابعونا.*|اشترك.*|التعليقات|تعليقات)\\s*[:：.…]*\\s*$");
-    private static final Pattern BYLINE_LINE = Pattern.compile("(?iu)^\\s*(by|بقلم|كتب|كتبت)\\s+[\\p{L} .'\\-،,]{2,80}$");
+
+    private static final Pattern BYLINE_LINE =
+            Pattern.compile("(?iu)^\\s*(by|بقلم|كتب|كتبت)\\s+[\\p{L} .'\\-،,]{2,80}$");
     private static final Pattern COMMAS = Pattern.compile("[,،、，]");
     private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+[|\\-–—:«»]\\s+[^|\\-–—:]{2,60}$");
     private static final int MIN_BLOCK_CHARS = 25;
@@ -112,16 +115,19 @@ public final class HtmlArticleReader {
         Published published = published(doc, ld);
         String byline = byline(doc, ld);
         Language language = language(doc, ld);
-        String canonical = firstNonBlank(attr(doc, "link[rel=canonical]", "abs:href"),
-                meta(doc, "og:url"), url);
+        String canonical = firstNonBlank(attr(doc, "link[rel=canonical]", "abs:href"), meta(doc, "og:url"), url);
         String site = firstNonBlank(meta(doc, "og:site_name"), JsonLd.text(ld, "publisher", "name"));
         String description = firstNonBlank(meta(doc, "og:description"), meta(doc, "description"));
-        String dir = firstNonBlank(doc.select("html").attr("dir"), doc.body() == null ? null : doc.body().attr("dir"));
+        String dir = firstNonBlank(
+                doc.select("html").attr("dir"),
+                doc.body() == null ? null : doc.body().attr("dir"));
 
         clean(doc);
         for (Element time : doc.select("time")) {
             Element parent = time.parent();
-            if (parent != null && parent != doc.body() && parent.text().strip().equals(time.text().strip())) {
+            if (parent != null
+                    && parent != doc.body()
+                    && parent.text().strip().equals(time.text().strip())) {
                 parent.remove(); // a date line on its own, already read above; not body text
             }
         }
@@ -199,19 +205,23 @@ public final class HtmlArticleReader {
                 JsonLd.text(ld, "datePublished"),
                 attr(doc, "[itemprop=datePublished]", "content"),
                 attr(doc, "[itemprop=datePublished]", "datetime"),
-                attr(doc, "article time[datetime], main time[datetime], time[pubdate][datetime], time[datetime]", "datetime"),
+                attr(
+                        doc,
+                        "article time[datetime], main time[datetime], time[pubdate][datetime], time[datetime]",
+                        "datetime"),
                 JsonLd.text(ld, "dateModified"),
                 meta(doc, "article:modified_time"));
         return raw == null ? null : HtmlDates.parse(raw);
     }
 
     private static String byline(Document doc, JsonNode ld) {
-        String fromMeta = firstNonBlank(meta(doc, "author"), meta(doc, "article:author"), meta(doc, "byl"),
-                JsonLd.authors(ld));
+        String fromMeta =
+                firstNonBlank(meta(doc, "author"), meta(doc, "article:author"), meta(doc, "byl"), JsonLd.authors(ld));
         if (fromMeta != null && !fromMeta.startsWith("http")) {
             return clean(fromMeta.replaceFirst("(?i)^by\\s+", ""));
         }
-        for (Element e : doc.select("[rel=author], [itemprop=author], .byline, .author, .author-name, [class*=byline]")) {
+        for (Element e :
+                doc.select("[rel=author], [itemprop=author], .byline, .author, .author-name, [class*=byline]")) {
             String text = e.text().strip();
             if (!text.isEmpty() && text.length() <= 100) {
                 return clean(text.replaceFirst("(?iu)^(by|بقلم|كتب|كتبت)\\s+", ""));
@@ -221,10 +231,14 @@ public final class HtmlArticleReader {
     }
 
     private static Language language(Document doc, JsonNode ld) {
-        String tag = firstNonBlank(doc.select("html").attr("lang"), doc.select("html").attr("xml:lang"),
+        String tag = firstNonBlank(
+                doc.select("html").attr("lang"),
+                doc.select("html").attr("xml:lang"),
                 doc.body() == null ? null : doc.body().attr("lang"),
                 attr(doc, "meta[http-equiv~=(?i)content-language]", "content"),
-                JsonLd.text(ld, "inLanguage"), meta(doc, "og:locale"), meta(doc, "language"));
+                JsonLd.text(ld, "inLanguage"),
+                meta(doc, "og:locale"),
+                meta(doc, "language"));
         if (tag == null) {
             return null;
         }
@@ -262,10 +276,11 @@ public final class HtmlArticleReader {
 
     private static void clean(Document doc) {
         doc.select("script, style, noscript, template, iframe, object, embed, form, button, input, select, textarea, "
-                + "svg, canvas, nav, aside, footer, menu, dialog, figure, figcaption, picture, video, audio, "
-                + "[hidden], [aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo], "
-                + "[role=complementary], [role=dialog], [role=alert], [itemprop=comment], ins.adsbygoogle, "
-                + "link, meta").remove();
+                        + "svg, canvas, nav, aside, footer, menu, dialog, figure, figcaption, picture, video, audio, "
+                        + "[hidden], [aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo], "
+                        + "[role=complementary], [role=dialog], [role=alert], [itemprop=comment], ins.adsbygoogle, "
+                        + "link, meta")
+                .remove();
         // <header> holds the headline and byline (read above), or site navigation: neither belongs to the body.
         doc.select("header").remove();
         Element body = doc.body();
@@ -281,7 +296,8 @@ public final class HtmlArticleReader {
             if (names.isBlank()) {
                 continue;
             }
-            if (UNLIKELY.matcher(names).find() && !MAYBE_CANDIDATE.matcher(names).find()) {
+            if (UNLIKELY.matcher(names).find()
+                    && !MAYBE_CANDIDATE.matcher(names).find()) {
                 unlikely.add(e);
             }
         }
@@ -355,14 +371,17 @@ public final class HtmlArticleReader {
         for (Element container : containers) {
             for (Block b : blocks(container)) {
                 String text = b.text();
-                if (text.isEmpty() || b.linkChars() > text.length() * 0.5 || BOILERPLATE.matcher(text).matches()) {
+                if (text.isEmpty()
+                        || b.linkChars() > text.length() * 0.5
+                        || BOILERPLATE.matcher(text).matches()) {
                     continue;
                 }
                 if (headlineKey != null && key(text).equals(headlineKey)) {
                     continue;
                 }
-                if (out.isEmpty() && (BYLINE_LINE.matcher(text).matches()
-                        || (byline != null && text.length() < byline.length() + 15 && text.contains(byline)))) {
+                if (out.isEmpty()
+                        && (BYLINE_LINE.matcher(text).matches()
+                                || (byline != null && text.length() < byline.length() + 15 && text.contains(byline)))) {
                     continue;
                 }
                 if (!out.contains(text)) {
@@ -428,7 +447,9 @@ public final class HtmlArticleReader {
                 for (Node child : block.childNodes()) {
                     if (child instanceof TextNode t) {
                         sb.append(t.text());
-                    } else if (child instanceof Element c && !c.isBlock() && !c.tagName().equals("span")) {
+                    } else if (child instanceof Element c
+                            && !c.isBlock()
+                            && !c.tagName().equals("span")) {
                         sb.append(c.text());
                     }
                 }
@@ -503,11 +524,31 @@ public final class HtmlArticleReader {
     }
 
     private static boolean isBreaking(Element e) {
-        return e.isBlock() || switch (e.tagName()) {
-            case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "section", "article",
-                    "td", "tr", "table", "ul", "ol", "dd", "dt", "hr" -> true;
-            default -> false;
-        };
+        return e.isBlock()
+                || switch (e.tagName()) {
+                    case "p",
+                            "div",
+                            "li",
+                            "h1",
+                            "h2",
+                            "h3",
+                            "h4",
+                            "h5",
+                            "h6",
+                            "blockquote",
+                            "pre",
+                            "section",
+                            "article",
+                            "td",
+                            "tr",
+                            "table",
+                            "ul",
+                            "ol",
+                            "dd",
+                            "dt",
+                            "hr" -> true;
+                    default -> false;
+                };
     }
 
     private static boolean insideLink(Node node, Element stop) {
@@ -529,17 +570,21 @@ public final class HtmlArticleReader {
             return List.of();
         }
         Document doc = Jsoup.parseBodyFragment(html);
-        doc.select("script, style, iframe, img, figure, figcaption, form, button, nav, aside").remove();
+        doc.select("script, style, iframe, img, figure, figcaption, form, button, nav, aside")
+                .remove();
         List<String> out = new ArrayList<>();
         for (Block b : blocks(doc.body())) {
             String text = b.text();
-            if (text.isEmpty() || b.linkChars() > text.length() * 0.5 || BOILERPLATE.matcher(text).matches()) {
+            if (text.isEmpty()
+                    || b.linkChars() > text.length() * 0.5
+                    || BOILERPLATE.matcher(text).matches()) {
                 continue;
             }
             out.add(text);
         }
         if (doc.body().children().isEmpty() && html.contains("\n")) {
-            return splitPlain(org.jsoup.parser.Parser.unescapeEntities(html, false)); // plain text: lines are paragraphs
+            return splitPlain(
+                    org.jsoup.parser.Parser.unescapeEntities(html, false)); // plain text: lines are paragraphs
         }
         return out;
     }
@@ -559,7 +604,9 @@ public final class HtmlArticleReader {
 
     /** Collapses white space (including no-break spaces) and strips. */
     static String clean(String text) {
-        return text == null ? "" : text.replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ").strip();
+        return text == null
+                ? ""
+                : text.replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ").strip();
     }
 
     private static String key(String text) {

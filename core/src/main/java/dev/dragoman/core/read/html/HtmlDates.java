@@ -54,7 +54,11 @@ final class HtmlDates {
         }
         try {
             ZonedDateTime z = ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME);
-            return new Published(raw, null, z.toInstant(), z.getOffset().equals(ZoneOffset.UTC) ? "GMT" : z.getOffset().getId());
+            return new Published(
+                    raw,
+                    null,
+                    z.toInstant(),
+                    z.getOffset().equals(ZoneOffset.UTC) ? "GMT" : z.getOffset().getId());
         } catch (DateTimeParseException ignored) {
             return Published.unparsed(raw);
         }

@@ -11,9 +11,18 @@ import org.jsoup.nodes.Element;
 /** Finds the article object in a page's JSON-LD blocks (top level, arrays and {@code @graph}). */
 final class JsonLd {
 
-    private static final Set<String> ARTICLE_TYPES = Set.of("newsarticle", "article", "reportagenewsarticle",
-            "analysisnewsarticle", "backgroundnewsarticle", "opinionnewsarticle", "reviewnewsarticle", "blogposting",
-            "liveblogposting", "report", "webpage");
+    private static final Set<String> ARTICLE_TYPES = Set.of(
+            "newsarticle",
+            "article",
+            "reportagenewsarticle",
+            "analysisnewsarticle",
+            "backgroundnewsarticle",
+            "opinionnewsarticle",
+            "reviewnewsarticle",
+            "blogposting",
+            "liveblogposting",
+            "report",
+            "webpage");
 
     private JsonLd() {}
 

@@ -21,7 +21,9 @@ class RedisResultCacheTest extends ResultCacheContract {
     @Override
     protected ResultCache newCache(Clock clock, Duration ttl, int capacity) {
         return new RedisResultCache(RedisOptions.at(REDIS.host(), REDIS.port())
-                .withPrefix("contract" + PREFIXES.incrementAndGet() + ":").withTtl(ttl).withMaxEntries(capacity)
+                .withPrefix("contract" + PREFIXES.incrementAndGet() + ":")
+                .withTtl(ttl)
+                .withMaxEntries(capacity)
                 .withClock(clock));
     }
 

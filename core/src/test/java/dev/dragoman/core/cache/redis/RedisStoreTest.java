@@ -27,13 +27,18 @@ class RedisStoreTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
 
     private RedisOptions options() {
-        return RedisOptions.at(REDIS.host(), REDIS.port()).withPrefix("store" + PREFIXES.incrementAndGet() + ":")
+        return RedisOptions.at(REDIS.host(), REDIS.port())
+                .withPrefix("store" + PREFIXES.incrementAndGet() + ":")
                 .withClock(clock);
     }
 
     private static CacheKey key(String input) {
-        return CacheKey.builder("translate").backend("deepl").source(Language.ARABIC).target(Language.ENGLISH)
-                .input(input).build();
+        return CacheKey.builder("translate")
+                .backend("deepl")
+                .source(Language.ARABIC)
+                .target(Language.ENGLISH)
+                .input(input)
+                .build();
     }
 
     private static CacheEntry entry(String value) {
@@ -88,7 +93,8 @@ class RedisStoreTest {
     void should_share_entries_and_counters_between_processes_using_the_same_prefix() {
         // given two stores, as two workers would have
         RedisOptions o = options();
-        try (RedisResultCache first = new RedisResultCache(o); RedisResultCache second = new RedisResultCache(o)) {
+        try (RedisResultCache first = new RedisResultCache(o);
+                RedisResultCache second = new RedisResultCache(o)) {
             first.put(key("shared"), entry("shared"));
             // when
             second.get(key("shared"));
@@ -118,13 +124,16 @@ class RedisStoreTest {
     void should_give_each_entry_a_redis_expiry_of_its_time_to_live() {
         // given
         RedisOptions o = options().withTtl(Duration.ofHours(2));
-        try (RedisResultCache store = new RedisResultCache(o); RedisClient r = RedisClient.create(REDIS.host(),
-                REDIS.port())) {
+        try (RedisResultCache store = new RedisResultCache(o);
+                RedisClient r = RedisClient.create(REDIS.host(), REDIS.port())) {
             // when
             store.put(key("ttl"), entry("ttl"));
             long pttl = r.pttl(o.prefix() + "e:" + key("ttl").digest());
             // then
-            assertThat(pttl).isBetween(Duration.ofHours(2).minusMinutes(1).toMillis(), Duration.ofHours(2).toMillis());
+            assertThat(pttl)
+                    .isBetween(
+                            Duration.ofHours(2).minusMinutes(1).toMillis(),
+                            Duration.ofHours(2).toMillis());
         }
     }
 
@@ -132,8 +141,8 @@ class RedisStoreTest {
     void should_delete_and_count_an_entry_of_the_wrong_redis_type() {
         // given
         RedisOptions o = options();
-        try (RedisResultCache store = new RedisResultCache(o); RedisClient r = RedisClient.create(REDIS.host(),
-                REDIS.port())) {
+        try (RedisResultCache store = new RedisResultCache(o);
+                RedisClient r = RedisClient.create(REDIS.host(), REDIS.port())) {
             r.set(o.prefix() + "e:" + key("odd").digest(), "not a hash");
             MeteredResultCache metered = MeteredResultCache.of(store);
             // when

@@ -16,12 +16,15 @@ class SqliteResultCacheTest extends ResultCacheContract {
 
     @TempDir
     Path dir;
+
     private final AtomicInteger files = new AtomicInteger();
 
     @Override
     protected ResultCache newCache(Clock clock, Duration ttl, int capacity) {
         return new SqliteResultCache(SqliteOptions.at(dir.resolve("c" + files.incrementAndGet() + "/cache.db"))
-                .withTtl(ttl).withMaxBytes(capacity * 1200L).withClock(clock));
+                .withTtl(ttl)
+                .withMaxBytes(capacity * 1200L)
+                .withClock(clock));
     }
 
     @Override

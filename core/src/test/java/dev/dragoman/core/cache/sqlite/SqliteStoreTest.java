@@ -35,8 +35,13 @@ class SqliteStoreTest {
     Path dir;
 
     static CacheKey key(String input) {
-        return CacheKey.builder("translate").backend("deepl").model("m").source(Language.ARABIC)
-                .target(Language.ENGLISH).input(input).build();
+        return CacheKey.builder("translate")
+                .backend("deepl")
+                .model("m")
+                .source(Language.ARABIC)
+                .target(Language.ENGLISH)
+                .input(input)
+                .build();
     }
 
     private static CacheEntry entry(String value) {
@@ -59,7 +64,8 @@ class SqliteStoreTest {
         try (SqliteResultCache cache = SqliteResultCache.open(file)) {
             cache.put(key("a"), entry("a"));
             // then
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(file + "-wal"))))
                     .isEqualTo("rw-------");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
@@ -76,7 +82,8 @@ class SqliteStoreTest {
         // when
         try (SqliteResultCache cache = SqliteResultCache.open(file)) {
             // then
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
         }
     }
 
@@ -107,7 +114,11 @@ class SqliteStoreTest {
         // when
         try (SqliteResultCache cache = SqliteResultCache.open(file)) {
             // then
-            assertThat(cache.warnings()).singleElement().asString().contains("corrupt").contains("moved aside");
+            assertThat(cache.warnings())
+                    .singleElement()
+                    .asString()
+                    .contains("corrupt")
+                    .contains("moved aside");
             List<Path> aside = corruptCopies();
             assertThat(aside).hasSize(1);
             assertThat(Files.readString(aside.get(0))).startsWith("this is not a database");
@@ -170,7 +181,8 @@ class SqliteStoreTest {
             raf.write(junk);
         }
         int corruptReads = 0;
-        try (SqliteResultCache damaged = new SqliteResultCache(SqliteOptions.at(file).withCheckOnOpen(false))) {
+        try (SqliteResultCache damaged =
+                new SqliteResultCache(SqliteOptions.at(file).withCheckOnOpen(false))) {
             for (int i = 0; i < 300; i++) {
                 try {
                     damaged.get(key("k" + i));
@@ -196,12 +208,15 @@ class SqliteStoreTest {
         // given
         Path file = dir.resolve("cache.db");
         SqliteResultCache.open(file).close();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement st = c.createStatement()) {
             st.execute("UPDATE schema_version SET version = 99");
         }
         // when / then
-        assertThatThrownBy(() -> SqliteResultCache.open(file)).isInstanceOf(CacheException.class)
-                .hasMessageContaining("newer Dragoman").hasMessageContaining("99");
+        assertThatThrownBy(() -> SqliteResultCache.open(file))
+                .isInstanceOf(CacheException.class)
+                .hasMessageContaining("newer Dragoman")
+                .hasMessageContaining("99");
     }
 
     @Test
@@ -212,7 +227,8 @@ class SqliteStoreTest {
         // when
         SqliteResultCache.open(file).close();
         // then
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement st = c.createStatement();
                 var rs = st.executeQuery("SELECT COUNT(*), MAX(version) FROM schema_version")) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(1);
@@ -227,7 +243,9 @@ class SqliteStoreTest {
         raw.close();
         MeteredResultCache metered = MeteredResultCache.of(raw);
         // when / then
-        assertThatThrownBy(() -> raw.get(key("a"))).isInstanceOf(CacheException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> raw.get(key("a")))
+                .isInstanceOf(CacheException.class)
+                .hasMessageContaining("closed");
         assertThat(metered.get(key("a"))).isEmpty();
         metered.put(key("a"), entry("a"));
         assertThat(metered.counters().errors()).isEqualTo(2);
@@ -244,11 +262,20 @@ class SqliteStoreTest {
         for (String name : List.of("first", "second")) {
             Path log = dir.resolve(name + ".log");
             logs.add(log);
-            processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), SqliteWriterMain.class.getName(),
-                    file.toString(), start.toString(), name, Integer.toString(perProcess),
-                    dir.resolve(name + ".result").toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start());
+            processes.add(new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            SqliteWriterMain.class.getName(),
+                            file.toString(),
+                            start.toString(),
+                            name,
+                            Integer.toString(perProcess),
+                            dir.resolve(name + ".result").toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start());
         }
         // when
         Files.createFile(start);
@@ -260,12 +287,15 @@ class SqliteStoreTest {
             String out = Files.readString(logs.get(i));
             assertThat(processes.get(i).exitValue()).as(out).isZero();
             assertThat(out).as(out).doesNotContain("Exception");
-            assertThat(dir.resolve(List.of("first", "second").get(i) + ".result")).hasContent("ok " + perProcess);
+            assertThat(dir.resolve(List.of("first", "second").get(i) + ".result"))
+                    .hasContent("ok " + perProcess);
         }
         try (SqliteResultCache cache = SqliteResultCache.open(file)) {
             for (String name : List.of("first", "second")) {
                 for (int i = 0; i < perProcess; i++) {
-                    assertThat(cache.get(key(name + "/" + i))).as(name + "/" + i).isPresent();
+                    assertThat(cache.get(key(name + "/" + i)))
+                            .as(name + "/" + i)
+                            .isPresent();
                 }
             }
             assertThat(CacheAdmin.of(cache).orElseThrow().stats().entries()).isEqualTo(2L * perProcess + 10);

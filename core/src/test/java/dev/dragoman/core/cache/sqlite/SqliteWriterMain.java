@@ -25,8 +25,12 @@ public final class SqliteWriterMain {
             }
             for (int i = 0; i < count; i++) {
                 CacheKey own = SqliteStoreTest.key(name + "/" + i);
-                CacheEntry entry = new CacheEntry("value of " + name + "/" + i + " " + "x".repeat(2000),
-                        Instant.now(), "deepl", "m", Usage.ofCharacters(1, 10));
+                CacheEntry entry = new CacheEntry(
+                        "value of " + name + "/" + i + " " + "x".repeat(2000),
+                        Instant.now(),
+                        "deepl",
+                        "m",
+                        Usage.ofCharacters(1, 10));
                 cache.put(own, entry);
                 if (!cache.get(own).orElseThrow().equals(entry)) {
                     throw new AssertionError("read back a different entry for " + name + "/" + i);

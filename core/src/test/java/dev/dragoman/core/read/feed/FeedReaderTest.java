@@ -50,13 +50,16 @@ class FeedReaderTest {
     @Test
     void should_mark_teaser_descriptions_as_needing_the_page_and_merge_the_fetched_page() {
         // given
-        List<FeedItem> items = reader.read(fixture("feed/reuters-rss-teaser.xml"), "application/rss+xml; charset=utf-8", null);
+        List<FeedItem> items =
+                reader.read(fixture("feed/reuters-rss-teaser.xml"), "application/rss+xml; charset=utf-8", null);
         FeedItem item = items.get(0);
-        Article page = new HtmlArticleReader().read(
-                "<html><body><article><p>DAMASCUS, June 25 (Reuters) - Syria and Iraq agreed on Tuesday to share "
-                        + "daily data on the flow of the Euphrates river, the ministers said.</p><p>Technical teams "
-                        + "would meet within a month, they said at a news conference in the Syrian capital.</p>"
-                        + "</article></body></html>", item.link());
+        Article page = new HtmlArticleReader()
+                .read(
+                        "<html><body><article><p>DAMASCUS, June 25 (Reuters) - Syria and Iraq agreed on Tuesday to share "
+                                + "daily data on the flow of the Euphrates river, the ministers said.</p><p>Technical teams "
+                                + "would meet within a month, they said at a news conference in the Syrian capital.</p>"
+                                + "</article></body></html>",
+                        item.link());
         // when
         Article merged = item.withPage(page);
         // then
@@ -88,15 +91,19 @@ class FeedReaderTest {
     void should_refuse_a_doctype_and_name_the_feed() {
         // given
         byte[] xxe = ("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-                + "<rss version=\"2.0\"><channel><title>&x;</title></channel></rss>").getBytes(StandardCharsets.UTF_8);
+                        + "<rss version=\"2.0\"><channel><title>&x;</title></channel></rss>")
+                .getBytes(StandardCharsets.UTF_8);
         // when / then
         assertThatThrownBy(() -> reader.read(xxe, null, "https://evil.example/rss"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("https://evil.example/rss");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("https://evil.example/rss");
     }
 
     @Test
     void should_reject_html_given_as_a_feed() {
-        assertThatThrownBy(() -> reader.read("<html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8), null, "page.html"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("page.html");
+        assertThatThrownBy(() ->
+                        reader.read("<html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8), null, "page.html"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("page.html");
     }
 }

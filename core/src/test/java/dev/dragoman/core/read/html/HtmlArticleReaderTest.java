@@ -37,14 +37,28 @@ class HtmlArticleReaderTest {
         assertThat(a.url()).isEqualTo("https://courier.example.com/world/2024/06/25/syria-iraq-euphrates");
         assertThat(a.dateline()).isEqualTo(dev.dragoman.core.Dateline.of("DAMASCUS", "Reuters"));
         assertThat(a.paragraphTexts().get(0)).startsWith("Syria and Iraq agreed");
-        assertThat(a.paragraphTexts()).anyMatch(p -> p.startsWith("\"Water is a matter of life"))
+        assertThat(a.paragraphTexts())
+                .anyMatch(p -> p.startsWith("\"Water is a matter of life"))
                 .anyMatch(p -> p.startsWith("Hussein said Baghdad"))
                 .anyMatch(p -> p.startsWith("The Euphrates, which rises in Turkey"));
-        assertThat(a.bodyText()).doesNotContain("Advertisement", "cheap flights", "Drought grips", "Read more",
-                "About time", "Most read", "Heatwave", "All rights reserved", "Skip to content", "Share on",
-                "Middle East", "By Lina");
+        assertThat(a.bodyText())
+                .doesNotContain(
+                        "Advertisement",
+                        "cheap flights",
+                        "Drought grips",
+                        "Read more",
+                        "About time",
+                        "Most read",
+                        "Heatwave",
+                        "All rights reserved",
+                        "Skip to content",
+                        "Share on",
+                        "Middle East",
+                        "By Lina");
         assertThat(a.paragraphs()).hasSize(6);
-        assertThat(new HtmlArticleReader().read(fixture("ar-news-site.html"), null).dateline())
+        assertThat(new HtmlArticleReader()
+                        .read(fixture("ar-news-site.html"), null)
+                        .dateline())
                 .isEqualTo(dev.dragoman.core.Dateline.of("دمشق", "سانا"));
     }
 
@@ -57,11 +71,20 @@ class HtmlArticleReaderTest {
         assertThat(a.metadata()).containsEntry("dir", "rtl");
         assertThat(a.headline()).isEqualTo("سورية والعراق تتفقان على تبادل بيانات تدفق مياه نهر الفرات");
         assertThat(a.published().instant()).isEqualTo(Instant.parse("2024-06-25T08:15:00Z"));
-        assertThat(a.paragraphTexts()).anyMatch(p -> p.startsWith("اتفقت سورية والعراق اليوم"))
+        assertThat(a.paragraphTexts())
+                .anyMatch(p -> p.startsWith("اتفقت سورية والعراق اليوم"))
                 .anyMatch(p -> p.startsWith("من جهته، أشار حسين"))
                 .anyMatch(p -> p.startsWith("يذكر أن نهر الفرات"));
-        assertThat(a.bodyText()).doesNotContain("اقرأ أيضاً", "الجفاف يهدد", "خبر مهم", "آخر الأخبار",
-                "جميع الحقوق", "فيسبوك", "مشاهدة", "English");
+        assertThat(a.bodyText())
+                .doesNotContain(
+                        "اقرأ أيضاً",
+                        "الجفاف يهدد",
+                        "خبر مهم",
+                        "آخر الأخبار",
+                        "جميع الحقوق",
+                        "فيسبوك",
+                        "مشاهدة",
+                        "English");
         assertThat(a.source()).isEqualTo("الوكالة العربية السورية للأنباء - سانا");
     }
 

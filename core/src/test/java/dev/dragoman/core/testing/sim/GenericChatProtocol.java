@@ -24,19 +24,28 @@ import java.util.regex.Pattern;
  */
 public final class GenericChatProtocol implements ChatProtocol {
 
-    private static final Pattern TAG = Pattern.compile("(?s)<(?:segment|s)\\s+(?:id|n)=\"?(\\d+)\"?\\s*>(.*?)</(?:segment|s)>");
+    private static final Pattern TAG =
+            Pattern.compile("(?s)<(?:segment|s)\\s+(?:id|n)=\"?(\\d+)\"?\\s*>(.*?)</(?:segment|s)>");
     private static final Pattern LINE = Pattern.compile("(?m)^\\s*(?:\\[(\\d+)\\]|(\\d+)[.):])\\s+(.*)$");
     private static final Pattern TARGET_CODE = Pattern.compile(
             "(?i)target(?:[ _-]?lang(?:uage)?)?\\s*(?:code)?\\s*[:=]\\s*\"?([A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?)\\b");
     private static final Pattern INTO = Pattern.compile("(?i)\\b(?:into|to)\\s+([A-Z][a-z]+)\\b");
     /** "into English (en)", "into Portuguese (pt-BR)": the tag in parentheses after the name. */
-    private static final Pattern INTO_TAG = Pattern.compile(
-            "\\binto\\s+[^()\\n.]{1,40}\\(([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\\)");
+    private static final Pattern INTO_TAG =
+            Pattern.compile("\\binto\\s+[^()\\n.]{1,40}\\(([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\\)");
+
     private static final Map<String, String> NAMES = Map.ofEntries(
-            Map.entry("english", "en"), Map.entry("arabic", "ar"), Map.entry("french", "fr"),
-            Map.entry("german", "de"), Map.entry("spanish", "es"), Map.entry("russian", "ru"),
-            Map.entry("italian", "it"), Map.entry("turkish", "tr"), Map.entry("persian", "fa"),
-            Map.entry("chinese", "zh"), Map.entry("portuguese", "pt"));
+            Map.entry("english", "en"),
+            Map.entry("arabic", "ar"),
+            Map.entry("french", "fr"),
+            Map.entry("german", "de"),
+            Map.entry("spanish", "es"),
+            Map.entry("russian", "ru"),
+            Map.entry("italian", "it"),
+            Map.entry("turkish", "tr"),
+            Map.entry("persian", "fa"),
+            Map.entry("chinese", "zh"),
+            Map.entry("portuguese", "pt"));
 
     @Override
     public LinkedHashMap<String, String> segments(List<Message> messages) {
@@ -67,7 +76,9 @@ public final class GenericChatProtocol implements ChatProtocol {
         }
         Matcher line = LINE.matcher(content);
         while (line.find()) {
-            out.put(line.group(1) != null ? line.group(1) : line.group(2), line.group(3).strip());
+            out.put(
+                    line.group(1) != null ? line.group(1) : line.group(2),
+                    line.group(3).strip());
         }
         return out;
     }
@@ -118,7 +129,9 @@ public final class GenericChatProtocol implements ChatProtocol {
                 if (item.isTextual()) {
                     out.put(Integer.toString(n), item.asText());
                 } else if (item.isObject() && item.has("text")) {
-                    String id = item.has("id") ? item.get("id").asText() : item.path("n").asText(Integer.toString(n));
+                    String id = item.has("id")
+                            ? item.get("id").asText()
+                            : item.path("n").asText(Integer.toString(n));
                     out.put(id, item.get("text").asText());
                 } else {
                     return new LinkedHashMap<>();

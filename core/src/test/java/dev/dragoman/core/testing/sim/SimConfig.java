@@ -50,11 +50,13 @@ public record SimConfig(
     }
 
     public SimConfig withSeed(long value) {
-        return new SimConfig(value, latency, rateLimitPerSecond, faultRates, faultyAttempts, stall, quotaCharacters, apiKey);
+        return new SimConfig(
+                value, latency, rateLimitPerSecond, faultRates, faultyAttempts, stall, quotaCharacters, apiKey);
     }
 
     public SimConfig withLatency(Latency value) {
-        return new SimConfig(seed, value, rateLimitPerSecond, faultRates, faultyAttempts, stall, quotaCharacters, apiKey);
+        return new SimConfig(
+                seed, value, rateLimitPerSecond, faultRates, faultyAttempts, stall, quotaCharacters, apiKey);
     }
 
     public SimConfig withRateLimitPerSecond(int value) {
@@ -74,7 +76,8 @@ public record SimConfig(
     }
 
     public SimConfig withStall(Duration value) {
-        return new SimConfig(seed, latency, rateLimitPerSecond, faultRates, faultyAttempts, value, quotaCharacters, apiKey);
+        return new SimConfig(
+                seed, latency, rateLimitPerSecond, faultRates, faultyAttempts, value, quotaCharacters, apiKey);
     }
 
     public SimConfig withQuotaCharacters(long value) {
@@ -82,6 +85,7 @@ public record SimConfig(
     }
 
     public SimConfig withApiKey(String value) {
-        return new SimConfig(seed, latency, rateLimitPerSecond, faultRates, faultyAttempts, stall, quotaCharacters, value);
+        return new SimConfig(
+                seed, latency, rateLimitPerSecond, faultRates, faultyAttempts, stall, quotaCharacters, value);
     }
 }

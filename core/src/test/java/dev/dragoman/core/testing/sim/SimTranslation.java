@@ -31,16 +31,17 @@ public final class SimTranslation {
             } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
                 out.append(' ');
             } else {
-                out.append(switch (cp) {
-                    case '\u060C' -> ',';
-                    case '\u061B' -> ';';
-                    case '\u061F' -> '?';
-                    case '\u066A' -> '%';
-                    case '\u06D4' -> '.';
-                    case '\u00AB', '\u00BB', '\u201C', '\u201D' -> '"';
-                    case '\u2013', '\u2014' -> '-';
-                    default -> "*";
-                });
+                out.append(
+                        switch (cp) {
+                            case '\u060C' -> ',';
+                            case '\u061B' -> ';';
+                            case '\u061F' -> '?';
+                            case '\u066A' -> '%';
+                            case '\u06D4' -> '.';
+                            case '\u00AB', '\u00BB', '\u201C', '\u201D' -> '"';
+                            case '\u2013', '\u2014' -> '-';
+                            default -> "*";
+                        });
             }
         });
         return out.toString();

@@ -208,7 +208,10 @@ public final class SimulatedBackend implements AutoCloseable {
      * @param maxInFlight most requests being served at once
      */
     public record Stats(
-            int requests, Map<Integer, Integer> byStatus, Map<Fault, Integer> faultsInjected, long charactersBilled,
+            int requests,
+            Map<Integer, Integer> byStatus,
+            Map<Fault, Integer> faultsInjected,
+            long charactersBilled,
             int maxInFlight) {
         public int status(int code) {
             return byStatus.getOrDefault(code, 0);
@@ -220,8 +223,11 @@ public final class SimulatedBackend implements AutoCloseable {
 
         /** Requests answered 200 with a correct translation. */
         public int ok() {
-            return status(200) - faults(Fault.MALFORMED_JSON) - faults(Fault.TRUNCATED_JSON)
-                    - faults(Fault.WRONG_SEGMENT_COUNT) - faults(Fault.MALFORMED_CONTENT);
+            return status(200)
+                    - faults(Fault.MALFORMED_JSON)
+                    - faults(Fault.TRUNCATED_JSON)
+                    - faults(Fault.WRONG_SEGMENT_COUNT)
+                    - faults(Fault.MALFORMED_CONTENT);
         }
     }
 
@@ -314,7 +320,8 @@ public final class SimulatedBackend implements AutoCloseable {
         try {
             parsed = deepl ? parseDeepL(request) : parseChat(request);
         } catch (IOException | RuntimeException e) {
-            return respond(out, 400, errorBody(deepl, "Bad request: " + e.getMessage(), "invalid_request_error"), Map.of());
+            return respond(
+                    out, 400, errorBody(deepl, "Bad request: " + e.getMessage(), "invalid_request_error"), Map.of());
         }
         Runnable hook = hooks.remove(requests.incrementAndGet());
         if (hook != null) {
@@ -335,17 +342,23 @@ public final class SimulatedBackend implements AutoCloseable {
         }
     }
 
-    private boolean answer(HttpRequest request, Parsed parsed, SimConfig cfg, boolean deepl, Socket socket,
-            OutputStream out) throws IOException {
+    private boolean answer(
+            HttpRequest request, Parsed parsed, SimConfig cfg, boolean deepl, Socket socket, OutputStream out)
+            throws IOException {
         long bodyHash = hash(request.body());
-        int attempt = attemptsByBody.computeIfAbsent(bodyHash, k -> new AtomicInteger()).getAndIncrement();
+        int attempt = attemptsByBody
+                .computeIfAbsent(bodyHash, k -> new AtomicInteger())
+                .getAndIncrement();
         SplittableRandom random = new SplittableRandom(mix(cfg.seed(), bodyHash, attempt));
 
         Duration wait = rateLimit(cfg);
         if (wait != null) {
             long ms = Math.max(1, wait.toMillis());
             String seconds = Long.toString(Math.max(1, (ms + 999) / 1000));
-            return respond(out, 429, errorBody(deepl, "Too many requests, please slow down.", "rate_limit_exceeded"),
+            return respond(
+                    out,
+                    429,
+                    errorBody(deepl, "Too many requests, please slow down.", "rate_limit_exceeded"),
                     Map.of("Retry-After", seconds, "retry-after-ms", Long.toString(ms)));
         }
         Fault fault = chooseFault(cfg, random, attempt);
@@ -356,9 +369,14 @@ public final class SimulatedBackend implements AutoCloseable {
                 if (cfg.quotaCharacters() >= 0 && billed.get() + chars > cfg.quotaCharacters()) {
                     return deepl
                             ? respond(out, 456, "{\"message\":\"Quota Exceeded\"}", Map.of())
-                            : respond(out, 429, errorBody(false,
-                                    "You exceeded your current quota, please check your plan and billing details.",
-                                    "insufficient_quota"), Map.of());
+                            : respond(
+                                    out,
+                                    429,
+                                    errorBody(
+                                            false,
+                                            "You exceeded your current quota, please check your plan and billing details.",
+                                            "insufficient_quota"),
+                                    Map.of());
                 }
                 billed.addAndGet(chars);
             }
@@ -386,7 +404,8 @@ public final class SimulatedBackend implements AutoCloseable {
         }
         switch (fault) {
             case SERVER_ERROR:
-                return respond(out, 500, errorBody(deepl, "Internal server error (simulated)", "server_error"), Map.of());
+                return respond(
+                        out, 500, errorBody(deepl, "Internal server error (simulated)", "server_error"), Map.of());
             case SERVICE_UNAVAILABLE:
                 return respond(out, 503, errorBody(deepl, "Service unavailable (simulated)", "server_error"), Map.of());
             case STALL:
@@ -396,16 +415,22 @@ public final class SimulatedBackend implements AutoCloseable {
                 socket.close();
                 return false;
             case MALFORMED_JSON:
-                return respond(out, 200, deepl ? "{\"translations\": [{\"text\": oops" : "{\"id\": \"chatcmpl-x\", \"choices\": [oops", Map.of());
+                return respond(
+                        out,
+                        200,
+                        deepl ? "{\"translations\": [{\"text\": oops" : "{\"id\": \"chatcmpl-x\", \"choices\": [oops",
+                        Map.of());
             case TRUNCATED_JSON: {
                 String full = deepl ? deepLBody(parsed, false) : chatBody(parsed, request, false, false);
                 byte[] bytes = full.getBytes(StandardCharsets.UTF_8);
                 return respondBytes(out, 200, java.util.Arrays.copyOf(bytes, bytes.length / 2), Map.of());
             }
             case WRONG_SEGMENT_COUNT:
-                return respond(out, 200, deepl ? deepLBody(parsed, true) : chatBody(parsed, request, true, false), Map.of());
+                return respond(
+                        out, 200, deepl ? deepLBody(parsed, true) : chatBody(parsed, request, true, false), Map.of());
             case MALFORMED_CONTENT:
-                return respond(out, 200, deepl ? "{\"translations\": oops" : chatBody(parsed, request, false, true), Map.of());
+                return respond(
+                        out, 200, deepl ? "{\"translations\": oops" : chatBody(parsed, request, false, true), Map.of());
             default:
                 throw new IllegalStateException("unhandled fault " + fault);
         }
@@ -483,9 +508,13 @@ public final class SimulatedBackend implements AutoCloseable {
         ObjectNode body = Json.mapper().createObjectNode();
         ObjectNode error = body.putObject("error");
         error.put("message", message);
-        error.put("type", code.equals("insufficient_quota") ? "insufficient_quota"
-                : code.equals("rate_limit_exceeded") ? "requests" : code.equals("server_error") ? "server_error"
-                : "invalid_request_error");
+        error.put(
+                "type",
+                code.equals("insufficient_quota")
+                        ? "insufficient_quota"
+                        : code.equals("rate_limit_exceeded")
+                                ? "requests"
+                                : code.equals("server_error") ? "server_error" : "invalid_request_error");
         error.putNull("param");
         error.put("code", code);
         return body.toString();
@@ -494,8 +523,8 @@ public final class SimulatedBackend implements AutoCloseable {
     // ---------------------------------------------------------------- the two wire shapes
 
     /** Segments keyed by id (DeepL: 1..n), the target language, the model, the chat messages. */
-    private record Parsed(LinkedHashMap<String, String> segments, String target, String model,
-            List<ChatProtocol.Message> messages) {
+    private record Parsed(
+            LinkedHashMap<String, String> segments, String target, String model, List<ChatProtocol.Message> messages) {
         long characters() {
             long n = 0;
             for (String s : segments.values()) {
@@ -528,7 +557,9 @@ public final class SimulatedBackend implements AutoCloseable {
                 throw new IllegalArgumentException("'text' must be an array of strings");
             }
             text.forEach(t -> texts.add(t.asText()));
-            target = body.path("target_lang").isTextual() ? body.get("target_lang").asText() : null;
+            target = body.path("target_lang").isTextual()
+                    ? body.get("target_lang").asText()
+                    : null;
         }
         if (target == null || target.isBlank()) {
             throw new IllegalArgumentException("Value for 'target_lang' not supported.");
@@ -574,7 +605,8 @@ public final class SimulatedBackend implements AutoCloseable {
                 }
             }
         }
-        return new Parsed(segments, chat.targetLanguage(messages), body.path("model").asText("sim"), messages);
+        return new Parsed(
+                segments, chat.targetLanguage(messages), body.path("model").asText("sim"), messages);
     }
 
     private static String deepLBody(Parsed parsed, boolean dropOne) {
@@ -598,10 +630,13 @@ public final class SimulatedBackend implements AutoCloseable {
             content = SimTranslation.translate(parsed.segments().get(""), parsed.target());
         } else {
             LinkedHashMap<String, String> out = new LinkedHashMap<>();
-            List<Map.Entry<String, String>> entries = new ArrayList<>(parsed.segments().entrySet());
+            List<Map.Entry<String, String>> entries =
+                    new ArrayList<>(parsed.segments().entrySet());
             int n = dropOne ? entries.size() - 1 : entries.size();
             for (int i = 0; i < n; i++) {
-                out.put(entries.get(i).getKey(), SimTranslation.translate(entries.get(i).getValue(), parsed.target()));
+                out.put(
+                        entries.get(i).getKey(),
+                        SimTranslation.translate(entries.get(i).getValue(), parsed.target()));
             }
             content = chat.answer(parsed.messages(), out);
         }
@@ -633,7 +668,9 @@ public final class SimulatedBackend implements AutoCloseable {
     }
 
     private static String detect(String text) {
-        long arabic = text.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC).count();
+        long arabic = text.codePoints()
+                .filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC)
+                .count();
         return arabic * 2 > text.codePoints().filter(Character::isLetter).count() ? "AR" : "EN";
     }
 
@@ -647,7 +684,11 @@ public final class SimulatedBackend implements AutoCloseable {
             throws IOException {
         byStatus.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
         StringBuilder head = new StringBuilder();
-        head.append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
+        head.append("HTTP/1.1 ")
+                .append(status)
+                .append(' ')
+                .append(reason(status))
+                .append("\r\n");
         head.append("Content-Type: application/json; charset=utf-8\r\n");
         head.append("Content-Length: ").append(body.length).append("\r\n");
         headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
@@ -723,7 +764,9 @@ public final class SimulatedBackend implements AutoCloseable {
             for (String h = readLine(in); h != null && !h.isEmpty(); h = readLine(in)) {
                 int colon = h.indexOf(':');
                 if (colon > 0) {
-                    headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
+                    headers.put(
+                            h.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                            h.substring(colon + 1).trim());
                 }
             }
             if ("100-continue".equalsIgnoreCase(headers.get("expect"))) {

@@ -38,21 +38,31 @@ public final class WireCorpus {
 
     private static final String[] PLACES = {"موسكو", "دمشق", "القاهرة", "بيروت", "بغداد", "عمان", "الرياض", "تونس"};
     private static final String[] SUBJECTS = {
-        "وزير الخارجية", "رئيس الوزراء", "المتحدث باسم الحكومة", "وزير الاقتصاد", "محافظ البنك المركزي",
-        "رئيس البرلمان", "وزير الصحة", "مندوب البلاد لدى الأمم المتحدة"};
+        "وزير الخارجية",
+        "رئيس الوزراء",
+        "المتحدث باسم الحكومة",
+        "وزير الاقتصاد",
+        "محافظ البنك المركزي",
+        "رئيس البرلمان",
+        "وزير الصحة",
+        "مندوب البلاد لدى الأمم المتحدة"
+    };
     private static final String[] VERBS = {"أكد", "أعلن", "أوضح", "بحث", "ناقش", "أشار إلى", "شدد على", "دعا إلى"};
     private static final String[] OBJECTS = {
         "أهمية تعزيز التعاون الاقتصادي بين البلدين", "ضرورة وقف إطلاق النار في المنطقة",
         "تطوير العلاقات الثنائية في مختلف المجالات", "دعم المشاريع الزراعية والصناعية",
         "مواصلة العمل المشترك لمواجهة التحديات الإقليمية", "توسيع الاستثمارات في قطاع الطاقة",
-        "تحسين الخدمات الصحية في المناطق الريفية", "إطلاق برنامج جديد لدعم الشباب"};
+        "تحسين الخدمات الصحية في المناطق الريفية", "إطلاق برنامج جديد لدعم الشباب"
+    };
     private static final String[] EVENTS = {
-        "لقائه نظيره", "اجتماع اللجنة المشتركة", "مؤتمر صحفي", "اتصال هاتفي", "جلسة مجلس الوزراء", "زيارة رسمية"};
+        "لقائه نظيره", "اجتماع اللجنة المشتركة", "مؤتمر صحفي", "اتصال هاتفي", "جلسة مجلس الوزراء", "زيارة رسمية"
+    };
     private static final String[] TAILS = {
         "وأضاف أن المرحلة المقبلة ستشهد خطوات عملية لتنفيذ ما تم الاتفاق عليه",
         "مبيناً أن الجانبين اتفقا على عقد اجتماع جديد خلال الأشهر المقبلة",
         "ولفت إلى أن الحكومة ستعمل على متابعة تنفيذ هذه القرارات بشكل دوري",
-        "معرباً عن أمله في أن تسهم هذه الجهود في تحقيق الاستقرار"};
+        "معرباً عن أمله في أن تسهم هذه الجهود في تحقيق الاستقرار"
+    };
 
     private WireCorpus() {}
 
@@ -84,7 +94,12 @@ public final class WireCorpus {
                 + " " + date.getYear() + " GMT";
         String source = "الوكالة العربية السورية للأنباء";
         StringBuilder wire = new StringBuilder();
-        wire.append(headline).append('\n').append(dateLine).append('\n').append(place).append("-سانا\n");
+        wire.append(headline)
+                .append('\n')
+                .append(dateLine)
+                .append('\n')
+                .append(place)
+                .append("-سانا\n");
         body.forEach(b -> wire.append(b).append('\n'));
         wire.append("المصدر: ").append(source).append('\n');
         Article.Builder article = Article.builder()
@@ -113,8 +128,8 @@ public final class WireCorpus {
         });
     }
 
-    private static List<Path> write(List<Item> items, Path dir, String suffix,
-            java.util.function.Function<Item, String> content) {
+    private static List<Path> write(
+            List<Item> items, Path dir, String suffix, java.util.function.Function<Item, String> content) {
         try {
             Files.createDirectories(dir);
             List<Path> paths = new ArrayList<>();
@@ -134,7 +149,8 @@ public final class WireCorpus {
     }
 
     private static String ordinal(int day) {
-        String suffix = (day % 100 >= 11 && day % 100 <= 13) ? "th"
+        String suffix = (day % 100 >= 11 && day % 100 <= 13)
+                ? "th"
                 : switch (day % 10) {
                     case 1 -> "st";
                     case 2 -> "nd";

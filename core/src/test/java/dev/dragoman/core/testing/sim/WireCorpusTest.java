@@ -16,13 +16,16 @@ class WireCorpusTest {
         List<WireCorpus.Item> again = WireCorpus.generate(200, 5);
 
         // then
-        assertThat(first).extracting(WireCorpus.Item::wireText).isEqualTo(again.stream().map(WireCorpus.Item::wireText).toList());
+        assertThat(first)
+                .extracting(WireCorpus.Item::wireText)
+                .isEqualTo(again.stream().map(WireCorpus.Item::wireText).toList());
         Set<String> seen = new HashSet<>();
         for (WireCorpus.Item item : first) {
             for (String segment : item.uniqueSegments()) {
                 assertThat(seen.add(segment)).as("segment shared: %s", segment).isTrue();
             }
-            assertThat(item.wireText()).startsWith(item.article().headline() + "\nتاريخ النشر: ")
+            assertThat(item.wireText())
+                    .startsWith(item.article().headline() + "\nتاريخ النشر: ")
                     .contains("\n" + item.article().dateline().place() + "-سانا\n")
                     .endsWith("\nالمصدر: الوكالة العربية السورية للأنباء\n");
             assertThat(item.article().paragraphs()).hasSizeBetween(3, 5);
