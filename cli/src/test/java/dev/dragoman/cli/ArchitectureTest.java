@@ -41,6 +41,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_pipeline_is_below_the_front_ends_and_above_translate_and_summarize() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.dragoman.pipeline..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.dragoman.cli..", "picocli..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.dragoman.core..", "dev.dragoman.translate..", "dev.dragoman.summarize..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.dragoman.pipeline..")
+                .check(classes);
+    }
+
+    @Test
     void core_depends_on_no_other_module() {
         noClasses()
                 .that()

@@ -4,8 +4,15 @@ import dev.dragoman.cli.CliContext;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cluster.MinHashStoryClusterer;
 import dev.dragoman.core.error.DragomanException;
-import dev.dragoman.core.read.ArticleReaders;
-import dev.dragoman.translate.TranslationBackend;
+import dev.dragoman.pipeline.batch.BatchEngine;
+import dev.dragoman.pipeline.batch.BatchListener;
+import dev.dragoman.pipeline.batch.BatchOptions;
+import dev.dragoman.pipeline.batch.HttpFetcher;
+import dev.dragoman.pipeline.batch.RunReport;
+import dev.dragoman.pipeline.digest.Digest;
+import dev.dragoman.pipeline.digest.DigestWriter;
+import dev.dragoman.pipeline.schedule.BatchScheduler;
+import dev.dragoman.pipeline.schedule.Schedule;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -205,13 +212,13 @@ public final class BatchCommand implements Callable<Integer> {
 
     private int execute(PrintWriter err, BatchBackends backends) {
         BatchOptions options = options(backends);
-        TranslationBackend translator = backends.translator();
-        ArticleTranslatorTranslation translation =
-                translator == null ? null : new ArticleTranslatorTranslation(translator);
         OkHttpClient http = new OkHttpClient();
-        Fetcher fetcher = new HttpFetcher(http, version(), Schedule.parseDuration(fetchTimeout), perHost);
-        ItemSource source = new ItemSource(fetcher, ArticleReaders.standard()::read, out);
-        BatchEngine engine = new BatchEngine(options, source, translation, translation, backends.summarizer(), clock);
+        BatchEngine engine = BatchEngine.builder(options)
+                .translator(backends.translator())
+                .summarizer(backends.summarizer())
+                .fetcher(new HttpFetcher(http, version(), Schedule.parseDuration(fetchTimeout), perHost))
+                .clock(clock)
+                .build();
         BatchListener listener = listener(err);
         MinHashStoryClusterer clusterer = new MinHashStoryClusterer();
         DigestWriter digests = new DigestWriter();

@@ -1,5 +1,7 @@
 package dev.dragoman.cli.batch;
 
+import dev.dragoman.pipeline.batch.BatchListener;
+import dev.dragoman.pipeline.batch.RunReport;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;
 import me.tongfei.progressbar.ProgressBar;

@@ -3,6 +3,9 @@ package dev.dragoman.cli.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dragoman.core.Article;
+import dev.dragoman.core.Language;
+import dev.dragoman.core.Published;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.testing.sim.Latency;
 import dev.dragoman.core.testing.sim.SimConfig;
@@ -12,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,9 +54,21 @@ class BatchKillResumeTest {
         for (int i = 1; i <= ARTICLES; i++) {
             Files.writeString(
                     in.resolve(String.format("a%03d.json", i)),
-                    Json.mapper().writeValueAsString(BatchEngineTest.article(i)),
+                    Json.mapper().writeValueAsString(article(i)),
                     StandardCharsets.UTF_8);
         }
+    }
+
+    /** One Arabic article per number, as the pipeline's engine tests write them. */
+    static Article article(int n) {
+        return Article.builder()
+                .language(Language.ARABIC)
+                .headline("خبر رقم " + n)
+                .published(Published.ofDate("2024-06-25", LocalDate.of(2024, 6, 25)))
+                .paragraph("الفقرة الأولى من الخبر رقم " + n + "، وفيها تفاصيل الحدث.")
+                .paragraph("الفقرة الثانية من الخبر رقم " + n + ".")
+                .source("سانا")
+                .build();
     }
 
     @AfterEach
@@ -165,7 +181,7 @@ class BatchKillResumeTest {
     private void assertCompleteWithoutDuplicates() throws IOException {
         Set<String> expected = new java.util.HashSet<>();
         for (int i = 1; i <= ARTICLES; i++) {
-            expected.add(BatchEngineTest.article(i).id());
+            expected.add(article(i).id());
         }
         assertThat(outputIds(".json")).isEqualTo(expected);
         assertThat(outputIds(".md")).isEqualTo(expected);

@@ -1,8 +1,10 @@
-package dev.dragoman.cli.batch;
+package dev.dragoman.pipeline.digest;
 
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cluster.MinHashStoryClusterer;
 import dev.dragoman.core.cluster.StoryDocument;
+import dev.dragoman.pipeline.batch.DoneRecord;
+import dev.dragoman.pipeline.batch.RunReport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,19 +18,19 @@ import java.util.Map;
  * ones when a target language is set, so Arabic and English reports meet), stories ordered by size (most sources
  * first), then by their latest report (newest first); within a story, reports in time order.
  */
-record Digest(RunReport report, List<Story> stories, Instant windowFrom, Instant windowTo) {
+public record Digest(RunReport report, List<Story> stories, Instant windowFrom, Instant windowTo) {
 
     /** One story and its reports. */
-    record Story(List<DoneRecord> reports) {
-        Story {
+    public record Story(List<DoneRecord> reports) {
+        public Story {
             reports = List.copyOf(reports);
         }
 
-        DoneRecord lead() {
+        public DoneRecord lead() {
             return reports.get(0);
         }
 
-        Instant latest() {
+        public Instant latest() {
             Instant latest = null;
             for (DoneRecord r : reports) {
                 Instant t = r.time();
@@ -40,7 +42,7 @@ record Digest(RunReport report, List<Story> stories, Instant windowFrom, Instant
         }
     }
 
-    static Digest of(RunReport report, MinHashStoryClusterer clusterer) {
+    public static Digest of(RunReport report, MinHashStoryClusterer clusterer) {
         List<StoryDocument> docs = new ArrayList<>();
         Map<String, DoneRecord> byId = new HashMap<>();
         for (DoneRecord r : report.entries()) {
@@ -79,12 +81,12 @@ record Digest(RunReport report, List<Story> stories, Instant windowFrom, Instant
         return new Digest(report, stories, from, to);
     }
 
-    int articles() {
+    public int articles() {
         return stories.stream().mapToInt(s -> s.reports().size()).sum();
     }
 
     /** The language most reports are shown in (for the page's lang/dir), or null when they are mixed or unknown. */
-    Language mainLanguage() {
+    public Language mainLanguage() {
         Map<String, Integer> counts = new HashMap<>();
         Map<String, Language> languages = new HashMap<>();
         for (Story s : stories) {

@@ -1,11 +1,18 @@
-package dev.dragoman.cli.batch;
+package dev.dragoman.pipeline.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.json.Json;
-import dev.dragoman.core.read.ArticleReaders;
+import dev.dragoman.pipeline.batch.BatchEngine;
+import dev.dragoman.pipeline.batch.BatchEngineTest;
+import dev.dragoman.pipeline.batch.BatchListener;
+import dev.dragoman.pipeline.batch.BatchOptions;
+import dev.dragoman.pipeline.batch.RunReport;
+import dev.dragoman.pipeline.batch.Scripted;
+import dev.dragoman.pipeline.digest.Digest;
+import dev.dragoman.pipeline.digest.DigestWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,23 +160,13 @@ class BatchSchedulerTest {
         }
         MutableClock clock = new MutableClock(Instant.parse("2024-06-25T05:59:00Z"));
         Scripted.ScriptedTranslator t = new Scripted.ScriptedTranslator();
-        ArticleTranslatorTranslation translation = Scripted.translation(t);
-        BatchEngine engine = new BatchEngine(
-                new BatchOptions(
-                        List.of(in.toString()),
-                        out,
-                        dev.dragoman.core.Language.ENGLISH,
-                        false,
-                        null,
-                        2,
-                        null,
-                        null,
-                        "t"),
-                new ItemSource(null, ArticleReaders.standard()::read, out),
-                translation,
-                translation,
-                null,
-                clock);
+        BatchEngine engine = BatchEngine.builder(BatchOptions.of(List.of(in.toString()), out)
+                        .withTranslateTo(dev.dragoman.core.Language.ENGLISH)
+                        .withJobs(2)
+                        .withBackends("t"))
+                .translator(Scripted.backend(t))
+                .clock(clock)
+                .build();
         List<RunReport> reports = new ArrayList<>();
         BatchScheduler scheduler = new BatchScheduler(
                 Schedule.cron("0 * * * *", ZoneOffset.UTC), clock, jumping(clock, new ArrayList<>()), at -> {

@@ -1,6 +1,7 @@
-package dev.dragoman.cli.batch;
+package dev.dragoman.pipeline.batch;
 
 import dev.dragoman.core.Article;
+import dev.dragoman.pipeline.step.StageException;
 import java.util.Objects;
 
 /**

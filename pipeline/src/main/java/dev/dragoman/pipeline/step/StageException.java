@@ -1,22 +1,22 @@
-package dev.dragoman.cli.batch;
+package dev.dragoman.pipeline.step;
 
 import dev.dragoman.core.error.DragomanException;
 import java.io.IOException;
 
 /** A failure of one item at one stage ("read", "fetch", "translate", "summarize", "brief", "write"). */
-final class StageException extends RuntimeException {
+public final class StageException extends RuntimeException {
 
     private final String stage;
     private final boolean retriable;
 
-    StageException(String stage, String message, boolean retriable, Throwable cause) {
+    public StageException(String stage, String message, boolean retriable, Throwable cause) {
         super(message, cause);
         this.stage = stage;
         this.retriable = retriable;
     }
 
     /** Wraps any failure of {@code stage}: retriable for retriable Dragoman kinds and for I/O errors. */
-    static StageException of(String stage, Throwable e) {
+    public static StageException of(String stage, Throwable e) {
         if (e instanceof StageException s) {
             return s;
         }
@@ -25,16 +25,16 @@ final class StageException extends RuntimeException {
         return new StageException(stage, message, retriable, e);
     }
 
-    String stage() {
+    public String stage() {
         return stage;
     }
 
-    boolean retriable() {
+    public boolean retriable() {
         return retriable;
     }
 
     /** The exit code the failure maps to (Dragoman kinds keep theirs; others are temporary (75) or software (70)). */
-    int exitCode() {
+    public int exitCode() {
         if (getCause() instanceof DragomanException d) {
             return d.kind().exitCode();
         }

@@ -1,17 +1,19 @@
-package dev.dragoman.cli.batch;
+package dev.dragoman.pipeline.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dragoman.cli.batch.Scripted.ScriptedSummarizer;
-import dev.dragoman.cli.batch.Scripted.ScriptedTranslator;
 import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.Published;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.RateLimitedException;
 import dev.dragoman.core.json.Json;
+import dev.dragoman.core.read.ArticleJsonReader;
 import dev.dragoman.core.read.ArticleReaders;
+import dev.dragoman.core.read.InputFormat;
+import dev.dragoman.pipeline.batch.Scripted.ScriptedSummarizer;
+import dev.dragoman.pipeline.batch.Scripted.ScriptedTranslator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,14 +31,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BatchEngineTest {
+public class BatchEngineTest {
 
     @TempDir
     Path tmp;
 
     private final Clock clock = Clock.fixed(Instant.parse("2024-06-26T07:00:00Z"), ZoneOffset.UTC);
 
-    static Article article(int n) {
+    public static Article article(int n) {
         return Article.builder()
                 .language(Language.ARABIC)
                 .headline("خبر رقم " + n)
@@ -59,26 +61,31 @@ class BatchEngineTest {
     }
 
     private BatchEngine engine(Path in, Path out, ScriptedTranslator t, ScriptedSummarizer s, int jobs) {
-        return engine(in, out, t, s, jobs, ArticleReaders.standard()::read);
+        return engine(in, out, t, s, jobs, ArticleReaders.standard());
     }
 
     private BatchEngine engine(
-            Path in, Path out, ScriptedTranslator t, ScriptedSummarizer s, int jobs, ItemSource.ArticleParser parser) {
+            Path in, Path out, ScriptedTranslator t, ScriptedSummarizer s, int jobs, ArticleReaders readers) {
         BatchOptions options = new BatchOptions(
                 List.of(in.toString()), out, Language.ENGLISH, true, null, jobs, null, null, "scripted");
-        ArticleTranslatorTranslation translation = Scripted.translation(t);
-        return new BatchEngine(
-                options,
-                new ItemSource(
-                        url -> {
-                            throw new AssertionError("no fetch expected");
-                        },
-                        parser,
-                        out),
-                translation,
-                translation,
-                s,
-                clock);
+        return BatchEngine.builder(options)
+                .translator(Scripted.backend(t))
+                .summarizer(s)
+                .fetcher(url -> {
+                    throw new AssertionError("no fetch expected");
+                })
+                .readers(readers)
+                .clock(clock)
+                .build();
+    }
+
+    /** The standard readers, with every JSON file's name recorded in {@code reads} as it is parsed. */
+    static ArticleReaders counting(List<String> reads) {
+        ArticleJsonReader json = new ArticleJsonReader();
+        return ArticleReaders.standard().withReader(InputFormat.JSON, (text, name) -> {
+            reads.add(Path.of(name).getFileName().toString());
+            return json.read(text, name);
+        });
     }
 
     @Test
@@ -89,10 +96,7 @@ class BatchEngineTest {
         ScriptedTranslator t = new ScriptedTranslator();
         ScriptedSummarizer s = new ScriptedSummarizer();
         List<String> reads = java.util.Collections.synchronizedList(new ArrayList<>());
-        ItemSource.ArticleParser counting = (bytes, name) -> {
-            reads.add(Path.of(name).getFileName().toString());
-            return ArticleReaders.standard().read(bytes, name);
-        };
+        ArticleReaders counting = counting(reads);
         RunReport first = engine(in, out, t, s, 2, counting).run(BatchListener.NONE, false);
         assertThat(first.done()).isEqualTo(5);
         assertThat(reads).hasSize(5);
@@ -134,10 +138,7 @@ class BatchEngineTest {
         ScriptedTranslator t = new ScriptedTranslator();
         ScriptedSummarizer s = new ScriptedSummarizer();
         List<String> reads = java.util.Collections.synchronizedList(new ArrayList<>());
-        ItemSource.ArticleParser counting = (bytes, name) -> {
-            reads.add(Path.of(name).getFileName().toString());
-            return ArticleReaders.standard().read(bytes, name);
-        };
+        ArticleReaders counting = counting(reads);
         engine(in, out, t, s, 1, counting).run(BatchListener.NONE, false);
         Path touched = in.resolve("a002.json");
         Files.setLastModifiedTime(
@@ -356,15 +357,12 @@ class BatchEngineTest {
         engine(in, out, t, s, 2).run(BatchListener.NONE, false);
         BatchOptions french =
                 new BatchOptions(List.of(in.toString()), out, Language.FRENCH, true, null, 2, null, null, "scripted");
-        ArticleTranslatorTranslation translation = Scripted.translation(t);
         // when
-        RunReport report = new BatchEngine(
-                        french,
-                        new ItemSource(null, ArticleReaders.standard()::read, out),
-                        translation,
-                        translation,
-                        s,
-                        clock)
+        RunReport report = BatchEngine.builder(french)
+                .translator(Scripted.backend(t))
+                .summarizer(s)
+                .clock(clock)
+                .build()
                 .run(BatchListener.NONE, false);
         // then
         assertThat(report.done()).isEqualTo(3);

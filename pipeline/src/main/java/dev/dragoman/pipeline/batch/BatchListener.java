@@ -1,7 +1,7 @@
-package dev.dragoman.cli.batch;
+package dev.dragoman.pipeline.batch;
 
 /** Hears a batch run's progress (a progress bar, log lines). Called from worker threads: must be thread-safe. */
-interface BatchListener {
+public interface BatchListener {
 
     /** How an item ended. */
     enum Outcome {

@@ -1,11 +1,16 @@
-package dev.dragoman.cli.batch;
+package dev.dragoman.pipeline.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.json.Json;
-import dev.dragoman.core.read.ArticleReaders;
+import dev.dragoman.pipeline.batch.BatchEngine;
+import dev.dragoman.pipeline.batch.BatchInputsTest;
+import dev.dragoman.pipeline.batch.BatchListener;
+import dev.dragoman.pipeline.batch.BatchOptions;
+import dev.dragoman.pipeline.batch.RunReport;
+import dev.dragoman.pipeline.batch.Scripted;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,19 +96,13 @@ class DigestTest {
     private Path runDigest(Language translateTo, Path in, Path out) throws Exception {
         BatchOptions options =
                 new BatchOptions(List.of(in.toString()), out, translateTo, false, null, 2, null, null, "t");
-        ArticleTranslatorTranslation translation = Scripted.translation(humanLikeTranslator());
-        RunReport report = new BatchEngine(
-                        options,
-                        new ItemSource(
-                                url -> {
-                                    throw new AssertionError("no fetch expected: " + url);
-                                },
-                                ArticleReaders.standard()::read,
-                                out),
-                        translation,
-                        translation,
-                        null,
-                        clock)
+        RunReport report = BatchEngine.builder(options)
+                .translator(Scripted.backend(humanLikeTranslator()))
+                .fetcher(url -> {
+                    throw new AssertionError("no fetch expected: " + url);
+                })
+                .clock(clock)
+                .build()
                 .run(BatchListener.NONE, false);
         assertThat(report.failed()).as(report.failures()::toString).isZero();
         List<Path> files =

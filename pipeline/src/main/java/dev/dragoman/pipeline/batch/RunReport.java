@@ -1,6 +1,7 @@
-package dev.dragoman.cli.batch;
+package dev.dragoman.pipeline.batch;
 
 import dev.dragoman.core.usage.Usage;
+import dev.dragoman.pipeline.step.StageException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.List;
  * What a run did: counts, backend usage, wall time, the finished entries for the digest (this run's, plus the ones
  * already done when the run re-covers a one-shot batch), the failures, and whether it was stopped early (SIGTERM).
  */
-record RunReport(
+public record RunReport(
         Instant started,
         Instant ended,
         int done,
@@ -21,17 +22,17 @@ record RunReport(
         List<StageException> failures,
         boolean stopped) {
 
-    RunReport {
+    public RunReport {
         entries = List.copyOf(entries);
         failures = List.copyOf(failures);
     }
 
-    Duration wallTime() {
+    public Duration wallTime() {
         return Duration.between(started, ended);
     }
 
     /** 0 when nothing failed; 75 when every failure may pass on a re-run; else the first lasting failure's code. */
-    int exitCode() {
+    public int exitCode() {
         if (failures.isEmpty()) {
             return 0;
         }
@@ -44,7 +45,7 @@ record RunReport(
     }
 
     /** The closing summary line. */
-    String summaryLine() {
+    public String summaryLine() {
         Duration wall = wallTime();
         return String.format(
                 java.util.Locale.ROOT,

@@ -1,10 +1,15 @@
-package dev.dragoman.cli.batch;
+package dev.dragoman.pipeline.digest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.usage.Usage;
+import dev.dragoman.core.write.HtmlArticleWriter;
+import dev.dragoman.core.write.MarkdownArticleWriter;
+import dev.dragoman.pipeline.batch.DoneRecord;
+import dev.dragoman.pipeline.batch.RunReport;
+import dev.dragoman.pipeline.internal.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,14 +26,14 @@ import java.util.Locale;
  * {@code lang} and {@code dir} (so Arabic reads right to left inside an English page and vice versa); the header
  * and labels are English and marked {@code dir="ltr"}. Links point to each article's own outputs.
  */
-final class DigestWriter {
+public final class DigestWriter {
 
-    static final String DIR = "digests";
+    public static final String DIR = "digests";
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /** Writes the three files and returns their paths. */
-    List<Path> write(Path out, Digest digest) throws IOException {
+    public List<Path> write(Path out, Digest digest) throws IOException {
         String stamp = STAMP.format(digest.report().started());
         Path dir = out.resolve(DIR);
         List<Path> written = new ArrayList<>();
@@ -46,7 +51,7 @@ final class DigestWriter {
 
     // ------------------------------------------------------------------ Markdown
 
-    String markdown(Digest d) {
+    public String markdown(Digest d) {
         RunReport r = d.report();
         StringBuilder sb =
                 new StringBuilder("# Digest ").append(time(r.started())).append("\n\n");
@@ -76,22 +81,22 @@ final class DigestWriter {
             sb.append("## ")
                     .append(n)
                     .append(". ")
-                    .append(ArticleOutputs.md(text(story.lead().headline())))
+                    .append(MarkdownArticleWriter.escape(text(story.lead().headline())))
                     .append(" (")
                     .append(story.reports().size())
                     .append(story.reports().size() == 1 ? " source" : " sources")
                     .append(")\n\n");
             for (DoneRecord rep : story.reports()) {
                 sb.append("- **")
-                        .append(ArticleOutputs.md(rep.agency() == null ? "unknown source" : rep.agency()))
+                        .append(MarkdownArticleWriter.escape(rep.agency() == null ? "unknown source" : rep.agency()))
                         .append("**, ")
                         .append(date(rep))
                         .append(": ")
-                        .append(ArticleOutputs.md(text(rep.headline())))
+                        .append(MarkdownArticleWriter.escape(text(rep.headline())))
                         .append('\n');
                 if (rep.summary() != null && !rep.summary().isBlank()) {
                     sb.append("  ")
-                            .append(ArticleOutputs.md(rep.summary().replace('\n', ' ')))
+                            .append(MarkdownArticleWriter.escape(rep.summary().replace('\n', ' ')))
                             .append('\n');
                 }
                 List<String> links = new ArrayList<>();
@@ -115,7 +120,7 @@ final class DigestWriter {
 
     // ------------------------------------------------------------------ HTML
 
-    String html(Digest d) {
+    public String html(Digest d) {
         RunReport r = d.report();
         Language main = d.mainLanguage();
         StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html");
@@ -129,20 +134,20 @@ final class DigestWriter {
             sb.append(" lang=\"en\" dir=\"ltr\"");
         }
         sb.append(">\n<head>\n<meta charset=\"utf-8\">\n<title>Digest ")
-                .append(esc(time(r.started())))
+                .append(HtmlArticleWriter.escape(time(r.started())))
                 .append(
                         "</title>\n<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:auto;padding:1rem}"
                                 + "li{margin:.6rem 0}.meta{color:#555;font-size:.9em}.summary{margin:.2rem 0}</style>\n</head>\n<body>\n");
         sb.append("<header lang=\"en\" dir=\"ltr\">\n<h1>Digest ")
-                .append(esc(time(r.started())))
+                .append(HtmlArticleWriter.escape(time(r.started())))
                 .append("</h1>\n<ul class=\"run\">\n")
                 .append("<li>Run: ")
-                .append(esc(time(r.started())))
+                .append(HtmlArticleWriter.escape(time(r.started())))
                 .append(" – ")
-                .append(esc(time(r.ended())))
+                .append(HtmlArticleWriter.escape(time(r.ended())))
                 .append("</li>\n")
                 .append("<li>Window: ")
-                .append(esc(window(d)))
+                .append(HtmlArticleWriter.escape(window(d)))
                 .append("</li>\n")
                 .append("<li>")
                 .append(d.stories().size())
@@ -158,7 +163,7 @@ final class DigestWriter {
                 .append(r.skipped())
                 .append(" already done</li>\n")
                 .append("<li>Usage: ")
-                .append(esc(usage(r.usage())))
+                .append(HtmlArticleWriter.escape(usage(r.usage())))
                 .append("</li>\n</ul>\n</header>\n<main>\n");
         for (Digest.Story story : d.stories()) {
             DoneRecord lead = story.lead();
@@ -167,38 +172,40 @@ final class DigestWriter {
                     .append("\">\n<h2")
                     .append(langDir(lead.displayLanguage()))
                     .append('>')
-                    .append(esc(text(lead.headline())))
+                    .append(HtmlArticleWriter.escape(text(lead.headline())))
                     .append("</h2>\n<ol class=\"sources\">\n");
             for (DoneRecord rep : story.reports()) {
                 sb.append("<li class=\"source\">\n<p class=\"meta\" lang=\"en\" dir=\"ltr\"><span class=\"agency\"")
                         .append(rep.agency() == null ? "" : " dir=\"auto\"")
                         .append('>')
-                        .append(esc(rep.agency() == null ? "unknown source" : rep.agency()))
+                        .append(HtmlArticleWriter.escape(rep.agency() == null ? "unknown source" : rep.agency()))
                         .append("</span> · <time");
                 if (rep.time() != null) {
                     sb.append(" datetime=\"").append(rep.time()).append('"');
                 }
-                sb.append('>').append(esc(date(rep))).append("</time>");
+                sb.append('>').append(HtmlArticleWriter.escape(date(rep))).append("</time>");
                 for (String o : rep.outputs()) {
                     sb.append(" · <a href=\"../")
-                            .append(esc(o))
+                            .append(HtmlArticleWriter.escape(o))
                             .append("\">")
                             .append(o.substring(o.lastIndexOf('.') + 1))
                             .append("</a>");
                 }
                 if (rep.url() != null) {
-                    sb.append(" · <a href=\"").append(esc(rep.url())).append("\" rel=\"noopener\">original</a>");
+                    sb.append(" · <a href=\"")
+                            .append(HtmlArticleWriter.escape(rep.url()))
+                            .append("\" rel=\"noopener\">original</a>");
                 }
                 sb.append("</p>\n<h3 class=\"headline\"")
                         .append(langDir(rep.displayLanguage()))
                         .append('>')
-                        .append(esc(text(rep.headline())))
+                        .append(HtmlArticleWriter.escape(text(rep.headline())))
                         .append("</h3>\n");
                 if (rep.summary() != null && !rep.summary().isBlank()) {
                     sb.append("<p class=\"summary\"")
                             .append(langDir(rep.displayLanguage()))
                             .append('>')
-                            .append(esc(rep.summary()))
+                            .append(HtmlArticleWriter.escape(rep.summary()))
                             .append("</p>\n");
                 }
                 sb.append("</li>\n");
@@ -221,7 +228,7 @@ final class DigestWriter {
 
     // ------------------------------------------------------------------ JSON
 
-    ObjectNode json(Digest d) {
+    public ObjectNode json(Digest d) {
         RunReport r = d.report();
         ObjectNode root = Json.mapper().createObjectNode();
         ObjectNode run = root.putObject("run");
@@ -306,21 +313,5 @@ final class DigestWriter {
 
     private static String text(String s) {
         return s == null || s.isBlank() ? "(no headline)" : s;
-    }
-
-    static String esc(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -1,4 +1,4 @@
-package dev.dragoman.cli.batch;
+package dev.dragoman.pipeline.batch;
 
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.InvalidInputException;
@@ -22,9 +22,9 @@ import okhttp3.ResponseBody;
  * Dragoman's kinds in one place: 429 rate limited (with Retry-After), 5xx unavailable, 408/timeouts timeout, other
  * 4xx invalid input (the URL is wrong or gone).
  */
-final class HttpFetcher implements Fetcher {
+public final class HttpFetcher implements Fetcher {
 
-    static final int MAX_BYTES = 16 * 1024 * 1024;
+    public static final int MAX_BYTES = 16 * 1024 * 1024;
     static final String HOME = "https://github.com/dragoman-news/dragoman";
 
     private final OkHttpClient client;
@@ -32,7 +32,16 @@ final class HttpFetcher implements Fetcher {
     private final int perHost;
     private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
 
-    HttpFetcher(OkHttpClient shared, String version, Duration timeout, int perHost) {
+    /** A fetcher over its own OkHttp client: 30 s timeout, two requests in flight per host. */
+    public static HttpFetcher standard() {
+        return new HttpFetcher(new OkHttpClient(), null, Duration.ofSeconds(30), 2);
+    }
+
+    /**
+     * @param shared the application's client; this fetcher derives its own with {@code newBuilder()}
+     * @param version the version named in the User-Agent (null: "dev")
+     */
+    public HttpFetcher(OkHttpClient shared, String version, Duration timeout, int perHost) {
         if (perHost < 1) {
             throw new IllegalArgumentException("perHost must be at least 1");
         }

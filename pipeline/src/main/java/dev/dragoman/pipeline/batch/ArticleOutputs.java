@@ -1,4 +1,4 @@
-package dev.dragoman.cli.batch;
+package dev.dragoman.pipeline.batch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,8 +7,11 @@ import dev.dragoman.core.Article;
 import dev.dragoman.core.Paragraph;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.summary.Summary;
+import dev.dragoman.core.write.MarkdownArticleWriter;
+import dev.dragoman.pipeline.internal.AtomicFiles;
+import dev.dragoman.pipeline.step.StepResult;
+import dev.dragoman.translate.ArticleTranslation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +40,7 @@ final class ArticleOutputs {
     List<String> paths(String id) {
         List<String> paths = new ArrayList<>();
         for (BatchOptions.ArticleFormat f : formats) {
-            paths.add(DIR + "/" + id + "." + f.extension);
+            paths.add(DIR + "/" + id + "." + f.extension());
         }
         return paths;
     }
@@ -67,45 +70,33 @@ final class ArticleOutputs {
         }
     }
 
-    void write(
-            DoneRecord record,
-            Article article,
-            ArticleTranslation.Translated translation,
-            Summary summary,
-            Summary brief)
-            throws IOException {
+    void write(DoneRecord record, StepResult result) throws IOException {
         if (formats.contains(BatchOptions.ArticleFormat.JSON)) {
-            AtomicFiles.write(
-                    out.resolve(DIR).resolve(record.id() + ".json"),
-                    json(record, article, translation, summary, brief));
+            AtomicFiles.write(out.resolve(DIR).resolve(record.id() + ".json"), json(record, result));
         }
         if (formats.contains(BatchOptions.ArticleFormat.MD)) {
-            AtomicFiles.write(
-                    out.resolve(DIR).resolve(record.id() + ".md"),
-                    markdown(record, article, translation, summary, brief));
+            AtomicFiles.write(out.resolve(DIR).resolve(record.id() + ".md"), markdown(record, result));
         }
     }
 
-    private static String json(
-            DoneRecord record,
-            Article article,
-            ArticleTranslation.Translated translation,
-            Summary summary,
-            Summary brief)
-            throws JsonProcessingException {
+    private static String json(DoneRecord record, StepResult result) throws JsonProcessingException {
+        Article article = result.article();
+        ArticleTranslation translation = result.translation();
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("id", article.id());
         root.put("input", record.input());
         root.set("article", Json.mapper().valueToTree(article));
         if (translation != null) {
             root.set("translation", Json.mapper().valueToTree(translation.article()));
-            root.set("translationUsage", Json.mapper().valueToTree(translation.usage()));
+            root.set(
+                    "translationUsage",
+                    Json.mapper().valueToTree(translation.provenance().usage()));
         }
-        if (summary != null) {
-            root.set("summary", Json.mapper().valueToTree(summary));
+        if (result.summary() != null) {
+            root.set("summary", Json.mapper().valueToTree(result.summary()));
         }
-        if (brief != null) {
-            root.set("brief", Json.mapper().valueToTree(brief));
+        if (result.brief() != null) {
+            root.set("brief", Json.mapper().valueToTree(result.brief()));
         }
         if (!record.warnings().isEmpty()) {
             root.set("warnings", Json.mapper().valueToTree(record.warnings()));
@@ -114,21 +105,23 @@ final class ArticleOutputs {
         return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 
-    private static String markdown(
-            DoneRecord record,
-            Article article,
-            ArticleTranslation.Translated translation,
-            Summary summary,
-            Summary brief) {
+    private static String markdown(DoneRecord record, StepResult result) {
+        Article article = result.article();
+        ArticleTranslation translation = result.translation();
+        Summary summary = result.summary();
+        Summary brief = result.brief();
         StringBuilder sb = new StringBuilder();
         Article shown = translation == null ? article : translation.article();
-        sb.append("# ").append(md(nonBlank(shown.headline(), "(no headline)"))).append("\n\n");
+        sb.append("# ")
+                .append(MarkdownArticleWriter.escape(nonBlank(shown.headline(), "(no headline)")))
+                .append("\n\n");
         List<String> facts = new ArrayList<>();
         if (article.published() != null) {
-            facts.add("**Published:** " + md(article.published().raw()));
+            facts.add("**Published:** "
+                    + MarkdownArticleWriter.escape(article.published().raw()));
         }
         if (record.agency() != null) {
-            facts.add("**Agency:** " + md(record.agency()));
+            facts.add("**Agency:** " + MarkdownArticleWriter.escape(record.agency()));
         }
         if (article.language() != null) {
             facts.add("**Language:** " + article.language().tag()
@@ -142,7 +135,7 @@ final class ArticleOutputs {
         facts.add("**Input:** `" + record.input().replace("`", "'") + "`");
         sb.append(String.join("  \n", facts)).append("\n\n");
         for (String w : record.warnings()) {
-            sb.append("> **Warning:** ").append(md(w)).append("\n");
+            sb.append("> **Warning:** ").append(MarkdownArticleWriter.escape(w)).append("\n");
         }
         if (!record.warnings().isEmpty()) {
             sb.append('\n');
@@ -151,48 +144,35 @@ final class ArticleOutputs {
             sb.append("## Brief (")
                     .append(brief.language())
                     .append(")\n\n")
-                    .append(md(brief.text().strip()))
+                    .append(MarkdownArticleWriter.escape(brief.text().strip()))
                     .append("\n\n");
         }
         if (summary != null) {
-            sb.append("## Summary\n\n").append(md(summary.text().strip())).append("\n\n");
+            sb.append("## Summary\n\n")
+                    .append(MarkdownArticleWriter.escape(summary.text().strip()))
+                    .append("\n\n");
         }
         if (translation != null) {
             sb.append("## Translation\n\n");
             for (Paragraph p : translation.article().paragraphs()) {
-                sb.append(md(p.text())).append("\n\n");
+                sb.append(MarkdownArticleWriter.escape(p.text())).append("\n\n");
             }
             sb.append("## Original\n\n");
             if (article.headline() != null && !article.headline().isBlank()) {
-                sb.append("**").append(md(article.headline())).append("**\n\n");
+                sb.append("**")
+                        .append(MarkdownArticleWriter.escape(article.headline()))
+                        .append("**\n\n");
             }
         } else {
             sb.append("## Text\n\n");
         }
         for (Paragraph p : article.paragraphs()) {
-            sb.append(md(p.text())).append("\n\n");
+            sb.append(MarkdownArticleWriter.escape(p.text())).append("\n\n");
         }
         return sb.toString().stripTrailing() + "\n";
     }
 
     private static String nonBlank(String s, String fallback) {
         return s == null || s.isBlank() ? fallback : s;
-    }
-
-    /** Escapes the characters that would start Markdown structure inside running text. */
-    static String md(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if ("\\`*_[]<>#|".indexOf(c) >= 0) {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString();
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,8 +1,8 @@
-package dev.dragoman.cli.batch;
+package dev.dragoman.pipeline.batch;
 
 /** Fetches a URL (a feed, an article page). Implementations are thread-safe. */
 @FunctionalInterface
-interface Fetcher {
+public interface Fetcher {
 
     /** A fetched document: its bytes, the Content-Type it was served with (nullable) and the final URL. */
     record Fetched(byte[] body, String contentType, String url) {}

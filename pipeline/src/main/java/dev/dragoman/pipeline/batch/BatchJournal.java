@@ -1,4 +1,4 @@
-package dev.dragoman.cli.batch;
+package dev.dragoman.pipeline.batch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,11 +1,11 @@
-package dev.dragoman.cli.batch;
+package dev.dragoman.pipeline.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.json.Json;
-import dev.dragoman.core.read.ArticleReaders;
+import dev.dragoman.pipeline.step.StageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every input kind through one batch: wire text, JSON, a saved HTML page, an RSS file, an Atom feed URL. */
-class BatchInputsTest {
+public class BatchInputsTest {
 
     @StartStop
     final MockWebServer server = new MockWebServer();
@@ -43,7 +43,7 @@ class BatchInputsTest {
     private final List<String> userAgents = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Clock clock = Clock.fixed(Instant.parse("2024-06-26T07:00:00Z"), ZoneOffset.UTC);
 
-    static String resource(String path) {
+    public static String resource(String path) {
         try (InputStream in = BatchInputsTest.class.getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException | NullPointerException e) {
@@ -102,14 +102,11 @@ class BatchInputsTest {
     private BatchEngine engine(Path out, List<String> inputs, Scripted.ScriptedTranslator t) {
         BatchOptions options = new BatchOptions(inputs, out, Language.ENGLISH, false, null, 3, null, null, "scripted");
         HttpFetcher fetcher = new HttpFetcher(http, "9.9", Duration.ofSeconds(5), 2);
-        ArticleTranslatorTranslation translation = Scripted.translation(t);
-        return new BatchEngine(
-                options,
-                new ItemSource(fetcher, ArticleReaders.standard()::read, out),
-                translation,
-                translation,
-                null,
-                clock);
+        return BatchEngine.builder(options)
+                .translator(Scripted.backend(t))
+                .fetcher(fetcher)
+                .clock(clock)
+                .build();
     }
 
     @Test

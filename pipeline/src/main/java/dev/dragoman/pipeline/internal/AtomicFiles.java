@@ -1,4 +1,4 @@
-package dev.dragoman.cli.batch;
+package dev.dragoman.pipeline.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** Writes files so that no reader ever sees half of one: a temporary file beside the target, forced, then moved. */
-final class AtomicFiles {
+/** Internal: not an API. Writes files so that no reader ever sees half of one: a temporary file beside the target, forced, then moved. */
+public final class AtomicFiles {
 
     private AtomicFiles() {}
 
-    static void write(Path target, String content) throws IOException {
+    public static void write(Path target, String content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
@@ -39,7 +39,7 @@ final class AtomicFiles {
     }
 
     /** Removes temporary files an interrupted run left in {@code dir} (not recursive). */
-    static void sweep(Path dir) throws IOException {
+    public static void sweep(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return;
         }

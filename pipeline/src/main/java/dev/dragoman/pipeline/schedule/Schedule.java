@@ -1,4 +1,4 @@
-package dev.dragoman.cli.batch;
+package dev.dragoman.pipeline.schedule;
 
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /** When the next run starts, strictly after a given instant. Immutable and thread-safe. */
 @FunctionalInterface
-interface Schedule {
+public interface Schedule {
 
     Instant nextAfter(Instant after);
 

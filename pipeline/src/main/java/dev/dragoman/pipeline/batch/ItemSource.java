@@ -1,11 +1,13 @@
-package dev.dragoman.cli.batch;
+package dev.dragoman.pipeline.batch;
 
 import dev.dragoman.core.Article;
 import dev.dragoman.core.error.InvalidInputException;
+import dev.dragoman.core.read.ArticleReaders;
 import dev.dragoman.core.read.feed.FeedItem;
 import dev.dragoman.core.read.feed.FeedReader;
 import dev.dragoman.core.read.html.HtmlArticleReader;
 import dev.dragoman.core.text.LanguageDetector;
+import dev.dragoman.pipeline.step.StageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -23,15 +25,9 @@ import java.util.stream.Stream;
  * or pages — into {@link WorkItem}s, one input at a time ({@link #itemsOf}): the engine reads an input only when it
  * reaches it, so a batch of any size streams. RSS/Atom go to {@link FeedReader} (items with full text become articles, teaser items
  * fetch their page and read it with {@link HtmlArticleReader}); everything else (wire text, JSON, HTML pages) to the
- * {@link ArticleParser} the CLI wires ({@code ArticleReaders}). Articles without a declared language are detected. An input that cannot be read becomes a failing item, so the batch goes on.
+ * {@link ArticleReaders}. Articles without a declared language are detected. An input that cannot be read becomes a failing item, so the batch goes on.
  */
 final class ItemSource {
-
-    /** Reads the formats this class does not handle itself (wire text, Dragoman JSON) from bytes. */
-    @FunctionalInterface
-    interface ArticleParser {
-        List<Article> parse(byte[] bytes, String name);
-    }
 
     static final Set<String> EXTENSIONS = Set.of("txt", "json", "jsonl", "html", "htm", "xhtml", "xml", "rss", "atom");
 
@@ -39,12 +35,12 @@ final class ItemSource {
     private final LanguageDetector detector = LanguageDetector.shared();
     private final FeedReader feeds = new FeedReader();
     private final Fetcher fetcher;
-    private final ArticleParser parser;
+    private final ArticleReaders readers;
     private final Path outDir;
 
-    ItemSource(Fetcher fetcher, ArticleParser parser, Path outDir) {
+    ItemSource(Fetcher fetcher, ArticleReaders readers, Path outDir) {
         this.fetcher = fetcher;
-        this.parser = parser;
+        this.readers = readers;
         this.outDir = outDir == null ? null : outDir.toAbsolutePath().normalize();
     }
 
@@ -163,7 +159,7 @@ final class ItemSource {
             return switch (kind(name, contentType, bytes)) {
                 case FEED -> feedItems(source, bytes, contentType);
                 case HTML, OTHER -> {
-                    List<Article> articles = parser.parse(bytes, source);
+                    List<Article> articles = readers.read(bytes, source);
                     if (articles.isEmpty()) {
                         throw new InvalidInputException(source + " holds no article");
                     }

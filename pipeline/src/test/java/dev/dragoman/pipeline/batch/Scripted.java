@@ -1,4 +1,4 @@
-package dev.dragoman.cli.batch;
+package dev.dragoman.pipeline.batch;
 
 import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
@@ -23,15 +23,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /** Scripted backends for batch tests: deterministic output, injectable failures, call counts per first segment. */
-final class Scripted {
+public final class Scripted {
 
     private Scripted() {}
 
     /** Translates "x" to "[tag] x" unless {@code dictionary} knows the segment; fails where {@code fault} says. */
-    static final class ScriptedTranslator implements Translator {
-        final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-        volatile Function<String, DragomanException> fault = s -> null;
-        final Map<String, String> dictionary = new ConcurrentHashMap<>();
+    public static final class ScriptedTranslator implements Translator {
+        public final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        public volatile Function<String, DragomanException> fault = s -> null;
+        public final Map<String, String> dictionary = new ConcurrentHashMap<>();
 
         @Override
         public TranslationResult translate(TranslationRequest request) {
@@ -50,15 +50,15 @@ final class Scripted {
                     out, request.source(), "scripted", null, Usage.ofCharacters(1, request.characters()));
         }
 
-        int total() {
+        public int total() {
             return calls.values().stream().mapToInt(AtomicInteger::get).sum();
         }
     }
 
     /** "Summarizes" by taking the first paragraph; fails where {@code fault} says (keyed by headline). */
-    static final class ScriptedSummarizer implements Summarizer {
-        final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-        volatile Function<String, DragomanException> fault = s -> null;
+    public static final class ScriptedSummarizer implements Summarizer {
+        public final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        public volatile Function<String, DragomanException> fault = s -> null;
 
         @Override
         public Summary summarize(Article article, SummaryOptions options) {
@@ -84,32 +84,7 @@ final class Scripted {
     }
 
     /** A plain translator as a backend without a cache or context, so every call reaches it. */
-    static TranslationBackend backend(Translator t) {
+    public static TranslationBackend backend(Translator t) {
         return TranslationBackend.of(BackendProfile.mt("scripted", "scripted-1", BatchLimits.UNLIMITED, false), t);
-    }
-
-    /** The batch's article translation (the translate module's ArticleTranslator) over a plain translator. */
-    static ArticleTranslatorTranslation translation(Translator t) {
-        return new ArticleTranslatorTranslation(backend(t));
-    }
-
-    static BatchBackends backends(Translator t, Summarizer s) {
-        TranslationBackend b = t == null ? null : backend(t);
-        return new BatchBackends() {
-            @Override
-            public TranslationBackend translator() {
-                return b;
-            }
-
-            @Override
-            public Summarizer summarizer() {
-                return s;
-            }
-
-            @Override
-            public String describe() {
-                return "scripted";
-            }
-        };
     }
 }

@@ -1,4 +1,4 @@
-package dev.dragoman.cli.batch;
+package dev.dragoman.pipeline.schedule;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,19 +16,19 @@ import org.slf4j.LoggerFactory;
  * its items in flight and checkpoint, then returns. Time comes from the injected {@link Clock} and waiting from the
  * injected {@link Waiter}, so tests drive it without sleeping.
  */
-final class BatchScheduler {
+public final class BatchScheduler {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchScheduler.class);
 
     /** Waits until an instant; returns false when woken early because the scheduler stopped. */
     @FunctionalInterface
-    interface Waiter {
+    public interface Waiter {
         boolean awaitUntil(Instant when, Clock clock) throws InterruptedException;
     }
 
     /** One scheduled run; {@code scheduledFor} is the fire time it serves. */
     @FunctionalInterface
-    interface Run {
+    public interface Run {
         void run(Instant scheduledFor);
     }
 
@@ -39,7 +39,7 @@ final class BatchScheduler {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final CountDownLatch stopLatch = new CountDownLatch(1);
 
-    BatchScheduler(Schedule schedule, Clock clock, Waiter waiter, Run run) {
+    public BatchScheduler(Schedule schedule, Clock clock, Waiter waiter, Run run) {
         this.schedule = schedule;
         this.clock = clock;
         this.waiter = waiter == null ? this::sleepUntil : waiter;
@@ -47,7 +47,7 @@ final class BatchScheduler {
     }
 
     /** Runs until {@link #stop()}; {@code maxRuns} bounds the number of runs (≤ 0 = unbounded). Returns the count. */
-    int loop(boolean runNow, int maxRuns) throws InterruptedException {
+    public int loop(boolean runNow, int maxRuns) throws InterruptedException {
         int runs = 0;
         Instant next = runNow ? clock.instant() : schedule.nextAfter(clock.instant());
         while (!stopped.get() && (maxRuns <= 0 || runs < maxRuns)) {
@@ -72,12 +72,12 @@ final class BatchScheduler {
         return runs;
     }
 
-    void stop() {
+    public void stop() {
         stopped.set(true);
         stopLatch.countDown();
     }
 
-    boolean stopped() {
+    public boolean stopped() {
         return stopped.get();
     }
 

@@ -1,4 +1,4 @@
-package dev.dragoman.cli.batch;
+package dev.dragoman.pipeline.batch;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,7 +17,7 @@ import java.util.List;
  * set, else the original), in {@code displayLanguage}; {@code outputs} are paths relative to the output directory.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record DoneRecord(
+public record DoneRecord(
         String id,
         String fingerprint,
         String input,
@@ -35,14 +35,14 @@ record DoneRecord(
         Instant finished,
         List<String> warnings) {
 
-    DoneRecord {
+    public DoneRecord {
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         usage = usage == null ? Usage.NONE : usage;
     }
 
     /** The publication time if known (instant, else start of the day in UTC), else null. */
-    Instant time() {
+    public Instant time() {
         if (published == null) {
             return null;
         }

@@ -1,13 +1,18 @@
-package dev.dragoman.cli.batch;
+package dev.dragoman.pipeline.batch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.core.Article;
-import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.json.Json;
+import dev.dragoman.core.read.ArticleReaders;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.core.summary.Summary;
 import dev.dragoman.core.usage.Usage;
+import dev.dragoman.pipeline.internal.AtomicFiles;
+import dev.dragoman.pipeline.step.ArticleStep;
+import dev.dragoman.pipeline.step.StageException;
+import dev.dragoman.pipeline.step.StepResult;
+import dev.dragoman.translate.TranslationBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -23,6 +28,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -36,67 +42,58 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a batch: reads every input lazily, and for each article not already done under the same options
- * (journal, then an existing output) translates, summarizes and briefs it with at most {@code jobs} items in flight,
- * writes its outputs atomically, and records it in the journal — forced to disk — before it counts as finished.
- * A failing item is recorded (journal and {@code failures.jsonl}: input, stage, reason, retriable) and the batch goes
- * on. {@link #requestStop()} (SIGTERM) stops taking new items; the ones in flight finish and are recorded.
+ * (journal, then an existing output) runs the {@link ArticleStep} (translate, summarize, brief) with at most
+ * {@code jobs} items in flight, writes its outputs atomically, and records it in the journal — forced to disk — before
+ * it counts as finished. A failing item is recorded (journal and {@code failures.jsonl}: input, stage, reason,
+ * retriable) and the batch goes on. {@link #requestStop()} (SIGTERM) stops taking new items; the ones in flight
+ * finish and are recorded.
  *
  * <p>Order of the resume checks, so that no finished item reaches a backend twice: a feed item's URL or key is
  * checked before its page is fetched; an article's content id before any backend call; an output written by a run
  * killed before its journal record is adopted from the JSON output's batch record.
+ *
+ * <p>Build one with {@link #builder(BatchOptions)}; {@link #run} may be called again (a schedule does). Thread-safe:
+ * {@link #requestStop()} may come from any thread.
  */
-final class BatchEngine {
+public final class BatchEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchEngine.class);
-    static final String STATE_DIR = ".dragoman";
-    static final String FAILURES = "failures.jsonl";
+    /** The directory under the output directory that holds the journal. */
+    public static final String STATE_DIR = ".dragoman";
+    /** This run's failures, one JSON object per line, under the output directory. */
+    public static final String FAILURES = "failures.jsonl";
 
     private final BatchOptions options;
     private final ItemSource source;
-    private final ArticleTranslation translation;
-    private final ArticleTranslation.Segments segments;
-    private final Summarizer summarizer;
+    private final ArticleStep step;
     private final Clock clock;
     private final AtomicBoolean stop = new AtomicBoolean();
     /** The first backend-wide refusal (quota exhausted, key rejected) of the current run; the batch fails fast. */
     private final AtomicReference<StageException> fatal = new AtomicReference<>();
 
-    BatchEngine(
-            BatchOptions options,
-            ItemSource source,
-            ArticleTranslation translation,
-            ArticleTranslation.Segments segments,
-            Summarizer summarizer,
-            Clock clock) {
+    private BatchEngine(BatchOptions options, ItemSource source, ArticleStep step, Clock clock) {
         this.options = options;
         this.source = source;
-        this.translation = translation;
-        this.segments = segments;
-        this.summarizer = summarizer;
+        this.step = step;
         this.clock = clock;
-        if (options.translateTo() != null && translation == null) {
-            throw new DragomanException(
-                    DragomanException.Kind.CONFIGURATION,
-                    "--translate-to needs a translation backend; configure one (see 'dragoman config')");
-        }
-        if (options.needsSummary() && summarizer == null) {
-            throw new DragomanException(
-                    DragomanException.Kind.CONFIGURATION,
-                    "--summarize/--brief need a summarizer; configure one (see 'dragoman config')");
-        }
-        if (options.brief() != null && segments == null) {
-            throw new DragomanException(
-                    DragomanException.Kind.CONFIGURATION,
-                    "--brief needs a translation backend for the summary sentences; configure one");
-        }
+        step.check(options.step());
+    }
+
+    /** A builder for a batch with these options; backends, fetcher, readers and clock are set on it. */
+    public static Builder builder(BatchOptions options) {
+        return new Builder(options);
+    }
+
+    public BatchOptions options() {
+        return options;
     }
 
     /** Asks a running {@link #run} to stop taking new items; items in flight finish and are recorded. */
-    void requestStop() {
+    public void requestStop() {
         stop.set(true);
     }
 
-    boolean stopRequested() {
+    public boolean stopRequested() {
         return stop.get();
     }
 
@@ -107,7 +104,7 @@ final class BatchEngine {
      *     for one-shot runs: entries also include the inputs' items finished by earlier runs (a resumed batch's
      *     digest covers the whole batch)
      */
-    RunReport run(BatchListener listener, boolean onlyNew) {
+    public RunReport run(BatchListener listener, boolean onlyNew) {
         Instant started = clock.instant();
         fatal.set(null);
         Path out = options.out();
@@ -337,78 +334,10 @@ final class BatchEngine {
             return new Outcome(BatchListener.Outcome.SKIPPED, recovered);
         }
 
-        Usage usage = Usage.NONE;
-        boolean cachedOnly = true;
-        List<String> warnings = new ArrayList<>();
-        ArticleTranslation.Translated translated = null;
-        if (options.translateTo() != null && !options.translateTo().sameLanguageAs(article.language())) {
-            try {
-                translated = translation.translate(article, options.translateTo());
-            } catch (RuntimeException e) {
-                throw StageException.of("translate", e);
-            }
-            usage = usage.plus(translated.usage());
-            cachedOnly &= translated.fromCache();
-            warnings.addAll(
-                    translated.warnings().stream().map(w -> "translation: " + w).toList());
-        }
-        Summary summary = null;
-        if (options.needsSummary()) {
-            try {
-                summary = summarizer.summarize(article, options.summaryOptions());
-            } catch (RuntimeException e) {
-                throw StageException.of("summarize", e);
-            }
-            usage = usage.plus(summary.usage());
-            cachedOnly &= summary.fromCache();
-            warnings.addAll(
-                    summary.warnings().stream().map(w -> "summary: " + w).toList());
-        }
-        Summary brief = null;
-        if (options.brief() != null) {
-            Language summaryLanguage = summary.language() != null ? summary.language() : article.language();
-            if (options.brief().sameLanguageAs(summaryLanguage)) {
-                brief = summary;
-            } else {
-                ArticleTranslation.Translated t;
-                List<String> sentences = summary.sentences().isEmpty() ? List.of(summary.text()) : summary.sentences();
-                try {
-                    t = segments.translateSegments(sentences, summaryLanguage, options.brief());
-                } catch (RuntimeException e) {
-                    throw StageException.of("brief", e);
-                }
-                usage = usage.plus(t.usage());
-                cachedOnly &= t.fromCache();
-                List<String> texts = t.article().paragraphTexts();
-                List<String> briefWarnings = new ArrayList<>(summary.warnings());
-                briefWarnings.addAll(t.warnings());
-                brief = new Summary(
-                        String.join(" ", texts),
-                        texts,
-                        options.brief(),
-                        summary.backend(),
-                        summary.model(),
-                        summary.usage().plus(t.usage()),
-                        clock.instant(),
-                        summary.fromCache() && t.fromCache(),
-                        briefWarnings);
-                warnings.addAll(t.warnings().stream().map(w -> "brief: " + w).toList());
-            }
-        }
-        boolean usedBackend = translated != null || summary != null;
-        DoneRecord record = record(
-                item,
-                article,
-                translated,
-                summary,
-                brief,
-                outputs.paths(article.id()),
-                fingerprint,
-                usage,
-                usedBackend && cachedOnly,
-                warnings);
+        StepResult result = step.apply(article, options.step());
+        DoneRecord record = record(item, result, outputs.paths(article.id()), fingerprint);
         try {
-            outputs.write(record, article, translated, summary, brief);
+            outputs.write(record, result);
         } catch (IOException | RuntimeException e) {
             throw StageException.of("write", e);
         }
@@ -420,24 +349,15 @@ final class BatchEngine {
         return new Outcome(record.fromCache() ? BatchListener.Outcome.FROM_CACHE : BatchListener.Outcome.DONE, record);
     }
 
-    private DoneRecord record(
-            WorkItem item,
-            Article article,
-            ArticleTranslation.Translated translated,
-            Summary summary,
-            Summary brief,
-            List<String> paths,
-            String fingerprint,
-            Usage usage,
-            boolean fromCache,
-            List<String> warnings) {
-        Article shown = translated == null ? article : translated.article();
-        Language displayLanguage = shown.language();
+    private DoneRecord record(WorkItem item, StepResult result, List<String> paths, String fingerprint) {
+        Article article = result.article();
+        Article shown = result.shown();
+        Summary summary = result.summary();
         String text;
-        if (brief != null) {
-            text = brief.text();
+        if (result.brief() != null) {
+            text = result.brief().text();
         } else if (summary != null
-                && (translated == null || options.translateTo().sameLanguageAs(summary.language()))) {
+                && (result.translation() == null || options.translateTo().sameLanguageAs(summary.language()))) {
             text = summary.text();
         } else {
             text = shown.paragraphs().isEmpty() ? "" : shown.paragraphs().get(0).text();
@@ -457,14 +377,14 @@ final class BatchEngine {
                 article.language(),
                 shown.headline(),
                 text.strip(),
-                displayLanguage,
+                shown.language(),
                 article.published(),
                 agency,
                 paths,
-                usage,
-                fromCache,
+                result.usage(),
+                result.fromCache(),
                 clock.instant(),
-                warnings);
+                result.warnings());
     }
 
     private ObjectNode failureJson(WorkItem item, StageException e) {
@@ -539,6 +459,75 @@ final class BatchEngine {
             } catch (IOException e) {
                 LOG.warn("closing failures.jsonl: {}", e.getMessage());
             }
+        }
+    }
+
+    /** Builds a {@link BatchEngine}. Not thread-safe; {@link #build()} may be called once per engine. */
+    public static final class Builder {
+        private final BatchOptions options;
+        private ArticleStep step;
+        private TranslationBackend translator;
+        private Summarizer summarizer;
+        private Fetcher fetcher;
+        private ArticleReaders readers = ArticleReaders.standard();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(BatchOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+        }
+
+        /** The decorated translation backend for {@code translateTo} and briefs (shared by every worker). */
+        public Builder translator(TranslationBackend translator) {
+            this.translator = translator;
+            return this;
+        }
+
+        /** The summarizer for summaries and briefs (shared by every worker). */
+        public Builder summarizer(Summarizer summarizer) {
+            this.summarizer = summarizer;
+            return this;
+        }
+
+        /** A ready step instead of {@link #translator} and {@link #summarizer}. */
+        public Builder step(ArticleStep step) {
+            this.step = step;
+            return this;
+        }
+
+        /**
+         * Fetches feed and page URLs (default: an {@link HttpFetcher} over a new OkHttp client, 30 s timeout, two
+         * requests per host). Pass one over the application's shared client.
+         */
+        public Builder fetcher(Fetcher fetcher) {
+            this.fetcher = fetcher;
+            return this;
+        }
+
+        /** Reads files and fetched documents into articles (default: {@link ArticleReaders#standard()}). */
+        public Builder readers(ArticleReaders readers) {
+            this.readers = Objects.requireNonNull(readers, "readers");
+            return this;
+        }
+
+        /** The clock for run times and records (default: the UTC system clock). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @throws DragomanException of kind CONFIGURATION when the options need a backend that was not given
+         */
+        public BatchEngine build() {
+            ArticleStep s = step != null
+                    ? step
+                    : ArticleStep.builder()
+                            .translator(translator)
+                            .summarizer(summarizer)
+                            .clock(clock)
+                            .build();
+            Fetcher f = fetcher != null ? fetcher : HttpFetcher.standard();
+            return new BatchEngine(options, new ItemSource(f, readers, options.out()), s, clock);
         }
     }
 }
