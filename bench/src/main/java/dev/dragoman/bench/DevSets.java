@@ -14,16 +14,25 @@ final class DevSets {
     private DevSets() {}
 
     /**
+     * The public dev data, {@code shared/data} beside the root or one of its parents ({@code <root>/../shared/data}
+     * in the usual layout, further up from a worktree); null when absent.
+     */
+    static Path dataDir(Path root) {
+        for (Path p = root.toAbsolutePath().normalize().getParent(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("shared/data"))) {
+                return p.resolve("shared/data");
+            }
+        }
+        return null;
+    }
+
+    /**
      * The dev set files that exist, in order BBC, ANT: in {@code shared/data/eval} beside the root or one of its
      * parents ({@code <root>/../shared} in the usual layout, further up from a worktree); empty when absent.
      */
     static List<Path> find(Path root) {
-        Path dir = null;
-        for (Path p = root.getParent(); p != null && dir == null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("shared/data/eval"))) {
-                dir = p.resolve("shared/data/eval");
-            }
-        }
+        Path data = dataDir(root);
+        Path dir = data == null || !Files.isDirectory(data.resolve("eval")) ? null : data.resolve("eval");
         List<Path> out = new ArrayList<>();
         if (dir == null) {
             return out;

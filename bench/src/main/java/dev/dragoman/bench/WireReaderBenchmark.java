@@ -29,10 +29,11 @@ public final class WireReaderBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        Path data = root.resolve("../shared/data").normalize();
+        Path data = DevSets.dataDir(root);
         StringBuilder out = new StringBuilder("## Wire reader on real copy\n\n");
-        if (!Files.isDirectory(data)) {
-            System.out.print(out.append("skipped: ../shared/data not found\n"));
+        if (data == null) {
+            System.out.print(out.append("SKIPPED: no figures — the public dev data (../shared/data, with wire/ and"
+                    + " eval/) was not found beside or above " + root + "; this benchmark measures only that data\n"));
             return;
         }
         ArticleReaders readers = ArticleReaders.standard();
@@ -68,6 +69,7 @@ public final class WireReaderBenchmark {
             }
             out.append(row(set + " (title + paragraphs)", readers, inputs));
         }
+        out.append(FieldsRight.section(data, readers));
         out.append("\nSPA: 3 of the 30 are continuation parts (\"إضافة …\"), which carry no dateline and no date by "
                 + "design. ANT/BBC carry no date lines; \"paragraphs kept\" counts articles whose paragraphs equal their"
                 + " text lines, where the difference is only rule lines (\"-----\") and link markers kept in"

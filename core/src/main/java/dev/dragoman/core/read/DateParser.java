@@ -1,6 +1,7 @@
 package dev.dragoman.core.read;
 
 import dev.dragoman.core.Published;
+import dev.dragoman.core.text.FoldedText;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -200,7 +201,8 @@ public final class DateParser {
 
     /** The folded form used for matching: ASCII digits, no accents or Arabic diacritics, lower case. */
     static String fold(String text) {
-        String nfd = Normalizer.normalize(text, Normalizer.Form.NFD);
+        // FoldedText first: it separates digits glued to Arabic words ("25شوال", "1436هـ")
+        String nfd = Normalizer.normalize(FoldedText.of(text).text(), Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(nfd.length());
         boolean space = false;
         for (int i = 0; i < nfd.length(); i++) {

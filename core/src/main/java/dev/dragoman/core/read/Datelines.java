@@ -1,5 +1,6 @@
 package dev.dragoman.core.read;
 
+import dev.dragoman.core.text.FoldedText;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,7 +114,9 @@ public final class Datelines {
     private static final Pattern NOT_PLACE = WirePatterns.compile("^" + WirePatterns.alternation(NOT_PLACES) + "$");
 
     /**
-     * Matches a dateline.
+     * Matches a dateline. The patterns run on the line folded by {@link FoldedText} (hamza forms, alef maksura, ta
+     * marbuta, tatweel, harakat, Arabic-Indic digits, a place glued to its day number); place, agency and date are cut
+     * from the original line, so they keep the copy's spelling (tatweel aside).
      *
      * @param text a trimmed line
      * @param standalone true: the whole line must be the dateline; false: a dateline followed by paragraph text
@@ -123,78 +126,112 @@ public final class Datelines {
         if (text.length() > (standalone ? 160 : 100_000)) {
             return null;
         }
-        DatelineMatch m = arabicDateAgency(text, standalone);
+        Line line = Line.of(text);
+        DatelineMatch m = arabicDateAgency(line, standalone);
         if (m == null) {
-            m = arabicParen(text, standalone);
+            m = arabicParen(line, standalone);
         }
         if (m == null) {
-            m = arabicSlash(text, standalone);
+            m = arabicSlash(line, standalone);
         }
         if (m == null) {
-            m = arabicDash(text, standalone);
+            m = arabicDash(line, standalone);
         }
         if (m == null) {
-            m = simple(WirePatterns.AR_AGENCY_PLACE, text, standalone);
+            m = simple(WirePatterns.AR_AGENCY_PLACE, line, standalone);
         }
         if (m == null) {
-            m = simple(WirePatterns.AGENCY_ONLY, text, standalone);
+            m = simple(WirePatterns.AGENCY_ONLY, line, standalone);
         }
         if (m == null) {
-            m = latinCommaAgency(text, standalone);
+            m = latinCommaAgency(line, standalone);
         }
         if (m == null) {
-            m = latinParen(text, standalone);
+            m = latinParen(line, standalone);
         }
         if (m == null) {
-            m = latinCapsDash(text, standalone);
+            m = latinCapsDash(line, standalone);
         }
         return m;
+    }
+
+    /** A line, and its head (the first 240 chars) folded for matching. */
+    private record Line(String full, FoldedText folded) {
+        static Line of(String text) {
+            return new Line(text, FoldedText.of(text.length() > 240 ? text.substring(0, 240) : text));
+        }
+
+        Matcher matcher(Pattern p) {
+            return p.matcher(folded.text());
+        }
+
+        /** The original spelling behind a group, tatweel removed; null when the group did not take part. */
+        String group(Matcher m, String name) {
+            return m.group(name) == null ? null : folded.originalWord(m.start(name), m.end(name));
+        }
+
+        /** The original text behind a group exactly as printed (dates keep their "هـ"), stripped; or null. */
+        String raw(Matcher m, String name) {
+            return m.group(name) == null
+                    ? null
+                    : folded.original(m.start(name), m.end(name)).strip();
+        }
+
+        /** The rest of the full line after the match. */
+        String rest(Matcher m) {
+            return WireStoryReader.trim(full.substring(folded.originalIndex(m.start("rest"))));
+        }
     }
 
     private static boolean restOk(String rest, boolean standalone) {
         return standalone ? rest.isEmpty() : !rest.isEmpty();
     }
 
-    private static String head(String text) {
-        return text.length() > 240 ? text.substring(0, 240) : text;
-    }
-
     /** "الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس" — needs a real date between place and agency. */
-    private static DatelineMatch arabicDateAgency(String text, boolean standalone) {
-        Matcher m = WirePatterns.AR_DATE_AGENCY.matcher(head(text));
+    private static DatelineMatch arabicDateAgency(Line line, boolean standalone) {
+        Matcher m = line.matcher(WirePatterns.AR_DATE_AGENCY);
         if (!m.lookingAt() || !placeOk(m.group("place"))) {
             return null;
         }
-        String date = m.group("date").strip();
+        String date = line.raw(m, "date");
         if (!DateParser.containsDate(date)) {
             return null;
         }
-        String rest = restOf(text, m);
+        String rest = line.rest(m);
         if (!restOk(rest, standalone)) {
             return null;
         }
-        return new DatelineMatch(cleanPlace(m.group("place")), m.group("agency").strip(), date, null, rest);
+        return new DatelineMatch(
+                cleanPlace(line.group(m, "place")), line.group(m, "agency"), date, line.group(m, "country"), rest);
     }
 
-    /** "القاهرة (أ ش أ)", "عمان 25 حزيران (بترا) -". */
-    private static DatelineMatch arabicParen(String text, boolean standalone) {
-        Matcher m = WirePatterns.AR_PAREN.matcher(head(text));
+    private static final Pattern STARTS_WITH_KNOWN_AGENCY = WirePatterns.compile(
+            "^\\s*(?:" + WirePatterns.DASH + "\\s*)?(?:" + WirePatterns.AR_AGENCY + ")(?![\\p{L}\\p{M}])");
+
+    /** "القاهرة (أ ش أ)", "عمان 25 حزيران (بترا) -", "نيويورك (الولايات المتحدة) 10 أغسطس 2015 (وام) -". */
+    private static DatelineMatch arabicParen(Line line, boolean standalone) {
+        Matcher m = line.matcher(WirePatterns.AR_PAREN);
         if (!m.lookingAt() || !placeOk(m.group("place"))) {
             return null;
         }
         String agency = m.group("agency").strip();
-        if (agency.split("\\s+").length > 4 || SENTENCE_PUNCT.matcher(agency).find()) {
+        boolean known = KNOWN_AR_AGENCY.matcher(agency).matches()
+                || KNOWN_LATIN_AGENCY.matcher(agency).matches();
+        if (agency.split("\\s+").length > 4
+                || !known && SENTENCE_PUNCT.matcher(agency).find()) {
             return null;
         }
-        String rest = restOf(text, m);
+        String rest = line.rest(m);
         if (!restOk(rest, standalone)) {
             return null;
         }
-        boolean known = KNOWN_AR_AGENCY.matcher(agency).matches()
-                || KNOWN_LATIN_AGENCY.matcher(agency).matches();
+        if (!known && STARTS_WITH_KNOWN_AGENCY.matcher(m.group("rest")).lookingAt()) {
+            // "غزة (فلسطين) - وفا": the parentheses hold the country, the agency follows
+            return null;
+        }
         if (!standalone
                 && !known
-                && (!dashAfter(text, m)
+                && (!dashAfter(line, m)
                         || m.group("place").split("\\s+").length > 2
                         || NOT_PLACE.matcher(agency).matches())) {
             // "أعلنت وزارة الصحة (الاثنين) - …" is a sentence: an unknown agency inline needs a short place
@@ -203,50 +240,57 @@ public final class Datelines {
         if (standalone && !known && m.group("place").split("\\s+").length > 3) {
             return null;
         }
-        String date = m.group("date") == null ? null : m.group("date").strip();
-        String region = m.group("region") == null ? null : m.group("region").strip();
-        return new DatelineMatch(cleanPlace(m.group("place")), agency, date, region, rest);
+        String region = line.group(m, "region");
+        if (region == null) {
+            region = line.group(m, "country");
+        }
+        return new DatelineMatch(
+                cleanPlace(line.group(m, "place")), line.group(m, "agency"), line.raw(m, "date"), region, rest);
     }
 
     /** "الدوحة في 25 يونيو /قنا/", "أنقرة/ الأناضول". */
-    private static DatelineMatch arabicSlash(String text, boolean standalone) {
-        Matcher m = WirePatterns.AR_SLASH.matcher(head(text));
+    private static DatelineMatch arabicSlash(Line line, boolean standalone) {
+        Matcher m = line.matcher(WirePatterns.AR_SLASH);
         if (!m.lookingAt() || !placeOk(m.group("place"))) {
             return null;
         }
         String agency = m.group("agency").strip();
-        String rest = m.group("rest") == null ? "" : restOf(text, m);
+        String rest = m.group("rest") == null ? "" : line.rest(m);
         if (!restOk(rest, standalone)) {
             return null;
         }
         if (!standalone && !KNOWN_AR_AGENCY.matcher(agency).matches() && m.group("date") == null) {
             return null;
         }
-        String date = m.group("date") == null ? null : m.group("date").strip();
-        return new DatelineMatch(cleanPlace(m.group("place")), agency, date, null, rest);
+        return new DatelineMatch(
+                cleanPlace(line.group(m, "place")),
+                line.group(m, "agency"),
+                line.raw(m, "date"),
+                line.group(m, "country"),
+                rest);
     }
 
-    /** "موسكو-سانا", "الرباط - ومع". Inline only with a known agency. */
-    private static DatelineMatch arabicDash(String text, boolean standalone) {
-        Matcher withAgency = WirePatterns.AR_DASH_KNOWN.matcher(head(text));
+    /** "موسكو-سانا", "الرباط - ومع", "غزة (فلسطين) - وفا". Inline only with a known agency. */
+    private static DatelineMatch arabicDash(Line line, boolean standalone) {
+        Matcher withAgency = line.matcher(WirePatterns.AR_DASH_KNOWN);
         if (withAgency.lookingAt() && placeOk(withAgency.group("place"))) {
-            String rest = restOf(text, withAgency);
+            String rest = line.rest(withAgency);
             if (restOk(rest, standalone)) {
                 return new DatelineMatch(
-                        cleanPlace(withAgency.group("place")),
-                        withAgency.group("agency").strip(),
+                        cleanPlace(line.group(withAgency, "place")),
+                        line.group(withAgency, "agency"),
                         null,
-                        null,
+                        line.group(withAgency, "country"),
                         rest);
             }
         }
-        Matcher m = WirePatterns.AR_DASH.matcher(head(text));
+        Matcher m = line.matcher(WirePatterns.AR_DASH);
         if (!m.lookingAt() || !placeOk(m.group("place"))) {
             return null;
         }
         String agency = m.group("agency").strip();
         boolean known = KNOWN_AR_AGENCY.matcher(agency).matches();
-        String rest = restOf(text, m);
+        String rest = line.rest(m);
         if (!known) {
             // "غزة - إسرائيل تقصف" is a sentence; an unknown agency needs a short stand-alone line
             if (!standalone || m.group("place").split("\\s+").length > 2 || agency.split("\\s+").length > 2) {
@@ -256,10 +300,10 @@ public final class Datelines {
             return null;
         }
         if (!restOk(rest, standalone)) {
-            // the agency alternation may have stopped inside a longer phrase: retry the agency as the whole tail
             return null;
         }
-        return new DatelineMatch(cleanPlace(m.group("place")), agency, null, null, rest);
+        return new DatelineMatch(
+                cleanPlace(line.group(m, "place")), line.group(m, "agency"), null, line.group(m, "country"), rest);
     }
 
     private static final Pattern AR_PLACE_DATE =
@@ -277,78 +321,76 @@ public final class Datelines {
         if (text.length() > 120) {
             return null;
         }
+        Line line = Line.of(text);
         for (Pattern p : List.of(AR_PLACE_DATE, LATIN_PLACE_DATE)) {
-            Matcher m = p.matcher(text);
+            Matcher m = line.matcher(p);
             if (m.matches()
                     && placeOk(m.group("place"))
                     && m.group("date").split("\\s+").length <= 10
                     && DateParser.containsDate(m.group("date"))) {
-                return new DatelineMatch(
-                        cleanPlace(m.group("place")), null, m.group("date").strip(), null, "");
+                return new DatelineMatch(cleanPlace(line.group(m, "place")), null, line.raw(m, "date"), null, "");
             }
         }
         return null;
     }
 
     /** Patterns with a known agency and an optional place, nothing else to check. */
-    private static DatelineMatch simple(Pattern pattern, String text, boolean standalone) {
-        Matcher m = pattern.matcher(head(text));
+    private static DatelineMatch simple(Pattern pattern, Line line, boolean standalone) {
+        Matcher m = line.matcher(pattern);
         if (!m.lookingAt()) {
             return null;
         }
         String place = null;
         try {
-            place = m.group("place");
+            place = line.group(m, "place");
         } catch (IllegalArgumentException noPlaceGroup) {
             // AGENCY_ONLY has no place
         }
-        if (place != null && !placeOk(place)) {
+        if (place != null && !placeOk(m.group("place"))) {
             return null;
         }
-        String rest = restOf(text, m);
+        String rest = line.rest(m);
         if (!restOk(rest, standalone)) {
             return null;
         }
-        return new DatelineMatch(
-                place == null ? null : cleanPlace(place), m.group("agency").strip(), null, null, rest);
+        return new DatelineMatch(place == null ? null : cleanPlace(place), line.group(m, "agency"), null, null, rest);
     }
 
     /** "Riyadh, Shawwal 25, 1436, Aug 10, 2015, SPA -- …". */
-    private static DatelineMatch latinCommaAgency(String text, boolean standalone) {
-        Matcher m = WirePatterns.LATIN_COMMA_AGENCY.matcher(head(text));
+    private static DatelineMatch latinCommaAgency(Line line, boolean standalone) {
+        Matcher m = line.matcher(WirePatterns.LATIN_COMMA_AGENCY);
         if (!m.lookingAt() || m.group("date") != null && !DateParser.containsDate(m.group("date"))) {
             return null;
         }
-        String rest = restOf(text, m);
+        String rest = line.rest(m);
         if (!restOk(rest, standalone)) {
             return null;
         }
-        String date = m.group("date") == null ? null : m.group("date").strip();
-        return new DatelineMatch(m.group("place").strip(), m.group("agency").strip(), date, null, rest);
+        return new DatelineMatch(line.group(m, "place"), line.group(m, "agency"), line.raw(m, "date"), null, rest);
     }
 
     /** "CAIRO, June 25 (Reuters) -", "PARIS (AFP) –", "Paris, 25 juin 2024 (AFP) -". */
-    private static DatelineMatch latinParen(String text, boolean standalone) {
-        Matcher m = WirePatterns.LATIN_PAREN.matcher(head(text));
+    private static DatelineMatch latinParen(Line line, boolean standalone) {
+        Matcher m = line.matcher(WirePatterns.LATIN_PAREN);
         if (!m.lookingAt()) {
             return null;
         }
-        String place = m.group("place").strip();
-        String agency = m.group("agency").strip();
-        String extra = m.group("extra") == null ? null : m.group("extra").strip();
-        boolean known = KNOWN_LATIN_AGENCY.matcher(agency).matches();
+        String place = line.group(m, "place");
+        String agency = line.group(m, "agency");
+        String extra = line.group(m, "extra");
+        boolean known = KNOWN_LATIN_AGENCY.matcher(m.group("agency").strip()).matches();
         boolean caps = place.equals(place.toUpperCase(java.util.Locale.ROOT)) && place.length() >= 2;
         if (agency.split("\\s+").length > 3 || SENTENCE_PUNCT.matcher(agency).find() && !known) {
             return null;
         }
-        String rest = restOf(text, m);
+        String rest = line.rest(m);
         if (!restOk(rest, standalone)) {
             return null;
         }
         if (!known && !caps) {
             return null;
         }
-        if (!standalone && !dashAfter(text, m) && !known) {
+        if (!standalone && !dashAfter(line, m) && !known) {
             return null;
         }
         String date = null;
@@ -360,20 +402,20 @@ public final class Datelines {
     }
 
     /** "WASHINGTON —": an upper-case place and a dash, no agency; inline only. */
-    private static DatelineMatch latinCapsDash(String text, boolean standalone) {
-        Matcher m = WirePatterns.LATIN_CAPS_DASH.matcher(head(text));
+    private static DatelineMatch latinCapsDash(Line line, boolean standalone) {
+        Matcher m = line.matcher(WirePatterns.LATIN_CAPS_DASH);
         if (!m.lookingAt()) {
             return null;
         }
-        String place = m.group("place").strip();
+        String place = line.group(m, "place");
         if (place.length() < 3 || place.split("\\s+").length > 4) {
             return null;
         }
-        String rest = restOf(text, m);
+        String rest = line.rest(m);
         if (!restOk(rest, standalone)) {
             return null;
         }
-        String extra = m.group("extra") == null ? null : m.group("extra").strip();
+        String extra = line.group(m, "extra");
         String date = null;
         if (extra != null && HAS_DIGIT.matcher(extra).find()) {
             date = extra;
@@ -394,13 +436,8 @@ public final class Datelines {
         return !NOT_PLACE.matcher(first).matches();
     }
 
-    private static boolean dashAfter(String text, Matcher m) {
-        String between = text.substring(m.end("agency"), m.start("rest"));
+    private static boolean dashAfter(Line line, Matcher m) {
+        String between = line.folded().text().substring(m.end("agency"), m.start("rest"));
         return between.matches(".*(?:-|[\u2010-\u2015\u2212]|[:：]).*");
-    }
-
-    /** The rest of the full line after the match (the matcher may have looked at a truncated head). */
-    private static String restOf(String text, Matcher m) {
-        return WireStoryReader.trim(text.substring(m.start("rest")));
     }
 }

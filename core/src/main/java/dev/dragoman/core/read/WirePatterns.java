@@ -45,7 +45,8 @@ final class WirePatterns {
                     sb.append("[وؤ]");
                     break;
                 case ' ':
-                    sb.append("\\s+");
+                    // "ا ش ا" also matches dotted initials "أ.ش.أ"
+                    sb.append("(?:\\s*\\.\\s*|\\s+)");
                     continue;
                 default:
                     if ("\\.[]{}()*+?^$|".indexOf(c) >= 0) {
@@ -523,29 +524,33 @@ final class WirePatterns {
             "dw");
     static final String LATIN_AGENCY = alternation(LATIN_AGENCIES);
     static final String AR_PLACE = "(?<place>" + AR_WORD + "(?:\\s+" + AR_WORD + "){0,3})";
+    /** The country in parentheses after a place: "جنيف (سويسرا)", "غزة (فلسطين)"; kept as metadata. */
+    static final String AR_COUNTRY = "(?:\\s*\\(\\s*(?<country>" + AR_WORD + "(?:\\s+" + AR_WORD + "){0,2})\\s*\\))?";
+
     private static final String TAIL = "\\s*(?:" + DASH + "+|[:：])?\\s*(?<rest>.*?)\\s*$";
 
     /**
      * "القاهرة (أ ش أ)", "باريس (أ ف ب) -", "عمان 25 حزيران (بترا) -", "بكين 25 يونيو 2024 (شينخوا)",
      * "دبي، الإمارات العربية المتحدة (CNN) –" (the region goes to metadata {@code datelineExtra}).
      */
-    static final Pattern AR_PAREN = compile("^[\\s\\p{Cf}]*" + AR_PLACE
+    static final Pattern AR_PAREN = compile("^[\\s\\p{Cf}]*" + AR_PLACE + AR_COUNTRY
             + "(?:\\s*[،,]\\s*(?<region>" + AR_WORD + "(?:\\s+" + AR_WORD + "){0,3})(?=\\s*\\())?"
             + "\\s*(?:[،,]\\s*|" + tolerant("في") + "\\s+|" + DASH + "\\s*)?"
             + "(?<date>" + DIGIT + "[^()]{0,50}?)?\\s*\\(\\s*(?<agency>[^()0-9]{1,30}?)\\s*\\)" + TAIL);
     /** "الدوحة في 25 يونيو /قنا/", "أنقرة/ الأناضول", "أبوظبي في 25 يونيو / وام /". */
-    static final Pattern AR_SLASH = compile("^[\\s\\p{Cf}]*" + AR_PLACE + "\\s*(?:(?:[،,]\\s*|" + tolerant("في")
+    static final Pattern AR_SLASH = compile("^[\\s\\p{Cf}]*" + AR_PLACE + AR_COUNTRY + "\\s*(?:(?:[،,]\\s*|"
+            + tolerant("في")
             + "\\s+)(?<date>" + DIGIT + "[^/]{0,50}?))?\\s*/\\s*(?<agency>" + AR_WORD + "(?:\\s+" + AR_WORD + "){0,2})"
             + "\\s*(?:/" + TAIL + "|$)");
     /** "موسكو-سانا", "الرباط - ومع", "بغداد – واع". */
-    static final Pattern AR_DASH = compile("^[\\s\\p{Cf}]*" + AR_PLACE + "\\s*" + DASH + "\\s*(?<agency>" + AR_WORD
-            + "(?:\\s+" + AR_WORD + "){0,2})" + TAIL);
+    static final Pattern AR_DASH = compile("^[\\s\\p{Cf}]*" + AR_PLACE + AR_COUNTRY + "\\s*" + DASH + "\\s*(?<agency>"
+            + AR_WORD + "(?:\\s+" + AR_WORD + "){0,2})" + TAIL);
     /** "دير الزور - سانا وصلت…": a dash and a known agency, then the paragraph. */
-    static final Pattern AR_DASH_KNOWN = compile(
-            "^[\\s\\p{Cf}]*" + AR_PLACE + "\\s*" + DASH + "\\s*(?<agency>" + AR_AGENCY + ")(?![\\p{L}\\p{M}])" + TAIL);
+    static final Pattern AR_DASH_KNOWN = compile("^[\\s\\p{Cf}]*" + AR_PLACE + AR_COUNTRY + "\\s*" + DASH
+            + "\\s*(?<agency>" + AR_AGENCY + ")(?![\\p{L}\\p{M}])" + TAIL);
     /** The Saudi Press Agency's "الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس": place, date(s), agency. */
-    static final Pattern AR_DATE_AGENCY = compile("^[\\s\\p{Cf}]*" + AR_PLACE + "\\s*[،,]?\\s+(?<date>" + DIGIT
-            + ".{3,80}?)\\s*[،,(/-]?\\s*(?<agency>" + AR_AGENCY + ")\\s*[)/]?(?![\\p{L}])" + TAIL);
+    static final Pattern AR_DATE_AGENCY = compile("^[\\s\\p{Cf}]*" + AR_PLACE + AR_COUNTRY + "\\s*[،,]?\\s+(?<date>"
+            + DIGIT + ".{3,80}?)\\s*[،,(/-]?\\s*(?<agency>" + AR_AGENCY + ")\\s*[)/]?(?![\\p{L}])" + TAIL);
     /** "سبق- الرياض:": a known agency, a dash, the place and a colon (Saudi online papers). */
     static final Pattern AR_AGENCY_PLACE = compile("^[\\s\\p{Cf}]*(?<agency>" + AR_AGENCY + ")\\s*" + DASH + "\\s*"
             + AR_PLACE + "\\s*[:：]\\s*(?<rest>.*?)\\s*$");
