@@ -2,21 +2,15 @@ package dev.dragoman.cli.batch;
 
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.core.Language;
-import dev.dragoman.core.cluster.MinHashStoryClusterer;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.pipeline.batch.BatchEngine;
 import dev.dragoman.pipeline.batch.BatchListener;
 import dev.dragoman.pipeline.batch.BatchOptions;
 import dev.dragoman.pipeline.batch.HttpFetcher;
-import dev.dragoman.pipeline.batch.RunReport;
-import dev.dragoman.pipeline.digest.Digest;
-import dev.dragoman.pipeline.digest.DigestWriter;
-import dev.dragoman.pipeline.schedule.BatchScheduler;
+import dev.dragoman.pipeline.schedule.BatchJob;
 import dev.dragoman.pipeline.schedule.Schedule;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -26,7 +20,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -143,24 +136,11 @@ public final class BatchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final BatchBackends backends;
     private final CliContext context;
-    private final Clock clock;
-    private final BatchScheduler.Waiter waiter;
 
     /** The command as {@code Main} registers it: backends come from the CLI's configuration. */
     public BatchCommand(CliContext context) {
-        this.backends = null;
         this.context = context;
-        this.clock = Clock.systemUTC();
-        this.waiter = null;
-    }
-
-    BatchCommand(BatchBackends backends, Clock clock, BatchScheduler.Waiter waiter) {
-        this.backends = backends;
-        this.context = null;
-        this.clock = clock;
-        this.waiter = waiter;
     }
 
     @Override
@@ -180,15 +160,12 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     private int execute(PrintWriter err) {
-        if (backends != null) {
-            return execute(err, backends);
-        }
-        boolean needTranslator = translateTo != null || brief != null;
-        boolean needSummarizer = summarize || brief != null;
-        try (ConfiguredBatchBackends configured = ConfiguredBatchBackends.open(
+        Schedule schedule = schedule(); // usage errors before any backend is built
+        BatchListener listener = listener(err);
+        try (ConfiguredBatchBackends backends = ConfiguredBatchBackends.open(
                 context.settings(),
-                needTranslator,
-                needSummarizer,
+                translateTo != null || brief != null,
+                summarize || brief != null,
                 translateBackend,
                 summarizeBackend,
                 cache.store(),
@@ -206,53 +183,50 @@ public final class BatchCommand implements Callable<Integer> {
                         err.flush();
                     }
                 })) {
-            return execute(err, configured);
+            OkHttpClient http = new OkHttpClient();
+            try {
+                BatchEngine engine = BatchEngine.builder(options(backends))
+                        .translator(backends.translator())
+                        .summarizer(backends.summarizer())
+                        .fetcher(new HttpFetcher(http, version(), Schedule.parseDuration(fetchTimeout), perHost))
+                        .build();
+                return run(BatchJob.once(engine).on(schedule), listener, err);
+            } finally {
+                http.dispatcher().executorService().shutdown();
+                http.connectionPool().evictAll();
+            }
         }
     }
 
-    private int execute(PrintWriter err, BatchBackends backends) {
-        BatchOptions options = options(backends);
-        OkHttpClient http = new OkHttpClient();
-        BatchEngine engine = BatchEngine.builder(options)
-                .translator(backends.translator())
-                .summarizer(backends.summarizer())
-                .fetcher(new HttpFetcher(http, version(), Schedule.parseDuration(fetchTimeout), perHost))
-                .clock(clock)
-                .build();
-        BatchListener listener = listener(err);
-        MinHashStoryClusterer clusterer = new MinHashStoryClusterer();
-        DigestWriter digests = new DigestWriter();
-
-        Schedule schedule = schedule();
-        AtomicReference<RunReport> last = new AtomicReference<>();
+    /** Runs the job; SIGTERM stops it after the items in flight are finished and journaled. */
+    private int run(BatchJob job, BatchListener listener, PrintWriter err) {
         CountDownLatch finished = new CountDownLatch(1);
-        BatchScheduler scheduler = schedule == null
-                ? null
-                : new BatchScheduler(schedule, clock, waiter, at -> {
-                    last.set(runOnce(engine, listener, digests, clusterer, err, true));
-                });
         Thread hook = new Thread(
                 () -> {
-                    engine.requestStop();
-                    if (scheduler != null) {
-                        scheduler.stop();
-                    }
+                    job.stop();
                     try {
-                        finished.await(2, TimeUnit.MINUTES); // let items in flight finish and be journaled
+                        finished.await(2, TimeUnit.MINUTES);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
                 },
                 "batch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        BatchJob.Run last = null;
         try {
-            if (scheduler == null) {
-                last.set(runOnce(engine, listener, digests, clusterer, err, false));
-            } else {
-                err.println("dragoman batch: scheduled " + schedule.describe() + "; stop with SIGTERM or Ctrl-C");
+            if (job.schedule() != null) {
+                err.println("dragoman batch: scheduled " + job.schedule().describe() + "; stop with SIGTERM or Ctrl-C");
                 err.flush();
-                scheduler.loop(false, 0);
             }
+            last = job.run(listener, r -> {
+                synchronized (err) {
+                    err.println("digest: " + r.digest().get(0) + " (+ .html, .json)");
+                    if (r.report().failed() > 0) {
+                        err.println("failures: " + out.resolve(BatchEngine.FAILURES));
+                    }
+                    err.flush();
+                }
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -262,35 +236,8 @@ public final class BatchCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the JVM is already running the hook
             }
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
         }
-        RunReport report = last.get();
-        return report == null ? 0 : report.exitCode();
-    }
-
-    private RunReport runOnce(
-            BatchEngine engine,
-            BatchListener listener,
-            DigestWriter digests,
-            MinHashStoryClusterer clusterer,
-            PrintWriter err,
-            boolean onlyNew) {
-        RunReport report = engine.run(listener, onlyNew);
-        try {
-            List<Path> files = digests.write(out, Digest.of(report, clusterer));
-            synchronized (err) {
-                err.println("digest: " + files.get(0) + " (+ .html, .json)");
-                if (report.failed() > 0) {
-                    err.println("failures: " + out.resolve(BatchEngine.FAILURES));
-                }
-                err.flush();
-            }
-        } catch (IOException e) {
-            throw new DragomanException(
-                    DragomanException.Kind.INTERNAL, "cannot write the digest under " + out + ": " + e.getMessage(), e);
-        }
-        return report;
+        return last == null ? 0 : last.report().exitCode();
     }
 
     private BatchOptions options(BatchBackends backends) {
@@ -301,9 +248,6 @@ public final class BatchCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--format: unknown format '" + f + "'; use json, md");
             }
-        }
-        if (every != null && cron != null) {
-            throw new IllegalArgumentException("--every and --cron exclude each other");
         }
         return new BatchOptions(
                 inputs,
@@ -318,6 +262,9 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     private Schedule schedule() {
+        if (every != null && cron != null) {
+            throw new IllegalArgumentException("--every and --cron exclude each other");
+        }
         if (every != null) {
             return Schedule.every(Schedule.parseDuration(every));
         }
