@@ -1,6 +1,8 @@
 package dev.dragoman.cli;
 
+import dev.dragoman.core.error.DragomanException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,6 +55,13 @@ public final class Console {
             err.println(String.format(Locale.ROOT, format, args));
             err.flush();
         }
+    }
+
+    /** A retry note ("deepl failed (attempt 1: …); retrying in 1.0 s"): a {@code Retrier.Listener}. */
+    public void retrying(String what, int attempt, Duration delay, DragomanException failure) {
+        note(
+                "%s failed (attempt %d: %s); retrying in %.1f s",
+                what, attempt, failure.getMessage(), delay.toMillis() / 1000.0);
     }
 
     /** Runs {@code work}, printing "label: N ms" with {@code --verbose}. */

@@ -1,6 +1,7 @@
 package dev.dragoman.cli.batch;
 
 import dev.dragoman.cli.CliContext;
+import dev.dragoman.cli.Console;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.pipeline.batch.BatchEngine;
@@ -171,18 +172,7 @@ public final class BatchCommand implements Callable<Integer> {
                 cache.store(),
                 cache.path(),
                 cache.url(),
-                (what, attempt, delay, failure) -> {
-                    synchronized (err) {
-                        err.printf(
-                                Locale.ROOT,
-                                "%s failed (attempt %d: %s); retrying in %.1f s%n",
-                                what,
-                                attempt,
-                                failure.getMessage(),
-                                delay.toMillis() / 1000.0);
-                        err.flush();
-                    }
-                })) {
+                new Console(spec, common)::retrying)) {
             OkHttpClient http = new OkHttpClient();
             try {
                 BatchEngine engine = BatchEngine.builder(options(backends))

@@ -1,7 +1,6 @@
 package dev.dragoman.cli.command;
 
 import dev.dragoman.cli.CliContext;
-import dev.dragoman.cli.CommonOptions;
 import dev.dragoman.cli.Console;
 import dev.dragoman.cli.config.BackendConfig;
 import dev.dragoman.cli.config.ConfigException;
@@ -50,9 +49,6 @@ public final class BriefCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
     IoOptions io;
 
     @Mixin
@@ -89,8 +85,8 @@ public final class BriefCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = context.settings();
-        Console console = new Console(spec, common);
-        OutputFormat format = io.format(spec);
+        Console console = io.console();
+        OutputFormat format = io.format();
         Language target = SummarizeCommand.language(to == null ? "en" : to);
         SummaryOptions options = SummaryOptions.DEFAULT
                 .withLength(length.length(spec))
@@ -101,21 +97,16 @@ public final class BriefCommand implements Callable<Integer> {
             Translator translator = translator(settings, console, meter, store);
             BriefPipeline pipeline = new BriefPipeline(new ExtractiveSummarizer(), translator);
             SummaryWriter writer = new SummaryWriter(format);
-            return Commands.articleRun(context, console, spec)
-                    .run(io.inputs, io.output, format, false, ".brief." + target.tag(), (input, article) -> {
-                        Brief brief =
-                                console.timed("brief " + input.name(), () -> pipeline.brief(article, target, options));
-                        for (String w : brief.summary().warnings()) {
-                            console.note("Warning: %s: %s", input.name(), w);
-                        }
-                        console.note(
-                                "%s: sent %d of %d characters to translation (%.0f%% of the whole article)",
-                                input.name(),
-                                brief.charactersSent(),
-                                brief.charactersWholeArticle(),
-                                100 * brief.sentRatio());
-                        return writer.write(article, brief.summary());
-                    });
+            return io.run(context, format, ".brief." + target.tag(), (input, article) -> {
+                Brief brief = console.timed("brief " + input.name(), () -> pipeline.brief(article, target, options));
+                for (String w : brief.summary().warnings()) {
+                    console.note("Warning: %s: %s", input.name(), w);
+                }
+                console.note(
+                        "%s: sent %d of %d characters to translation (%.0f%% of the whole article)",
+                        input.name(), brief.charactersSent(), brief.charactersWholeArticle(), 100 * brief.sentRatio());
+                return writer.write(article, brief.summary());
+            });
         }
     }
 
@@ -134,15 +125,7 @@ public final class BriefCommand implements Callable<Integer> {
             };
         }
         BackendConfig b = settings.backend(backend.strip());
-        var engine = TranslationBackends.create(
-                b,
-                settings.env(),
-                Http::client,
-                meter,
-                strict,
-                (what, attempt, delay, failure) -> console.note(
-                        "%s failed (attempt %d: %s); retrying in %.1f s",
-                        what, attempt, failure.getMessage(), delay.toMillis() / 1000.0));
+        var engine = TranslationBackends.create(b, settings.env(), Http::client, meter, strict, console::retrying);
         return new CachingTranslator(engine, store, meter, Clock.systemUTC());
     }
 }

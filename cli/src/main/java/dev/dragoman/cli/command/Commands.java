@@ -1,8 +1,5 @@
 package dev.dragoman.cli.command;
 
-import dev.dragoman.cli.CliContext;
-import dev.dragoman.cli.Console;
-import dev.dragoman.cli.io.ArticleRun;
 import dev.dragoman.core.read.ArticleReaders;
 import dev.dragoman.core.read.InputFormat;
 import dev.dragoman.core.read.feed.FeedItem;
@@ -10,7 +7,6 @@ import dev.dragoman.core.read.feed.FeedReader;
 import dev.dragoman.core.read.html.HtmlArticleReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Wiring shared by the article commands. */
 final class Commands {
@@ -28,10 +24,5 @@ final class Commands {
                         (text, name) -> feeds.read(text.getBytes(StandardCharsets.UTF_8), null, name).stream()
                                 .map(FeedItem::toArticle)
                                 .toList());
-    }
-
-    /** The shared loop over inputs. */
-    static ArticleRun articleRun(CliContext context, Console console, CommandSpec spec) {
-        return new ArticleRun(console, Commands::readers, context.stdin(), context.stdinIsTerminal());
     }
 }

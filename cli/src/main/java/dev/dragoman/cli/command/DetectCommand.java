@@ -2,8 +2,6 @@ package dev.dragoman.cli.command;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.cli.CliContext;
-import dev.dragoman.cli.CommonOptions;
-import dev.dragoman.cli.Console;
 import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.json.Json;
@@ -36,9 +34,6 @@ public final class DetectCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
     IoOptions io;
 
     DetectCommand(CliContext context) {
@@ -48,20 +43,17 @@ public final class DetectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         context.settings();
-        Console console = new Console(spec, common);
-        OutputFormat format = io.format(spec);
+        OutputFormat format = io.format();
         if (format == OutputFormat.MD || format == OutputFormat.HTML) {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "detect writes text, json or jsonl, not " + format.extension());
         }
-        return Commands.articleRun(context, console, spec)
-                .run(
-                        io.inputs,
-                        io.output,
-                        format,
-                        format != OutputFormat.JSON,
-                        "",
-                        (source, article) -> render(source.name(), article, format));
+        return io.run(
+                context,
+                format,
+                format != OutputFormat.JSON,
+                "",
+                (source, article) -> render(source.name(), article, format));
     }
 
     private static String render(String input, Article article, OutputFormat format) {

@@ -1,15 +1,31 @@
 package dev.dragoman.cli.command;
 
+import dev.dragoman.cli.CliContext;
+import dev.dragoman.cli.CommonOptions;
+import dev.dragoman.cli.Console;
+import dev.dragoman.cli.io.ArticleRun;
 import dev.dragoman.core.write.OutputFormat;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Inputs, {@code -o} and {@code --format}: the options of every command that reads articles (a {@code @Mixin}). */
+/**
+ * The input and output handling of every command that reads articles (a {@code @Mixin}): the inputs, {@code -o},
+ * {@code --format} and the common options, the command's {@link Console}, and the loop that reads each input, renders
+ * each article and writes it where {@code -o} says.
+ */
 public final class IoOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Mixin
+    CommonOptions common;
 
     @Parameters(
             paramLabel = "INPUT",
@@ -30,13 +46,38 @@ public final class IoOptions {
                     "text, json, jsonl, md or html (default: ${DEFAULT-VALUE}; env DRAGOMAN_FORMAT; file 'format').")
     String format;
 
+    private Console console;
+
+    /** The command's console (stdout, stderr, {@code --verbose}, {@code --quiet}). */
+    Console console() {
+        if (console == null) {
+            console = new Console(mixee, common);
+        }
+        return console;
+    }
+
     /** The chosen format; a bad flag value is a usage error. */
-    OutputFormat format(CommandSpec spec) {
+    OutputFormat format() {
         try {
             return OutputFormat.parse(format);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(
-                    spec.commandLine(), "Invalid value for --format: " + e.getMessage());
+                    mixee.commandLine(), "Invalid value for --format: " + e.getMessage());
         }
+    }
+
+    /**
+     * Reads every input, renders each article and writes it; {@code suffix} goes before the output extension.
+     *
+     * @return 0, or the first failure's exit code
+     */
+    int run(CliContext context, OutputFormat format, String suffix, ArticleRun.Renderer renderer) {
+        return run(context, format, false, suffix, renderer);
+    }
+
+    /** As {@link #run(CliContext, OutputFormat, String, ArticleRun.Renderer)}; {@code streamable} documents may share one stream. */
+    int run(CliContext context, OutputFormat format, boolean streamable, String suffix, ArticleRun.Renderer renderer) {
+        return new ArticleRun(console(), Commands::readers, context.stdin(), context.stdinIsTerminal())
+                .run(inputs, output, format, streamable, suffix, renderer);
     }
 }

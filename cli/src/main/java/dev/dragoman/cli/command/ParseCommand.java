@@ -1,8 +1,6 @@
 package dev.dragoman.cli.command;
 
 import dev.dragoman.cli.CliContext;
-import dev.dragoman.cli.CommonOptions;
-import dev.dragoman.cli.Console;
 import dev.dragoman.core.write.ArticleWriter;
 import dev.dragoman.core.write.OutputFormat;
 import java.util.concurrent.Callable;
@@ -34,9 +32,6 @@ public final class ParseCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
     IoOptions io;
 
     ParseCommand(CliContext context) {
@@ -46,10 +41,8 @@ public final class ParseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         context.settings();
-        Console console = new Console(spec, common);
-        OutputFormat format = io.format(spec);
+        OutputFormat format = io.format();
         ArticleWriter writer = ArticleWriter.of(format);
-        return Commands.articleRun(context, console, spec)
-                .run(io.inputs, io.output, format, false, "", (source, article) -> writer.write(article));
+        return io.run(context, format, "", (source, article) -> writer.write(article));
     }
 }

@@ -1,7 +1,6 @@
 package dev.dragoman.cli.command;
 
 import dev.dragoman.cli.CliContext;
-import dev.dragoman.cli.CommonOptions;
 import dev.dragoman.cli.Console;
 import dev.dragoman.cli.UsageException;
 import dev.dragoman.cli.config.BackendConfig;
@@ -47,9 +46,6 @@ public final class SummarizeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
     IoOptions io;
 
     @Mixin
@@ -88,8 +84,8 @@ public final class SummarizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = context.settings();
-        Console console = new Console(spec, common);
-        OutputFormat format = io.format(spec);
+        Console console = io.console();
+        OutputFormat format = io.format();
         SummaryOptions options = SummaryOptions.DEFAULT
                 .withLength(length.length(spec))
                 .withStyle(style(style))
@@ -97,25 +93,18 @@ public final class SummarizeCommand implements Callable<Integer> {
                 .withStrict(strict);
         BackendConfig b = settings.backend(backend == null ? "extractive" : backend.strip());
         try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
-            Summarizer summarizer = Summarizers.create(
-                    b,
-                    settings.env(),
-                    store,
-                    (what, attempt, delay, failure) -> console.note(
-                            "%s failed (attempt %d: %s); retrying in %.1f s",
-                            what, attempt, failure.getMessage(), delay.toMillis() / 1000.0));
+            Summarizer summarizer = Summarizers.create(b, settings.env(), store, console::retrying);
             SummaryWriter writer = new SummaryWriter(format);
             return Unreachable.asConfigError(
                     b,
-                    () -> Commands.articleRun(context, console, spec)
-                            .run(io.inputs, io.output, format, false, ".summary", (input, article) -> {
-                                Summary summary = console.timed(
-                                        "summarize " + input.name(), () -> summarizer.summarize(article, options));
-                                for (String w : summary.warnings()) {
-                                    console.note("Warning: %s: %s", input.name(), w);
-                                }
-                                return writer.write(article, summary);
-                            }));
+                    () -> io.run(context, format, ".summary", (input, article) -> {
+                        Summary summary = console.timed(
+                                "summarize " + input.name(), () -> summarizer.summarize(article, options));
+                        for (String w : summary.warnings()) {
+                            console.note("Warning: %s: %s", input.name(), w);
+                        }
+                        return writer.write(article, summary);
+                    }));
         }
     }
 

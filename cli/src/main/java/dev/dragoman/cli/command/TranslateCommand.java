@@ -2,7 +2,6 @@ package dev.dragoman.cli.command;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.cli.CliContext;
-import dev.dragoman.cli.CommonOptions;
 import dev.dragoman.cli.Console;
 import dev.dragoman.cli.UsageException;
 import dev.dragoman.cli.config.BackendConfig;
@@ -63,9 +62,6 @@ public final class TranslateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
     IoOptions io;
 
     @Mixin
@@ -114,8 +110,8 @@ public final class TranslateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = context.settings();
-        Console console = new Console(spec, common);
-        OutputFormat format = io.format(spec);
+        Console console = io.console();
+        OutputFormat format = io.format();
         if (bilingual && format == OutputFormat.TEXT) {
             format = OutputFormat.MD;
         }
@@ -133,15 +129,8 @@ public final class TranslateCommand implements Callable<Integer> {
         }
         BackendConfig b = chooseBackend(settings, backend);
         UsageMeter meter = new UsageMeter();
-        TranslationBackend engine = TranslationBackends.create(
-                b,
-                settings.env(),
-                Http::client,
-                meter,
-                strict,
-                (what, attempt, delay, failure) -> console.note(
-                        "%s failed (attempt %d: %s); retrying in %.1f s",
-                        what, attempt, failure.getMessage(), delay.toMillis() / 1000.0));
+        TranslationBackend engine =
+                TranslationBackends.create(b, settings.env(), Http::client, meter, strict, console::retrying);
         console.detail(
                 "backend %s: type %s, model %s",
                 b.name(), b.type().id(), b.effectiveModel().orElse("-"));
@@ -151,16 +140,14 @@ public final class TranslateCommand implements Callable<Integer> {
             TranslationOptions opts = options;
             int code = Unreachable.asConfigError(
                     b,
-                    () -> Commands.articleRun(context, console, spec)
-                            .run(io.inputs, io.output, fmt, false, "." + target.tag(), (input, article) -> {
-                                ArticleTranslation t = console.timed(
-                                        "translate " + input.name(),
-                                        () -> translator.translate(article, source, target, opts));
-                                for (String w : t.provenance().warnings()) {
-                                    console.note("Warning: %s: %s", input.name(), w);
-                                }
-                                return render(article, t, fmt);
-                            }));
+                    () -> io.run(context, fmt, "." + target.tag(), (input, article) -> {
+                        ArticleTranslation t = console.timed(
+                                "translate " + input.name(), () -> translator.translate(article, source, target, opts));
+                        for (String w : t.provenance().warnings()) {
+                            console.note("Warning: %s: %s", input.name(), w);
+                        }
+                        return render(article, t, fmt);
+                    }));
             report(console, b, meter, store);
             return code;
         }
