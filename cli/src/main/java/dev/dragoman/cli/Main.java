@@ -16,6 +16,10 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,30 +31,43 @@ import picocli.CommandLine.ParseResult;
  *
  * <p>Commands are created by a factory that hands them the run's {@link CliContext} (a constructor taking one);
  * commands without such a constructor get picocli's default factory.
+ *
+ * <p>Start-up: picocli builds a command's model by reflection over its annotations, about 20 ms per command on a
+ * cold JVM. A run that names its subcommand ({@code dragoman parse …}) registers only that one, and
+ * {@code dragoman --version} none; the top-level help, {@code help}, an unknown name and completion get them all.
  */
 @Command(
         name = "dragoman",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Translate and summarize news articles.",
-        subcommands = {
-            ParseCommand.class,
-            DetectCommand.class,
-            TranslateCommand.class,
-            SummarizeCommand.class,
-            BriefCommand.class,
-            BackendsCommand.class,
-            CacheCommand.class,
-            EvalCommand.class,
-            ConfigCommand.class,
-            CompletionCommand.class,
-            dev.dragoman.cli.batch.BatchCommand.class,
-            CommandLine.HelpCommand.class
-        },
         footerHeading = "%nExamples:%n",
         footer = {"  dragoman summarize story.txt", "  dragoman translate story.txt --to en --format md -o story.en.md"
         })
 public final class Main implements Runnable {
+
+    /** The subcommands in the order the help lists them, by the name their {@code @Command} gives. */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("parse", ParseCommand.class);
+        m.put("detect", DetectCommand.class);
+        m.put("translate", TranslateCommand.class);
+        m.put("summarize", SummarizeCommand.class);
+        m.put("brief", BriefCommand.class);
+        m.put("backends", BackendsCommand.class);
+        m.put("cache", CacheCommand.class);
+        m.put("eval", EvalCommand.class);
+        m.put("config", ConfigCommand.class);
+        m.put("completion", CompletionCommand.class);
+        m.put("batch", dev.dragoman.cli.batch.BatchCommand.class);
+        m.put("help", CommandLine.HelpCommand.class);
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** Subcommands that read the whole command tree. */
+    private static final Set<String> WHOLE_TREE = Set.of("help", "completion");
 
     @CommandLine.Spec
     CommandSpec spec;
@@ -72,7 +89,7 @@ public final class Main implements Runnable {
         PrintWriter safeOut = redactor.wrap(out);
         PrintWriter safeErr = redactor.wrap(err);
         try {
-            CommandLine cli = commandLine(context);
+            CommandLine cli = commandLine(context, args);
             cli.setOut(safeOut);
             cli.setErr(safeErr);
             return cli.execute(args);
@@ -84,17 +101,57 @@ public final class Main implements Runnable {
         }
     }
 
-    /** The configured command tree (also used to generate shell completion). */
+    /** The whole configured command tree (also used to generate shell completion). */
     static CommandLine commandLine(CliContext context) {
-        CommandLine cli = new CommandLine(new Main(), new ContextFactory(context));
+        return commandLine(context, new String[0]);
+    }
+
+    /** The configured command tree with the subcommands {@code args} can reach (all when in doubt). */
+    static CommandLine commandLine(CliContext context, String... args) {
+        ContextFactory factory = new ContextFactory(context);
+        CommandLine cli = new CommandLine(new Main(), factory);
+        Set<String> names = reachable(args);
+        for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
+            if (names.contains(e.getKey())) {
+                cli.addSubcommand(e.getKey(), new CommandLine(e.getValue(), factory));
+            }
+        }
         cli.setDefaultValueProvider(new ConfigDefaultProvider(context.settingsForDefaults()));
         cli.setExecutionExceptionHandler(Main::handleExecutionException);
         cli.setParameterExceptionHandler(Main::handleParameterException);
         cli.setExitCodeExceptionMapper(ExitCodes::of);
         document(cli);
-        ConfigCommand.Show.addSettingOptions(
-                cli.getSubcommands().get("config").getSubcommands().get("show").getCommandSpec());
+        if (cli.getSubcommands().containsKey("config")) {
+            ConfigCommand.Show.addSettingOptions(cli.getSubcommands()
+                    .get("config")
+                    .getSubcommands()
+                    .get("show")
+                    .getCommandSpec());
+        }
         return cli;
+    }
+
+    /**
+     * The subcommands a run with {@code args} can reach: the one named by the first word when it names one (other
+     * than {@code help} and {@code completion}, which read the whole tree), none for {@code --version} alone, else all of them (usage, help, suggestions for a typo).
+     * The top-level command takes no options but {@code -h}/{@code -V}, so the first word that is not an option is
+     * the subcommand.
+     */
+    static Set<String> reachable(String... args) {
+        boolean version = false;
+        for (String a : args) {
+            if (a.equals("--")) {
+                break;
+            }
+            if (!a.startsWith("-")) {
+                return SUBCOMMANDS.containsKey(a) && !WHOLE_TREE.contains(a) ? Set.of(a) : SUBCOMMANDS.keySet();
+            }
+            if (a.equals("-h") || a.equals("--help")) {
+                return SUBCOMMANDS.keySet();
+            }
+            version |= a.equals("-V") || a.equals("--version");
+        }
+        return version ? Set.of() : SUBCOMMANDS.keySet();
     }
 
     /** Every command: the version, and the exit codes in {@code --help}. */

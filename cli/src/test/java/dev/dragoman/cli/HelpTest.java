@@ -82,4 +82,35 @@ class HelpTest {
                         "eval summarize",
                         "completion");
     }
+
+    @org.junit.jupiter.api.Test
+    void should_name_each_subcommand_as_its_command_annotation_does() {
+        Main.SUBCOMMANDS.forEach((name, type) ->
+                assertThat(type.getAnnotation(CommandLine.Command.class).name()).isEqualTo(name));
+    }
+
+    @org.junit.jupiter.api.Test
+    void should_build_only_the_subcommand_a_run_names() {
+        CliContext context = new CliContext(Map.of("HOME", "/nonexistent"), new ByteArrayInputStream(new byte[0]));
+        assertThat(Main.commandLine(context, "parse", "story.txt", "--format", "md")
+                        .getSubcommands()
+                        .keySet())
+                .containsExactly("parse");
+        assertThat(Main.commandLine(context, "--version").getSubcommands()).isEmpty();
+        assertThat(Main.commandLine(context, "--help").getSubcommands()).containsKeys("parse", "batch", "help");
+        assertThat(Main.commandLine(context, "completion", "bash").getSubcommands())
+                .hasSameSizeAs(Main.SUBCOMMANDS);
+        assertThat(Main.commandLine(context, "pasre").getSubcommands()).hasSameSizeAs(Main.SUBCOMMANDS);
+    }
+
+    @org.junit.jupiter.api.Test
+    void should_complete_every_command_and_suggest_for_a_typo() {
+        // when
+        CliRunner.Result completion = new CliRunner(home).run("completion", "bash");
+        CliRunner.Result typo = new CliRunner(home).run("pasre", "x.txt");
+        // then
+        assertThat(completion.out()).contains("parse").contains("batch").contains("summarize");
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err()).contains("parse");
+    }
 }

@@ -11,25 +11,33 @@ import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
- * Detects the language of a text with Apache OpenNLP's language detector and its published model
- * ({@code langdetect-183.bin}, 103 languages, ISO 639-3 codes mapped here to BCP 47 {@link Language} tags), guarded
- * by the script:
+ * Detects the language of a text from its script where the script decides it, and otherwise with Apache OpenNLP's
+ * language detector and its published model ({@code langdetect-183.bin}, 103 languages, ISO 639-3 codes mapped here
+ * to BCP 47 {@link Language} tags):
  *
  * <ul>
  *   <li>Arabic-script text is Arabic unless it contains letters Arabic does not use (Persian/Urdu/Pashto/Sindhi/
  *       Kurdish letters such as پ چ ژ گ ک ی ٹ ڈ ڑ ں ے ە). Short Arabic news text is often scored as Persian, Urdu or
- *       Pashto by n-gram models; the guard forbids that. With such letters the model decides among the
- *       Arabic-script languages only.</li>
+ *       Pashto by n-gram models; the guard forbids that, without consulting the model. With such letters the model
+ *       decides among the Arabic-script languages only.</li>
+ *   <li>Scripts that one language of the model owns decide by themselves: Hangul (Korean), Han with Hiragana or
+ *       Katakana (Japanese), Han alone (Chinese), Thai, Greek, Hebrew, Armenian, Georgian, Tamil, Telugu, Kannada,
+ *       Malayalam, Gujarati, Gurmukhi (Punjabi) and Sinhala.</li>
  *   <li>Text with no letters at all is {@link Language#UNDETERMINED} with confidence 0.</li>
  * </ul>
+ *
+ * <p>A script decides when more than half of the letters are in it; the confidence of such a decision is the share
+ * of the letters in that script. Latin, Cyrillic, Devanagari and other scripts that several languages share go to
+ * the model.
  *
  * <p>Why OpenNLP (figures in docs/DESIGN.md): it is already in the dependency tree, its jar and model are 11 MB
  * (Lingua needs ~104 MB with its Kotlin runtime; Optimaize drags Guava 18), it loads in under half a second and it
  * scored the short Arabic/Persian/Urdu/English/French/Russian news sentences correctly once the script guard is
  * applied.
  *
- * <p>The model is loaded once, lazily, on the first {@link #detect} call, and shared; {@link #detect} is
- * thread-safe (each call uses its own lightweight {@link LanguageDetectorME} over the shared immutable model).
+ * <p>The model is loaded once, lazily, by the first {@link #detect} call that needs it (a script decision never
+ * loads it: Arabic input costs no model load), and shared; {@link #detect} is thread-safe (each call uses its own
+ * lightweight {@link LanguageDetectorME} over the shared immutable model).
  */
 public final class LanguageDetector {
 
@@ -123,15 +131,12 @@ public final class LanguageDetector {
         }
         String sample = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
         ScriptCounts counts = ScriptCounts.of(sample);
-        if (counts.letters == 0) {
-            return new Detection(Language.UNDETERMINED, 0.0);
+        Detection byScript = counts.byScript();
+        if (byScript != null) {
+            return byScript;
         }
+        boolean arabicScript = counts.arabicScript();
         opennlp.tools.langdetect.Language[] ranked = new LanguageDetectorME(model()).predictLanguages(sample);
-        boolean arabicScript = counts.arabic * 2 > counts.letters;
-        if (arabicScript && counts.nonArabicLetters == 0) {
-            // Arabic letters only: the guard. Confidence: Arabic's share among the Arabic-script languages.
-            return new Detection(Language.ARABIC, arabicShare(ranked));
-        }
         for (opennlp.tools.langdetect.Language candidate : ranked) {
             String code = candidate.getLang();
             if (arabicScript && !ARABIC_SCRIPT.contains(code)) {
@@ -148,10 +153,28 @@ public final class LanguageDetector {
         return new Detection(Language.UNDETERMINED, 0.0);
     }
 
-    /** Loads the model now (it is otherwise loaded on the first {@link #detect}); returns this detector. */
+    /**
+     * Whether detecting {@code text} needs the model: false when the text has no letters or its script decides the
+     * language. Cheap (one pass over at most {@value #MAX_CHARS} characters).
+     */
+    public static boolean needsModel(String text) {
+        if (text == null) {
+            return false;
+        }
+        return ScriptCounts.of(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text)
+                        .byScript()
+                == null;
+    }
+
+    /** Loads the model now (it is otherwise loaded on the first {@link #detect} that needs it); returns this. */
     public LanguageDetector preload() {
         model();
         return this;
+    }
+
+    /** Whether this detector has loaded its model (tests: script decisions must not). */
+    boolean modelLoaded() {
+        return model != null;
     }
 
     /** Maps an ISO 639-3 code of the model to a BCP 47 language, or null when Java knows no such code. */
@@ -164,22 +187,8 @@ public final class LanguageDetector {
         }
     }
 
-    private static double arabicShare(opennlp.tools.langdetect.Language[] ranked) {
-        double arabic = 0;
-        double script = 0;
-        for (opennlp.tools.langdetect.Language l : ranked) {
-            if (ARABIC_SCRIPT.contains(l.getLang())) {
-                script += l.getConfidence();
-                if (l.getLang().equals("ara") || l.getLang().equals("arz")) {
-                    arabic += l.getConfidence();
-                }
-            }
-        }
-        if (script <= 0) {
-            return 0.5;
-        }
-        // Arabic-only letters are strong evidence by themselves: never report less than an even chance.
-        return clamp(Math.max(0.5, arabic / script));
+    private static double share(int part, int whole) {
+        return clamp((double) part / whole);
     }
 
     private static double clamp(double d) {
@@ -222,27 +231,104 @@ public final class LanguageDetector {
 
     /** Letter counts by script. */
     private static final class ScriptCounts {
+        /** Scripts that exactly one language of the model is written in (Han and Kana are handled apart). */
+        private static final Map<Character.UnicodeScript, Language> OWN_SCRIPTS = Map.ofEntries(
+                Map.entry(Character.UnicodeScript.HANGUL, Language.of("ko")),
+                Map.entry(Character.UnicodeScript.THAI, Language.of("th")),
+                Map.entry(Character.UnicodeScript.GREEK, Language.of("el")),
+                Map.entry(Character.UnicodeScript.HEBREW, Language.of("he")),
+                Map.entry(Character.UnicodeScript.ARMENIAN, Language.of("hy")),
+                Map.entry(Character.UnicodeScript.GEORGIAN, Language.of("ka")),
+                Map.entry(Character.UnicodeScript.TAMIL, Language.of("ta")),
+                Map.entry(Character.UnicodeScript.TELUGU, Language.of("te")),
+                Map.entry(Character.UnicodeScript.KANNADA, Language.of("kn")),
+                Map.entry(Character.UnicodeScript.MALAYALAM, Language.of("ml")),
+                Map.entry(Character.UnicodeScript.GUJARATI, Language.of("gu")),
+                Map.entry(Character.UnicodeScript.GURMUKHI, Language.of("pa")),
+                Map.entry(Character.UnicodeScript.SINHALA, Language.of("si")));
+
+        private static final Language CHINESE = Language.of("zh");
+        private static final Language JAPANESE = Language.of("ja");
+
         int letters;
         int arabic;
         /** Arabic-script letters that Arabic itself does not use (Persian, Urdu, Pashto, Kurdish…). */
         int nonArabicLetters;
+        /** Han ideographs, and Hiragana/Katakana (Japanese only). */
+        int han;
+
+        int kana;
+        /** The most frequent script of {@link #OWN_SCRIPTS} (the first seen on a tie) and its letters. */
+        Character.UnicodeScript own;
+
+        int ownLetters;
+        private Map<Character.UnicodeScript, Integer> others;
 
         static ScriptCounts of(String text) {
             ScriptCounts c = new ScriptCounts();
-            for (int i = 0; i < text.length(); i++) {
-                char ch = text.charAt(i);
-                if (!Character.isLetter(ch)) {
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                if (!Character.isLetter(cp)) {
                     continue;
                 }
                 c.letters++;
-                if (Character.UnicodeScript.of(ch) == Character.UnicodeScript.ARABIC) {
-                    c.arabic++;
-                    if (isNonArabicLetter(ch)) {
-                        c.nonArabicLetters++;
+                if (cp < 0x0370) {
+                    continue; // Latin and its extensions: the model's
+                }
+                Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+                switch (script) {
+                    case ARABIC -> {
+                        c.arabic++;
+                        if (isNonArabicLetter(cp)) {
+                            c.nonArabicLetters++;
+                        }
+                    }
+                    case HAN -> c.han++;
+                    case HIRAGANA, KATAKANA -> c.kana++;
+                    default -> {
+                        if (OWN_SCRIPTS.containsKey(script)) {
+                            c.countOwn(script);
+                        }
                     }
                 }
             }
             return c;
+        }
+
+        private void countOwn(Character.UnicodeScript script) {
+            if (others == null) {
+                others = new java.util.EnumMap<>(Character.UnicodeScript.class);
+            }
+            int n = others.merge(script, 1, Integer::sum);
+            if (n > ownLetters) {
+                own = script;
+                ownLetters = n;
+            }
+        }
+
+        boolean arabicScript() {
+            return arabic * 2 > letters;
+        }
+
+        /**
+         * The detection the letters decide by themselves — none, Arabic letters only (the guard), or a script one
+         * language owns holding more than half of the letters — or null when the model must decide.
+         */
+        Detection byScript() {
+            if (letters == 0) {
+                return new Detection(Language.UNDETERMINED, 0.0);
+            }
+            if (arabicScript() && nonArabicLetters == 0) {
+                return new Detection(Language.ARABIC, share(arabic, letters));
+            }
+            if ((han + kana) * 2 > letters) {
+                return new Detection(kana > 0 ? JAPANESE : CHINESE, share(han + kana, letters));
+            }
+            if (own != null && ownLetters * 2 > letters) {
+                return new Detection(OWN_SCRIPTS.get(own), share(ownLetters, letters));
+            }
+            return null;
         }
 
         /**
@@ -250,7 +336,7 @@ public final class LanguageDetector {
          * Pashto/Sindhi/Kurdish additions (U+0679–U+06D3 and U+06D5 ە), and the presentation forms of these.
          * Arabic's own letters are U+0621–U+064A plus ٱ (U+0671).
          */
-        static boolean isNonArabicLetter(char ch) {
+        static boolean isNonArabicLetter(int ch) {
             if (ch >= '\u0621' && ch <= '\u064A') {
                 return false;
             }

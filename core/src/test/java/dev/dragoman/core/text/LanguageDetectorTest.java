@@ -52,6 +52,46 @@ class LanguageDetectorTest {
     }
 
     @Test
+    void should_decide_arabic_and_single_language_scripts_without_loading_the_model() {
+        // given
+        LanguageDetector fresh = new LanguageDetector();
+        Map<String, String> samples = Map.of(
+                "ar", "أكد الرئيس دعم بلاده للحوار مع CNN",
+                "ko", "대통령은 대화에 대한 지지를 재확인했다",
+                "ja", "大統領は対話への支持を改めて表明した",
+                "zh", "总统重申支持对话",
+                "th", "ประธานาธิบดียืนยันการสนับสนุนการเจรจา",
+                "el", "Ο πρόεδρος επιβεβαίωσε τη στήριξή του στον διάλογο",
+                "he", "הנשיא חזר על תמיכתו בדיאלוג",
+                "hy", "Նախագահը վերահաստատեց իր աջակցությունը",
+                "ka", "პრეზიდენტმა დაადასტურა მხარდაჭერა");
+        // when / then
+        samples.forEach((tag, text) -> {
+            LanguageDetector.Detection d = fresh.detect(text);
+            assertThat(d.language().primary()).as(text).isEqualTo(tag);
+            assertThat(d.confidence()).as(text).isGreaterThan(0.5);
+            assertThat(LanguageDetector.needsModel(text)).as(text).isFalse();
+        });
+        assertThat(fresh.modelLoaded()).isFalse();
+    }
+
+    @Test
+    void should_ask_the_model_for_shared_scripts_and_arabic_script_with_persian_letters() {
+        // given
+        LanguageDetector fresh = new LanguageDetector();
+        // when
+        Language english =
+                fresh.detect("Oil prices rise on global markets today").language();
+        // then
+        assertThat(english).isEqualTo(Language.ENGLISH);
+        assertThat(fresh.modelLoaded()).isTrue();
+        assertThat(LanguageDetector.needsModel("Цены на нефть растут")).isTrue();
+        assertThat(LanguageDetector.needsModel("وزیر امور خارجه با همتای عمانی خود دیدار کرد"))
+                .isTrue();
+        assertThat(LanguageDetector.needsModel("12:30 — 2024")).isFalse();
+    }
+
+    @Test
     void should_let_persian_and_urdu_letters_lift_the_arabic_guard() {
         assertThat(detector.detect("وزیر امور خارجه با همتای عمانی خود دیدار کرد")
                         .language()
