@@ -10,7 +10,9 @@ import dev.dragoman.cli.command.EvalCommand;
 import dev.dragoman.cli.command.ParseCommand;
 import dev.dragoman.cli.command.SummarizeCommand;
 import dev.dragoman.cli.command.TranslateCommand;
+import dev.dragoman.cli.config.BackendConfig;
 import dev.dragoman.cli.config.ConfigDefaultProvider;
+import dev.dragoman.core.backend.MissingKeyException;
 import dev.dragoman.core.error.DragomanException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -117,7 +119,7 @@ public final class Main implements Runnable {
             }
         }
         cli.setDefaultValueProvider(new ConfigDefaultProvider(context.settingsForDefaults()));
-        cli.setExecutionExceptionHandler(Main::handleExecutionException);
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> handleExecutionException(context, ex, cmd, parsed));
         cli.setParameterExceptionHandler(Main::handleParameterException);
         cli.setExitCodeExceptionMapper(ExitCodes::of);
         document(cli);
@@ -168,7 +170,8 @@ public final class Main implements Runnable {
         }
     }
 
-    private static int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+    private static int handleExecutionException(
+            CliContext context, Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
         boolean verbose = matched(parseResult, "--verbose");
         if (ex instanceof CommandLine.ParameterException pe) {
@@ -180,7 +183,9 @@ public final class Main implements Runnable {
             err.flush();
             return ExitCodes.USAGE;
         }
-        if (ex instanceof DragomanException d) {
+        if (ex instanceof MissingKeyException missing) {
+            err.println("dragoman: " + missingKey(context, missing));
+        } else if (ex instanceof DragomanException d) {
             err.println("dragoman: " + d.getMessage());
         } else if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
             err.println("dragoman: input/output failed: " + rootMessage(ex));
@@ -198,6 +203,21 @@ public final class Main implements Runnable {
         }
         err.flush();
         return ExitCodes.of(ex);
+    }
+
+    /** The library's sentence, plus where to name another variable when the backend is from the file. */
+    private static String missingKey(CliContext context, MissingKeyException e) {
+        BackendConfig b =
+                context.settingsForDefaults().config().backends().get(e.spec().name());
+        if (b == null || !b.fromFile()) {
+            return e.getMessage();
+        }
+        String variable = e.spec().keyVariable() == null
+                ? "an API key variable"
+                : e.spec().keyVariable();
+        return "Backend '" + b.name() + "' (" + b.file() + " line " + b.line() + ", type " + b.type()
+                + ") needs an API key: export " + variable + "=…, or set 'api-key-env' in " + b.file()
+                + " to the variable that holds it.";
     }
 
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {

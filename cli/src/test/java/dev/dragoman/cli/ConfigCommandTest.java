@@ -112,8 +112,8 @@ class ConfigCommandTest {
         assertThat(r.err())
                 .contains(cli.configFile() + " line 4: unknown backend type 'opnai' for backend 'gpt'")
                 .contains("did you mean 'openai'?")
-                .contains("use one of openai, ollama, anthropic, gemini, deepl, google, libretranslate, azure, "
-                        + "apertium, extractive");
+                .contains("use one of anthropic, apertium, azure, deepl, extractive, gemini, google, libretranslate, "
+                        + "ollama, openai");
     }
 
     @Test

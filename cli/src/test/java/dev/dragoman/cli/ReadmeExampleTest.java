@@ -2,7 +2,6 @@ package dev.dragoman.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dragoman.cli.config.BackendType;
 import dev.dragoman.cli.config.ConfigLoader;
 import dev.dragoman.cli.config.DragomanConfig;
 import dev.dragoman.core.Article;
@@ -83,8 +82,9 @@ class ReadmeExampleTest {
         DragomanConfig config = ConfigLoader.parse(Path.of("README.md"), yaml);
         // then
         assertThat(config.backends().keySet()).containsExactly("gpt", "local", "deepl");
-        assertThat(config.backends().get("local").type()).isEqualTo(BackendType.OLLAMA);
-        assertThat(config.backends().get("deepl").charactersPerMinute()).isEqualTo(100000);
+        assertThat(config.backends().get("local").type()).isEqualTo("ollama");
+        assertThat(config.backends().get("deepl").spec().limits().charactersPerMinute())
+                .isEqualTo(100000);
     }
 
     private static String block(String text, String start, String end) {

@@ -169,6 +169,21 @@ class TranslateCommandTest {
     }
 
     @Test
+    void should_point_at_the_file_when_a_configured_backend_misses_its_key() throws Exception {
+        // given
+        CliRunner cli = new CliRunner(home);
+        Files.createDirectories(cli.configFile().getParent());
+        Files.writeString(cli.configFile(), "backends:\n  work:\n    type: deepl\n    api-key-env: WORK_DEEPL_KEY\n");
+        // when
+        CliRunner.Result r = cli.run("translate", SEED, "--backend", "work");
+        // then
+        assertThat(r.code()).isEqualTo(78);
+        assertThat(r.err())
+                .contains("Backend 'work' (" + cli.configFile() + " line 2, type deepl) needs an API key: export "
+                        + "WORK_DEEPL_KEY=…, or set 'api-key-env' in " + cli.configFile());
+    }
+
+    @Test
     void should_write_one_file_per_input_named_with_the_target_language() throws Exception {
         // given
         Path in = home.resolve("in");

@@ -21,22 +21,4 @@ interface BatchBackends {
 
     /** Names of the backends and models, part of the options fingerprint (a different backend redoes items). */
     String describe();
-
-    /** No backend configured. */
-    BatchBackends NONE = new BatchBackends() {
-        @Override
-        public TranslationBackend translator() {
-            return null;
-        }
-
-        @Override
-        public Summarizer summarizer() {
-            return null;
-        }
-
-        @Override
-        public String describe() {
-            return "";
-        }
-    };
 }

@@ -1,30 +1,23 @@
 package dev.dragoman.cli.batch;
 
 import dev.dragoman.cli.config.BackendConfig;
-import dev.dragoman.cli.config.BackendType;
 import dev.dragoman.cli.config.ConfigException;
 import dev.dragoman.cli.config.Settings;
-import dev.dragoman.cli.wiring.ChatModels;
-import dev.dragoman.cli.wiring.Http;
 import dev.dragoman.cli.wiring.Stores;
-import dev.dragoman.cli.wiring.TranslationBackends;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.core.usage.UsageMeter;
-import dev.dragoman.summarize.extractive.ExtractiveSummarizer;
-import dev.dragoman.summarize.llm.LlmSummarizer;
-import dev.dragoman.translate.CachingTranslator;
+import dev.dragoman.pipeline.backend.Backends;
 import dev.dragoman.translate.TranslationBackend;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The backends a batch uses, built once from the configuration (flags &gt; environment &gt; file), exactly as
  * {@code dragoman translate} builds them: the configured translation backend decorated with retry, rate limit,
- * usage metering and the completeness guard ({@link TranslationBackends#create}), behind the per-segment result
- * cache ({@link CachingTranslator}, single flight per segment across workers); the configured summarizer (the
+ * usage metering and the completeness guard, behind the per-segment result cache ({@link
+ * Backends#cachedTranslator}, single flight per segment across workers); the configured summarizer (the
  * embedded extractive one, or an LLM through the same cache). Only what the batch's options need is built, so a
  * {@code --summarize}-only batch needs no translation backend. Closing it closes the cache store.
  */
@@ -69,37 +62,23 @@ final class ConfiguredBatchBackends implements BatchBackends, AutoCloseable {
                             + "in " + settings.config().path() + " ('dragoman config init' writes a starter file).");
                 }
                 BackendConfig b = settings.backend(translateBackend.strip());
-                UsageMeter meter = new UsageMeter();
-                TranslationBackend engine =
-                        TranslationBackends.create(b, settings.env(), Http::client, meter, false, onRetry);
-                translator = new CachingTranslator(engine, store, meter, Clock.systemUTC());
-                described.add(
-                        "translate=" + b.type().id() + ":" + b.effectiveModel().orElse("-"));
+                translator = settings.backends(b)
+                        .withCache(store)
+                        .withMeter(new UsageMeter())
+                        .withRetryListener(onRetry)
+                        .cachedTranslator(b.spec());
+                described.add("translate=" + b.type() + ":"
+                        + (b.spec().model() == null ? "-" : b.spec().model()));
             }
             Summarizer summarizer = null;
             if (needSummarizer) {
                 String name = summarizeBackend == null || summarizeBackend.isBlank()
                         ? "extractive"
                         : summarizeBackend.strip();
-                if (name.equals("extractive")) {
-                    summarizer = new ExtractiveSummarizer();
-                    described.add("summarize=extractive:" + ExtractiveSummarizer.ALGORITHM);
-                } else {
-                    BackendConfig b = settings.backend(name);
-                    if (b.type() == BackendType.EXTRACTIVE) {
-                        summarizer = new ExtractiveSummarizer();
-                        described.add("summarize=extractive:" + ExtractiveSummarizer.ALGORITHM);
-                    } else {
-                        String model = b.effectiveModel().orElseThrow();
-                        summarizer = LlmSummarizer.builder(
-                                        ChatModels.create(b, settings.env()),
-                                        b.type().id())
-                                .modelName(model)
-                                .cache(store)
-                                .build();
-                        described.add("summarize=" + b.type().id() + ":" + model);
-                    }
-                }
+                BackendConfig b = settings.backend(name);
+                Backends backends = settings.backends(b).withCache(store).withRetryListener(onRetry);
+                summarizer = backends.summarizer(b.spec());
+                described.add("summarize=" + b.type() + ":" + backends.summaryModel(b.spec()));
             }
             return new ConfiguredBatchBackends(translator, summarizer, String.join(",", described), store);
         } catch (RuntimeException e) {

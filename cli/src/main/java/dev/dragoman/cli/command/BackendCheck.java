@@ -1,19 +1,15 @@
 package dev.dragoman.cli.command;
 
 import dev.dragoman.cli.config.BackendConfig;
-import dev.dragoman.cli.config.BackendType;
-import dev.dragoman.cli.wiring.ChatModels;
-import dev.dragoman.cli.wiring.Http;
-import dev.dragoman.cli.wiring.TranslationBackends;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
+import dev.dragoman.pipeline.backend.Backends;
 import dev.dragoman.translate.TranslationBackend;
 import dev.dragoman.translate.deepl.DeepLTranslator;
 import dev.langchain4j.model.chat.ChatModel;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One cheap real call to a backend: a one-word chat for a language model, the usage query for DeepL, a two-word
@@ -27,13 +23,14 @@ final class BackendCheck {
 
     private BackendCheck() {}
 
-    static Result run(BackendConfig backend, Map<String, String> env) {
-        if (backend.type() == BackendType.EXTRACTIVE) {
+    /** @param backends the factory for {@code backend} (its keys, the shared HTTP client) */
+    static Result run(BackendConfig backend, Backends backends) {
+        if (!backends.canTranslate(backend.type())) {
             return new Result(true, -1, "embedded and offline: no call needed");
         }
         long start = System.nanoTime();
         try {
-            String detail = call(backend, env);
+            String detail = call(backend, backends);
             return new Result(true, (System.nanoTime() - start) / 1_000_000, detail);
         } catch (DragomanException e) {
             return new Result(
@@ -48,13 +45,13 @@ final class BackendCheck {
         }
     }
 
-    private static String call(BackendConfig backend, Map<String, String> env) {
-        if (backend.type().role() == BackendType.Role.LLM) {
-            ChatModel model = ChatModels.create(backend, env);
+    private static String call(BackendConfig backend, Backends backends) {
+        if (backends.languageModel(backend.type())) {
+            ChatModel model = backends.chatModel(backend.spec());
             String answer = model.chat("Reply with the single word OK.");
-            return "model " + backend.effectiveModel().orElse("?") + " answered " + quote(answer);
+            return "model " + backend.spec().model() + " answered " + quote(answer);
         }
-        TranslationBackend mt = TranslationBackends.raw(backend, env, Http::client);
+        TranslationBackend mt = backends.rawTranslator(backend.spec());
         if (mt instanceof DeepLTranslator deepl) {
             DeepLTranslator.DeepLUsage usage = deepl.usage();
             return "usage " + usage.characterCount() + " of " + usage.characterLimit() + " characters this period";

@@ -5,9 +5,11 @@ import dev.dragoman.cli.CommonOptions;
 import dev.dragoman.cli.Console;
 import dev.dragoman.cli.ExitCodes;
 import dev.dragoman.cli.config.BackendConfig;
-import dev.dragoman.cli.config.BackendType;
+import dev.dragoman.cli.config.BackendTypes;
 import dev.dragoman.cli.config.Setting;
 import dev.dragoman.cli.config.Settings;
+import dev.dragoman.core.backend.BackendSpec;
+import dev.dragoman.pipeline.backend.Backends;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +34,8 @@ import picocli.CommandLine.Spec;
         footer = {"  dragoman backends", "  dragoman backends --check"})
 public final class BackendsCommand implements Callable<Integer> {
 
+    private static final String EXTRACTIVE = "extractive";
+
     private final CliContext context;
 
     @Spec
@@ -50,10 +54,11 @@ public final class BackendsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = context.settings();
+        Backends registry = BackendTypes.registry();
         Console console = new Console(spec, common);
         List<BackendConfig> backends = new ArrayList<>(settings.configuredBackends());
-        if (backends.stream().noneMatch(b -> b.type() == BackendType.EXTRACTIVE)) {
-            backends.add(BackendConfig.implicit(BackendType.EXTRACTIVE));
+        if (backends.stream().noneMatch(b -> b.type().equals(EXTRACTIVE)) && registry.knows(EXTRACTIVE)) {
+            backends.add(settings.backend(EXTRACTIVE));
         }
         if (check) {
             return check(console, settings, backends);
@@ -72,9 +77,9 @@ public final class BackendsCommand implements Callable<Integer> {
             }
             rows.add(new String[] {
                 b.name(),
-                b.type().id(),
-                b.effectiveModel().orElse("-"),
-                b.effectiveBaseUrl().orElse(b.type() == BackendType.DEEPL ? "(by key)" : "-"),
+                b.type(),
+                b.spec().model() == null ? "-" : b.spec().model(),
+                baseUrl(b),
                 limits(b),
                 keyStatus(b, settings.env()),
                 uses.isEmpty() ? "-" : String.join(", ", uses)
@@ -94,13 +99,13 @@ public final class BackendsCommand implements Callable<Integer> {
         rows.add(new String[] {"NAME", "TYPE", "STATUS", "LATENCY", "DETAIL"});
         int failures = 0;
         for (BackendConfig b : backends) {
-            BackendCheck.Result r = BackendCheck.run(b, settings.env());
+            BackendCheck.Result r = BackendCheck.run(b, settings.backends(b));
             if (!r.ok()) {
                 failures++;
             }
             rows.add(new String[] {
                 b.name(),
-                b.type().id(),
+                b.type(),
                 r.ok() ? "ok" : "FAILED",
                 r.latencyMillis() < 0 ? "-" : r.latencyMillis() + " ms",
                 r.detail()
@@ -114,23 +119,32 @@ public final class BackendsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The base URL, "(by key)" for a keyed service that picks its host by the key (DeepL), or "-". */
+    static String baseUrl(BackendConfig b) {
+        if (b.spec().baseUrl() != null) {
+            return b.spec().baseUrl();
+        }
+        return BackendTypes.registry().keyRequired(b.spec()) ? "(by key)" : "-";
+    }
+
     /** "60 req/min, 100000 chars/min, timeout 120s, 5 attempts", or "-". */
     static String limits(BackendConfig b) {
         List<String> parts = new ArrayList<>();
-        if (b.requestsPerMinute() != null) {
-            parts.add(b.requestsPerMinute() + " req/min");
+        BackendSpec s = b.spec();
+        if (s.limits().requestsPerMinute() > 0) {
+            parts.add(s.limits().requestsPerMinute() + " req/min");
         }
-        if (b.charactersPerMinute() != null) {
-            parts.add(b.charactersPerMinute() + " chars/min");
+        if (s.limits().charactersPerMinute() > 0) {
+            parts.add(s.limits().charactersPerMinute() + " chars/min");
         }
-        if (b.tokensPerMinute() != null) {
-            parts.add(b.tokensPerMinute() + " tokens/min");
+        if (s.limits().tokensPerMinute() > 0) {
+            parts.add(s.limits().tokensPerMinute() + " tokens/min");
         }
-        if (b.timeout() != null) {
-            parts.add("timeout " + b.timeout().toSeconds() + "s");
+        if (s.timeout() != null) {
+            parts.add("timeout " + s.timeout().toSeconds() + "s");
         }
-        if (b.attempts() != null) {
-            parts.add(b.attempts() + " attempts");
+        if (s.attempts() > 0) {
+            parts.add(s.attempts() + " attempts");
         }
         return parts.isEmpty() ? "-" : String.join(", ", parts);
     }
@@ -140,7 +154,7 @@ public final class BackendsCommand implements Callable<Integer> {
         if (b.literalKey() != null) {
             return "key: yes (written in the file: [REDACTED])";
         }
-        String variable = b.keyVariable().orElse(null);
+        String variable = b.spec().keyVariable();
         boolean present = b.apiKey(env).isPresent();
         if (variable == null) {
             return "key: not needed";
@@ -148,7 +162,7 @@ public final class BackendsCommand implements Callable<Integer> {
         if (present) {
             return "key: yes (" + variable + ")";
         }
-        return b.type().keyRequired(b.baseUrl())
+        return BackendTypes.registry().keyRequired(b.spec())
                 ? "key: no (set " + variable + ")"
                 : "key: not needed (" + variable + " unset)";
     }

@@ -5,9 +5,7 @@ import dev.dragoman.cli.Console;
 import dev.dragoman.cli.config.BackendConfig;
 import dev.dragoman.cli.config.ConfigException;
 import dev.dragoman.cli.config.Settings;
-import dev.dragoman.cli.wiring.Http;
 import dev.dragoman.cli.wiring.Stores;
-import dev.dragoman.cli.wiring.TranslationBackends;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.summary.SummaryOptions;
@@ -18,8 +16,6 @@ import dev.dragoman.core.write.SummaryWriter;
 import dev.dragoman.summarize.brief.Brief;
 import dev.dragoman.summarize.brief.BriefPipeline;
 import dev.dragoman.summarize.extractive.ExtractiveSummarizer;
-import dev.dragoman.translate.CachingTranslator;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -125,7 +121,11 @@ public final class BriefCommand implements Callable<Integer> {
             };
         }
         BackendConfig b = settings.backend(backend.strip());
-        var engine = TranslationBackends.create(b, settings.env(), Http::client, meter, strict, console::retrying);
-        return new CachingTranslator(engine, store, meter, Clock.systemUTC());
+        return settings.backends(b)
+                .withCache(store)
+                .withMeter(meter)
+                .withStrict(strict)
+                .withRetryListener(console::retrying)
+                .cachedTranslator(b.spec());
     }
 }

@@ -10,6 +10,7 @@ import dev.dragoman.cli.config.ConfigLoader;
 import dev.dragoman.cli.config.Setting;
 import dev.dragoman.cli.config.Settings;
 import dev.dragoman.cli.config.Settings.Resolved;
+import dev.dragoman.core.backend.BackendSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -124,10 +125,11 @@ public final class ConfigCommand implements Runnable {
             } else {
                 out.println("Backends:");
                 for (BackendConfig b : backends) {
-                    out.println("  " + b.name() + ": type " + b.type().id()
-                            + b.effectiveModel().map(m -> ", model " + m).orElse("")
-                            + b.effectiveBaseUrl().map(u -> ", base-url " + u).orElse("")
-                            + (b.region() == null ? "" : ", region " + b.region())
+                    BackendSpec s = b.spec();
+                    out.println("  " + b.name() + ": type " + b.type()
+                            + (s.model() == null ? "" : ", model " + s.model())
+                            + (s.baseUrl() == null ? "" : ", base-url " + s.baseUrl())
+                            + options(s)
                             + ", " + BackendsCommand.keyStatus(b, settings.env())
                             + "  (" + b.file() + " line " + b.line() + ")");
                     if (b.literalKey() != null) {
@@ -141,6 +143,13 @@ public final class ConfigCommand implements Runnable {
                 console.note("Warning: %s.", w);
             }
             return ExitCodes.OK;
+        }
+
+        /** ", region westeurope" for each vendor option. */
+        private static String options(BackendSpec s) {
+            StringBuilder sb = new StringBuilder();
+            s.options().forEach((k, v) -> sb.append(", ").append(k).append(' ').append(v));
+            return sb.toString();
         }
 
         private Resolved resolve(Settings settings, Setting s) {

@@ -7,7 +7,6 @@ import dev.dragoman.cli.ExitCodes;
 import dev.dragoman.cli.config.BackendConfig;
 import dev.dragoman.cli.config.Settings;
 import dev.dragoman.cli.wiring.Stores;
-import dev.dragoman.cli.wiring.Summarizers;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.error.InvalidInputException;
 import dev.dragoman.core.json.Json;
@@ -115,7 +114,7 @@ public final class EvalCommand implements Runnable {
                     perArticle != null,
                     limit);
             try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
-                Summarizer summarizer = Summarizers.create(b, settings.env(), store, null);
+                Summarizer summarizer = settings.backends(b).withCache(store).summarizer(b.spec());
                 EvalReport report =
                         console.timed("evaluate " + dataset, () -> SummarizationEval.run(dataset, summarizer, options));
                 String markdown = report.toMarkdown();

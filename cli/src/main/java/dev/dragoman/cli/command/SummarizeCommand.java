@@ -5,9 +5,8 @@ import dev.dragoman.cli.Console;
 import dev.dragoman.cli.UsageException;
 import dev.dragoman.cli.config.BackendConfig;
 import dev.dragoman.cli.config.Settings;
+import dev.dragoman.cli.config.Unreachable;
 import dev.dragoman.cli.wiring.Stores;
-import dev.dragoman.cli.wiring.Summarizers;
-import dev.dragoman.cli.wiring.Unreachable;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.summary.Summarizer;
@@ -93,7 +92,10 @@ public final class SummarizeCommand implements Callable<Integer> {
                 .withStrict(strict);
         BackendConfig b = settings.backend(backend == null ? "extractive" : backend.strip());
         try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
-            Summarizer summarizer = Summarizers.create(b, settings.env(), store, console::retrying);
+            Summarizer summarizer = settings.backends(b)
+                    .withCache(store)
+                    .withRetryListener(console::retrying)
+                    .summarizer(b.spec());
             SummaryWriter writer = new SummaryWriter(format);
             return Unreachable.asConfigError(
                     b,

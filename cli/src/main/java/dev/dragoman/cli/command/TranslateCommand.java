@@ -5,12 +5,11 @@ import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.Console;
 import dev.dragoman.cli.UsageException;
 import dev.dragoman.cli.config.BackendConfig;
+import dev.dragoman.cli.config.BackendTypes;
 import dev.dragoman.cli.config.ConfigException;
 import dev.dragoman.cli.config.Settings;
-import dev.dragoman.cli.wiring.Http;
+import dev.dragoman.cli.config.Unreachable;
 import dev.dragoman.cli.wiring.Stores;
-import dev.dragoman.cli.wiring.TranslationBackends;
-import dev.dragoman.cli.wiring.Unreachable;
 import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MeteredResultCache;
@@ -129,11 +128,14 @@ public final class TranslateCommand implements Callable<Integer> {
         }
         BackendConfig b = chooseBackend(settings, backend);
         UsageMeter meter = new UsageMeter();
-        TranslationBackend engine =
-                TranslationBackends.create(b, settings.env(), Http::client, meter, strict, console::retrying);
+        TranslationBackend engine = settings.backends(b)
+                .withMeter(meter)
+                .withStrict(strict)
+                .withRetryListener(console::retrying)
+                .translator(b.spec());
         console.detail(
                 "backend %s: type %s, model %s",
-                b.name(), b.type().id(), b.effectiveModel().orElse("-"));
+                b.name(), b.type(), b.spec().model() == null ? "-" : b.spec().model());
         try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
             ArticleTranslator translator = new ArticleTranslator(engine, store, meter, Clock.systemUTC());
             OutputFormat fmt = format;
@@ -221,10 +223,10 @@ public final class TranslateCommand implements Callable<Integer> {
 
     /** "gpt (openai): 1 request, 949 input + 595 output tokens; cache: 15 hits, 15 misses". */
     static String usageLine(BackendConfig b, Usage spent, MeteredResultCache.Counters c) {
-        String cost = spent.totalTokens() > 0 || b.type().role() == dev.dragoman.cli.config.BackendType.Role.LLM
+        String cost = spent.totalTokens() > 0 || BackendTypes.registry().languageModel(b.type())
                 ? spent.inputTokens() + " input + " + spent.outputTokens() + " output tokens"
                 : spent.characters() + " characters";
-        return b.name() + " (" + b.type().id() + "): " + spent.requests()
+        return b.name() + " (" + b.type() + "): " + spent.requests()
                 + (spent.requests() == 1 ? " request, " : " requests, ")
                 + cost + "; cache: " + c.hits() + (c.hits() == 1 ? " hit, " : " hits, ") + c.misses()
                 + (c.misses() == 1 ? " miss" : " misses");

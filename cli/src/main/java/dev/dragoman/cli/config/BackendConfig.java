@@ -1,81 +1,66 @@
 package dev.dragoman.cli.config;
 
+import dev.dragoman.core.backend.BackendSpec;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One named backend from the configuration file (or an implicit one named after its type, e.g. {@code deepl} with
- * every default). {@code literalKey} is a key written into the file itself: it works, but {@code config show} warns
- * about it, and {@link #toString()} never prints it. {@code line} is where the entry starts (0 = not from a file).
+ * every default): the {@link BackendSpec} it maps to, with the provider's defaults filled in, plus what only the CLI
+ * knows — where it was written and a key written into the file itself ({@code literalKey}: it works, but
+ * {@code config show} warns about it; it never enters the spec, and {@link #toString()} never prints it).
+ *
+ * @param spec the backend, defaults resolved (base URL, model, key variable)
+ * @param customBaseUrl true when the file gives a base URL (an unreachable one is then a configuration error)
+ * @param file the configuration file, or null for an implicit backend
+ * @param line where the entry starts (0 = not from a file)
  */
-public record BackendConfig(
-        String name,
-        BackendType type,
-        String baseUrl,
-        String model,
-        String apiKeyEnv,
-        String literalKey,
-        String region,
-        Integer requestsPerMinute,
-        Integer charactersPerMinute,
-        Integer tokensPerMinute,
-        Duration timeout,
-        Integer attempts,
-        Path file,
-        int line) {
+public record BackendConfig(BackendSpec spec, String literalKey, boolean customBaseUrl, Path file, int line) {
 
     public BackendConfig {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(spec, "spec");
     }
 
     /** A backend named after its type with every default ({@code --backend deepl} without a file). */
-    public static BackendConfig implicit(BackendType type) {
-        return new BackendConfig(type.id(), type, null, null, null, null, null, null, null, null, null, null, null, 0);
+    public static BackendConfig implicit(BackendSpec resolved) {
+        return new BackendConfig(resolved, null, false, null, 0);
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public String type() {
+        return spec.type();
     }
 
     public boolean fromFile() {
         return file != null;
     }
 
-    /** The base URL to call: the configured one or the type's default (empty for DeepL: chosen by the key). */
-    public Optional<String> effectiveBaseUrl() {
-        return Optional.ofNullable(baseUrl).or(type::defaultBaseUrl);
+    /**
+     * Environment variables as the backend factory should see them: the environment, except that the spec's key
+     * variable yields the key written in the file when there is one.
+     */
+    public Function<String, String> variables(Map<String, String> env) {
+        return variable -> literalKey != null && variable.equals(spec.keyVariable()) ? literalKey : env.get(variable);
     }
 
-    public Optional<String> effectiveModel() {
-        return Optional.ofNullable(model).or(type::defaultModel);
-    }
-
-    /** The variable the key is read from: {@code api-key-env}, else the vendor's usual one. */
-    public Optional<String> keyVariable() {
-        return Optional.ofNullable(apiKeyEnv).or(type::keyVariable);
-    }
-
-    /** The API key: written in the file, else from {@link #keyVariable()} in {@code env}; empty if neither. */
+    /** The API key: written in the file, else from the spec's key variable in {@code env}; empty if neither. */
     public Optional<String> apiKey(Map<String, String> env) {
-        if (literalKey != null && !literalKey.isBlank()) {
-            return Optional.of(literalKey);
-        }
-        return keyVariable().map(env::get).filter(k -> !k.isBlank());
-    }
-
-    /** True when a call cannot succeed without a key and none is available. */
-    public boolean missingKey(Map<String, String> env) {
-        return type.keyRequired(baseUrl) && apiKey(env).isEmpty();
+        return Optional.ofNullable(spec.keyVariable()).map(variables(env)).filter(k -> !k.isBlank());
     }
 
     /** "backend 'gpt' (config.yaml line 4)" or "backend 'deepl'" — for messages. */
     public String describe() {
-        return "backend '" + name + "'" + (file == null ? "" : " (" + file + (line > 0 ? " line " + line : "") + ")");
+        return "backend '" + name() + "'" + (file == null ? "" : " (" + file + (line > 0 ? " line " + line : "") + ")");
     }
 
     @Override
     public String toString() {
-        return "BackendConfig[name=" + name + ", type=" + type.id() + ", baseUrl=" + baseUrl + ", model=" + model
-                + ", apiKeyEnv=" + apiKeyEnv + ", literalKey=" + (literalKey == null ? "none" : "<redacted>") + "]";
+        return "BackendConfig[" + spec + ", literalKey=" + (literalKey == null ? "none" : "<redacted>") + "]";
     }
 }

@@ -1,6 +1,8 @@
 package dev.dragoman.cli.config;
 
 import dev.dragoman.cli.config.YamlTree.Node;
+import dev.dragoman.core.backend.BackendSpec;
+import dev.dragoman.pipeline.backend.Backends;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,7 +36,8 @@ public final class ConfigLoader {
             "characters-per-minute",
             "tokens-per-minute",
             "timeout",
-            "attempts");
+            "attempts",
+            "options");
 
     private ConfigLoader() {}
 
@@ -161,7 +165,7 @@ public final class ConfigLoader {
                     path,
                     node.line(),
                     "backend '" + name + "' must be a mapping with at least a type",
-                    "indent 'type: openai' (or " + BackendType.names() + ") under '" + name + ":'");
+                    "indent 'type: openai' (or " + BackendTypes.names() + ") under '" + name + ":'");
         }
         Map<String, Node> f = node.children();
         for (Map.Entry<String, Node> e : f.entrySet()) {
@@ -173,7 +177,7 @@ public final class ConfigLoader {
                                 + suggestion(e.getKey(), BACKEND_FIELDS),
                         "use one of " + String.join(", ", BACKEND_FIELDS));
             }
-            if (e.getValue().isMapping()) {
+            if (e.getValue().isMapping() && !e.getKey().equals("options")) {
                 throw error(
                         path,
                         e.getValue().line(),
@@ -187,17 +191,18 @@ public final class ConfigLoader {
                     path,
                     node.line(),
                     "backend '" + name + "' has no type",
-                    "add 'type:' with one of " + BackendType.names());
+                    "add 'type:' with one of " + BackendTypes.names());
         }
-        BackendType type = BackendType.parse(typeNode.value())
-                .orElseThrow(() -> error(
-                        path,
-                        typeNode.line(),
-                        "unknown backend type '" + typeNode.value() + "' for backend '" + name + "'"
-                                + suggestion(
-                                        typeNode.value(),
-                                        List.of(BackendType.names().split(", "))),
-                        "use one of " + BackendType.names()));
+        Backends registry = BackendTypes.registry();
+        String type = typeNode.value().strip().toLowerCase(Locale.ROOT);
+        if (!registry.knows(type)) {
+            throw error(
+                    path,
+                    typeNode.line(),
+                    "unknown backend type '" + typeNode.value() + "' for backend '" + name + "'"
+                            + suggestion(typeNode.value(), registry.types()),
+                    "use one of " + BackendTypes.names());
+        }
         String apiKeyEnv = str(f, "api-key-env");
         if (apiKeyEnv != null && !apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             // a key pasted where the variable's name belongs: do not echo it
@@ -208,21 +213,58 @@ public final class ConfigLoader {
                             + "' must be the NAME of an environment variable (like OPENAI_API_KEY), not a key",
                     "put the key in a variable and write its name here");
         }
-        return new BackendConfig(
-                name,
-                type,
-                str(f, "base-url"),
-                str(f, "model"),
-                apiKeyEnv,
-                str(f, "api-key"),
-                str(f, "region"),
-                positive(path, name, f, "requests-per-minute"),
-                positive(path, name, f, "characters-per-minute"),
-                positive(path, name, f, "tokens-per-minute"),
-                duration(path, name, f),
-                positive(path, name, f, "attempts"),
-                path,
-                node.line());
+        Map<String, String> options = options(path, name, f.get("options"));
+        String region = str(f, "region");
+        if (region != null) {
+            options.put("region", region);
+        }
+        BackendSpec spec;
+        try {
+            spec = new BackendSpec(
+                    type,
+                    name,
+                    str(f, "base-url"),
+                    str(f, "model"),
+                    apiKeyEnv,
+                    new BackendSpec.Limits(
+                            positive(path, name, f, "requests-per-minute"),
+                            positive(path, name, f, "characters-per-minute"),
+                            positive(path, name, f, "tokens-per-minute")),
+                    duration(path, name, f),
+                    positive(path, name, f, "attempts"),
+                    options);
+        } catch (IllegalArgumentException bad) {
+            throw error(path, node.line(), bad.getMessage(), "fix backend '" + name + "'");
+        }
+        return new BackendConfig(registry.resolve(spec), str(f, "api-key"), spec.baseUrl() != null, path, node.line());
+    }
+
+    /** {@code options:} with one {@code name: value} per line under it (vendor settings without a field). */
+    private static Map<String, String> options(Path path, String name, Node node) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (node == null || (!node.isMapping() && node.value() == null)) {
+            return options;
+        }
+        if (!node.isMapping()) {
+            throw error(
+                    path,
+                    node.line(),
+                    "'options' in backend '" + name + "' must be a section with one setting per line",
+                    "indent 'NAME: VALUE' lines below 'options:'");
+        }
+        for (Map.Entry<String, Node> o : node.children().entrySet()) {
+            if (o.getValue().isMapping()) {
+                throw error(
+                        path,
+                        o.getValue().line(),
+                        "option '" + o.getKey() + "' in backend '" + name + "' must be a single value",
+                        "write it as '" + o.getKey() + ": VALUE'");
+            }
+            if (o.getValue().value() != null) {
+                options.put(o.getKey(), o.getValue().value().strip());
+            }
+        }
+        return options;
     }
 
     private static String str(Map<String, Node> f, String key) {
@@ -232,10 +274,11 @@ public final class ConfigLoader {
                 : n.value().strip();
     }
 
-    private static Integer positive(Path path, String name, Map<String, Node> f, String key) {
+    /** The positive whole number under {@code key}, or 0 when it is not set. */
+    private static int positive(Path path, String name, Map<String, Node> f, String key) {
         String v = str(f, key);
         if (v == null) {
-            return null;
+            return 0;
         }
         try {
             int n = Integer.parseInt(v);

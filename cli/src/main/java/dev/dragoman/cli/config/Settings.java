@@ -1,5 +1,7 @@
 package dev.dragoman.cli.config;
 
+import dev.dragoman.core.backend.BackendSpec;
+import dev.dragoman.pipeline.backend.Backends;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,14 +101,25 @@ public final class Settings {
         if (b != null) {
             return b;
         }
-        return BackendType.parse(name)
-                .map(BackendConfig::implicit)
-                .orElseThrow(() -> new ConfigException("No backend is called '" + name + "': "
-                        + (config.backends().isEmpty()
-                                ? "define it under 'backends:' in " + config.path()
-                                : "the configured ones are "
-                                        + String.join(", ", config.backends().keySet()) + " (in " + config.path() + ")")
-                        + ", or use a backend type by name (" + BackendType.names() + ")."));
+        Backends registry = BackendTypes.registry();
+        String type = name.strip().toLowerCase(java.util.Locale.ROOT);
+        if (registry.knows(type)) {
+            return BackendConfig.implicit(registry.resolve(BackendSpec.of(type)));
+        }
+        throw new ConfigException("No backend is called '" + name + "': "
+                + (config.backends().isEmpty()
+                        ? "define it under 'backends:' in " + config.path()
+                        : "the configured ones are "
+                                + String.join(", ", config.backends().keySet()) + " (in " + config.path() + ")")
+                + ", or use a backend type by name (" + BackendTypes.names() + ").");
+    }
+
+    /**
+     * The factory that builds {@code b}: keys and vendor options from this run's environment (or the key written in
+     * the file), the process's shared HTTP client.
+     */
+    public Backends backends(BackendConfig b) {
+        return BackendTypes.registry().withVariables(b.variables(env)).withHttp(BackendTypes::http);
     }
 
     /** Every backend the file defines, then nothing implicit. */
@@ -120,11 +133,17 @@ public final class Settings {
      */
     public List<String> secrets() {
         List<String> secrets = new ArrayList<>();
-        for (BackendType t : BackendType.values()) {
-            t.keyVariable().map(env::get).ifPresent(secrets::add);
+        Backends registry = BackendTypes.registry();
+        for (String type : registry.types()) {
+            String variable = registry.provider(type).defaults().keyVariable();
+            if (variable != null) {
+                secrets.add(env.get(variable));
+            }
         }
         for (BackendConfig b : config.backends().values()) {
-            b.keyVariable().map(env::get).ifPresent(secrets::add);
+            if (b.spec().keyVariable() != null) {
+                secrets.add(env.get(b.spec().keyVariable()));
+            }
             if (b.literalKey() != null) {
                 secrets.add(b.literalKey());
             }

@@ -1,7 +1,5 @@
-package dev.dragoman.cli.wiring;
+package dev.dragoman.cli.config;
 
-import dev.dragoman.cli.config.BackendConfig;
-import dev.dragoman.cli.config.ConfigException;
 import dev.dragoman.core.error.DragomanException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -23,11 +21,11 @@ public final class Unreachable {
             return work.get();
         } catch (DragomanException e) {
             if (backend != null
-                    && backend.baseUrl() != null
+                    && backend.customBaseUrl()
                     && backend.fromFile()
                     && e.kind() == DragomanException.Kind.BACKEND_UNAVAILABLE
                     && unreachable(e)) {
-                throw new ConfigException("Cannot reach " + backend.baseUrl() + ", the base-url of backend '"
+                throw new ConfigException("Cannot reach " + backend.spec().baseUrl() + ", the base-url of backend '"
                         + backend.name() + "' (" + backend.file() + " line " + backend.line() + "): start the server "
                         + "or fix the address.");
             }

@@ -1,0 +1,358 @@
+package dev.dragoman.pipeline.backend;
+
+import dev.dragoman.core.backend.BackendProvider;
+import dev.dragoman.core.backend.BackendSpec;
+import dev.dragoman.core.backend.MissingKeyException;
+import dev.dragoman.core.backend.Providers;
+import dev.dragoman.core.cache.NoResultCache;
+import dev.dragoman.core.cache.ResultCache;
+import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.ratelimit.RateLimiter;
+import dev.dragoman.core.retry.Backoff;
+import dev.dragoman.core.retry.Retrier;
+import dev.dragoman.core.summary.Summarizer;
+import dev.dragoman.core.usage.UsageMeter;
+import dev.dragoman.summarize.SummarizerProvider;
+import dev.dragoman.summarize.llm.LlmSummarizer;
+import dev.dragoman.translate.BackendProfile;
+import dev.dragoman.translate.CachingTranslator;
+import dev.dragoman.translate.TranslationBackend;
+import dev.dragoman.translate.TranslatorProvider;
+import dev.dragoman.translate.Translators;
+import dev.dragoman.translate.llm.LlmTranslator;
+import dev.langchain4j.model.chat.ChatModel;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
+
+/**
+ * Builds decorated backends from {@link BackendSpec}s through the providers on the class path: machine translation
+ * ({@link TranslatorProvider}), language models ({@link ChatModelProvider}: they translate and summarize) and other
+ * summarizers ({@link SummarizerProvider}). Every process (CLI, HTTP server, cluster worker) builds the same backend
+ * from the same spec. Nothing here reads the environment: keys and vendor options named by a spec are looked up
+ * through the injected {@link #withVariables variable lookup}.
+ *
+ * <p>A type is known to exactly one provider; an unknown type is an {@link dev.dragoman.core.backend
+ * .UnknownTypeException} naming the known ones. Immutable and thread-safe; variants come from the {@code with*}
+ * methods (per run: the usage meter, strict mode, the retry listener).
+ */
+public final class Backends {
+
+    private final Providers<TranslatorProvider> translators;
+    private final Providers<SummarizerProvider> summarizers;
+    private final Providers<ChatModelProvider> chatModels;
+    private final Providers<BackendProvider> all;
+    private final Function<String, String> variables;
+    private final Supplier<OkHttpClient> http;
+    private final ResultCache cache;
+    private final UsageMeter meter;
+    private final boolean strict;
+    private final Retrier.Listener onRetry;
+    private final Clock clock;
+
+    private Backends(
+            Providers<TranslatorProvider> translators,
+            Providers<SummarizerProvider> summarizers,
+            Providers<ChatModelProvider> chatModels,
+            Function<String, String> variables,
+            Supplier<OkHttpClient> http,
+            ResultCache cache,
+            UsageMeter meter,
+            boolean strict,
+            Retrier.Listener onRetry,
+            Clock clock) {
+        this.translators = translators;
+        this.summarizers = summarizers;
+        this.chatModels = chatModels;
+        List<BackendProvider> every = new ArrayList<>();
+        every.addAll(translators.all());
+        every.addAll(summarizers.all());
+        every.addAll(chatModels.all());
+        this.all = Providers.of("backend", every, BackendProvider::type);
+        this.variables = Objects.requireNonNull(variables, "variables");
+        this.http = Objects.requireNonNull(http, "http");
+        this.cache = Objects.requireNonNull(cache, "cache");
+        this.meter = meter;
+        this.strict = strict;
+        this.onRetry = onRetry;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The providers the thread's context class loader (else this module's) can see, no variables (no keys), a
+     * process-wide OkHttp client made on first use, no cache, no meter.
+     */
+    public static Backends load() {
+        return load(null);
+    }
+
+    /** As {@link #load()}, with providers from {@code loader}. */
+    public static Backends load(ClassLoader loader) {
+        return new Backends(
+                Providers.load("translation backend", TranslatorProvider.class, TranslatorProvider::type, loader),
+                Providers.load("summarizer", SummarizerProvider.class, SummarizerProvider::type, loader),
+                Providers.load("language model", ChatModelProvider.class, ChatModelProvider::type, loader),
+                name -> null,
+                DefaultHttp::client,
+                new NoResultCache(),
+                null,
+                false,
+                null,
+                Clock.systemUTC());
+    }
+
+    /** Keys and vendor options are read through {@code lookup} (variable name → value, null when unset). */
+    public Backends withVariables(Function<String, String> lookup) {
+        return new Backends(translators, summarizers, chatModels, lookup, http, cache, meter, strict, onRetry, clock);
+    }
+
+    /** The variables of {@code env} (a copy of the process environment, or a test's map). */
+    public Backends withVariables(Map<String, String> env) {
+        Map<String, String> copy = Map.copyOf(env);
+        return withVariables(copy::get);
+    }
+
+    /** The shared HTTP client, asked for only when an HTTP backend is built. */
+    public Backends withHttp(Supplier<OkHttpClient> client) {
+        return new Backends(
+                translators, summarizers, chatModels, variables, client, cache, meter, strict, onRetry, clock);
+    }
+
+    /** Where cached translations and summaries are kept. */
+    public Backends withCache(ResultCache store) {
+        return new Backends(
+                translators, summarizers, chatModels, variables, http, store, meter, strict, onRetry, clock);
+    }
+
+    /** Where usage of every successful call is counted; null for none. */
+    public Backends withMeter(UsageMeter usage) {
+        return new Backends(
+                translators, summarizers, chatModels, variables, http, cache, usage, strict, onRetry, clock);
+    }
+
+    /** True: translations that look incomplete fail instead of being flagged. */
+    public Backends withStrict(boolean strictMode) {
+        return new Backends(
+                translators, summarizers, chatModels, variables, http, cache, meter, strictMode, onRetry, clock);
+    }
+
+    /** Told about every retry (for a verbose front end); null for none. */
+    public Backends withRetryListener(Retrier.Listener listener) {
+        return new Backends(
+                translators, summarizers, chatModels, variables, http, cache, meter, strict, listener, clock);
+    }
+
+    public Backends withClock(Clock c) {
+        return new Backends(translators, summarizers, chatModels, variables, http, cache, meter, strict, onRetry, c);
+    }
+
+    public ResultCache cache() {
+        return cache;
+    }
+
+    /** Every known type, sorted. */
+    public List<String> types() {
+        return all.types();
+    }
+
+    /**
+     * The provider of {@code type}, whatever its role.
+     *
+     * @throws dev.dragoman.core.backend.UnknownTypeException naming the known types
+     */
+    public BackendProvider provider(String type) {
+        return all.require(type);
+    }
+
+    /** True when {@code type} is known. */
+    public boolean knows(String type) {
+        return all.find(type).isPresent();
+    }
+
+    public boolean canTranslate(String type) {
+        return translators.find(type).isPresent() || chatModels.find(type).isPresent();
+    }
+
+    public boolean canSummarize(String type) {
+        return summarizers.find(type).isPresent() || chatModels.find(type).isPresent();
+    }
+
+    /** True for language-model types: their limits and bills count tokens. */
+    public boolean languageModel(String type) {
+        return chatModels.find(type).isPresent();
+    }
+
+    /** {@code spec} with its provider's defaults where it left them out (base URL, model, key variable). */
+    public BackendSpec resolve(BackendSpec spec) {
+        return provider(spec.type()).withDefaults(spec);
+    }
+
+    /** True when {@code spec} cannot work without a key. */
+    public boolean keyRequired(BackendSpec spec) {
+        return provider(spec.type()).keyRequired(spec);
+    }
+
+    /** True when the key {@code spec} names is set. */
+    public boolean hasKey(BackendSpec spec) {
+        return key(resolve(spec)) != null;
+    }
+
+    /**
+     * The backend alone: no retry, rate limit, metering or guard. For one diagnostic call ({@code backends --check}).
+     *
+     * @throws DragomanException (configuration) for an unknown type, a type that does not translate, a missing key
+     */
+    public TranslationBackend rawTranslator(BackendSpec spec) {
+        BackendSpec s = resolve(spec);
+        TranslatorProvider mt = translators.find(s.type()).orElse(null);
+        if (mt != null) {
+            s = withOptionVariables(s, mt);
+            return mt.create(s, new TranslatorProvider.Context(requireKey(s, mt), http.get()));
+        }
+        ChatModelProvider llm = chatModels.find(s.type()).orElse(null);
+        if (llm != null) {
+            return LlmTranslator.builder(chatModel(s))
+                    .id(s.type())
+                    .modelName(s.model())
+                    .jsonMode(llm.jsonMode(spec))
+                    .keyHint(s.keyVariable() != null ? s.keyVariable() : "the API key of backend '" + s.name() + "'")
+                    .urlHint("the base-url of backend '" + s.name() + "'")
+                    .build();
+        }
+        throw new DragomanException(
+                DragomanException.Kind.CONFIGURATION,
+                "Backend '" + s.name() + "' is of type " + s.type() + ", which summarizes but does not translate: "
+                        + "choose a translation backend (" + String.join(", ", translationTypes()) + ").");
+    }
+
+    /**
+     * The translation backend of {@code spec} in the standard decorator stack: retry around the rate limit around
+     * usage metering, then the punctuation fix, the completeness guard and the glossary check
+     * ({@link Translators#standard}). Not cached: the article translator caches per segment.
+     */
+    public TranslationBackend translator(BackendSpec spec) {
+        TranslationBackend raw = rawTranslator(spec);
+        return Translators.standard(raw, retrier(spec), limiter(spec, raw.profile()), meter, strict);
+    }
+
+    /** {@link #translator} behind the per-segment result cache (single flight per segment). */
+    public TranslationBackend cachedTranslator(BackendSpec spec) {
+        return new CachingTranslator(translator(spec), cache, meter, clock);
+    }
+
+    /**
+     * The summarizer of {@code spec}: a language model's summaries (cached, retried), or another provider's.
+     *
+     * @throws DragomanException (configuration) for an unknown type, a type that does not summarize, a missing key
+     */
+    public Summarizer summarizer(BackendSpec spec) {
+        BackendSpec s = resolve(spec);
+        SummarizerProvider sp = summarizers.find(s.type()).orElse(null);
+        if (sp != null) {
+            return sp.create(s, new SummarizerProvider.Context(requireKey(s, sp), cache));
+        }
+        if (chatModels.find(s.type()).isPresent()) {
+            return LlmSummarizer.builder(chatModel(s), s.type())
+                    .modelName(s.model())
+                    .cache(cache)
+                    .retrier(retrier(s))
+                    .clock(clock)
+                    .build();
+        }
+        throw new DragomanException(
+                DragomanException.Kind.CONFIGURATION,
+                "Backend '" + s.name() + "' is of type " + s.type() + ", which translates but does not summarize: "
+                        + "use a summarizing type (" + String.join(", ", summaryTypes()) + ").");
+    }
+
+    /** What a summarizer of {@code spec} runs: the model, or the algorithm and its version. */
+    public String summaryModel(BackendSpec spec) {
+        BackendSpec s = resolve(spec);
+        return summarizers.find(s.type()).map(p -> p.model(s)).orElse(s.model() == null ? "-" : s.model());
+    }
+
+    /**
+     * The LangChain4j chat model of a language-model spec, LangChain4j's own retries off.
+     *
+     * @throws DragomanException (configuration) when {@code spec} is not a language model or its key is missing
+     */
+    public ChatModel chatModel(BackendSpec spec) {
+        BackendSpec s = resolve(spec);
+        ChatModelProvider p = chatModels
+                .find(s.type())
+                .orElseThrow(() -> new DragomanException(
+                        DragomanException.Kind.CONFIGURATION,
+                        "Backend '" + s.name() + "' is of type " + s.type() + ", not a language model: use one of "
+                                + String.join(", ", chatModels.types()) + "."));
+        return p.create(s, requireKey(s, p), p.timeout(s));
+    }
+
+    /** Types that translate, sorted. */
+    public List<String> translationTypes() {
+        return types().stream().filter(this::canTranslate).toList();
+    }
+
+    /** Types that summarize, sorted. */
+    public List<String> summaryTypes() {
+        return types().stream().filter(this::canSummarize).toList();
+    }
+
+    private Retrier retrier(BackendSpec spec) {
+        Backoff backoff = spec.attempts() == 0 ? Backoff.DEFAULT : Backoff.DEFAULT.withMaxAttempts(spec.attempts());
+        Retrier r = Retrier.of(backoff);
+        return onRetry == null ? r : r.withListener(onRetry);
+    }
+
+    /** Requests per minute and characters- or tokens-per-minute, as the backend counts; null when neither is set. */
+    private static RateLimiter limiter(BackendSpec spec, BackendProfile profile) {
+        BackendSpec.Limits l = spec.limits();
+        int units = profile.unit() == BackendProfile.Unit.TOKENS ? l.tokensPerMinute() : l.charactersPerMinute();
+        if (l.requestsPerMinute() == 0 && units == 0) {
+            return null;
+        }
+        return RateLimiter.perMinute(l.requestsPerMinute(), units);
+    }
+
+    private String key(BackendSpec resolved) {
+        if (resolved.keyVariable() == null) {
+            return null;
+        }
+        String key = variables.apply(resolved.keyVariable());
+        return key == null || key.isBlank() ? null : key.strip();
+    }
+
+    private String requireKey(BackendSpec resolved, BackendProvider provider) {
+        String key = key(resolved);
+        if (key == null && provider.keyRequired(resolved)) {
+            throw new MissingKeyException(resolved);
+        }
+        return key;
+    }
+
+    private BackendSpec withOptionVariables(BackendSpec spec, TranslatorProvider provider) {
+        BackendSpec s = spec;
+        for (Map.Entry<String, String> e : provider.optionVariables().entrySet()) {
+            if (s.option(e.getKey()) == null) {
+                String value = variables.apply(e.getValue());
+                if (value != null && !value.isBlank()) {
+                    s = s.withOption(e.getKey(), value);
+                }
+            }
+        }
+        return s;
+    }
+
+    /** One client per process for users who inject none, made on first use. */
+    private static final class DefaultHttp {
+        private static final OkHttpClient CLIENT = new OkHttpClient();
+
+        static OkHttpClient client() {
+            return CLIENT;
+        }
+    }
+}

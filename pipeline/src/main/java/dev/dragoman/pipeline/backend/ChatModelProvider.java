@@ -1,0 +1,45 @@
+package dev.dragoman.pipeline.backend;
+
+import dev.dragoman.core.backend.BackendProvider;
+import dev.dragoman.core.backend.BackendSpec;
+import dev.langchain4j.model.chat.ChatModel;
+import java.time.Duration;
+
+/**
+ * Builds a LangChain4j {@link ChatModel} for one kind of language-model service from a {@link BackendSpec}. A chat
+ * model both translates ({@code LlmTranslator}) and summarizes ({@code LlmSummarizer}), so one provider gives a type
+ * both roles. Found through {@link java.util.ServiceLoader} ({@code
+ * META-INF/services/dev.dragoman.pipeline.backend.ChatModelProvider}). LangChain4j's own retries must be off: the
+ * pipeline's retry decorator owns backoff, {@code Retry-After} and the attempt budget. Implementations are
+ * stateless and thread-safe, with a public no-argument constructor.
+ */
+public interface ChatModelProvider extends BackendProvider {
+
+    /** Local models can take minutes on a laptop; hosted ones answer within two. */
+    Duration LOCAL_TIMEOUT = Duration.ofMinutes(10);
+
+    Duration HOSTED_TIMEOUT = Duration.ofMinutes(2);
+
+    /**
+     * @param spec a spec of this type with the defaults filled in
+     * @param apiKey the key, or null when none is set and none is required
+     * @param timeout the call timeout ({@link #timeout})
+     */
+    ChatModel create(BackendSpec spec, String apiKey, Duration timeout);
+
+    /** True when the service should be asked for JSON output (it supports a JSON response format). */
+    default boolean jsonMode(BackendSpec spec) {
+        return false;
+    }
+
+    /** The spec's timeout, else a long one for a server on this machine and a shorter one for hosted APIs. */
+    default Duration timeout(BackendSpec spec) {
+        if (spec.timeout() != null) {
+            return spec.timeout();
+        }
+        String url = withDefaults(spec).baseUrl();
+        boolean local =
+                url != null && (url.contains("://localhost") || url.contains("://127.") || url.contains("://[::1]"));
+        return local ? LOCAL_TIMEOUT : HOSTED_TIMEOUT;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.dragoman.translate.deepl;
+
+import dev.dragoman.core.backend.BackendDefaults;
+import dev.dragoman.core.backend.BackendSpec;
+import dev.dragoman.translate.TranslationBackend;
+import dev.dragoman.translate.TranslatorProvider;
+
+/** Type {@code deepl}: DeepL API v2; the host (free or pro) follows the key unless a base URL is given. */
+public final class DeepLTranslatorProvider implements TranslatorProvider {
+
+    @Override
+    public String type() {
+        return DeepLTranslator.ID;
+    }
+
+    @Override
+    public String description() {
+        return "DeepL API v2";
+    }
+
+    @Override
+    public BackendDefaults defaults() {
+        return new BackendDefaults("DEEPL_AUTH_KEY", null, null, true);
+    }
+
+    @Override
+    public TranslationBackend create(BackendSpec spec, Context context) {
+        DeepLTranslator.Builder builder = DeepLTranslator.builder(context.http(), context.apiKey());
+        if (spec.timeout() != null) {
+            builder.timeout(spec.timeout());
+        }
+        if (spec.baseUrl() != null) {
+            builder.baseUrl(spec.baseUrl());
+        }
+        return builder.build();
+    }
+}
