@@ -8,6 +8,7 @@ import dev.dragoman.core.Paragraph;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.summary.Summary;
 import dev.dragoman.core.write.MarkdownArticleWriter;
+import dev.dragoman.core.write.OutputNames;
 import dev.dragoman.pipeline.internal.AtomicFiles;
 import dev.dragoman.pipeline.step.StepResult;
 import dev.dragoman.translate.ArticleTranslation;
@@ -21,7 +22,8 @@ import java.util.Set;
 /**
  * Writes one article's outputs under {@code <out>/articles/}: {@code <id>.json} (the original article, its
  * translation, summary and brief, usage, warnings, and the batch record used to resume) and {@code <id>.md} (the
- * same for people). Names come from the article's content id, so a re-run overwrites rather than duplicates, and
+ * same for people). Names come from the article's content id (never from a name the input declares), made safe and
+ * checked to stay under the output directory by {@link OutputNames}, so a re-run overwrites rather than duplicates;
  * each file is written atomically.
  */
 final class ArticleOutputs {
@@ -40,7 +42,7 @@ final class ArticleOutputs {
     List<String> paths(String id) {
         List<String> paths = new ArrayList<>();
         for (BatchOptions.ArticleFormat f : formats) {
-            paths.add(DIR + "/" + id + "." + f.extension());
+            paths.add(DIR + "/" + OutputNames.stem(id) + "." + f.extension());
         }
         return paths;
     }
@@ -50,12 +52,12 @@ final class ArticleOutputs {
         if (!formats.contains(BatchOptions.ArticleFormat.JSON)) {
             return null;
         }
-        Path json = out.resolve(DIR).resolve(id + ".json");
+        Path json = OutputNames.under(out, DIR + "/" + OutputNames.stem(id) + ".json");
         if (!Files.isRegularFile(json)) {
             return null;
         }
         for (String p : paths(id)) {
-            if (!Files.isRegularFile(out.resolve(p))) {
+            if (!Files.isRegularFile(OutputNames.under(out, p))) {
                 return null;
             }
         }
@@ -72,10 +74,13 @@ final class ArticleOutputs {
 
     void write(DoneRecord record, StepResult result) throws IOException {
         if (formats.contains(BatchOptions.ArticleFormat.JSON)) {
-            AtomicFiles.write(out.resolve(DIR).resolve(record.id() + ".json"), json(record, result));
+            AtomicFiles.write(
+                    OutputNames.under(out, DIR + "/" + OutputNames.stem(record.id()) + ".json"), json(record, result));
         }
         if (formats.contains(BatchOptions.ArticleFormat.MD)) {
-            AtomicFiles.write(out.resolve(DIR).resolve(record.id() + ".md"), markdown(record, result));
+            AtomicFiles.write(
+                    OutputNames.under(out, DIR + "/" + OutputNames.stem(record.id()) + ".md"),
+                    markdown(record, result));
         }
     }
 
@@ -83,7 +88,7 @@ final class ArticleOutputs {
         Article article = result.article();
         ArticleTranslation translation = result.translation();
         ObjectNode root = Json.mapper().createObjectNode();
-        root.put("id", article.id());
+        root.put("id", record.id());
         root.put("input", record.input());
         root.set("article", Json.mapper().valueToTree(article));
         if (translation != null) {

@@ -29,6 +29,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -70,6 +71,8 @@ public final class BatchEngine {
     private final AtomicBoolean stop = new AtomicBoolean();
     /** The first backend-wide refusal (quota exhausted, key rejected) of the current run; the batch fails fast. */
     private final AtomicReference<StageException> fatal = new AtomicReference<>();
+    /** Content id → the key of the item that took it in the current run. */
+    private final Map<String, String> claimed = new ConcurrentHashMap<>();
 
     private BatchEngine(BatchOptions options, ItemSource source, ArticleStep step, Clock clock) {
         this.options = options;
@@ -107,6 +110,7 @@ public final class BatchEngine {
     public RunReport run(BatchListener listener, boolean onlyNew) {
         Instant started = clock.instant();
         fatal.set(null);
+        claimed.clear();
         Path out = options.out();
         String fingerprint = options.fingerprint();
         ArticleOutputs outputs = new ArticleOutputs(out, options.formats());
@@ -187,7 +191,7 @@ public final class BatchEngine {
                                     }
                                     case SKIPPED -> {
                                         skipped.incrementAndGet();
-                                        if (!onlyNew) {
+                                        if (!onlyNew && o.record != null) {
                                             entries.add(o.record);
                                         }
                                     }
@@ -195,7 +199,10 @@ public final class BatchEngine {
                                 }
                                 finishedItem = o.record != null;
                                 listener.item(o.kind, item.key(), null);
-                            } catch (StageException e) {
+                            } catch (RuntimeException | Error thrown) {
+                                // an unexpected exception (a defect, a hostile input no stage expected) is a failure
+                                // of this item, never of the worker: every item ends done or failed
+                                StageException e = thrown instanceof StageException s ? s : unexpected(item, thrown);
                                 if (isBackendWide(e) && fatal.compareAndSet(null, e)) {
                                     LOG.error("stopping the batch: {}", e.getMessage());
                                 }
@@ -267,6 +274,15 @@ public final class BatchEngine {
                         || d.kind() == DragomanException.Kind.CONFIGURATION);
     }
 
+    private static StageException unexpected(WorkItem item, Throwable e) {
+        LOG.debug("unexpected failure of {}", item.key(), e);
+        return new StageException(
+                "process",
+                "unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                false,
+                e);
+    }
+
     private static StageException notAttempted(StageException cause) {
         return new StageException(
                 cause.stage(), "not attempted: the batch stopped after " + cause.getMessage(), false, cause.getCause());
@@ -323,11 +339,20 @@ public final class BatchEngine {
         } catch (RuntimeException e) {
             throw StageException.of("read", e);
         }
-        DoneRecord done = journal.doneArticle(article.id(), fingerprint);
+        // the content id, never an id the input declares: two different articles that declare one id both survive,
+        // and no declared name ever reaches a path
+        String id = Article.contentId(article.headline(), article.paragraphs());
+        DoneRecord done = journal.doneArticle(id, fingerprint);
         if (done != null) {
             return new Outcome(BatchListener.Outcome.SKIPPED, done);
         }
-        DoneRecord recovered = outputs.recover(article.id(), fingerprint);
+        String first = claimed.putIfAbsent(id, item.key());
+        if (first != null && !first.equals(item.key())) {
+            // the same story reached twice in this run (two files, two feeds): it is done once, by the first
+            LOG.debug("{} is the same article as {}", item.key(), first);
+            return new Outcome(BatchListener.Outcome.SKIPPED, null);
+        }
+        DoneRecord recovered = outputs.recover(id, fingerprint);
         if (recovered != null) {
             journal.appendDone(recovered, item.key());
             LOG.debug("adopted the outputs of {} written by an interrupted run", item.key());
@@ -335,7 +360,7 @@ public final class BatchEngine {
         }
 
         StepResult result = step.apply(article, options.step());
-        DoneRecord record = record(item, result, outputs.paths(article.id()), fingerprint);
+        DoneRecord record = record(id, item, result, outputs.paths(id), fingerprint);
         try {
             outputs.write(record, result);
         } catch (IOException | RuntimeException e) {
@@ -349,7 +374,7 @@ public final class BatchEngine {
         return new Outcome(record.fromCache() ? BatchListener.Outcome.FROM_CACHE : BatchListener.Outcome.DONE, record);
     }
 
-    private DoneRecord record(WorkItem item, StepResult result, List<String> paths, String fingerprint) {
+    private DoneRecord record(String id, WorkItem item, StepResult result, List<String> paths, String fingerprint) {
         Article article = result.article();
         Article shown = result.shown();
         Summary summary = result.summary();
@@ -369,7 +394,7 @@ public final class BatchEngine {
                         article.metadata().get("site"),
                         article.metadata().get("feed"));
         return new DoneRecord(
-                article.id(),
+                id,
                 fingerprint,
                 item.input(),
                 firstNonNull(article.url(), item.url()),
