@@ -56,8 +56,9 @@ public class DragomanException extends RuntimeException {
         this(kind, message, null);
     }
 
+    /** The message and the cause chain are {@link Secrets#redact redacted} here, where every error is built. */
     public DragomanException(Kind kind, String message, Throwable cause) {
-        super(message, cause);
+        super(Secrets.redact(message), Secrets.redact(cause));
         this.kind = java.util.Objects.requireNonNull(kind, "kind");
     }
 

@@ -1,16 +1,21 @@
 package dev.dragoman.pipeline.step;
 
 import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.error.Secrets;
 import java.io.IOException;
 
-/** A failure of one item at one stage ("read", "fetch", "translate", "summarize", "brief", "write"). */
+/**
+ * A failure of one item at one stage ("read", "fetch", "translate", "summarize", "brief", "write", "process"). Its
+ * message and cause chain are {@link Secrets#redact redacted} when built: it goes to the journal, failures.jsonl and
+ * the logs.
+ */
 public final class StageException extends RuntimeException {
 
     private final String stage;
     private final boolean retriable;
 
     public StageException(String stage, String message, boolean retriable, Throwable cause) {
-        super(message, cause);
+        super(Secrets.redact(message), Secrets.redact(cause));
         this.stage = stage;
         this.retriable = retriable;
     }

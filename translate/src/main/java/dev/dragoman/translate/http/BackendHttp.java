@@ -3,6 +3,7 @@ package dev.dragoman.translate.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.error.Secrets;
 import dev.dragoman.core.error.DragomanException.Kind;
 import dev.dragoman.core.error.RateLimitedException;
 import dev.dragoman.core.json.Json;
@@ -87,7 +88,8 @@ public final class BackendHttp {
             if (!response.isSuccessful()) {
                 throw failure(response.code(), response.header("Retry-After"), text);
             }
-            return text;
+            // a server that echoes the key in an answer must not get it into a translation, the cache or an output
+            return redact(text);
         } catch (IOException e) {
             throw ioFailure(e, request.url().encodedPath());
         }
@@ -191,7 +193,7 @@ public final class BackendHttp {
 
     /** Removes every secret from {@code text}. */
     public String redact(String text) {
-        String out = text;
+        String out = Secrets.redact(text);
         for (String s : secrets) {
             out = out.replace(s, "***");
         }
