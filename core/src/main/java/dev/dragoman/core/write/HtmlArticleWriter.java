@@ -73,6 +73,36 @@ public final class HtmlArticleWriter implements ArticleWriter {
         return " lang=\"" + escape(language.tag()) + "\" dir=\"" + (language.isRightToLeft() ? "rtl" : "ltr") + "\"";
     }
 
+    /**
+     * {@code url} when it may become a link: an absolute http(s) URL with a host and no white space, quote or angle
+     * bracket; else null ({@code javascript:}, {@code data:}, relative or malformed URLs are never linked). Every
+     * writer that turns an article's URL into a link (HTML or Markdown) asks here.
+     */
+    public static String linkable(String url) {
+        if (url == null || url.length() > 4096) {
+            return null;
+        }
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`' || c == 0x7f) {
+                return null;
+            }
+        }
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            String scheme = uri.getScheme();
+            if (scheme == null
+                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    || uri.getHost() == null
+                    || uri.getHost().isEmpty()) {
+                return null;
+            }
+            return url;
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
     /** Escapes the five HTML-special characters. */
     public static String escape(String text) {
         StringBuilder sb = new StringBuilder(text.length() + 16);

@@ -7,6 +7,7 @@ import dev.dragoman.core.Article;
 import dev.dragoman.core.Paragraph;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.summary.Summary;
+import dev.dragoman.core.write.HtmlArticleWriter;
 import dev.dragoman.core.write.MarkdownArticleWriter;
 import dev.dragoman.core.write.OutputNames;
 import dev.dragoman.pipeline.internal.AtomicFiles;
@@ -134,8 +135,10 @@ final class ArticleOutputs {
                             ? ""
                             : " → " + translation.article().language().tag()));
         }
-        if (article.url() != null) {
+        if (HtmlArticleWriter.linkable(article.url()) != null) {
             facts.add("**URL:** <" + article.url() + ">");
+        } else if (article.url() != null) {
+            facts.add("**URL:** `" + article.url().replace("`", "'") + "`");
         }
         facts.add("**Input:** `" + record.input().replace("`", "'") + "`");
         sb.append(String.join("  \n", facts)).append("\n\n");

@@ -103,7 +103,7 @@ public final class DigestWriter {
                 for (String o : rep.outputs()) {
                     links.add("[" + o.substring(o.lastIndexOf('.') + 1) + "](../" + o + ")");
                 }
-                if (rep.url() != null) {
+                if (HtmlArticleWriter.linkable(rep.url()) != null) {
                     links.add("[original](<" + rep.url() + ">)");
                 }
                 if (!links.isEmpty()) {
@@ -126,7 +126,7 @@ public final class DigestWriter {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html");
         if (main != null) {
             sb.append(" lang=\"")
-                    .append(main.tag())
+                    .append(HtmlArticleWriter.escape(main.tag()))
                     .append("\" dir=\"")
                     .append(main.isRightToLeft() ? "rtl" : "ltr")
                     .append('"');
@@ -191,7 +191,7 @@ public final class DigestWriter {
                             .append(o.substring(o.lastIndexOf('.') + 1))
                             .append("</a>");
                 }
-                if (rep.url() != null) {
+                if (HtmlArticleWriter.linkable(rep.url()) != null) {
                     sb.append(" · <a href=\"")
                             .append(HtmlArticleWriter.escape(rep.url()))
                             .append("\" rel=\"noopener\">original</a>");
