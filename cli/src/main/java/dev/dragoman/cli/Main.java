@@ -14,8 +14,6 @@ import dev.dragoman.cli.config.BackendConfig;
 import dev.dragoman.cli.config.ConfigDefaultProvider;
 import dev.dragoman.core.backend.MissingKeyException;
 import dev.dragoman.core.error.DragomanException;
-import dev.dragoman.core.error.Secrets;
-import java.util.List;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
@@ -89,12 +87,10 @@ public final class Main implements Runnable {
     /** Runs the CLI in {@code context} (environment, stdin) with the given streams; returns the exit code. */
     public static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
         context.load(args);
-        List<String> secrets = context.secrets();
-        // every error built from now on has these keys masked, whatever sink it reaches; library logging
-        // (slf4j-simple writes to System.err) passes through the same redaction
-        Secrets.register(secrets);
+        // registers the keys: every error built from now on has them masked, whatever sink it reaches; library
+        // logging (slf4j-simple writes to System.err) passes through the same redaction
+        Redactor redactor = new Redactor(context.secrets());
         RedactingStream.installOnSystemErr();
-        Redactor redactor = new Redactor(secrets);
         PrintWriter safeOut = redactor.wrap(out);
         PrintWriter safeErr = redactor.wrap(err);
         try {

@@ -1,46 +1,35 @@
 package dev.dragoman.cli;
 
+import dev.dragoman.core.error.Secrets;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.util.Comparator;
 import java.util.List;
 
 /**
  * Scrubs secrets (API keys from the environment or the file) from everything the CLI writes: both output streams
- * pass through it, so no message, echoed server response or stack trace can print a key.
+ * pass through it, so no message, echoed server response or stack trace can print a key. The redaction is
+ * {@link Secrets}' (one list of keys for every sink).
  */
 final class Redactor {
 
-    static final String MASK = "[REDACTED]";
+    static final String MASK = Secrets.MASK;
 
-    private final List<String> secrets;
+    private final boolean any;
 
     Redactor(List<String> secrets) {
-        // longest first, so a key that contains another is masked whole
-        this.secrets = secrets.stream()
-                .distinct()
-                .sorted(Comparator.comparingInt(String::length).reversed())
-                .toList();
+        Secrets.register(secrets);
+        this.any = !secrets.isEmpty();
     }
 
     String redact(String text) {
-        if (text == null) {
-            return null;
-        }
-        String result = text;
-        for (String s : secrets) {
-            if (result.contains(s)) {
-                result = result.replace(s, MASK);
-            }
-        }
-        return result;
+        return Secrets.redact(text);
     }
 
     /** {@code target} wrapped so every string written to it is redacted. */
     PrintWriter wrap(PrintWriter target) {
-        if (secrets.isEmpty()) {
+        if (!any) {
             return target;
         }
         Writer filter = new FilterWriter(target) {

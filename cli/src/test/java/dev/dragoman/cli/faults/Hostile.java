@@ -76,7 +76,8 @@ final class Hostile {
         StringBuilder sb = new StringBuilder();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                sb.append(new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1)).append('\n');
+                sb.append(new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1))
+                        .append('\n');
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -56,7 +56,10 @@ class SecretLeakFaultTest {
                         translations
                                 .addObject()
                                 .put("detected_source_language", "AR")
-                                .put("text", "Translated with " + key + ": " + t.asText().length());
+                                .put(
+                                        "text",
+                                        "Translated with " + key + ": "
+                                                + t.asText().length());
                     }
                     return new MockResponse.Builder()
                             .code(200)
@@ -65,18 +68,24 @@ class SecretLeakFaultTest {
                             .body(Json.mapper().writeValueAsString(answer))
                             .build();
                 } catch (Exception e) {
-                    return new MockResponse.Builder().code(500).body(e.toString()).build();
+                    return new MockResponse.Builder()
+                            .code(500)
+                            .body(e.toString())
+                            .build();
                 }
             }
         });
         Hostile h = new Hostile(tmp.resolve("home"));
         h.env.put("OPENAI_API_KEY", OPENAI_KEY);
         h.env.put("DEEPL_AUTH_KEY", DEEPL_KEY);
-        h.env.put("DRAGOMAN_CONFIG", h.writeConfig("backends:\n"
-                        + "  gpt:\n    type: openai\n    model: gpt-sim\n    base-url: " + server.url("/v1") + "\n"
-                        + "  dl:\n    type: deepl\n    base-url: " + server.url("/") + "\n"
-                        + "cache:\n  store: sqlite\n  path: " + tmp.resolve("cache.db") + "\n")
-                .toString());
+        h.env.put(
+                "DRAGOMAN_CONFIG",
+                h.writeConfig("backends:\n"
+                                + "  gpt:\n    type: openai\n    model: gpt-sim\n    base-url: " + server.url("/v1")
+                                + "\n"
+                                + "  dl:\n    type: deepl\n    base-url: " + server.url("/") + "\n"
+                                + "cache:\n  store: sqlite\n  path: " + tmp.resolve("cache.db") + "\n")
+                        .toString());
         return h;
     }
 
@@ -94,20 +103,46 @@ class SecretLeakFaultTest {
         // when: the OpenAI-type backend rejects the request and echoes the key
         Hostile.Result translate = h.run("translate", SEED.toString(), "--to", "en", "--backend", "gpt", "--verbose");
         Hostile.Result batch = h.run(
-                "batch", in.toString(), "--out", tmp.resolve("out").toString(), "--translate-to", "en",
-                "--translate-backend", "gpt", "--verbose", "--progress", "lines");
+                "batch",
+                in.toString(),
+                "--out",
+                tmp.resolve("out").toString(),
+                "--translate-to",
+                "en",
+                "--translate-backend",
+                "gpt",
+                "--verbose",
+                "--progress",
+                "lines");
         // and the DeepL-type backend answers, echoing the key inside its translations
         Hostile.Result good = h.run(
-                "translate", SEED.toString(), "--to", "en", "--backend", "dl", "-o",
-                tmp.resolve("good.md").toString(), "--verbose");
+                "translate",
+                SEED.toString(),
+                "--to",
+                "en",
+                "--backend",
+                "dl",
+                "-o",
+                tmp.resolve("good.md").toString(),
+                "--verbose");
         Hostile.Result goodBatch = h.run(
-                "batch", in.toString(), "--out", tmp.resolve("out-dl").toString(), "--translate-to", "en",
-                "--translate-backend", "dl", "--verbose", "--progress", "lines");
+                "batch",
+                in.toString(),
+                "--out",
+                tmp.resolve("out-dl").toString(),
+                "--translate-to",
+                "en",
+                "--translate-backend",
+                "dl",
+                "--verbose",
+                "--progress",
+                "lines");
 
         // then the runs failed and succeeded as they should, and no sink holds a key
         assertThat(translate.exit()).as(translate.all()).isNotZero();
         assertThat(batch.exit()).as(batch.all()).isNotZero();
-        assertThat(Files.readString(tmp.resolve("out").resolve("failures.jsonl"))).contains("[REDACTED]");
+        assertThat(Files.readString(tmp.resolve("out").resolve("failures.jsonl")))
+                .contains("[REDACTED]");
         assertThat(good.exit()).as(good.all()).isZero();
         assertThat(goodBatch.exit()).as(goodBatch.all()).isZero();
         for (Hostile.Result r : new Hostile.Result[] {translate, batch, good, goodBatch}) {

@@ -79,7 +79,8 @@ public final class Secrets {
     }
 
     private static Throwable copy(Throwable t, int depth) {
-        Throwable cause = t.getCause() == null || t.getCause() == t || depth >= 20 ? null : copy(t.getCause(), depth + 1);
+        Throwable cause =
+                t.getCause() == null || t.getCause() == t || depth >= 20 ? null : copy(t.getCause(), depth + 1);
         Redacted r = new Redacted(t.getClass().getName() + ": " + redact(String.valueOf(t.getMessage())), cause);
         r.setStackTrace(t.getStackTrace());
         return r;

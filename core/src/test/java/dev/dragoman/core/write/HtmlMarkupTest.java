@@ -40,7 +40,14 @@ class HtmlMarkupTest {
     void should_escape_markup_in_article_summary_and_bilingual_html() {
         Article a = hostile();
         Summary s = new Summary(
-                HOSTILE, List.of(HOSTILE), Language.ENGLISH, "<b>backend</b>", null, null, Instant.EPOCH, false,
+                HOSTILE,
+                List.of(HOSTILE),
+                Language.ENGLISH,
+                "<b>backend</b>",
+                null,
+                null,
+                Instant.EPOCH,
+                false,
                 List.of(HOSTILE));
         assertInert(ArticleWriter.of(OutputFormat.HTML).write(a));
         assertInert(new SummaryWriter(OutputFormat.HTML).write(a, s));
@@ -50,9 +57,17 @@ class HtmlMarkupTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)", "data:text/html,x",
-                "vbscript:x", "//evil.example/x", "/relative", "https://ok.example/\" onclick=\"x", "https://",
-                "http://a b", "file:///etc/passwd"
+                "javascript:alert(1)",
+                "JAVASCRIPT:alert(1)",
+                " javascript:alert(1)",
+                "data:text/html,x",
+                "vbscript:x",
+                "//evil.example/x",
+                "/relative",
+                "https://ok.example/\" onclick=\"x",
+                "https://",
+                "http://a b",
+                "file:///etc/passwd"
             })
     void should_never_link_a_url_that_is_not_absolute_http(String url) {
         assertThat(HtmlArticleWriter.linkable(url)).isNull();

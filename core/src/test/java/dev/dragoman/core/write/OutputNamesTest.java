@@ -13,8 +13,22 @@ class OutputNamesTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "../x", "/etc/passwd", "a/../../x", "nul\u0000byte", "CON", "nul", "COM1", "ｃｏｎ", "..", ".", "",
-                "a\\..\\b", "CON.txt", "ﾠ", "‮evil", "дragoman"
+                "../x",
+                "/etc/passwd",
+                "a/../../x",
+                "nul\u0000byte",
+                "CON",
+                "nul",
+                "COM1",
+                "ｃｏｎ",
+                "..",
+                ".",
+                "",
+                "a\\..\\b",
+                "CON.txt",
+                "ﾠ",
+                "‮evil",
+                "дragoman"
             })
     void should_turn_any_name_into_a_bounded_stem_of_safe_characters(String name) {
         // when

@@ -32,8 +32,8 @@ class BatchHostileInputTest {
     private final Clock clock = Clock.fixed(Instant.parse("2024-06-26T07:00:00Z"), ZoneOffset.UTC);
 
     private BatchEngine engine(Path in, Path out, Fetcher fetcher) {
-        BatchOptions options = new BatchOptions(
-                List.of(in.toString()), out, Language.ENGLISH, true, null, 3, null, null, "scripted");
+        BatchOptions options =
+                new BatchOptions(List.of(in.toString()), out, Language.ENGLISH, true, null, 3, null, null, "scripted");
         return BatchEngine.builder(options)
                 .translator(Scripted.backend(new ScriptedTranslator()))
                 .summarizer(new ScriptedSummarizer())
@@ -124,7 +124,8 @@ class BatchHostileInputTest {
                 .containsExactlyInAnyOrder("خبر رقم 1", "خبر رقم 2");
         List<String> headlines = new ArrayList<>();
         for (DoneRecord r : report.entries()) {
-            JsonNode json = Json.mapper().readTree(out.resolve(r.outputs().get(0)).toFile());
+            JsonNode json =
+                    Json.mapper().readTree(out.resolve(r.outputs().get(0)).toFile());
             headlines.add(json.path("article").path("headline").asText());
         }
         assertThat(headlines).containsExactlyInAnyOrder("خبر رقم 1", "خبر رقم 2");
@@ -168,7 +169,6 @@ class BatchHostileInputTest {
         assertThat(report.failed()).isEqualTo(1);
         List<String> failures = Files.readAllLines(out.resolve(BatchEngine.FAILURES));
         assertThat(failures).hasSize(1);
-        assertThat(Json.mapper().readTree(failures.get(0)).path("key").asText())
-                .isEqualTo("feed:s2");
+        assertThat(Json.mapper().readTree(failures.get(0)).path("key").asText()).isEqualTo("feed:s2");
     }
 }

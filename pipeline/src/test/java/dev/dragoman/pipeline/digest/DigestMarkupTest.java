@@ -38,8 +38,13 @@ class DigestMarkupTest {
     void should_escape_article_and_backend_markup_and_link_only_http_urls() throws Exception {
         // given articles with markup in headline and paragraphs and javascript:/data: URLs
         Path in = Files.createDirectories(tmp.resolve("in"));
-        String[] urls = {"javascript:alert(1)", "JaVaScRiPt:alert(2)", "data:text/html,<script>x</script>",
-            " javascript:alert(3)", "https://ok.example/story\" onmouseover=\"alert(4)"};
+        String[] urls = {
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(2)",
+            "data:text/html,<script>x</script>",
+            " javascript:alert(3)",
+            "https://ok.example/story\" onmouseover=\"alert(4)"
+        };
         for (int i = 0; i < urls.length; i++) {
             Article a = Article.builder()
                     .language(Language.ENGLISH)
@@ -53,18 +58,19 @@ class DigestMarkupTest {
             Files.writeString(in.resolve("a" + i + ".json"), node.toString(), StandardCharsets.UTF_8);
         }
         // and a backend whose translations carry markup too
-        dev.dragoman.core.translation.Translator markup = request -> new dev.dragoman.core.translation.TranslationResult(
-                request.segments().stream()
-                        .map(s -> dev.dragoman.core.translation.TranslatedSegment.of(
-                                "<svg onload=alert('translation')>" + s))
-                        .toList(),
-                request.source(),
-                "scripted",
-                null,
-                dev.dragoman.core.usage.Usage.NONE);
+        dev.dragoman.core.translation.Translator markup =
+                request -> new dev.dragoman.core.translation.TranslationResult(
+                        request.segments().stream()
+                                .map(s -> dev.dragoman.core.translation.TranslatedSegment.of(
+                                        "<svg onload=alert('translation')>" + s))
+                                .toList(),
+                        request.source(),
+                        "scripted",
+                        null,
+                        dev.dragoman.core.usage.Usage.NONE);
         Path out = tmp.resolve("out");
-        BatchOptions options = new BatchOptions(
-                List.of(in.toString()), out, Language.FRENCH, false, null, 2, null, null, "scripted");
+        BatchOptions options =
+                new BatchOptions(List.of(in.toString()), out, Language.FRENCH, false, null, 2, null, null, "scripted");
         RunReport report = BatchEngine.builder(options)
                 .translator(Scripted.backend(markup))
                 .fetcher(url -> {
