@@ -22,6 +22,10 @@ import java.util.Set;
  *       ({@code J. K. Rowling}), or after a dotted acronym ({@code U.S.}, {@code EE.UU.}) unless the next word is
  *       a common sentence opener ({@code The}, {@code He}, …). No terminator ends a sentence when the next word
  *       starts with a lower-case letter ({@code “Go!” he said}). A line break always ends a sentence.
+ *       A quotation ({@code “…”}, {@code «…»}, {@code „…“}, a pair of straight quotes) closed on the same line is one
+ *       unit unless it holds complete sentences: an ellipsis inside it never ends a sentence, another terminator
+ *       only with at least three words of the quotation on each side and no lower-case word next; a quotation that
+ *       trails off ({@code «…لن نتراجع…» وغادر}) belongs to the sentence that goes on after it.
  *   <li><b>Words</b> are maximal runs of letters, digits and combining marks (so Arabic diacritics and tatweel
  *       stay inside the word), joined across an apostrophe or hyphen between letters ({@code don't},
  *       {@code al-Assad}) and across {@code . ,} between digits ({@code 1.5}, {@code 1,000}, {@code ١٬٠٠٠}).
@@ -193,6 +197,7 @@ public final class Segmenter {
         Set<String> abbreviations = abbreviationsFor(language);
         boolean german = language != null && "de".equals(language.primary());
         int n = text.length();
+        int[] quoteEnd = quotations(text);
         int start = 0;
         int i = 0;
         while (i < n) {
@@ -215,6 +220,14 @@ public final class Segmenter {
             boolean atEnd = end >= n;
             if (!atEnd && !Character.isWhitespace(text.charAt(end)) && !Character.isSpaceChar(text.charAt(end))) {
                 i = end; // "1.5", "U.S.A", "www.example.com", "?!" inside a word
+                continue;
+            }
+            if (!atEnd && quoteEnd[i] > end && !quotedSentencesSplit(text, i, end, quoteEnd[i], c)) {
+                i = end; // inside a quotation: "…" never ends a sentence, and "." only between complete ones
+                continue;
+            }
+            if (!atEnd && isEllipsis(text, i, c) && closesQuote(text, i, end) && !startsUpperCase(text, end)) {
+                i = end; // «سنواصل…» وأضاف: a quotation that trails off is part of the sentence that goes on
                 continue;
             }
             if (atEnd || breaksAfter(text, start, i, end, c, abbreviations, german)) {
@@ -432,6 +445,122 @@ public final class Segmenter {
         java.util.HashSet<String> all = new java.util.HashSet<>(COMMON_ABBREVIATIONS);
         all.addAll(specific);
         return all;
+    }
+
+    /** Fewest words on each side of a full stop inside a quotation for the quotation to hold two sentences. */
+    private static final int QUOTED_SENTENCE_WORDS = 3;
+
+    /**
+     * For each char inside a quotation (“…”, «…», „…“, a pair of straight quotes), the index of the quotation's
+     * closing mark; 0 elsewhere. Only quotations that close on the same line count (an unclosed mark is a typo, not a
+     * quotation that swallows the paragraph).
+     */
+    private static int[] quotations(String text) {
+        int n = text.length();
+        int[] closeAt = new int[n];
+        int lineStart = 0;
+        for (int i = 0; i <= n; i++) {
+            if (i == n || isLineBreak(text.charAt(i))) {
+                markQuotations(text, lineStart, i, closeAt);
+                lineStart = i + 1;
+            }
+        }
+        return closeAt;
+    }
+
+    private static void markQuotations(String text, int from, int to, int[] closeAt) {
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            char closer = c == '“'
+                    ? '”'
+                    : c == '«' ? '»' : c == '„' ? '“' : c == '"' && opensStraight(text, from, i) ? '"' : 0;
+            if (closer == 0) {
+                i++;
+                continue;
+            }
+            int depth = 0;
+            int close = -1;
+            for (int j = i + 1; j < to && close < 0; j++) {
+                char d = text.charAt(j);
+                if (d == c && c != '"' && c != closer) {
+                    depth++;
+                } else if (d == closer) {
+                    if (depth == 0) {
+                        close = j;
+                    } else {
+                        depth--;
+                    }
+                }
+            }
+            if (close < 0) {
+                i++;
+                continue;
+            }
+            for (int k = i + 1; k < close; k++) {
+                if (closeAt[k] == 0) {
+                    closeAt[k] = close;
+                }
+            }
+            i = close + 1;
+        }
+    }
+
+    /** A straight double quote opens a quotation at the start, after white space or an opener, before a non-space. */
+    private static boolean opensStraight(String text, int from, int i) {
+        boolean before = i == from
+                || Character.isWhitespace(text.charAt(i - 1))
+                || isOpener(text.charAt(i - 1))
+                || text.charAt(i - 1) == ':';
+        boolean after = i + 1 < text.length() && !Character.isWhitespace(text.charAt(i + 1));
+        return before && after;
+    }
+
+    /**
+     * Inside a quotation a terminator ends a sentence only when the quotation holds complete sentences: not an
+     * ellipsis, and at least {@link #QUOTED_SENTENCE_WORDS} words of the quotation on each side, the next one not
+     * lower-case.
+     */
+    private static boolean quotedSentencesSplit(String text, int at, int end, int close, char terminator) {
+        if (isEllipsis(text, at, terminator)) {
+            return false;
+        }
+        int open = at;
+        while (open > 0
+                && text.charAt(open - 1) != '“'
+                && text.charAt(open - 1) != '«'
+                && text.charAt(open - 1) != '"'
+                && text.charAt(open - 1) != '„'
+                && !isLineBreak(text.charAt(open - 1))) {
+            open--;
+        }
+        int before = wordCount(text.substring(open, at));
+        int after = wordCount(text.substring(end, close));
+        return before >= QUOTED_SENTENCE_WORDS && after >= QUOTED_SENTENCE_WORDS && !startsLowerCase(text, end);
+    }
+
+    private static boolean isEllipsis(String text, int at, char terminator) {
+        return terminator == '…' || terminator == '.' && at + 1 < text.length() && text.charAt(at + 1) == '.';
+    }
+
+    private static boolean closesQuote(String text, int at, int end) {
+        for (int k = at; k < end; k++) {
+            char c = text.charAt(k);
+            if (c == '”' || c == '»' || c == '"' || c == '“') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsUpperCase(String text, int from) {
+        String next = nextWord(text, from);
+        return !next.isEmpty() && Character.isUpperCase(next.codePointAt(0));
+    }
+
+    private static boolean startsLowerCase(String text, int from) {
+        String next = nextWord(text, from);
+        return !next.isEmpty() && Character.isLowerCase(next.codePointAt(0));
     }
 
     private static boolean isTerminator(char c) {

@@ -30,8 +30,8 @@ class SegmenterTest {
     }
 
     @Test
-    void should_end_an_arabic_sentence_after_the_closing_quote_and_not_at_an_ellipsis_glued_to_the_next_word() {
-        // given: the seed's quotation, an ellipsis inside the quote, the full stop after the closing quote
+    void should_keep_a_quotation_whole_across_its_inner_ellipses() {
+        // given: the seed's quotation, ellipses inside the quote, the full stop after the closing quote
         String text =
                 "وقال لوكاشينكو: “لدينا تفاهم كامل …كما أن لدينا أجندة متطابقة… ونحن نتحدث”. من جانبه أكد لافروف ذلك.";
 
@@ -39,13 +39,79 @@ class SegmenterTest {
         List<String> sentences = Segmenter.sentences(text, AR);
 
         // then
-        assertThat(sentences).hasSize(3);
-        assertThat(sentences.get(0))
-                .startsWith("وقال لوكاشينكو")
-                .contains("كامل …كما")
-                .endsWith("متطابقة…");
-        assertThat(sentences.get(1)).isEqualTo("ونحن نتحدث”.");
-        assertThat(sentences.get(2)).isEqualTo("من جانبه أكد لافروف ذلك.");
+        assertThat(sentences)
+                .containsExactly(
+                        "وقال لوكاشينكو: “لدينا تفاهم كامل …كما أن لدينا أجندة متطابقة… ونحن نتحدث”.",
+                        "من جانبه أكد لافروف ذلك.");
+    }
+
+    @Test
+    void should_keep_arabic_guillemets_whole_across_three_dots_and_go_on_after_a_trailing_ellipsis() {
+        // given
+        String text = "وقال الوزير: «سنواصل العمل... حتى تحقيق أهدافنا كاملة» مضيفا أن الحكومة ملتزمة. "
+                + "وأضاف: «لن نتراجع…» وغادر القاعة.";
+
+        // when
+        List<String> sentences = Segmenter.sentences(text, AR);
+
+        // then
+        assertThat(sentences)
+                .containsExactly(
+                        "وقال الوزير: «سنواصل العمل... حتى تحقيق أهدافنا كاملة» مضيفا أن الحكومة ملتزمة.",
+                        "وأضاف: «لن نتراجع…» وغادر القاعة.");
+    }
+
+    @Test
+    void should_split_an_arabic_quotation_that_holds_complete_sentences() {
+        // when
+        List<String> sentences = Segmenter.sentences(
+                "قال المتحدث: «لقد انتهى الاجتماع بنجاح كبير. وسنعقد جولة جديدة الشهر المقبل». ثم غادر.", AR);
+
+        // then
+        assertThat(sentences)
+                .containsExactly(
+                        "قال المتحدث: «لقد انتهى الاجتماع بنجاح كبير.", "وسنعقد جولة جديدة الشهر المقبل».", "ثم غادر.");
+    }
+
+    @Test
+    void should_keep_english_quotations_whole_across_ellipses_and_short_fragments() {
+        // given
+        String text = "He said: “We will fight… We will never give up” and the crowd cheered. "
+                + "\"Stop. Now,\" he shouted. She replied: \"Wait... Not yet\" and sat down.";
+
+        // when
+        List<String> sentences = Segmenter.sentences(text, EN);
+
+        // then
+        assertThat(sentences)
+                .containsExactly(
+                        "He said: “We will fight… We will never give up” and the crowd cheered.",
+                        "\"Stop. Now,\" he shouted.",
+                        "She replied: \"Wait... Not yet\" and sat down.");
+    }
+
+    @Test
+    void should_split_an_english_quotation_that_holds_complete_sentences() {
+        // when
+        List<String> sentences = Segmenter.sentences(
+                "“The talks went well. We will meet again next month,” the minister said. Nothing else was agreed.",
+                EN);
+
+        // then
+        assertThat(sentences)
+                .containsExactly(
+                        "“The talks went well.",
+                        "We will meet again next month,” the minister said.",
+                        "Nothing else was agreed.");
+    }
+
+    @Test
+    void should_not_let_an_unclosed_quote_swallow_the_paragraph() {
+        // when
+        List<String> sentences = Segmenter.sentences("He said “we are ready. The talks begin today. Nothing more.", EN);
+
+        // then
+        assertThat(sentences).containsExactly("He said “we are ready.", "The talks begin today.", "Nothing more.");
     }
 
     @Test
