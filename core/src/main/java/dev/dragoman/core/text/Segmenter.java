@@ -198,6 +198,8 @@ public final class Segmenter {
         boolean german = language != null && "de".equals(language.primary());
         int n = text.length();
         int[] quoteEnd = quotations(text);
+        int[] quoteOpen = quoteOpenings(quoteEnd);
+        int[] wordStarts = wordStarts(text);
         int start = 0;
         int i = 0;
         while (i < n) {
@@ -222,7 +224,9 @@ public final class Segmenter {
                 i = end; // "1.5", "U.S.A", "www.example.com", "?!" inside a word
                 continue;
             }
-            if (!atEnd && quoteEnd[i] > end && !quotedSentencesSplit(text, i, end, quoteEnd[i], c)) {
+            if (!atEnd
+                    && quoteEnd[i] > end
+                    && !quotedSentencesSplit(text, wordStarts, quoteOpen[i], i, end, quoteEnd[i], c)) {
                 i = end; // inside a quotation: "…" never ends a sentence, and "." only between complete ones
                 continue;
             }
@@ -453,62 +457,51 @@ public final class Segmenter {
     /**
      * For each char inside a quotation (“…”, «…», „…“, a pair of straight quotes), the index of the quotation's
      * closing mark; 0 elsewhere. Only quotations that close on the same line count (an unclosed mark is a typo, not a
-     * quotation that swallows the paragraph).
+     * quotation that swallows the paragraph). Linear: the next closing mark of each kind is looked up, not searched.
      */
     private static int[] quotations(String text) {
         int n = text.length();
         int[] closeAt = new int[n];
-        int lineStart = 0;
-        for (int i = 0; i <= n; i++) {
-            if (i == n || isLineBreak(text.charAt(i))) {
-                markQuotations(text, lineStart, i, closeAt);
-                lineStart = i + 1;
+        char[] closers = {'”', '»', '“', '"'};
+        int[][] next = new int[closers.length][n + 1];
+        for (int k = 0; k < closers.length; k++) {
+            next[k][n] = -1;
+            for (int i = n - 1; i >= 0; i--) {
+                char c = text.charAt(i);
+                next[k][i] = isLineBreak(c) ? -1 : c == closers[k] ? i : next[k][i + 1];
             }
         }
-        return closeAt;
-    }
-
-    private static void markQuotations(String text, int from, int to, int[] closeAt) {
-        int i = from;
-        while (i < to) {
+        int i = 0;
+        while (i < n) {
             char c = text.charAt(i);
-            char closer = c == '“'
-                    ? '”'
-                    : c == '«' ? '»' : c == '„' ? '“' : c == '"' && opensStraight(text, from, i) ? '"' : 0;
-            if (closer == 0) {
-                i++;
-                continue;
-            }
-            int depth = 0;
-            int close = -1;
-            for (int j = i + 1; j < to && close < 0; j++) {
-                char d = text.charAt(j);
-                if (d == c && c != '"' && c != closer) {
-                    depth++;
-                } else if (d == closer) {
-                    if (depth == 0) {
-                        close = j;
-                    } else {
-                        depth--;
-                    }
-                }
-            }
+            int kind = c == '“' ? 0 : c == '«' ? 1 : c == '„' ? 2 : c == '"' && opensStraight(text, i) ? 3 : -1;
+            int close = kind < 0 || i + 1 >= n ? -1 : next[kind][i + 1];
             if (close < 0) {
                 i++;
                 continue;
             }
             for (int k = i + 1; k < close; k++) {
-                if (closeAt[k] == 0) {
-                    closeAt[k] = close;
-                }
+                closeAt[k] = close;
             }
             i = close + 1;
         }
+        return closeAt;
+    }
+
+    /** For each char inside a quotation, the index just after its opening mark. */
+    private static int[] quoteOpenings(int[] closeAt) {
+        int[] open = new int[closeAt.length];
+        for (int i = 0; i < closeAt.length; i++) {
+            if (closeAt[i] != 0) {
+                open[i] = i > 0 && closeAt[i - 1] == closeAt[i] ? open[i - 1] : i;
+            }
+        }
+        return open;
     }
 
     /** A straight double quote opens a quotation at the start, after white space or an opener, before a non-space. */
-    private static boolean opensStraight(String text, int from, int i) {
-        boolean before = i == from
+    private static boolean opensStraight(String text, int i) {
+        boolean before = i == 0
                 || Character.isWhitespace(text.charAt(i - 1))
                 || isOpener(text.charAt(i - 1))
                 || text.charAt(i - 1) == ':';
@@ -516,26 +509,30 @@ public final class Segmenter {
         return before && after;
     }
 
+    /** For each index, the number of words that start before it (a word starts at a letter or digit after none). */
+    private static int[] wordStarts(String text) {
+        int n = text.length();
+        int[] before = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            boolean starts = Character.isLetterOrDigit(text.charAt(i))
+                    && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)) && !isWordChar(text.charAt(i - 1)));
+            before[i + 1] = before[i] + (starts ? 1 : 0);
+        }
+        return before;
+    }
+
     /**
      * Inside a quotation a terminator ends a sentence only when the quotation holds complete sentences: not an
      * ellipsis, and at least {@link #QUOTED_SENTENCE_WORDS} words of the quotation on each side, the next one not
-     * lower-case.
+     * lower-case. {@code open} is the index just after the opening mark.
      */
-    private static boolean quotedSentencesSplit(String text, int at, int end, int close, char terminator) {
+    private static boolean quotedSentencesSplit(
+            String text, int[] wordStarts, int open, int at, int end, int close, char terminator) {
         if (isEllipsis(text, at, terminator)) {
             return false;
         }
-        int open = at;
-        while (open > 0
-                && text.charAt(open - 1) != '“'
-                && text.charAt(open - 1) != '«'
-                && text.charAt(open - 1) != '"'
-                && text.charAt(open - 1) != '„'
-                && !isLineBreak(text.charAt(open - 1))) {
-            open--;
-        }
-        int before = wordCount(text.substring(open, at));
-        int after = wordCount(text.substring(end, close));
+        int before = wordStarts[at] - wordStarts[open];
+        int after = wordStarts[close] - wordStarts[end];
         return before >= QUOTED_SENTENCE_WORDS && after >= QUOTED_SENTENCE_WORDS && !startsLowerCase(text, end);
     }
 
