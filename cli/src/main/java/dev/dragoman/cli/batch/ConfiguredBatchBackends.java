@@ -3,7 +3,7 @@ package dev.dragoman.cli.batch;
 import dev.dragoman.cli.config.BackendConfig;
 import dev.dragoman.cli.config.ConfigException;
 import dev.dragoman.cli.config.Settings;
-import dev.dragoman.cli.wiring.Stores;
+import dev.dragoman.cli.config.Stores;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summarizer;

@@ -5,7 +5,7 @@ import dev.dragoman.cli.Console;
 import dev.dragoman.cli.config.BackendConfig;
 import dev.dragoman.cli.config.ConfigException;
 import dev.dragoman.cli.config.Settings;
-import dev.dragoman.cli.wiring.Stores;
+import dev.dragoman.cli.config.Stores;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.summary.SummaryOptions;

@@ -8,7 +8,7 @@ import dev.dragoman.cli.ExitCodes;
 import dev.dragoman.cli.UsageException;
 import dev.dragoman.cli.config.Durations;
 import dev.dragoman.cli.config.Settings;
-import dev.dragoman.cli.wiring.Stores;
+import dev.dragoman.cli.config.Stores;
 import dev.dragoman.core.cache.CacheAdmin;
 import dev.dragoman.core.cache.CacheFilter;
 import dev.dragoman.core.cache.CacheStats;

@@ -6,7 +6,7 @@ import dev.dragoman.cli.Console;
 import dev.dragoman.cli.ExitCodes;
 import dev.dragoman.cli.config.BackendConfig;
 import dev.dragoman.cli.config.Settings;
-import dev.dragoman.cli.wiring.Stores;
+import dev.dragoman.cli.config.Stores;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.error.InvalidInputException;
 import dev.dragoman.core.json.Json;

@@ -1,11 +1,12 @@
 package dev.dragoman.cli.config;
 
+import dev.dragoman.core.cache.store.CacheStores;
 import dev.dragoman.pipeline.backend.Backends;
 import okhttp3.OkHttpClient;
 
 /**
- * The backend types this build knows: the providers on the class path, loaded once per process. The configuration
- * is checked against them and fills in their defaults; commands build backends from them.
+ * The backend types and cache stores this build knows: the providers on the class path, loaded once per process.
+ * The configuration is checked against them and fills in their defaults; commands build backends from them.
  */
 public final class BackendTypes {
 
@@ -30,6 +31,15 @@ public final class BackendTypes {
      */
     public static OkHttpClient http() {
         return Http.CLIENT;
+    }
+
+    private static final class Stores {
+        static final CacheStores REGISTRY = CacheStores.load(BackendTypes.class.getClassLoader());
+    }
+
+    /** The cache stores this build knows (sqlite, redis, memory, none, and any other provider). */
+    public static CacheStores cacheStores() {
+        return Stores.REGISTRY;
     }
 
     /** "anthropic, apertium, azure, …" — for messages. */

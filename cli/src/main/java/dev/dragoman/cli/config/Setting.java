@@ -35,7 +35,7 @@ public enum Setting {
             "cache.store",
             "sqlite",
             "sqlite, redis, memory or none",
-            v -> oneOf(v, Set.of("sqlite", "redis", "memory", "none"))),
+            v -> oneOf(v, Set.copyOf(BackendTypes.cacheStores().types()))),
     CACHE_PATH("cache.path", null, "SQLite file; unset = $XDG_CACHE_HOME/dragoman (else ~/.cache/dragoman)", v -> {}),
     CACHE_URL("cache.url", null, "Redis URL, e.g. redis://localhost:6379", v -> {}),
     CACHE_TTL("cache.ttl", null, "entry lifetime like 30d (unset: 30d)", Durations::parseDuration),

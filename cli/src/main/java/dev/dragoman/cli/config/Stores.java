@@ -1,0 +1,89 @@
+package dev.dragoman.cli.config;
+
+import dev.dragoman.cli.CliContext;
+import dev.dragoman.core.backend.UnknownTypeException;
+import dev.dragoman.core.cache.CachePaths;
+import dev.dragoman.core.cache.MeteredResultCache;
+import dev.dragoman.core.cache.store.CacheStoreSpec;
+import dev.dragoman.core.error.DragomanException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Maps the cache settings onto a {@link CacheStoreSpec} — the store type (default sqlite), the file (default: the
+ * XDG cache path), the URL, the configured time to live and size cap — and opens it through the store providers
+ * ({@link BackendTypes#cacheStores()}), wrapped in {@link MeteredResultCache} so runs can report hits.
+ */
+public final class Stores {
+
+    private static final String WHERE =
+            " (--cache, --cache-path, --cache-url, DRAGOMAN_CACHE_* or 'cache:' in the " + "configuration file)";
+
+    private Stores() {}
+
+    /**
+     * @param store, path, url the flag values (already defaulted from environment, file, built-in)
+     * @throws ConfigException when the store is unknown or its settings cannot work (Redis without a URL)
+     */
+    public static MeteredResultCache open(Settings settings, String store, String path, String url) {
+        Duration ttl = settings.resolve(Setting.CACHE_TTL)
+                .optional()
+                .map(Durations::parseDuration)
+                .orElse(null);
+        Long maxBytes = settings.resolve(Setting.CACHE_MAX_SIZE)
+                .optional()
+                .map(Durations::parseSize)
+                .orElse(null);
+        CacheStoreSpec spec =
+                spec(settings.env(), store, path, url).withTtl(ttl).withMaxBytes(maxBytes);
+        return explained(
+                store, () -> MeteredResultCache.of(BackendTypes.cacheStores().open(spec)));
+    }
+
+    /** Where the store is, without opening it: a file path, a Redis address (never its password), or a phrase. */
+    public static String location(Map<String, String> env, String store, String path, String url) {
+        return explained(store, () -> BackendTypes.cacheStores().location(spec(env, store, path, url)));
+    }
+
+    /** The store the settings name; a file store gets the given path, else the XDG default. */
+    static CacheStoreSpec spec(Map<String, String> env, String store, String path, String url) {
+        return CacheStoreSpec.of(store == null || store.isBlank() ? "sqlite" : store)
+                .withPath(sqlitePath(env, path))
+                .withUrl(url);
+    }
+
+    private static <T> T explained(String store, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (UnknownTypeException e) {
+            throw new ConfigException(
+                    "Unknown cache store '" + store + "': use " + String.join(", ", e.known()) + WHERE + ".");
+        } catch (ConfigException e) {
+            throw e;
+        } catch (DragomanException e) {
+            if (e.kind() != DragomanException.Kind.CONFIGURATION) {
+                throw e;
+            }
+            throw new ConfigException(e.getMessage().replaceAll("\\.$", "") + WHERE + ".");
+        }
+    }
+
+    /** The SQLite file: the given path ({@code ~} expanded), else the XDG default. */
+    public static Path sqlitePath(Map<String, String> env, String path) {
+        if (path == null || path.isBlank()) {
+            return CachePaths.defaultPath(env, CliContext.home(env));
+        }
+        return expandHome(env, path);
+    }
+
+    /** {@code ~/x} → {@code $HOME/x}. */
+    public static Path expandHome(Map<String, String> env, String path) {
+        String p = path.strip();
+        if (p.equals("~") || p.startsWith("~/")) {
+            return CliContext.home(env).resolve(p.length() <= 2 ? "" : p.substring(2));
+        }
+        return Path.of(p);
+    }
+}
