@@ -23,11 +23,14 @@ public final class RougeBenchmark {
         System.out.println("## Summarization quality: ROUGE on the dev sets (RougeBenchmark)\n");
         List<Path> sets = DevSets.find(root);
         if (sets.isEmpty()) {
-            System.out.println("skipped: ../shared/data not found\n");
+            System.out.println(
+                    "SKIPPED: no figures — the dev sets (../shared/data/eval) were not found beside or above " + root
+                            + "\n");
             return;
         }
         ExtractiveSummarizer summarizer = new ExtractiveSummarizer();
-        System.out.println("Tuning: " + summarizer.tuning() + "\n");
+        System.out.println("Weights: " + summarizer.weights().version() + " (learned, in-sample here; held-out figures"
+                + " from ScorerTraining); elsewhere tuning: " + summarizer.tuning() + "\n");
         for (Path set : sets) {
             var items = SummarizationEval.read(set);
             for (SummaryLength length : Arrays.asList(null, SummaryLength.sentences(1), SummaryLength.sentences(3))) {
@@ -35,7 +38,7 @@ public final class RougeBenchmark {
                         set.getFileName().toString(),
                         items,
                         summarizer,
-                        SummarizationEval.Options.DEFAULT.withLength(length));
+                        SummarizationEval.Options.DEFAULT.withLength(length).withPerArticle(true));
                 System.out.println("### " + r.toMarkdown());
                 EvalReport.SystemScores same = r.systems().get(3);
                 System.out.printf(

@@ -54,6 +54,29 @@ public record EvalReport(
         return best;
     }
 
+    /**
+     * The paired bootstrap 95 % interval of the summarizer's ROUGE-1 F1 minus system {@code other}'s, from the
+     * per-article scores; null when they were not kept ({@link SummarizationEval.Options#perArticle()}).
+     */
+    public Bootstrap.Interval rouge1Difference(String other) {
+        if (perArticle.isEmpty()) {
+            return null;
+        }
+        java.util.Map<String, double[]> byId = new java.util.LinkedHashMap<>();
+        String self = summarizer().system();
+        for (ArticleScores a : perArticle) {
+            double[] pair = byId.computeIfAbsent(a.id(), id -> new double[2]);
+            if (a.system().equals(self)) {
+                pair[0] = a.rouge1();
+            } else if (a.system().equals(other)) {
+                pair[1] = a.rouge1();
+            }
+        }
+        double[] mine = byId.values().stream().mapToDouble(p -> p[0]).toArray();
+        double[] theirs = byId.values().stream().mapToDouble(p -> p[1]).toArray();
+        return Bootstrap.pairedDifference(mine, theirs);
+    }
+
     /** A markdown table of the mean scores. */
     public String toMarkdown() {
         StringBuilder sb = new StringBuilder();
@@ -74,6 +97,11 @@ public record EvalReport(
                     s.rouge2(),
                     s.rougeL(),
                     s.words()));
+        }
+        Bootstrap.Interval same = rouge1Difference("Lead (same length)");
+        if (same != null) {
+            sb.append(String.format(
+                    Locale.ROOT, "%nsummarizer − Lead (same length), ROUGE-1 F, paired bootstrap: %s%n", same));
         }
         if (!failures.isEmpty()) {
             sb.append(String.format(

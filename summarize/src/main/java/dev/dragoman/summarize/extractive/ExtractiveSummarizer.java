@@ -53,6 +53,8 @@ public final class ExtractiveSummarizer implements Summarizer {
     public static final String BACKEND = "extractive";
     /** Algorithm and version, reported as the summary's model. */
     public static final String ALGORITHM = "lexrank-lead-mmr-1";
+    /** The model name when learned weights score the sentences ({@link ScorerWeights}). */
+    public static final String LEARNED = "learned-mmr";
 
     private static final int HEADLINE_MAX_WORDS = 20;
     /** Sentences ranked at most (1,500² similarities = 18 MB). */
@@ -112,28 +114,54 @@ public final class ExtractiveSummarizer implements Summarizer {
      * A main-story sentence with its parts of the score: centrality (PageRank, normalised to the article's best = 1),
      * the lead prior and the cosine similarity to the headline.
      */
-    public record ScoredSentence(MainStory.Sentence sentence, double centrality, double prior, double headline) {
+    public record ScoredSentence(
+            MainStory.Sentence sentence, double centrality, double prior, double headline, double[] features) {
 
-        /** The score with lead weight {@code lead} and headline weight {@code headlineWeight}. */
+        /** The hand-set score with lead weight {@code lead} and headline weight {@code headlineWeight}. */
         public double score(double lead, double headlineWeight) {
             return (1 - lead) * ((1 - headlineWeight) * centrality + headlineWeight * headline) + lead * prior;
+        }
+
+        /** The learned score: the weights ({@link SentenceFeatures#NAMES} order) times the features. */
+        public double score(double[] weights) {
+            return SentenceFeatures.dot(weights, features);
         }
     }
 
     private final Clock clock;
     private final Tuning tuning;
+    private final ScorerWeights weights;
 
+    /** The default: the shipped learned weights where a language has them, the default tuning elsewhere. */
     public ExtractiveSummarizer() {
-        this(Clock.systemUTC(), Tuning.DEFAULT);
+        this(Clock.systemUTC(), Tuning.DEFAULT, ScorerWeights.builtIn());
     }
 
     public ExtractiveSummarizer(Clock clock, Tuning tuning) {
+        this(clock, tuning, ScorerWeights.builtIn());
+    }
+
+    /**
+     * @param weights learned scorer weights per language and length regime; {@link ScorerWeights#none()} scores
+     *     every sentence with {@code tuning}'s hand-set formula
+     */
+    public ExtractiveSummarizer(Clock clock, Tuning tuning, ScorerWeights weights) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tuning = Objects.requireNonNull(tuning, "tuning");
+        this.weights = Objects.requireNonNull(weights, "weights");
     }
 
     public Tuning tuning() {
         return tuning;
+    }
+
+    public ScorerWeights weights() {
+        return weights;
+    }
+
+    /** A copy that scores with {@code newWeights}. */
+    public ExtractiveSummarizer withWeights(ScorerWeights newWeights) {
+        return new ExtractiveSummarizer(clock, tuning, newWeights);
     }
 
     @Override
@@ -157,8 +185,9 @@ public final class ExtractiveSummarizer implements Summarizer {
         if (options.style() == SummaryOptions.Style.HEADLINE) {
             ScoredSentence best = ranked.get(0);
             double lead = tuning.leadShort();
+            double[] w = weights.forLanguage(language, ScorerWeights.Regime.SHORT);
             for (ScoredSentence s : ranked) {
-                if (eligible(s) && (!eligible(best) || score(s, lead) > score(best, lead))) {
+                if (eligible(s) && (!eligible(best) || score(s, lead, w) > score(best, lead, w))) {
                     best = s;
                 }
             }
@@ -180,7 +209,11 @@ public final class ExtractiveSummarizer implements Summarizer {
                 sentences,
                 language,
                 BACKEND,
-                ALGORITHM + "/" + TermAnalyzers.name(language),
+                (weights.forLanguage(language, ScorerWeights.Regime.SHORT) == null
+                                        && weights.forLanguage(language, ScorerWeights.Regime.LONG) == null
+                                ? ALGORITHM
+                                : LEARNED + "-" + weights.version())
+                        + "/" + TermAnalyzers.name(language),
                 Usage.NONE,
                 clock.instant(),
                 false,
@@ -204,7 +237,7 @@ public final class ExtractiveSummarizer implements Summarizer {
         return select(analyse(article), length);
     }
 
-    private record Ranking(List<ScoredSentence> scored, double[][] similarity, int total) {
+    private record Ranking(List<ScoredSentence> scored, double[][] similarity, int total, Language language) {
         int ranked() {
             return scored.size();
         }
@@ -255,12 +288,25 @@ public final class ExtractiveSummarizer implements Summarizer {
         double[] centrality = pageRank(sim, tuning.damping());
         double max = Arrays.stream(centrality).max().orElse(1);
         List<ScoredSentence> out = new ArrayList<>(n);
+        double[] headline = new double[n];
+        double maxHeadline = 0;
+        for (int i = 0; i < n; i++) {
+            headline[i] = vectors[i].cosine(headlineVector);
+            maxHeadline = Math.max(maxHeadline, headline[i]);
+        }
+        int firstWords = sentences.get(0).words();
         for (int i = 0; i < n; i++) {
             double prior = 1.0 / Math.pow(1 + i, tuning.decay());
+            double c = max > 0 ? centrality[i] / max : 0;
+            double h = headline[i];
             out.add(new ScoredSentence(
-                    sentences.get(i), max > 0 ? centrality[i] / max : 0, prior, vectors[i].cosine(headlineVector)));
+                    sentences.get(i),
+                    c,
+                    prior,
+                    h,
+                    SentenceFeatures.of(sentences.get(i), n, c, h, maxHeadline, firstWords)));
         }
-        return new Ranking(List.copyOf(out), sim, all.size());
+        return new Ranking(List.copyOf(out), sim, all.size(), article.language());
     }
 
     private List<MainStory.Sentence> select(Ranking ranking, SummaryLength length) {
@@ -289,6 +335,7 @@ public final class ExtractiveSummarizer implements Summarizer {
             k = Math.min(target, n);
         }
         double lead = tuning.lead(k);
+        double[] w = weights.forLanguage(ranking.language(), ScorerWeights.Regime.of(k));
         while (picked.size() < Math.min(target, n)) {
             int best = -1;
             double bestValue = Double.NEGATIVE_INFINITY;
@@ -301,7 +348,7 @@ public final class ExtractiveSummarizer implements Summarizer {
                 for (int j : picked) {
                     redundancy = Math.max(redundancy, sim[i][j]);
                 }
-                double value = score(ranked.get(i), lead) - tuning.redundancy() * redundancy;
+                double value = score(ranked.get(i), lead, w) - tuning.redundancy() * redundancy;
                 boolean ok = eligible(ranked.get(i)) && redundancy < DUPLICATE;
                 if ((ok && !bestEligible) || (ok == bestEligible && value > bestValue)) {
                     best = i;
@@ -313,8 +360,8 @@ public final class ExtractiveSummarizer implements Summarizer {
                 break;
             }
             if (length.unit() == SummaryLength.Unit.WORDS && !picked.isEmpty()) {
-                int w = ranked.get(best).sentence().words();
-                if (Math.abs(words + w - budget) >= Math.abs(words - budget)) {
+                int more = ranked.get(best).sentence().words();
+                if (Math.abs(words + more - budget) >= Math.abs(words - budget)) {
                     break; // this sentence would take the summary further from the budget
                 }
             }
@@ -329,8 +376,8 @@ public final class ExtractiveSummarizer implements Summarizer {
         return picked.stream().map(i -> ranked.get(i).sentence()).toList();
     }
 
-    private double score(ScoredSentence s, double lead) {
-        return s.score(lead, tuning.headline());
+    private double score(ScoredSentence s, double lead, double[] learned) {
+        return learned != null ? s.score(learned) : s.score(lead, tuning.headline());
     }
 
     private boolean eligible(ScoredSentence s) {

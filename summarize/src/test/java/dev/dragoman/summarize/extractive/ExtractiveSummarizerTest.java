@@ -88,7 +88,9 @@ class ExtractiveSummarizerTest {
                 first.sentences().stream().map(s -> seed.bodyText().indexOf(s)).toList();
         assertThat(positions).isSorted().doesNotContain(-1);
         assertThat(first.backend()).isEqualTo("extractive");
-        assertThat(first.model()).isEqualTo(ExtractiveSummarizer.ALGORITHM + "/ar");
+        assertThat(first.model())
+                .isEqualTo(ExtractiveSummarizer.LEARNED + "-"
+                        + ScorerWeights.builtIn().version() + "/ar");
         assertThat(first.language()).isEqualTo(Language.ARABIC);
     }
 
