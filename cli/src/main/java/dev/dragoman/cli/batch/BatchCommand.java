@@ -230,7 +230,7 @@ public final class BatchCommand implements Callable<Integer> {
         return last == null ? 0 : last.report().exitCode();
     }
 
-    private BatchOptions options(BatchBackends backends) {
+    private BatchOptions options(ConfiguredBatchBackends backends) {
         Set<BatchOptions.ArticleFormat> fs = EnumSet.noneOf(BatchOptions.ArticleFormat.class);
         for (String f : formats) {
             try {

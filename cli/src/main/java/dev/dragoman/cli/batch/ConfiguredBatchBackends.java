@@ -7,32 +7,23 @@ import dev.dragoman.cli.config.Stores;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summarizer;
-import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.pipeline.backend.Backends;
+import dev.dragoman.pipeline.backend.RunBackends;
 import dev.dragoman.translate.TranslationBackend;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * The backends a batch uses, built once from the configuration (flags &gt; environment &gt; file), exactly as
- * {@code dragoman translate} builds them: the configured translation backend decorated with retry, rate limit,
- * usage metering and the completeness guard, behind the per-segment result cache ({@link
- * Backends#cachedTranslator}, single flight per segment across workers); the configured summarizer (the
- * embedded extractive one, or an LLM through the same cache). Only what the batch's options need is built, so a
- * {@code --summarize}-only batch needs no translation backend. Closing it closes the cache store.
+ * The batch's backends from the configuration (flags &gt; environment &gt; file): the names are resolved to specs,
+ * the cache store is opened, and the pipeline builds them ({@link RunBackends}) exactly as {@code dragoman
+ * translate} does. Only what the batch's options need is built, so a {@code --summarize}-only batch needs no
+ * translation backend. Closing it closes the cache store.
  */
-final class ConfiguredBatchBackends implements BatchBackends, AutoCloseable {
+final class ConfiguredBatchBackends implements AutoCloseable {
 
-    private final TranslationBackend translator;
-    private final Summarizer summarizer;
-    private final String description;
+    private final RunBackends backends;
     private final MeteredResultCache store;
 
-    private ConfiguredBatchBackends(
-            TranslationBackend translator, Summarizer summarizer, String description, MeteredResultCache store) {
-        this.translator = translator;
-        this.summarizer = summarizer;
-        this.description = description;
+    private ConfiguredBatchBackends(RunBackends backends, MeteredResultCache store) {
+        this.backends = backends;
         this.store = store;
     }
 
@@ -51,55 +42,51 @@ final class ConfiguredBatchBackends implements BatchBackends, AutoCloseable {
             String cachePath,
             String cacheUrl,
             Retrier.Listener onRetry) {
+        BackendConfig translate = null;
+        if (needTranslator) {
+            if (translateBackend == null || translateBackend.isBlank()) {
+                throw new ConfigException("No translation backend is configured for --translate-to/--brief: pass "
+                        + "--translate-backend NAME, set DRAGOMAN_TRANSLATE_BACKEND or write 'translate: backend:' "
+                        + "in " + settings.config().path() + " ('dragoman config init' writes a starter file).");
+            }
+            translate = settings.backend(translateBackend.strip());
+        }
+        BackendConfig summarize = null;
+        if (needSummarizer) {
+            summarize = settings.backend(
+                    summarizeBackend == null || summarizeBackend.isBlank() ? "extractive" : summarizeBackend.strip());
+        }
         MeteredResultCache store = Stores.open(settings, cacheStore, cachePath, cacheUrl);
         try {
-            List<String> described = new ArrayList<>();
-            TranslationBackend translator = null;
-            if (needTranslator) {
-                if (translateBackend == null || translateBackend.isBlank()) {
-                    throw new ConfigException("No translation backend is configured for --translate-to/--brief: pass "
-                            + "--translate-backend NAME, set DRAGOMAN_TRANSLATE_BACKEND or write 'translate: backend:' "
-                            + "in " + settings.config().path() + " ('dragoman config init' writes a starter file).");
-                }
-                BackendConfig b = settings.backend(translateBackend.strip());
-                translator = settings.backends(b)
-                        .withCache(store)
-                        .withMeter(new UsageMeter())
-                        .withRetryListener(onRetry)
-                        .cachedTranslator(b.spec());
-                described.add("translate=" + b.type() + ":"
-                        + (b.spec().model() == null ? "-" : b.spec().model()));
-            }
-            Summarizer summarizer = null;
-            if (needSummarizer) {
-                String name = summarizeBackend == null || summarizeBackend.isBlank()
-                        ? "extractive"
-                        : summarizeBackend.strip();
-                BackendConfig b = settings.backend(name);
-                Backends backends = settings.backends(b).withCache(store).withRetryListener(onRetry);
-                summarizer = backends.summarizer(b.spec());
-                described.add("summarize=" + b.type() + ":" + backends.summaryModel(b.spec()));
-            }
-            return new ConfiguredBatchBackends(translator, summarizer, String.join(",", described), store);
+            return new ConfiguredBatchBackends(
+                    RunBackends.build(
+                            factory(settings, translate, store, onRetry),
+                            translate == null ? null : translate.spec(),
+                            factory(settings, summarize, store, onRetry),
+                            summarize == null ? null : summarize.spec()),
+                    store);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
     }
 
-    @Override
-    public TranslationBackend translator() {
-        return translator;
+    private static Backends factory(
+            Settings settings, BackendConfig b, MeteredResultCache store, Retrier.Listener onRetry) {
+        return b == null ? null : settings.backends(b).withCache(store).withRetryListener(onRetry);
     }
 
-    @Override
-    public Summarizer summarizer() {
-        return summarizer;
+    TranslationBackend translator() {
+        return backends.translator();
     }
 
-    @Override
-    public String describe() {
-        return description;
+    Summarizer summarizer() {
+        return backends.summarizer();
+    }
+
+    /** Part of the options fingerprint: a different backend or model redoes finished items. */
+    String describe() {
+        return backends.description();
     }
 
     @Override

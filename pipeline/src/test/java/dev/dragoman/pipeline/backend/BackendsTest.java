@@ -210,4 +210,18 @@ class BackendsTest {
         assertThat(server.takeRequest().getHeaders().get("Ocp-Apim-Subscription-Region"))
                 .isEqualTo("westeurope");
     }
+
+    @Test
+    void should_build_a_run_once_from_specs_and_describe_it_for_the_fingerprint() {
+        // when
+        RunBackends run = RunBackends.build(backends, BackendSpec.of("echo"), BackendSpec.of("extractive"));
+        RunBackends summaryOnly = RunBackends.build(backends, null, BackendSpec.of("extractive"));
+        // then
+        assertThat(run.translator().profile().id()).isEqualTo("echo");
+        assertThat(run.summarizer()).isInstanceOf(ExtractiveSummarizer.class);
+        assertThat(run.description())
+                .isEqualTo("translate=echo:upper,summarize=extractive:" + ExtractiveSummarizer.ALGORITHM);
+        assertThat(summaryOnly.translator()).isNull();
+        assertThat(summaryOnly.description()).isEqualTo("summarize=extractive:" + ExtractiveSummarizer.ALGORITHM);
+    }
 }

@@ -1,0 +1,55 @@
+package dev.dragoman.pipeline.backend;
+
+import dev.dragoman.core.backend.BackendSpec;
+import dev.dragoman.core.summary.Summarizer;
+import dev.dragoman.core.usage.UsageMeter;
+import dev.dragoman.translate.TranslationBackend;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The backends one run (a batch, a server request stream, a cluster job) uses, built once from specs and shared by
+ * every worker, so each backend's rate limits, retries and cache hold across the whole run: the translation backend
+ * behind the per-segment cache ({@link Backends#cachedTranslator}, single flight per segment across workers) and
+ * the summarizer. Either is null when the run does not need it. {@link #describe()} names the types and models; it
+ * is part of a run's options fingerprint, so a different backend redoes finished items. Immutable.
+ *
+ * @param translator the cached, decorated translation backend, or null
+ * @param summarizer the summarizer, or null
+ * @param description "translate=deepl:-,summarize=extractive:lexrank-lead-mmr-1"; empty when neither is built
+ */
+public record RunBackends(TranslationBackend translator, Summarizer summarizer, String description) {
+
+    /**
+     * Builds what the specs name, each through its own factory (a front end gives each backend its own key lookup).
+     *
+     * @param translating the factory for {@code translate} (its cache, variables, retry listener); unused when
+     *     {@code translate} is null
+     * @param translate the translation backend, or null for none
+     * @param summarizing the factory for {@code summarize}; unused when {@code summarize} is null
+     * @param summarize the summarizer, or null for none
+     * @throws dev.dragoman.core.error.DragomanException (configuration) for an unknown type, a missing key, or a
+     *     type that cannot do its role
+     */
+    public static RunBackends build(
+            Backends translating, BackendSpec translate, Backends summarizing, BackendSpec summarize) {
+        List<String> described = new ArrayList<>();
+        TranslationBackend translator = null;
+        if (translate != null) {
+            BackendSpec t = translating.resolve(translate);
+            translator = translating.withMeter(new UsageMeter()).cachedTranslator(t);
+            described.add("translate=" + t.type() + ":" + (t.model() == null ? "-" : t.model()));
+        }
+        Summarizer summarizer = null;
+        if (summarize != null) {
+            summarizer = summarizing.summarizer(summarize);
+            described.add("summarize=" + summarize.type() + ":" + summarizing.summaryModel(summarize));
+        }
+        return new RunBackends(translator, summarizer, String.join(",", described));
+    }
+
+    /** As {@link #build(Backends, BackendSpec, Backends, BackendSpec)} with one factory for both. */
+    public static RunBackends build(Backends backends, BackendSpec translate, BackendSpec summarize) {
+        return build(backends, translate, backends, summarize);
+    }
+}
