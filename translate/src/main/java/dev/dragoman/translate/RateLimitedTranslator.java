@@ -8,7 +8,9 @@ import java.util.Objects;
 /**
  * Waits for the backend's client-side {@link RateLimiter} before every call: one request plus the request's
  * characters (MT) or estimated tokens (LLM: the segments' {@link BatchLimits#estimateTokens estimate} twice — prompt
- * and answer — plus the template). Sits inside the retry, so every attempt is counted. Thread-safe; share one limiter per backend between all threads.
+ * and answer — plus the template). Sits inside the retry, so every attempt is counted, and hands the limiter each
+ * attempt's outcome so a server's 429s teach it the server's rate. Thread-safe; share one limiter per backend between
+ * all threads.
  */
 public final class RateLimitedTranslator implements TranslationBackend {
 
@@ -30,10 +32,11 @@ public final class RateLimitedTranslator implements TranslationBackend {
 
     @Override
     public TranslationResult translate(TranslationRequest request) {
-        if (!request.segments().isEmpty()) {
-            limiter.acquire(units(request));
+        if (request.segments().isEmpty()) {
+            return inner.translate(request);
         }
-        return inner.translate(request);
+        // through call(), so the limiter learns the server's rate from its 429s
+        return limiter.call(units(request), () -> inner.translate(request));
     }
 
     private long units(TranslationRequest request) {

@@ -46,4 +46,36 @@ class RateLimitedTranslatorTest {
                 .containsExactly(
                         java.util.Collections.nCopies(8, Duration.ofSeconds(7)).toArray(Duration[]::new));
     }
+
+    @Test
+    void should_let_the_limiter_learn_from_the_backends_429s() {
+        // given an unlimited limiter and a backend that accepts ten requests, then refuses one
+        RateLimiter limiter = new RateLimiter(0, 0, clock, clock.sleeper());
+        int[] calls = new int[1];
+        Fakes.RecordingBackend recording = new Fakes.RecordingBackend();
+        TranslationBackend backend = new TranslationBackend() {
+            @Override
+            public BackendProfile profile() {
+                return recording.profile();
+            }
+
+            @Override
+            public dev.dragoman.core.translation.TranslationResult translate(TranslationRequest request) {
+                if (++calls[0] > 10) {
+                    throw new dev.dragoman.core.error.RateLimitedException("slow down", null);
+                }
+                return recording.translate(request);
+            }
+        };
+        RateLimitedTranslator t = new RateLimitedTranslator(backend, limiter);
+        TranslationRequest req = TranslationRequest.of(List.of("مرحبا"), Language.ARABIC, Language.ENGLISH);
+        for (int i = 0; i < 10; i++) {
+            t.translate(req);
+        }
+        // when
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.translate(req))
+                .isInstanceOf(dev.dragoman.core.error.RateLimitedException.class);
+        // then it paces at 95 % of the ten the server took in that second
+        assertThat(limiter.effectiveRequestsPerMinute()).isEqualTo(570);
+    }
 }

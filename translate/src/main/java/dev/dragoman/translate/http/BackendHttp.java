@@ -86,7 +86,12 @@ public final class BackendHttp {
             ResponseBody body = response.body();
             String text = body.string();
             if (!response.isSuccessful()) {
-                throw failure(response.code(), response.header("Retry-After"), text);
+                DragomanException e = failure(response.code(), response.header("Retry-After"), text);
+                Duration finer = parseRetryAfterMillis(response.header("retry-after-ms"));
+                if (finer != null && e instanceof RateLimitedException rl) {
+                    e = new RateLimitedException(rl.getMessage(), finer);
+                }
+                throw e;
             }
             // a server that echoes the key in an answer must not get it into a translation, the cache or an output
             return redact(text);
@@ -209,6 +214,22 @@ public final class BackendHttp {
             return new RateLimitedException(clean, rl.retryAfter().orElse(null));
         }
         return new DragomanException(e.kind(), clean, e.getCause());
+    }
+
+    /**
+     * {@code retry-after-ms} (OpenAI, Azure OpenAI): the wait in milliseconds, finer than Retry-After's whole seconds
+     * (a server limiting per second would otherwise hold every caller a whole second); null when absent or unreadable.
+     */
+    static Duration parseRetryAfterMillis(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            double ms = Double.parseDouble(value.strip());
+            return ms >= 0 && ms < 86_400_000 ? Duration.ofNanos((long) (ms * 1_000_000)) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Retry-After as delta-seconds or an HTTP date; null when absent or unreadable. */

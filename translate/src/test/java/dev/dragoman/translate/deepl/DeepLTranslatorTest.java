@@ -11,6 +11,7 @@ import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MemoryResultCache;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.DragomanException.Kind;
+import dev.dragoman.core.error.RateLimitedException;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.retry.Backoff;
 import dev.dragoman.core.retry.Retrier;
@@ -207,6 +208,22 @@ class DeepLTranslatorTest extends TranslatorContract {
         assertThat(result.texts()).containsExactly("Moscow");
         assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(3));
         assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void should_prefer_retry_after_ms_to_the_whole_seconds_of_retry_after() {
+        // given a 429 with both hints, as OpenAI-style servers send them
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .addHeader("Retry-After", "1")
+                .addHeader("retry-after-ms", "250")
+                .body("{\"message\":\"Too many requests\"}")
+                .build());
+        // when
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> deepl().translate(request("موسكو")));
+        // then
+        assertThat(thrown).isInstanceOf(RateLimitedException.class);
+        assertThat(((RateLimitedException) thrown).retryAfter()).contains(Duration.ofMillis(250));
     }
 
     @Test
