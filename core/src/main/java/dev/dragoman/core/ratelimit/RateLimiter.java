@@ -28,11 +28,12 @@ import java.util.function.Supplier;
  * says the client sends faster than the server allows. The limiter then counts the calls it sent in the second
  * before the refused one that were not refused themselves (calls still in flight count as accepted): at a server that
  * limits per second, that is its limit. From then on requests go one at a time (burst 1), evenly spaced at
- * {@value #MARGIN_PERCENT} % of that count. A further 429 lowers the rate to the lesser of {@value #DECREASE_PERCENT}
- * % of the current rate and {@value #MARGIN_PERCENT} % of the new count — but only for a call booked after the last
- * adjustment: the calls already under way when the rate changed were sent at the old rate, and their 429s say
- * nothing new. While no 429 comes the rate creeps up by {@value #PROBE_PERCENT_PER_SECOND} % per second, so a limit
- * that was underestimated, or raised, is found again (at the price of about one 429 per probe cycle). A 429's
+ * {@value #MARGIN_PERCENT} % of that count. A further 429 lowers the rate to {@value #DECREASE_PERCENT} % of itself
+ * — but only for a call booked after the last adjustment: the calls already under way when the rate changed were
+ * sent at the old rate, and their 429s say nothing new. While no 429 comes the rate creeps up by
+ * {@value #PROBE_PER_MILLE_PER_SECOND} ‰ per second, so a limit that was underestimated, or raised, is found again
+ * (at the price of one 429 about every ten seconds at the limit: under 1 % of requests at 12 per second). A server
+ * whose window is longer than a second (per minute) answers more 429s; each cuts the rate again, geometrically. A 429's
  * Retry-After holds every later caller until then, in order and evenly spaced, not in a burst. The learned rate never
  * exceeds the configured requests per minute; calls made through {@link #acquire} or {@link #reserve} alone are
  * limited but teach nothing.
@@ -48,10 +49,10 @@ public final class RateLimiter {
 
     /** The learned rate, as a share of the requests the server accepted in the second before a 429. */
     static final int MARGIN_PERCENT = 95;
-    /** A further 429 cuts the learned rate to at most this share of itself. */
-    static final int DECREASE_PERCENT = 90;
-    /** The learned rate's growth per second without a 429. */
-    static final int PROBE_PERCENT_PER_SECOND = 1;
+    /** A further 429 cuts the learned rate to this share of itself. */
+    static final int DECREASE_PERCENT = 95;
+    /** The learned rate's growth per second without a 429, in thousandths. */
+    static final int PROBE_PER_MILLE_PER_SECOND = 5;
     /** The lowest learned rate: one request per minute. */
     private static final double MIN_PER_SECOND = 1.0 / 60;
 
@@ -175,9 +176,7 @@ public final class RateLimiter {
                 }
             }
             double fromCount = Math.max(1, accepted) * MARGIN_PERCENT / 100.0;
-            double rate = learnedPerSecond == 0
-                    ? fromCount
-                    : Math.min(learnedPerSecond * DECREASE_PERCENT / 100.0, fromCount);
+            double rate = learnedPerSecond == 0 ? fromCount : learnedPerSecond * DECREASE_PERCENT / 100.0;
             learnedPerSecond = Math.max(MIN_PER_SECOND, rate);
             adjustments++;
             probedAt = now;
@@ -188,13 +187,13 @@ public final class RateLimiter {
         }
     }
 
-    /** Lets the learned rate grow by {@value #PROBE_PERCENT_PER_SECOND} % for each second since it last grew. */
+    /** Lets the learned rate grow by {@value #PROBE_PER_MILLE_PER_SECOND} ‰ for each second since it last grew. */
     private void probe(long now) {
         if (learnedPerSecond == 0 || now - probedAt < SECOND_NANOS) {
             return;
         }
         long seconds = (now - probedAt) / SECOND_NANOS;
-        learnedPerSecond *= Math.pow(1 + PROBE_PERCENT_PER_SECOND / 100.0, Math.min(seconds, 600));
+        learnedPerSecond *= Math.pow(1 + PROBE_PER_MILLE_PER_SECOND / 1000.0, Math.min(seconds, 3600));
         probedAt += seconds * SECOND_NANOS;
         apply(now);
     }

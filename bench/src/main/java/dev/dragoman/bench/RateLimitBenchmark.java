@@ -1,0 +1,169 @@
+package dev.dragoman.bench;
+
+import dev.dragoman.cli.CliContext;
+import dev.dragoman.cli.Main;
+import dev.dragoman.core.testing.sim.Latency;
+import dev.dragoman.core.testing.sim.SimConfig;
+import dev.dragoman.core.testing.sim.SimulatedBackend;
+import dev.dragoman.core.testing.sim.WireCorpus;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Learning the server's rate (issue 17): {@code dragoman batch --translate-to en} (in process, through {@link Main})
+ * against the simulated DeepL-shaped backend limiting at R requests per rolling second, with more jobs than R allows,
+ * and no client-side limit configured — the limiter has to learn R from the 429s. Goals: at most a few percent of
+ * requests answered 429 (≤ 5 %), and the run within 1.10 × N ÷ R (N = articles, one request each).
+ *
+ * <p>Scenarios: the issue's (339 stories, R = 12/s, jobs 8, latency 250 ms: 32 requests/s offered) and a faster one
+ * (1,000 stories, R = 50/s, jobs 16, latency 100 ms: 160/s offered). {@code -Dratelimit.articles=N} shortens both.
+ */
+public final class RateLimitBenchmark {
+
+    private static final Integer ARTICLES = Integer.getInteger("ratelimit.articles");
+
+    private RateLimitBenchmark() {}
+
+    private record Scenario(int articles, int rate, int jobs, Duration latency) {}
+
+    public static void main(String[] args) throws Exception {
+        List<Scenario> scenarios = List.of(
+                new Scenario(ARTICLES == null ? 339 : ARTICLES, 12, 8, Duration.ofMillis(250)),
+                new Scenario(ARTICLES == null ? 1000 : ARTICLES, 50, 16, Duration.ofMillis(100)));
+        StringBuilder md = new StringBuilder("## Learning the server's rate (RateLimitBenchmark)\n\n");
+        md.append(
+                        "Command: `bench/run.sh RateLimitBenchmark`. Generated Arabic wire stories (`WireCorpus`, seed 2024, ")
+                .append("one DeepL request each) through `dragoman batch --translate-to en` in process, against the ")
+                .append("simulated DeepL-shaped backend limiting at R accepted requests per rolling second (429 with ")
+                .append("`Retry-After` and `retry-after-ms` beyond it); no `requests-per-minute` configured. ")
+                .append(LoadAverage.describe())
+                .append("\n\n")
+                .append(
+                        "| articles N | server limit R/s | jobs | latency ms | offered req/s | requests | 429s | 429 share "
+                                + "(goal ≤ 5 %) | wall s | N ÷ R s | wall ÷ (N ÷ R) (goal ≤ 1.10) | exit |\n")
+                .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Scenario s : scenarios) {
+            Path work = Files.createTempDirectory("dragoman-ratelimit");
+            try (SimulatedBackend sim = SimulatedBackend.start(
+                    SimConfig.defaults().withLatency(Latency.fixed(s.latency())).withRateLimitPerSecond(s.rate()))) {
+                Path in = work.resolve("in");
+                WireCorpus.writeWire(WireCorpus.generate(s.articles(), 2024), in);
+                Run r = run(sim, in, work.resolve("out"), work.resolve("cache.db"), s.jobs());
+                double bound = s.articles() / (double) s.rate();
+                double share = r.requests == 0 ? 0 : (double) r.rateLimited / r.requests;
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %d | %d | %d | %d | %.0f | %d | %d | %.1f %% %s | %.2f | %.2f | %.3f %s | %d |%n",
+                        s.articles(),
+                        s.rate(),
+                        s.jobs(),
+                        s.latency().toMillis(),
+                        s.jobs() * 1000.0 / s.latency().toMillis(),
+                        r.requests,
+                        r.rateLimited,
+                        share * 100,
+                        share <= 0.05 ? "met" : "missed",
+                        r.seconds,
+                        bound,
+                        r.seconds / bound,
+                        r.seconds / bound <= 1.10 ? "met" : "missed",
+                        r.exit));
+                if (r.exit != 0 || r.outputs != s.articles()) {
+                    md.append("\nnote: exit ")
+                            .append(r.exit)
+                            .append(", ")
+                            .append(r.outputs)
+                            .append(" outputs; stderr tail:\n\n```\n")
+                            .append(tail(r.err))
+                            .append("\n```\n\n");
+                }
+            } finally {
+                deleteTree(work);
+            }
+        }
+        md.append("\nRequests and 429s are what the simulator received and answered; the wall time is the whole ")
+                .append("`batch` command in process (configuration, SQLite cache, reading, outputs, digest; no JVM ")
+                .append("start). Bound N ÷ R: the fewest seconds N accepted requests take at R per second.\n");
+        System.out.print(md);
+    }
+
+    private record Run(int requests, int rateLimited, double seconds, int exit, int outputs, String err) {}
+
+    private static Run run(SimulatedBackend sim, Path in, Path out, Path cache, int jobs) throws IOException {
+        Files.createDirectories(out.getParent());
+        Path config = out.resolveSibling("config.yaml");
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "backends:",
+                        "  sim:",
+                        "    type: deepl",
+                        "    base-url: " + sim.baseUrl(),
+                        "    api-key: sim-key:fx",
+                        "    timeout: 30s",
+                        "translate:",
+                        "  backend: sim",
+                        "cache:",
+                        "  store: sqlite",
+                        "  path: " + cache,
+                        ""),
+                StandardCharsets.UTF_8);
+        sim.resetStats();
+        StringWriter err = new StringWriter();
+        CliContext context = new CliContext(
+                Map.of("HOME", out.getParent().toString()), new ByteArrayInputStream(new byte[0]), false);
+        long start = System.nanoTime();
+        int exit = Main.run(
+                context,
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                "batch",
+                "--config",
+                config.toString(),
+                in.toString(),
+                "--out",
+                out.toString(),
+                "--translate-to",
+                "en",
+                "--jobs",
+                Integer.toString(jobs),
+                "--progress",
+                "lines",
+                "--format",
+                "json");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        SimulatedBackend.Stats stats = sim.stats();
+        int outputs;
+        try (Stream<Path> files = Files.list(out.resolve("articles"))) {
+            outputs = (int) files.filter(p -> p.toString().endsWith(".json")).count();
+        } catch (IOException e) {
+            outputs = 0;
+        }
+        return new Run(stats.requests(), stats.status(429), seconds, exit, outputs, err.toString());
+    }
+
+    private static String tail(String s) {
+        String[] lines = s.split("\n");
+        return String.join("\n", java.util.Arrays.asList(lines).subList(Math.max(0, lines.length - 8), lines.length));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
