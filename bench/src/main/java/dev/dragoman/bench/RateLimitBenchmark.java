@@ -2,6 +2,8 @@ package dev.dragoman.bench;
 
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.Main;
+import dev.dragoman.core.error.RateLimitedException;
+import dev.dragoman.core.ratelimit.RateLimiter;
 import dev.dragoman.core.testing.sim.Latency;
 import dev.dragoman.core.testing.sim.SimConfig;
 import dev.dragoman.core.testing.sim.SimulatedBackend;
@@ -14,10 +16,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -92,10 +100,97 @@ public final class RateLimitBenchmark {
                 deleteTree(work);
             }
         }
+        md.append(
+                        "\nThe limiter alone (`RateLimiter.call` from `jobs` threads against an in-process per-second window ")
+                .append("that sleeps the latency; a refused call waits max(1 s, Retry-After) and is sent again): what ")
+                .append(
+                        "the learning costs without the batch's CPU work, which a loaded machine turns into wall time.\n\n")
+                .append(
+                        "| N | R/s | jobs | latency ms | requests | 429s | 429 share (goal ≤ 5 %) | wall s | wall ÷ (N ÷ R) "
+                                + "(goal ≤ 1.10) |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Scenario s : scenarios) {
+            LimiterOnly r = limiterOnly(s);
+            double bound = s.articles() / (double) s.rate();
+            double share = (double) r.refused / (r.accepted + r.refused);
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %d | %d | %d | %d | %d | %d | %.1f %% %s | %.2f | %.3f %s |%n",
+                    s.articles(),
+                    s.rate(),
+                    s.jobs(),
+                    s.latency().toMillis(),
+                    r.accepted + r.refused,
+                    r.refused,
+                    share * 100,
+                    share <= 0.05 ? "met" : "missed",
+                    r.seconds,
+                    r.seconds / bound,
+                    r.seconds / bound <= 1.10 ? "met" : "missed"));
+        }
         md.append("\nRequests and 429s are what the simulator received and answered; the wall time is the whole ")
                 .append("`batch` command in process (configuration, SQLite cache, reading, outputs, digest; no JVM ")
                 .append("start). Bound N ÷ R: the fewest seconds N accepted requests take at R per second.\n");
         System.out.print(md);
+    }
+
+    private record LimiterOnly(int accepted, int refused, double seconds) {}
+
+    /** {@code s.articles()} calls through one learning limiter from {@code s.jobs()} threads; see the table text. */
+    private static LimiterOnly limiterOnly(Scenario s) throws InterruptedException {
+        RateLimiter limiter = RateLimiter.unlimited();
+        ArrayDeque<Long> window = new ArrayDeque<>();
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
+        Supplier<String> server = () -> {
+            long now = System.nanoTime();
+            Long full = null;
+            synchronized (window) {
+                while (!window.isEmpty() && now - window.peekFirst() >= 1_000_000_000L) {
+                    window.pollFirst();
+                }
+                if (window.size() >= s.rate()) {
+                    full = window.peekFirst();
+                } else {
+                    window.addLast(now);
+                }
+            }
+            if (full != null) {
+                refused.incrementAndGet();
+                throw new RateLimitedException("429", Duration.ofNanos(full + 1_000_000_000L - now));
+            }
+            sleep(s.latency());
+            accepted.incrementAndGet();
+            return "ok";
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(s.jobs());
+        long start = System.nanoTime();
+        for (int j = 0; j < s.jobs(); j++) {
+            pool.submit(() -> {
+                while (next.getAndIncrement() < s.articles()) {
+                    while (true) {
+                        try {
+                            limiter.call(0, server);
+                            break;
+                        } catch (RateLimitedException e) {
+                            Duration asked = e.retryAfter().orElse(Duration.ZERO);
+                            sleep(asked.compareTo(Duration.ofSeconds(1)) > 0 ? asked : Duration.ofSeconds(1));
+                        }
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.HOURS);
+        return new LimiterOnly(accepted.get(), refused.get(), (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private record Run(int requests, int rateLimited, double seconds, int exit, int outputs, String err) {}
