@@ -308,13 +308,13 @@ public final class Backends {
         return onRetry == null ? r : r.withListener(onRetry);
     }
 
-    /** Requests per minute and characters- or tokens-per-minute, as the backend counts; null when neither is set. */
+    /**
+     * Requests per minute and characters- or tokens-per-minute, as the backend counts (0 = not set); always a limiter,
+     * so that a backend without configured limits still learns its server's rate from 429s.
+     */
     private static RateLimiter limiter(BackendSpec spec, BackendProfile profile) {
         BackendSpec.Limits l = spec.limits();
         int units = profile.unit() == BackendProfile.Unit.TOKENS ? l.tokensPerMinute() : l.charactersPerMinute();
-        if (l.requestsPerMinute() == 0 && units == 0) {
-            return null;
-        }
         return RateLimiter.perMinute(l.requestsPerMinute(), units);
     }
 
