@@ -549,7 +549,6 @@ public final class BatchEngine {
                     : ArticleStep.builder()
                             .translator(translator)
                             .summarizer(summarizer)
-                            .clock(clock)
                             .build();
             Fetcher f = fetcher != null ? fetcher : HttpFetcher.standard();
             return new BatchEngine(options, new ItemSource(f, readers, options.out()), s, clock);

@@ -1,19 +1,16 @@
 package dev.dragoman.pipeline.step;
 
 import dev.dragoman.core.Article;
-import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.core.summary.Summary;
-import dev.dragoman.core.translation.TranslatedSegment;
-import dev.dragoman.core.translation.TranslationRequest;
-import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.usage.Usage;
+import dev.dragoman.summarize.brief.Brief;
+import dev.dragoman.summarize.brief.BriefPipeline;
 import dev.dragoman.translate.ArticleTranslation;
 import dev.dragoman.translate.ArticleTranslator;
 import dev.dragoman.translate.TranslationBackend;
 import dev.dragoman.translate.TranslationProvenance;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +22,8 @@ import java.util.Objects;
  *
  * <p>Translation goes through the translate module's {@link ArticleTranslator} exactly as {@code dragoman translate}
  * does it: every part in place — headline, dateline, paragraphs, source line, each "read also" story as its own
- * article. The brief translates the summary's sentences (one segment each) through the same backend. A stage that
+ * article. The brief is summarize's {@link BriefPipeline} over the summary just made: its sentences, one segment each,
+ * through the same backend. A stage that
  * fails throws {@link StageException} naming it ("translate", "summarize", "brief"); nothing falls back silently.
  * Thread-safe when the backends are.
  */
@@ -34,13 +32,11 @@ public final class ArticleStep {
     private final TranslationBackend translator;
     private final ArticleTranslator articles;
     private final Summarizer summarizer;
-    private final Clock clock;
 
     private ArticleStep(Builder b) {
         this.translator = b.translator;
         this.articles = b.translator == null ? null : ArticleTranslator.over(b.translator);
         this.summarizer = b.summarizer;
-        this.clock = b.clock;
     }
 
     /** A step with no backends yet: add a translator and/or a summarizer for the options that need them. */
@@ -109,65 +105,31 @@ public final class ArticleStep {
         }
         Summary brief = null;
         if (options.brief() != null) {
-            Language summaryLanguage = summary.language() != null ? summary.language() : article.language();
-            if (options.brief().sameLanguageAs(summaryLanguage)) {
-                brief = summary;
-            } else {
-                List<String> sentences = summary.sentences().isEmpty() ? List.of(summary.text()) : summary.sentences();
-                TranslationResult t;
-                try {
-                    t = translateSegments(sentences, summaryLanguage, options.brief());
-                } catch (RuntimeException e) {
-                    throw StageException.of("brief", e);
-                }
-                boolean fromCache =
-                        !t.segments().isEmpty() && t.segments().stream().allMatch(TranslatedSegment::fromCache);
-                List<String> segmentWarnings = new ArrayList<>();
-                for (int i = 0; i < t.segments().size(); i++) {
-                    for (String w : t.segments().get(i).warnings()) {
-                        segmentWarnings.add("segment " + (i + 1) + ": " + w);
-                    }
-                }
-                usage = usage.plus(t.usage());
-                cachedOnly &= fromCache;
-                List<String> texts = t.texts();
-                List<String> briefWarnings = new ArrayList<>(summary.warnings());
-                briefWarnings.addAll(segmentWarnings);
-                brief = new Summary(
-                        String.join(" ", texts),
-                        texts,
-                        options.brief(),
-                        summary.backend(),
-                        summary.model(),
-                        summary.usage().plus(t.usage()),
-                        clock.instant(),
-                        summary.fromCache() && fromCache,
-                        briefWarnings);
-                warnings.addAll(segmentWarnings.stream().map(w -> "brief: " + w).toList());
+            Brief b;
+            try {
+                b = new BriefPipeline(summarizer, translator)
+                        .translate(article, summary, options.brief(), options.summaryOptions());
+            } catch (RuntimeException e) {
+                throw StageException.of("brief", e);
+            }
+            brief = b.summary();
+            if (brief != summary) {
+                usage = usage.plus(brief.usage());
+                cachedOnly &= brief.fromCache();
+                warnings.addAll(brief.warnings().stream()
+                        .skip(summary.warnings().size())
+                        .map(w -> "brief: " + w)
+                        .toList());
             }
         }
         boolean usedBackend = translated != null || summary != null;
         return new StepResult(article, translated, summary, brief, usage, usedBackend && cachedOnly, warnings);
     }
 
-    private TranslationResult translateSegments(List<String> segments, Language source, Language target) {
-        TranslationRequest request = TranslationRequest.of(segments, source, target);
-        TranslationResult result = translator.translate(request);
-        if (result.segments().size() != request.segments().size()) {
-            throw new DragomanException(
-                    DragomanException.Kind.BACKEND_UNAVAILABLE,
-                    "backend '" + result.backend() + "' returned "
-                            + result.segments().size() + " segments for "
-                            + request.segments().size());
-        }
-        return result;
-    }
-
     /** Builds an {@link ArticleStep}; every backend is optional (the options that need a missing one are refused). */
     public static final class Builder {
         private TranslationBackend translator;
         private Summarizer summarizer;
-        private Clock clock = Clock.systemUTC();
 
         private Builder() {}
 
@@ -180,12 +142,6 @@ public final class ArticleStep {
         /** The summarizer for summaries and briefs. */
         public Builder summarizer(Summarizer summarizer) {
             this.summarizer = summarizer;
-            return this;
-        }
-
-        /** The clock that stamps briefs (default: the UTC system clock). */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

@@ -42,15 +42,26 @@ public final class BriefPipeline {
     /** The brief of {@code article} in {@code target}, with {@code options}' length and style. */
     public Brief brief(Article article, Language target, SummaryOptions options) {
         Objects.requireNonNull(article, "article");
+        Objects.requireNonNull(options, "options");
+        return translate(article, extractor.summarize(article, options.withOutputLanguage(null)), target, options);
+    }
+
+    /**
+     * The brief from a summary already made of {@code article} (by any summarizer): its sentences — or its whole
+     * text when it has none — translated into {@code target}, or the summary itself when it already is in
+     * {@code target}. The brief counts as cached only when the summary and every translated sentence were.
+     */
+    public Brief translate(Article article, Summary extract, Language target, SummaryOptions options) {
+        Objects.requireNonNull(article, "article");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(options, "options");
-        Summary extract = extractor.summarize(article, options.withOutputLanguage(null));
-        List<String> chosen = extract.sentences();
+        List<String> chosen = extract.sentences().isEmpty() ? List.of(extract.text()) : extract.sentences();
+        Language source = extract.language() != null ? extract.language() : article.language();
         long whole = wholeArticleCharacters(article);
-        if (target.sameLanguageAs(article.language())) {
-            return new Brief(extract, chosen, article.language(), 0, whole);
+        if (target.sameLanguageAs(source)) {
+            return new Brief(extract, chosen, source, 0, whole);
         }
-        TranslationRequest request = TranslationRequest.of(chosen, article.language(), target);
+        TranslationRequest request = TranslationRequest.of(chosen, source, target);
         TranslationResult result = translator.translate(request);
         if (result.segments().size() != chosen.size()) {
             throw new DragomanException(
@@ -60,9 +71,11 @@ public final class BriefPipeline {
         }
         List<String> translated = new ArrayList<>();
         List<String> warnings = new ArrayList<>(extract.warnings());
+        boolean fromCache = extract.fromCache();
         for (TranslatedSegment s : result.segments()) {
             translated.add(s.text());
             warnings.addAll(s.warnings());
+            fromCache &= s.fromCache();
         }
         String text = switch (options.style()) {
             case BULLETS ->
@@ -77,9 +90,9 @@ public final class BriefPipeline {
                 result.model(),
                 result.usage(),
                 extract.created(),
-                false,
+                fromCache,
                 warnings);
-        return new Brief(summary, chosen, article.language(), request.characters(), whole);
+        return new Brief(summary, chosen, source, request.characters(), whole);
     }
 
     /** Characters of the headline and the main story's sentences: what a translate-everything run would send. */
