@@ -4,6 +4,7 @@ import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.Console;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.text.Durations;
 import dev.dragoman.pipeline.batch.BatchEngine;
 import dev.dragoman.pipeline.batch.BatchListener;
 import dev.dragoman.pipeline.batch.BatchOptions;
@@ -178,7 +179,7 @@ public final class BatchCommand implements Callable<Integer> {
                 BatchEngine engine = BatchEngine.builder(options(backends))
                         .translator(backends.translator())
                         .summarizer(backends.summarizer())
-                        .fetcher(new HttpFetcher(http, version(), Schedule.parseDuration(fetchTimeout), perHost))
+                        .fetcher(new HttpFetcher(http, version(), Durations.parseDuration(fetchTimeout), perHost))
                         .build();
                 return run(BatchJob.once(engine).on(schedule), listener, err);
             } finally {
@@ -256,7 +257,7 @@ public final class BatchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--every and --cron exclude each other");
         }
         if (every != null) {
-            return Schedule.every(Schedule.parseDuration(every));
+            return Schedule.every(Durations.parseDuration(every));
         }
         if (cron != null) {
             if (zone == null) {

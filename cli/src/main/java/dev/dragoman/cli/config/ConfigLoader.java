@@ -2,6 +2,7 @@ package dev.dragoman.cli.config;
 
 import dev.dragoman.cli.config.YamlTree.Node;
 import dev.dragoman.core.backend.BackendSpec;
+import dev.dragoman.core.text.Durations;
 import dev.dragoman.pipeline.backend.Backends;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;

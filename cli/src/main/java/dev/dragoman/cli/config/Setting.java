@@ -1,6 +1,7 @@
 package dev.dragoman.cli.config;
 
 import dev.dragoman.core.Language;
+import dev.dragoman.core.text.Durations;
 import dev.dragoman.core.write.OutputFormat;
 import java.util.Locale;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.dragoman.cli.config;
 
+import dev.dragoman.core.text.Durations;
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.core.backend.UnknownTypeException;
 import dev.dragoman.core.cache.CachePaths;

@@ -9,10 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** When the next run starts, strictly after a given instant. Immutable and thread-safe. */
 @FunctionalInterface
@@ -66,42 +63,6 @@ public interface Schedule {
                 return "cron '" + expression + "' in " + zone.getId();
             }
         };
-    }
-
-    Pattern SIMPLE = Pattern.compile("(?i)(\\d+)\\s*(ms|s|m|h|d)");
-
-    /** Parses "90s", "30m", "1h", "1d", "1h30m" or ISO-8601 ("PT30M"). */
-    static Duration parseDuration(String text) {
-        String t = text.strip();
-        try {
-            if (t.toUpperCase(Locale.ROOT).startsWith("P")) {
-                return Duration.parse(t.toUpperCase(Locale.ROOT));
-            }
-        } catch (DateTimeParseException e) {
-            throw usage("'" + text + "' is not a duration (use 30m, 1h, 1d or ISO-8601 PT30M)");
-        }
-        Matcher m = SIMPLE.matcher(t);
-        Duration total = Duration.ZERO;
-        int end = 0;
-        while (m.find()) {
-            if (m.start() != end) {
-                break;
-            }
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(
-                    switch (m.group(2).toLowerCase(Locale.ROOT)) {
-                        case "ms" -> Duration.ofMillis(n);
-                        case "s" -> Duration.ofSeconds(n);
-                        case "m" -> Duration.ofMinutes(n);
-                        case "h" -> Duration.ofHours(n);
-                        default -> Duration.ofDays(n);
-                    });
-            end = m.end();
-        }
-        if (end != t.length() || end == 0) {
-            throw usage("'" + text + "' is not a duration (use 30m, 1h, 1d or ISO-8601 PT30M)");
-        }
-        return total;
     }
 
     private static DragomanException usage(String message) {
