@@ -140,7 +140,7 @@ public final class ArticleReaders {
         }
         List<Article> out = new ArrayList<>(articles.size());
         for (Article a : articles) {
-            out.add(withLanguage(a));
+            out.add(detectLanguage(a));
         }
         return List.copyOf(out);
     }
@@ -213,10 +213,15 @@ public final class ArticleReaders {
         return false;
     }
 
-    private Article withLanguage(Article article) {
+    /**
+     * The article with {@code language} and {@code languageConfidence} set by this reader's detector when it carries
+     * no language (its related articles too); an article that states one is returned as is. Every reader of this
+     * class calls it; so do callers that build articles themselves (a feed item joined with its fetched page).
+     */
+    public Article detectLanguage(Article article) {
         List<Article> related = new ArrayList<>(article.related().size());
         for (Article r : article.related()) {
-            related.add(withLanguage(r));
+            related.add(detectLanguage(r));
         }
         Article.Builder b = article.toBuilder().related(related);
         if (article.language() == null) {
