@@ -1,12 +1,12 @@
 package dev.dragoman.cli.config;
 
-import dev.dragoman.core.text.Durations;
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.core.backend.UnknownTypeException;
 import dev.dragoman.core.cache.CachePaths;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.cache.store.CacheStoreSpec;
 import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.text.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
