@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 
 /**
@@ -48,22 +49,38 @@ public final class ArticleReaders {
                     + "<(?:rss|feed|rdf:RDF)[\\s>]");
 
     private final Map<InputFormat, ArticleFormatReader> readers;
+    private final List<ArticleFormatProvider> formats;
     private final LanguageDetector detector;
 
-    private ArticleReaders(Map<InputFormat, ArticleFormatReader> readers, LanguageDetector detector) {
+    private ArticleReaders(
+            Map<InputFormat, ArticleFormatReader> readers,
+            List<ArticleFormatProvider> formats,
+            LanguageDetector detector) {
         this.readers = Collections.unmodifiableMap(new EnumMap<>(readers));
+        this.formats = formats.stream()
+                .sorted(java.util.Comparator.comparing(ArticleFormatProvider::name))
+                .toList();
         this.detector = detector;
     }
 
     /**
      * Every built-in format: wire text, Dragoman JSON / JSON Lines, HTML pages ({@link HtmlArticleReader}) and
      * RSS/Atom feeds ({@link FeedReader#articles}: one article per item with text, teasers marked), with the shared
-     * {@link LanguageDetector}.
+     * {@link LanguageDetector}, plus every {@link ArticleFormatProvider} on the class path.
      */
     public static ArticleReaders standard() {
-        return wireAndJson()
+        ArticleReaders r = wireAndJson()
                 .withReader(InputFormat.HTML, new HtmlArticleReader()::readFormat)
                 .withReader(InputFormat.FEED, new FeedReader()::articles);
+        for (ArticleFormatProvider p : ServiceLoader.load(ArticleFormatProvider.class, classLoader())) {
+            r = r.withFormat(p);
+        }
+        return r;
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader l = Thread.currentThread().getContextClassLoader();
+        return l != null ? l : ArticleReaders.class.getClassLoader();
     }
 
     /** Wire text and Dragoman JSON / JSON Lines only; HTML and feeds are refused until registered. */
@@ -74,7 +91,7 @@ public final class ArticleReaders {
         readers.put(InputFormat.WIRE_TEXT, wire);
         readers.put(InputFormat.JSON, json);
         readers.put(InputFormat.JSON_LINES, json::readLines);
-        return new ArticleReaders(readers, LanguageDetector.shared());
+        return new ArticleReaders(readers, List.of(), LanguageDetector.shared());
     }
 
     /** A copy that reads {@code format} with {@code reader} (replacing any reader registered for it). */
@@ -82,12 +99,29 @@ public final class ArticleReaders {
         Map<InputFormat, ArticleFormatReader> copy = new EnumMap<>(InputFormat.class);
         copy.putAll(readers);
         copy.put(Objects.requireNonNull(format, "format"), Objects.requireNonNull(reader, "reader"));
-        return new ArticleReaders(copy, detector);
+        return new ArticleReaders(copy, formats, detector);
+    }
+
+    /**
+     * A copy that also reads the format {@code provider} recognizes (replacing a provider of the same name); it is
+     * asked before the built-in sniffing.
+     */
+    public ArticleReaders withFormat(ArticleFormatProvider provider) {
+        Objects.requireNonNull(provider, "provider");
+        List<ArticleFormatProvider> copy = new ArrayList<>(formats);
+        copy.removeIf(p -> p.name().equals(provider.name()));
+        copy.add(provider);
+        return new ArticleReaders(readers, copy, detector);
+    }
+
+    /** The names of the formats added through providers, sorted. */
+    public List<String> extraFormats() {
+        return formats.stream().map(ArticleFormatProvider::name).toList();
     }
 
     /** A copy that detects languages with {@code detector}. */
     public ArticleReaders withDetector(LanguageDetector detector) {
-        return new ArticleReaders(readers, Objects.requireNonNull(detector, "detector"));
+        return new ArticleReaders(readers, formats, Objects.requireNonNull(detector, "detector"));
     }
 
     /** True when a reader is registered for {@code format}. */
@@ -128,6 +162,15 @@ public final class ArticleReaders {
             throw new InvalidInputException(name + ": the input holds only white space; there is no article to read");
         }
         String body = text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+        for (ArticleFormatProvider p : formats) {
+            if (p.recognizes(body, name)) {
+                List<Article> articles = p.reader().read(body, name);
+                if (articles == null || articles.isEmpty()) {
+                    throw new InvalidInputException(name + ": no article found in this " + p.name() + " input");
+                }
+                return withLanguages(articles);
+            }
+        }
         InputFormat format = sniff(body, name);
         ArticleFormatReader reader = readers.get(format);
         if (reader == null) {
@@ -138,6 +181,10 @@ public final class ArticleReaders {
         if (articles == null || articles.isEmpty()) {
             throw new InvalidInputException(name + ": no article found in this " + describe(format));
         }
+        return withLanguages(articles);
+    }
+
+    private List<Article> withLanguages(List<Article> articles) {
         List<Article> out = new ArrayList<>(articles.size());
         for (Article a : articles) {
             out.add(detectLanguage(a));
