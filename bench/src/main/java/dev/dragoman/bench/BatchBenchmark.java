@@ -1,16 +1,20 @@
 package dev.dragoman.bench;
 
-import dev.dragoman.cli.CliContext;
-import dev.dragoman.cli.Main;
+import dev.dragoman.core.Language;
+import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.core.testing.sim.Latency;
 import dev.dragoman.core.testing.sim.SimConfig;
 import dev.dragoman.core.testing.sim.SimulatedBackend;
 import dev.dragoman.core.testing.sim.WireCorpus;
-import java.io.ByteArrayInputStream;
+import dev.dragoman.pipeline.backend.Backends;
+import dev.dragoman.pipeline.batch.BatchEngine;
+import dev.dragoman.pipeline.batch.BatchListener;
+import dev.dragoman.pipeline.batch.BatchOptions;
+import dev.dragoman.pipeline.batch.RunReport;
+import dev.dragoman.pipeline.schedule.BatchJob;
+import dev.dragoman.summarize.extractive.ExtractiveSummarizer;
+import dev.dragoman.translate.TranslationBackend;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -26,7 +30,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code dragoman batch} end to end, through {@code Main} and the configured wiring.
+ * The batch end to end through the pipeline's Java API ({@link BatchEngine}, {@link BatchJob}) — the same engine
+ * {@code dragoman batch} maps its flags onto — with backends built from specs as the CLI builds them.
  *
  * <ol>
  *   <li>Streaming: 10,000 generated Arabic wire articles ({@link WireCorpus}, seeded, in the seed's layout) read,
@@ -101,30 +106,21 @@ public final class BatchBenchmark {
         HeapSampler sampler = new HeapSampler();
         sampler.start();
         long t0 = System.nanoTime();
-        StringWriter err = new StringWriter();
-        int code = run(
-                Map.of(),
-                out,
-                new PrintWriter(Writer.nullWriter()),
-                new PrintWriter(err),
-                "batch",
-                in.toString(),
-                "--out",
-                out.toString(),
-                "--summarize",
-                "--jobs",
-                "2",
-                "--progress",
-                "lines",
-                "--cache",
-                "none");
+        BatchEngine engine = BatchEngine.builder(BatchOptions.of(List.of(in.toString()), out)
+                        .withSummarize(true)
+                        .withJobs(2)
+                        .withBackends("extractive"))
+                .summarizer(new ExtractiveSummarizer())
+                .build();
+        BatchJob.Run run = BatchJob.once(engine).run(BatchListener.NONE, r -> {});
         double seconds = (System.nanoTime() - t0) / 1e9;
         sampler.interrupt();
         sampler.join();
         long done = countFiles(out.resolve("articles"), ".json");
         long max = Runtime.getRuntime().maxMemory();
-        if (code != 0 || done != STREAM_ARTICLES) {
-            throw new IllegalStateException("batch exit " + code + ", " + done + " outputs: " + tail(err.toString()));
+        if (run.report().exitCode() != 0 || done != STREAM_ARTICLES) {
+            throw new IllegalStateException("batch exit " + run.report().exitCode() + ", " + done + " outputs: "
+                    + run.report().failures());
         }
         System.out.printf(
                 Locale.ROOT,
@@ -186,60 +182,21 @@ public final class BatchBenchmark {
         WireCorpus.writeWire(items, in);
         try (SimulatedBackend sim = SimulatedBackend.start(
                 SimConfig.defaults().withLatency(Latency.fixed(Duration.ofMillis(LATENCY_MS))))) {
-            Path config = work.resolve("config.yaml");
-            Files.writeString(
-                    config,
-                    "backends:\n  sim:\n    type: deepl\n    base-url: " + sim.baseUrl() + "\n",
-                    StandardCharsets.UTF_8);
-            Map<String, String> env = Map.of("DEEPL_AUTH_KEY", "bench:fx", "DRAGOMAN_CONFIG", config.toString());
+            // the CLI's own wiring: a DeepL-type spec at the simulator, no cache (as --cache none)
+            TranslationBackend deepl = Backends.load()
+                    .withVariables(Map.of("DEEPL_AUTH_KEY", "bench:fx"))
+                    .translator(BackendSpec.of("deepl").withBaseUrl(sim.baseUrl()));
             // warm-up on a few articles outside the measured set
             Path warm = Files.createDirectories(work.resolve("warm-in"));
             WireCorpus.writeWire(WireCorpus.generate(16, 1), warm);
-            run(
-                    env,
-                    work,
-                    null,
-                    null,
-                    "batch",
-                    warm.toString(),
-                    "--out",
-                    work.resolve("warm-out").toString(),
-                    "--translate-to",
-                    "en",
-                    "--translate-backend",
-                    "sim",
-                    "--jobs",
-                    String.valueOf(JOBS),
-                    "--cache",
-                    "none",
-                    "--progress",
-                    "lines");
+            translate(deepl, warm, work.resolve("warm-out"));
             sim.resetStats();
-            StringWriter err = new StringWriter();
             long t0 = System.nanoTime();
-            int code = run(
-                    env,
-                    work,
-                    new PrintWriter(Writer.nullWriter()),
-                    new PrintWriter(err),
-                    "batch",
-                    in.toString(),
-                    "--out",
-                    work.resolve("latency-out").toString(),
-                    "--translate-to",
-                    "en",
-                    "--translate-backend",
-                    "sim",
-                    "--jobs",
-                    String.valueOf(JOBS),
-                    "--cache",
-                    "none",
-                    "--progress",
-                    "lines");
+            RunReport report = translate(deepl, in, work.resolve("latency-out"));
             double seconds = (System.nanoTime() - t0) / 1e9;
             int requests = sim.stats().requests();
-            if (code != 0) {
-                throw new IllegalStateException("latency batch exit " + code + ": " + tail(err.toString()));
+            if (report.exitCode() != 0) {
+                throw new IllegalStateException("latency batch exit " + report.exitCode() + ": " + report.failures());
             }
             double bound = requests * (LATENCY_MS / 1000.0) / JOBS;
             return String.format(
@@ -258,14 +215,15 @@ public final class BatchBenchmark {
 
     // ------------------------------------------------------------------ helpers
 
-    private static int run(Map<String, String> env, Path home, PrintWriter out, PrintWriter err, String... args) {
-        Map<String, String> full = new java.util.HashMap<>(env);
-        full.putIfAbsent("HOME", home.toString());
-        full.putIfAbsent("XDG_CONFIG_HOME", home.resolve("xdg-config").toString());
-        full.putIfAbsent("XDG_CACHE_HOME", home.resolve("xdg-cache").toString());
-        PrintWriter o = out == null ? new PrintWriter(Writer.nullWriter()) : out;
-        PrintWriter e = err == null ? new PrintWriter(Writer.nullWriter()) : err;
-        return Main.run(new CliContext(full, new ByteArrayInputStream(new byte[0])), o, e, args);
+    /** The batch's engine, as {@code dragoman batch --translate-to en --jobs 8} builds it. */
+    private static RunReport translate(TranslationBackend backend, Path in, Path out) {
+        return BatchEngine.builder(BatchOptions.of(List.of(in.toString()), out)
+                        .withTranslateTo(Language.ENGLISH)
+                        .withJobs(JOBS)
+                        .withBackends("translate=deepl"))
+                .translator(backend)
+                .build()
+                .run(BatchListener.NONE, false);
     }
 
     private static String load() {
@@ -281,10 +239,6 @@ public final class BatchBenchmark {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.toString().endsWith(ext)).count();
         }
-    }
-
-    private static String tail(String s) {
-        return s.length() > 2000 ? s.substring(s.length() - 2000) : s;
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -1,18 +1,13 @@
 package dev.dragoman.bench;
 
-import dev.dragoman.cli.CliContext;
-import dev.dragoman.cli.Main;
+import dev.dragoman.bench.SimBatch.Run;
 import dev.dragoman.core.error.RateLimitedException;
 import dev.dragoman.core.ratelimit.RateLimiter;
 import dev.dragoman.core.testing.sim.Latency;
 import dev.dragoman.core.testing.sim.SimConfig;
 import dev.dragoman.core.testing.sim.SimulatedBackend;
 import dev.dragoman.core.testing.sim.WireCorpus;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +15,6 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +63,7 @@ public final class RateLimitBenchmark {
                 WireCorpus.writeWire(WireCorpus.generate(s.articles(), 2024), in);
                 Run r = run(sim, in, work.resolve("out"), work.resolve("cache.db"), s.jobs());
                 double bound = s.articles() / (double) s.rate();
-                double share = r.requests == 0 ? 0 : (double) r.rateLimited / r.requests;
+                double share = r.requests() == 0 ? 0 : (double) r.rateLimited() / r.requests();
                 md.append(String.format(
                         Locale.ROOT,
                         "| %d | %d | %d | %d | %.0f | %d | %d | %.1f %% %s | %.2f | %.2f | %.3f %s | %d |%n",
@@ -78,22 +72,22 @@ public final class RateLimitBenchmark {
                         s.jobs(),
                         s.latency().toMillis(),
                         s.jobs() * 1000.0 / s.latency().toMillis(),
-                        r.requests,
-                        r.rateLimited,
+                        r.requests(),
+                        r.rateLimited(),
                         share * 100,
                         share <= 0.05 ? "met" : "missed",
-                        r.seconds,
+                        r.seconds(),
                         bound,
-                        r.seconds / bound,
-                        r.seconds / bound <= 1.10 ? "met" : "missed",
-                        r.exit));
-                if (r.exit != 0 || r.outputs != s.articles()) {
+                        r.seconds() / bound,
+                        r.seconds() / bound <= 1.10 ? "met" : "missed",
+                        r.exit()));
+                if (r.exit() != 0 || r.outputs() != s.articles()) {
                     md.append("\nnote: exit ")
-                            .append(r.exit)
+                            .append(r.exit())
                             .append(", ")
-                            .append(r.outputs)
+                            .append(r.outputs())
                             .append(" outputs; stderr tail:\n\n```\n")
-                            .append(tail(r.err))
+                            .append(tail(r.err()))
                             .append("\n```\n\n");
                 }
             } finally {
@@ -123,9 +117,9 @@ public final class RateLimitBenchmark {
                     r.refused,
                     share * 100,
                     share <= 0.05 ? "met" : "missed",
-                    r.seconds,
-                    r.seconds / bound,
-                    r.seconds / bound <= 1.10 ? "met" : "missed"));
+                    r.seconds(),
+                    r.seconds() / bound,
+                    r.seconds() / bound <= 1.10 ? "met" : "missed"));
         }
         md.append("\nRequests and 429s are what the simulator received and answered; the wall time is the whole ")
                 .append("`batch` command in process (configuration, SQLite cache, reading, outputs, digest; no JVM ")
@@ -193,60 +187,9 @@ public final class RateLimitBenchmark {
         }
     }
 
-    private record Run(int requests, int rateLimited, double seconds, int exit, int outputs, String err) {}
-
     private static Run run(SimulatedBackend sim, Path in, Path out, Path cache, int jobs) throws IOException {
         Files.createDirectories(out.getParent());
-        Path config = out.resolveSibling("config.yaml");
-        Files.writeString(
-                config,
-                String.join(
-                        "\n",
-                        "backends:",
-                        "  sim:",
-                        "    type: deepl",
-                        "    base-url: " + sim.baseUrl(),
-                        "    api-key: sim-key:fx",
-                        "    timeout: 30s",
-                        "translate:",
-                        "  backend: sim",
-                        "cache:",
-                        "  store: sqlite",
-                        "  path: " + cache,
-                        ""),
-                StandardCharsets.UTF_8);
-        sim.resetStats();
-        StringWriter err = new StringWriter();
-        CliContext context = new CliContext(
-                Map.of("HOME", out.getParent().toString()), new ByteArrayInputStream(new byte[0]), false);
-        long start = System.nanoTime();
-        int exit = Main.run(
-                context,
-                new PrintWriter(new StringWriter()),
-                new PrintWriter(err),
-                "batch",
-                "--config",
-                config.toString(),
-                in.toString(),
-                "--out",
-                out.toString(),
-                "--translate-to",
-                "en",
-                "--jobs",
-                Integer.toString(jobs),
-                "--progress",
-                "lines",
-                "--format",
-                "json");
-        double seconds = (System.nanoTime() - start) / 1e9;
-        SimulatedBackend.Stats stats = sim.stats();
-        int outputs;
-        try (Stream<Path> files = Files.list(out.resolve("articles"))) {
-            outputs = (int) files.filter(p -> p.toString().endsWith(".json")).count();
-        } catch (IOException e) {
-            outputs = 0;
-        }
-        return new Run(stats.requests(), stats.status(429), seconds, exit, outputs, err.toString());
+        return SimBatch.run(sim, in, out, cache, jobs, null);
     }
 
     private static String tail(String s) {

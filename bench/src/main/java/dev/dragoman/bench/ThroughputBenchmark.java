@@ -1,28 +1,23 @@
 package dev.dragoman.bench;
 
-import dev.dragoman.cli.CliContext;
-import dev.dragoman.cli.Main;
+import dev.dragoman.bench.SimBatch.Run;
 import dev.dragoman.core.testing.sim.Latency;
 import dev.dragoman.core.testing.sim.SimConfig;
 import dev.dragoman.core.testing.sim.SimulatedBackend;
 import dev.dragoman.core.testing.sim.WireCorpus;
-import java.io.ByteArrayInputStream;
+import dev.dragoman.pipeline.batch.BatchEngine;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Batch throughput against the physical bound: 1,000 generated Arabic wire stories through {@code dragoman batch}
- * (in process, through {@link Main}) against the simulated DeepL-shaped backend at a fixed 100 ms latency.
+ * (in process, through the pipeline's {@link BatchEngine} — the engine {@code dragoman batch} maps its flags onto — with the backend built from a spec as the CLI builds it) against the simulated DeepL-shaped backend at a fixed 100 ms latency.
  *
  * <ol>
  *   <li>{@code --jobs} 1, 4, 16, 64, cold cache: wall ÷ bound, bound = max(requests × latency / jobs,
@@ -69,10 +64,10 @@ public final class ThroughputBenchmark {
                 Path cache = work.resolve("cache-" + jobs + ".db");
                 Path out = work.resolve("out-" + jobs);
                 Run r = run(sim, in, out, cache, jobs, null);
-                double bound = r.requests * LATENCY.toMillis() / 1000.0 / jobs;
+                double bound = r.requests() * LATENCY.toMillis() / 1000.0 / jobs;
                 row(md, "cold", jobs, r, bound, "≤ 1.05");
                 if (jobs == 16) {
-                    cold16 = r.seconds;
+                    cold16 = r.seconds();
                     cache16 = cache;
                     out16 = out;
                 }
@@ -86,21 +81,21 @@ public final class ThroughputBenchmark {
             md.append(String.format(
                     Locale.ROOT,
                     "| local work only (latency 0) | 1 | %d | %d | %.2f | – | %.1f ms/article | – |%n",
-                    local1.requests,
-                    local1.rateLimited,
-                    local1.seconds,
-                    local1.seconds * 1000 / ARTICLES));
+                    local1.requests(),
+                    local1.rateLimited(),
+                    local1.seconds(),
+                    local1.seconds() * 1000 / ARTICLES));
             md.append(String.format(
                     Locale.ROOT,
                     "| local work only (latency 0) | 64 | %d | %d | %.2f | – | %.1f ms/article | – |%n",
-                    local64.requests,
-                    local64.rateLimited,
-                    local64.seconds,
-                    local64.seconds * 1000 / ARTICLES));
+                    local64.requests(),
+                    local64.rateLimited(),
+                    local64.seconds(),
+                    local64.seconds() * 1000 / ARTICLES));
 
             sim.reconfigure(sim.config().withRateLimitPerSecond(RATE));
             Run limited = run(sim, in, work.resolve("out-rl"), work.resolve("cache-rl.db"), 16, null);
-            int accepted = limited.requests - limited.rateLimited;
+            int accepted = limited.requests() - limited.rateLimited();
             row(
                     md,
                     "rate limit " + RATE + "/s, 429 + Retry-After only",
@@ -109,7 +104,7 @@ public final class ThroughputBenchmark {
                     Math.max(accepted * LATENCY.toMillis() / 1000.0 / 16, accepted / (double) RATE),
                     "report");
             Run paced = run(sim, in, work.resolve("out-rl2"), work.resolve("cache-rl2.db"), 16, RATE * 60);
-            int accepted2 = paced.requests - paced.rateLimited;
+            int accepted2 = paced.requests() - paced.rateLimited();
             row(
                     md,
                     "rate limit " + RATE + "/s, client limiter " + RATE * 60 + "/min",
@@ -127,17 +122,17 @@ public final class ThroughputBenchmark {
             md.append(String.format(
                     Locale.ROOT,
                     "| fresh --out, warm cache | %d | %.2f | %.0f× | %d |%n",
-                    warm.requests,
-                    warm.seconds,
-                    cold16 / warm.seconds,
-                    warm.exit));
+                    warm.requests(),
+                    warm.seconds(),
+                    cold16 / warm.seconds(),
+                    warm.exit()));
             md.append(String.format(
                     Locale.ROOT,
                     "| same command again (journal) | %d | %.2f | %.0f× | %d |%n",
-                    again.requests,
-                    again.seconds,
-                    cold16 / again.seconds,
-                    again.exit));
+                    again.requests(),
+                    again.seconds(),
+                    cold16 / again.seconds(),
+                    again.exit()));
             md.append(
                             "\n429s: responses 429 (each a wasted request: it did no work). Bound for the rate-limited rows: ")
                     .append("max(accepted × latency / jobs, accepted ÷ rate), accepted = requests − 429s.\n");
@@ -147,65 +142,14 @@ public final class ThroughputBenchmark {
         System.out.print(md);
     }
 
-    private record Run(int requests, int rateLimited, double seconds, int exit, int outputs, String err) {}
-
     private static Run run(SimulatedBackend sim, Path in, Path out, Path cache, int jobs, Integer clientRpm)
             throws IOException {
-        Path config = out.resolveSibling(out.getFileName() + ".yaml");
-        Files.writeString(
-                config,
-                String.join(
-                        "\n",
-                        "backends:",
-                        "  sim:",
-                        "    type: deepl",
-                        "    base-url: " + sim.baseUrl(),
-                        "    api-key: sim-key:fx",
-                        "    timeout: 30s",
-                        clientRpm == null ? "" : "    requests-per-minute: " + clientRpm,
-                        "translate:",
-                        "  backend: sim",
-                        "cache:",
-                        "  store: sqlite",
-                        "  path: " + cache,
-                        ""),
-                StandardCharsets.UTF_8);
-        sim.resetStats();
-        StringWriter err = new StringWriter();
-        CliContext context = new CliContext(
-                Map.of("HOME", out.getParent().toString()), new ByteArrayInputStream(new byte[0]), false);
-        long start = System.nanoTime();
-        int exit = Main.run(
-                context,
-                new PrintWriter(new StringWriter()),
-                new PrintWriter(err),
-                "batch",
-                "--config",
-                config.toString(),
-                in.toString(),
-                "--out",
-                out.toString(),
-                "--translate-to",
-                "en",
-                "--jobs",
-                Integer.toString(jobs),
-                "--progress",
-                "lines",
-                "--format",
-                "json");
-        double seconds = (System.nanoTime() - start) / 1e9;
-        SimulatedBackend.Stats stats = sim.stats();
-        int outputs;
-        try (Stream<Path> files = Files.list(out.resolve("articles"))) {
-            outputs = (int) files.filter(p -> p.toString().endsWith(".json")).count();
-        } catch (IOException e) {
-            outputs = 0;
+        Run r = SimBatch.run(sim, in, out, cache, jobs, clientRpm);
+        if (r.exit() != 0 || r.outputs() != ARTICLES) {
+            System.err.println("throughput run (jobs " + jobs + ") exit " + r.exit() + ", outputs " + r.outputs()
+                    + ":\n" + tail(r.err()));
         }
-        if (exit != 0 || outputs != ARTICLES) {
-            System.err.println("throughput run (jobs " + jobs + ") exit " + exit + ", outputs " + outputs + ":\n"
-                    + tail(err.toString()));
-        }
-        return new Run(stats.requests(), stats.status(429), seconds, exit, outputs, err.toString());
+        return r;
     }
 
     private static void row(StringBuilder md, String label, int jobs, Run r, double bound, String goal) {
@@ -214,17 +158,17 @@ public final class ThroughputBenchmark {
                 "| %s | %d | %d | %d | %.2f | %.2f | %.3f | %s |%n",
                 label,
                 jobs,
-                r.requests,
-                r.rateLimited,
-                r.seconds,
+                r.requests(),
+                r.rateLimited(),
+                r.seconds(),
                 bound,
-                r.seconds / bound,
-                goal.equals("≤ 1.05") ? (r.seconds / bound <= 1.05 ? "≤ 1.05 met" : "≤ 1.05 missed") : goal));
-        if (r.exit != 0 || r.outputs != ARTICLES) {
+                r.seconds() / bound,
+                goal.equals("≤ 1.05") ? (r.seconds() / bound <= 1.05 ? "≤ 1.05 met" : "≤ 1.05 missed") : goal));
+        if (r.exit() != 0 || r.outputs() != ARTICLES) {
             md.append("|  ↳ exit ")
-                    .append(r.exit)
+                    .append(r.exit())
                     .append(", ")
-                    .append(r.outputs)
+                    .append(r.outputs())
                     .append(" outputs | | | | | | | |\n");
         }
     }
