@@ -43,8 +43,9 @@ public final class ThroughputBenchmark {
         md.append("Command: `bench/run.sh ThroughputBenchmark`. ")
                 .append(ARTICLES)
                 .append(
-                        " generated Arabic wire stories (`WireCorpus`, seed 2024; headline + 3–5 paragraphs each) through ")
-                .append("`dragoman batch --translate-to en` in process, against the simulated DeepL-shaped backend ")
+                        " generated Arabic wire stories (`WireCorpus`, seed 2024; headline + 3–5 paragraphs each) through the ")
+                .append(
+                        "pipeline's `BatchEngine` (what `dragoman batch --translate-to en` runs), against the simulated DeepL-shaped backend ")
                 .append("(`SimulatedBackend`) at a fixed ")
                 .append(LATENCY.toMillis())
                 .append(" ms latency, SQLite cache. Requests are those the backend received. ")
