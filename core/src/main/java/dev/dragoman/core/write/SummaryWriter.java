@@ -49,8 +49,20 @@ public final class SummaryWriter {
         return s.sentences().size() > 1 && s.text().lines().allMatch(l -> l.startsWith("- ") || l.startsWith("• "));
     }
 
+    /** "Dates: أمس = 2024-06-24 (Monday); اليوم = 2024-06-25 (Tuesday)", or null without anchors. */
+    private static String dates(Summary s) {
+        return s.anchors().isEmpty()
+                ? null
+                : "Dates: "
+                        + String.join(
+                                "; ", s.anchors().stream().map(Object::toString).toList());
+    }
+
     private static String text(Summary s) {
         StringBuilder sb = new StringBuilder(s.text().strip()).append('\n');
+        if (dates(s) != null) {
+            sb.append(dates(s)).append('\n');
+        }
         appendWarnings(s.warnings(), "Warning: ", sb);
         return sb.toString();
     }
@@ -72,6 +84,9 @@ public final class SummaryWriter {
             sb.append('\n');
         } else {
             sb.append(MarkdownArticleWriter.escape(s.text().strip())).append("\n\n");
+        }
+        if (dates(s) != null) {
+            sb.append("> ").append(MarkdownArticleWriter.escape(dates(s))).append("\n\n");
         }
         appendWarnings(s.warnings(), "> **Warning:** ", sb);
         return sb.toString().stripTrailing() + "\n";
@@ -101,6 +116,11 @@ public final class SummaryWriter {
             sb.append("</ul>\n");
         } else {
             sb.append("<p>").append(HtmlArticleWriter.escape(s.text().strip())).append("</p>\n");
+        }
+        if (dates(s) != null) {
+            sb.append("<p class=\"dates\" dir=\"auto\">")
+                    .append(HtmlArticleWriter.escape(dates(s)))
+                    .append("</p>\n");
         }
         for (String w : s.warnings()) {
             sb.append("<p class=\"warning\" lang=\"en\" dir=\"ltr\">Warning: ")

@@ -10,6 +10,7 @@ import dev.dragoman.core.Language;
 import dev.dragoman.core.Published;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.summary.Summary;
+import dev.dragoman.core.summary.TimeAnchor;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -166,6 +167,36 @@ class WritersTest {
         assertThat(json.get("id").asText()).isEqualTo(arabic().id());
         assertThat(json.get("summary").get("warnings").get(0).asText()).contains("42");
         assertThat(json.get("summary").get("backend").asText()).isEqualTo("extractive");
+    }
+
+    @Test
+    void should_show_the_dates_of_relative_day_words_beside_the_summary_in_every_format() throws Exception {
+        // given
+        Summary summary = new Summary(
+                        "التقى الوزير اليوم نظيره بعد وصوله أمس.",
+                        List.of("التقى الوزير اليوم نظيره بعد وصوله أمس."),
+                        Language.ARABIC,
+                        "extractive",
+                        null,
+                        null,
+                        null,
+                        false,
+                        List.of())
+                .withAnchors(List.of(
+                        new TimeAnchor("اليوم", java.time.LocalDate.of(2024, 6, 25)),
+                        new TimeAnchor("أمس", java.time.LocalDate.of(2024, 6, 24))));
+        // when / then
+        assertThat(new SummaryWriter(OutputFormat.TEXT).write(arabic(), summary))
+                .contains("التقى الوزير اليوم نظيره")
+                .contains("Dates: اليوم = 2024-06-25 (Tuesday); أمس = 2024-06-24 (Monday)");
+        assertThat(new SummaryWriter(OutputFormat.MD).write(arabic(), summary)).contains("> Dates: اليوم = 2024-06-25");
+        assertThat(new SummaryWriter(OutputFormat.HTML).write(arabic(), summary))
+                .contains("<p class=\"dates\" dir=\"auto\">Dates: اليوم = 2024-06-25");
+        JsonNode json = Json.mapper().readTree(new SummaryWriter(OutputFormat.JSON).write(arabic(), summary));
+        assertThat(json.get("summary").get("anchors").get(1).get("date").asText())
+                .isEqualTo("2024-06-24");
+        assertThat(json.get("summary").get("anchors").get(1).get("phrase").asText())
+                .isEqualTo("أمس");
     }
 
     @Test

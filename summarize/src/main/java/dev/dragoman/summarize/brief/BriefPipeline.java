@@ -91,7 +91,8 @@ public final class BriefPipeline {
                 result.usage(),
                 extract.created(),
                 fromCache,
-                warnings);
+                warnings,
+                extract.anchors()); // resolved on the source sentences, the words as the source prints them
         return new Brief(summary, chosen, source, request.characters(), whole);
     }
 

@@ -4,6 +4,7 @@ import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.InvalidInputException;
+import dev.dragoman.core.read.RelativeDates;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.core.summary.Summary;
 import dev.dragoman.core.summary.SummaryLength;
@@ -11,6 +12,7 @@ import dev.dragoman.core.summary.SummaryOptions;
 import dev.dragoman.core.text.Segmenter;
 import dev.dragoman.core.usage.Usage;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -204,6 +206,7 @@ public final class ExtractiveSummarizer implements Summarizer {
                     ? String.join("\n", sentences.stream().map(s -> "- " + s).toList())
                     : String.join(" ", sentences);
         }
+        LocalDate day = article.published() == null ? null : article.published().day();
         return new Summary(
                 text,
                 sentences,
@@ -220,7 +223,8 @@ public final class ExtractiveSummarizer implements Summarizer {
                 ranking.ranked() < ranking.total()
                         ? List.of("the article has " + ranking.total() + " sentences; only the first "
                                 + ranking.ranked() + " were ranked")
-                        : List.of());
+                        : List.of(),
+                RelativeDates.anchors(text, day));
     }
 
     /**

@@ -197,7 +197,8 @@ public final class LlmSummarizer implements Summarizer {
                         "length",
                         options.length().unit() + ":" + options.length().value())
                 .option("context", contextTokens)
-                .input((article.headline() == null ? "" : article.headline()) + "\n" + body)
+                // the date rule is part of the prompt, so of the key; undated articles keep their old keys
+                .input((article.headline() == null ? "" : article.headline()) + "\n" + body + dateLine(article))
                 .build();
         CachedCall.Result result = cache.get(key, () -> {
             Generated g = generate(article, paragraphs, options, output);
@@ -284,7 +285,7 @@ public final class LlmSummarizer implements Summarizer {
                         options.length().unit() == SummaryLength.Unit.WORDS
                                 ? (int) options.length().value()
                                 : 14));
-        String system = PromptTemplates.render(style, vars);
+        String system = PromptTemplates.render(style, vars) + dateLine(article);
         boolean json = options.style() != SummaryOptions.Style.PARAGRAPH;
         String answer = call(system, framed, json, usage);
         List<String> sentences;
@@ -444,6 +445,23 @@ public final class LlmSummarizer implements Summarizer {
                 "LLM backend '" + backendId + "' (" + modelName
                         + ") did not answer with the requested JSON {\"" + field + "\": …}: "
                         + (answer.length() > 200 ? answer.substring(0, 200) + "…" : answer));
+    }
+
+    /**
+     * A rule line that anchors relative day words to the article's date, or "" when the date is unknown (then nothing
+     * is resolved). Appended to the rendered template; part of the cache key.
+     */
+    static String dateLine(Article article) {
+        java.time.LocalDate day =
+                article.published() == null ? null : article.published().day();
+        if (day == null) {
+            return "";
+        }
+        String weekday = day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+        return "\n- The article is dated " + day + " (" + weekday + "). The summary is read later, so wherever the text"
+                + " says today, yesterday, tomorrow or a weekday (in any language: اليوم، أمس، غداً، الاثنين, aujourd'hui,"
+                + " hier…), write the calendar date it means instead (for example " + day.minusDays(1)
+                + " for yesterday).";
     }
 
     private static Map<String, String> variables(String inputKind, Language output, String length) {

@@ -230,4 +230,24 @@ class ExtractiveSummarizerTest {
                 .paragraph("Shares fell slightly after the announcement. The currency strengthened against the dollar.")
                 .build();
     }
+
+    @Test
+    void should_carry_the_dates_of_relative_day_words_when_the_article_is_dated_and_none_otherwise() {
+        // given: the seed (dated 25 June 2024) says Lukashenko met Lavrov "اليوم"
+        Article seed = TestData.seed();
+        Article undated = seed.toBuilder().published(null).build();
+        ExtractiveSummarizer summarizer = new ExtractiveSummarizer();
+        SummaryOptions options = SummaryOptions.DEFAULT.withLength(SummaryLength.sentences(3));
+
+        // when
+        Summary dated = summarizer.summarize(seed, options);
+        Summary plain = summarizer.summarize(undated, options);
+
+        // then
+        assertThat(dated.text()).contains("اليوم");
+        assertThat(dated.anchors())
+                .contains(new dev.dragoman.core.summary.TimeAnchor("اليوم", java.time.LocalDate.of(2024, 6, 25)));
+        assertThat(plain.text()).isEqualTo(dated.text());
+        assertThat(plain.anchors()).isEmpty();
+    }
 }

@@ -64,6 +64,26 @@ class LlmSummarizerTest {
     }
 
     @Test
+    void should_ask_for_the_date_of_relative_day_words_only_when_the_article_is_dated() {
+        // given: the seed is dated 25 June 2024 and says "اليوم"
+        ScriptedChatModel model = new ScriptedChatModel((system, user) -> "Lukashenko met Lavrov on 2024-06-25.");
+        Article seed = TestData.seed();
+        Article undated = seed.toBuilder().published(null).build();
+        SummaryOptions english = SummaryOptions.DEFAULT.withOutputLanguage(Language.ENGLISH);
+
+        // when
+        summarizer(model).summarize(seed, english);
+        summarizer(model).summarize(undated, english);
+
+        // then
+        assertThat(model.calls).hasSize(2);
+        assertThat(model.calls.get(0).system())
+                .contains("The article is dated 2024-06-25 (Tuesday)")
+                .contains("write the calendar date it means");
+        assertThat(model.calls.get(1).system()).doesNotContain("is dated");
+    }
+
+    @Test
     void should_ask_for_json_and_read_bullets_and_headline() {
         // given
         ScriptedChatModel model = new ScriptedChatModel((system, user) -> system.contains("\"bullets\"")
