@@ -55,6 +55,27 @@ class ConfigCommandTest {
     }
 
     @Test
+    void should_map_vendor_options_onto_the_backend_spec_and_refuse_one_that_looks_like_a_secret() throws Exception {
+        // given
+        CliRunner ok = withConfig("backends:\n  work:\n    type: azure\n    options:\n      region: westeurope\n");
+        // when
+        CliRunner.Result shown = ok.run("config", "show");
+        // then
+        assertThat(shown.out())
+                .contains("work: type azure, base-url https://api.cognitive.microsofttranslator.com, "
+                        + "region westeurope");
+        // given
+        CliRunner bad = withConfig("backends:\n  work:\n    type: azure\n    options:\n      api-key: abc123\n");
+        // when
+        CliRunner.Result refused = bad.run("backends");
+        // then
+        assertThat(refused.code()).isEqualTo(78);
+        assertThat(refused.err())
+                .contains(bad.configFile() + " line 2: option 'api-key' of backend 'work' looks like a secret")
+                .doesNotContain("abc123");
+    }
+
+    @Test
     void should_warn_about_and_redact_a_key_written_in_the_file() throws Exception {
         // given
         String key = "sk-literal-0123456789abcdef";

@@ -27,7 +27,7 @@ public final class AzureTranslatorProvider implements TranslatorProvider {
 
     @Override
     public BackendDefaults defaults() {
-        return new BackendDefaults("AZURE_TRANSLATOR_KEY", AzureTranslator.DEFAULT_URL.toString(), null, true);
+        return new BackendDefaults("AZURE_TRANSLATOR_KEY", "https://api.cognitive.microsofttranslator.com", null, true);
     }
 
     @Override

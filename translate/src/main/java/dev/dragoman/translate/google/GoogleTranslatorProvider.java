@@ -20,7 +20,7 @@ public final class GoogleTranslatorProvider implements TranslatorProvider {
 
     @Override
     public BackendDefaults defaults() {
-        return new BackendDefaults("GOOGLE_API_KEY", GoogleTranslator.DEFAULT_URL.toString(), null, true);
+        return new BackendDefaults("GOOGLE_API_KEY", "https://translation.googleapis.com", null, true);
     }
 
     @Override
