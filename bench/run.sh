@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs Dragoman's benchmarks and writes bench/target/benchmarks.md (machine, date, figures).
-# Usage: bench/run.sh [NAME...]   (no NAME = all; "startup" = bench/startup.sh, the CLI start-up against its goals). Needs ../shared/data for the dataset-based ones (they say so when absent).
+# Usage: bench/run.sh [NAME...]   (no NAME = all; "startup" = bench/startup.sh, the CLI start-up against its goals;
+# "summaries" = bench/summaries.sh, summaries per second against OTS). Needs ../shared/data for the dataset-based ones (they say so when absent).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -20,11 +21,11 @@ if [ "$#" -gt 0 ]; then benches=("$@"); fi
 if [ "${#benches[@]}" -eq 0 ]; then
   benches=($(cd bench/src/main/java/dev/dragoman/bench && ls *Benchmark.java 2>/dev/null | sed 's/\.java$//'))
 fi
-if [ "$#" -eq 0 ] && [ -z "${BENCHES:-}" ]; then benches+=(startup); fi
+if [ "$#" -eq 0 ] && [ -z "${BENCHES:-}" ]; then benches+=(startup summaries); fi
 for b in "${benches[@]}"; do
   echo "running $b ..." >&2
-  if [ "$b" = startup ]; then
-    { echo "## CLI start-up (bench/startup.sh)"; echo; bash bench/startup.sh; echo; } | tee -a "$out"
+  if [ "$b" = startup ] || [ "$b" = summaries ]; then
+    { echo "## bench/$b.sh"; echo; bash "bench/$b.sh"; echo; } | tee -a "$out"
     continue
   fi
   java -Xmx1g -cp "$cp" "dev.dragoman.bench.$b" "$root" | tee -a "$out"
