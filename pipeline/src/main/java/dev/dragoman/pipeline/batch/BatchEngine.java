@@ -96,10 +96,6 @@ public final class BatchEngine {
         stop.set(true);
     }
 
-    public boolean stopRequested() {
-        return stop.get();
-    }
-
     /**
      * Runs the batch once.
      *

@@ -175,10 +175,6 @@ final class BatchJournal implements AutoCloseable {
         append(node);
     }
 
-    synchronized int doneCount() {
-        return doneById.size();
-    }
-
     /** Appends a finished item and forces it to disk. */
     void appendDone(DoneRecord record, String key) {
         ObjectNode node = record.toJson();

@@ -106,11 +106,6 @@ public record BatchOptions(
         return new StepOptions(translateTo, summarize, brief, summaryOptions);
     }
 
-    /** Whether a summary is made at all (asked for, or needed by the brief). */
-    public boolean needsSummary() {
-        return summarize || brief != null;
-    }
-
     /** Stable digest (12 hex chars) of the options that change outputs. */
     public String fingerprint() {
         String s = "v1|to=" + translateTo + "|sum=" + summarize + "|brief=" + brief + "|formats=" + formats + "|len="

@@ -77,10 +77,6 @@ public final class BatchScheduler {
         stopLatch.countDown();
     }
 
-    public boolean stopped() {
-        return stopped.get();
-    }
-
     private boolean sleepUntil(Instant when, Clock clock) throws InterruptedException {
         // wait in steps of at most a minute, so a wall-clock jump (suspend, NTP) delays a run by a minute at most
         while (true) {
