@@ -3,8 +3,8 @@ package dev.dragoman.cli.io;
 import dev.dragoman.cli.Console;
 import dev.dragoman.core.Article;
 import dev.dragoman.core.error.DragomanException;
-import dev.dragoman.core.error.InvalidInputException;
 import dev.dragoman.core.read.ArticleReaders;
+import dev.dragoman.core.read.InputDecoder;
 import dev.dragoman.core.write.OutputFormat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,13 +93,7 @@ public final class ArticleRun {
 
     private List<Article> read(InputSource source) {
         if (source.isStdin()) {
-            byte[] bytes;
-            try {
-                bytes = stdin.readAllBytes();
-            } catch (IOException e) {
-                throw new InvalidInputException("stdin: cannot be read (" + e.getMessage() + ")", e);
-            }
-            return readers.get().read(bytes, "stdin");
+            return readers.get().read(InputDecoder.readBounded(stdin, "stdin"), "stdin");
         }
         return readers.get().read(source.path());
     }

@@ -320,12 +320,7 @@ public final class ArticleReaders {
             if (Files.isDirectory(path)) {
                 throw new InvalidInputException(path + ": is a directory, not a file; give one article file");
             }
-            long size = Files.size(path);
-            if (size > InputDecoder.MAX_INPUT_BYTES) {
-                throw new InvalidInputException(path + ": the file is " + size + " bytes, more than the "
-                        + InputDecoder.MAX_INPUT_BYTES + "-byte (50 MiB) limit for one input; split it");
-            }
-            return Files.readAllBytes(path);
+            return InputDecoder.readBounded(path);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(path + ": no such file", e);
         } catch (AccessDeniedException e) {

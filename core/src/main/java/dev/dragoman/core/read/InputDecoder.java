@@ -60,6 +60,48 @@ public final class InputDecoder {
     private InputDecoder() {}
 
     /**
+     * Reads a whole input — a file, a FIFO, a device, standard input, an HTTP body — streaming, and refuses it as
+     * soon as it passes {@link #MAX_INPUT_BYTES}, so {@code /dev/zero} or an endless pipe costs at most that much
+     * memory and never runs out of it. The one bounded read every source goes through.
+     *
+     * @param in the stream, read to its end (not closed)
+     * @param name what to call the input in the message (a path, "stdin", a URL)
+     * @throws InvalidInputException past the limit, or when the stream cannot be read
+     */
+    public static byte[] readBounded(java.io.InputStream in, String name) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 * 1024);
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                total += n;
+                if (total > MAX_INPUT_BYTES) {
+                    throw tooLarge(name);
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (java.io.IOException e) {
+            throw new InvalidInputException(name + ": cannot be read: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    /** {@link #readBounded(java.io.InputStream, String)} of a file, FIFO or device. */
+    public static byte[] readBounded(java.nio.file.Path path) throws java.io.IOException {
+        if (java.nio.file.Files.isRegularFile(path) && java.nio.file.Files.size(path) > MAX_INPUT_BYTES) {
+            throw tooLarge(path.toString());
+        }
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(path)) {
+            return readBounded(in, path.toString());
+        }
+    }
+
+    private static InvalidInputException tooLarge(String name) {
+        return new InvalidInputException(name + ": the input is larger than the " + MAX_INPUT_BYTES
+                + "-byte (50 MiB) limit for one input; refused without reading the rest. Split it into smaller files");
+    }
+
+    /**
      * Decodes {@code bytes}.
      *
      * @param bytes the raw input, not null
@@ -74,8 +116,7 @@ public final class InputDecoder {
             throw new InvalidInputException(name + ": the input is empty (0 bytes); give a file with an article in it");
         }
         if (bytes.length > MAX_INPUT_BYTES) {
-            throw new InvalidInputException(name + ": the input is " + bytes.length + " bytes, more than the "
-                    + MAX_INPUT_BYTES + "-byte (50 MiB) limit for one input; split it into smaller files");
+            throw tooLarge(name);
         }
         Decoded decoded = decodeBytes(bytes, name);
         checkNotBinary(decoded.text(), name);

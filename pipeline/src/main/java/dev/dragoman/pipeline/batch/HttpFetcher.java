@@ -3,6 +3,7 @@ package dev.dragoman.pipeline.batch;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.InvalidInputException;
 import dev.dragoman.core.error.RateLimitedException;
+import dev.dragoman.core.read.InputDecoder;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import okhttp3.ResponseBody;
  */
 public final class HttpFetcher implements Fetcher {
 
-    public static final int MAX_BYTES = 16 * 1024 * 1024;
+    public static final int MAX_BYTES = InputDecoder.MAX_INPUT_BYTES;
     static final String HOME = "https://github.com/dragoman-news/dragoman";
 
     private final OkHttpClient client;
@@ -98,9 +99,10 @@ public final class HttpFetcher implements Fetcher {
                 }
                 ResponseBody body = response.body();
                 if (body.contentLength() > MAX_BYTES) {
-                    throw new InvalidInputException(url + " is larger than " + MAX_BYTES + " bytes");
+                    throw new InvalidInputException(url + ": the page is larger than the " + MAX_BYTES
+                            + "-byte limit for one input; refused without reading it");
                 }
-                byte[] bytes = body.source().readByteArray();
+                byte[] bytes = InputDecoder.readBounded(body.byteStream(), url);
                 String type = response.header("Content-Type");
                 return new Fetched(bytes, type, response.request().url().toString());
             }

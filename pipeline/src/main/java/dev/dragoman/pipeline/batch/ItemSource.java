@@ -114,7 +114,7 @@ final class ItemSource {
                 if (!Files.exists(path)) {
                     throw new InvalidInputException("no such file: " + source);
                 }
-                bytes = Files.readAllBytes(path);
+                bytes = InputDecoder.readBounded(path);
             }
         } catch (IOException | RuntimeException e) {
             return List.of(
@@ -140,8 +140,10 @@ final class ItemSource {
         List<WorkItem> items = new ArrayList<>();
         for (FeedItem item : feeds.read(bytes, contentType, source)) {
             String key = "feed:" + item.key();
-            if (item.hasFullText()) {
-                items.add(WorkItem.of(key, source, item.link(), readers.detectLanguage(item.toArticle())));
+            if (item.problem() != null) {
+                items.add(WorkItem.failed(key, source, new StageException("read", item.problem(), false, null)));
+            } else if (item.hasFullText()) {
+                items.add(WorkItem.of(key, source, item.link(), readers.detectLanguage(item.toArticle()));
             } else if (item.link() == null) {
                 items.add(WorkItem.failed(
                         key,

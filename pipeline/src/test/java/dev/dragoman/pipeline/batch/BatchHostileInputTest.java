@@ -171,4 +171,37 @@ class BatchHostileInputTest {
         assertThat(failures).hasSize(1);
         assertThat(Json.mapper().readTree(failures.get(0)).path("key").asText()).isEqualTo("feed:s2");
     }
+
+    @Test
+    void should_fail_only_the_feed_item_without_id_link_or_title_and_read_the_others() throws Exception {
+        // given a feed whose second item has text but no guid, link or title
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        StringBuilder rss = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>Wire</title>"
+                + "<link>http://wire.test/</link>");
+        for (int i = 1; i <= 3; i++) {
+            String body =
+                    "&lt;p&gt;The first paragraph of story " + i + " tells what happened in the city today, where and to whom.&lt;/p&gt;"
+                            + "&lt;p&gt;The second paragraph of story " + i + " adds who said what and when, and what comes next.&lt;/p&gt;";
+            rss.append("<item>");
+            if (i != 2) {
+                rss.append("<title>Story ")
+                        .append(i)
+                        .append("</title><guid isPermaLink=\"false\">s")
+                        .append(i)
+                        .append("</guid>");
+            }
+            rss.append("<content:encoded>").append(body).append("</content:encoded></item>");
+        }
+        rss.append("</channel></rss>");
+        Files.writeString(in.resolve("wire.rss"), rss, StandardCharsets.UTF_8);
+        Path out = tmp.resolve("out");
+
+        // when
+        RunReport report = engine(in, out, noFetch()).run(BatchListener.NONE, false);
+
+        // then
+        assertThat(report.done()).as(report.failures().toString()).isEqualTo(2);
+        assertThat(report.failed()).isEqualTo(1);
+        assertThat(report.failures().get(0).getMessage()).contains("item 2", "no id, link or title");
+    }
 }

@@ -12,8 +12,9 @@ import java.util.Objects;
  * One item of an RSS or Atom feed. {@code paragraphs} holds the item's own text (from {@code content:encoded},
  * Atom {@code content}, or the description), stripped of HTML; {@link #hasFullText()} says whether that text is
  * the whole story or only a teaser, in which case the page at {@code link} must be fetched and read
- * ({@link #withPage}). {@code key} is the item's stable identity: its guid/Atom id, else its link, else its title.
- * Immutable.
+ * ({@link #withPage}). {@code key} is the item's stable identity: its guid/Atom id, else its link, else its title;
+ * an item with none of them gets its position ({@code item-3}) and a {@code problem} saying so (null for a sound
+ * item), so one bad item fails alone and the rest of the feed is read. Immutable.
  */
 public record FeedItem(
         String key,
@@ -25,7 +26,8 @@ public record FeedItem(
         List<String> paragraphs,
         boolean hasFullText,
         String feedTitle,
-        String feedUrl) {
+        String feedUrl,
+        String problem) {
 
     public FeedItem {
         Objects.requireNonNull(key, "key");

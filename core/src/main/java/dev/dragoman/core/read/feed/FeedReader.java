@@ -78,8 +78,9 @@ public final class FeedReader {
         Language feedLanguage = language(feed.getLanguage());
         String feedTitle = blankToNull(feed.getTitle());
         List<FeedItem> items = new ArrayList<>();
-        for (SyndEntry entry : feed.getEntries()) {
-            items.add(item(entry, feedLanguage, feedTitle, feedUrl));
+        List<SyndEntry> entries = feed.getEntries();
+        for (int i = 0; i < entries.size(); i++) {
+            items.add(item(entries.get(i), i + 1, feedLanguage, feedTitle, feedUrl));
         }
         return items;
     }
@@ -121,7 +122,7 @@ public final class FeedReader {
         return out;
     }
 
-    private FeedItem item(SyndEntry entry, Language feedLanguage, String feedTitle, String feedUrl) {
+    private FeedItem item(SyndEntry entry, int position, Language feedLanguage, String feedTitle, String feedUrl) {
         String title = entry.getTitle() == null
                 ? null
                 : String.join(" ", HtmlArticleReader.fragmentParagraphs(entry.getTitle()));
@@ -130,9 +131,11 @@ public final class FeedReader {
             link = blankToNull(entry.getLinks().get(0).getHref());
         }
         String key = firstNonBlank(entry.getUri(), link, title);
+        String problem = null;
         if (key == null) {
-            throw new InvalidInputException(
-                    "feed " + (feedUrl == null ? "(input)" : feedUrl) + " has an item with no id, link or title");
+            key = "item-" + position;
+            problem = "item " + position + " of feed " + (feedUrl == null ? "(input)" : feedUrl)
+                    + " has no id, link or title, so it cannot be told apart across runs";
         }
         List<String> content = List.of();
         for (SyndContent c : entry.getContents()) {
@@ -159,7 +162,7 @@ public final class FeedReader {
                 ? null
                 : new Published(Instant.ofEpochMilli(date.getTime()).toString(), null, date.toInstant(), "UTC");
         String author = blankToNull(entry.getAuthor());
-        return new FeedItem(key, title, link, published, author, feedLanguage, text, full, feedTitle, feedUrl);
+        return new FeedItem(key, title, link, published, author, feedLanguage, text, full, feedTitle, feedUrl, problem);
     }
 
     private static int length(List<String> paragraphs) {
