@@ -31,6 +31,8 @@ public class DragomanException extends RuntimeException {
         CONFIGURATION(false, 78),
         /** A result failed a quality check in strict mode (exit 65). */
         QUALITY(false, 65),
+        /** Another run holds a resource this one needs (the output folder); try again when it ends (exit 75). */
+        BUSY(true, 75),
         /** A bug or an unexpected state (exit 70). */
         INTERNAL(false, 70);
 

@@ -97,11 +97,12 @@ public final class BatchEngine {
     }
 
     /**
-     * Runs the batch once.
+     * Runs the batch once, holding the output folder's lock ({@code <out>/.dragoman/lock}) throughout.
      *
      * @param onlyNew true for scheduled runs: the report's entries are only the items finished by this run; false
      *     for one-shot runs: entries also include the inputs' items finished by earlier runs (a resumed batch's
      *     digest covers the whole batch)
+     * @throws DragomanException of kind BUSY when another run (this process or another) holds the output folder
      */
     public RunReport run(BatchListener listener, boolean onlyNew) {
         Instant started = clock.instant();
@@ -110,6 +111,18 @@ public final class BatchEngine {
         Path out = options.out();
         String fingerprint = options.fingerprint();
         ArticleOutputs outputs = new ArticleOutputs(out, options.formats());
+        try (OutputLock lock = OutputLock.acquire(out, out.resolve(STATE_DIR), started)) {
+            return runLocked(listener, onlyNew, started, out, fingerprint, outputs);
+        }
+    }
+
+    private RunReport runLocked(
+            BatchListener listener,
+            boolean onlyNew,
+            Instant started,
+            Path out,
+            String fingerprint,
+            ArticleOutputs outputs) {
         try {
             Files.createDirectories(out.resolve(ArticleOutputs.DIR));
             AtomicFiles.sweep(out.resolve(ArticleOutputs.DIR));

@@ -55,7 +55,15 @@ public final class BatchScheduler {
             if (!waiter.awaitUntil(next, clock) || stopped.get()) {
                 break;
             }
-            run.run(next);
+            try {
+                run.run(next);
+            } catch (dev.dragoman.core.error.DragomanException e) {
+                if (e.kind() != dev.dragoman.core.error.DragomanException.Kind.BUSY) {
+                    throw e;
+                }
+                // another run holds the output folder (a manual run beside this schedule): skip this fire time
+                LOG.warn("skipping the run for {}: {}", next, e.getMessage());
+            }
             runs++;
             Instant end = clock.instant();
             Instant following = schedule.nextAfter(end);

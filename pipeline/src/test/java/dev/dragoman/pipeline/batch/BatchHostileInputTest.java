@@ -176,12 +176,14 @@ class BatchHostileInputTest {
     void should_fail_only_the_feed_item_without_id_link_or_title_and_read_the_others() throws Exception {
         // given a feed whose second item has text but no guid, link or title
         Path in = Files.createDirectories(tmp.resolve("in"));
-        StringBuilder rss = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>Wire</title>"
-                + "<link>http://wire.test/</link>");
+        StringBuilder rss = new StringBuilder(
+                "<?xml version=\"1.0\"?><rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>Wire</title>"
+                        + "<link>http://wire.test/</link>");
         for (int i = 1; i <= 3; i++) {
-            String body =
-                    "&lt;p&gt;The first paragraph of story " + i + " tells what happened in the city today, where and to whom.&lt;/p&gt;"
-                            + "&lt;p&gt;The second paragraph of story " + i + " adds who said what and when, and what comes next.&lt;/p&gt;";
+            String body = "&lt;p&gt;The first paragraph of story " + i
+                    + " tells what happened in the city today, where and to whom.&lt;/p&gt;"
+                    + "&lt;p&gt;The second paragraph of story " + i
+                    + " adds who said what and when, and what comes next.&lt;/p&gt;";
             rss.append("<item>");
             if (i != 2) {
                 rss.append("<title>Story ")
@@ -203,5 +205,29 @@ class BatchHostileInputTest {
         assertThat(report.done()).as(report.failures().toString()).isEqualTo(2);
         assertThat(report.failed()).isEqualTo(1);
         assertThat(report.failures().get(0).getMessage()).contains("item 2", "no id, link or title");
+    }
+
+    @Test
+    void should_refuse_a_second_run_on_the_same_out_naming_the_run_that_holds_it() throws Exception {
+        // given a run in progress on out/ (its lock held)
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        writeJson(in.resolve("a.json"), "a", 1);
+        Path out = tmp.resolve("out");
+        BatchEngine engine = engine(in, out, noFetch());
+
+        // when a second run starts on the same folder
+        org.assertj.core.api.ThrowableAssert.ThrowingCallable second = () -> engine.run(BatchListener.NONE, false);
+        try (OutputLock held = OutputLock.acquire(out, out.resolve(BatchEngine.STATE_DIR), clock.instant())) {
+            // then it is refused at once with a message naming the holder, and wrote nothing
+            org.assertj.core.api.Assertions.assertThatThrownBy(second)
+                    .isInstanceOfSatisfying(
+                            dev.dragoman.core.error.DragomanException.class,
+                            e -> assertThat(e.kind()).isEqualTo(dev.dragoman.core.error.DragomanException.Kind.BUSY))
+                    .hasMessageContaining("pid " + ProcessHandle.current().pid())
+                    .hasMessageContaining(out.toString());
+            assertThat(out.resolve(ArticleOutputs.DIR)).doesNotExist();
+        }
+        // and once the first run ends, the next run goes ahead
+        assertThat(engine.run(BatchListener.NONE, false).done()).isEqualTo(1);
     }
 }
