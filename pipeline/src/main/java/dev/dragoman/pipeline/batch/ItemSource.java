@@ -143,7 +143,7 @@ final class ItemSource {
             if (item.problem() != null) {
                 items.add(WorkItem.failed(key, source, new StageException("read", item.problem(), false, null)));
             } else if (item.hasFullText()) {
-                items.add(WorkItem.of(key, source, item.link(), readers.detectLanguage(item.toArticle()));
+                items.add(WorkItem.of(key, source, item.link(), readers.detectLanguage(item.toArticle())));
             } else if (item.link() == null) {
                 items.add(WorkItem.failed(
                         key,
