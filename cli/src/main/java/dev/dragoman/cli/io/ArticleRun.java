@@ -55,6 +55,22 @@ public final class ArticleRun {
         List<InputSource> sources = Inputs.expand(inputArgs, stdinIsTerminal);
         Output output = Output.choose(
                 console.out(), outputOption, sources.size(), format, streamable || format == OutputFormat.JSONL);
+        boolean ok = false;
+        try {
+            int code = loop(sources, output, outputOption, suffix, renderer);
+            ok = true;
+            return code;
+        } finally {
+            try {
+                output.finish(ok);
+            } catch (IOException e) {
+                throw new DragomanException(
+                        DragomanException.Kind.INTERNAL, "cannot write " + outputOption + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private int loop(List<InputSource> sources, Output output, String outputOption, String suffix, Renderer renderer) {
         int firstFailure = 0;
         int failed = 0;
         for (InputSource source : sources) {

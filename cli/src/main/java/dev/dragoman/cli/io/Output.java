@@ -1,19 +1,21 @@
 package dev.dragoman.cli.io;
 
 import dev.dragoman.core.write.OutputFormat;
+import dev.dragoman.core.write.OutputNames;
+import dev.dragoman.pipeline.internal.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
  * Where rendered documents go: standard output, one file ({@code -o FILE}), or a directory with one file per
  * document ({@code -o DIR}: an existing directory, a path ending in {@code /}, or any {@code -o} with several
- * inputs unless the format is JSON Lines). Files are written as UTF-8.
+ * inputs unless the format is JSON Lines). Files are written as UTF-8, atomically (a temporary file, then a move:
+ * a failed run or a full disk never leaves half a file or replaces a good one); file names in a directory are
+ * checked to stay inside it.
  */
 public final class Output {
 
@@ -22,7 +24,7 @@ public final class Output {
     private final Path directory;
     private final OutputFormat format;
     private final Set<String> usedNames = new HashSet<>();
-    private boolean fileStarted;
+    private AtomicFiles.Pending pending;
     private int documents;
 
     private Output(PrintWriter stdout, Path file, Path directory, OutputFormat format) {
@@ -73,31 +75,41 @@ public final class Output {
     public String write(InputSource source, int index, String suffix, String document) throws IOException {
         documents++;
         if (directory != null) {
-            Files.createDirectories(directory);
             String base = source.stem() + (index >= 0 ? "-" + (index + 1) : "") + suffix;
             String name = base + "." + format.extension();
             for (int n = 2; !usedNames.add(name); n++) {
                 name = base + "-" + n + "." + format.extension();
             }
-            Path target = directory.resolve(name);
-            Files.writeString(target, document, StandardCharsets.UTF_8);
+            Path target = OutputNames.under(directory, name);
+            AtomicFiles.write(target, document);
             return target.toString();
         }
         if (file != null) {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
+            if (pending == null) {
+                pending = AtomicFiles.begin(file);
             }
-            if (!fileStarted) {
-                Files.writeString(file, document, StandardCharsets.UTF_8);
-                fileStarted = true;
-            } else {
-                Files.writeString(file, document, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-            }
+            pending.append(document);
             return file.toString();
         }
         stdout.print(document);
         stdout.flush();
         return "stdout";
+    }
+
+    /**
+     * Ends the run: with {@code ok}, an {@code -o FILE} written so far replaces the file at once (temporary file,
+     * then a move); without, the temporary file is removed and any previous file stays as it was.
+     */
+    public void finish(boolean ok) throws IOException {
+        if (pending == null) {
+            return;
+        }
+        try (AtomicFiles.Pending p = pending) {
+            pending = null;
+            if (ok) {
+                p.commit();
+            }
+        }
     }
 
     /** Documents written so far. */

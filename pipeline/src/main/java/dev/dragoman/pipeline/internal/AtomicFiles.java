@@ -10,31 +10,77 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** Internal: not an API. Writes files so that no reader ever sees half of one: a temporary file beside the target, forced, then moved. */
+/**
+ * Internal: not an API. Writes files so that no reader ever sees half of one: a temporary file beside the target,
+ * forced, then moved. The one place the batch's outputs and the CLI's {@code -o FILE}/{@code -o DIR} are written.
+ */
 public final class AtomicFiles {
 
     private AtomicFiles() {}
 
     public static void write(Path target, String content) throws IOException {
+        try (Pending p = begin(target)) {
+            p.append(content);
+            p.commit();
+        }
+    }
+
+    /**
+     * Starts a file written in pieces: {@link Pending#append} streams into a temporary file beside {@code target};
+     * {@link Pending#commit} forces it and moves it over the target; closing without committing removes it and
+     * leaves any previous target untouched (a failed or full-disk run never replaces a good file with half of one).
+     */
+    public static Pending begin(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
-            try (FileChannel ch =
-                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
-                while (buffer.hasRemaining()) {
-                    ch.write(buffer);
-                }
-                ch.force(true);
+            return new Pending(target, tmp, FileChannel.open(tmp, StandardOpenOption.WRITE));
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
+
+    /** A file being written; see {@link #begin}. Not thread-safe. */
+    public static final class Pending implements AutoCloseable {
+        private final Path target;
+        private final Path tmp;
+        private final FileChannel channel;
+        private boolean done;
+
+        private Pending(Path target, Path tmp, FileChannel channel) {
+            this.target = target;
+            this.tmp = tmp;
+            this.channel = channel;
+        }
+
+        public void append(String content) throws IOException {
+            ByteBuffer buffer = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
             }
+        }
+
+        public void commit() throws IOException {
+            channel.force(true);
+            channel.close();
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-        } finally {
-            Files.deleteIfExists(tmp);
+            done = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (channel.isOpen()) {
+                channel.close();
+            }
+            if (!done) {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 
