@@ -138,6 +138,7 @@ public final class BatchEngine {
         AtomicReference<Usage> usage = new AtomicReference<>(Usage.NONE);
         List<DoneRecord> entries = Collections.synchronizedList(new ArrayList<>());
         List<StageException> failures = Collections.synchronizedList(new ArrayList<>());
+        List<RunReport.FailedItem> failedItems = Collections.synchronizedList(new ArrayList<>());
 
         try (BatchJournal journal = BatchJournal.open(out.resolve(STATE_DIR));
                 FailureLog failureLog = FailureLog.open(out.resolve(FAILURES))) {
@@ -216,6 +217,8 @@ public final class BatchEngine {
                                     LOG.error("stopping the batch: {}", e.getMessage());
                                 }
                                 failures.add(e);
+                                failedItems.add(new RunReport.FailedItem(
+                                        item.input(), e.stage(), e.getMessage(), e.retriable()));
                                 ObjectNode f = failureJson(item, e);
                                 try {
                                     journal.appendFailed(f);
@@ -250,7 +253,12 @@ public final class BatchEngine {
                 usage.get(),
                 entries,
                 failures,
-                stop.get());
+                stop.get(),
+                failedItems.stream()
+                        .sorted(java.util.Comparator.comparing(
+                                RunReport.FailedItem::input,
+                                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                        .toList());
         listener.finished(report);
         return report;
     }

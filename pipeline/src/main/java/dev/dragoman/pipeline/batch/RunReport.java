@@ -20,11 +20,31 @@ public record RunReport(
         Usage usage,
         List<DoneRecord> entries,
         List<StageException> failures,
-        boolean stopped) {
+        boolean stopped,
+        List<FailedItem> failedItems) {
+
+    /** A failed item named for people: its input (file, URL or feed item), the stage and the reason. */
+    public record FailedItem(String input, String stage, String reason, boolean retriable) {}
 
     public RunReport {
         entries = List.copyOf(entries);
         failures = List.copyOf(failures);
+        failedItems = failedItems == null ? List.of() : List.copyOf(failedItems);
+    }
+
+    /** A report whose failures are not named by input (tests, callers without items). */
+    public RunReport(
+            Instant started,
+            Instant ended,
+            int done,
+            int fromCache,
+            int failed,
+            int skipped,
+            Usage usage,
+            List<DoneRecord> entries,
+            List<StageException> failures,
+            boolean stopped) {
+        this(started, ended, done, fromCache, failed, skipped, usage, entries, failures, stopped, List.of());
     }
 
     public Duration wallTime() {

@@ -16,7 +16,8 @@ import java.util.Map;
  * A run's digest: the finished articles grouped by story (the same event from several agencies or feeds is one
  * story, found by {@link MinHashStoryClusterer} over each article's digest headline and summary — the translated
  * ones when a target language is set, so Arabic and English reports meet), stories ordered by size (most sources
- * first), then by their latest report (newest first); within a story, reports in time order.
+ * first), then by their latest report (newest first); within a story, reports in time order. A story is shown
+ * once, with one summary ({@link Story#summarySource()}) and its sources listed.
  */
 public record Digest(RunReport report, List<Story> stories, Instant windowFrom, Instant windowTo) {
 
@@ -28,6 +29,19 @@ public record Digest(RunReport report, List<Story> stories, Instant windowFrom, 
 
         public DoneRecord lead() {
             return reports.get(0);
+        }
+
+        /**
+         * The story's one summary: the earliest report's that has one (sources repeat each other; a digest shows the
+         * story once, with its sources listed), or null when no report has a summary.
+         */
+        public DoneRecord summarySource() {
+            for (DoneRecord r : reports) {
+                if (r.summary() != null && !r.summary().isBlank()) {
+                    return r;
+                }
+            }
+            return null;
         }
 
         public Instant latest() {

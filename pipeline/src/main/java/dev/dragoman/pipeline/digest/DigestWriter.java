@@ -24,7 +24,10 @@ import java.util.Locale;
  * ({@code digest-20240625T070000Z.md}), each file atomically. The HTML page is right-to-left aware: the page takes
  * the reports' language and direction when they share one, and every headline and summary carries its own
  * {@code lang} and {@code dir} (so Arabic reads right to left inside an English page and vice versa); the header
- * and labels are English and marked {@code dir="ltr"}. Links point to each article's own outputs.
+ * and labels are English and marked {@code dir="ltr"}. Links point to each article's own outputs. Each story is one
+ * entry: its headline, one summary, then its sources (agency, date, headline, links) — never one summary per
+ * source. Report dates share one format (ISO {@code yyyy-MM-dd}); failed items are listed by input with stage and
+ * reason.
  */
 public final class DigestWriter {
 
@@ -86,6 +89,12 @@ public final class DigestWriter {
                     .append(story.reports().size())
                     .append(story.reports().size() == 1 ? " source" : " sources")
                     .append(")\n\n");
+            DoneRecord summary = story.summarySource();
+            if (summary != null) {
+                sb.append(MarkdownArticleWriter.escape(summary.summary().replace('\n', ' ')))
+                        .append("\n\n");
+            }
+            sb.append("Sources:\n\n");
             for (DoneRecord rep : story.reports()) {
                 sb.append("- **")
                         .append(MarkdownArticleWriter.escape(rep.agency() == null ? "unknown source" : rep.agency()))
@@ -94,11 +103,6 @@ public final class DigestWriter {
                         .append(": ")
                         .append(MarkdownArticleWriter.escape(text(rep.headline())))
                         .append('\n');
-                if (rep.summary() != null && !rep.summary().isBlank()) {
-                    sb.append("  ")
-                            .append(MarkdownArticleWriter.escape(rep.summary().replace('\n', ' ')))
-                            .append('\n');
-                }
                 List<String> links = new ArrayList<>();
                 for (String o : rep.outputs()) {
                     links.add("[" + o.substring(o.lastIndexOf('.') + 1) + "](../" + o + ")");
@@ -113,7 +117,24 @@ public final class DigestWriter {
             sb.append('\n');
         }
         if (d.stories().isEmpty()) {
-            sb.append("No new articles in this run.\n");
+            sb.append("No new articles in this run.\n\n");
+        }
+        if (!r.failedItems().isEmpty()) {
+            sb.append("## Failed (").append(r.failedItems().size()).append(")\n\n");
+            for (RunReport.FailedItem f : r.failedItems()) {
+                sb.append("- `")
+                        .append(
+                                f.input() == null
+                                        ? "(unnamed input)"
+                                        : f.input().replace("`", "'"))
+                        .append("` — ")
+                        .append(f.stage())
+                        .append(": ")
+                        .append(MarkdownArticleWriter.escape(
+                                f.reason() == null ? "" : f.reason().replace('\n', ' ')))
+                        .append(f.retriable() ? " (temporary: retried on the next run)" : "")
+                        .append('\n');
+            }
         }
         return sb.toString().stripTrailing() + "\n";
     }
@@ -173,7 +194,16 @@ public final class DigestWriter {
                     .append(langDir(lead.displayLanguage()))
                     .append('>')
                     .append(HtmlArticleWriter.escape(text(lead.headline())))
-                    .append("</h2>\n<ol class=\"sources\">\n");
+                    .append("</h2>\n");
+            DoneRecord summary = story.summarySource();
+            if (summary != null) {
+                sb.append("<p class=\"summary\"")
+                        .append(langDir(summary.displayLanguage()))
+                        .append('>')
+                        .append(HtmlArticleWriter.escape(summary.summary()))
+                        .append("</p>\n");
+            }
+            sb.append("<ol class=\"sources\">\n");
             for (DoneRecord rep : story.reports()) {
                 sb.append("<li class=\"source\">\n<p class=\"meta\" lang=\"en\" dir=\"ltr\"><span class=\"agency\"")
                         .append(rep.agency() == null ? "" : " dir=\"auto\"")
@@ -201,19 +231,29 @@ public final class DigestWriter {
                         .append('>')
                         .append(HtmlArticleWriter.escape(text(rep.headline())))
                         .append("</h3>\n");
-                if (rep.summary() != null && !rep.summary().isBlank()) {
-                    sb.append("<p class=\"summary\"")
-                            .append(langDir(rep.displayLanguage()))
-                            .append('>')
-                            .append(HtmlArticleWriter.escape(rep.summary()))
-                            .append("</p>\n");
-                }
                 sb.append("</li>\n");
             }
             sb.append("</ol>\n</article>\n");
         }
         if (d.stories().isEmpty()) {
             sb.append("<p lang=\"en\" dir=\"ltr\">No new articles in this run.</p>\n");
+        }
+        if (!r.failedItems().isEmpty()) {
+            sb.append("<section class=\"failed\" lang=\"en\" dir=\"ltr\">\n<h2>Failed (")
+                    .append(r.failedItems().size())
+                    .append(")</h2>\n<ul>\n");
+            for (RunReport.FailedItem f : r.failedItems()) {
+                sb.append("<li><code dir=\"auto\">")
+                        .append(HtmlArticleWriter.escape(f.input() == null ? "(unnamed input)" : f.input()))
+                        .append("</code> — ")
+                        .append(HtmlArticleWriter.escape(f.stage()))
+                        .append(": <span dir=\"auto\">")
+                        .append(HtmlArticleWriter.escape(f.reason() == null ? "" : f.reason()))
+                        .append("</span>")
+                        .append(f.retriable() ? " (temporary: retried on the next run)" : "")
+                        .append("</li>\n");
+            }
+            sb.append("</ul>\n</section>\n");
         }
         sb.append("</main>\n</body>\n</html>\n");
         return sb.toString();
@@ -248,10 +288,23 @@ public final class DigestWriter {
         counts.put("failed", r.failed());
         counts.put("skipped", r.skipped());
         root.set("usage", Json.mapper().valueToTree(r.usage()));
+        ArrayNode failed = root.putArray("failed");
+        for (RunReport.FailedItem f : r.failedItems()) {
+            ObjectNode o = failed.addObject();
+            o.put("input", f.input());
+            o.put("stage", f.stage());
+            o.put("reason", f.reason());
+            o.put("retriable", f.retriable());
+        }
         ArrayNode stories = root.putArray("stories");
         for (Digest.Story story : d.stories()) {
             ObjectNode s = stories.addObject();
             s.put("headline", story.lead().headline());
+            DoneRecord summary = story.summarySource();
+            if (summary != null) {
+                s.put("summary", summary.summary());
+                s.put("summaryFrom", summary.id());
+            }
             s.put("size", story.reports().size());
             if (story.latest() != null) {
                 s.put("latest", story.latest().toString());
@@ -264,13 +317,13 @@ public final class DigestWriter {
                 if (rep.originalHeadline() != null && !rep.originalHeadline().equals(rep.headline())) {
                     o.put("originalHeadline", rep.originalHeadline());
                 }
-                o.put("summary", rep.summary());
                 if (rep.displayLanguage() != null) {
                     o.put("language", rep.displayLanguage().tag());
                 }
                 if (rep.language() != null) {
                     o.put("originalLanguage", rep.language().tag());
                 }
+                o.put("date", date(rep));
                 if (rep.published() != null) {
                     o.set("published", Json.mapper().valueToTree(rep.published()));
                 }
@@ -295,16 +348,15 @@ public final class DigestWriter {
                 .format(t);
     }
 
-    private static String date(DoneRecord r) {
-        if (r.published() == null) {
+    /**
+     * A report's date in the digest's one format, ISO {@code yyyy-MM-dd} (an instant by its UTC day), or "undated"
+     * when none was read (an unparsed date line stays in the JSON's {@code published.raw}).
+     */
+    static String date(DoneRecord r) {
+        if (r.published() == null || r.published().day() == null) {
             return "undated";
         }
-        if (r.published().instant() != null) {
-            return time(r.published().instant());
-        }
-        return r.published().date() != null
-                ? r.published().date().toString()
-                : r.published().raw();
+        return r.published().day().toString();
     }
 
     private static String usage(Usage u) {

@@ -190,4 +190,56 @@ class DigestTest {
         assertThat(html.select("main > article.story")).hasSize(2);
         assertThat(html.select("h2[lang=ar][dir=rtl]")).hasSize(2);
     }
+
+    @Test
+    void should_show_each_story_once_with_one_summary_its_sources_one_date_format_and_named_failures()
+            throws Exception {
+        // given the fixture stories and one input that cannot be read
+        Path in = inputs();
+        Files.writeString(in.resolve("broken.txt"), "");
+        Path out = tmp.resolve("out");
+        RunReport report = BatchEngine.builder(new BatchOptions(
+                        List.of(in.toString()), out, Language.ENGLISH, false, null, 2, null, null, "t"))
+                .translator(Scripted.backend(humanLikeTranslator()))
+                .fetcher(url -> {
+                    throw new AssertionError("no fetch expected: " + url);
+                })
+                .clock(clock)
+                .build()
+                .run(BatchListener.NONE, false);
+        Digest digest = Digest.of(report, new dev.dragoman.core.cluster.MinHashStoryClusterer());
+        DigestWriter writer = new DigestWriter();
+
+        // when
+        String md = writer.markdown(digest);
+        Document html = Jsoup.parse(writer.html(digest));
+        JsonNode json = writer.json(digest);
+
+        // then: the four-source story is one entry with one summary and four sources
+        assertThat(report.failedItems()).singleElement().satisfies(f -> {
+            assertThat(f.input()).endsWith("broken.txt");
+            assertThat(f.stage()).isEqualTo("read");
+        });
+        Element first = html.select("main > article.story").first();
+        assertThat(first.attr("data-sources")).isEqualTo("4");
+        assertThat(first.select("p.summary")).hasSize(1);
+        assertThat(first.select("li.source")).hasSize(4);
+        assertThat(html.select("li.source p.summary")).isEmpty();
+        assertThat(json.at("/stories/0/summary").asText()).isNotBlank();
+        assertThat(json.at("/stories/0/sources").findValues("summary")).isEmpty();
+        String story = md.substring(md.indexOf("## 1."), md.indexOf("## 2."));
+        assertThat(story).contains("(4 sources)", "Sources:");
+        assertThat(story.lines().filter(l -> l.startsWith("- **"))).hasSize(4);
+        // one date format
+        assertThat(json.at("/stories").findValuesAsText("date"))
+                .isNotEmpty()
+                .allSatisfy(d -> assertThat(d).matches("\\d{4}-\\d{2}-\\d{2}|undated"));
+        assertThat(html.select("li.source time").eachText())
+                .allSatisfy(d -> assertThat(d).matches("\\d{4}-\\d{2}-\\d{2}|undated"));
+        // failed items named with their reason
+        assertThat(md).contains("## Failed (1)").containsPattern("- `[^`]*broken\\.txt` — read: \\S");
+        assertThat(html.select("section.failed li").text()).contains("broken.txt", "read");
+        assertThat(json.at("/failed/0/input").asText()).endsWith("broken.txt");
+        assertThat(json.at("/failed/0/reason").asText()).isNotBlank();
+    }
 }
