@@ -93,10 +93,10 @@ class DigestTest {
         return t;
     }
 
-    private Path runDigest(Language translateTo, Path in, Path out) throws Exception {
+    private RunReport run(Language translateTo, Path in, Path out) {
         BatchOptions options =
                 new BatchOptions(List.of(in.toString()), out, translateTo, false, null, 2, null, null, "t");
-        RunReport report = BatchEngine.builder(options)
+        return BatchEngine.builder(options)
                 .translator(Scripted.backend(humanLikeTranslator()))
                 .fetcher(url -> {
                     throw new AssertionError("no fetch expected: " + url);
@@ -104,6 +104,10 @@ class DigestTest {
                 .clock(clock)
                 .build()
                 .run(BatchListener.NONE, false);
+    }
+
+    private Path runDigest(Language translateTo, Path in, Path out) throws Exception {
+        RunReport report = run(translateTo, in, out);
         assertThat(report.failed()).as(report.failures()::toString).isZero();
         List<Path> files =
                 new DigestWriter().write(out, Digest.of(report, new dev.dragoman.core.cluster.MinHashStoryClusterer()));
@@ -198,15 +202,7 @@ class DigestTest {
         Path in = inputs();
         Files.writeString(in.resolve("broken.txt"), "");
         Path out = tmp.resolve("out");
-        RunReport report = BatchEngine.builder(new BatchOptions(
-                        List.of(in.toString()), out, Language.ENGLISH, false, null, 2, null, null, "t"))
-                .translator(Scripted.backend(humanLikeTranslator()))
-                .fetcher(url -> {
-                    throw new AssertionError("no fetch expected: " + url);
-                })
-                .clock(clock)
-                .build()
-                .run(BatchListener.NONE, false);
+        RunReport report = run(Language.ENGLISH, in, out);
         Digest digest = Digest.of(report, new dev.dragoman.core.cluster.MinHashStoryClusterer());
         DigestWriter writer = new DigestWriter();
 
