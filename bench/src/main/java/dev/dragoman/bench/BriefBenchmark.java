@@ -14,7 +14,7 @@ import dev.dragoman.summarize.brief.BriefPipeline;
 import dev.dragoman.summarize.eval.SummarizationEval;
 import dev.dragoman.summarize.extractive.ExtractiveSummarizer;
 import dev.dragoman.summarize.extractive.MainStory;
-import dev.dragoman.summarize.llm.TokenEstimate;
+import dev.dragoman.core.llm.TokenEstimate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -5,6 +5,7 @@ import dev.dragoman.core.Dateline;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.Paragraph;
 import dev.dragoman.core.cache.ResultCache;
+import dev.dragoman.core.llm.TokenEstimate;
 import dev.dragoman.core.text.Segmenter;
 import dev.dragoman.core.translation.TranslatedSegment;
 import dev.dragoman.core.translation.TranslationOptions;
@@ -218,8 +219,8 @@ public final class ArticleTranslator {
 
         private boolean fits(String text) {
             return (limits.maxCharacters() == 0 || text.length() <= limits.maxCharacters())
-                    && (limits.maxBytes() == 0 || BatchLimits.utf8Length(text) <= limits.maxBytes())
-                    && (limits.maxTokens() == 0 || BatchLimits.estimateTokens(text) <= limits.maxTokens());
+                    && (limits.maxBytes() == 0 || TokenEstimate.utf8Length(text) <= limits.maxBytes())
+                    && (limits.maxTokens() == 0 || TokenEstimate.of(text) <= limits.maxTokens());
         }
 
         /** The translated text of every part, pieces joined back. */

@@ -8,7 +8,7 @@ package dev.dragoman.translate;
  * @param maxSegments segments per request (DeepL 50, Google 128, Azure 100)
  * @param maxCharacters characters (UTF-16 code units, as vendors count them) per request
  * @param maxBytes UTF-8 bytes of segment text per request (DeepL's 128 KiB body)
- * @param maxTokens estimated tokens per request ({@link #estimateTokens}), for LLMs whose answer must fit the
+ * @param maxTokens estimated tokens per request ({@link dev.dragoman.core.llm.TokenEstimate}), for LLMs whose answer must fit the
  *     model's output budget
  */
 public record BatchLimits(int maxSegments, long maxCharacters, long maxBytes, long maxTokens) {
@@ -40,34 +40,5 @@ public record BatchLimits(int maxSegments, long maxCharacters, long maxBytes, lo
 
     public BatchLimits withMaxTokens(long n) {
         return new BatchLimits(maxSegments, maxCharacters, maxBytes, n);
-    }
-
-    /**
-     * A deliberately generous token estimate: one token per three UTF-8 bytes. Real tokenizers give about one token
-     * per 4–5 bytes of English and of Arabic and one per CJK character, so a batch packed with this estimate fits.
-     */
-    public static long estimateTokens(String text) {
-        return (utf8Length(text) + 2) / 3;
-    }
-
-    /** The UTF-8 length of {@code text} without allocating. */
-    public static long utf8Length(String text) {
-        long n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                n += 1;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c)
-                    && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
     }
 }

@@ -1,5 +1,6 @@
 package dev.dragoman.translate;
 
+import dev.dragoman.core.llm.TokenEstimate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,8 +22,8 @@ public final class SegmentPacker {
         for (int i = 0; i < segments.size(); i++) {
             String s = segments.get(i);
             long c = s.length();
-            long b = limits.maxBytes() > 0 ? BatchLimits.utf8Length(s) : 0;
-            long t = limits.maxTokens() > 0 ? BatchLimits.estimateTokens(s) : 0;
+            long b = limits.maxBytes() > 0 ? TokenEstimate.utf8Length(s) : 0;
+            long t = limits.maxTokens() > 0 ? TokenEstimate.of(s) : 0;
             int count = i - start;
             boolean full = count > 0
                     && ((limits.maxSegments() > 0 && count + 1 > limits.maxSegments())

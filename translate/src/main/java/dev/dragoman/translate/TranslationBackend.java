@@ -16,7 +16,13 @@ public interface TranslationBackend extends Translator {
 
     /** Gives a plain {@link Translator} (a test double, a summarizer's helper) a profile. */
     static TranslationBackend of(BackendProfile profile, Translator translator) {
+        return of(profile, translator, profile.id());
+    }
+
+    /** As {@link #of(BackendProfile, Translator)}, described as {@code description} in logs. */
+    static TranslationBackend of(BackendProfile profile, Translator translator, String description) {
         Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(description, "description");
         Objects.requireNonNull(translator, "translator");
         return new TranslationBackend() {
             @Override
@@ -31,7 +37,7 @@ public interface TranslationBackend extends Translator {
 
             @Override
             public String toString() {
-                return profile.id();
+                return description;
             }
         };
     }

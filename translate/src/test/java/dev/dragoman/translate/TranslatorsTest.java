@@ -48,12 +48,25 @@ class TranslatorsTest {
     }
 
     @Test
+    void should_put_the_retry_outside_the_cache_and_the_cache_outside_the_guards() {
+        TranslationBackend t = Translators.standard(
+                new Fakes.RecordingBackend(),
+                Retrier.none(),
+                null,
+                null,
+                true,
+                new dev.dragoman.core.cache.CachedCall(new dev.dragoman.core.cache.MemoryResultCache()));
+        assertThat(t.toString())
+                .isEqualTo("Retrying(Caching(GlossaryCheck(CompletenessGuard[strict](TargetPunctuation(fake)))))");
+    }
+
+    @Test
     void should_apply_decorators_in_the_documented_order() {
         TranslationBackend t = Translators.standard(
                 new Fakes.RecordingBackend(), Retrier.none(), RateLimiter.unlimited(), new UsageMeter(), false);
         assertThat(t.toString())
                 .isEqualTo(
-                        "GlossaryCheck(CompletenessGuard[flag](TargetPunctuation(Retrying(RateLimited(Metered(fake))))))");
+                        "Retrying(GlossaryCheck(CompletenessGuard[flag](TargetPunctuation(RateLimited(Metered(fake))))))");
         assertThat(t.profile()).isEqualTo(new Fakes.RecordingBackend().profile());
     }
 }

@@ -26,8 +26,6 @@ import dev.dragoman.core.write.MarkdownArticleWriter;
 import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.translate.ArticleTranslation;
 import dev.dragoman.translate.ArticleTranslator;
-import dev.dragoman.translate.TranslationBackend;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -128,16 +126,17 @@ public final class TranslateCommand implements Callable<Integer> {
         }
         BackendConfig b = chooseBackend(settings, backend);
         UsageMeter meter = new UsageMeter();
-        TranslationBackend engine = settings.backends(b)
-                .withMeter(meter)
-                .withStrict(strict)
-                .withRetryListener(console::retrying)
-                .translator(b.spec());
         console.detail(
                 "backend %s: type %s, model %s",
                 b.name(), b.type(), b.spec().model() == null ? "-" : b.spec().model());
         try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
-            ArticleTranslator translator = new ArticleTranslator(engine, store, meter, Clock.systemUTC());
+            // retry outside the per-segment cache outside the guards, rate limit and metering (Translators)
+            ArticleTranslator translator = ArticleTranslator.over(settings.backends(b)
+                    .withCache(store)
+                    .withMeter(meter)
+                    .withStrict(strict)
+                    .withRetryListener(console::retrying)
+                    .cachedTranslator(b.spec()));
             OutputFormat fmt = format;
             TranslationOptions opts = options;
             int code = Unreachable.asConfigError(

@@ -102,13 +102,18 @@ final class FaultBatch {
                 "--progress",
                 "lines"));
         args.addAll(List.of(extra));
+        return run(args.toArray(String[]::new));
+    }
+
+    /** Any {@code dragoman} command, run in process with this fixture's environment. */
+    Result run(String... args) {
         StringWriter out1 = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Main.run(
                 new CliContext(env, new ByteArrayInputStream(new byte[0]), false),
                 new PrintWriter(out1),
                 new PrintWriter(err),
-                args.toArray(String[]::new));
+                args);
         return new Result(exit, out1.toString(), err.toString());
     }
 

@@ -1,5 +1,11 @@
 package dev.dragoman.core.cache;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -10,16 +16,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Look up, call the backend on a miss, store: the one helper translate and summarize wrap around a backend call.
+ * The one load-through cache: look up, load only the misses, store — for translated segments and for summaries
+ * alike (Caffeine's {@code Cache.getAll(keys, loader)} is the model).
  *
  * <ul>
- *   <li><b>Single flight.</b> Concurrent calls with the same key make one backend call: the first caller (the leader)
- *       looks up and calls; the others wait for its result and share it. Calls with other keys never wait: no lock is
- *       held while the store or the backend works, only a {@link ConcurrentHashMap} entry per key in flight.</li>
- *   <li><b>Cache failures never fail the operation.</b> The store is wrapped in {@link MeteredResultCache}: a failed
- *       look-up is a miss, a failed write is skipped, both counted and logged once per reason.</li>
- *   <li><b>Backend failures are not cached.</b> If the backend call throws, the leader and every caller that waited
- *       on it get that exception; nothing is stored and the next call tries again.</li>
+ *   <li><b>At most one load per key across threads.</b> A key is claimed before it is looked up; a caller that
+ *       finds it claimed by another thread waits for that thread's result (and shares it) instead of looking up or
+ *       loading it again. A caller loads all its own misses before it waits for others, so two callers never wait on
+ *       each other. No lock is held while the store or the backend works, only a {@link ConcurrentHashMap} entry per
+ *       key in flight.</li>
+ *   <li><b>One look-up per key per call</b>, so a miss is counted once. Every count (hits, misses, errors, writes,
+ *       what hits saved) is kept in one place: the {@link MeteredResultCache} this wraps the store in.</li>
+ *   <li><b>Cache failures never fail the operation.</b> A failed look-up is a miss, a failed write is skipped, both
+ *       counted and logged once per reason (by {@link MeteredResultCache}).</li>
+ *   <li><b>Only clean results are stored.</b> A result loaded with warnings (a guard flagged it) goes back to the
+ *       caller and to those waiting on it, but is never stored: a degraded result must not outlive its run.</li>
+ *   <li><b>Failures are not cached.</b> If the loader throws, the caller and every caller waiting on its keys get
+ *       that exception; nothing is stored for the keys it did not deliver, and the next call tries again. Results the
+ *       loader delivered before it failed are stored already (a batch that was paid for is never lost).</li>
  * </ul>
  *
  * <p>Thread-safe; one instance per store is meant to be shared by every thread of a run.
@@ -29,73 +43,177 @@ public final class CachedCall {
     private final MeteredResultCache cache;
     private final ConcurrentMap<String, Flight> inFlight = new ConcurrentHashMap<>();
 
-    /** A helper over {@code cache}, which is wrapped in a {@link MeteredResultCache} unless it already is one. */
+    /** A load-through cache over {@code cache}, wrapped in a {@link MeteredResultCache} unless it already is one. */
     public CachedCall(ResultCache cache) {
         this.cache = MeteredResultCache.of(Objects.requireNonNull(cache, "cache"));
     }
 
-    /** The metered store this helper reads and writes, with this process's counters. */
+    /** The metered store this reads and writes, with this process's counters. */
     public MeteredResultCache cache() {
         return cache;
     }
 
     /**
-     * Returns the entry cached under {@code key}, or calls {@code backend}, stores its entry and returns it.
+     * A freshly loaded value.
      *
-     * @param key the request's key
-     * @param backend the backend call; runs at most once per key at a time, in the calling thread of the leader; it
-     *     returns the new entry with its provenance (created, backend, model, usage) and must not return null
-     * @return the entry and where it came from
-     * @throws RuntimeException whatever {@code backend} threw (unwrapped), to the leader and to every caller that
-     *     waited on it
+     * @param entry the value with its provenance (created, backend, model, usage)
+     * @param warnings what a guard flagged; a value with warnings is returned but never stored
      */
-    public Result get(CacheKey key, Supplier<CacheEntry> backend) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(backend, "backend");
-        Flight mine = new Flight();
-        Flight running = inFlight.putIfAbsent(key.digest(), mine);
-        if (running != null) {
-            return running.await();
+    public record Loaded(CacheEntry entry, List<String> warnings) {
+        public Loaded {
+            Objects.requireNonNull(entry, "entry");
+            warnings = List.copyOf(warnings == null ? List.of() : warnings);
         }
-        try {
-            Result result = lead(key, backend);
-            mine.future.complete(result.entry());
-            return result;
-        } catch (RuntimeException | Error e) {
-            mine.future.completeExceptionally(e);
-            throw e;
-        } finally {
-            inFlight.remove(key.digest(), mine);
+
+        public static Loaded clean(CacheEntry entry) {
+            return new Loaded(entry, List.of());
         }
     }
 
-    /** How many callers are waiting on the call in flight for {@code key} (0 if none): for monitoring and tests. */
+    /** Receives the loader's results, one key at a time, as soon as each is known; it stores clean ones at once. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(CacheKey key, Loaded value);
+    }
+
+    /** Loads the misses of one {@link #getAll} call (in the caller's thread) and hands every one to the sink. */
+    @FunctionalInterface
+    public interface BulkLoader {
+        /**
+         * @param misses the keys to load, distinct, in the order first asked for
+         * @param sink must receive every key of {@code misses}, each once, before this returns
+         */
+        void load(List<CacheKey> misses, Sink sink);
+    }
+
+    /**
+     * Returns the result for every key: from the store, from another thread loading it, or loaded by {@code loader}
+     * — which is called at most once, with only the keys nobody else holds or is loading.
+     *
+     * @return one result per distinct key, in the order of {@code keys}
+     * @throws RuntimeException whatever the loader (here or in the thread this one waited on) threw, unwrapped
+     */
+    public Map<CacheKey, Result> getAll(Collection<CacheKey> keys, BulkLoader loader) {
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(loader, "loader");
+        Map<CacheKey, Result> found = new ConcurrentHashMap<>();
+        Map<CacheKey, Flight> owned = new LinkedHashMap<>();
+        Map<CacheKey, Flight> awaited = new LinkedHashMap<>();
+        LinkedHashSet<CacheKey> distinct = new LinkedHashSet<>(keys);
+        for (CacheKey key : distinct) {
+            Flight mine = new Flight();
+            Flight running = inFlight.putIfAbsent(key.digest(), mine);
+            if (running != null) {
+                awaited.put(key, running);
+                continue;
+            }
+            Optional<CacheEntry> hit = cache.get(key);
+            if (hit.isPresent()) {
+                found.put(key, new Result(hit.get(), Source.CACHE, List.of()));
+                mine.future.complete(Loaded.clean(hit.get()));
+                inFlight.remove(key.digest(), mine);
+            } else {
+                owned.put(key, mine);
+            }
+        }
+        if (!owned.isEmpty()) {
+            load(owned, loader, found);
+        }
+        for (Map.Entry<CacheKey, Flight> a : awaited.entrySet()) {
+            Loaded shared = a.getValue().await();
+            found.put(a.getKey(), new Result(shared.entry(), Source.SHARED, shared.warnings()));
+        }
+        Map<CacheKey, Result> out = new LinkedHashMap<>();
+        for (CacheKey key : distinct) {
+            out.put(key, found.get(key));
+        }
+        return out;
+    }
+
+    private void load(Map<CacheKey, Flight> owned, BulkLoader loader, Map<CacheKey, Result> found) {
+        List<CacheKey> misses = new ArrayList<>(owned.keySet());
+        Sink sink = (key, value) -> {
+            Objects.requireNonNull(value, "a loader delivered null");
+            Flight f = owned.get(key);
+            if (f == null || f.future.isDone()) {
+                throw new IllegalStateException("a loader delivered a key it was not asked for, or one twice");
+            }
+            if (value.warnings().isEmpty()) {
+                cache.put(key, value.entry());
+            }
+            found.put(key, new Result(value.entry(), Source.BACKEND, value.warnings()));
+            f.future.complete(value);
+            inFlight.remove(key.digest(), f);
+        };
+        RuntimeException missing = null;
+        try {
+            loader.load(misses, sink);
+            for (CacheKey key : misses) {
+                if (!owned.get(key).future.isDone()) {
+                    missing = new IllegalStateException(
+                            "a loader returned without a result for a " + key.operation() + " with " + key.backend());
+                    break;
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            release(owned, e);
+            throw e;
+        }
+        if (missing != null) {
+            release(owned, missing);
+            throw missing;
+        }
+    }
+
+    private void release(Map<CacheKey, Flight> owned, Throwable failure) {
+        owned.forEach((key, f) -> {
+            if (f.future.completeExceptionally(failure)) {
+                inFlight.remove(key.digest(), f);
+            }
+        });
+    }
+
+    /**
+     * Returns the entry cached under {@code key}, or calls {@code backend}, stores its entry and returns it.
+     *
+     * @param backend runs at most once per key at a time across threads; must not return null
+     */
+    public Result get(CacheKey key, Supplier<CacheEntry> backend) {
+        Objects.requireNonNull(backend, "backend");
+        return load(key, () -> {
+            CacheEntry entry = backend.get();
+            return entry == null ? null : Loaded.clean(entry);
+        });
+    }
+
+    /** As {@link #get}, for a loader whose result may carry warnings (then it is returned, not stored). */
+    public Result load(CacheKey key, Supplier<Loaded> backend) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(backend, "backend");
+        return getAll(List.of(key), (misses, sink) -> {
+                    Loaded loaded = backend.get();
+                    if (loaded == null) {
+                        throw new IllegalStateException("a backend call returned no cache entry for " + key.operation()
+                                + " with " + key.backend());
+                    }
+                    sink.accept(key, loaded);
+                })
+                .get(key);
+    }
+
+    /** How many callers are waiting on the load in flight for {@code key} (0 if none): for monitoring and tests. */
     public int waiting(CacheKey key) {
         Flight f = inFlight.get(key.digest());
         return f == null ? 0 : f.waiters.get();
-    }
-
-    private Result lead(CacheKey key, Supplier<CacheEntry> backend) {
-        Optional<CacheEntry> cached = cache.get(key);
-        if (cached.isPresent()) {
-            return new Result(cached.get(), Source.CACHE);
-        }
-        CacheEntry fresh = backend.get();
-        if (fresh == null) {
-            throw new IllegalStateException(
-                    "a backend call returned no cache entry for " + key.operation() + " with " + key.backend());
-        }
-        cache.put(key, fresh);
-        return new Result(fresh, Source.BACKEND);
     }
 
     /** Where a result came from. */
     public enum Source {
         /** Found in the store: no backend call was made. */
         CACHE,
-        /** This caller called the backend. */
+        /** This caller's loader produced it. */
         BACKEND,
-        /** Another caller with the same key was calling the backend; this one waited and shared its result. */
+        /** Another caller was loading the same key; this one waited and shared its result. */
         SHARED
     }
 
@@ -104,12 +222,14 @@ public final class CachedCall {
      *
      * @param entry the entry, with the provenance of the call that made it
      * @param source where it came from
+     * @param warnings what a guard flagged when it was loaded (never for {@link Source#CACHE})
      */
-    public record Result(CacheEntry entry, Source source) {
+    public record Result(CacheEntry entry, Source source, List<String> warnings) {
 
         public Result {
             Objects.requireNonNull(entry, "entry");
             Objects.requireNonNull(source, "source");
+            warnings = List.copyOf(warnings == null ? List.of() : warnings);
         }
 
         /** True unless this caller paid for a backend call: for "from cache" flags in results. */
@@ -123,13 +243,13 @@ public final class CachedCall {
     }
 
     private static final class Flight {
-        final CompletableFuture<CacheEntry> future = new CompletableFuture<>();
+        final CompletableFuture<Loaded> future = new CompletableFuture<>();
         final AtomicInteger waiters = new AtomicInteger();
 
-        Result await() {
+        Loaded await() {
             waiters.incrementAndGet();
             try {
-                return new Result(future.get(), Source.SHARED);
+                return future.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CacheException("interrupted while waiting for the same request in another thread", e);

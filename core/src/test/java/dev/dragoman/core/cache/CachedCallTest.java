@@ -111,4 +111,96 @@ class CachedCallTest {
         none.put(KEY, ENTRY);
         assertThat(none.get(KEY)).isEmpty();
     }
+
+    private static CacheKey key(String input) {
+        return CacheKey.builder("translate")
+                .backend("deepl")
+                .source(Language.ARABIC)
+                .target(Language.ENGLISH)
+                .input(input)
+                .build();
+    }
+
+    private static CacheEntry entry(String value) {
+        return new CacheEntry(value, Instant.parse("2026-03-01T00:00:00Z"), "deepl", "", Usage.ofCharacters(1, 5));
+    }
+
+    @Test
+    void should_load_only_the_misses_and_count_each_miss_once() {
+        // given one key stored, two not
+        MemoryResultCache store = new MemoryResultCache();
+        CachedCall call = new CachedCall(store);
+        call.cache().put(key("a"), entry("A"));
+        java.util.List<java.util.List<CacheKey>> loads = new java.util.ArrayList<>();
+        // when
+        java.util.Map<CacheKey, CachedCall.Result> results =
+                call.getAll(java.util.List.of(key("a"), key("b"), key("c"), key("b")), (misses, sink) -> {
+                    loads.add(misses);
+                    misses.forEach(k -> sink.accept(k, CachedCall.Loaded.clean(entry("fresh"))));
+                });
+        // then
+        assertThat(loads).containsExactly(java.util.List.of(key("b"), key("c")));
+        assertThat(results.keySet()).containsExactly(key("a"), key("b"), key("c"));
+        assertThat(results.get(key("a")).source()).isEqualTo(CachedCall.Source.CACHE);
+        assertThat(results.get(key("b")).source()).isEqualTo(CachedCall.Source.BACKEND);
+        assertThat(call.cache().counters().misses()).isEqualTo(2);
+        assertThat(call.cache().counters().hits()).isEqualTo(1);
+        assertThat(store.stats().misses())
+                .as("the store's own count, as cache stats shows it")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void should_return_but_not_store_a_result_with_warnings() {
+        // given
+        CachedCall call = new CachedCall(new MemoryResultCache());
+        // when
+        CachedCall.Result flagged =
+                call.load(KEY, () -> new CachedCall.Loaded(ENTRY, java.util.List.of("returned unchanged")));
+        CachedCall.Result again = call.get(KEY, () -> entry("clean"));
+        // then
+        assertThat(flagged.warnings()).containsExactly("returned unchanged");
+        assertThat(again.source()).isEqualTo(CachedCall.Source.BACKEND);
+        assertThat(again.value()).isEqualTo("clean");
+    }
+
+    @Test
+    void should_load_a_key_once_when_many_threads_ask_for_it_at_the_same_time() throws Exception {
+        // given 8 threads that all ask for the same two keys while the first load is held back
+        CachedCall call = new CachedCall(new MemoryResultCache());
+        AtomicInteger loads = new AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<java.util.Map<CacheKey, CachedCall.Result>>> futures =
+                    new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                futures.add(pool.submit(() -> call.getAll(java.util.List.of(key("x"), key("y")), (misses, sink) -> {
+                    loads.addAndGet(misses.size());
+                    try {
+                        release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    misses.forEach(k -> sink.accept(k, CachedCall.Loaded.clean(entry("v"))));
+                })));
+            }
+            // when every other thread waits on the keys in flight
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (call.waiting(key("x")) + call.waiting(key("y")) + loads.get() < 2 + 6
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            release.countDown();
+            // then each key was loaded once, and every caller has both values
+            for (var f : futures) {
+                assertThat(f.get(10, java.util.concurrent.TimeUnit.SECONDS).values())
+                        .extracting(CachedCall.Result::value)
+                        .containsExactly("v", "v");
+            }
+            assertThat(loads).hasValue(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -4,6 +4,7 @@ import dev.dragoman.core.backend.BackendProvider;
 import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.core.backend.MissingKeyException;
 import dev.dragoman.core.backend.Providers;
+import dev.dragoman.core.cache.CachedCall;
 import dev.dragoman.core.cache.NoResultCache;
 import dev.dragoman.core.cache.ResultCache;
 import dev.dragoman.core.error.DragomanException;
@@ -15,7 +16,6 @@ import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.summarize.SummarizerProvider;
 import dev.dragoman.summarize.llm.LlmSummarizer;
 import dev.dragoman.translate.BackendProfile;
-import dev.dragoman.translate.CachingTranslator;
 import dev.dragoman.translate.TranslationBackend;
 import dev.dragoman.translate.TranslatorProvider;
 import dev.dragoman.translate.Translators;
@@ -237,12 +237,26 @@ public final class Backends {
      */
     public TranslationBackend translator(BackendSpec spec) {
         TranslationBackend raw = rawTranslator(spec);
-        return Translators.standard(raw, retrier(spec), limiter(spec, raw.profile()), meter, strict);
+        return Translators.standard(
+                raw, retrier(spec), limiter(spec, raw.profile().unit()), meter, strict);
     }
 
-    /** {@link #translator} behind the per-segment result cache (single flight per segment). */
+    /**
+     * The whole stack of {@link Translators}: retry around the per-segment load-through cache (single flight per
+     * segment) around the guards, the rate limit and metering.
+     */
     public TranslationBackend cachedTranslator(BackendSpec spec) {
-        return new CachingTranslator(translator(spec), cache, meter, clock);
+        TranslationBackend raw = rawTranslator(spec);
+        return Translators.pipeline(raw)
+                .retry(retrier(spec))
+                .cache(new CachedCall(cache))
+                .clock(clock)
+                .rateLimit(limiter(spec, raw.profile().unit()))
+                .meter(meter)
+                .punctuation(true)
+                .guard(strict)
+                .glossaryCheck(true)
+                .build();
     }
 
     /**
@@ -261,6 +275,8 @@ public final class Backends {
                     .modelName(s.model())
                     .cache(cache)
                     .retrier(retrier(s))
+                    .rateLimit(limiter(s, BackendProfile.Unit.TOKENS))
+                    .meter(meter)
                     .clock(clock)
                     .build();
         }
@@ -312,9 +328,9 @@ public final class Backends {
      * Requests per minute and characters- or tokens-per-minute, as the backend counts (0 = not set); always a limiter,
      * so that a backend without configured limits still learns its server's rate from 429s.
      */
-    private static RateLimiter limiter(BackendSpec spec, BackendProfile profile) {
+    private static RateLimiter limiter(BackendSpec spec, BackendProfile.Unit unit) {
         BackendSpec.Limits l = spec.limits();
-        int units = profile.unit() == BackendProfile.Unit.TOKENS ? l.tokensPerMinute() : l.charactersPerMinute();
+        int units = unit == BackendProfile.Unit.TOKENS ? l.tokensPerMinute() : l.charactersPerMinute();
         return RateLimiter.perMinute(l.requestsPerMinute(), units);
     }
 

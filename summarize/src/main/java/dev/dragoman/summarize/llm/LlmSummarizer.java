@@ -10,11 +10,18 @@ import dev.dragoman.core.cache.CacheKey;
 import dev.dragoman.core.cache.CachedCall;
 import dev.dragoman.core.cache.NoResultCache;
 import dev.dragoman.core.cache.ResultCache;
+import dev.dragoman.core.call.Call;
+import dev.dragoman.core.call.CallStack;
+import dev.dragoman.core.call.CallType;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.DragomanException.Kind;
 import dev.dragoman.core.error.InvalidInputException;
-import dev.dragoman.core.error.RateLimitedException;
 import dev.dragoman.core.json.Json;
+import dev.dragoman.core.llm.LlmChat;
+import dev.dragoman.core.llm.LlmErrorMapper;
+import dev.dragoman.core.llm.PromptTemplate;
+import dev.dragoman.core.llm.TokenEstimate;
+import dev.dragoman.core.ratelimit.RateLimiter;
 import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.core.summary.Summary;
@@ -22,20 +29,13 @@ import dev.dragoman.core.summary.SummaryLength;
 import dev.dragoman.core.summary.SummaryOptions;
 import dev.dragoman.core.text.Segmenter;
 import dev.dragoman.core.usage.Usage;
+import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.summarize.extractive.MainStory;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.exception.AuthenticationException;
-import dev.langchain4j.exception.ContentFilteredException;
-import dev.langchain4j.exception.InvalidRequestException;
-import dev.langchain4j.exception.ModelNotFoundException;
-import dev.langchain4j.exception.RateLimitException;
-import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.output.TokenUsage;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -44,18 +44,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Abstractive summaries by a large language model through any LangChain4j {@link ChatModel} (the wiring picks the
- * provider and turns LangChain4j's own retries off; retries here follow the injected {@link Retrier}).
+ * provider and turns LangChain4j's own retries off).
  *
  * <ul>
- *   <li><b>Prompts</b> are the versioned templates of {@link PromptTemplates}, one per style; paragraph summaries
- *       come back as plain text, bullets as {@code {"bullets": [...]}} and headlines as {@code {"headline": "..."}}
- *       (JSON response format requested). The summary is written in the requested output language in the same call
- *       (an Arabic article gives an English summary directly).
+ *   <li><b>Prompts</b> are versioned templates ({@link PromptTemplate}, resources {@code NAME.v1.txt}), one per
+ *       style; paragraph summaries come back as plain text, bullets as {@code {"bullets": [...]}} and headlines as
+ *       {@code {"headline": "..."}} (JSON response format requested). The summary is written in the requested
+ *       output language in the same call (an Arabic article gives an English summary directly).
  *   <li><b>Framing</b>: the article goes in the user message between {@code <article>} tags, and the system
  *       message says that everything inside is data, never instructions. Tag look-alikes inside the article are
  *       neutralised, so the text cannot close the frame.
@@ -63,11 +64,12 @@ import org.slf4j.LoggerFactory;
  *       room for the prompt and the answer), it is cut along paragraph boundaries (a paragraph longer than a chunk
  *       along sentences) into chunks that fit; each chunk is summarized into notes (map, in order), and the notes
  *       are combined into the final summary (reduce; reduced again in groups while they still do not fit).
+ *   <li><b>The stack</b> is the one translations use ({@link CallStack}): retry outside the load-through cache
+ *       ({@link CachedCall}: one look-up, single flight), the fact-lock guard inside it, then the rate limit and
+ *       metering around the chat calls; failures are mapped by the one {@link LlmErrorMapper}.
  *   <li><b>Fact-lock</b> ({@link FactLock}): every number of the summary must occur in the article; each one that
- *       does not is a warning in {@link Summary#warnings()}, or a {@link Kind#QUALITY} error when the options are
- *       strict.
- *   <li><b>Cache</b>: the summary is cached (through {@link CachedCall}, single flight) under the backend id, model,
- *       template version, style, length, output language and article text; warnings are recomputed on a hit.
+ *       does not is a warning in {@link Summary#warnings()} — and such a summary is never cached — or a
+ *       {@link Kind#QUALITY} error when the options are strict.
  * </ul>
  *
  * <p>Only the main story ({@link MainStory}) is sent: never the source line or the "read also" stories. Thread-safe
@@ -78,25 +80,42 @@ public final class LlmSummarizer implements Summarizer {
     private static final Logger LOG = LoggerFactory.getLogger(LlmSummarizer.class);
     /** The least article text per request worth sending. */
     private static final int MIN_CHUNK_TOKENS = 200;
+    /** The prompt templates' version, part of every summary's cache key. */
+    static final String TEMPLATE_VERSION = "v1";
 
-    private final ChatModel model;
+    private static final PromptTemplate COMMON = template("common");
+    private static final Map<String, PromptTemplate> TEMPLATES = Map.of(
+            "paragraph", template("paragraph").include("common", COMMON),
+            "bullets", template("bullets").include("common", COMMON),
+            "headline", template("headline").include("common", COMMON),
+            "notes", template("notes").include("common", COMMON));
+
+    private final LlmChat chat;
     private final String backendId;
     private final String modelName;
     private final int contextTokens;
     private final int answerTokens;
-    private final CachedCall cache;
-    private final Retrier retrier;
     private final Clock clock;
+    private final Call<Request, Summary> stack;
+
+    /** One summary request: what goes through the decorator stack. */
+    record Request(Article article, SummaryOptions options, List<String> paragraphs, Language output) {}
 
     private LlmSummarizer(Builder b) {
-        this.model = b.model;
         this.backendId = b.backendId;
         this.modelName = b.modelName;
+        this.chat = new LlmChat(b.model, LlmErrorMapper.forProvider(b.backendId, b.modelName, null, null));
         this.contextTokens = b.contextTokens;
         this.answerTokens = b.answerTokens;
-        this.cache = b.cache;
-        this.retrier = b.retrier;
         this.clock = b.clock;
+        CachedCall cache = b.cache;
+        this.stack = CallStack.over(backendId, callType(), this::generate)
+                .retry(b.retrier)
+                .cache(inner -> request -> cached(cache, inner, request))
+                .guard(this::factLock)
+                .rateLimit(b.limiter)
+                .meter(b.meter)
+                .build();
     }
 
     /** A builder over {@code model}; {@code backendId} names the configured backend ("openai", "ollama", …). */
@@ -113,6 +132,8 @@ public final class LlmSummarizer implements Summarizer {
         private int answerTokens = 1_024;
         private CachedCall cache = new CachedCall(new NoResultCache());
         private Retrier retrier = Retrier.withDefaults();
+        private RateLimiter limiter;
+        private UsageMeter meter;
         private Clock clock = Clock.systemUTC();
 
         private Builder(ChatModel model, String backendId) {
@@ -144,7 +165,7 @@ public final class LlmSummarizer implements Summarizer {
             this.cache = new CachedCall(store);
             return this;
         }
-        /** A shared cache helper (single flight across every user of the store). */
+        /** The run's load-through cache (single flight across every user of the store). */
         public Builder cache(CachedCall call) {
             this.cache = Objects.requireNonNull(call, "call");
             return this;
@@ -152,6 +173,18 @@ public final class LlmSummarizer implements Summarizer {
 
         public Builder retrier(Retrier r) {
             this.retrier = Objects.requireNonNull(r, "retrier");
+            return this;
+        }
+
+        /** The backend's client-side rate limiter (tokens per minute), shared with its translations; null = none. */
+        public Builder rateLimit(RateLimiter l) {
+            this.limiter = l;
+            return this;
+        }
+
+        /** Where every summary request's cost is added; null = no accounting. */
+        public Builder meter(UsageMeter m) {
+            this.meter = m;
             return this;
         }
 
@@ -185,28 +218,64 @@ public final class LlmSummarizer implements Summarizer {
         if (output == null || Language.UNDETERMINED.equals(output)) {
             throw new InvalidInputException("the article's language is unknown: give the summary's language (--lang)");
         }
-        String body = String.join("\n", paragraphs);
-        CacheKey key = CacheKey.builder("summarize")
+        return stack.call(new Request(article, options, paragraphs, output));
+    }
+
+    /** What the shared decorators book and record for a summary: the article's tokens plus the answer's. */
+    private CallType<Request, Summary> callType() {
+        return new CallType<>() {
+            @Override
+            public String operation() {
+                return "summarize";
+            }
+
+            @Override
+            public OptionalLong units(Request request) {
+                long tokens = TokenEstimate.of(request.article().headline());
+                for (String p : request.paragraphs()) {
+                    tokens += TokenEstimate.of(p);
+                }
+                return OptionalLong.of(tokens + answerTokens);
+            }
+
+            @Override
+            public Usage usage(Summary result) {
+                return result.usage();
+            }
+        };
+    }
+
+    private CacheKey key(Request request) {
+        SummaryOptions options = request.options();
+        Article article = request.article();
+        return CacheKey.builder("summarize")
                 .backend(backendId)
                 .model(modelName)
-                .templateVersion(PromptTemplates.VERSION)
+                .templateVersion(TEMPLATE_VERSION)
                 .source(article.language())
-                .target(output)
+                .target(request.output())
                 .option("style", options.style().name())
                 .option(
                         "length",
                         options.length().unit() + ":" + options.length().value())
                 .option("context", contextTokens)
                 // the date rule is part of the prompt, so of the key; undated articles keep their old keys
-                .input((article.headline() == null ? "" : article.headline()) + "\n" + body + dateLine(article))
+                .input((article.headline() == null ? "" : article.headline()) + "\n"
+                        + String.join("\n", request.paragraphs()) + dateLine(article))
                 .build();
-        CachedCall.Result result = cache.get(key, () -> {
-            Generated g = generate(article, paragraphs, options, output);
+    }
+
+    /** The cache layer: one key per summary; a summary with warnings is returned but not stored. */
+    private Summary cached(CachedCall cache, Call<Request, Summary> inner, Request request) {
+        CachedCall.Result result = cache.load(key(request), () -> {
+            Summary fresh = inner.call(request);
             ObjectNode value = Json.mapper().createObjectNode();
-            value.put("text", g.text());
+            value.put("text", fresh.text());
             ArrayNode sentences = value.putArray("sentences");
-            g.sentences().forEach(sentences::add);
-            return new CacheEntry(value.toString(), clock.instant(), backendId, modelName, g.usage());
+            fresh.sentences().forEach(sentences::add);
+            return new CachedCall.Loaded(
+                    new CacheEntry(value.toString(), fresh.created(), backendId, fresh.model(), fresh.usage()),
+                    fresh.warnings());
         });
         List<String> sentences = new ArrayList<>();
         String text;
@@ -218,29 +287,42 @@ public final class LlmSummarizer implements Summarizer {
             throw new DragomanException(
                     Kind.INTERNAL, "a cached LLM summary could not be read back: " + e.getMessage(), e);
         }
-        String source = sourceText(article, paragraphs);
-        List<String> warnings = FactLock.violations(source, text);
-        if (!warnings.isEmpty() && options.strict()) {
-            throw new DragomanException(
-                    Kind.QUALITY,
-                    "the summary by '" + backendId + "' failed the fact-lock: " + String.join("; ", warnings));
-        }
         CacheEntry entry = result.entry();
         return new Summary(
                 text,
                 sentences,
-                output,
+                request.output(),
                 backendId,
                 entry.model(),
                 result.fromCache() ? Usage.NONE : entry.usage(),
                 entry.created(),
                 result.fromCache(),
-                warnings);
+                result.warnings());
     }
 
-    private record Generated(String text, List<String> sentences, Usage usage) {}
+    /** The fact-lock guard: numbers not in the article are warnings (the summary is then not cached), or fail. */
+    private Call<Request, Summary> factLock(Call<Request, Summary> inner) {
+        return request -> {
+            Summary summary = inner.call(request);
+            List<String> warnings =
+                    FactLock.violations(sourceText(request.article(), request.paragraphs()), summary.text());
+            if (warnings.isEmpty()) {
+                return summary;
+            }
+            if (request.options().strict()) {
+                throw new DragomanException(
+                        Kind.QUALITY,
+                        "the summary by '" + backendId + "' failed the fact-lock: " + String.join("; ", warnings));
+            }
+            return summary.withWarnings(warnings);
+        };
+    }
 
-    private Generated generate(Article article, List<String> paragraphs, SummaryOptions options, Language output) {
+    private Summary generate(Request request) {
+        Article article = request.article();
+        List<String> paragraphs = request.paragraphs();
+        SummaryOptions options = request.options();
+        Language output = request.output();
         Usage[] usage = {Usage.NONE};
         int inputBudget = contextTokens - answerTokens - promptOverhead(options, output);
         String headline = article.headline();
@@ -285,7 +367,7 @@ public final class LlmSummarizer implements Summarizer {
                         options.length().unit() == SummaryLength.Unit.WORDS
                                 ? (int) options.length().value()
                                 : 14));
-        String system = PromptTemplates.render(style, vars) + dateLine(article);
+        String system = TEMPLATES.get(style).render(vars) + dateLine(article);
         boolean json = options.style() != SummaryOptions.Style.PARAGRAPH;
         String answer = call(system, framed, json, usage);
         List<String> sentences;
@@ -309,7 +391,7 @@ public final class LlmSummarizer implements Summarizer {
                     Kind.BACKEND_UNAVAILABLE,
                     "LLM backend '" + backendId + "' (" + modelName + ") answered with an empty summary");
         }
-        return new Generated(text, sentences, usage[0]);
+        return new Summary(text, sentences, output, backendId, modelName, usage[0], clock.instant(), false, List.of());
     }
 
     /** Map: one notes call per chunk, in document order. */
@@ -325,7 +407,7 @@ public final class LlmSummarizer implements Summarizer {
                     "at most " + Math.max(40, words / 4) + " words");
             vars.put("part", String.valueOf(i + 1));
             vars.put("parts", String.valueOf(chunks.size()));
-            String system = PromptTemplates.render("notes", vars);
+            String system = TEMPLATES.get("notes").render(vars);
             notes.add(call(system, frame(headline, chunks.get(i)), false, usage).strip());
         }
         LOG.debug("map-reduce: {} chunks for {} paragraphs", chunks.size(), paragraphs.size());
@@ -390,30 +472,13 @@ public final class LlmSummarizer implements Summarizer {
         if (json) {
             request.responseFormat(ResponseFormat.JSON);
         }
-        ChatRequest built = request.build();
-        ChatResponse response = retrier.call("LLM summarize (" + backendId + ")", () -> {
-            try {
-                return model.chat(built);
-            } catch (RuntimeException e) {
-                throw mapFailure(e);
-            }
-        });
-        if (response == null
-                || response.aiMessage() == null
-                || response.aiMessage().text() == null) {
-            throw new DragomanException(
-                    Kind.BACKEND_UNAVAILABLE,
-                    "LLM backend '" + backendId + "' (" + modelName + ") answered without text");
-        }
-        TokenUsage t = response.tokenUsage();
-        long in = t == null || t.inputTokenCount() == null
-                ? TokenEstimate.of(system) + TokenEstimate.of(user)
-                : t.inputTokenCount();
-        long out = t == null || t.outputTokenCount() == null
-                ? TokenEstimate.of(response.aiMessage().text())
-                : t.outputTokenCount();
-        usage[0] = usage[0].plus(Usage.ofTokens(1, in, out));
-        return response.aiMessage().text();
+        LlmChat.Answer answer = chat.chat(request.build());
+        usage[0] = usage[0].plus(answer.usage());
+        return answer.text();
+    }
+
+    private static PromptTemplate template(String name) {
+        return PromptTemplate.load(LlmSummarizer.class, name + "." + TEMPLATE_VERSION + ".txt");
     }
 
     private List<String> jsonStrings(String answer, String field) {
@@ -493,9 +558,9 @@ public final class LlmSummarizer implements Summarizer {
         vars.put("headline_words", "14");
         vars.put("part", "1");
         vars.put("parts", "1");
-        int styleTokens =
-                TokenEstimate.of(PromptTemplates.render(options.style().name().toLowerCase(Locale.ROOT), vars));
-        int notesTokens = TokenEstimate.of(PromptTemplates.render("notes", vars));
+        int styleTokens = TokenEstimate.of(
+                TEMPLATES.get(options.style().name().toLowerCase(Locale.ROOT)).render(vars));
+        int notesTokens = TokenEstimate.of(TEMPLATES.get("notes").render(vars));
         return Math.max(styleTokens, notesTokens) + 64; // + the frame's tags and message overhead
     }
 
@@ -548,52 +613,5 @@ public final class LlmSummarizer implements Summarizer {
             }
         }
         return sb.append(String.join("\n", paragraphs)).toString();
-    }
-
-    /** The one mapping from LangChain4j's exceptions to Dragoman's for summaries. */
-    private DragomanException mapFailure(RuntimeException e) {
-        String name = "LLM backend '" + backendId + "' (" + modelName + ")";
-        if (e instanceof DragomanException d) {
-            return d;
-        }
-        if (e instanceof RateLimitException) {
-            return new RateLimitedException(name + " is rate limiting requests; try again later", null);
-        }
-        if (e instanceof AuthenticationException) {
-            return new DragomanException(Kind.AUTHENTICATION_FAILED, name + " rejected the key: check its API key", e);
-        }
-        if (e instanceof ModelNotFoundException) {
-            return new DragomanException(
-                    Kind.CONFIGURATION, name + ": the model was not found; check the model name", e);
-        }
-        if (e instanceof TimeoutException
-                || hasCause(e, java.net.SocketTimeoutException.class)
-                || hasCause(e, java.net.http.HttpTimeoutException.class)) {
-            return new DragomanException(
-                    Kind.TIMEOUT, name + " did not answer in time; raise its timeout or try later", e);
-        }
-        if (e instanceof ContentFilteredException) {
-            return new DragomanException(Kind.BAD_REQUEST, name + " refused the text (content filter)", e);
-        }
-        if (e instanceof InvalidRequestException) {
-            return new DragomanException(Kind.BAD_REQUEST, name + " rejected the request: " + brief(e), e);
-        }
-        return new DragomanException(Kind.BACKEND_UNAVAILABLE, name + " failed: " + brief(e), e);
-    }
-
-    private static String brief(Throwable e) {
-        String m = e.getMessage() == null
-                ? e.getClass().getSimpleName()
-                : e.getMessage().strip().replaceAll("\\s+", " ");
-        return m.length() > 300 ? m.substring(0, 300) + "…" : m;
-    }
-
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

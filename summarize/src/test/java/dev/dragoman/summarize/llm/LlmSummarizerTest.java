@@ -8,6 +8,7 @@ import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MemoryResultCache;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.RateLimitedException;
+import dev.dragoman.core.llm.TokenEstimate;
 import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summary;
 import dev.dragoman.core.summary.SummaryLength;

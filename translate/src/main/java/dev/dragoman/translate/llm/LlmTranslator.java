@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.DragomanException.Kind;
-import dev.dragoman.core.error.RateLimitedException;
 import dev.dragoman.core.json.Json;
+import dev.dragoman.core.llm.LlmChat;
+import dev.dragoman.core.llm.LlmErrorMapper;
+import dev.dragoman.core.llm.PromptTemplate;
 import dev.dragoman.core.translation.Glossary;
 import dev.dragoman.core.translation.TranslatedSegment;
 import dev.dragoman.core.translation.TranslationRequest;
@@ -15,32 +17,13 @@ import dev.dragoman.core.usage.Usage;
 import dev.dragoman.translate.BackendProfile;
 import dev.dragoman.translate.BatchLimits;
 import dev.dragoman.translate.TranslationBackend;
-import dev.dragoman.translate.http.BackendHttp;
-import dev.dragoman.translate.http.VendorErrors;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.exception.AuthenticationException;
-import dev.langchain4j.exception.ContentFilteredException;
-import dev.langchain4j.exception.HttpException;
-import dev.langchain4j.exception.InternalServerException;
-import dev.langchain4j.exception.InvalidRequestException;
-import dev.langchain4j.exception.ModelNotFoundException;
-import dev.langchain4j.exception.RateLimitException;
-import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.output.TokenUsage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.SocketTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,18 +63,16 @@ public final class LlmTranslator implements TranslationBackend {
     static final String OPEN = "<article_segments>";
     static final String CLOSE = "</article_segments>";
 
-    private final ChatModel model;
+    private final LlmChat chat;
     private final String id;
     private final String modelName;
-    private final String template;
+    private final PromptTemplate template;
     private final String templateVersion;
     private final Double temperature;
     private final boolean jsonMode;
     private final BackendProfile profile;
-    private final BackendHttp errors;
 
     private LlmTranslator(Builder b) {
-        this.model = b.model;
         this.id = b.id;
         String name = b.modelName;
         if (name == null || name.isBlank()) {
@@ -105,19 +86,12 @@ public final class LlmTranslator implements TranslationBackend {
                     "the LLM translator needs a model name (it is part of every cache key): set the model");
         }
         this.modelName = name;
-        this.template = loadTemplate(b.templateName);
-        this.templateVersion =
-                b.templateName + ":" + sha8(template) + (b.temperature == null ? "" : ":t=" + b.temperature);
+        this.template = PromptTemplate.load(LlmTranslator.class, "prompts/" + b.templateName + ".txt");
+        this.templateVersion = template.version() + (b.temperature == null ? "" : ":t=" + b.temperature);
         this.temperature = b.temperature;
         this.jsonMode = b.jsonMode;
         this.profile = new BackendProfile(id, modelName, templateVersion, b.limits, false, BackendProfile.Unit.TOKENS);
-        this.errors = BackendHttp.errorsOnly(new VendorErrors(
-                "LLM backend '" + id + "' (" + modelName + ")",
-                b.keyHint,
-                b.urlHint,
-                "add credit or raise the limit with the provider, or use another backend",
-                (status, body) ->
-                        new VendorErrors.Detail(VendorErrors.messageField(body), quotaSignal(body), false, false)));
+        this.chat = new LlmChat(b.model, LlmErrorMapper.forProvider(id, modelName, b.keyHint, b.urlHint));
     }
 
     /** @param model a LangChain4j chat model built with {@code maxRetries(0)} */
@@ -147,9 +121,7 @@ public final class LlmTranslator implements TranslationBackend {
     }
 
     private List<String> translateBatch(TranslationRequest request, List<String> batch, UsageSum usage) {
-        ChatResponse response = call(request, batch, usage);
-        String answer =
-                response.aiMessage() == null ? null : response.aiMessage().text();
+        String answer = call(request, batch, usage);
         BadAnswer problem;
         try {
             return parseAnswer(answer, batch.size());
@@ -177,39 +149,36 @@ public final class LlmTranslator implements TranslationBackend {
         return out;
     }
 
-    private ChatResponse call(TranslationRequest request, List<String> batch, UsageSum usage) {
-        ChatRequest.Builder chat = ChatRequest.builder()
+    private String call(TranslationRequest request, List<String> batch, UsageSum usage) {
+        ChatRequest.Builder chatRequest = ChatRequest.builder()
                 .messages(
                         SystemMessage.from(systemPrompt(request, batch.size())),
                         UserMessage.from(userMessage(request, batch)));
         if (temperature != null) {
-            chat.temperature(temperature);
+            chatRequest.temperature(temperature);
         }
         if (jsonMode) {
-            chat.responseFormat(ResponseFormat.JSON);
+            chatRequest.responseFormat(ResponseFormat.JSON);
         }
-        ChatResponse response;
-        try {
-            response = model.chat(chat.build());
-        } catch (RuntimeException e) {
-            throw mapFailure(e);
-        }
-        usage.requests++;
-        TokenUsage tokens = response.tokenUsage();
-        if (tokens != null) {
-            usage.input += tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
-            usage.output += tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
-        }
-        return response;
+        LlmChat.Answer answer = chat.chat(chatRequest.build());
+        usage.requests += answer.usage().requests();
+        usage.input += answer.usage().inputTokens();
+        usage.output += answer.usage().outputTokens();
+        return answer.text();
     }
 
     String systemPrompt(TranslationRequest request, int count) {
         String source = request.source() == null ? "the article's language (detect it)" : name(request.source());
         String target = name(request.target());
-        return template.replace("{{source}}", source)
-                .replace("{{target}}", target)
-                .replace("{{count}}", Integer.toString(count))
-                .replace("{{glossary}}", glossaryRules(request.options().glossary(), request));
+        return template.render(Map.of(
+                "source",
+                source,
+                "target",
+                target,
+                "count",
+                Integer.toString(count),
+                "glossary",
+                glossaryRules(request.options().glossary(), request)));
     }
 
     static String userMessage(TranslationRequest request, List<String> batch) {
@@ -303,137 +272,9 @@ public final class LlmTranslator implements TranslationBackend {
         return List.of(out);
     }
 
-    /** THE mapping from LangChain4j's exceptions to Dragoman's (HTTP statuses go through {@link BackendHttp}). */
-    private DragomanException mapFailure(RuntimeException e) {
-        String name = "LLM backend '" + id + "' (" + modelName + ")";
-        if (e instanceof DragomanException d) {
-            return d;
-        }
-        if (e instanceof HttpException h) {
-            return errors.failure(h.statusCode(), null, h.getMessage());
-        }
-        if (e instanceof RateLimitException) {
-            if (quotaSignal(e.getMessage())) {
-                return new DragomanException(
-                        Kind.QUOTA_EXCEEDED,
-                        name + " quota exceeded: " + errors.redact(said(e))
-                                + "; add credit or raise the limit with the provider, or use another backend",
-                        e);
-            }
-            return new RateLimitedException(name + " is rate limiting requests: " + errors.redact(said(e)), null);
-        }
-        if (e instanceof AuthenticationException) {
-            return new DragomanException(
-                    Kind.AUTHENTICATION_FAILED,
-                    name + " rejected the key: check " + errors.vendor().keyHint(),
-                    e);
-        }
-        if (e instanceof ModelNotFoundException) {
-            return new DragomanException(
-                    Kind.CONFIGURATION, name + ": the model was not found; check the model name", e);
-        }
-        if (e instanceof TimeoutException
-                || hasCause(e, SocketTimeoutException.class)
-                || hasCause(e, HttpTimeoutException.class)
-                || hasCause(e, java.util.concurrent.TimeoutException.class)) {
-            return new DragomanException(
-                    Kind.TIMEOUT,
-                    name + " did not answer in time; raise its timeout " + "(local models need minutes) or try later",
-                    e);
-        }
-        if (e instanceof InternalServerException) {
-            return new DragomanException(
-                    Kind.BACKEND_UNAVAILABLE, name + " failed: " + errors.redact(said(e)) + "; try again later", e);
-        }
-        if (e instanceof ContentFilteredException) {
-            return new DragomanException(
-                    Kind.BAD_REQUEST, name + " refused the text (content filter): " + errors.redact(msg(e)), e);
-        }
-        if (e instanceof InvalidRequestException) {
-            if (quotaSignal(e.getMessage())) {
-                return new DragomanException(
-                        Kind.QUOTA_EXCEEDED,
-                        name + " quota exceeded: " + errors.redact(said(e))
-                                + "; add credit or raise the limit with the provider, or use another backend",
-                        e);
-            }
-            return new DragomanException(
-                    Kind.BAD_REQUEST, name + " rejected the request: " + errors.redact(said(e)), e);
-        }
-        if (hasCause(e, IOException.class)) {
-            return new DragomanException(
-                    Kind.BACKEND_UNAVAILABLE,
-                    "cannot reach " + name + ": " + errors.redact(msg(e)) + "; is it running? check "
-                            + errors.vendor().urlHint(),
-                    e);
-        }
-        return new DragomanException(Kind.BACKEND_UNAVAILABLE, name + " failed: " + errors.redact(msg(e)), e);
-    }
-
-    /** Providers say "quota" in 429 bodies (OpenAI {@code insufficient_quota}) that no retry can fix. */
-    static boolean quotaSignal(String text) {
-        if (text == null) {
-            return false;
-        }
-        String t = text.toLowerCase(java.util.Locale.ROOT);
-        return t.contains("insufficient_quota")
-                || t.contains("exceeded your current quota")
-                || t.contains("quota exceeded")
-                || t.contains("credit balance is too low");
-    }
-
-    /** The provider's own message when the exception carries its JSON error body, else the exception message. */
-    private static String said(Throwable e) {
-        String field = VendorErrors.messageField(e.getMessage());
-        return field.isBlank() ? msg(e) : field;
-    }
-
-    private static String msg(Throwable e) {
-        String m = e.getMessage();
-        if (m == null) {
-            return e.getClass().getSimpleName();
-        }
-        m = m.strip().replaceAll("\\s+", " ");
-        return m.length() > 300 ? m.substring(0, 300) + "…" : m;
-    }
-
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
-
     private static String name(Language l) {
         String display = l.displayName();
         return display.isBlank() ? l.tag() : display + " (" + l.tag() + ")";
-    }
-
-    private static String loadTemplate(String name) {
-        String path = "prompts/" + name + ".txt";
-        try (InputStream in = LlmTranslator.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new DragomanException(
-                        Kind.CONFIGURATION, "no prompt template '" + name + "' (resource " + path + ")");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new DragomanException(Kind.INTERNAL, "cannot read prompt template " + path, e);
-        }
-    }
-
-    private static String sha8(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.DragomanException.Kind;
 import dev.dragoman.core.error.RateLimitedException;
+import dev.dragoman.core.error.VendorErrors;
 import dev.dragoman.core.testing.ManualClock;
 import java.io.IOException;
 import java.net.SocketTimeoutException;

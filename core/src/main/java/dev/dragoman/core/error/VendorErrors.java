@@ -1,4 +1,4 @@
-package dev.dragoman.translate.http;
+package dev.dragoman.core.error;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dragoman.core.json.Json;
@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.function.BiFunction;
 
 /**
- * What a vendor's error answers mean, for {@link BackendHttp#failure}: its display name, where the user sets its key
+ * What a vendor's error answers mean, for {@link ErrorMapper#fromStatus}: its display name, where the user sets its key
  * and URL (named in messages), and how to read its error body (the vendor's message, and whether it signals a quota,
  * a rate limit or a bad key beyond what the status says). Immutable.
  *

@@ -10,15 +10,17 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class RateLimitedTranslatorTest {
+/** The rate limit layer of the shared stack, as translations book it. */
+class TranslationRateLimitTest {
 
     private final ManualClock clock = new ManualClock();
 
     @Test
     void should_count_characters_for_machine_translation() {
         // given 600 characters per minute (10 per second)
-        RateLimitedTranslator t = new RateLimitedTranslator(
-                new Fakes.RecordingBackend(), new RateLimiter(0, 600, clock, clock.sleeper()));
+        TranslationBackend t = Translators.pipeline(new Fakes.RecordingBackend())
+                .rateLimit(new RateLimiter(0, 600, clock, clock.sleeper()))
+                .build();
         TranslationRequest req = TranslationRequest.of(List.of("a".repeat(600)), Language.ARABIC, Language.ENGLISH);
         // when
         t.translate(req);
@@ -33,8 +35,9 @@ class RateLimitedTranslatorTest {
         // given 6000 tokens per minute (100 per second)
         BackendProfile llm =
                 new BackendProfile("llm", "m", "t", BatchLimits.UNLIMITED, false, BackendProfile.Unit.TOKENS);
-        RateLimitedTranslator t = new RateLimitedTranslator(
-                new Fakes.RecordingBackend(llm), new RateLimiter(0, 6000, clock, clock.sleeper()));
+        TranslationBackend t = Translators.pipeline(new Fakes.RecordingBackend(llm))
+                .rateLimit(new RateLimiter(0, 6000, clock, clock.sleeper()))
+                .build();
         // 300 ASCII bytes = 100 estimated tokens -> 500 + 2 × 100 = 700 tokens per request
         TranslationRequest req = TranslationRequest.of(List.of("x".repeat(300)), Language.ARABIC, Language.ENGLISH);
         // when: the first goes at once (the bucket is full), each later one waits for the 700 tokens before it
@@ -67,7 +70,7 @@ class RateLimitedTranslatorTest {
                 return recording.translate(request);
             }
         };
-        RateLimitedTranslator t = new RateLimitedTranslator(backend, limiter);
+        TranslationBackend t = Translators.pipeline(backend).rateLimit(limiter).build();
         TranslationRequest req = TranslationRequest.of(List.of("مرحبا"), Language.ARABIC, Language.ENGLISH);
         for (int i = 0; i < 10; i++) {
             t.translate(req);

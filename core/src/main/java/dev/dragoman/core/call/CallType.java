@@ -1,0 +1,26 @@
+package dev.dragoman.core.call;
+
+import dev.dragoman.core.usage.Usage;
+import java.util.OptionalLong;
+
+/**
+ * What the shared decorators need to know about one kind of call: its name in messages, what a request books with
+ * the rate limiter, and what a result cost.
+ *
+ * @param <Q> the request
+ * @param <R> the result
+ */
+public interface CallType<Q, R> {
+
+    /** The operation's name in logs and messages ("translate", "summarize"). */
+    String operation();
+
+    /**
+     * The units (characters or estimated tokens) a request books with the client-side rate limiter, besides one
+     * request; empty when the request sends nothing (then it does not wait at all).
+     */
+    OptionalLong units(Q request);
+
+    /** What a result cost (requests, characters, tokens). */
+    Usage usage(R result);
+}
