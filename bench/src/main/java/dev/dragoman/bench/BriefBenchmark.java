@@ -2,6 +2,7 @@ package dev.dragoman.bench;
 
 import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
+import dev.dragoman.core.llm.TokenEstimate;
 import dev.dragoman.core.read.ArticleReaders;
 import dev.dragoman.core.summary.SummaryLength;
 import dev.dragoman.core.summary.SummaryOptions;
@@ -14,7 +15,6 @@ import dev.dragoman.summarize.brief.BriefPipeline;
 import dev.dragoman.summarize.eval.SummarizationEval;
 import dev.dragoman.summarize.extractive.ExtractiveSummarizer;
 import dev.dragoman.summarize.extractive.MainStory;
-import dev.dragoman.core.llm.TokenEstimate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
