@@ -288,6 +288,9 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     private BatchListener listener(PrintWriter err) {
+        if (common.quiet()) {
+            return BatchListener.NONE; // --quiet: no progress; failures still go to failures.jsonl and the exit code
+        }
         return switch (progress.toLowerCase(Locale.ROOT)) {
             case "bar" -> ProgressListeners.bar(err);
             case "lines" -> ProgressListeners.lines(err);

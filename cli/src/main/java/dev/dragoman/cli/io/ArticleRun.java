@@ -84,7 +84,8 @@ public final class ArticleRun {
                         console.detail("wrote %s", where);
                     }
                 }
-            } catch (DragomanException e) {
+            } catch (DragomanException thrown) {
+                DragomanException e = named(source, thrown);
                 if (!inputSpecific(e) || sources.size() == 1) {
                     throw e;
                 }
@@ -112,6 +113,14 @@ public final class ArticleRun {
             return readers.get().read(InputDecoder.readBounded(stdin, "stdin"), "stdin");
         }
         return readers.get().read(source.path());
+    }
+
+    /** An input's failure names the input (a summarizer only knows the headline), once. */
+    private static DragomanException named(InputSource source, DragomanException e) {
+        if (!inputSpecific(e) || e.getMessage() == null || e.getMessage().contains(source.name())) {
+            return e;
+        }
+        return new DragomanException(e.kind(), source.name() + ": " + e.getMessage(), e.getCause());
     }
 
     /** Bad input and failed quality checks concern one input; everything else would fail the next one too. */
