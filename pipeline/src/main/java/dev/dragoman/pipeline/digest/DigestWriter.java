@@ -64,19 +64,7 @@ public final class DigestWriter {
                 .append(time(r.ended()))
                 .append('\n');
         sb.append("- Window: ").append(window(d)).append('\n');
-        sb.append("- ")
-                .append(d.stories().size())
-                .append(" stories from ")
-                .append(d.articles())
-                .append(" articles; ")
-                .append(r.done())
-                .append(" done this run (")
-                .append(r.fromCache())
-                .append(" from cache), ")
-                .append(r.failed())
-                .append(" failed, ")
-                .append(r.skipped())
-                .append(" already done\n");
+        sb.append("- ").append(counts(d, r)).append('\n');
         sb.append("- Usage: ").append(usage(r.usage())).append("\n\n");
         int n = 0;
         for (Digest.Story story : d.stories()) {
@@ -171,18 +159,8 @@ public final class DigestWriter {
                 .append(HtmlArticleWriter.escape(window(d)))
                 .append("</li>\n")
                 .append("<li>")
-                .append(d.stories().size())
-                .append(" stories from ")
-                .append(d.articles())
-                .append(" articles; ")
-                .append(r.done())
-                .append(" done this run (")
-                .append(r.fromCache())
-                .append(" from cache), ")
-                .append(r.failed())
-                .append(" failed, ")
-                .append(r.skipped())
-                .append(" already done</li>\n")
+                .append(HtmlArticleWriter.escape(counts(d, r)))
+                .append("</li>\n")
                 .append("<li>Usage: ")
                 .append(HtmlArticleWriter.escape(usage(r.usage())))
                 .append("</li>\n</ul>\n</header>\n<main>\n");
@@ -365,5 +343,11 @@ public final class DigestWriter {
 
     private static String text(String s) {
         return s == null || s.isBlank() ? "(no headline)" : s;
+    }
+
+    /** The run's counts, one sentence shared by the Markdown and HTML digests. */
+    private static String counts(Digest d, RunReport r) {
+        return d.stories().size() + " stories from " + d.articles() + " articles; " + r.done() + " done this run ("
+                + r.fromCache() + " from cache), " + r.failed() + " failed, " + r.skipped() + " already done";
     }
 }
