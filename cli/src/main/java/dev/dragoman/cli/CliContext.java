@@ -1,9 +1,10 @@
 package dev.dragoman.cli;
 
-import dev.dragoman.cli.config.ConfigException;
-import dev.dragoman.cli.config.ConfigLoader;
-import dev.dragoman.cli.config.DragomanConfig;
-import dev.dragoman.cli.config.Settings;
+import dev.dragoman.pipeline.config.ConfigException;
+import dev.dragoman.pipeline.config.ConfigLoader;
+import dev.dragoman.pipeline.config.ConfigPaths;
+import dev.dragoman.pipeline.config.DragomanConfig;
+import dev.dragoman.pipeline.config.Settings;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -64,12 +65,10 @@ public final class CliContext {
      * location; checks the {@code DRAGOMAN_*} variables.
      */
     void load(String... args) {
-        String flag = configFlag(args);
-        String fromEnv = env.get("DRAGOMAN_CONFIG");
-        boolean explicit = flag != null || (fromEnv != null && !fromEnv.isBlank());
-        configPath = flag != null ? Path.of(flag) : explicit ? Path.of(fromEnv) : defaultConfigPath(env);
+        ConfigPaths.Location where = ConfigPaths.locate(configFlag(args), env);
+        configPath = where.path();
         try {
-            config = ConfigLoader.load(configPath, explicit);
+            config = ConfigLoader.load(configPath, where.explicit());
         } catch (ConfigException e) {
             configError = e;
             config = DragomanConfig.absent(configPath);
@@ -109,21 +108,6 @@ public final class CliContext {
     public Path configPath() {
         settingsForDefaults();
         return configPath;
-    }
-
-    /** {@code $XDG_CONFIG_HOME/dragoman/config.yaml}, else {@code ~/.config/dragoman/config.yaml}. */
-    public static Path defaultConfigPath(Map<String, String> env) {
-        String xdg = env.get("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-                ? Path.of(xdg)
-                : home(env).resolve(".config");
-        return base.resolve("dragoman").resolve("config.yaml");
-    }
-
-    /** {@code $HOME}, else the JVM's {@code user.home}. */
-    public static Path home(Map<String, String> env) {
-        String home = env.get("HOME");
-        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
     }
 
     private static String configFlag(String... args) {

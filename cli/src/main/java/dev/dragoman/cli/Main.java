@@ -10,7 +10,7 @@ import dev.dragoman.cli.command.EvalCommand;
 import dev.dragoman.cli.command.ParseCommand;
 import dev.dragoman.cli.command.SummarizeCommand;
 import dev.dragoman.cli.command.TranslateCommand;
-import dev.dragoman.cli.config.BackendConfig;
+import dev.dragoman.pipeline.config.BackendConfig;
 import dev.dragoman.cli.config.ConfigDefaultProvider;
 import dev.dragoman.core.backend.MissingKeyException;
 import dev.dragoman.core.error.DragomanException;

@@ -2,8 +2,8 @@ package dev.dragoman.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dragoman.cli.config.ConfigLoader;
-import dev.dragoman.cli.config.DragomanConfig;
+import dev.dragoman.pipeline.config.ConfigLoader;
+import dev.dragoman.pipeline.config.DragomanConfig;
 import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.ResultCache;

@@ -5,6 +5,7 @@ import dev.dragoman.cli.Console;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.text.Durations;
+import dev.dragoman.pipeline.config.ConfiguredBackends;
 import dev.dragoman.pipeline.batch.BatchEngine;
 import dev.dragoman.pipeline.batch.BatchListener;
 import dev.dragoman.pipeline.batch.BatchOptions;
@@ -164,7 +165,7 @@ public final class BatchCommand implements Callable<Integer> {
     private int execute(PrintWriter err) {
         Schedule schedule = schedule(); // usage errors before any backend is built
         BatchListener listener = listener(err);
-        try (ConfiguredBatchBackends backends = ConfiguredBatchBackends.open(
+        try (ConfiguredBackends backends = ConfiguredBackends.open(
                 context.settings(),
                 translateTo != null || brief != null,
                 summarize || brief != null,
@@ -231,7 +232,7 @@ public final class BatchCommand implements Callable<Integer> {
         return last == null ? 0 : last.report().exitCode();
     }
 
-    private BatchOptions options(ConfiguredBatchBackends backends) {
+    private BatchOptions options(ConfiguredBackends backends) {
         Set<BatchOptions.ArticleFormat> fs = EnumSet.noneOf(BatchOptions.ArticleFormat.class);
         for (String f : formats) {
             try {

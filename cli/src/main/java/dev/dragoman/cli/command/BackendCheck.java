@@ -1,6 +1,6 @@
 package dev.dragoman.cli.command;
 
-import dev.dragoman.cli.config.BackendConfig;
+import dev.dragoman.pipeline.config.BackendConfig;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.translation.TranslationRequest;

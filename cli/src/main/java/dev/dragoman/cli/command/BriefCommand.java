@@ -2,10 +2,10 @@ package dev.dragoman.cli.command;
 
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.Console;
-import dev.dragoman.cli.config.BackendConfig;
-import dev.dragoman.cli.config.ConfigException;
-import dev.dragoman.cli.config.Settings;
-import dev.dragoman.cli.config.Stores;
+import dev.dragoman.pipeline.config.BackendConfig;
+import dev.dragoman.pipeline.config.ConfigException;
+import dev.dragoman.pipeline.config.Settings;
+import dev.dragoman.pipeline.config.Stores;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.summary.SummaryOptions;

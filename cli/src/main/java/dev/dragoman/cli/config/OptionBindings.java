@@ -1,5 +1,6 @@
 package dev.dragoman.cli.config;
 
+import dev.dragoman.pipeline.config.Setting;
 import java.util.Map;
 import java.util.Optional;
 

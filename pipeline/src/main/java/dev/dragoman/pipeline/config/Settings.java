@@ -1,4 +1,4 @@
-package dev.dragoman.cli.config;
+package dev.dragoman.pipeline.config;
 
 import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.pipeline.backend.Backends;
@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Resolves every {@link Setting} below the command line: environment ({@code DRAGOMAN_*}) over the file over the
- * built-in default. Flags sit above all three; picocli applies them after asking {@link ConfigDefaultProvider},
- * which delegates here — so the precedence flags &gt; environment &gt; file &gt; defaults is implemented once.
+ * built-in default. Flags sit above all three; a front end applies them after asking this (the CLI through its
+ * picocli default provider) — so the precedence flags &gt; environment &gt; file &gt; defaults is implemented once.
  * Also resolves backend names. Immutable.
  */
 public final class Settings {
@@ -38,6 +38,22 @@ public final class Settings {
     public Settings(DragomanConfig config, Map<String, String> env) {
         this.config = Objects.requireNonNull(config, "config");
         this.env = Map.copyOf(env);
+    }
+
+    /**
+     * The settings a front end without a configuration flag of its own starts from: the file ({@code configFile},
+     * else {@code DRAGOMAN_CONFIG}, else the XDG location, see {@link ConfigPaths#locate}) over the built-in
+     * defaults, below the environment.
+     *
+     * @param configFile the file the user named, or null
+     * @param env the process environment (keys, {@code DRAGOMAN_*}, {@code XDG_*}, {@code HOME})
+     * @throws ConfigException when the file or a {@code DRAGOMAN_*} variable is invalid, naming it and the fix
+     */
+    public static Settings load(String configFile, Map<String, String> env) {
+        ConfigPaths.Location where = ConfigPaths.locate(configFile, env);
+        Settings settings = new Settings(ConfigLoader.load(where.path(), where.explicit()), env);
+        settings.checkEnvironment();
+        return settings;
     }
 
     public DragomanConfig config() {

@@ -1,4 +1,4 @@
-package dev.dragoman.cli.config;
+package dev.dragoman.pipeline.config;
 
 import dev.dragoman.core.Language;
 import dev.dragoman.core.text.Durations;

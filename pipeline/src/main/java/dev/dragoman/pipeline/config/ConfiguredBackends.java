@@ -1,9 +1,5 @@
-package dev.dragoman.cli.batch;
+package dev.dragoman.pipeline.config;
 
-import dev.dragoman.cli.config.BackendConfig;
-import dev.dragoman.cli.config.ConfigException;
-import dev.dragoman.cli.config.Settings;
-import dev.dragoman.cli.config.Stores;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summarizer;
@@ -12,27 +8,31 @@ import dev.dragoman.pipeline.backend.RunBackends;
 import dev.dragoman.translate.TranslationBackend;
 
 /**
- * The batch's backends from the configuration (flags &gt; environment &gt; file): the names are resolved to specs,
- * the cache store is opened, and the pipeline builds them ({@link RunBackends}) exactly as {@code dragoman
- * translate} does. Only what the batch's options need is built, so a {@code --summarize}-only batch needs no
- * translation backend. Closing it closes the cache store.
+ * A run's backends from the configuration (flags &gt; environment &gt; file): the names are resolved to specs, the
+ * cache store is opened, and the pipeline builds them ({@link RunBackends}) exactly as {@code dragoman translate}
+ * does — the same for {@code dragoman batch}, a server or a cluster job. Only what the run needs is built, so a
+ * summary-only run needs no translation backend. Closing it closes the cache store.
  */
-final class ConfiguredBatchBackends implements AutoCloseable {
+public final class ConfiguredBackends implements AutoCloseable {
 
     private final RunBackends backends;
     private final MeteredResultCache store;
 
-    private ConfiguredBatchBackends(RunBackends backends, MeteredResultCache store) {
+    private ConfiguredBackends(RunBackends backends, MeteredResultCache store) {
         this.backends = backends;
         this.store = store;
     }
 
     /**
+     * @param settings the run's settings (names, keys, cache settings)
+     * @param needTranslator, needSummarizer which backends the run uses
      * @param translateBackend the backend name for translation and briefs (null: none configured)
      * @param summarizeBackend {@code extractive} or a backend name (null: extractive)
+     * @param cacheStore, cachePath, cacheUrl the cache store, SQLite file and Redis URL (null store: sqlite; null file: the XDG default)
+     * @param onRetry told of each retry (a progress display)
      * @throws ConfigException when a needed backend is missing or cannot do its job
      */
-    static ConfiguredBatchBackends open(
+    public static ConfiguredBackends open(
             Settings settings,
             boolean needTranslator,
             boolean needSummarizer,
@@ -58,7 +58,7 @@ final class ConfiguredBatchBackends implements AutoCloseable {
         }
         MeteredResultCache store = Stores.open(settings, cacheStore, cachePath, cacheUrl);
         try {
-            return new ConfiguredBatchBackends(
+            return new ConfiguredBackends(
                     RunBackends.build(
                             factory(settings, translate, store, onRetry),
                             translate == null ? null : translate.spec(),
@@ -76,16 +76,18 @@ final class ConfiguredBatchBackends implements AutoCloseable {
         return b == null ? null : settings.backends(b).withCache(store).withRetryListener(onRetry);
     }
 
-    TranslationBackend translator() {
+    /** The decorated translator, or null when none was asked for. */
+    public TranslationBackend translator() {
         return backends.translator();
     }
 
-    Summarizer summarizer() {
+    /** The decorated summarizer, or null when none was asked for. */
+    public Summarizer summarizer() {
         return backends.summarizer();
     }
 
     /** Part of the options fingerprint: a different backend or model redoes finished items. */
-    String describe() {
+    public String describe() {
         return backends.description();
     }
 

@@ -1,4 +1,4 @@
-package dev.dragoman.cli.config;
+package dev.dragoman.pipeline.config;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

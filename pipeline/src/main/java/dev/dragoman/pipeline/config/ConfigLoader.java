@@ -1,6 +1,6 @@
-package dev.dragoman.cli.config;
+package dev.dragoman.pipeline.config;
 
-import dev.dragoman.cli.config.YamlTree.Node;
+import dev.dragoman.pipeline.config.YamlTree.Node;
 import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.core.text.Durations;
 import dev.dragoman.pipeline.backend.Backends;

@@ -1,6 +1,5 @@
-package dev.dragoman.cli.config;
+package dev.dragoman.pipeline.config;
 
-import dev.dragoman.cli.CliContext;
 import dev.dragoman.core.backend.UnknownTypeException;
 import dev.dragoman.core.cache.CachePaths;
 import dev.dragoman.core.cache.MeteredResultCache;
@@ -74,7 +73,7 @@ public final class Stores {
     /** The SQLite file: the given path ({@code ~} expanded), else the XDG default. */
     public static Path sqlitePath(Map<String, String> env, String path) {
         if (path == null || path.isBlank()) {
-            return CachePaths.defaultPath(env, CliContext.home(env));
+            return CachePaths.defaultPath(env, ConfigPaths.home(env));
         }
         return expandHome(env, path);
     }
@@ -83,7 +82,7 @@ public final class Stores {
     public static Path expandHome(Map<String, String> env, String path) {
         String p = path.strip();
         if (p.equals("~") || p.startsWith("~/")) {
-            return CliContext.home(env).resolve(p.length() <= 2 ? "" : p.substring(2));
+            return ConfigPaths.home(env).resolve(p.length() <= 2 ? "" : p.substring(2));
         }
         return Path.of(p);
     }

@@ -1,4 +1,4 @@
-package dev.dragoman.cli.config;
+package dev.dragoman.pipeline.config;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
