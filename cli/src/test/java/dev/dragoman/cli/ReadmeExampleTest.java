@@ -2,8 +2,6 @@ package dev.dragoman.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dragoman.pipeline.config.ConfigLoader;
-import dev.dragoman.pipeline.config.DragomanConfig;
 import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.ResultCache;
@@ -14,6 +12,8 @@ import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summary;
 import dev.dragoman.core.summary.SummaryOptions;
 import dev.dragoman.core.usage.UsageMeter;
+import dev.dragoman.pipeline.config.ConfigLoader;
+import dev.dragoman.pipeline.config.DragomanConfig;
 import dev.dragoman.summarize.extractive.ExtractiveSummarizer;
 import dev.dragoman.summarize.llm.LlmSummarizer;
 import dev.dragoman.translate.ArticleTranslator;

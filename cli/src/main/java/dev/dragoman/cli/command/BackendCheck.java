@@ -1,11 +1,11 @@
 package dev.dragoman.cli.command;
 
-import dev.dragoman.pipeline.config.BackendConfig;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.pipeline.backend.Backends;
+import dev.dragoman.pipeline.config.BackendConfig;
 import dev.dragoman.translate.TranslationBackend;
 import dev.dragoman.translate.deepl.DeepLTranslator;
 import dev.langchain4j.model.chat.ChatModel;

@@ -1,9 +1,9 @@
 package dev.dragoman.pipeline.config;
 
-import dev.dragoman.pipeline.config.YamlTree.Node;
 import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.core.text.Durations;
 import dev.dragoman.pipeline.backend.Backends;
+import dev.dragoman.pipeline.config.YamlTree.Node;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;

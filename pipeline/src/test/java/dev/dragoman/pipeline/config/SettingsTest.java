@@ -69,9 +69,7 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.load(dir.resolve("none.yaml").toString(), Map.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("does not exist");
-        assertThat(Settings.load(null, Map.of("HOME", dir.toString()))
-                        .config()
-                        .exists())
+        assertThat(Settings.load(null, Map.of("HOME", dir.toString())).config().exists())
                 .isFalse();
     }
 
