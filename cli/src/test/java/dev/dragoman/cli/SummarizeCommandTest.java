@@ -12,8 +12,10 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(120) // a MockWebServer test waiting for an answer nobody queued fails instead of hanging
 class SummarizeCommandTest {
 
     private static final String SEED = ParseCommandTest.SEED.toString();
@@ -89,7 +91,8 @@ class SummarizeCommandTest {
     void should_summarize_through_an_llm_and_flag_a_number_the_article_lacks() throws Exception {
         // given
         String answer = "Lukashenko said Belarus backs Russia in 42 international forums.";
-        for (int i = 0; i < 2; i++) {
+        // two runs, each asking once and once more after the fact-lock rejected the answer
+        for (int i = 0; i < 4; i++) {
             server.enqueue(new MockResponse.Builder()
                     .code(200)
                     .addHeader("Content-Type", "application/json")
@@ -117,6 +120,7 @@ class SummarizeCommandTest {
         assertThat(request.getBody().utf8()).contains("لوكاشينكو").doesNotContain("مستجدات القضايا الإقليمية");
         assertThat(strict.code()).isEqualTo(65);
         assertThat(strict.err()).contains("fact-lock");
+        assertThat(server.getRequestCount()).as("each run asked once more with the reason").isEqualTo(4);
     }
 
     @Test

@@ -53,6 +53,11 @@ public record Summary(
         return new Summary(text, sentences, language, backend, model, usage, created, fromCache, newWarnings, anchors);
     }
 
+    /** A copy that cost {@code newUsage} (e.g. a first answer a guard rejected plus the one that replaced it). */
+    public Summary withUsage(Usage newUsage) {
+        return new Summary(text, sentences, language, backend, model, newUsage, created, fromCache, warnings, anchors);
+    }
+
     public Summary withFromCache(boolean cached) {
         return new Summary(text, sentences, language, backend, model, usage, created, cached, warnings, anchors);
     }

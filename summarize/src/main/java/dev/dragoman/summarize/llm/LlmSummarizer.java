@@ -98,8 +98,18 @@ public final class LlmSummarizer implements Summarizer {
     private final Clock clock;
     private final Call<Request, Summary> stack;
 
-    /** One summary request: what goes through the decorator stack. */
-    record Request(Article article, SummaryOptions options, List<String> paragraphs, Language output) {}
+    /**
+     * One summary request: what goes through the decorator stack.
+     *
+     * @param rejected why a guard rejected the previous answer to this request (told to the model when it is asked
+     *     again); null on the first ask. Not part of the cache key: the re-asked answer is stored under the
+     *     request's own key when it passes.
+     */
+    record Request(Article article, SummaryOptions options, List<String> paragraphs, Language output, String rejected) {
+        Request withRejected(String reason) {
+            return new Request(article, options, paragraphs, output, reason);
+        }
+    }
 
     private LlmSummarizer(Builder b) {
         this.backendId = b.backendId;
@@ -218,7 +228,7 @@ public final class LlmSummarizer implements Summarizer {
         if (output == null || Language.UNDETERMINED.equals(output)) {
             throw new InvalidInputException("the article's language is unknown: give the summary's language (--lang)");
         }
-        return stack.call(new Request(article, options, paragraphs, output));
+        return stack.call(new Request(article, options, paragraphs, output, null));
     }
 
     /** What the shared decorators book and record for a summary: the article's tokens plus the answer's. */
@@ -300,21 +310,33 @@ public final class LlmSummarizer implements Summarizer {
                 result.warnings());
     }
 
-    /** The fact-lock guard: numbers not in the article are warnings (the summary is then not cached), or fail. */
+    /**
+     * The fact-lock guard: a summary with a number the article lacks is asked for once more, with the reason; if the
+     * second answer still fails, it is an error when strict, else returned with the warnings (and so never cached).
+     * Both answers were paid for, so both are in the usage.
+     */
     private Call<Request, Summary> factLock(Call<Request, Summary> inner) {
         return request -> {
-            Summary summary = inner.call(request);
-            List<String> warnings =
-                    FactLock.violations(sourceText(request.article(), request.paragraphs()), summary.text());
+            Summary first = inner.call(request);
+            String source = sourceText(request.article(), request.paragraphs());
+            List<String> warnings = FactLock.violations(source, first.text());
             if (warnings.isEmpty()) {
-                return summary;
+                return first;
+            }
+            LOG.warn("LLM backend '{}': the summary failed the fact-lock ({}); asking once more", backendId, warnings);
+            Summary second = inner.call(request.withRejected(String.join("; ", warnings)));
+            Usage both = first.usage().plus(second.usage());
+            List<String> still = FactLock.violations(source, second.text());
+            if (still.isEmpty()) {
+                return second.withUsage(both);
             }
             if (request.options().strict()) {
                 throw new DragomanException(
                         Kind.QUALITY,
-                        "the summary by '" + backendId + "' failed the fact-lock: " + String.join("; ", warnings));
+                        "the summary by '" + backendId + "' failed the fact-lock twice: " + String.join("; ", still)
+                                + " — run without --strict to get it with a warning, or use another model");
             }
-            return summary.withWarnings(warnings);
+            return second.withUsage(both).withWarnings(still);
         };
     }
 
@@ -367,7 +389,7 @@ public final class LlmSummarizer implements Summarizer {
                         options.length().unit() == SummaryLength.Unit.WORDS
                                 ? (int) options.length().value()
                                 : 14));
-        String system = TEMPLATES.get(style).render(vars) + dateLine(article);
+        String system = TEMPLATES.get(style).render(vars) + dateLine(article) + rejectedLine(request.rejected());
         boolean json = options.style() != SummaryOptions.Style.PARAGRAPH;
         String answer = call(system, framed, json, usage);
         List<String> sentences;
@@ -527,6 +549,15 @@ public final class LlmSummarizer implements Summarizer {
                 + " says today, yesterday, tomorrow or a weekday (in any language: اليوم، أمس، غداً، الاثنين, aujourd'hui,"
                 + " hier…), write the calendar date it means instead (for example " + day.minusDays(1)
                 + " for yesterday).";
+    }
+
+    /** The reason the previous answer was rejected, as a rule line of the re-ask; "" on the first ask. */
+    static String rejectedLine(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return "";
+        }
+        return "\n- Your previous summary of this article was rejected: " + reason + ". Write it again and use only"
+                + " numbers, dates and names that occur in the article.";
     }
 
     private static Map<String, String> variables(String inputKind, Language output, String length) {

@@ -67,7 +67,8 @@ class LlmSummarizerTest {
     @Test
     void should_ask_for_the_date_of_relative_day_words_only_when_the_article_is_dated() {
         // given: the seed is dated 25 June 2024 and says "اليوم"
-        ScriptedChatModel model = new ScriptedChatModel((system, user) -> "Lukashenko met Lavrov on 2024-06-25.");
+        ScriptedChatModel model = new ScriptedChatModel((system, user) ->
+                system.contains("is dated") ? "Lukashenko met Lavrov on 2024-06-25." : "Lukashenko met Lavrov.");
         Article seed = TestData.seed();
         Article undated = seed.toBuilder().published(null).build();
         SummaryOptions english = SummaryOptions.DEFAULT.withOutputLanguage(Language.ENGLISH);
@@ -221,6 +222,74 @@ class LlmSummarizerTest {
                 .hasMessageContaining("fact-lock")
                 .extracting(e -> ((DragomanException) e).kind())
                 .isEqualTo(DragomanException.Kind.QUALITY);
+    }
+
+    @Test
+    void should_ask_again_once_with_the_reason_and_cache_only_the_answer_that_passes() {
+        // given: the first answer invents "40", the second keeps to the article
+        List<String> answers = new ArrayList<>(List.of(
+                "Lukashenko and Lavrov met in Minsk, where 40 agreements were signed.",
+                "Lukashenko told Lavrov in Minsk that Moscow can count on Belarus."));
+        ScriptedChatModel model = new ScriptedChatModel((system, user) -> answers.remove(0));
+        MemoryResultCache store = new MemoryResultCache();
+        LlmSummarizer llm = LlmSummarizer.builder(model, "scripted")
+                .retrier(Retrier.none())
+                .cache(store)
+                .build();
+        SummaryOptions options = SummaryOptions.DEFAULT.withOutputLanguage(Language.ENGLISH);
+
+        // when
+        Summary summary = llm.summarize(TestData.seed(), options);
+        Summary again = llm.summarize(TestData.seed(), options);
+
+        // then: the re-ask names the reason; the clean answer is served and cached, and both answers are paid for
+        assertThat(model.calls).hasSize(2);
+        assertThat(model.calls.get(0).system()).doesNotContain("rejected");
+        assertThat(model.calls.get(1).system()).contains("was rejected").contains("\"40\"");
+        assertThat(model.calls.get(1).user()).isEqualTo(model.calls.get(0).user());
+        assertThat(summary.warnings()).isEmpty();
+        assertThat(summary.text()).contains("Moscow can count on Belarus");
+        assertThat(summary.usage().requests()).isEqualTo(2);
+        assertThat(again.fromCache()).isTrue();
+        assertThat(again.text()).isEqualTo(summary.text());
+    }
+
+    @Test
+    void should_never_cache_a_summary_that_failed_the_fact_lock_twice_so_a_healthy_model_is_asked_later() {
+        // given: a model that invents "40" every time, then a healthy one over the same store
+        MemoryResultCache store = new MemoryResultCache();
+        ScriptedChatModel broken = new ScriptedChatModel(
+                (system, user) -> "Lukashenko and Lavrov met in Minsk, where 40 agreements were signed.");
+        ScriptedChatModel healthy =
+                new ScriptedChatModel((system, user) -> "Lukashenko told Lavrov in Minsk that Moscow can count on him.");
+        SummaryOptions options = SummaryOptions.DEFAULT.withOutputLanguage(Language.ENGLISH);
+        LlmSummarizer bad = LlmSummarizer.builder(broken, "scripted")
+                .retrier(Retrier.none())
+                .cache(store)
+                .build();
+        LlmSummarizer good = LlmSummarizer.builder(healthy, "scripted")
+                .retrier(Retrier.none())
+                .cache(store)
+                .build();
+
+        // when
+        Summary warned = bad.summarize(TestData.seed(), options);
+        Summary warnedAgain = bad.summarize(TestData.seed(), options);
+        Throwable strict = org.assertj.core.api.Assertions.catchThrowable(
+                () -> bad.summarize(TestData.seed(), options.withStrict(true)));
+        Summary fixed = good.summarize(TestData.seed(), options.withStrict(true));
+
+        // then: asked twice per run, never served from the store; the healthy model's answer is used and stored
+        assertThat(warned.warnings()).singleElement().asString().contains("\"40\"");
+        assertThat(warned.fromCache()).isFalse();
+        assertThat(warnedAgain.fromCache()).isFalse();
+        assertThat(strict)
+                .isInstanceOf(DragomanException.class)
+                .hasMessageContaining("failed the fact-lock twice");
+        assertThat(broken.calls).hasSize(6);
+        assertThat(healthy.calls).hasSize(1);
+        assertThat(fixed.warnings()).isEmpty();
+        assertThat(store.size()).isEqualTo(1);
     }
 
     @Test
