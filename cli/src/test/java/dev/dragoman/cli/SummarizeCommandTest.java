@@ -120,7 +120,9 @@ class SummarizeCommandTest {
         assertThat(request.getBody().utf8()).contains("لوكاشينكو").doesNotContain("مستجدات القضايا الإقليمية");
         assertThat(strict.code()).isEqualTo(65);
         assertThat(strict.err()).contains("fact-lock");
-        assertThat(server.getRequestCount()).as("each run asked once more with the reason").isEqualTo(4);
+        assertThat(server.getRequestCount())
+                .as("each run asked once more with the reason")
+                .isEqualTo(4);
     }
 
     @Test

@@ -260,8 +260,8 @@ class LlmSummarizerTest {
         MemoryResultCache store = new MemoryResultCache();
         ScriptedChatModel broken = new ScriptedChatModel(
                 (system, user) -> "Lukashenko and Lavrov met in Minsk, where 40 agreements were signed.");
-        ScriptedChatModel healthy =
-                new ScriptedChatModel((system, user) -> "Lukashenko told Lavrov in Minsk that Moscow can count on him.");
+        ScriptedChatModel healthy = new ScriptedChatModel(
+                (system, user) -> "Lukashenko told Lavrov in Minsk that Moscow can count on him.");
         SummaryOptions options = SummaryOptions.DEFAULT.withOutputLanguage(Language.ENGLISH);
         LlmSummarizer bad = LlmSummarizer.builder(broken, "scripted")
                 .retrier(Retrier.none())
@@ -283,9 +283,7 @@ class LlmSummarizerTest {
         assertThat(warned.warnings()).singleElement().asString().contains("\"40\"");
         assertThat(warned.fromCache()).isFalse();
         assertThat(warnedAgain.fromCache()).isFalse();
-        assertThat(strict)
-                .isInstanceOf(DragomanException.class)
-                .hasMessageContaining("failed the fact-lock twice");
+        assertThat(strict).isInstanceOf(DragomanException.class).hasMessageContaining("failed the fact-lock twice");
         assertThat(broken.calls).hasSize(6);
         assertThat(healthy.calls).hasSize(1);
         assertThat(fixed.warnings()).isEmpty();
