@@ -37,6 +37,21 @@ class BriefCommandTest {
     }
 
     @Test
+    void should_brief_in_the_articles_own_language_after_config_init_without_the_backends_key() {
+        // given: the starter file names an openai backend, and OPENAI_API_KEY is not set
+        CliRunner cli = new CliRunner(home);
+        assertThat(cli.run("config", "init").code()).isZero();
+        // when
+        CliRunner.Result same = cli.run("brief", SEED, "--to", "ar", "-n", "1");
+        CliRunner.Result other = cli.run("brief", SEED, "--to", "en", "-n", "1");
+        // then: the key is asked for only when a translation is needed
+        assertThat(same.code()).as(same.err()).isZero();
+        assertThat(same.out()).startsWith("أكد الرئيس البيلاروسي ألكسندر لوكاشينكو");
+        assertThat(other.code()).isEqualTo(78);
+        assertThat(other.err()).contains("needs an API key: export OPENAI_API_KEY=");
+    }
+
+    @Test
     void should_explain_how_to_configure_a_backend_when_a_brief_needs_translating() {
         CliRunner.Result r = new CliRunner(home).run("brief", SEED, "--to", "en");
         assertThat(r.code()).isEqualTo(78);

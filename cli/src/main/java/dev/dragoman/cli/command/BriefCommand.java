@@ -108,7 +108,8 @@ public final class BriefCommand implements Callable<Integer> {
 
     /**
      * The configured translator behind the per-segment cache; without one, a translator that explains how to
-     * configure a backend the moment a brief actually needs translating (same-language briefs never call it).
+     * configure a backend the moment a brief actually needs translating; a configured one is built on first use, so
+     * a same-language brief needs neither its key nor its server.
      */
     private Translator translator(Settings settings, Console console, UsageMeter meter, MeteredResultCache store) {
         if (backend == null || backend.isBlank()) {
@@ -126,6 +127,6 @@ public final class BriefCommand implements Callable<Integer> {
                 .withMeter(meter)
                 .withStrict(strict)
                 .withRetryListener(console::retrying)
-                .cachedTranslator(b.spec());
+                .cachedTranslatorOnDemand(b.spec());
     }
 }

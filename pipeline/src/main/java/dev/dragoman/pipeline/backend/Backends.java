@@ -12,6 +12,9 @@ import dev.dragoman.core.ratelimit.RateLimiter;
 import dev.dragoman.core.retry.Backoff;
 import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summarizer;
+import dev.dragoman.core.translation.TranslationRequest;
+import dev.dragoman.core.translation.TranslationResult;
+import dev.dragoman.core.translation.Translator;
 import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.summarize.SummarizerProvider;
 import dev.dragoman.summarize.llm.LlmSummarizer;
@@ -257,6 +260,44 @@ public final class Backends {
                 .guard(strict)
                 .glossaryCheck(true)
                 .build();
+    }
+
+    /**
+     * {@link #cachedTranslator} built on the first translation it is asked for, so that a run that never translates
+     * (a brief already in its target language) needs neither the backend's key nor its server. An unknown type or a
+     * type that does not translate is still an error at once; a missing key is one on first use. Thread-safe: the
+     * backend is built once.
+     *
+     * @throws DragomanException (configuration) for an unknown type or a type that does not translate
+     */
+    public Translator cachedTranslatorOnDemand(BackendSpec spec) {
+        BackendSpec s = resolve(spec);
+        if (!canTranslate(s.type())) {
+            rawTranslator(s); // throws the message that names the translating types
+        }
+        return new Translator() {
+            private volatile TranslationBackend built;
+
+            @Override
+            public TranslationResult translate(TranslationRequest request) {
+                TranslationBackend b = built;
+                if (b == null) {
+                    synchronized (this) {
+                        b = built;
+                        if (b == null) {
+                            b = cachedTranslator(spec);
+                            built = b;
+                        }
+                    }
+                }
+                return b.translate(request);
+            }
+
+            @Override
+            public String toString() {
+                return s.name() + " (built on first use)";
+            }
+        };
     }
 
     /**
