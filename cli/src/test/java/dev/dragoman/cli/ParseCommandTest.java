@@ -81,7 +81,7 @@ class ParseCommandTest {
         // when
         CliRunner.Result mixed = cli().run("parse", in.toString());
         CliRunner.Result jsonl = cli().run("parse", in.toString(), "--format", "jsonl");
-        CliRunner.Result dir = cli().run("parse", in.toString(), "-o", out.toString(), "--format", "md");
+        CliRunner.Result dir = cli().run("parse", in.toString(), "-o", out + "/", "--format", "md");
         CliRunner.Result glob = cli().run("parse", in + "/*.txt", "--format", "jsonl");
         CliRunner.Result deepGlob = cli().run("parse", in + "/**.txt", "--format", "jsonl");
         // then
@@ -111,7 +111,7 @@ class ParseCommandTest {
         Files.copy(SEED, in.resolve("b.txt"));
         Path out = home.resolve("out");
         // when
-        CliRunner.Result r = cli().run("parse", in.toString(), "-o", out.toString());
+        CliRunner.Result r = cli().run("parse", in.toString(), "-o", out + "/");
         // then
         assertThat(r.code()).isEqualTo(65);
         assertThat(r.err())
@@ -119,6 +119,30 @@ class ParseCommandTest {
                 .contains("1 of 2 inputs failed")
                 .doesNotContain("\tat ");
         assertThat(Files.exists(out.resolve("b.json"))).isTrue();
+    }
+
+    @Test
+    void should_refuse_several_inputs_into_one_named_file_and_name_the_fixes() throws Exception {
+        // given
+        Path in = home.resolve("in");
+        Files.createDirectories(in);
+        Files.copy(SEED, in.resolve("a.txt"));
+        Files.copy(SEED, in.resolve("b.txt"));
+        Path named = home.resolve("NAME.md");
+        // when
+        CliRunner.Result r = cli().run("parse", in.toString(), "-o", named.toString(), "--format", "md");
+        CliRunner.Result slash = cli().run("parse", in.toString(), "-o", named + "/", "--format", "md");
+        CliRunner.Result jsonl = cli().run("parse", in.toString(), "-o", home.resolve("all.jsonl").toString(), "-f", "jsonl");
+        // then
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("2 inputs and -o " + named + " names one file")
+                .contains("-o " + named + "/")
+                .contains("--format jsonl");
+        assertThat(slash.code()).as(slash.err()).isZero();
+        assertThat(named.resolve("a.md")).exists();
+        assertThat(jsonl.code()).as(jsonl.err()).isZero();
+        assertThat(Files.readAllLines(home.resolve("all.jsonl"))).hasSize(2);
     }
 
     @Test

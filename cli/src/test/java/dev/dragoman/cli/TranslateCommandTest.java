@@ -192,7 +192,7 @@ class TranslateCommandTest {
         Files.copy(ParseCommandTest.SEED, in.resolve("b.txt"));
         // when
         CliRunner.Result r = configured()
-                .run("translate", in.toString(), "-o", home.resolve("out").toString(), "-f", "md", "--to", "fr");
+                .run("translate", in.toString(), "-o", home.resolve("out") + "/", "-f", "md", "--to", "fr");
         // then
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Files.readString(home.resolve("out/a.fr.md")))

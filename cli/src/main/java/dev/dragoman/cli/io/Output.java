@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Where rendered documents go: standard output, one file ({@code -o FILE}), or a directory with one file per
- * document ({@code -o DIR}: an existing directory, a path ending in {@code /}, or any {@code -o} with several
- * inputs unless the format is JSON Lines). Files are written as UTF-8, atomically (a temporary file, then a move:
+ * document ({@code -o DIR}: an existing directory or a path ending in {@code /}). Several inputs into one file
+ * are refused (a usage error naming both fixes) unless the documents can share a stream (JSON Lines). Files are written as UTF-8, atomically (a temporary file, then a move:
  * a failed run or a full disk never leaves half a file or replaces a good one); file names in a directory are
  * checked to stay inside it.
  */
@@ -41,7 +41,8 @@ public final class Output {
      * @param inputs how many inputs the run has
      * @param streamable true when several documents may follow each other on one stream (JSON Lines, line-per-input
      *     reports); otherwise several inputs need a directory
-     * @throws dev.dragoman.cli.UsageException when several inputs would be mixed into one document
+     * @throws dev.dragoman.cli.UsageException when several inputs would be mixed into one document, or {@code -o}
+     *     names a file (no trailing slash, not a directory) for several inputs
      */
     public static Output choose(
             PrintWriter stdout, String option, int inputs, OutputFormat format, boolean streamable) {
@@ -55,7 +56,12 @@ public final class Output {
             return new Output(stdout, null, null, format);
         }
         Path path = Path.of(option);
-        boolean dir = Files.isDirectory(path) || option.endsWith("/") || (inputs > 1 && !streamable);
+        boolean dir = Files.isDirectory(path) || option.endsWith("/") || option.endsWith(java.io.File.separator);
+        if (!dir && inputs > 1 && !streamable) {
+            throw new dev.dragoman.cli.UsageException(inputs + " inputs and -o " + option + " names one file: write one "
+                    + "file per input with -o " + option + "/ (a trailing slash, or an existing directory), or use "
+                    + "--format jsonl to get one JSON line per article in " + option);
+        }
         return dir ? new Output(stdout, null, path, format) : new Output(stdout, path, null, format);
     }
 
