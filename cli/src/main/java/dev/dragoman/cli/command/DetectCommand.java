@@ -18,13 +18,14 @@ import picocli.CommandLine.Spec;
         name = "detect",
         mixinStandardHelpOptions = true,
         description = {
-            "Detect the language of each input, with the detector's confidence (0-1).",
+            "Detect the language of each input, with a confidence from 0 to 1: near 1 when the answer is far ahead of "
+                    + "the runners-up (a whole sentence), low when another language is nearly as likely (a few words).",
             "Offline; needs no configuration. One line per article in text format."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  dragoman detect examples/sana-2024-06-25-lukashenko.ar.txt",
-            "  echo 'Lukashenko affirms support for Russia' | dragoman detect --format json"
+            "  echo 'The president said on Tuesday that his country would support Russia.' | dragoman detect -f json"
         })
 public final class DetectCommand implements Callable<Integer> {
 

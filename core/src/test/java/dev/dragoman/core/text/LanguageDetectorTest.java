@@ -104,6 +104,27 @@ class LanguageDetectorTest {
     }
 
     @Test
+    void should_read_as_confident_on_a_whole_sentence_and_unsure_on_a_snippet() {
+        // given
+        Map<String, String> sentences = Map.of(
+                "en", "The president of Belarus said on Tuesday that his country would continue to support Russia.",
+                "fr", "Le président biélorusse a affirmé mardi le soutien de son pays à la Russie.",
+                "de", "Der Präsident sagte am Dienstag, sein Land werde Russland weiter unterstützen.",
+                "es", "El presidente dijo el martes que su país seguirá apoyando a Rusia.",
+                "it", "Il presidente ha detto martedì che il suo paese continuerà a sostenere la Russia.",
+                "ru", "Президент заявил во вторник, что его страна продолжит поддерживать Россию.");
+        // when / then
+        sentences.forEach((tag, text) -> {
+            LanguageDetector.Detection d = detector.detect(text);
+            assertThat(d.language().primary()).as(text).isEqualTo(tag);
+            assertThat(d.confidence()).as(text).isGreaterThan(0.9);
+        });
+        assertThat(detector.detect("Hello world").confidence()).isLessThan(0.3);
+        assertThat(detector.detect("Lukashenko affirms support for Russia").confidence())
+                .isLessThan(0.5);
+    }
+
+    @Test
     void should_report_confidence_between_zero_and_one_and_nothing_for_no_letters() {
         assertThat(detector.detect("Le président réaffirme son soutien au dialogue")
                         .confidence())
