@@ -132,7 +132,8 @@ class ParseCommandTest {
         // when
         CliRunner.Result r = cli().run("parse", in.toString(), "-o", named.toString(), "--format", "md");
         CliRunner.Result slash = cli().run("parse", in.toString(), "-o", named + "/", "--format", "md");
-        CliRunner.Result jsonl = cli().run("parse", in.toString(), "-o", home.resolve("all.jsonl").toString(), "-f", "jsonl");
+        CliRunner.Result jsonl = cli().run(
+                        "parse", in.toString(), "-o", home.resolve("all.jsonl").toString(), "-f", "jsonl");
         // then
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err())

@@ -191,8 +191,8 @@ class TranslateCommandTest {
         Files.copy(ParseCommandTest.SEED, in.resolve("a.txt"));
         Files.copy(ParseCommandTest.SEED, in.resolve("b.txt"));
         // when
-        CliRunner.Result r = configured()
-                .run("translate", in.toString(), "-o", home.resolve("out") + "/", "-f", "md", "--to", "fr");
+        CliRunner.Result r =
+                configured().run("translate", in.toString(), "-o", home.resolve("out") + "/", "-f", "md", "--to", "fr");
         // then
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Files.readString(home.resolve("out/a.fr.md")))

@@ -58,7 +58,8 @@ public final class Output {
         Path path = Path.of(option);
         boolean dir = Files.isDirectory(path) || option.endsWith("/") || option.endsWith(java.io.File.separator);
         if (!dir && inputs > 1 && !streamable) {
-            throw new dev.dragoman.cli.UsageException(inputs + " inputs and -o " + option + " names one file: write one "
+            throw new dev.dragoman.cli.UsageException(inputs + " inputs and -o " + option
+                    + " names one file: write one "
                     + "file per input with -o " + option + "/ (a trailing slash, or an existing directory), or use "
                     + "--format jsonl to get one JSON line per article in " + option);
         }
