@@ -1,0 +1,257 @@
+package dev.dragoman.serve;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.error.RateLimitedException;
+import dev.dragoman.core.error.Secrets;
+import dev.dragoman.core.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one Jetty handler: reads the body (refusing past the size limit before reading it when the length is declared),
+ * finds the route, checks the client key and its limits, takes an admission slot for routes that may call a backend,
+ * runs the handler, maps failures to their API's status and error body, and writes one access-log line and the
+ * metrics. Handlers block; Jetty runs them on its bounded thread pool.
+ */
+final class Router extends Handler.Abstract {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("dev.dragoman.serve.access");
+    /** DeepL's documented limit on the size of a text translation request. */
+    static final long DEEPL_MAX_BODY = 128 * 1024;
+
+    private final Map<String, Map<String, Route>> routes = new HashMap<>();
+    private final ServeOptions options;
+    private final Admission admission;
+    private final KeyLimits limits;
+    private final Metrics metrics;
+
+    Router(List<Route> all, ServeOptions options, Admission admission, KeyLimits limits, Metrics metrics) {
+        for (Route r : all) {
+            routes.computeIfAbsent(r.path(), p -> new HashMap<>()).put(r.method(), r);
+        }
+        this.options = options;
+        this.admission = admission;
+        this.limits = limits;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        long start = System.nanoTime();
+        String method = request.getMethod();
+        String path = Request.getPathInContext(request);
+        Map<String, Route> byMethod = routes.get(path);
+        Route route = byMethod == null ? null : byMethod.get("HEAD".equals(method) ? "GET" : method);
+        Route.Api api = route != null ? route.api() : path.startsWith("/v2/") ? Route.Api.DEEPL : Route.Api.LIBRE;
+        String label = route != null ? route.name() : byMethod == null ? "unknown" : method + " " + path;
+        Exchange exchange = null;
+        Reply reply;
+        boolean admitted = false;
+        try {
+            if ("OPTIONS".equals(method) && byMethod != null) {
+                reply = new Reply(204, null, new byte[0]);
+            } else if (byMethod == null) {
+                throw new ApiError(404, "Not Found");
+            } else if (route == null) {
+                throw new ApiError(405, "Method Not Allowed");
+            } else {
+                long max = api == Route.Api.DEEPL
+                        ? Math.min(DEEPL_MAX_BODY, options.maxBodyBytes())
+                        : options.maxBodyBytes();
+                byte[] body = readBody(request, max);
+                exchange = new Exchange(
+                        method, path, request.getHeaders(), Request.extractQueryParameters(request), body, max, limits);
+                if (route.keyed()) {
+                    authenticate(exchange, api);
+                    limits.chargeRequest(exchange.key());
+                }
+                if (route.admitted()) {
+                    if (!admission.enter()) {
+                        metrics.refused("overload");
+                        throw new ApiError(429, "too many requests in progress; retry shortly", Duration.ofSeconds(1));
+                    }
+                    admitted = true;
+                }
+                reply = route.handler().handle(exchange);
+            }
+        } catch (ApiError e) {
+            if (e.status() == 429 && e.getMessage().startsWith("this key")) {
+                metrics.refused("key-limit");
+            }
+            reply = error(api, e.status(), e.getMessage(), e.retryAfter());
+        } catch (DragomanException e) {
+            reply = backendError(api, e);
+        } catch (Exception e) {
+            LOG.error("{} {} failed", method, path, Secrets.redact(e));
+            reply = error(api, 500, "internal error; the server log has the details", null);
+        } finally {
+            if (admitted) {
+                admission.leave();
+            }
+        }
+        write(response, callback, reply, method);
+        long nanos = System.nanoTime() - start;
+        metrics.request(label, reply.status(), nanos);
+        access(request, method, path, reply, exchange, nanos);
+        return true;
+    }
+
+    private static byte[] readBody(Request request, long max) throws IOException {
+        long declared = request.getLength();
+        if (declared > max) {
+            throw tooLarge(max);
+        }
+        try (InputStream in = Request.asInputStream(request)) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (body.length > max) {
+                throw tooLarge(max);
+            }
+            return body;
+        }
+    }
+
+    private static ApiError tooLarge(long max) {
+        return new ApiError(413, "Request Entity Too Large: the body may hold at most " + max + " bytes");
+    }
+
+    /** Finds the client key where this API's clients send it; keyless servers accept any request. */
+    private void authenticate(Exchange exchange, Route.Api api) {
+        if (!options.keyed()) {
+            return;
+        }
+        String key = switch (api) {
+            case LIBRE -> {
+                String k = exchange.params().string("api_key");
+                yield k != null && !k.isEmpty() ? k : exchange.params().string("apiKey");
+            }
+            case DEEPL -> scheme(exchange.header("Authorization"), "DeepL-Auth-Key");
+            case DRAGOMAN -> {
+                String bearer = scheme(exchange.header("Authorization"), "Bearer");
+                yield bearer != null ? bearer : exchange.header("X-Api-Key");
+            }
+        };
+        if (key == null || key.isBlank()) {
+            metricsRefusedUnauthorized();
+            throw switch (api) {
+                case LIBRE -> new ApiError(400, "Please contact the server operator to get an API key");
+                case DEEPL -> new ApiError(403, "Authorization failure: send Authorization: DeepL-Auth-Key <key>");
+                case DRAGOMAN -> new ApiError(401, "an API key is required: send Authorization: Bearer <key>");
+            };
+        }
+        for (ApiKey k : options.keys()) {
+            if (k.matches(key)) {
+                exchange.key(k);
+                return;
+            }
+        }
+        metricsRefusedUnauthorized();
+        throw new ApiError(403, api == Route.Api.DEEPL ? "Authorization failure: wrong key" : "Invalid API key");
+    }
+
+    private void metricsRefusedUnauthorized() {
+        metrics.refused("unauthorized");
+    }
+
+    private static String scheme(String header, String scheme) {
+        if (header == null) {
+            return null;
+        }
+        String h = header.strip();
+        if (h.regionMatches(true, 0, scheme + " ", 0, scheme.length() + 1)) {
+            return h.substring(scheme.length() + 1).strip();
+        }
+        return null;
+    }
+
+    /** A backend's failure, in the client's API: never the backend's key or a stack trace. */
+    private static Reply backendError(Route.Api api, DragomanException e) {
+        String message = Secrets.redact(e.getMessage() == null ? e.kind().name() : e.getMessage());
+        Duration retryAfter = e instanceof RateLimitedException r
+                ? r.retryAfter().orElse(Duration.ofSeconds(1))
+                : e.isRetriable() ? Duration.ofSeconds(1) : null;
+        int status = switch (e.kind()) {
+            case INVALID_INPUT, BAD_REQUEST -> 400;
+            case RATE_LIMITED -> 429;
+            case QUOTA_EXCEEDED -> api == Route.Api.DEEPL ? 456 : 503;
+            case BACKEND_UNAVAILABLE, BUSY -> 503;
+            case TIMEOUT -> 504;
+            case AUTHENTICATION_FAILED, CONFIGURATION, QUALITY -> 502;
+            case INTERNAL -> 500;
+        };
+        if (e.kind() == DragomanException.Kind.AUTHENTICATION_FAILED) {
+            message = "the translation backend rejected this server's credentials; the operator must fix them";
+        }
+        LOG.warn("backend failure ({}): {}", e.kind(), message);
+        return error(api, status, message, retryAfter);
+    }
+
+    static Reply error(Route.Api api, int status, String message, Duration retryAfter) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        if (api == Route.Api.DEEPL) {
+            body.put("message", message);
+        } else {
+            body.put("error", status == 429 && api == Route.Api.LIBRE ? "Slowdown: " + message : message);
+        }
+        Reply reply = Reply.json(status, body);
+        if (retryAfter != null) {
+            reply.header("Retry-After", Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
+        }
+        return reply;
+    }
+
+    private static void write(Response response, Callback callback, Reply reply, String method) {
+        response.setStatus(reply.status());
+        var headers = response.getHeaders();
+        if (reply.contentType() != null) {
+            headers.put(HttpHeader.CONTENT_TYPE, reply.contentType());
+        }
+        reply.headers().forEach(headers::put);
+        // LibreTranslate answers every call with these; browser extensions and web pages elsewhere rely on them
+        headers.put(new HttpField("Access-Control-Allow-Origin", "*"));
+        headers.put(new HttpField("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Api-Key"));
+        headers.put(new HttpField("Access-Control-Allow-Methods", "GET, POST"));
+        byte[] body = "HEAD".equals(method) ? new byte[0] : reply.body();
+        headers.put(HttpHeader.CONTENT_LENGTH, Long.toString(reply.body().length));
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /** One JSON line per request: never the query string (LibreTranslate clients put api_key there) or a body. */
+    private static void access(Request request, String method, String path, Reply reply, Exchange ex, long nanos) {
+        if (!ACCESS.isInfoEnabled()) {
+            return;
+        }
+        ObjectNode line = Json.mapper().createObjectNode();
+        line.put("time", Instant.now().toString());
+        line.put("remote", Request.getRemoteAddr(request));
+        line.put("method", method);
+        line.put("path", path);
+        line.put("status", reply.status());
+        line.put("ms", Math.round(nanos / 1e4) / 100.0);
+        line.put("in", ex == null ? 0 : ex.body().length);
+        line.put("out", reply.body().length);
+        if (ex != null && ex.key() != null) {
+            line.put("key", ex.key().name());
+        }
+        String agent = request.getHeaders().get(HttpHeader.USER_AGENT);
+        if (agent != null) {
+            line.put("agent", agent.length() > 120 ? agent.substring(0, 120) : agent);
+        }
+        ACCESS.info(line.toString());
+    }
+}
