@@ -12,7 +12,6 @@ import dev.dragoman.core.write.SummaryWriter;
 import dev.dragoman.pipeline.config.BackendConfig;
 import dev.dragoman.pipeline.config.ConfigException;
 import dev.dragoman.pipeline.config.Settings;
-import dev.dragoman.pipeline.config.Stores;
 import dev.dragoman.summarize.brief.Brief;
 import dev.dragoman.summarize.brief.BriefPipeline;
 import dev.dragoman.summarize.extractive.ExtractiveSummarizer;
@@ -89,7 +88,7 @@ public final class BriefCommand implements Callable<Integer> {
                 .withStyle(SummarizeCommand.style(style))
                 .withStrict(strict);
         UsageMeter meter = new UsageMeter();
-        try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
+        try (MeteredResultCache store = cache.open(settings)) {
             Translator translator = translator(settings, console, meter, store);
             BriefPipeline pipeline = new BriefPipeline(new ExtractiveSummarizer(), translator);
             SummaryWriter writer = new SummaryWriter(format);

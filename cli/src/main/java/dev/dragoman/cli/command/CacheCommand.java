@@ -1,6 +1,5 @@
 package dev.dragoman.cli.command;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.CommonOptions;
 import dev.dragoman.cli.Console;
@@ -8,14 +7,11 @@ import dev.dragoman.cli.ExitCodes;
 import dev.dragoman.cli.UsageException;
 import dev.dragoman.core.cache.CacheAdmin;
 import dev.dragoman.core.cache.CacheFilter;
+import dev.dragoman.core.cache.CacheReport;
 import dev.dragoman.core.cache.CacheStats;
 import dev.dragoman.core.cache.MeteredResultCache;
-import dev.dragoman.core.json.Json;
 import dev.dragoman.core.text.Durations;
-import dev.dragoman.core.usage.Usage;
 import dev.dragoman.pipeline.config.Settings;
-import dev.dragoman.pipeline.config.Stores;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,55 +83,13 @@ public final class CacheCommand implements Runnable {
         public Integer call() throws Exception {
             Settings settings = context.settings();
             Console console = new Console(spec, common);
-            try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
+            try (MeteredResultCache store = cache.open(settings)) {
                 CacheAdmin admin = admin(store);
                 CacheStats s = admin.stats();
                 warnings(console, admin);
-                if (json) {
-                    ObjectNode node = Json.mapper().valueToTree(s);
-                    node.put("location", admin.location());
-                    node.put("hitRate", s.hitRate());
-                    node.set("saved", Json.mapper().valueToTree(s.saved()));
-                    console.out()
-                            .println(Json.mapper()
-                                    .writerWithDefaultPrettyPrinter()
-                                    .writeValueAsString(node));
-                    return ExitCodes.OK;
-                }
-                var out = console.out();
-                out.println("Store:    " + admin.location());
-                out.printf(Locale.ROOT, "Entries:  %d (%s)%n", s.entries(), bytes(s.sizeBytes()));
-                out.printf(
-                        Locale.ROOT,
-                        "Look-ups: %d hits, %d misses (hit rate %.1f%%), %d errors%n",
-                        s.hits(),
-                        s.misses(),
-                        100 * s.hitRate(),
-                        s.errors());
-                out.println("Saved:    " + saved(s.saved()));
-                if (!s.backends().isEmpty()) {
-                    out.println();
-                    out.printf(
-                            Locale.ROOT,
-                            "%-16s %9s %10s %8s %8s  %s%n",
-                            "BACKEND",
-                            "ENTRIES",
-                            "SIZE",
-                            "HITS",
-                            "MISSES",
-                            "SAVED");
-                    for (CacheStats.BackendStats b : s.backends()) {
-                        out.printf(
-                                Locale.ROOT,
-                                "%-16s %9d %10s %8d %8d  %s%n",
-                                b.backend(),
-                                b.entries(),
-                                bytes(b.sizeBytes()),
-                                b.hits(),
-                                b.misses(),
-                                saved(b.saved()));
-                    }
-                }
+                console.out()
+                        .print(json ? CacheReport.json(s, admin.location()) + "\n" : CacheReport.text(s, admin.location()));
+                console.out().flush();
                 return ExitCodes.OK;
             }
         }
@@ -188,13 +142,11 @@ public final class CacheCommand implements Runnable {
                     throw new UsageException("--older-than: " + e.getMessage());
                 }
             }
-            try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
+            try (MeteredResultCache store = cache.open(settings)) {
                 CacheAdmin admin = admin(store);
                 long removed = admin.clear(filter);
                 warnings(console, admin);
-                console.out()
-                        .println("Removed " + removed + (removed == 1 ? " entry" : " entries") + " from "
-                                + admin.location());
+                console.out().println(CacheReport.removed("Removed", removed, admin.location()));
                 return ExitCodes.OK;
             }
         }
@@ -227,13 +179,11 @@ public final class CacheCommand implements Runnable {
         public Integer call() {
             Settings settings = context.settings();
             Console console = new Console(spec, common);
-            try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
+            try (MeteredResultCache store = cache.open(settings)) {
                 CacheAdmin admin = admin(store);
                 long removed = admin.prune();
                 warnings(console, admin);
-                console.out()
-                        .println("Pruned " + removed + (removed == 1 ? " entry" : " entries") + " from "
-                                + admin.location());
+                console.out().println(CacheReport.removed("Pruned", removed, admin.location()));
                 return ExitCodes.OK;
             }
         }
@@ -267,23 +217,8 @@ public final class CacheCommand implements Runnable {
             Settings settings = context.settings();
             spec.commandLine()
                     .getOut()
-                    .println(Stores.location(settings.env(), cache.store(), cache.path(), cache.url()));
+                    .println(cache.location(settings));
             return ExitCodes.OK;
         }
-    }
-
-    static String saved(Usage u) {
-        return u.requests() + " requests, " + u.characters() + " characters, " + u.inputTokens() + "+"
-                + u.outputTokens() + " tokens";
-    }
-
-    static String bytes(long n) {
-        if (n < 1024) {
-            return n + " B";
-        }
-        if (n < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
-        }
-        return String.format(Locale.ROOT, "%.1f MiB", n / (1024.0 * 1024));
     }
 }

@@ -1,5 +1,8 @@
 package dev.dragoman.cli.command;
 
+import dev.dragoman.core.cache.MeteredResultCache;
+import dev.dragoman.pipeline.config.Settings;
+import dev.dragoman.pipeline.config.Stores;
 import picocli.CommandLine.Option;
 
 /** Which cache store a command uses (a {@code @Mixin}); unset flags come from the environment, the file, the default. */
@@ -35,5 +38,15 @@ public final class CacheOptions {
 
     public String url() {
         return url;
+    }
+
+    /** Opens the store these options name (see {@link Stores#open}). */
+    public MeteredResultCache open(Settings settings) {
+        return Stores.open(settings, store(), path, url);
+    }
+
+    /** Where that store is, without opening it (see {@link Stores#location}). */
+    public String location(Settings settings) {
+        return Stores.location(settings.env(), store(), path, url);
     }
 }

@@ -6,6 +6,7 @@ import dev.dragoman.cli.Console;
 import dev.dragoman.cli.ExitCodes;
 import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.pipeline.config.BackendConfig;
+import dev.dragoman.pipeline.config.BackendListing;
 import dev.dragoman.pipeline.config.ConfigException;
 import dev.dragoman.pipeline.config.ConfigLoader;
 import dev.dragoman.pipeline.config.Setting;
@@ -130,7 +131,7 @@ public final class ConfigCommand implements Runnable {
                             + (s.model() == null ? "" : ", model " + s.model())
                             + (s.baseUrl() == null ? "" : ", base-url " + s.baseUrl())
                             + options(s)
-                            + ", " + BackendsCommand.keyStatus(b, settings.env())
+                            + ", " + BackendListing.keyStatus(b, settings.env())
                             + "  (" + b.file() + " line " + b.line() + ")");
                     if (b.literalKey() != null) {
                         warnings.add("backend '" + b.name() + "' has its API key written in " + b.file()

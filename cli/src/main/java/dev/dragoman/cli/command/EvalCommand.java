@@ -10,7 +10,6 @@ import dev.dragoman.core.json.Json;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.pipeline.config.BackendConfig;
 import dev.dragoman.pipeline.config.Settings;
-import dev.dragoman.pipeline.config.Stores;
 import dev.dragoman.summarize.eval.EvalReport;
 import dev.dragoman.summarize.eval.SummarizationEval;
 import java.io.IOException;
@@ -113,7 +112,7 @@ public final class EvalCommand implements Runnable {
                     fixed ? dev.dragoman.core.summary.SummaryLength.sentences(sentences) : null,
                     perArticle != null,
                     limit);
-            try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
+            try (MeteredResultCache store = cache.open(settings)) {
                 Summarizer summarizer = settings.backends(b).withCache(store).summarizer(b.spec());
                 EvalReport report =
                         console.timed("evaluate " + dataset, () -> SummarizationEval.run(dataset, summarizer, options));

@@ -12,7 +12,6 @@ import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.core.write.SummaryWriter;
 import dev.dragoman.pipeline.config.BackendConfig;
 import dev.dragoman.pipeline.config.Settings;
-import dev.dragoman.pipeline.config.Stores;
 import dev.dragoman.pipeline.config.Unreachable;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -91,7 +90,7 @@ public final class SummarizeCommand implements Callable<Integer> {
                 .withOutputLanguage(lang == null ? null : language(lang))
                 .withStrict(strict);
         BackendConfig b = settings.backend(backend == null ? "extractive" : backend.strip());
-        try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
+        try (MeteredResultCache store = cache.open(settings)) {
             Summarizer summarizer = settings.backends(b)
                     .withCache(store)
                     .withRetryListener(console::retrying)

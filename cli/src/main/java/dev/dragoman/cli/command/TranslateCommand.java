@@ -129,7 +129,7 @@ public final class TranslateCommand implements Callable<Integer> {
         console.detail(
                 "backend %s: type %s, model %s",
                 b.name(), b.type(), b.spec().model() == null ? "-" : b.spec().model());
-        try (MeteredResultCache store = Stores.open(settings, cache.store(), cache.path(), cache.url())) {
+        try (MeteredResultCache store = cache.open(settings)) {
             // retry outside the per-segment cache outside the guards, rate limit and metering (Translators)
             ArticleTranslator translator = ArticleTranslator.over(settings.backends(b)
                     .withCache(store)

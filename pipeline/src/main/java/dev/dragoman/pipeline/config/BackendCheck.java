@@ -1,11 +1,10 @@
-package dev.dragoman.cli.command;
+package dev.dragoman.pipeline.config;
 
 import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.pipeline.backend.Backends;
-import dev.dragoman.pipeline.config.BackendConfig;
 import dev.dragoman.translate.TranslationBackend;
 import dev.dragoman.translate.deepl.DeepLTranslator;
 import dev.langchain4j.model.chat.ChatModel;
@@ -14,17 +13,18 @@ import java.util.List;
 /**
  * One cheap real call to a backend: a one-word chat for a language model, the usage query for DeepL, a two-word
  * translation (en→es) for the other machine-translation services. The result carries the latency and, on
- * failure, one line saying why (the CLI's output filter scrubs any key a server might echo).
+ * failure, one line saying why (keys registered with {@code Secrets} are masked in errors and by the front ends). For
+ * {@code dragoman backends --check} and any front end's health check.
  */
-final class BackendCheck {
+public final class BackendCheck {
 
     /** The outcome; {@code latencyMillis} is -1 when no call was made. */
-    record Result(boolean ok, long latencyMillis, String detail) {}
+    public record Result(boolean ok, long latencyMillis, String detail) {}
 
     private BackendCheck() {}
 
     /** @param backends the factory for {@code backend} (its keys, the shared HTTP client) */
-    static Result run(BackendConfig backend, Backends backends) {
+    public static Result run(BackendConfig backend, Backends backends) {
         if (!backends.canTranslate(backend.type())) {
             return new Result(true, -1, "embedded and offline: no call needed");
         }
