@@ -88,7 +88,10 @@ public final class CacheCommand implements Runnable {
                 CacheStats s = admin.stats();
                 warnings(console, admin);
                 console.out()
-                        .print(json ? CacheReport.json(s, admin.location()) + "\n" : CacheReport.text(s, admin.location()));
+                        .print(
+                                json
+                                        ? CacheReport.json(s, admin.location()) + "\n"
+                                        : CacheReport.text(s, admin.location()));
                 console.out().flush();
                 return ExitCodes.OK;
             }
@@ -215,9 +218,7 @@ public final class CacheCommand implements Runnable {
         @Override
         public Integer call() {
             Settings settings = context.settings();
-            spec.commandLine()
-                    .getOut()
-                    .println(cache.location(settings));
+            spec.commandLine().getOut().println(cache.location(settings));
             return ExitCodes.OK;
         }
     }

@@ -10,12 +10,7 @@ import org.junit.jupiter.api.Test;
 class CacheReportTest {
 
     private final CacheStats stats = new CacheStats(
-            3,
-            2048,
-            3,
-            1,
-            0,
-            List.of(new CacheStats.BackendStats("deepl", 3, 2048, 3, 1, Usage.ofCharacters(3, 120))));
+            3, 2048, 3, 1, 0, List.of(new CacheStats.BackendStats("deepl", 3, 2048, 3, 1, Usage.ofCharacters(3, 120))));
 
     @Test
     void should_print_totals_then_one_row_per_backend() {
@@ -26,7 +21,8 @@ class CacheReportTest {
                 .startsWith("Store:    /c/cache.db\nEntries:  3 (2.0 KiB)\n"
                         + "Look-ups: 3 hits, 1 misses (hit rate 75.0%), 0 errors\n"
                         + "Saved:    3 requests, 120 characters, 0+0 tokens\n\nBACKEND")
-                .endsWith("deepl                    3    2.0 KiB        3        1  3 requests, 120 characters, 0+0 tokens\n");
+                .endsWith(
+                        "deepl                    3    2.0 KiB        3        1  3 requests, 120 characters, 0+0 tokens\n");
     }
 
     @Test

@@ -23,7 +23,8 @@ public final class BackendListing {
     /** The backends the file defines, then the embedded extractive summarizer unless one of them is it. */
     public static List<BackendConfig> backends(Settings settings) {
         List<BackendConfig> backends = new ArrayList<>(settings.configuredBackends());
-        if (backends.stream().noneMatch(b -> b.type().equals(EXTRACTIVE)) && BackendTypes.registry().knows(EXTRACTIVE)) {
+        if (backends.stream().noneMatch(b -> b.type().equals(EXTRACTIVE))
+                && BackendTypes.registry().knows(EXTRACTIVE)) {
             backends.add(settings.backend(EXTRACTIVE));
         }
         return backends;
