@@ -33,19 +33,32 @@ public record RunBackends(TranslationBackend translator, Summarizer summarizer, 
      */
     public static RunBackends build(
             Backends translating, BackendSpec translate, Backends summarizing, BackendSpec summarize) {
-        List<String> described = new ArrayList<>();
         TranslationBackend translator = null;
         if (translate != null) {
-            BackendSpec t = translating.resolve(translate);
-            translator = translating.withMeter(new UsageMeter()).cachedTranslator(t);
-            described.add("translate=" + t.type() + ":" + (t.model() == null ? "-" : t.model()));
+            translator = translating.withMeter(new UsageMeter()).cachedTranslator(translating.resolve(translate));
         }
         Summarizer summarizer = null;
         if (summarize != null) {
             summarizer = summarizing.summarizer(summarize);
+        }
+        return new RunBackends(translator, summarizer, describe(translating, translate, summarizing, summarize));
+    }
+
+    /**
+     * The {@link #description()} of the backends these specs build, without building them (no key is needed): a
+     * cluster job's driver computes its options fingerprint with it, its workers build the backends.
+     */
+    public static String describe(
+            Backends translating, BackendSpec translate, Backends summarizing, BackendSpec summarize) {
+        List<String> described = new ArrayList<>();
+        if (translate != null) {
+            BackendSpec t = translating.resolve(translate);
+            described.add("translate=" + t.type() + ":" + (t.model() == null ? "-" : t.model()));
+        }
+        if (summarize != null) {
             described.add("summarize=" + summarize.type() + ":" + summarizing.summaryModel(summarize));
         }
-        return new RunBackends(translator, summarizer, String.join(",", described));
+        return String.join(",", described);
     }
 
     /** As {@link #build(Backends, BackendSpec, Backends, BackendSpec)} with one factory for both. */

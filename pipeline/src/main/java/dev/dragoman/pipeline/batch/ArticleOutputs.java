@@ -27,7 +27,7 @@ import java.util.Set;
  * checked to stay under the output directory by {@link OutputNames}, so a re-run overwrites rather than duplicates;
  * each file is written atomically.
  */
-final class ArticleOutputs {
+public final class ArticleOutputs {
 
     static final String DIR = "articles";
 
@@ -86,6 +86,15 @@ final class ArticleOutputs {
     }
 
     private static String json(DoneRecord record, StepResult result) throws JsonProcessingException {
+        return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(document(record, result)) + "\n";
+    }
+
+    /**
+     * The JSON document of one finished article, as {@code articles/<id>.json} holds it (a cluster job writes the
+     * same document as one line of JSON Lines): id, input, the article, its translation with usage, summary, brief,
+     * warnings, and the batch record under {@code batch}.
+     */
+    public static ObjectNode document(DoneRecord record, StepResult result) {
         Article article = result.article();
         ArticleTranslation translation = result.translation();
         ObjectNode root = Json.mapper().createObjectNode();
@@ -108,7 +117,7 @@ final class ArticleOutputs {
             root.set("warnings", Json.mapper().valueToTree(record.warnings()));
         }
         root.set("batch", Json.mapper().valueToTree(record));
-        return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        return root;
     }
 
     private static String markdown(DoneRecord record, StepResult result) {

@@ -6,7 +6,6 @@ import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.read.ArticleReaders;
 import dev.dragoman.core.summary.Summarizer;
-import dev.dragoman.core.summary.Summary;
 import dev.dragoman.core.usage.Usage;
 import dev.dragoman.pipeline.internal.AtomicFiles;
 import dev.dragoman.pipeline.step.ArticleStep;
@@ -392,64 +391,30 @@ public final class BatchEngine {
     }
 
     private DoneRecord record(String id, WorkItem item, StepResult result, List<String> paths, String fingerprint) {
-        Article article = result.article();
-        Article shown = result.shown();
-        Summary summary = result.summary();
-        String text;
-        if (result.brief() != null) {
-            text = result.brief().text();
-        } else if (summary != null
-                && (result.translation() == null || options.translateTo().sameLanguageAs(summary.language()))) {
-            text = summary.text();
-        } else {
-            text = shown.paragraphs().isEmpty() ? "" : shown.paragraphs().get(0).text();
-        }
-        String agency = article.dateline() != null && article.dateline().agency() != null
-                ? article.dateline().agency()
-                : firstNonNull(
-                        article.source(),
-                        article.metadata().get("site"),
-                        article.metadata().get("feed"));
-        return new DoneRecord(
-                id,
-                fingerprint,
-                item.input(),
-                firstNonNull(article.url(), item.url()),
-                article.headline(),
-                article.language(),
-                shown.headline(),
-                text.strip(),
-                shown.language(),
-                article.published(),
-                agency,
-                paths,
-                result.usage(),
-                result.fromCache(),
-                clock.instant(),
-                result.warnings());
+        return DoneRecord.of(
+                id, fingerprint, item.input(), item.url(), result, options.translateTo(), paths, clock.instant());
     }
 
     private ObjectNode failureJson(WorkItem item, StageException e) {
+        return failureJson(item.input(), item.key(), item.url(), e, clock.instant());
+    }
+
+    /**
+     * One line of {@code failures.jsonl}: the input, the item's key, its URL (when known), the stage, the (redacted)
+     * reason, whether a re-run may pass, and when it failed. Every engine writes failures in this shape.
+     */
+    public static ObjectNode failureJson(String input, String key, String url, StageException e, Instant time) {
         ObjectNode f = Json.mapper().createObjectNode();
-        f.put("input", item.input());
-        f.put("key", item.key());
-        if (item.url() != null) {
-            f.put("url", item.url());
+        f.put("input", input);
+        f.put("key", key);
+        if (url != null) {
+            f.put("url", url);
         }
         f.put("stage", e.stage());
         f.put("reason", e.getMessage());
         f.put("retriable", e.retriable());
-        f.put("time", clock.instant().toString());
+        f.put("time", time.toString());
         return f;
-    }
-
-    private static String firstNonNull(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isBlank()) {
-                return v;
-            }
-        }
-        return null;
     }
 
     private static ThreadFactory threads() {

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.Published;
 import dev.dragoman.core.json.Json;
+import dev.dragoman.core.summary.Summary;
 import dev.dragoman.core.usage.Usage;
+import dev.dragoman.pipeline.step.StepResult;
 import java.time.Instant;
 import java.util.List;
 
@@ -39,6 +42,71 @@ public record DoneRecord(
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         usage = usage == null ? Usage.NONE : usage;
+    }
+
+    /**
+     * The record of an article the step has just finished: the digest's headline and text (the brief, else the summary
+     * when it is in the shown language, else the shown article's first paragraph), the agency (dateline, else source
+     * or site), the outputs and usage. Every engine (the local one, a cluster job) records articles this way.
+     *
+     * @param id the article's content id
+     * @param itemUrl the URL the item was found under (a feed item's link), used when the article has none; may be null
+     * @param translateTo the batch's target language, or null
+     * @param paths the article's outputs, relative to the output directory
+     */
+    public static DoneRecord of(
+            String id,
+            String fingerprint,
+            String input,
+            String itemUrl,
+            StepResult result,
+            Language translateTo,
+            List<String> paths,
+            Instant finished) {
+        Article article = result.article();
+        Article shown = result.shown();
+        Summary summary = result.summary();
+        String text;
+        if (result.brief() != null) {
+            text = result.brief().text();
+        } else if (summary != null
+                && (result.translation() == null || translateTo.sameLanguageAs(summary.language()))) {
+            text = summary.text();
+        } else {
+            text = shown.paragraphs().isEmpty() ? "" : shown.paragraphs().get(0).text();
+        }
+        String agency = article.dateline() != null && article.dateline().agency() != null
+                ? article.dateline().agency()
+                : firstNonNull(
+                        article.source(),
+                        article.metadata().get("site"),
+                        article.metadata().get("feed"));
+        return new DoneRecord(
+                id,
+                fingerprint,
+                input,
+                firstNonNull(article.url(), itemUrl),
+                article.headline(),
+                article.language(),
+                shown.headline(),
+                text.strip(),
+                shown.language(),
+                article.published(),
+                agency,
+                paths,
+                result.usage(),
+                result.fromCache(),
+                finished,
+                result.warnings());
+    }
+
+    private static String firstNonNull(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
     }
 
     /** The publication time if known (instant, else start of the day in UTC), else null. */

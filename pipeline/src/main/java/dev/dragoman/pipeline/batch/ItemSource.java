@@ -24,8 +24,9 @@ import java.util.Set;
  * reaches it, so a batch of any size streams. RSS/Atom go to {@link FeedReader} (items with full text become articles, teaser items
  * fetch their page and read it with {@link HtmlArticleReader}); everything else (wire text, JSON, HTML pages) to the
  * {@link ArticleReaders}, which also sniffs the format and detects languages for the feed items. An input that cannot be read becomes a failing item, so the batch goes on.
+ * Every engine (the local one, a cluster job) reads its inputs through this class. Thread-safe when the fetcher is.
  */
-final class ItemSource {
+public final class ItemSource {
 
     static final Set<String> EXTENSIONS = Set.of("txt", "json", "jsonl", "html", "htm", "xhtml", "xml", "rss", "atom");
 
@@ -35,14 +36,19 @@ final class ItemSource {
     private final ArticleReaders readers;
     private final Path outDir;
 
-    ItemSource(Fetcher fetcher, ArticleReaders readers, Path outDir) {
+    /**
+     * @param fetcher fetches feed and page URLs
+     * @param readers reads files and fetched documents into articles
+     * @param outDir the batch's output directory, never read as input when a walked directory contains it (or null)
+     */
+    public ItemSource(Fetcher fetcher, ArticleReaders readers, Path outDir) {
         this.fetcher = fetcher;
         this.readers = readers;
         this.outDir = outDir == null ? null : outDir.toAbsolutePath().normalize();
     }
 
     /** The inputs expanded to single sources (files and URLs), in order; a missing path is kept and fails later. */
-    List<String> expand(List<String> inputs) {
+    public List<String> expand(List<String> inputs) {
         List<String> out = new ArrayList<>();
         for (String input : inputs) {
             if (InputFiles.isUrl(input)) {
@@ -101,7 +107,7 @@ final class ItemSource {
     }
 
     /** The items of one source; a source that cannot be read yields one failing item. */
-    List<WorkItem> itemsOf(String source) {
+    public List<WorkItem> itemsOf(String source) {
         byte[] bytes;
         String contentType = null;
         try {

@@ -18,7 +18,7 @@ import java.time.Instant;
  * lock). The holder writes who it is (pid, host, start time) into the file; a second run is refused at once with a
  * message naming it.
  */
-final class OutputLock implements AutoCloseable {
+public final class OutputLock implements AutoCloseable {
 
     static final String FILE = "lock";
 
@@ -35,7 +35,7 @@ final class OutputLock implements AutoCloseable {
      *
      * @throws DragomanException of kind BUSY when another run holds it (the message names that run)
      */
-    static OutputLock acquire(Path out, Path stateDir, Instant now) {
+    public static OutputLock acquire(Path out, Path stateDir, Instant now) {
         Path file = stateDir.resolve(FILE);
         FileChannel channel = null;
         try {

@@ -10,15 +10,15 @@ import java.util.Objects;
  * named (for failures.jsonl); {@code url} is known before loading for feed items, so a page already done is never
  * fetched again.
  */
-record WorkItem(String key, String input, String url, Loader loader) {
+public record WorkItem(String key, String input, String url, Loader loader) {
 
     /** Loads the article; throws {@link StageException} naming the stage ("read", "fetch") that failed. */
     @FunctionalInterface
-    interface Loader {
+    public interface Loader {
         Article load();
     }
 
-    WorkItem {
+    public WorkItem {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(loader, "loader");
