@@ -47,6 +47,8 @@ public final class MinHashStoryClusterer {
     static final int HASHES = 128;
     static final int ROWS = 2;
     static final int BANDS = HASHES / ROWS;
+    /** In an LSH bucket, how many earlier members each member is compared with (all of them in ordinary buckets). */
+    static final int BUCKET_PEERS = 64;
     /** Default similarity (estimated Jaccard of the shingle sets) at which two reports are the same story. */
     public static final double DEFAULT_THRESHOLD = 0.18;
     /** Default: reports more than this far apart are never the same story. */
@@ -102,10 +104,12 @@ public final class MinHashStoryClusterer {
                 buckets.computeIfAbsent(key, k -> new ArrayList<>(2)).add(i);
             }
             for (List<Integer> bucket : buckets.values()) {
-                for (int x = 0; x < bucket.size(); x++) {
-                    for (int y = x + 1; y < bucket.size(); y++) {
+                // all pairs in an ordinary bucket; in a crowded one (thousands of look-alike items in a huge feed)
+                // each member meets the first BUCKET_PEERS members only, so the work stays linear in the input
+                for (int y = 1; y < bucket.size(); y++) {
+                    int b = bucket.get(y);
+                    for (int x = 0; x < Math.min(y, BUCKET_PEERS); x++) {
                         int a = bucket.get(x);
-                        int b = bucket.get(y);
                         if (find(parent, a) == find(parent, b) || !compared.add(((long) a << 32) | b)) {
                             continue;
                         }
@@ -117,13 +121,12 @@ public final class MinHashStoryClusterer {
                 }
             }
         }
+        // groups come out in the order of their first member: the map is filled in input order
         Map<Integer, List<StoryDocument>> groups = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(documents.get(i));
         }
-        List<List<StoryDocument>> out = new ArrayList<>(groups.values());
-        out.sort((g, h) -> Integer.compare(documents.indexOf(g.get(0)), documents.indexOf(h.get(0))));
-        return out;
+        return new ArrayList<>(groups.values());
     }
 
     /** The estimated Jaccard similarity of two documents' shingle sets, in [0, 1]. */

@@ -170,7 +170,8 @@ public final class WireStoryReader implements ArticleFormatReader {
         Dateline dateline;
         String source;
         final List<Line> body = new ArrayList<>();
-        final Map<String, String> metadata = new LinkedHashMap<>();
+        /** Metadata values in line order; a key seen twice keeps both, joined with " | " when the story is built. */
+        final Map<String, List<String>> metaValues = new LinkedHashMap<>();
         final List<String> unclassified = new ArrayList<>();
         boolean datelineChecked;
 
@@ -178,7 +179,13 @@ public final class WireStoryReader implements ArticleFormatReader {
             if (value == null || value.isBlank()) {
                 return;
             }
-            metadata.merge(key, value.strip(), (a, b) -> a + " | " + b);
+            metaValues.computeIfAbsent(key, k -> new ArrayList<>(1)).add(value.strip());
+        }
+
+        Map<String, String> metadata() {
+            Map<String, String> joined = new LinkedHashMap<>();
+            metaValues.forEach((k, v) -> joined.put(k, String.join(" | ", v)));
+            return joined;
         }
 
         Article build(boolean wrapped, List<Article> related) {
@@ -209,7 +216,7 @@ public final class WireStoryReader implements ArticleFormatReader {
                     .source(source)
                     .related(related)
                     .unclassified(unclassified)
-                    .metadata(metadata)
+                    .metadata(metadata())
                     .build();
         }
     }
@@ -636,7 +643,7 @@ public final class WireStoryReader implements ArticleFormatReader {
             List<Article> out = new ArrayList<>();
             if (story.headline == null && story.body.isEmpty()) {
                 // a marker with no story after it: keep what it held, never drop a line
-                main.unclassified.addAll(story.metadata.values());
+                main.unclassified.addAll(story.metadata().values());
                 if (story.published != null) {
                     main.unclassified.add(story.published.raw());
                 }
@@ -651,11 +658,11 @@ public final class WireStoryReader implements ArticleFormatReader {
                     && story.dateline == null
                     && story.source == null
                     && story.unclassified.isEmpty()
-                    && story.metadata.size() == 1
+                    && story.metaValues.size() == 1
                     && isHeadlineLike(story.headline)
                     && story.body.stream().allMatch(l -> isHeadlineLike(l.text()));
             if (list) {
-                Map<String, String> meta = story.metadata;
+                Map<String, String> meta = story.metadata();
                 out.add(Article.builder()
                         .headline(story.headline)
                         .metadata(meta)

@@ -178,4 +178,23 @@ class MinHashStoryClustererTest {
         assertThat(minSame).isGreaterThanOrEqualTo(MinHashStoryClusterer.DEFAULT_THRESHOLD);
         assertThat(maxDifferent).isLessThan(MinHashStoryClusterer.DEFAULT_THRESHOLD);
     }
+
+    @Test
+    void should_group_a_crowded_bucket_and_keep_every_document_once() {
+        // 500 copies of one report (a feed repeating an item) fall into the same LSH buckets, far more than one
+        // bucket compares all pairs of; unrelated stories mixed in stay apart and nothing is lost or doubled
+        List<StoryDocument> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            docs.add(new StoryDocument("copy-" + i, EN, REUTERS_WATER.text(), T));
+            if (i % 100 == 0) {
+                docs.add(new StoryDocument("quake-" + i, EN, AFP_QUAKE.text(), T));
+            }
+        }
+        List<List<StoryDocument>> groups = new MinHashStoryClusterer().cluster(docs);
+
+        assertThat(groups).hasSize(2);
+        assertThat(groups.get(0)).hasSize(500).allMatch(d -> d.id().startsWith("copy-"));
+        assertThat(groups.get(1)).hasSize(5).allMatch(d -> d.id().startsWith("quake-"));
+        assertThat(groups.stream().mapToInt(List::size).sum()).isEqualTo(docs.size());
+    }
 }

@@ -9,11 +9,13 @@ import dev.dragoman.core.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -367,6 +369,7 @@ public final class HtmlArticleReader {
         }
 
         List<String> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         String headlineKey = key(headline);
         for (Element container : containers) {
             for (Block b : blocks(container)) {
@@ -384,7 +387,7 @@ public final class HtmlArticleReader {
                                 || (byline != null && text.length() < byline.length() + 15 && text.contains(byline)))) {
                     continue;
                 }
-                if (!out.contains(text)) {
+                if (seen.add(text)) {
                     out.add(text);
                 }
             }
