@@ -172,6 +172,7 @@ public final class WireStoryReader implements ArticleFormatReader {
         final List<Line> body = new ArrayList<>();
         /** Metadata values in line order; a key seen twice keeps both, joined with " | " when the story is built. */
         final Map<String, List<String>> metaValues = new LinkedHashMap<>();
+
         final List<String> unclassified = new ArrayList<>();
         boolean datelineChecked;
 

@@ -173,13 +173,18 @@ class ArticleReadersTest {
         // a hostile or broken wire file: a source line after every paragraph (this was quadratic in the lines)
         StringBuilder text = new StringBuilder("الرئيس يبحث التعاون مع موسكو\n\nدمشق-سانا\n\n");
         for (int i = 0; i < 2000; i++) {
-            text.append("بحث الرئيس التعاون الاقتصادي في الفقرة رقم ").append(i).append(".\n\nالمصدر: سانا ").append(i);
+            text.append("بحث الرئيس التعاون الاقتصادي في الفقرة رقم ")
+                    .append(i)
+                    .append(".\n\nالمصدر: سانا ")
+                    .append(i);
             text.append("\n\n");
         }
 
         Article a = ArticleReaders.standard().readArticle(text.toString().getBytes(StandardCharsets.UTF_8), "x.txt");
 
         assertThat(a.source()).isEqualTo("سانا 0");
-        assertThat(a.metadata().get("otherSources").split(" \\| ")).hasSize(1999).endsWith("سانا 1999");
+        assertThat(a.metadata().get("otherSources").split(" \\| "))
+                .hasSize(1999)
+                .endsWith("سانا 1999");
     }
 }
