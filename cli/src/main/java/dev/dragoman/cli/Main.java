@@ -13,6 +13,8 @@ import dev.dragoman.cli.command.TranslateCommand;
 import dev.dragoman.cli.config.ConfigDefaultProvider;
 import dev.dragoman.core.backend.MissingKeyException;
 import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.error.RedactingStream;
+import dev.dragoman.core.error.Secrets;
 import dev.dragoman.pipeline.config.BackendConfig;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -20,6 +22,7 @@ import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
@@ -89,10 +92,11 @@ public final class Main implements Runnable {
         context.load(args);
         // registers the keys: every error built from now on has them masked, whatever sink it reaches; library
         // logging (slf4j-simple writes to System.err) passes through the same redaction
-        Redactor redactor = new Redactor(context.secrets());
-        RedactingStream.installOnSystemErr();
-        PrintWriter safeOut = redactor.wrap(out);
-        PrintWriter safeErr = redactor.wrap(err);
+        List<String> secrets = context.secrets();
+        Secrets.register(secrets);
+        installRedactingSystemErr();
+        PrintWriter safeOut = secrets.isEmpty() ? out : Secrets.redacting(out);
+        PrintWriter safeErr = secrets.isEmpty() ? err : Secrets.redacting(err);
         try {
             CommandLine cli = commandLine(context, args);
             cli.setOut(safeOut);
@@ -104,6 +108,11 @@ public final class Main implements Runnable {
             out.flush();
             err.flush();
         }
+    }
+
+    /** Wraps {@code System.err} once; later calls (another in-process run) keep the wrapper. */
+    private static synchronized void installRedactingSystemErr() {
+        System.setErr(RedactingStream.over(System.err));
     }
 
     /** The whole configured command tree (also used to generate shell completion). */

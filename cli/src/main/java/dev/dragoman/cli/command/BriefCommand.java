@@ -112,7 +112,7 @@ public final class BriefCommand implements Callable<Integer> {
      */
     private Translator translator(Settings settings, Console console, UsageMeter meter, MeteredResultCache store) {
         if (backend == null || backend.isBlank()) {
-            String message = TranslateCommand.noBackendMessage(settings);
+            String message = settings.noTranslationBackend();
             return request -> {
                 throw new ConfigException(message.replace(
                         "No translation backend is configured.",

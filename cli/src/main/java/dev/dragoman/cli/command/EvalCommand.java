@@ -6,16 +6,12 @@ import dev.dragoman.cli.Console;
 import dev.dragoman.cli.ExitCodes;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.error.InvalidInputException;
-import dev.dragoman.core.json.Json;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.pipeline.config.BackendConfig;
 import dev.dragoman.pipeline.config.Settings;
 import dev.dragoman.summarize.eval.EvalReport;
 import dev.dragoman.summarize.eval.SummarizationEval;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -98,7 +94,7 @@ public final class EvalCommand implements Runnable {
         }
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             Settings settings = context.settings();
             Console console = new Console(spec, common);
             if (!Files.isRegularFile(dataset)) {
@@ -119,7 +115,7 @@ public final class EvalCommand implements Runnable {
                 String markdown = report.toMarkdown();
                 console.out().print(markdown.endsWith("\n") ? markdown : markdown + "\n");
                 if (perArticle != null) {
-                    writeScores(report);
+                    report.writePerArticle(perArticle);
                     console.note(
                             "wrote %d per-article scores to %s",
                             report.perArticle().size(), perArticle);
@@ -128,17 +124,6 @@ public final class EvalCommand implements Runnable {
                     console.note("failed (scored 0): %s", failure);
                 }
                 return ExitCodes.OK;
-            }
-        }
-
-        private void writeScores(EvalReport report) {
-            try (Writer w = Files.newBufferedWriter(perArticle, StandardCharsets.UTF_8)) {
-                for (EvalReport.ArticleScores s : report.perArticle()) {
-                    w.write(Json.mapper().writeValueAsString(s));
-                    w.write('\n');
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
     }

@@ -1,32 +1,23 @@
 package dev.dragoman.cli.command;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.Console;
 import dev.dragoman.cli.UsageException;
-import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MeteredResultCache;
-import dev.dragoman.core.json.Json;
 import dev.dragoman.core.translation.Glossary;
 import dev.dragoman.core.translation.GlossaryLoader;
 import dev.dragoman.core.translation.TranslationOptions;
-import dev.dragoman.core.usage.Usage;
 import dev.dragoman.core.usage.UsageMeter;
-import dev.dragoman.core.write.ArticleWriter;
-import dev.dragoman.core.write.BilingualWriter;
-import dev.dragoman.core.write.HtmlArticleWriter;
-import dev.dragoman.core.write.MarkdownArticleWriter;
 import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.pipeline.config.BackendConfig;
-import dev.dragoman.pipeline.config.BackendTypes;
-import dev.dragoman.pipeline.config.ConfigException;
+import dev.dragoman.pipeline.config.BackendListing;
 import dev.dragoman.pipeline.config.Settings;
 import dev.dragoman.pipeline.config.Stores;
 import dev.dragoman.pipeline.config.Unreachable;
 import dev.dragoman.translate.ArticleTranslation;
+import dev.dragoman.translate.ArticleTranslationWriter;
 import dev.dragoman.translate.ArticleTranslator;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -124,7 +115,7 @@ public final class TranslateCommand implements Callable<Integer> {
             console.detail(
                     "glossary %s: %d terms (version %s)", glossary, g.entries().size(), g.version());
         }
-        BackendConfig b = chooseBackend(settings, backend);
+        BackendConfig b = settings.translationBackend(backend);
         UsageMeter meter = new UsageMeter();
         console.detail(
                 "backend %s: type %s, model %s",
@@ -139,6 +130,7 @@ public final class TranslateCommand implements Callable<Integer> {
                     .cachedTranslator(b.spec()));
             OutputFormat fmt = format;
             TranslationOptions opts = options;
+            ArticleTranslationWriter writer = new ArticleTranslationWriter(format, bilingual);
             int code = Unreachable.asConfigError(
                     b,
                     () -> io.run(context, fmt, "." + target.tag(), (input, article) -> {
@@ -147,88 +139,15 @@ public final class TranslateCommand implements Callable<Integer> {
                         for (String w : t.provenance().warnings()) {
                             console.note("Warning: %s: %s", input.name(), w);
                         }
-                        return render(article, t, fmt);
+                        return writer.write(article, t);
                     }));
             report(console, b, meter, store);
             return code;
         }
     }
 
-    /** The named backend, else the configured default, else an explanation of how to configure one. */
-    static BackendConfig chooseBackend(Settings settings, String name) {
-        if (name == null || name.isBlank()) {
-            throw new ConfigException(noBackendMessage(settings));
-        }
-        return settings.backend(name.strip());
-    }
-
-    static String noBackendMessage(Settings settings) {
-        return "No translation backend is configured. Add one to "
-                + settings.config().path() + ", for example:\n\n"
-                + "backends:\n  gpt:\n    type: openai\n    model: gpt-4o-mini\ntranslate:\n  backend: gpt\n\n"
-                + "and export OPENAI_API_KEY=… (or type: deepl with DEEPL_AUTH_KEY, or type: ollama for a local model "
-                + "without a key). 'dragoman config init' writes a commented starter file; --backend NAME (or "
-                + "DRAGOMAN_TRANSLATE_BACKEND) picks a backend for one run, e.g. --backend deepl.";
-    }
-
-    private String render(Article source, ArticleTranslation t, OutputFormat format) {
-        Article translated = t.article();
-        if (bilingual) {
-            return new BilingualWriter(format).write(source, translated) + warningsBlock(t, format);
-        }
-        if (format.isJson()) {
-            ObjectNode node = Json.mapper().valueToTree(translated);
-            node.set("provenance", Json.mapper().valueToTree(t.provenance()));
-            try {
-                return (format == OutputFormat.JSON
-                                ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node)
-                                : Json.mapper().writeValueAsString(node))
-                        + "\n";
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return ArticleWriter.of(format).write(translated) + warningsBlock(t, format);
-    }
-
-    /** Degraded results say so in the output itself, not only on stderr. */
-    private static String warningsBlock(ArticleTranslation t, OutputFormat format) {
-        List<String> warnings = t.provenance().warnings();
-        if (warnings.isEmpty()) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String w : warnings) {
-            switch (format) {
-                case MD ->
-                    sb.append("\n> **Warning:** ")
-                            .append(MarkdownArticleWriter.escape(w))
-                            .append('\n');
-                case HTML ->
-                    sb.append("<!-- warning --><p class=\"warning\" lang=\"en\" dir=\"ltr\">Warning: ")
-                            .append(HtmlArticleWriter.escape(w))
-                            .append("</p>\n");
-                default -> sb.append("Warning: ").append(w).append('\n');
-            }
-        }
-        return sb.toString();
-    }
-
     private static void report(Console console, BackendConfig b, UsageMeter meter, MeteredResultCache store) {
-        Usage spent = meter.total();
-        MeteredResultCache.Counters c = store.counters();
-        console.note("%s", usageLine(b, spent, c));
-    }
-
-    /** "gpt (openai): 1 request, 949 input + 595 output tokens; cache: 15 hits, 15 misses". */
-    static String usageLine(BackendConfig b, Usage spent, MeteredResultCache.Counters c) {
-        String cost = spent.totalTokens() > 0 || BackendTypes.registry().languageModel(b.type())
-                ? spent.inputTokens() + " input + " + spent.outputTokens() + " output tokens"
-                : spent.characters() + " characters";
-        return b.name() + " (" + b.type() + "): " + spent.requests()
-                + (spent.requests() == 1 ? " request, " : " requests, ")
-                + cost + "; cache: " + c.hits() + (c.hits() == 1 ? " hit, " : " hits, ") + c.misses()
-                + (c.misses() == 1 ? " miss" : " misses");
+        console.note("%s", BackendListing.usageLine(b, meter.total(), store.counters()));
     }
 
     private TranslationOptions.Formality formality() {

@@ -1,5 +1,9 @@
 package dev.dragoman.core.error;
 
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -54,6 +58,32 @@ public final class Secrets {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code target} wrapped so every string written to it is redacted (when it is written, so keys registered later
+     * are masked too); an auto-flushing writer, for a front end's output and error streams.
+     */
+    public static PrintWriter redacting(Writer target) {
+        Writer filter = new FilterWriter(target) {
+            @Override
+            public void write(String str, int off, int len) throws IOException {
+                String r = redact(str.substring(off, off + len));
+                out.write(r, 0, r.length());
+            }
+
+            @Override
+            public void write(char[] cbuf, int off, int len) throws IOException {
+                write(new String(cbuf, off, len), 0, len);
+            }
+
+            @Override
+            public void write(String str) throws IOException {
+                String r = redact(str);
+                out.write(r, 0, r.length());
+            }
+        };
+        return new PrintWriter(filter, true);
     }
 
     /**

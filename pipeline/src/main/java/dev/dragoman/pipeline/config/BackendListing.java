@@ -1,6 +1,8 @@
 package dev.dragoman.pipeline.config;
 
 import dev.dragoman.core.backend.BackendSpec;
+import dev.dragoman.core.cache.MeteredResultCache;
+import dev.dragoman.core.usage.Usage;
 import dev.dragoman.core.write.TextTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +79,17 @@ public final class BackendListing {
             });
         }
         return new Checked(TextTable.render(rows), failures, backends.size());
+    }
+
+    /** "gpt (openai): 1 request, 949 input + 595 output tokens; cache: 15 hits, 15 misses": what a run spent. */
+    public static String usageLine(BackendConfig b, Usage spent, MeteredResultCache.Counters c) {
+        String cost = spent.totalTokens() > 0 || BackendTypes.registry().languageModel(b.type())
+                ? spent.inputTokens() + " input + " + spent.outputTokens() + " output tokens"
+                : spent.characters() + " characters";
+        return b.name() + " (" + b.type() + "): " + spent.requests()
+                + (spent.requests() == 1 ? " request, " : " requests, ")
+                + cost + "; cache: " + c.hits() + (c.hits() == 1 ? " hit, " : " hits, ") + c.misses()
+                + (c.misses() == 1 ? " miss" : " misses");
     }
 
     /** The base URL, "(by key)" for a keyed service that picks its host by the key (DeepL), or "-". */

@@ -138,6 +138,29 @@ public final class Settings {
         return BackendTypes.registry().withVariables(b.variables(env)).withHttp(BackendTypes::http);
     }
 
+    /**
+     * The translation backend called {@code name} (a flag's or {@link Setting#TRANSLATE_BACKEND}'s value).
+     *
+     * @throws ConfigException explaining how to configure one (with a snippet) when {@code name} is null or blank,
+     *     or listing the configured names when there is none by that name
+     */
+    public BackendConfig translationBackend(String name) {
+        if (name == null || name.isBlank()) {
+            throw new ConfigException(noTranslationBackend());
+        }
+        return backend(name.strip());
+    }
+
+    /** "No translation backend is configured. Add one to FILE, for example: …" with a snippet and the ways out. */
+    public String noTranslationBackend() {
+        return "No translation backend is configured. Add one to "
+                + config.path() + ", for example:\n\n"
+                + "backends:\n  gpt:\n    type: openai\n    model: gpt-4o-mini\ntranslate:\n  backend: gpt\n\n"
+                + "and export OPENAI_API_KEY=… (or type: deepl with DEEPL_AUTH_KEY, or type: ollama for a local model "
+                + "without a key). 'dragoman config init' writes a commented starter file; --backend NAME (or "
+                + "DRAGOMAN_TRANSLATE_BACKEND) picks a backend for one run, e.g. --backend deepl.";
+    }
+
     /** Every backend the file defines, then nothing implicit. */
     public List<BackendConfig> configuredBackends() {
         return new ArrayList<>(config.backends().values());

@@ -1,5 +1,12 @@
 package dev.dragoman.summarize.eval;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dragoman.core.json.Json;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -75,6 +82,21 @@ public record EvalReport(
         double[] mine = byId.values().stream().mapToDouble(p -> p[0]).toArray();
         double[] theirs = byId.values().stream().mapToDouble(p -> p[1]).toArray();
         return Bootstrap.pairedDifference(mine, theirs);
+    }
+
+    /**
+     * Writes every article's scores to {@code file} as JSON Lines (one {@link ArticleScores} object a line).
+     *
+     * @throws IOException when the file cannot be written
+     */
+    public void writePerArticle(Path file) throws IOException {
+        ObjectMapper mapper = Json.mapper();
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (ArticleScores s : perArticle) {
+                w.write(mapper.writeValueAsString(s));
+                w.write('\n');
+            }
+        }
     }
 
     /** A markdown table of the mean scores. */

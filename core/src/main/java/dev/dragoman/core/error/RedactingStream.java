@@ -1,17 +1,17 @@
-package dev.dragoman.cli;
+package dev.dragoman.core.error;
 
-import dev.dragoman.core.error.Secrets;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code System.err} as library logging sees it (slf4j-simple looks the stream up on every line): each line passes
- * through {@link Secrets#redact} before it is written, so a key in a third-party log line or a trace never reaches
- * the terminal or a log file.
+ * A stream whose every line passes through {@link Secrets#redact} before it is written — for {@code System.err} as
+ * library logging sees it (slf4j-simple looks the stream up on every line), so a key in a third-party log line or a
+ * trace never reaches the terminal or a log file. A front end installs it ({@link #over}); the library never
+ * touches the standard streams. Thread-safe.
  */
-final class RedactingStream extends OutputStream {
+public final class RedactingStream extends OutputStream {
 
     private final PrintStream target;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -20,12 +20,9 @@ final class RedactingStream extends OutputStream {
         this.target = target;
     }
 
-    /** Wraps {@code System.err} once; later calls (another in-process run) keep the wrapper. */
-    static synchronized void installOnSystemErr() {
-        if (System.err instanceof Installed) {
-            return;
-        }
-        System.setErr(new Installed(new RedactingStream(System.err)));
+    /** {@code target} behind a redacting stream; {@code target} itself when it already is one. */
+    public static PrintStream over(PrintStream target) {
+        return target instanceof Installed ? target : new Installed(new RedactingStream(target));
     }
 
     @Override
