@@ -125,8 +125,8 @@ public final class ConfigReport {
             throw new ConfigException("The configuration file " + path + " already exists: edit it, or run "
                     + "'dragoman config init --force' to replace it with the starter.");
         } catch (IOException e) {
-            throw new ConfigException(
-                    "Cannot write " + path + " (" + e.getMessage() + "): choose another place " + "with --config FILE.");
+            throw new ConfigException("Cannot write " + path + " (" + e.getMessage() + "): choose another place "
+                    + "with --config FILE.");
         }
     }
 
