@@ -57,6 +57,7 @@ public final class DragomanServer implements AutoCloseable {
         Translation translation = new Translation(backends, LanguageDetector.shared(), metrics);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new LibreTranslateApi(options, languages, translation, version).routes());
+        routes.addAll(new DeepLApi(options, languages, translation).routes());
         routes.addAll(health.routes(admission, metrics, backends));
         Router router = new Router(routes, options, admission, new KeyLimits(clock), metrics);
         GracefulHandler graceful = new GracefulHandler(router);

@@ -71,14 +71,14 @@ public record ServeOptions(
         keys = keys == null ? List.of() : List.copyOf(keys);
     }
 
-    /** 127.0.0.1:5000, 1 MiB bodies, 64 in flight, 256 queued for up to 2 s, no text limits, keyless. */
+    /** 127.0.0.1:5000, 1 MiB bodies, 32 in flight, 64 queued for up to 2 s, no text limits, keyless. */
     public static ServeOptions defaults() {
         return new ServeOptions(
                 "127.0.0.1",
                 DEFAULT_PORT,
                 1 << 20,
+                32,
                 64,
-                256,
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(30),

@@ -1,0 +1,121 @@
+package dev.dragoman.serve;
+
+import static dev.dragoman.serve.TestServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.deepl.api.AuthorizationException;
+import com.deepl.api.DeepLException;
+import com.deepl.api.QuotaExceededException;
+import com.deepl.api.TextResult;
+import com.deepl.api.TextTranslationOptions;
+import com.deepl.api.Translator;
+import com.deepl.api.TranslatorOptions;
+import dev.dragoman.core.testing.sim.SimConfig;
+import dev.dragoman.core.testing.sim.SimTranslation;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** DeepL's own Java client (deepl-java) against dragoman serve with client keys. */
+class DeepLApiTest {
+
+    static final String KEY = "alice-0f3c9a7e-5b1d-4c2e-9a8f-deadbeef0001";
+    static final String AR = LibreTranslateApiTest.AR;
+
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(
+                ServeOptions.defaults().withKeys(List.of(new ApiKey("alice", ApiKey.hash(KEY), 0, 0))),
+                SimConfig.defaults().withQuotaCharacters(5_000));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static Translator client(String key) {
+        return new Translator(
+                key, new TranslatorOptions().setServerUrl(server.server.url()).setMaxRetries(0));
+    }
+
+    @Test
+    void should_translate_with_deepl_java_and_report_the_detected_language() throws Exception {
+        // when
+        List<TextResult> results =
+                client(KEY).translateText(List.of(AR, "\u0645\u0631\u062d\u0628\u0627"), null, "en-US");
+
+        // then
+        assertThat(results)
+                .extracting(TextResult::getText)
+                .containsExactly(
+                        SimTranslation.translate(AR, "EN-US"),
+                        SimTranslation.translate("\u0645\u0631\u062d\u0628\u0627", "EN-US"));
+        assertThat(results.get(0).getDetectedSourceLanguage()).isEqualToIgnoringCase("ar");
+        assertThat(results.get(0).getBilledCharacters()).isEqualTo(AR.length());
+    }
+
+    @Test
+    void should_keep_markup_with_tag_handling_html_and_read_usage_and_languages() throws Exception {
+        Translator deepl = client(KEY);
+
+        TextResult html = deepl.translateText(
+                "<p>\u0645\u0631\u062d\u0628\u0627 <i>\u0628\u0643\u0645</i></p>",
+                "ar",
+                "en-GB",
+                new TextTranslationOptions().setTagHandling("html"));
+        var usage = deepl.getUsage();
+        var targets = deepl.getTargetLanguages();
+        var sources = deepl.getSourceLanguages();
+
+        assertThat(html.getText())
+                .isEqualTo("<p>" + SimTranslation.translate("\u0645\u0631\u062d\u0628\u0627", "EN-GB") + " <i>"
+                        + SimTranslation.translate("\u0628\u0643\u0645", "EN-GB") + "</i></p>");
+        assertThat(usage.getCharacter().getCount()).isPositive();
+        assertThat(targets).extracting(com.deepl.api.Language::getCode).contains("en-GB", "en-US", "ar");
+        assertThat(sources).extracting(com.deepl.api.Language::getCode).contains("en", "ar");
+    }
+
+    @Test
+    void should_refuse_a_wrong_key_as_deepl_does() {
+        assertThatThrownBy(() -> client("not-a-key").translateText("x", null, "en-US"))
+                .isInstanceOf(AuthorizationException.class);
+        HttpResponse<String> none = server.postJson("/v2/translate", "{\"text\":[\"x\"],\"target_lang\":\"EN-US\"}");
+        assertThat(none.statusCode()).isEqualTo(403);
+        assertThat(json(none).get("message").asText()).startsWith("Authorization failure");
+    }
+
+    @Test
+    void should_answer_456_when_the_backend_quota_is_exhausted() {
+        String big = "\u0627".repeat(6_000);
+        assertThatThrownBy(() -> client(KEY).translateText(big, "ar", "fr")).isInstanceOf(QuotaExceededException.class);
+    }
+
+    @Test
+    void should_answer_400_and_413_with_deepl_messages() throws Exception {
+        String auth = "DeepL-Auth-Key " + KEY;
+        HttpResponse<String> noText =
+                server.postJson("/v2/translate", "{\"target_lang\":\"DE\"}", "Authorization", auth);
+        HttpResponse<String> badTarget =
+                server.postJson("/v2/translate", "{\"text\":[\"x\"],\"target_lang\":\"XX\"}", "Authorization", auth);
+        HttpResponse<String> tooBig = server.postJson(
+                "/v2/translate",
+                "{\"text\":[\"" + "a".repeat(130 * 1024) + "\"],\"target_lang\":\"DE\"}",
+                "Authorization",
+                auth);
+
+        assertThat(noText.statusCode()).isEqualTo(400);
+        assertThat(json(noText).get("message").asText()).isEqualTo("Parameter 'text' not specified.");
+        assertThat(badTarget.statusCode()).isEqualTo(400);
+        assertThat(json(badTarget).get("message").asText()).isEqualTo("Value for 'target_lang' not supported.");
+        assertThat(tooBig.statusCode()).isEqualTo(413);
+        assertThatThrownBy(() -> client(KEY).translateText("x", null, "xx"))
+                .isInstanceOf(DeepLException.class)
+                .hasMessageContaining("Bad request");
+    }
+}

@@ -1,0 +1,111 @@
+package dev.dragoman.serve;
+
+import static dev.dragoman.serve.TestServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dragoman.core.testing.sim.Latency;
+import dev.dragoman.core.testing.sim.SimConfig;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class ServerLimitsTest {
+
+    static final String KEY = "bob-7d0c2f4e-1a6b-4e8d-b3c5-000000000002";
+
+    private static String body(String text) {
+        return "{\"q\":\"" + text + "\",\"source\":\"ar\",\"target\":\"en\",\"api_key\":\"" + KEY + "\"}";
+    }
+
+    @Test
+    void should_require_a_valid_libretranslate_key_accept_the_apiKey_spelling_and_enforce_its_limits() {
+        ServeOptions options = ServeOptions.defaults().withKeys(List.of(new ApiKey("bob", ApiKey.hash(KEY), 3, 0)));
+        try (TestServer s = TestServer.start(options)) {
+            HttpResponse<String> none = s.postJson("/translate", "{\"q\":\"x\",\"source\":\"ar\",\"target\":\"en\"}");
+            HttpResponse<String> wrong =
+                    s.postJson("/translate", "{\"q\":\"x\",\"source\":\"ar\",\"target\":\"en\",\"api_key\":\"guess\"}");
+            HttpResponse<String> ok = s.postJson("/translate", body("\u0645\u0631\u062d\u0628\u0627"));
+            HttpResponse<String> camel = s.postJson(
+                    "/translate",
+                    "{\"q\":\"\u0645\u0631\u062d\u0628\u0627\",\"source\":\"ar\",\"target\":\"en\",\"apiKey\":\"" + KEY
+                            + "\"}");
+            s.postJson("/translate", body("\u0645\u0631\u062d\u0628\u0627"));
+            HttpResponse<String> over = s.postJson("/translate", body("\u0645\u0631\u062d\u0628\u0627"));
+
+            assertThat(none.statusCode()).isEqualTo(400);
+            assertThat(json(none).get("error").asText())
+                    .isEqualTo("Please contact the server operator to get an API key");
+            assertThat(wrong.statusCode()).isEqualTo(403);
+            assertThat(json(wrong).get("error").asText()).isEqualTo("Invalid API key");
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(camel.statusCode()).isEqualTo(200);
+            assertThat(over.statusCode()).isEqualTo(429);
+            assertThat(json(over).get("error").asText()).startsWith("Slowdown: ");
+            assertThat(over.headers().firstValue("Retry-After")).isPresent();
+            assertThat(s.get("/metrics").body())
+                    .contains("dragoman_http_refused_total{reason=\"unauthorized\"} 2")
+                    .contains("dragoman_http_refused_total{reason=\"key-limit\"} 1");
+        }
+    }
+
+    @Test
+    void should_refuse_a_keyless_server_on_a_public_address() {
+        assertThatThrownBy(() -> ServeOptions.defaults().withHost("0.0.0.0").check())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("loopback");
+    }
+
+    @Test
+    void should_answer_413_past_the_body_limit_and_429_with_retry_after_when_overloaded() throws Exception {
+        ServeOptions options = ServeOptions.defaults().withMaxBodyBytes(4096).withAdmission(1, 0, Duration.ZERO);
+        try (TestServer s =
+                TestServer.start(options, SimConfig.defaults().withLatency(Latency.fixed(Duration.ofMillis(800))))) {
+            HttpResponse<String> big = s.postJson(
+                    "/translate", "{\"q\":\"" + "a".repeat(5000) + "\",\"source\":\"ar\",\"target\":\"en\"}");
+            assertThat(big.statusCode()).isEqualTo(413);
+            assertThat(json(big).get("error").asText()).contains("4096 bytes");
+
+            CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() ->
+                    s.postJson("/translate", "{\"q\":\"\u0627\u0648\u0644\",\"source\":\"ar\",\"target\":\"en\"}"));
+            awaitInFlight(s, 1);
+            HttpResponse<String> refused =
+                    s.postJson("/translate", "{\"q\":\"\u062b\u0627\u0646\",\"source\":\"ar\",\"target\":\"en\"}");
+
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(slow.get().statusCode()).isEqualTo(200);
+            assertThat(s.get("/metrics").body())
+                    .contains("dragoman_http_refused_total{reason=\"overload\"} 1")
+                    .contains("dragoman_http_requests_total{route=\"POST /translate\",status=\"429\"} 1")
+                    .contains("dragoman_backend_requests_total{backend=\"deepl\"} 1");
+        }
+    }
+
+    @Test
+    void should_let_requests_in_flight_finish_when_stopped() throws Exception {
+        try (TestServer s = TestServer.start(
+                ServeOptions.defaults(), SimConfig.defaults().withLatency(Latency.fixed(Duration.ofMillis(800))))) {
+            CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() ->
+                    s.postJson("/translate", "{\"q\":\"\u0627\u0648\u0644\",\"source\":\"ar\",\"target\":\"en\"}"));
+            awaitInFlight(s, 1);
+
+            s.server.stop();
+
+            assertThat(inFlight.get().statusCode()).isEqualTo(200);
+            assertThat(json(inFlight.get()).get("translatedText").asText()).startsWith("[EN-US] ");
+        }
+    }
+
+    private static void awaitInFlight(TestServer s, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (s.server.inFlight() < n) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no request reached the backend");
+            }
+            Thread.sleep(5);
+        }
+    }
+}
