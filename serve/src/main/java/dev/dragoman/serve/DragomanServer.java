@@ -58,6 +58,8 @@ public final class DragomanServer implements AutoCloseable {
         List<Route> routes = new ArrayList<>();
         routes.addAll(new LibreTranslateApi(options, languages, translation, version).routes());
         routes.addAll(new DeepLApi(options, languages, translation).routes());
+        routes.addAll(new DragomanApi(options, backends, languages, version).routes());
+        routes.addAll(new WebPage().routes());
         routes.addAll(health.routes(admission, metrics, backends));
         Router router = new Router(routes, options, admission, new KeyLimits(clock), metrics);
         GracefulHandler graceful = new GracefulHandler(router);

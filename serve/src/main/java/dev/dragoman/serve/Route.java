@@ -4,7 +4,7 @@ package dev.dragoman.serve;
  * One endpoint: method and path, the API family that shapes its errors and finds its key, whether it needs a client
  * key, whether it goes through admission control (it may call a backend), and the handler.
  *
- * @param name the label in metrics and the access log (the path template, never a raw path)
+ * <p>A path ending in {@code /*} matches one more path segment ({@code /api/v1/digests/*}).
  */
 record Route(String method, String path, Api api, boolean keyed, boolean admitted, Handler handler) {
 
@@ -23,6 +23,7 @@ record Route(String method, String path, Api api, boolean keyed, boolean admitte
         Reply handle(Exchange exchange) throws Exception;
     }
 
+    /** The label in metrics and the access log: the method and path template, never a raw path. */
     String name() {
         return method + " " + path;
     }

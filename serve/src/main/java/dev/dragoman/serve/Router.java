@@ -57,6 +57,10 @@ final class Router extends Handler.Abstract {
         String method = request.getMethod();
         String path = Request.getPathInContext(request);
         Map<String, Route> byMethod = routes.get(path);
+        if (byMethod == null) {
+            int slash = path.lastIndexOf('/');
+            byMethod = slash > 0 && slash < path.length() - 1 ? routes.get(path.substring(0, slash + 1) + "*") : null;
+        }
         Route route = byMethod == null ? null : byMethod.get("HEAD".equals(method) ? "GET" : method);
         Route.Api api = route != null ? route.api() : path.startsWith("/v2/") ? Route.Api.DEEPL : Route.Api.LIBRE;
         String label = route != null ? route.name() : byMethod == null ? "unknown" : method + " " + path;

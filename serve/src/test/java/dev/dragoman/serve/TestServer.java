@@ -39,6 +39,11 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(ServeOptions options, SimConfig simConfig) {
+        return start(options, simConfig, false);
+    }
+
+    /** {@code summaries}: the server also summarizes, with the embedded extractive summarizer. */
+    static TestServer start(ServeOptions options, SimConfig simConfig, boolean summaries) {
         SimulatedBackend sim = SimulatedBackend.start(simConfig.withApiKey("sim-backend-key"));
         Backends backends = Backends.load()
                 .withVariables(Map.of("DEEPL_AUTH_KEY", "sim-backend-key"))
@@ -47,7 +52,8 @@ final class TestServer implements AutoCloseable {
                 .withName("sim")
                 .withBaseUrl(sim.baseUrl())
                 .withAttempts(1);
-        ServeBackends built = ServeBackends.build(backends, List.of(spec), null);
+        ServeBackends built =
+                ServeBackends.build(backends, List.of(spec), summaries ? BackendSpec.of("extractive") : null);
         return new TestServer(sim, DragomanServer.start(options.withPort(0), built, "test"));
     }
 
