@@ -8,6 +8,7 @@ import dev.dragoman.cli.command.ConfigCommand;
 import dev.dragoman.cli.command.DetectCommand;
 import dev.dragoman.cli.command.EvalCommand;
 import dev.dragoman.cli.command.ParseCommand;
+import dev.dragoman.cli.command.ServeCommand;
 import dev.dragoman.cli.command.SummarizeCommand;
 import dev.dragoman.cli.command.TranslateCommand;
 import dev.dragoman.cli.config.ConfigDefaultProvider;
@@ -67,6 +68,7 @@ public final class Main implements Runnable {
         m.put("config", ConfigCommand.class);
         m.put("completion", CompletionCommand.class);
         m.put("batch", dev.dragoman.cli.batch.BatchCommand.class);
+        m.put("serve", ServeCommand.class);
         m.put("help", CommandLine.HelpCommand.class);
         return Collections.unmodifiableMap(m);
     }

@@ -59,6 +59,35 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_server_is_a_front_end_without_backends_or_translation_logic_of_its_own() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.dragoman.serve..", "dev.dragoman.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.dragoman.serve..")
+                .check(classes);
+        // serve reaches backends only through the pipeline's specs (Backends) and the translate/summarize SPIs
+        noClasses()
+                .that()
+                .resideInAPackage("dev.dragoman.serve..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.dragoman.translate.deepl..",
+                        "dev.dragoman.translate.google..",
+                        "dev.dragoman.translate.azure..",
+                        "dev.dragoman.translate.libretranslate..",
+                        "dev.dragoman.translate.apertium..",
+                        "dev.dragoman.translate.llm..",
+                        "dev.dragoman.summarize.extractive..",
+                        "dev.dragoman.summarize.llm..",
+                        "okhttp3..",
+                        "picocli..")
+                .check(classes);
+    }
+
+    @Test
     void core_depends_on_no_other_module() {
         noClasses()
                 .that()

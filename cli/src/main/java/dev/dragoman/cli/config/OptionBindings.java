@@ -54,7 +54,8 @@ public final class OptionBindings {
                             "--translate-backend",
                             Setting.TRANSLATE_BACKEND,
                             "--summarize-backend",
-                            Setting.SUMMARIZE_BACKEND));
+                            Setting.SUMMARIZE_BACKEND),
+            "serve", Map.of("--host", Setting.SERVE_HOST, "--port", Setting.SERVE_PORT));
 
     /** Options of a command that share a name with a bound one but mean something else. */
     private static final Map<String, java.util.Set<String>> UNBOUND =

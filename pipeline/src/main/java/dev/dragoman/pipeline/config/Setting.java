@@ -42,7 +42,41 @@ public enum Setting {
     CACHE_TTL("cache.ttl", null, "entry lifetime like 30d (unset: 30d)", Durations::parseDuration),
     CACHE_MAX_SIZE("cache.max-size", null, "SQLite size cap like 500MB (unset: 512MB)", Durations::parseSize),
     GLOSSARY("glossary", null, "glossary file (CSV or YAML) applied to every translation", v -> {}),
-    FORMAT("format", "text", "output format: text, json, jsonl, md or html (parse: json)", OutputFormat::parse);
+    FORMAT("format", "text", "output format: text, json, jsonl, md or html (parse: json)", OutputFormat::parse),
+    SERVE_HOST("serve.host", "127.0.0.1", "address dragoman serve listens on (without keys: loopback only)", v -> {}),
+    SERVE_PORT("serve.port", "5000", "port dragoman serve listens on", Setting::positiveInt),
+    SERVE_BACKENDS(
+            "serve.backends",
+            null,
+            "translation backends dragoman serve offers, comma-separated, the first the default; unset = translate.backend",
+            v -> {}),
+    SERVE_SUMMARIZER(
+            "serve.summarizer",
+            null,
+            "summarizer of the server's summaries and briefs; unset = summarize.backend",
+            v -> {}),
+    SERVE_KEYS(
+            "serve.keys",
+            null,
+            "client keys file, one 'NAME sha256:HEX [requests/min [characters/min]]' per line; unset = no keys, loopback only",
+            v -> {}),
+    SERVE_MAX_BODY(
+            "serve.max-body", "1MB", "largest request body dragoman serve reads (past it: 413)", Durations::parseSize),
+    SERVE_MAX_IN_FLIGHT(
+            "serve.max-in-flight",
+            "32",
+            "backend-calling requests served at once; twice as many wait up to 2 s, past that 429",
+            Setting::positiveInt),
+    SERVE_CHAR_LIMIT(
+            "serve.char-limit", null, "longest text of one translate item; unset = none", Setting::positiveInt),
+    SERVE_LANGUAGES("serve.languages", null, "languages offered, comma-separated; unset = 20 common ones", v -> {
+        for (String l : v.split(",")) {
+            if (!l.isBlank()) {
+                language(l.strip());
+            }
+        }
+    }),
+    SERVE_DIGESTS("serve.digests", null, "a batch --out folder whose digests the server shows", v -> {});
 
     /** Per-command built-in defaults that differ from {@link #builtIn()} (parse prints JSON unless told). */
     private static final Map<Setting, Map<String, String>> COMMAND_DEFAULTS = Map.of(FORMAT, Map.of("parse", "json"));

@@ -1,0 +1,92 @@
+package dev.dragoman.cli.command;
+
+import dev.dragoman.cli.CliContext;
+import dev.dragoman.cli.CommonOptions;
+import dev.dragoman.serve.ApiKey;
+import dev.dragoman.serve.DragomanServer;
+import dev.dragoman.serve.ServeConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dragoman serve}: the HTTP server (module serve) over the configured backends. */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve the configured backends over HTTP: the LibreTranslate API (/translate, /detect, /languages), the "
+                    + "DeepL API v2 (/v2/translate, /v2/usage, /v2/languages), Dragoman's /api/v1 (OpenAPI at "
+                    + "/api/v1/openapi.json), a web page at /, and /health, /ready, /metrics.",
+            "Settings under 'serve:' in the configuration file (backends, summarizer, keys, digests, max-body, "
+                    + "max-in-flight, char-limit, languages). Without keys it listens on loopback only. SIGTERM "
+                    + "lets requests in flight finish."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  dragoman serve --port 5000",
+            "  curl -s localhost:5000/translate -H 'Content-Type: application/json' \\",
+            "       -d '{\"q\":\"مرحبا\",\"source\":\"auto\",\"target\":\"en\"}'",
+            "  head -c 32 /dev/urandom | base64 | tee alice.key | dragoman serve --hash-key   # a line for the keys file"
+        })
+public final class ServeCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(
+            names = "--hash-key",
+            description = "Read a client key from standard input and print its keys-file line (NAME sha256:…), "
+                    + "then exit; the key itself is never stored.")
+    boolean hashKey;
+
+    ServeCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (hashKey) {
+            String key = new String(context.stdin().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (key.length() < 16) {
+                throw new dev.dragoman.cli.UsageException("--hash-key reads the key from standard input: at least 16 "
+                        + "characters (e.g. head -c 32 /dev/urandom | base64)");
+            }
+            spec.commandLine().getOut().println("NAME " + ApiKey.hash(key));
+            return 0;
+        }
+        try (ServeConfig config = ServeConfig.open(context.settings(), host, port);
+                DragomanServer server = DragomanServer.start(config.options(), config.backends(), version())
+                        .stopAtShutdown()) {
+            if (!common.quiet()) {
+                spec.commandLine()
+                        .getErr()
+                        .println("dragoman serve: listening on " + server.url() + " (backends: "
+                                + String.join(
+                                        ", ", config.backends().translators().keySet()) + ")");
+            }
+            server.join();
+        }
+        return 0;
+    }
+
+    private static String version() {
+        String v = ServeCommand.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

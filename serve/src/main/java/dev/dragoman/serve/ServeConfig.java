@@ -1,0 +1,147 @@
+package dev.dragoman.serve;
+
+import dev.dragoman.core.Language;
+import dev.dragoman.core.cache.MeteredResultCache;
+import dev.dragoman.core.text.Durations;
+import dev.dragoman.core.usage.UsageMeter;
+import dev.dragoman.pipeline.config.BackendConfig;
+import dev.dragoman.pipeline.config.ConfigException;
+import dev.dragoman.pipeline.config.Setting;
+import dev.dragoman.pipeline.config.Settings;
+import dev.dragoman.pipeline.config.Stores;
+import dev.dragoman.translate.TranslationBackend;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code dragoman serve} from the configuration ({@code serve:} section of the same YAML file, {@code DRAGOMAN_SERVE_*}
+ * variables, flags applied by the front end): the options, the client keys file, and the backends built as every
+ * other command builds them (same specs, keys, cache store). Closing it closes the cache store.
+ */
+public final class ServeConfig implements AutoCloseable {
+
+    private final ServeOptions options;
+    private final ServeBackends backends;
+    private final MeteredResultCache store;
+
+    private ServeConfig(ServeOptions options, ServeBackends backends, MeteredResultCache store) {
+        this.options = options;
+        this.backends = backends;
+        this.store = store;
+    }
+
+    /**
+     * @param host, port already resolved by the front end (flags over {@code serve.host}, {@code serve.port})
+     * @throws ConfigException naming the setting and the fix
+     */
+    public static ServeConfig open(Settings settings, String host, int port) {
+        ServeOptions options = options(settings, host, port);
+        List<String> names = names(settings);
+        String summarizer = value(settings, Setting.SERVE_SUMMARIZER);
+        if (summarizer == null) {
+            summarizer = value(settings, Setting.SUMMARIZE_BACKEND);
+        }
+        MeteredResultCache store = Stores.open(
+                settings,
+                value(settings, Setting.CACHE_STORE),
+                value(settings, Setting.CACHE_PATH),
+                value(settings, Setting.CACHE_URL));
+        try {
+            UsageMeter meter = new UsageMeter();
+            Map<String, TranslationBackend> translators = new LinkedHashMap<>();
+            for (String name : names) {
+                BackendConfig b = settings.backend(name);
+                translators.put(
+                        name,
+                        settings.backends(b).withCache(store).withMeter(meter).cachedTranslator(b.spec()));
+            }
+            BackendConfig s = settings.backend(summarizer);
+            var built = new ServeBackends(
+                    translators,
+                    settings.backends(s).withCache(store).withMeter(meter).summarizer(s.spec()),
+                    meter);
+            return new ServeConfig(options, built, store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static ServeOptions options(Settings settings, String host, int port) {
+        ServeOptions o = ServeOptions.defaults().withHost(host).withPort(port);
+        o = o.withMaxBodyBytes(Durations.parseSize(value(settings, Setting.SERVE_MAX_BODY)));
+        int inFlight =
+                Integer.parseInt(value(settings, Setting.SERVE_MAX_IN_FLIGHT).strip());
+        o = o.withAdmission(inFlight, 2 * inFlight, o.queueWait());
+        String chars = value(settings, Setting.SERVE_CHAR_LIMIT);
+        o = o.withTextLimits(chars == null ? -1 : Integer.parseInt(chars.strip()), o.batchLimit());
+        String languages = value(settings, Setting.SERVE_LANGUAGES);
+        if (languages != null) {
+            List<Language> list = new ArrayList<>();
+            for (String l : languages.split(",")) {
+                if (!l.isBlank()) {
+                    list.add(Language.of(l.strip()));
+                }
+            }
+            o = o.withLanguages(list);
+        }
+        String keys = value(settings, Setting.SERVE_KEYS);
+        if (keys != null) {
+            o = o.withKeys(ApiKeys.read(Stores.expandHome(settings.env(), keys)));
+        }
+        String digests = value(settings, Setting.SERVE_DIGESTS);
+        if (digests != null) {
+            o = o.withDigests(Stores.expandHome(settings.env(), digests));
+        }
+        try {
+            o.check();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        return o.withTimeouts(o.idleTimeout(), Duration.ofSeconds(30));
+    }
+
+    /** serve.backends, else translate.backend; at least one. */
+    private static List<String> names(Settings settings) {
+        String list = value(settings, Setting.SERVE_BACKENDS);
+        if (list == null) {
+            list = value(settings, Setting.TRANSLATE_BACKEND);
+        }
+        List<String> names = new ArrayList<>();
+        if (list != null) {
+            for (String n : list.split(",")) {
+                if (!n.isBlank() && !names.contains(n.strip())) {
+                    names.add(n.strip());
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            throw new ConfigException(
+                    "dragoman serve needs a translation backend: write 'serve: backends: NAME[,NAME]' "
+                            + "(or 'translate: backend: NAME') in "
+                            + settings.config().path()
+                            + ", or set DRAGOMAN_SERVE_BACKENDS; 'dragoman config init' writes a starter file.");
+        }
+        return names;
+    }
+
+    private static String value(Settings settings, Setting setting) {
+        return settings.resolve(setting).value();
+    }
+
+    public ServeOptions options() {
+        return options;
+    }
+
+    public ServeBackends backends() {
+        return backends;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
