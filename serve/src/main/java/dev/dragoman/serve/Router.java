@@ -121,7 +121,16 @@ final class Router extends Handler.Abstract {
         if (declared > max) {
             throw tooLarge(max);
         }
+        if (declared == 0) {
+            return new byte[0];
+        }
         try (InputStream in = Request.asInputStream(request)) {
+            if (declared > 0) {
+                // Jetty holds the body to its declared length: read exactly that, in one buffer
+                byte[] body = new byte[(int) declared];
+                int n = in.readNBytes(body, 0, body.length);
+                return n == body.length ? body : java.util.Arrays.copyOf(body, n);
+            }
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
             if (body.length > max) {
                 throw tooLarge(max);
