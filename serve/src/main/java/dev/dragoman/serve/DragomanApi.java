@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
+import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.error.Secrets;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.read.ArticleReaders;
 import dev.dragoman.core.summary.SummaryLength;
 import dev.dragoman.core.summary.SummaryOptions;
+import dev.dragoman.pipeline.batch.Fetcher;
 import dev.dragoman.pipeline.digest.DigestWriter;
 import dev.dragoman.pipeline.step.ArticleStep;
 import dev.dragoman.pipeline.step.StageException;
@@ -44,10 +47,12 @@ final class DragomanApi {
     private final Languages languages;
     private final String version;
     private final ArticleReaders readers = ArticleReaders.standard();
+    private final Fetcher fetcher;
     private final Map<String, ArticleStep> steps = new LinkedHashMap<>();
 
-    DragomanApi(ServeOptions options, ServeBackends backends, Languages languages, String version) {
+    DragomanApi(ServeOptions options, ServeBackends backends, Languages languages, String version, Fetcher fetcher) {
         this.options = options;
+        this.fetcher = fetcher;
         this.backends = backends;
         this.languages = languages;
         this.version = version;
@@ -166,8 +171,7 @@ final class DragomanApi {
         try {
             r = step.apply(article, stepOptions);
         } catch (StageException e) {
-            if (e.getCause() instanceof RuntimeException cause
-                    && cause instanceof dev.dragoman.core.error.DragomanException d) {
+            if (e.getCause() instanceof DragomanException d) {
                 throw d;
             }
             throw e;
@@ -192,18 +196,39 @@ final class DragomanApi {
         return Reply.json(o);
     }
 
-    /** The article of a request: {@code text} (or an uploaded {@code file}), read by format as the CLI reads files. */
+    /**
+     * The article of a request: {@code text} (or an uploaded {@code file}), or the page at {@code url} fetched as the
+     * batch fetches pages; read by format as the CLI reads files.
+     */
     private List<Article> read(Exchange ex) {
         Params p = ex.params();
         String text = p.string("text");
         if (text == null || text.isBlank()) {
             text = p.string("file");
         }
+        String url = p.string("url");
+        if ((text == null || text.isBlank()) && url != null && !url.isBlank()) {
+            return fetch(url.strip());
+        }
         if (text == null || text.isBlank()) {
-            throw ApiError.badRequest("missing 'text': the article (wire text, HTML or Dragoman JSON)");
+            throw ApiError.badRequest("missing 'text': the article (wire text, HTML or Dragoman JSON), or a 'url'");
         }
         String name = p.string("name");
         return readers.readText(text, name == null || name.isBlank() ? "request" : name.strip());
+    }
+
+    private List<Article> fetch(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+            throw ApiError.badRequest("'url' must be an http or https address");
+        }
+        Fetcher.Fetched page;
+        try {
+            page = fetcher.fetch(url);
+        } catch (DragomanException e) {
+            throw new ApiError(502, "cannot fetch " + url + ": " + Secrets.redact(e.getMessage()));
+        }
+        return readers.read(page.body(), page.url() == null ? url : page.url());
     }
 
     private static long characters(Article a) {

@@ -1,6 +1,7 @@
 package dev.dragoman.serve;
 
 import dev.dragoman.core.text.LanguageDetector;
+import dev.dragoman.pipeline.batch.HttpFetcher;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class DragomanServer implements AutoCloseable {
         List<Route> routes = new ArrayList<>();
         routes.addAll(new LibreTranslateApi(options, languages, translation, version).routes());
         routes.addAll(new DeepLApi(options, languages, translation).routes());
-        routes.addAll(new DragomanApi(options, backends, languages, version).routes());
+        routes.addAll(new DragomanApi(options, backends, languages, version, HttpFetcher.standard()).routes());
         routes.addAll(new WebPage().routes());
         routes.addAll(health.routes(admission, metrics, backends));
         Router router = new Router(routes, options, admission, new KeyLimits(clock), metrics);

@@ -101,6 +101,35 @@ class DragomanApiTest {
     }
 
     @Test
+    void should_fetch_an_article_by_url_and_refuse_other_schemes() throws Exception {
+        com.sun.net.httpserver.HttpServer site =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/story.txt", h -> {
+            byte[] b = sample.getBytes(StandardCharsets.UTF_8);
+            h.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
+            h.sendResponseHeaders(200, b.length);
+            h.getResponseBody().write(b);
+            h.close();
+        });
+        site.start();
+        try {
+            String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/story.txt";
+            HttpResponse<String> r = server.postJson("/api/v1/translate", "{\"url\":\"" + url + "\",\"to\":\"en\"}");
+            HttpResponse<String> file = server.postJson("/api/v1/parse", "{\"url\":\"file:///etc/passwd\"}");
+            HttpResponse<String> missing = server.postJson(
+                    "/api/v1/parse",
+                    "{\"url\":\"http://127.0.0.1:" + site.getAddress().getPort() + "/gone\"}");
+
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(json(r).get("translation").get("language").asText()).isEqualTo("en");
+            assertThat(file.statusCode()).isEqualTo(400);
+            assertThat(missing.statusCode()).isEqualTo(502);
+        } finally {
+            site.stop(0);
+        }
+    }
+
+    @Test
     void should_list_and_serve_digests_but_nothing_else_from_the_folder() {
         HttpResponse<String> list = server.get("/api/v1/digests");
         HttpResponse<String> one = server.get("/api/v1/digests/digest-20240625T070000Z.json");

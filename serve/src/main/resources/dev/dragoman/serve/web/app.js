@@ -80,13 +80,16 @@ function showWarnings(list) {
 
 async function run(action) {
   const text = $("text").value;
-  if (!text.trim()) { status("Paste an article or choose a file first.", true); return; }
+  const url = $("url").value.trim();
+  if (!text.trim() && !url) { status("Paste an article, choose a file or give its address first.", true); return; }
   const buttons = document.querySelectorAll(".controls button");
   buttons.forEach((b) => (b.disabled = true));
   status(action === "translate" ? "Translating…" : action === "brief" ? "Writing the brief…" : "Summarizing…");
   try {
-    const body = { text, name: $("file").files[0] ? $("file").files[0].name : "pasted",
-      to: $("to").value, backend: $("backend").value };
+    const body = text.trim()
+      ? { text, name: $("file").files[0] ? $("file").files[0].name : "pasted" }
+      : { url };
+    Object.assign(body, { to: $("to").value, backend: $("backend").value });
     const r = await call("POST", "/api/v1/" + action, body);
     showWarnings(r.warnings);
     if (r.translation) showBilingual(r.article, r.translation);
