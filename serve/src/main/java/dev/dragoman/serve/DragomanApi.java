@@ -17,7 +17,6 @@ import dev.dragoman.pipeline.step.StageException;
 import dev.dragoman.pipeline.step.StepOptions;
 import dev.dragoman.pipeline.step.StepResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -68,7 +67,13 @@ final class DragomanApi {
     List<Route> routes() {
         return List.of(
                 new Route("GET", "/api/v1/info", Route.Api.DRAGOMAN, false, false, e -> info()),
-                new Route("GET", "/api/v1/openapi.json", Route.Api.DRAGOMAN, false, false, e -> openapi()),
+                new Route(
+                        "GET",
+                        "/api/v1/openapi.json",
+                        Route.Api.DRAGOMAN,
+                        false,
+                        false,
+                        e -> Reply.spec("openapi.json", version)),
                 new Route("POST", "/api/v1/parse", Route.Api.DRAGOMAN, true, false, this::parse),
                 new Route("POST", "/api/v1/translate", Route.Api.DRAGOMAN, true, true, e -> step(e, Kind.TRANSLATE)),
                 new Route("POST", "/api/v1/summarize", Route.Api.DRAGOMAN, true, true, e -> step(e, Kind.SUMMARIZE)),
@@ -99,16 +104,6 @@ final class DragomanApi {
             langs.addObject().put("code", l.tag()).put("name", l.displayName()).put("rtl", l.isRightToLeft());
         }
         return Reply.json(o);
-    }
-
-    private Reply openapi() {
-        try (InputStream in = DragomanApi.class.getResourceAsStream("openapi.json")) {
-            ObjectNode spec = (ObjectNode) Json.mapper().readTree(in);
-            ((ObjectNode) spec.get("info")).put("version", version);
-            return Reply.json(spec);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the OpenAPI description is missing from this build", e);
-        }
     }
 
     private Reply parse(Exchange ex) {

@@ -7,9 +7,6 @@ import dev.dragoman.core.Language;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.text.LanguageDetector;
 import dev.dragoman.core.translation.TranslationOptions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -43,7 +40,13 @@ final class LibreTranslateApi {
                 new Route("POST", "/detect", Route.Api.LIBRE, true, true, this::detect),
                 new Route("GET", "/languages", Route.Api.LIBRE, false, false, e -> languages()),
                 new Route("GET", "/frontend/settings", Route.Api.LIBRE, false, false, e -> settings()),
-                new Route("GET", "/spec", Route.Api.LIBRE, false, false, e -> spec()));
+                new Route(
+                        "GET",
+                        "/spec",
+                        Route.Api.LIBRE,
+                        false,
+                        false,
+                        e -> Reply.spec("libretranslate-spec.json", version)));
     }
 
     private Reply translate(Exchange ex) {
@@ -163,16 +166,6 @@ final class LibreTranslateApi {
         Language target = languages.find("en").orElse(languages.all().get(0));
         language.putObject("target").put("code", target.tag()).put("name", target.displayName());
         return Reply.json(o);
-    }
-
-    private Reply spec() {
-        try (InputStream in = LibreTranslateApi.class.getResourceAsStream("libretranslate-spec.json")) {
-            ObjectNode spec = (ObjectNode) Json.mapper().readTree(in);
-            ((ObjectNode) spec.get("info")).put("version", version);
-            return Reply.json(spec);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the LibreTranslate spec is missing from this build", e);
-        }
     }
 
     private static ObjectNode detection(Language language, double confidence) {

@@ -1,7 +1,11 @@
 package dev.dragoman.serve;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.core.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,6 +37,20 @@ final class Reply {
 
     static Reply json(Object value) {
         return json(200, value);
+    }
+
+    /** An API description kept as a class-path resource beside this class, with {@code info.version} filled in. */
+    static Reply spec(String resource, String version) {
+        try (InputStream in = Reply.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from this build");
+            }
+            ObjectNode spec = (ObjectNode) Json.mapper().readTree(in);
+            ((ObjectNode) spec.get("info")).put("version", version);
+            return json(spec);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
     }
 
     static Reply text(int status, String contentType, String text) {
