@@ -65,7 +65,8 @@ public final class ServeBenchmark {
 
     private static void cached(StringBuilder md) throws Exception {
         try (SimulatedBackend sim = SimulatedBackend.start(SimConfig.defaults());
-                DragomanServer server = start(sim, ServeOptions.defaults().withPort(0))) {
+                DragomanServer server =
+                        start(sim, ServeOptions.builder().port(0).build())) {
             String body =
                     "{\"q\":\"\u0642\u0627\u0644 \u0627\u0644\u0631\u0626\u064a\u0633 \u0625\u0646 \u0627\u0644\u0645\u062d\u0627\u062f\u062b\u0627\u062a \u0643\u0627\u0646\u062a \u0645\u062b\u0645\u0631\u0629\",\"source\":\"ar\",\"target\":\"en\"}";
             load(server, i -> body, Duration.ofSeconds(3), Integer.MAX_VALUE); // warm the JIT and the cache
@@ -96,9 +97,10 @@ public final class ServeBenchmark {
         try (SimulatedBackend sim = SimulatedBackend.start(SimConfig.defaults().withLatency(Latency.fixed(latency)));
                 DragomanServer server = start(
                         sim,
-                        ServeOptions.defaults()
-                                .withPort(0)
-                                .withAdmission(inFlight, CONNECTIONS, Duration.ofSeconds(30)))) {
+                        ServeOptions.builder()
+                                .port(0)
+                                .admission(inFlight, CONNECTIONS, Duration.ofSeconds(30))
+                                .build())) {
             AtomicInteger n = new AtomicInteger();
             IntFunction<String> distinct = i -> "{\"q\":\"\u0646\u0635 \u0631\u0642\u0645 " + n.incrementAndGet()
                     + "\",\"source\":\"ar\",\"target\":\"en\"}";
@@ -127,8 +129,12 @@ public final class ServeBenchmark {
     private static void overload(StringBuilder md) throws Exception {
         try (SimulatedBackend sim = SimulatedBackend.start(
                         SimConfig.defaults().withLatency(Latency.fixed(Duration.ofMillis(200))));
-                DragomanServer server =
-                        start(sim, ServeOptions.defaults().withPort(0).withAdmission(4, 4, Duration.ofMillis(100)))) {
+                DragomanServer server = start(
+                        sim,
+                        ServeOptions.builder()
+                                .port(0)
+                                .admission(4, 4, Duration.ofMillis(100))
+                                .build())) {
             AtomicInteger n = new AtomicInteger();
             IntFunction<String> distinct = i ->
                     "{\"q\":\"\u062d\u0645\u0644 " + n.incrementAndGet() + "\",\"source\":\"ar\",\"target\":\"en\"}";

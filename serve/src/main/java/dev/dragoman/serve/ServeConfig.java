@@ -71,13 +71,13 @@ public final class ServeConfig implements AutoCloseable {
     }
 
     private static ServeOptions options(Settings settings, String host, int port) {
-        ServeOptions o = ServeOptions.defaults().withHost(host).withPort(port);
-        o = o.withMaxBodyBytes(Durations.parseSize(value(settings, Setting.SERVE_MAX_BODY)));
+        ServeOptions.Builder b = ServeOptions.builder().host(host).port(port);
+        b.maxBodyBytes(Durations.parseSize(value(settings, Setting.SERVE_MAX_BODY)));
         int inFlight =
                 Integer.parseInt(value(settings, Setting.SERVE_MAX_IN_FLIGHT).strip());
-        o = o.withAdmission(inFlight, 2 * inFlight, o.queueWait());
+        b.admission(inFlight, 2 * inFlight, Duration.ofSeconds(2));
         String chars = value(settings, Setting.SERVE_CHAR_LIMIT);
-        o = o.withTextLimits(chars == null ? -1 : Integer.parseInt(chars.strip()), o.batchLimit());
+        b.textLimits(chars == null ? -1 : Integer.parseInt(chars.strip()), -1);
         String languages = value(settings, Setting.SERVE_LANGUAGES);
         if (languages != null) {
             List<Language> list = new ArrayList<>();
@@ -86,22 +86,23 @@ public final class ServeConfig implements AutoCloseable {
                     list.add(Language.of(l.strip()));
                 }
             }
-            o = o.withLanguages(list);
+            b.languages(list);
         }
         String keys = value(settings, Setting.SERVE_KEYS);
         if (keys != null) {
-            o = o.withKeys(ApiKeys.read(Stores.expandHome(settings.env(), keys)));
+            b.keys(ApiKeys.read(Stores.expandHome(settings.env(), keys)));
         }
         String digests = value(settings, Setting.SERVE_DIGESTS);
         if (digests != null) {
-            o = o.withDigests(Stores.expandHome(settings.env(), digests));
+            b.digests(Stores.expandHome(settings.env(), digests));
         }
+        ServeOptions o = b.build();
         try {
             o.check();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
-        return o.withTimeouts(o.idleTimeout(), Duration.ofSeconds(30));
+        return o;
     }
 
     /** serve.backends, else translate.backend; at least one. */

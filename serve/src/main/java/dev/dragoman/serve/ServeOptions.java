@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * How {@code dragoman serve} listens and what it accepts. Every default is here ({@link #defaults()}); variants come
- * from the {@code with*} methods. Immutable.
+ * How {@code dragoman serve} listens and what it accepts. Every default is in the {@link Builder}; variants come from
+ * {@link #toBuilder()}. Immutable.
  *
  * @param host the address to bind ({@code 127.0.0.1}); without {@link #keys} only a loopback address is allowed
  * @param port the port, 0 for any free one
@@ -73,174 +73,119 @@ public record ServeOptions(
 
     /** 127.0.0.1:5000, 1 MiB bodies, 32 in flight, 64 queued for up to 2 s, no text limits, keyless. */
     public static ServeOptions defaults() {
-        return new ServeOptions(
-                "127.0.0.1",
-                DEFAULT_PORT,
-                1 << 20,
-                32,
-                64,
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(30),
-                Duration.ofSeconds(30),
-                -1,
-                -1,
-                DEFAULT_LANGUAGES,
-                List.of(),
-                null);
+        return builder().build();
     }
 
-    public ServeOptions withHost(String h) {
-        return new ServeOptions(
-                h,
-                port,
-                maxBodyBytes,
-                maxInFlight,
-                maxQueued,
-                queueWait,
-                idleTimeout,
-                stopTimeout,
-                charLimit,
-                batchLimit,
-                languages,
-                keys,
-                digests);
+    /** A builder holding every default (see {@link #defaults()}). */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public ServeOptions withPort(int p) {
-        return new ServeOptions(
-                host,
-                p,
-                maxBodyBytes,
-                maxInFlight,
-                maxQueued,
-                queueWait,
-                idleTimeout,
-                stopTimeout,
-                charLimit,
-                batchLimit,
-                languages,
-                keys,
-                digests);
+    /** A builder holding these options. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.host = host;
+        b.port = port;
+        b.maxBodyBytes = maxBodyBytes;
+        b.maxInFlight = maxInFlight;
+        b.maxQueued = maxQueued;
+        b.queueWait = queueWait;
+        b.idleTimeout = idleTimeout;
+        b.stopTimeout = stopTimeout;
+        b.charLimit = charLimit;
+        b.batchLimit = batchLimit;
+        b.languages = languages;
+        b.keys = keys;
+        b.digests = digests;
+        return b;
     }
 
-    public ServeOptions withMaxBodyBytes(long n) {
-        return new ServeOptions(
-                host,
-                port,
-                n,
-                maxInFlight,
-                maxQueued,
-                queueWait,
-                idleTimeout,
-                stopTimeout,
-                charLimit,
-                batchLimit,
-                languages,
-                keys,
-                digests);
-    }
+    /** Builds {@link ServeOptions}; every default is set here, once. Not thread-safe. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = DEFAULT_PORT;
+        private long maxBodyBytes = 1 << 20;
+        private int maxInFlight = 32;
+        private int maxQueued = 64;
+        private Duration queueWait = Duration.ofSeconds(2);
+        private Duration idleTimeout = Duration.ofSeconds(30);
+        private Duration stopTimeout = Duration.ofSeconds(30);
+        private int charLimit = -1;
+        private int batchLimit = -1;
+        private List<Language> languages = DEFAULT_LANGUAGES;
+        private List<ApiKey> keys = List.of();
+        private Path digests;
 
-    /** The admission limits: {@code inFlight} at once, {@code queued} more waiting up to {@code wait}. */
-    public ServeOptions withAdmission(int inFlight, int queued, Duration wait) {
-        return new ServeOptions(
-                host,
-                port,
-                maxBodyBytes,
-                inFlight,
-                queued,
-                wait,
-                idleTimeout,
-                stopTimeout,
-                charLimit,
-                batchLimit,
-                languages,
-                keys,
-                digests);
-    }
+        private Builder() {}
 
-    public ServeOptions withTimeouts(Duration idle, Duration stop) {
-        return new ServeOptions(
-                host,
-                port,
-                maxBodyBytes,
-                maxInFlight,
-                maxQueued,
-                queueWait,
-                idle,
-                stop,
-                charLimit,
-                batchLimit,
-                languages,
-                keys,
-                digests);
-    }
+        public Builder host(String h) {
+            this.host = h;
+            return this;
+        }
 
-    public ServeOptions withTextLimits(int chars, int batch) {
-        return new ServeOptions(
-                host,
-                port,
-                maxBodyBytes,
-                maxInFlight,
-                maxQueued,
-                queueWait,
-                idleTimeout,
-                stopTimeout,
-                chars,
-                batch,
-                languages,
-                keys,
-                digests);
-    }
+        public Builder port(int p) {
+            this.port = p;
+            return this;
+        }
 
-    public ServeOptions withLanguages(List<Language> l) {
-        return new ServeOptions(
-                host,
-                port,
-                maxBodyBytes,
-                maxInFlight,
-                maxQueued,
-                queueWait,
-                idleTimeout,
-                stopTimeout,
-                charLimit,
-                batchLimit,
-                l,
-                keys,
-                digests);
-    }
+        public Builder maxBodyBytes(long n) {
+            this.maxBodyBytes = n;
+            return this;
+        }
 
-    public ServeOptions withKeys(List<ApiKey> k) {
-        return new ServeOptions(
-                host,
-                port,
-                maxBodyBytes,
-                maxInFlight,
-                maxQueued,
-                queueWait,
-                idleTimeout,
-                stopTimeout,
-                charLimit,
-                batchLimit,
-                languages,
-                k,
-                digests);
-    }
+        /** {@code inFlight} at once, {@code queued} more waiting up to {@code wait}. */
+        public Builder admission(int inFlight, int queued, Duration wait) {
+            this.maxInFlight = inFlight;
+            this.maxQueued = queued;
+            this.queueWait = wait;
+            return this;
+        }
 
-    public ServeOptions withDigests(Path dir) {
-        return new ServeOptions(
-                host,
-                port,
-                maxBodyBytes,
-                maxInFlight,
-                maxQueued,
-                queueWait,
-                idleTimeout,
-                stopTimeout,
-                charLimit,
-                batchLimit,
-                languages,
-                keys,
-                dir);
+        public Builder timeouts(Duration idle, Duration stop) {
+            this.idleTimeout = idle;
+            this.stopTimeout = stop;
+            return this;
+        }
+
+        /** Longest text per item and most items per request; -1 = none. */
+        public Builder textLimits(int chars, int batch) {
+            this.charLimit = chars;
+            this.batchLimit = batch;
+            return this;
+        }
+
+        public Builder languages(List<Language> l) {
+            this.languages = l;
+            return this;
+        }
+
+        public Builder keys(List<ApiKey> k) {
+            this.keys = k;
+            return this;
+        }
+
+        public Builder digests(Path dir) {
+            this.digests = dir;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException for values out of range */
+        public ServeOptions build() {
+            return new ServeOptions(
+                    host,
+                    port,
+                    maxBodyBytes,
+                    maxInFlight,
+                    maxQueued,
+                    queueWait,
+                    idleTimeout,
+                    stopTimeout,
+                    charLimit,
+                    batchLimit,
+                    languages,
+                    keys,
+                    digests);
+        }
     }
 
     /** True when clients must send a key. */

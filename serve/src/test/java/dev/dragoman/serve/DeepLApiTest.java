@@ -30,7 +30,9 @@ class DeepLApiTest {
     @BeforeAll
     static void start() {
         server = TestServer.start(
-                ServeOptions.defaults().withKeys(List.of(new ApiKey("alice", ApiKey.hash(KEY), 0, 0))),
+                ServeOptions.builder()
+                        .keys(List.of(new ApiKey("alice", ApiKey.hash(KEY), 0, 0)))
+                        .build(),
                 SimConfig.defaults().withQuotaCharacters(5_000));
     }
 

@@ -33,7 +33,7 @@ class DragomanApiTest {
         }
         Files.writeString(digests.resolve("notes.txt"), "not a digest");
         sample = Files.readString(WebPageTest.SAMPLE, StandardCharsets.UTF_8);
-        server = TestServer.start(ServeOptions.defaults().withDigests(out), SimConfig.defaults(), true);
+        server = TestServer.start(ServeOptions.builder().digests(out).build(), SimConfig.defaults(), true);
     }
 
     @AfterAll

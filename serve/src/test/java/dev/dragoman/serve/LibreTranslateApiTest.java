@@ -20,7 +20,7 @@ class LibreTranslateApiTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(ServeOptions.defaults().withTextLimits(2000, 10));
+        server = TestServer.start(ServeOptions.builder().textLimits(2000, 10).build());
     }
 
     @AfterAll

@@ -17,7 +17,9 @@ class NodeClientsTest {
     @Test
     void should_serve_the_npm_libretranslate_clients() throws Exception {
         NodeRunner.requireTools(false);
-        ServeOptions options = ServeOptions.defaults().withKeys(List.of(new ApiKey("node", ApiKey.hash(KEY), 0, 0)));
+        ServeOptions options = ServeOptions.builder()
+                .keys(List.of(new ApiKey("node", ApiKey.hash(KEY), 0, 0)))
+                .build();
         try (TestServer s = TestServer.start(options)) {
             ObjectNode expected = Json.mapper().createObjectNode();
             expected.put("source", LibreTranslateApiTest.AR);

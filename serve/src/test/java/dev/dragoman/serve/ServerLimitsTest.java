@@ -22,7 +22,9 @@ class ServerLimitsTest {
 
     @Test
     void should_require_a_valid_libretranslate_key_accept_the_apiKey_spelling_and_enforce_its_limits() {
-        ServeOptions options = ServeOptions.defaults().withKeys(List.of(new ApiKey("bob", ApiKey.hash(KEY), 3, 0)));
+        ServeOptions options = ServeOptions.builder()
+                .keys(List.of(new ApiKey("bob", ApiKey.hash(KEY), 3, 0)))
+                .build();
         try (TestServer s = TestServer.start(options)) {
             HttpResponse<String> none = s.postJson("/translate", "{\"q\":\"x\",\"source\":\"ar\",\"target\":\"en\"}");
             HttpResponse<String> wrong =
@@ -53,14 +55,17 @@ class ServerLimitsTest {
 
     @Test
     void should_refuse_a_keyless_server_on_a_public_address() {
-        assertThatThrownBy(() -> ServeOptions.defaults().withHost("0.0.0.0").check())
+        assertThatThrownBy(() -> ServeOptions.builder().host("0.0.0.0").build().check())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("loopback");
     }
 
     @Test
     void should_answer_413_past_the_body_limit_and_429_with_retry_after_when_overloaded() throws Exception {
-        ServeOptions options = ServeOptions.defaults().withMaxBodyBytes(4096).withAdmission(1, 0, Duration.ZERO);
+        ServeOptions options = ServeOptions.builder()
+                .maxBodyBytes(4096)
+                .admission(1, 0, Duration.ZERO)
+                .build();
         try (TestServer s =
                 TestServer.start(options, SimConfig.defaults().withLatency(Latency.fixed(Duration.ofMillis(800))))) {
             HttpResponse<String> big = s.postJson(

@@ -54,7 +54,8 @@ final class TestServer implements AutoCloseable {
                 .withAttempts(1);
         ServeBackends built =
                 ServeBackends.build(backends, List.of(spec), summaries ? BackendSpec.of("extractive") : null);
-        return new TestServer(sim, DragomanServer.start(options.withPort(0), built, "test"));
+        return new TestServer(
+                sim, DragomanServer.start(options.toBuilder().port(0).build(), built, "test"));
     }
 
     String url(String path) {

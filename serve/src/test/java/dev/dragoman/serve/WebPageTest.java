@@ -27,7 +27,7 @@ class WebPageTest {
             Files.copy(in, digests.resolve("digest-20240625T070000Z.json"));
         }
         Article sample = ArticleReaders.standard().readArticle(SAMPLE);
-        try (TestServer s = TestServer.start(ServeOptions.defaults().withDigests(out), SimConfig.defaults(), true)) {
+        try (TestServer s = TestServer.start(ServeOptions.builder().digests(out).build(), SimConfig.defaults(), true)) {
             String log = NodeRunner.run(
                     "page.test.js",
                     Map.of(
