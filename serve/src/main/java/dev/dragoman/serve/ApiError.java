@@ -11,15 +11,22 @@ final class ApiError extends RuntimeException {
 
     private final int status;
     private final Duration retryAfter;
+    private final String refusal;
 
     ApiError(int status, String message) {
         this(status, message, null);
     }
 
     ApiError(int status, String message, Duration retryAfter) {
+        this(status, message, retryAfter, null);
+    }
+
+    /** @param refusal why the request was refused before any work, for {@code /metrics} (null: not a refusal) */
+    ApiError(int status, String message, Duration retryAfter, String refusal) {
         super(message, null, false, false);
         this.status = status;
         this.retryAfter = retryAfter;
+        this.refusal = refusal;
     }
 
     static ApiError badRequest(String message) {
@@ -28,6 +35,10 @@ final class ApiError extends RuntimeException {
 
     int status() {
         return status;
+    }
+
+    String refusal() {
+        return refusal;
     }
 
     /** Seconds for {@code Retry-After} (at least 1), or null. */

@@ -1,6 +1,5 @@
 package dev.dragoman.serve;
 
-import java.util.Locale;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.util.Fields;
 
@@ -63,17 +62,6 @@ final class Exchange {
                     : Params.parse(contentType(), body, query, maxBody);
         }
         return params;
-    }
-
-    /** The value of a query parameter (GET requests), or null. */
-    String queryParam(String name) {
-        return query.getValue(name);
-    }
-
-    /** True when the client prefers {@code type} (a plain substring test of {@code Accept}). */
-    boolean accepts(String type) {
-        String accept = headers.get("Accept");
-        return accept != null && accept.toLowerCase(Locale.ROOT).contains(type);
     }
 
     ApiKey key() {

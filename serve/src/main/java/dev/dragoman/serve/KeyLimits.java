@@ -76,7 +76,10 @@ final class KeyLimits {
         long millis = clock.millis();
         long left = 60 - (millis / 1000) % 60;
         return new ApiError(
-                429, "this key's limit of " + limit + " " + what + " per minute is used up", Duration.ofSeconds(left));
+                429,
+                "this key's limit of " + limit + " " + what + " per minute is used up",
+                Duration.ofSeconds(left),
+                "key-limit");
     }
 
     private long minute() {

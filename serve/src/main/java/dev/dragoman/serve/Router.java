@@ -87,16 +87,16 @@ final class Router extends Handler.Abstract {
                 }
                 if (route.admitted()) {
                     if (!admission.enter()) {
-                        metrics.refused("overload");
-                        throw new ApiError(429, "too many requests in progress; retry shortly", Duration.ofSeconds(1));
+                        throw new ApiError(
+                                429, "too many requests in progress; retry shortly", Duration.ofSeconds(1), "overload");
                     }
                     admitted = true;
                 }
                 reply = route.handler().handle(exchange);
             }
         } catch (ApiError e) {
-            if (e.status() == 429 && e.getMessage().startsWith("this key")) {
-                metrics.refused("key-limit");
+            if (e.refusal() != null) {
+                metrics.refused(e.refusal());
             }
             reply = error(api, e.status(), e.getMessage(), e.retryAfter());
         } catch (DragomanException e) {
@@ -140,7 +140,8 @@ final class Router extends Handler.Abstract {
     }
 
     private static ApiError tooLarge(long max) {
-        return new ApiError(413, "Request Entity Too Large: the body may hold at most " + max + " bytes");
+        return new ApiError(
+                413, "Request Entity Too Large: the body may hold at most " + max + " bytes", null, "body-too-large");
     }
 
     /** Finds the client key where this API's clients send it; keyless servers accept any request. */
@@ -160,11 +161,17 @@ final class Router extends Handler.Abstract {
             }
         };
         if (key == null || key.isBlank()) {
-            metricsRefusedUnauthorized();
             throw switch (api) {
-                case LIBRE -> new ApiError(400, "Please contact the server operator to get an API key");
-                case DEEPL -> new ApiError(403, "Authorization failure: send Authorization: DeepL-Auth-Key <key>");
-                case DRAGOMAN -> new ApiError(401, "an API key is required: send Authorization: Bearer <key>");
+                case LIBRE ->
+                    new ApiError(400, "Please contact the server operator to get an API key", null, "unauthorized");
+                case DEEPL ->
+                    new ApiError(
+                            403,
+                            "Authorization failure: send Authorization: DeepL-Auth-Key <key>",
+                            null,
+                            "unauthorized");
+                case DRAGOMAN ->
+                    new ApiError(401, "an API key is required: send Authorization: Bearer <key>", null, "unauthorized");
             };
         }
         for (ApiKey k : options.keys()) {
@@ -173,12 +180,11 @@ final class Router extends Handler.Abstract {
                 return;
             }
         }
-        metricsRefusedUnauthorized();
-        throw new ApiError(403, api == Route.Api.DEEPL ? "Authorization failure: wrong key" : "Invalid API key");
-    }
-
-    private void metricsRefusedUnauthorized() {
-        metrics.refused("unauthorized");
+        throw new ApiError(
+                403,
+                api == Route.Api.DEEPL ? "Authorization failure: wrong key" : "Invalid API key",
+                null,
+                "unauthorized");
     }
 
     private static String scheme(String header, String scheme) {

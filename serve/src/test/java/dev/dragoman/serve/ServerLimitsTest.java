@@ -84,6 +84,7 @@ class ServerLimitsTest {
             assertThat(slow.get().statusCode()).isEqualTo(200);
             assertThat(s.get("/metrics").body())
                     .contains("dragoman_http_refused_total{reason=\"overload\"} 1")
+                    .contains("dragoman_http_refused_total{reason=\"body-too-large\"} 1")
                     .contains("dragoman_http_requests_total{route=\"POST /translate\",status=\"429\"} 1")
                     .contains("dragoman_backend_requests_total{backend=\"deepl\"} 1");
         }
