@@ -213,10 +213,11 @@ final class Router extends Handler.Abstract {
             case AUTHENTICATION_FAILED, CONFIGURATION, QUALITY -> 502;
             case INTERNAL -> 500;
         };
+        LOG.warn("backend failure ({}): {}", e.kind(), message);
         if (e.kind() == DragomanException.Kind.AUTHENTICATION_FAILED) {
+            // the operator's log has the vendor's words; the client learns only that it is not its fault
             message = "the translation backend rejected this server's credentials; the operator must fix them";
         }
-        LOG.warn("backend failure ({}): {}", e.kind(), message);
         return error(api, status, message, retryAfter);
     }
 

@@ -4,11 +4,18 @@ import static dev.dragoman.serve.TestServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.core.testing.sim.Latency;
 import dev.dragoman.core.testing.sim.SimConfig;
+import dev.dragoman.core.testing.sim.SimulatedBackend;
+import dev.dragoman.pipeline.backend.Backends;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +57,34 @@ class ServerLimitsTest {
             assertThat(s.get("/metrics").body())
                     .contains("dragoman_http_refused_total{reason=\"unauthorized\"} 2")
                     .contains("dragoman_http_refused_total{reason=\"key-limit\"} 1");
+        }
+    }
+
+    @Test
+    void should_answer_502_when_the_backend_rejects_the_servers_key_without_showing_it() throws Exception {
+        String backendKey = "wrong-backend-key-5f4e3d2c1b0a";
+        try (SimulatedBackend sim =
+                SimulatedBackend.start(SimConfig.defaults().withApiKey("the-right-key-0123456789"))) {
+            ServeBackends backends = ServeBackends.build(
+                    Backends.load().withVariables(Map.of("DEEPL_AUTH_KEY", backendKey)),
+                    List.of(BackendSpec.of("deepl").withBaseUrl(sim.baseUrl()).withAttempts(1)),
+                    null);
+            try (DragomanServer server =
+                    DragomanServer.start(ServeOptions.builder().port(0).build(), backends, "test")) {
+                HttpResponse<String> r = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(server.url() + "/translate"))
+                                        .header("Content-Type", "application/json")
+                                        .POST(
+                                                HttpRequest.BodyPublishers.ofString(
+                                                        "{\"q\":\"\u0645\u0631\u062d\u0628\u0627\",\"source\":\"ar\",\"target\":\"en\"}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+
+                assertThat(r.statusCode()).isEqualTo(502);
+                assertThat(json(r).get("error").asText()).contains("credentials");
+                assertThat(r.body()).doesNotContain(backendKey).doesNotContain("at dev.dragoman");
+            }
         }
     }
 
