@@ -65,26 +65,27 @@ final class Translation {
             from = d.language().equals(Language.UNDETERMINED) ? null : d.language();
             confidence = d.confidence();
         }
-        TranslationResult result;
         List<String> out;
+        List<TranslatedSegment> segments;
+        List<String> warnings = new ArrayList<>();
+        Language reported;
         if (html) {
             FragmentTranslator.Result r = new FragmentTranslator(backend).translate(texts, from, target, options);
-            result = r.result();
             out = r.html();
+            segments = r.segments();
+            warnings.addAll(r.warnings());
+            reported = r.detectedSource();
         } else {
-            result = backend.translate(new TranslationRequest(texts, from, target, options));
-            out = result.texts();
+            TranslationResult r = backend.translate(new TranslationRequest(texts, from, target, options));
+            out = r.texts();
+            segments = r.segments();
+            segments.forEach(seg -> warnings.addAll(seg.warnings()));
+            reported = r.detectedSource();
         }
-        List<String> warnings = new ArrayList<>();
-        if (result != null) {
-            long cached = result.segments().stream()
-                    .filter(TranslatedSegment::fromCache)
-                    .count();
-            metrics.segments(cached, result.segments().size() - cached);
-            result.segments().forEach(s -> warnings.addAll(s.warnings()));
-            if (from == null && result.detectedSource() != null) {
-                from = result.detectedSource();
-            }
+        long cached = segments.stream().filter(TranslatedSegment::fromCache).count();
+        metrics.segments(cached, segments.size() - cached);
+        if (from == null) {
+            from = reported;
         }
         String name = backendName == null || backendName.isBlank() ? backends.defaultTranslator() : backendName.strip();
         return new Outcome(out, from == null ? Language.UNDETERMINED : from, confidence, warnings, name);

@@ -87,8 +87,9 @@ class LibreTranslateApiTest {
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(json(r).get("translatedText").asText())
-                .isEqualTo("<p class=\"x\">" + SimTranslation.translate("\u0645\u0631\u062d\u0628\u0627", "EN-US")
-                        + " <b>" + SimTranslation.translate("\u0628\u0643\u0645", "EN-US") + "</b></p>");
+                .isEqualTo("<p class=\"x\">"
+                        + SimTranslation.translate("\u0645\u0631\u062d\u0628\u0627 <b>\u0628\u0643\u0645</b>", "EN-US")
+                        + "</p>");
     }
 
     @Test

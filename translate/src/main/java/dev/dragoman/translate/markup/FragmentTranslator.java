@@ -6,12 +6,14 @@ import dev.dragoman.core.translation.TranslationOptions;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.translation.Translator;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
@@ -23,14 +25,20 @@ import org.jsoup.nodes.TextNode;
  * every element, attribute, comment and entity comes back as it went in and only the text changes — the contract of
  * LibreTranslate's {@code format=html} and DeepL's {@code tag_handling=html}.
  *
- * <p>Each run of text between tags is one plain-text segment; all segments of all fragments travel in one
- * {@link TranslationRequest} (so a decorated backend caches, packs and guards them like any other segment). Markup
- * therefore survives whatever the backend does with it, including backends that have no HTML mode (Apertium, LLMs,
- * the simulator); the price is that a sentence split by an inline tag is translated in pieces. The white space around
- * a run is kept as it was. Not translated: {@code script}, {@code style}, {@code code}, {@code kbd}, {@code samp},
- * {@code var}, {@code textarea}, elements with {@code translate="no"} or class {@code notranslate}, and attribute
- * values. Malformed markup is repaired the way browsers do (HTML5 parsing rules). Stateless and thread-safe when the
- * translator is.
+ * <p>The unit of translation is a block: an element (or the fragment itself) that holds text and only inline
+ * elements. A block without inline markup is one plain-text segment. A block with inline markup goes whole, as one
+ * HTML segment ({@link TranslationOptions.TextFormat#HTML}), so that a sentence split by {@code <em>} or a link is
+ * translated as one sentence (LibreTranslate issue 806); the answer is accepted only when it has exactly the same
+ * elements, attributes and comments in the same order. When it has not (a backend without an HTML mode, or one that
+ * moved or dropped a tag), that block's text runs are translated one by one as plain segments — the markup then
+ * survives by construction — and the result carries a warning saying so. Blocks holding untranslated parts go run by
+ * run from the start. All segments of all fragments of one kind travel in one {@link TranslationRequest}, so a
+ * decorated backend caches, packs and guards them like any other segment; white space around a run is kept.
+ *
+ * <p>Not translated: {@code script}, {@code style}, {@code code}, {@code kbd}, {@code samp}, {@code var},
+ * {@code textarea}, {@code template}, {@code svg}, {@code math}, elements with {@code translate="no"} or class
+ * {@code notranslate}, and attribute values. Malformed markup is repaired the way browsers do (HTML5 parsing rules).
+ * Stateless and thread-safe when the translator is.
  */
 public final class FragmentTranslator {
 
@@ -44,24 +52,33 @@ public final class FragmentTranslator {
     }
 
     /**
-     * The fragments in {@code target}, in order, and the backend's result for their text runs.
-     *
-     * @param result the result of the one request made, or null when the fragments hold no text to translate
+     * The fragments in {@code target}, in order; the backend's results for the requests made (none when the
+     * fragments hold no text); and warnings (degraded segments, blocks translated run by run).
      */
-    public record Result(List<String> html, TranslationResult result) {
+    public record Result(List<String> html, List<TranslationResult> results, List<String> warnings) {
         public Result {
             html = List.copyOf(html);
+            results = List.copyOf(results);
+            warnings = List.copyOf(warnings);
         }
 
-        /** Warnings of the text runs (a degraded translation), in order. */
-        public List<String> warnings() {
-            return result == null
-                    ? List.of()
-                    : result.segments().stream()
-                            .flatMap(s -> s.warnings().stream())
-                            .toList();
+        /** Every segment the backend answered, in request order. */
+        public List<TranslatedSegment> segments() {
+            return results.stream().flatMap(r -> r.segments().stream()).toList();
+        }
+
+        /** The source language a backend reported, or null. */
+        public Language detectedSource() {
+            return results.stream()
+                    .map(TranslationResult::detectedSource)
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .orElse(null);
         }
     }
+
+    /** Text to translate: an element's inner HTML (a block with inline markup) or one text run. */
+    private record Unit(Element block, TextNode run) {}
 
     /**
      * Translates every fragment.
@@ -70,43 +87,155 @@ public final class FragmentTranslator {
      * @throws dev.dragoman.core.error.DragomanException when the backend fails (nothing partial is returned)
      */
     public Result translate(List<String> fragments, Language source, Language target, TranslationOptions options) {
+        TranslationOptions base = options == null ? TranslationOptions.DEFAULT : options;
         List<Element> bodies = new ArrayList<>(fragments.size());
-        List<TextNode> runs = new ArrayList<>();
+        List<Unit> units = new ArrayList<>();
         for (String fragment : fragments) {
             Document doc = Jsoup.parseBodyFragment(Objects.requireNonNull(fragment, "fragment"));
             doc.outputSettings()
                     .prettyPrint(false)
                     .escapeMode(Entities.EscapeMode.base)
-                    .charset(java.nio.charset.StandardCharsets.UTF_8);
+                    .charset(StandardCharsets.UTF_8);
             bodies.add(doc.body());
-            collect(doc.body(), runs);
+            collect(doc.body(), units);
         }
-        TranslationResult result = null;
+        List<TranslationResult> results = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<TextNode> runs = new ArrayList<>();
+        List<Element> blocks = new ArrayList<>();
+        for (Unit u : units) {
+            if (u.run() != null) {
+                runs.add(u.run());
+            } else {
+                blocks.add(u.block());
+            }
+        }
+        if (!blocks.isEmpty()) {
+            List<String> html = blocks.stream().map(Element::html).toList();
+            TranslationResult r = translator.translate(
+                    new TranslationRequest(html, source, target, base.withFormat(TranslationOptions.TextFormat.HTML)));
+            results.add(r);
+            for (int i = 0; i < blocks.size(); i++) {
+                Element block = blocks.get(i);
+                TranslatedSegment t = r.segments().get(i);
+                Element answer = Jsoup.parseBodyFragment(t.text()).body();
+                if (skeleton(answer).equals(skeleton(block))) {
+                    block.empty();
+                    for (Node n : new ArrayList<>(answer.childNodes())) {
+                        block.appendChild(n);
+                    }
+                    t.warnings().forEach(warnings::add);
+                } else {
+                    warnings.add("the backend changed the markup of \"" + abbreviate(block.text())
+                            + "\"; its text runs were translated one by one");
+                    collectRuns(block, runs);
+                }
+            }
+        }
         if (!runs.isEmpty()) {
             List<String> segments =
                     runs.stream().map(t -> t.getWholeText().strip()).toList();
-            TranslationOptions textOptions = (options == null ? TranslationOptions.DEFAULT : options)
-                    .withFormat(TranslationOptions.TextFormat.TEXT);
-            result = translator.translate(new TranslationRequest(segments, source, target, textOptions));
+            TranslationResult r = translator.translate(new TranslationRequest(
+                    segments, source, target, base.withFormat(TranslationOptions.TextFormat.TEXT)));
+            results.add(r);
             for (int i = 0; i < runs.size(); i++) {
                 TextNode run = runs.get(i);
                 String whole = run.getWholeText();
-                TranslatedSegment t = result.segments().get(i);
+                TranslatedSegment t = r.segments().get(i);
                 run.text(leading(whole) + t.text() + trailing(whole));
+                t.warnings().forEach(warnings::add);
             }
         }
-        return new Result(bodies.stream().map(Element::html).toList(), result);
+        return new Result(bodies.stream().map(Element::html).toList(), results, warnings);
     }
 
-    private static void collect(Node node, List<TextNode> runs) {
-        for (Node child : node.childNodes()) {
-            if (child instanceof TextNode text) {
-                if (!text.isBlank()) {
-                    runs.add(text);
+    /**
+     * Splits {@code e} into units: itself when it holds text and only translatable inline elements, else its direct
+     * text runs one by one and its children each in turn.
+     */
+    private static void collect(Element e, List<Unit> units) {
+        if (!hasText(e)) {
+            return;
+        }
+        if (inlineOnly(e)) {
+            boolean markup = e.children().stream().findAny().isPresent();
+            if (!markup) {
+                for (Node child : e.childNodes()) {
+                    if (child instanceof TextNode t && !t.isBlank()) {
+                        units.add(new Unit(null, t));
+                    }
                 }
-            } else if (child instanceof Element e && translatable(e)) {
-                collect(e, runs);
+            } else {
+                units.add(new Unit(e, null));
             }
+            return;
+        }
+        for (Node child : e.childNodes()) {
+            if (child instanceof TextNode t) {
+                if (!t.isBlank()) {
+                    units.add(new Unit(null, t));
+                }
+            } else if (child instanceof Element c && translatable(c)) {
+                collect(c, units);
+            }
+        }
+    }
+
+    /** Every text run of {@code e} outside untranslated elements. */
+    private static void collectRuns(Node node, List<TextNode> runs) {
+        for (Node child : node.childNodes()) {
+            if (child instanceof TextNode t) {
+                if (!t.isBlank()) {
+                    runs.add(t);
+                }
+            } else if (child instanceof Element c && translatable(c)) {
+                collectRuns(c, runs);
+            }
+        }
+    }
+
+    /** True when every descendant element is inline and translated (no block, no code or translate="no"). */
+    private static boolean inlineOnly(Element e) {
+        for (Element c : e.children()) {
+            if (c.isBlock() || !translatable(c) || !inlineOnly(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasText(Element e) {
+        for (Node child : e.childNodes()) {
+            if (child instanceof TextNode t && !t.isBlank()) {
+                return true;
+            }
+            if (child instanceof Element c && translatable(c) && hasText(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The elements (name and attributes) and comments under {@code e}, in document order: what must survive. */
+    private static List<String> skeleton(Element e) {
+        List<String> out = new ArrayList<>();
+        for (Element d : e.getAllElements()) {
+            if (d != e) {
+                out.add(d.normalName() + d.attributes().html());
+            }
+        }
+        for (Node n : e.childNodes()) {
+            comments(n, out);
+        }
+        return out;
+    }
+
+    private static void comments(Node n, List<String> out) {
+        if (n instanceof Comment c) {
+            out.add("<!--" + c.getData());
+        }
+        for (Node child : n.childNodes()) {
+            comments(child, out);
         }
     }
 
@@ -114,6 +243,10 @@ public final class FragmentTranslator {
         return !UNTRANSLATED.contains(e.normalName())
                 && !"no".equals(e.attr("translate").toLowerCase(Locale.ROOT))
                 && !e.hasClass("notranslate");
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
     private static String leading(String s) {
