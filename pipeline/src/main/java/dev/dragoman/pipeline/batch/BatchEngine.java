@@ -104,6 +104,14 @@ public final class BatchEngine {
      * @throws DragomanException of kind BUSY when another run (this process or another) holds the output folder
      */
     public RunReport run(BatchListener listener, boolean onlyNew) {
+        return run(listener, onlyNew, report -> report);
+    }
+
+    /**
+     * As {@link #run(BatchListener, boolean)}, then {@code finish} (writing the run's digest) while the output
+     * folder's lock is still held, so a run waiting for the folder never starts before this one's digest is written.
+     */
+    public <T> T run(BatchListener listener, boolean onlyNew, java.util.function.Function<RunReport, T> finish) {
         Instant started = clock.instant();
         fatal.set(null);
         claimed.clear();
@@ -111,7 +119,7 @@ public final class BatchEngine {
         String fingerprint = options.fingerprint();
         ArticleOutputs outputs = new ArticleOutputs(out, options.formats());
         try (OutputLock lock = OutputLock.acquire(out, out.resolve(STATE_DIR), started)) {
-            return runLocked(listener, onlyNew, started, out, fingerprint, outputs);
+            return finish.apply(runLocked(listener, onlyNew, started, out, fingerprint, outputs));
         }
     }
 

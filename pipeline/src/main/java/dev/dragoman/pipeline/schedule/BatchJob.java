@@ -103,13 +103,17 @@ public final class BatchJob {
     }
 
     private Run runOnce(BatchListener listener, boolean onlyNew) {
-        RunReport report = engine.run(listener, onlyNew);
         Path out = engine.options().out();
-        try {
-            return new Run(report, new DigestWriter().write(out, Digest.of(report, new MinHashStoryClusterer())));
-        } catch (IOException e) {
-            throw new DragomanException(
-                    DragomanException.Kind.INTERNAL, "cannot write the digest under " + out + ": " + e.getMessage(), e);
-        }
+        // the digest is written before the output folder's lock is released
+        return engine.run(listener, onlyNew, report -> {
+            try {
+                return new Run(report, new DigestWriter().write(out, Digest.of(report, new MinHashStoryClusterer())));
+            } catch (IOException e) {
+                throw new DragomanException(
+                        DragomanException.Kind.INTERNAL,
+                        "cannot write the digest under " + out + ": " + e.getMessage(),
+                        e);
+            }
+        });
     }
 }

@@ -398,4 +398,27 @@ public class BatchEngineTest {
                 .count();
         assertThat(journalled).isEqualTo(report.done());
     }
+
+    @Test
+    void should_still_hold_the_output_folder_while_the_run_is_finished() throws Exception {
+        // given: a finished batch whose finishing step (the digest) tries to take the folder as a second run would
+        Path in = Files.createDirectories(tmp.resolve("lock-in"));
+        Files.writeString(in.resolve("a1.json"), Json.mapper().writeValueAsString(article(1)), StandardCharsets.UTF_8);
+        Path out = tmp.resolve("lock-out");
+        BatchEngine engine = BatchEngine.builder(BatchOptions.of(List.of(in.toString()), out)
+                        .withTranslateTo(Language.ENGLISH)
+                        .withBackends("scripted"))
+                .translator(Scripted.backend(new Scripted.ScriptedTranslator()))
+                .build();
+        // when
+        DragomanException.Kind second = engine.run(BatchListener.NONE, false, report -> {
+            try (OutputLock lock = OutputLock.acquire(out, out.resolve(BatchEngine.STATE_DIR), Instant.now())) {
+                return null;
+            } catch (DragomanException e) {
+                return e.kind();
+            }
+        });
+        // then
+        assertThat(second).isEqualTo(DragomanException.Kind.BUSY);
+    }
 }
