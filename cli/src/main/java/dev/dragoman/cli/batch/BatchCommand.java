@@ -165,6 +165,7 @@ public final class BatchCommand implements Callable<Integer> {
     private int execute(PrintWriter err) {
         Schedule schedule = schedule(); // usage errors before any backend is built
         BatchListener listener = listener(err);
+        Console console = new Console(spec, common);
         try (ConfiguredBackends backends = ConfiguredBackends.open(
                 context.settings(),
                 translateTo != null || brief != null,
@@ -173,8 +174,9 @@ public final class BatchCommand implements Callable<Integer> {
                 summarizeBackend,
                 cache.store(),
                 cache.path(),
-                cache.url(),
-                new Console(spec, common)::retrying)) {
+                        cache.url(),
+                        console::retrying)
+                .onCacheWarning(w -> console.note("Warning: %s.", w))) {
             OkHttpClient http = new OkHttpClient();
             try {
                 BatchEngine engine = BatchEngine.builder(options(backends))

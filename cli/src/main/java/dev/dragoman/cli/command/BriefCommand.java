@@ -88,7 +88,7 @@ public final class BriefCommand implements Callable<Integer> {
                 .withStyle(SummarizeCommand.style(style))
                 .withStrict(strict);
         UsageMeter meter = new UsageMeter();
-        try (MeteredResultCache store = cache.open(settings)) {
+        try (MeteredResultCache store = cache.open(settings, console)) {
             Translator translator = translator(settings, console, meter, store);
             BriefPipeline pipeline = new BriefPipeline(new ExtractiveSummarizer(), translator);
             SummaryWriter writer = new SummaryWriter(format);

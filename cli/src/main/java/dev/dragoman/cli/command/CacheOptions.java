@@ -1,5 +1,6 @@
 package dev.dragoman.cli.command;
 
+import dev.dragoman.cli.Console;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.pipeline.config.Settings;
 import dev.dragoman.pipeline.config.Stores;
@@ -43,6 +44,11 @@ public final class CacheOptions {
     /** Opens the store these options name (see {@link Stores#open}). */
     public MeteredResultCache open(Settings settings) {
         return Stores.open(settings, store(), path, url);
+    }
+
+    /** Opens the store for a run: a failing or repaired store is said once on stderr (not with --quiet). */
+    public MeteredResultCache open(Settings settings, Console console) {
+        return open(settings).onWarning(w -> console.note("Warning: %s.", w));
     }
 
     /** Where that store is, without opening it (see {@link Stores#location}). */

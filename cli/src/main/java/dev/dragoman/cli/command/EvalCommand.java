@@ -108,7 +108,7 @@ public final class EvalCommand implements Runnable {
                     fixed ? dev.dragoman.core.summary.SummaryLength.sentences(sentences) : null,
                     perArticle != null,
                     limit);
-            try (MeteredResultCache store = cache.open(settings)) {
+            try (MeteredResultCache store = cache.open(settings, console)) {
                 Summarizer summarizer = settings.backends(b).withCache(store).summarizer(b.spec());
                 EvalReport report =
                         console.timed("evaluate " + dataset, () -> SummarizationEval.run(dataset, summarizer, options));

@@ -90,7 +90,7 @@ public final class SummarizeCommand implements Callable<Integer> {
                 .withOutputLanguage(lang == null ? null : language(lang))
                 .withStrict(strict);
         BackendConfig b = settings.backend(backend == null ? "extractive" : backend.strip());
-        try (MeteredResultCache store = cache.open(settings)) {
+        try (MeteredResultCache store = cache.open(settings, console)) {
             Summarizer summarizer = settings.backends(b)
                     .withCache(store)
                     .withRetryListener(console::retrying)

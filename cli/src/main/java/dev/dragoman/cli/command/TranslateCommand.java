@@ -120,7 +120,7 @@ public final class TranslateCommand implements Callable<Integer> {
         console.detail(
                 "backend %s: type %s, model %s",
                 b.name(), b.type(), b.spec().model() == null ? "-" : b.spec().model());
-        try (MeteredResultCache store = cache.open(settings)) {
+        try (MeteredResultCache store = cache.open(settings, console)) {
             // retry outside the per-segment cache outside the guards, rate limit and metering (Translators)
             ArticleTranslator translator = ArticleTranslator.over(settings.backends(b)
                     .withCache(store)

@@ -1,13 +1,18 @@
 package dev.dragoman.core.cache;
 
+import dev.dragoman.core.error.Secrets;
 import dev.dragoman.core.usage.Usage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +20,12 @@ import org.slf4j.LoggerFactory;
  * The decorator every caller puts around a store: it counts this process's hits, misses and errors, and turns every
  * store failure ({@link CacheException} or any other {@link RuntimeException} a store throws) into a miss (for
  * {@code get}) or a skipped write (for {@code put}). The failure is counted and logged once per distinct reason at
- * WARN (later repeats at DEBUG), so a Redis outage during a 500-article batch logs one line, not 500.
+ * WARN (later repeats at DEBUG, the stack trace only at DEBUG), so a Redis outage during a 500-article batch logs one
+ * line, not 500.
+ *
+ * <p>People are told too, once per store: {@link #onWarning} hands a sink (a CLI's stderr, a server's log) one
+ * sentence the first time the store fails ("the cache failed …; going on without it") and what the store itself
+ * found when it was opened (a corrupt file moved aside), including what happened before the sink was set.
  *
  * <p>So: {@code get} and {@code put} never throw a store failure; a cache failure never fails the user's operation.
  * Programming errors ({@code null} arguments) still throw. Thread-safe; adds no locking of its own.
@@ -32,6 +42,9 @@ public final class MeteredResultCache implements ResultCache {
     private final LongAdder writes = new LongAdder();
     private final AtomicReference<Usage> saved = new AtomicReference<>(Usage.NONE);
     private final Set<String> loggedReasons = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean failedOnce = new AtomicBoolean();
+    private final List<String> userWarnings = new ArrayList<>(); // guarded by this
+    private Consumer<String> sink; // guarded by this
 
     private MeteredResultCache(ResultCache delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -92,6 +105,40 @@ public final class MeteredResultCache implements ResultCache {
         }
     }
 
+    /**
+     * Tells {@code sink} (once each) what people should know about this cache: the first failure of the store, and
+     * the store's own warnings from opening it ({@link CacheAdmin#warnings()}); what happened before this call is
+     * told at once. Returns this store.
+     */
+    public MeteredResultCache onWarning(Consumer<String> sink) {
+        Objects.requireNonNull(sink, "sink");
+        List<String> earlier;
+        synchronized (this) {
+            if (this.sink == null && delegate instanceof CacheAdmin admin) {
+                try {
+                    userWarnings.addAll(0, admin.warnings());
+                } catch (RuntimeException e) {
+                    failed("warnings", null, e);
+                }
+            }
+            this.sink = sink;
+            earlier = List.copyOf(userWarnings);
+        }
+        earlier.forEach(sink);
+        return this;
+    }
+
+    private void tell(String warning) {
+        Consumer<String> to;
+        synchronized (this) {
+            userWarnings.add(warning);
+            to = sink;
+        }
+        if (to != null) {
+            to.accept(warning);
+        }
+    }
+
     /** This process's counts since this decorator was made. */
     public Counters counters() {
         return new Counters(hits.sum(), misses.sum(), errors.sum(), writes.sum(), saved.get());
@@ -106,16 +153,36 @@ public final class MeteredResultCache implements ResultCache {
         errors.increment();
         String reason = operation + ": " + describe(e);
         boolean first = loggedReasons.size() < MAX_REASONS && loggedReasons.add(reason);
+        if (failedOnce.compareAndSet(false, true)) {
+            tell("the cache failed (" + operation + ": " + plain(e) + "); going on without it, so this run's results"
+                    + " are not being reused or kept" + (operation.equals("close") ? "" : " while it fails"));
+        }
         if (first) {
             LOG.warn(
                     "cache {} failed, going on without the cache ({}); further failures for this reason are logged"
                             + " at DEBUG",
                     operation,
-                    describe(e),
-                    e);
+                    describe(e));
+            LOG.debug("cache {} failure", operation, e);
         } else if (LOG.isDebugEnabled()) {
             LOG.debug("cache {} failed for {}: {}", operation, key == null ? "-" : key.digest(), describe(e));
         }
+    }
+
+    /** The failure in words, without exception class names: the innermost message that says something. */
+    private static String plain(Throwable e) {
+        String message = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage().strip();
+            }
+        }
+        if (message == null) {
+            return "no reason given";
+        }
+        message = message.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z]\\w*(?:Exception|Error))\\b:?\\s*", "");
+        message = Secrets.redact(message);
+        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
     }
 
     private static String describe(Throwable e) {

@@ -91,6 +91,12 @@ public final class ConfiguredBackends implements AutoCloseable {
         return backends.description();
     }
 
+    /** Where people hear of a failing or repaired cache store (see {@link MeteredResultCache#onWarning}). */
+    public ConfiguredBackends onCacheWarning(java.util.function.Consumer<String> sink) {
+        store.onWarning(sink);
+        return this;
+    }
+
     @Override
     public void close() {
         store.close();
