@@ -16,6 +16,7 @@ import dev.dragoman.core.backend.MissingKeyException;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.RedactingStream;
 import dev.dragoman.core.error.Secrets;
+import dev.dragoman.core.error.Reasons;
 import dev.dragoman.pipeline.config.BackendConfig;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -202,9 +203,9 @@ public final class Main implements Runnable {
         } else if (ex instanceof DragomanException d) {
             err.println("dragoman: " + d.getMessage());
         } else if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
-            err.println("dragoman: input/output failed: " + rootMessage(ex));
+            err.println("dragoman: input/output failed: " + Reasons.of(ex));
         } else {
-            err.println("dragoman: unexpected error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")"
+            err.println("dragoman: unexpected error (" + Reasons.of(ex) + ")"
                     + (verbose ? "" : "; run again with --verbose for details, and please report it") + ".");
         }
         if (verbose) {
@@ -253,14 +254,6 @@ public final class Main implements Runnable {
         return false;
     }
 
-    private static String rootMessage(Throwable t) {
-        Throwable r = t;
-        while (r.getCause() != null && r.getCause() != r) {
-            r = r.getCause();
-        }
-        return r.getMessage() == null ? r.getClass().getSimpleName() : r.getMessage();
-    }
-
     public static void main(String[] args) {
         configureLogging(args);
         Preload.startIfUseful(args);
@@ -289,10 +282,30 @@ public final class Main implements Runnable {
             }
         }
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+            // other libraries' logs (sqlite-jdbc's loader, Jedis, Jetty) only with --verbose: the CLI says what failed
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level.equals("error") ? "off" : level);
+            System.setProperty("org.slf4j.simpleLogger.log.dev.dragoman", level);
+        }
+        if (System.getProperty("java.util.logging.config.class") == null
+                && System.getProperty("java.util.logging.config.file") == null) {
+            // java.util.logging (OkHttp) is configured only if something uses it: no cost at start-up
+            System.setProperty("java.util.logging.config.class", JulLevel.class.getName());
+            System.setProperty(JulLevel.PROPERTY, level.equals("info") ? "INFO" : "OFF");
         }
         if (System.getProperty("org.slf4j.simpleLogger.showThreadName") == null) {
             System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        }
+    }
+
+    /** Sets java.util.logging's level when it first starts ({@code java.util.logging.config.class}). */
+    public static final class JulLevel {
+        static final String PROPERTY = "dragoman.jul.level";
+
+        public JulLevel() throws java.io.IOException {
+            String config = ".level=" + System.getProperty(PROPERTY, "OFF")
+                    + "\nhandlers=java.util.logging.ConsoleHandler\njava.util.logging.ConsoleHandler.level=ALL\n";
+            java.util.logging.LogManager.getLogManager()
+                    .readConfiguration(new java.io.ByteArrayInputStream(config.getBytes(StandardCharsets.UTF_8)));
         }
     }
 

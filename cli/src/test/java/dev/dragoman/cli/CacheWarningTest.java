@@ -19,7 +19,8 @@ class CacheWarningTest {
     private static final String SEED = ParseCommandTest.SEED.toString();
     private static final String DEEPL_KEY = "deepl-test-key-abcdef123456:fx";
 
-    private final SimulatedBackend deepl = SimulatedBackend.start(SimConfig.defaults().withApiKey(DEEPL_KEY));
+    private final SimulatedBackend deepl =
+            SimulatedBackend.start(SimConfig.defaults().withApiKey(DEEPL_KEY));
 
     @TempDir
     Path home;
@@ -59,7 +60,10 @@ class CacheWarningTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).isNotBlank();
         assertThat(lines(r.err(), "Warning: the cache failed (")).as(r.err()).isEqualTo(1);
-        assertThat(r.err()).contains("going on without it").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains("going on without it")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -80,7 +84,13 @@ class CacheWarningTest {
     @Test
     void should_keep_quiet_about_the_cache_with_quiet() throws Exception {
         CliRunner.Result r = configured()
-                .run("translate", SEED, "-q", "--cache", "redis", "--cache-url",
+                .run(
+                        "translate",
+                        SEED,
+                        "-q",
+                        "--cache",
+                        "redis",
+                        "--cache-url",
                         "redis://127.0.0.1:" + closedPort() + "/0");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).doesNotContain("cache");

@@ -167,13 +167,13 @@ public final class BatchCommand implements Callable<Integer> {
         BatchListener listener = listener(err);
         Console console = new Console(spec, common);
         try (ConfiguredBackends backends = ConfiguredBackends.open(
-                context.settings(),
-                translateTo != null || brief != null,
-                summarize || brief != null,
-                translateBackend,
-                summarizeBackend,
-                cache.store(),
-                cache.path(),
+                        context.settings(),
+                        translateTo != null || brief != null,
+                        summarize || brief != null,
+                        translateBackend,
+                        summarizeBackend,
+                        cache.store(),
+                        cache.path(),
                         cache.url(),
                         console::retrying)
                 .onCacheWarning(w -> console.note("Warning: %s.", w))) {

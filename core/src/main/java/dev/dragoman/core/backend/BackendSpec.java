@@ -77,7 +77,17 @@ public record BackendSpec(
         }
         name = blankToNull(name) == null ? type : name.strip();
         baseUrl = blankToNull(baseUrl);
+        if (baseUrl != null) {
+            String problem = baseUrlProblem(baseUrl);
+            if (problem != null) {
+                throw new IllegalArgumentException("the base-url of backend '" + name + "' " + problem);
+            }
+        }
         model = blankToNull(model);
+        if (model != null && !model.matches("\\S+")) {
+            throw new IllegalArgumentException(
+                    "the model of backend '" + name + "' is '" + model + "'; a model name has no spaces");
+        }
         keyVariable = blankToNull(keyVariable);
         if (keyVariable != null && !VARIABLE.matcher(keyVariable).matches()) {
             // most likely a key pasted where its variable's name belongs: never echo it
@@ -105,6 +115,27 @@ public record BackendSpec(
             }
         }
         options = Collections.unmodifiableMap(sorted);
+    }
+
+    /**
+     * What is wrong with a backend's base URL, or null when it can be called: an absolute {@code http} or
+     * {@code https} URL with a host ({@code https://api.example.com/v1}, {@code http://127.0.0.1:11434}).
+     */
+    public static String baseUrlProblem(String url) {
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url.strip());
+        } catch (java.net.URISyntaxException e) {
+            return "is not a URL ('" + url.strip() + "': " + e.getReason() + ")";
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return "must start with http:// or https://, not '" + url.strip() + "'";
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            return "has no host name: '" + url.strip() + "'";
+        }
+        return null;
     }
 
     /** A spec of {@code type} with every default. */

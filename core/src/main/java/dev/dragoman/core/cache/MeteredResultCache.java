@@ -1,6 +1,6 @@
 package dev.dragoman.core.cache;
 
-import dev.dragoman.core.error.Secrets;
+import dev.dragoman.core.error.Reasons;
 import dev.dragoman.core.usage.Usage;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,8 +154,9 @@ public final class MeteredResultCache implements ResultCache {
         String reason = operation + ": " + describe(e);
         boolean first = loggedReasons.size() < MAX_REASONS && loggedReasons.add(reason);
         if (failedOnce.compareAndSet(false, true)) {
-            tell("the cache failed (" + operation + ": " + plain(e) + "); going on without it, so this run's results"
-                    + " are not being reused or kept" + (operation.equals("close") ? "" : " while it fails"));
+            tell("the cache failed (" + operation + ": " + Reasons.of(e)
+                    + "); going on without it, so this run's results" + " are not being reused or kept"
+                    + (operation.equals("close") ? "" : " while it fails"));
         }
         if (first) {
             LOG.warn(
@@ -167,22 +168,6 @@ public final class MeteredResultCache implements ResultCache {
         } else if (LOG.isDebugEnabled()) {
             LOG.debug("cache {} failed for {}: {}", operation, key == null ? "-" : key.digest(), describe(e));
         }
-    }
-
-    /** The failure in words, without exception class names: the innermost message that says something. */
-    private static String plain(Throwable e) {
-        String message = null;
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                message = t.getMessage().strip();
-            }
-        }
-        if (message == null) {
-            return "no reason given";
-        }
-        message = message.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z]\\w*(?:Exception|Error))\\b:?\\s*", "");
-        message = Secrets.redact(message);
-        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
     }
 
     private static String describe(Throwable e) {

@@ -4,6 +4,7 @@ import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.DragomanException.Kind;
 import dev.dragoman.core.error.ErrorMapper;
 import dev.dragoman.core.error.RateLimitedException;
+import dev.dragoman.core.error.Reasons;
 import dev.dragoman.core.error.VendorErrors;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.ContentFilteredException;
@@ -183,8 +184,7 @@ public class LlmErrorMapper {
 
     /** The exception's message on one line, at most 300 characters. */
     protected static String brief(Throwable e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : ErrorMapper.truncate(m);
+        return Reasons.of(e);
     }
 
     /** The failure's message (and its causes'), lower-cased, for provider signals. */

@@ -3,6 +3,7 @@ package dev.dragoman.pipeline.batch;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.core.Article;
 import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.error.Reasons;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.read.ArticleReaders;
 import dev.dragoman.core.summary.Summarizer;
@@ -300,11 +301,7 @@ public final class BatchEngine {
 
     private static StageException unexpected(WorkItem item, Throwable e) {
         LOG.debug("unexpected failure of {}", item.key(), e);
-        return new StageException(
-                "process",
-                "unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
-                false,
-                e);
+        return new StageException("process", "unexpected failure: " + Reasons.of(e), false, e);
     }
 
     private static StageException notAttempted(StageException cause) {

@@ -2,6 +2,7 @@ package dev.dragoman.pipeline.config;
 
 import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.error.Reasons;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.pipeline.backend.Backends;
@@ -38,10 +39,7 @@ public final class BackendCheck {
                     e.kind() == DragomanException.Kind.CONFIGURATION ? -1 : (System.nanoTime() - start) / 1_000_000,
                     firstLine(e.getMessage()));
         } catch (RuntimeException e) {
-            return new Result(
-                    false,
-                    (System.nanoTime() - start) / 1_000_000,
-                    e.getClass().getSimpleName() + ": " + firstLine(String.valueOf(rootMessage(e))));
+            return new Result(false, (System.nanoTime() - start) / 1_000_000, firstLine(Reasons.of(e)));
         }
     }
 
@@ -64,14 +62,6 @@ public final class BackendCheck {
     private static String quote(String answer) {
         String a = answer == null ? "" : answer.strip().replaceAll("\\s+", " ");
         return "\"" + (a.length() > 40 ? a.substring(0, 40) + "…" : a) + "\"";
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable r = t;
-        while (r.getCause() != null && r.getCause() != r) {
-            r = r.getCause();
-        }
-        return r.getMessage() != null ? r.getMessage() : t.getMessage();
     }
 
     private static String firstLine(String s) {

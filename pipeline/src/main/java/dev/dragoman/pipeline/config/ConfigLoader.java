@@ -214,6 +214,23 @@ public final class ConfigLoader {
                             + "' must be the NAME of an environment variable (like OPENAI_API_KEY), not a key",
                     "put the key in a variable and write its name here");
         }
+        String baseUrl = str(f, "base-url");
+        String urlProblem = baseUrl == null ? null : BackendSpec.baseUrlProblem(baseUrl);
+        if (urlProblem != null) {
+            throw error(
+                    path,
+                    f.get("base-url").line(),
+                    "'base-url' of backend '" + name + "' " + urlProblem,
+                    "write the server's address, such as http://127.0.0.1:11434 or https://api.openai.com/v1");
+        }
+        String model = str(f, "model");
+        if (model != null && !model.matches("\\S+")) {
+            throw error(
+                    path,
+                    f.get("model").line(),
+                    "'model' of backend '" + name + "' is '" + model + "'; a model name has no spaces",
+                    "write the provider's model name, such as gpt-4o-mini or llama3.1:8b");
+        }
         Map<String, String> options = options(path, name, f.get("options"));
         String region = str(f, "region");
         if (region != null) {

@@ -38,7 +38,7 @@ public enum Setting {
             "sqlite, redis, memory or none",
             v -> oneOf(v, Set.copyOf(BackendTypes.cacheStores().types()))),
     CACHE_PATH("cache.path", null, "SQLite file; unset = $XDG_CACHE_HOME/dragoman (else ~/.cache/dragoman)", v -> {}),
-    CACHE_URL("cache.url", null, "Redis URL, e.g. redis://localhost:6379", v -> {}),
+    CACHE_URL("cache.url", null, "Redis URL, e.g. redis://localhost:6379", Setting::storeUrl),
     CACHE_TTL("cache.ttl", null, "entry lifetime like 30d (unset: 30d)", Durations::parseDuration),
     CACHE_MAX_SIZE("cache.max-size", null, "SQLite size cap like 500MB (unset: 512MB)", Durations::parseSize),
     GLOSSARY("glossary", null, "glossary file (CSV or YAML) applied to every translation", v -> {}),
@@ -128,6 +128,19 @@ public enum Setting {
             }
         }
         return Optional.empty();
+    }
+
+    /** A store's address: a URL with a scheme and a host ({@code redis://HOST:PORT/DB}); its password is never echoed. */
+    private static void storeUrl(String v) {
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(v.strip());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("not a URL (" + e.getReason() + ")");
+        }
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("a URL with a scheme and a host is needed, such as redis://HOST:6379/0");
+        }
     }
 
     private static void language(String v) {

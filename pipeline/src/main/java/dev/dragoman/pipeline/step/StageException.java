@@ -1,6 +1,7 @@
 package dev.dragoman.pipeline.step;
 
 import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.error.Reasons;
 import dev.dragoman.core.error.Secrets;
 import java.io.IOException;
 
@@ -26,7 +27,7 @@ public final class StageException extends RuntimeException {
             return s;
         }
         boolean retriable = e instanceof DragomanException d ? d.isRetriable() : e instanceof IOException;
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String message = e instanceof DragomanException ? e.getMessage() : Reasons.of(e);
         return new StageException(stage, message, retriable, e);
     }
 

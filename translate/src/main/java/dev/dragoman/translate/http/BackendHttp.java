@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.DragomanException.Kind;
 import dev.dragoman.core.error.ErrorMapper;
+import dev.dragoman.core.error.Reasons;
 import dev.dragoman.core.error.VendorErrors;
 import dev.dragoman.core.json.Json;
 import java.io.IOException;
@@ -132,8 +133,7 @@ public final class BackendHttp {
         } else {
             mapped = new DragomanException(
                     Kind.BACKEND_UNAVAILABLE,
-                    name + " connection failed on " + path + " (" + e.getClass().getSimpleName() + ": "
-                            + firstLine(e.getMessage()) + "); try again later",
+                    name + " connection failed on " + path + " (" + Reasons.of(e) + "); try again later",
                     e);
         }
         return redacted(mapped);
