@@ -118,8 +118,10 @@ public record BackendSpec(
     }
 
     /**
-     * What is wrong with a backend's base URL, or null when it can be called: an absolute {@code http} or
-     * {@code https} URL with a host ({@code https://api.example.com/v1}, {@code http://127.0.0.1:11434}).
+     * What is wrong with a backend's base URL, or null when it can be called: an absolute URL with a host — for the
+     * HTTP backends {@code http://} or {@code https://} ({@code https://api.example.com/v1},
+     * {@code http://127.0.0.1:11434}); a provider of its own may use another scheme ({@code grpc://host:50051}), but a
+     * misspelt HTTP scheme ({@code htp://}, {@code ftp://}) or a bare {@code host:port} is refused.
      */
     public static String baseUrlProblem(String url) {
         java.net.URI uri;
@@ -129,7 +131,9 @@ public record BackendSpec(
             return "is not a URL ('" + url.strip() + "': " + e.getReason() + ")";
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
+        boolean http = scheme.equals("http") || scheme.equals("https");
+        boolean misspelt = !http && (scheme.contains("tp") || scheme.startsWith("ht"));
+        if (scheme.isEmpty() || uri.isOpaque() || misspelt || (!http && uri.getHost() == null)) {
             return "must start with http:// or https://, not '" + url.strip() + "'";
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {

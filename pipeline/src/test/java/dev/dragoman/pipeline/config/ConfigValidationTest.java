@@ -61,6 +61,12 @@ class ConfigValidationTest {
     }
 
     @Test
+    void should_let_a_provider_of_its_own_use_another_scheme() {
+        assertThat(BackendSpec.baseUrlProblem("grpc://models.internal:50051")).isNull();
+        assertThat(BackendSpec.baseUrlProblem("ftp://example.org")).contains("http://");
+    }
+
+    @Test
     void should_refuse_the_same_base_url_in_a_spec_built_without_a_file() {
         assertThatThrownBy(() -> new BackendSpec("openai", "gpt", "htp://x", null, null, null, null, 0, null))
                 .isInstanceOf(IllegalArgumentException.class)
