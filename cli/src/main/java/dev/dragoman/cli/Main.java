@@ -265,7 +265,8 @@ public final class Main implements Runnable {
 
     /**
      * SLF4J (slf4j-simple, on stderr): the CLI reports retries and warnings itself, in its own words, so library
-     * logging shows errors only — everything from INFO up with {@code --verbose}, nothing with {@code --quiet}. Set
+     * logging shows errors only — everything from INFO up with {@code --verbose}, nothing with {@code --quiet}; {@code
+     * serve} adds its warnings and its access log. Set
      * before the first logger exists; an explicit {@code -Dorg.slf4j.simpleLogger.defaultLogLevel} wins.
      */
     static void configureLogging(String... args) {
@@ -294,6 +295,11 @@ public final class Main implements Runnable {
         }
         if (System.getProperty("org.slf4j.simpleLogger.showThreadName") == null) {
             System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        }
+        if (args.length > 0 && args[0].equals("serve") && !level.equals("off")) {
+            // dragoman serve: backend failures and one JSON access-log line per request on stderr, unless --quiet
+            System.setProperty("org.slf4j.simpleLogger.log.dev.dragoman.serve", level.equals("info") ? "info" : "warn");
+            System.setProperty("org.slf4j.simpleLogger.log.dev.dragoman.serve.access", "info");
         }
     }
 
