@@ -152,6 +152,21 @@ public class LlmErrorMapper {
         if (e instanceof NonRetriableException) {
             return new DragomanException(Kind.BAD_REQUEST, name + " rejected the request: " + said(e), e);
         }
+        if (hasCause(e, com.fasterxml.jackson.core.JsonProcessingException.class)) {
+            // the server answered, but the body is not the JSON its API promises (cut off, or not JSON at all)
+            return new DragomanException(
+                    Kind.BACKEND_UNAVAILABLE,
+                    name + " answered with a body that could not be read (cut off or malformed: " + brief(e)
+                            + "); try again later",
+                    e);
+        }
+        if (hasCause(e, IOException.class) && !unreachable(e)) {
+            // connected, then the exchange broke (reset, end of stream): the server is there
+            return new DragomanException(
+                    Kind.BACKEND_UNAVAILABLE,
+                    "the connection to " + name + " broke during the exchange (" + brief(e) + "); try again later",
+                    e);
+        }
         if (hasCause(e, IOException.class)) {
             return new DragomanException(
                     Kind.BACKEND_UNAVAILABLE,
@@ -199,6 +214,14 @@ public class LlmErrorMapper {
             }
         }
         return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** No connection was made: no such host, nothing listening, no route. */
+    protected static boolean unreachable(Throwable e) {
+        return hasCause(e, java.net.ConnectException.class)
+                || hasCause(e, java.net.UnknownHostException.class)
+                || hasCause(e, java.net.NoRouteToHostException.class)
+                || text(e).contains("connection refused");
     }
 
     protected static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -311,9 +311,11 @@ public final class Backends {
         if (sp != null) {
             return sp.create(s, new SummarizerProvider.Context(requireKey(s, sp), cache));
         }
-        if (chatModels.find(s.type()).isPresent()) {
+        ChatModelProvider llm = chatModels.find(s.type()).orElse(null);
+        if (llm != null) {
             return LlmSummarizer.builder(chatModel(s), s.type())
                     .modelName(s.model())
+                    .jsonMode(llm.jsonMode(s))
                     .cache(cache)
                     .retrier(retrier(s))
                     .rateLimit(limiter(s, BackendProfile.Unit.TOKENS))

@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>Prompts</b> are versioned templates ({@link PromptTemplate}, resources {@code NAME.v1.txt}), one per
  *       style; paragraph summaries come back as plain text, bullets as {@code {"bullets": [...]}} and headlines as
- *       {@code {"headline": "..."}} (JSON response format requested). The summary is written in the requested
+ *       {@code {"headline": "..."}} — asked for in the prompt, and with the JSON response format where the provider
+ *       has one ({@link Builder#jsonMode}; Anthropic's client refuses it, so it is never sent there). The summary is written in the requested
  *       output language in the same call (an Arabic article gives an English summary directly).
  *   <li><b>Framing</b>: the article goes in the user message between {@code <article>} tags, and the system
  *       message says that everything inside is data, never instructions. Tag look-alikes inside the article are
@@ -96,6 +97,7 @@ public final class LlmSummarizer implements Summarizer {
     private final int contextTokens;
     private final int answerTokens;
     private final Clock clock;
+    private final boolean jsonMode;
     private final Call<Request, Summary> stack;
 
     /**
@@ -118,6 +120,7 @@ public final class LlmSummarizer implements Summarizer {
         this.contextTokens = b.contextTokens;
         this.answerTokens = b.answerTokens;
         this.clock = b.clock;
+        this.jsonMode = b.jsonMode;
         CachedCall cache = b.cache;
         this.stack = CallStack.over(backendId, callType(), this::generate)
                 .retry(b.retrier)
@@ -145,6 +148,7 @@ public final class LlmSummarizer implements Summarizer {
         private RateLimiter limiter;
         private UsageMeter meter;
         private Clock clock = Clock.systemUTC();
+        private boolean jsonMode;
 
         private Builder(ChatModel model, String backendId) {
             this.model = Objects.requireNonNull(model, "model");
@@ -195,6 +199,16 @@ public final class LlmSummarizer implements Summarizer {
         /** Where every summary request's cost is added; null = no accounting. */
         public Builder meter(UsageMeter m) {
             this.meter = m;
+            return this;
+        }
+
+        /**
+         * Also ask for the JSON response format for bullets and headlines (providers that have one: OpenAI, Ollama,
+         * Gemini; default off — the prompt asks for JSON in words either way). A server that rejects it is asked
+         * again without it, once per run.
+         */
+        public Builder jsonMode(boolean on) {
+            this.jsonMode = on;
             return this;
         }
 
@@ -390,7 +404,7 @@ public final class LlmSummarizer implements Summarizer {
                                 ? (int) options.length().value()
                                 : 14));
         String system = TEMPLATES.get(style).render(vars) + dateLine(article) + rejectedLine(request.rejected());
-        boolean json = options.style() != SummaryOptions.Style.PARAGRAPH;
+        boolean json = jsonMode && options.style() != SummaryOptions.Style.PARAGRAPH;
         String answer = call(system, framed, json, usage);
         List<String> sentences;
         String text;

@@ -91,7 +91,10 @@ class LlmSummarizerTest {
         ScriptedChatModel model = new ScriptedChatModel((system, user) -> system.contains("\"bullets\"")
                 ? "```json\n{\"bullets\": [\"Lukashenko backs Russia in international forums.\", \"Lavrov says Belarus will join the SCO.\"]}\n```"
                 : "{\"headline\": \"Lukashenko pledges support for Moscow\"}");
-        LlmSummarizer llm = summarizer(model);
+        LlmSummarizer llm = LlmSummarizer.builder(model, "scripted")
+                .retrier(Retrier.none())
+                .jsonMode(true)
+                .build();
         Article seed = TestData.seed();
 
         // when

@@ -186,4 +186,52 @@ class LlmOverOpenAiHttpTest {
                     assertThat(e.getMessage()).contains("quota exceeded: You exceeded your current quota");
                 });
     }
+
+    @Test
+    void should_ask_again_without_the_response_format_a_server_rejects_and_remember_it_for_the_run()
+            throws Exception {
+        // given: an OpenAI-compatible server (LM Studio) that refuses json_object, then answers normally
+        server.enqueue(error(
+                400, "invalid_request_error", "'response_format.type' must be 'json_schema' or 'text'"));
+        String ok = "{\"translations\":{\"1\":\"" + translit(SEGMENTS.get(0)) + "\",\"2\":\""
+                + translit(SEGMENTS.get(1)) + "\"}}";
+        server.enqueue(completion(ok));
+        server.enqueue(completion(ok));
+        LlmTranslator llm = llm(Duration.ofSeconds(10));
+
+        // when
+        TranslationResult first = llm.translate(request());
+        TranslationResult second = llm.translate(request());
+
+        // then: one refused request, then every request without the format
+        assertThat(first.texts()).hasSize(2);
+        assertThat(second.texts()).hasSize(2);
+        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThat(Json.mapper().readTree(server.takeRequest().getBody().utf8()).has("response_format"))
+                .isTrue();
+        assertThat(Json.mapper().readTree(server.takeRequest().getBody().utf8()).has("response_format"))
+                .isFalse();
+        assertThat(Json.mapper().readTree(server.takeRequest().getBody().utf8()).has("response_format"))
+                .isFalse();
+    }
+
+    @Test
+    void should_report_a_cut_off_body_as_a_retriable_bad_answer_not_as_an_unreachable_server() {
+        // given: the server answers 200 with half of a chat completion (an honest Content-Length)
+        String whole = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-4o-mini\","
+                + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"{}\"},"
+                + "\"finish_reason\":\"stop\"}]}";
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body(whole.substring(0, whole.length() / 2))
+                .build());
+
+        // then
+        assertThatThrownBy(() -> llm(Duration.ofSeconds(10)).translate(request()))
+                .isInstanceOfSatisfying(DragomanException.class, e -> {
+                    assertThat(e.isRetriable()).isTrue();
+                    assertThat(e.getMessage()).contains("could not be read").doesNotContain("is it running");
+                });
+    }
 }
