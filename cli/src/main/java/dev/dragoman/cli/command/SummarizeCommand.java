@@ -96,7 +96,7 @@ public final class SummarizeCommand implements Callable<Integer> {
                     .withRetryListener(console::retrying)
                     .summarizer(b.spec());
             SummaryWriter writer = new SummaryWriter(format);
-            return Unreachable.asConfigError(
+            return Unreachable.namingTheSetting(
                     b,
                     () -> io.run(context, format, ".summary", (input, article) -> {
                         Summary summary = console.timed(

@@ -131,7 +131,7 @@ public final class TranslateCommand implements Callable<Integer> {
             OutputFormat fmt = format;
             TranslationOptions opts = options;
             ArticleTranslationWriter writer = new ArticleTranslationWriter(format, bilingual);
-            int code = Unreachable.asConfigError(
+            int code = Unreachable.namingTheSetting(
                     b,
                     () -> io.run(context, fmt, "." + target.tag(), (input, article) -> {
                         ArticleTranslation t = console.timed(

@@ -67,4 +67,22 @@ class LlmStackFaultsTest {
         assertThat(r.err()).containsIgnoringCase("quota");
         assertThat(sim.stats().status(429)).as("requests sent: one, no retry").isEqualTo(1);
     }
+
+    @Test
+    void should_exit_69_from_translate_and_from_batch_when_the_local_server_is_down() {
+        // given: the configured OpenAI-compatible server is stopped
+        FaultBatch f = fixture(SimConfig.defaults());
+        Path config = f.config("c", "openai", "attempts: 1", "store: none");
+        sim.close();
+
+        // when
+        FaultBatch.Result translate =
+                f.run("translate", "--config", config.toString(), "--to", "en", story(f).toString());
+        FaultBatch.Result batch = f.batch(config, dir.resolve("out"), 1);
+
+        // then: the same failure, the same code: backend unavailable, not a configuration error
+        assertThat(translate.exit()).as(translate.err()).isEqualTo(69);
+        assertThat(translate.err()).contains("Cannot reach").contains("start the server");
+        assertThat(batch.exit()).as(batch.err()).isEqualTo(69);
+    }
 }

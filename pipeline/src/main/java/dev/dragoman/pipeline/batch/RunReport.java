@@ -51,7 +51,11 @@ public record RunReport(
         return Duration.between(started, ended);
     }
 
-    /** 0 when nothing failed; 75 when every failure may pass on a re-run; else the first lasting failure's code. */
+    /**
+     * 0 when nothing failed; else the first lasting failure's code, or — when every failure may pass on a re-run — the
+     * first failure's: the code {@code translate} and {@code summarize} exit with for the same failure (69 for a
+     * backend that is down, 75 for a rate limit or a timeout).
+     */
     public int exitCode() {
         if (failures.isEmpty()) {
             return 0;
@@ -61,7 +65,7 @@ public record RunReport(
                 return f.exitCode();
             }
         }
-        return 75;
+        return failures.get(0).exitCode();
     }
 
     /** The closing summary line. */

@@ -7,16 +7,16 @@ import java.net.UnknownHostException;
 import java.util.function.Supplier;
 
 /**
- * A base URL written in the configuration that cannot be reached (no such host, connection refused) is a
- * configuration problem: the user is told which file and line to fix (exit 78). The same failure at a vendor's
- * default address stays "backend unavailable" (exit 69): the network or the vendor is down, not the file.
+ * A base URL written in the configuration that cannot be reached (no such host, connection refused) is named with
+ * the file and line it comes from, so the user knows what to start or fix. It stays "backend unavailable" (exit
+ * 69), as at a vendor's default address and as in {@code batch}: a local server that is down is not a broken file.
  */
 public final class Unreachable {
 
     private Unreachable() {}
 
-    /** Runs {@code work}, turning an unreachable configured base URL into a {@link ConfigException}. */
-    public static <T> T asConfigError(BackendConfig backend, Supplier<T> work) {
+    /** Runs {@code work}, naming the file and line of an unreachable configured base URL in the failure. */
+    public static <T> T namingTheSetting(BackendConfig backend, Supplier<T> work) {
         try {
             return work.get();
         } catch (DragomanException e) {
@@ -25,9 +25,12 @@ public final class Unreachable {
                     && backend.fromFile()
                     && e.kind() == DragomanException.Kind.BACKEND_UNAVAILABLE
                     && unreachable(e)) {
-                throw new ConfigException("Cannot reach " + backend.spec().baseUrl() + ", the base-url of backend '"
+                throw new DragomanException(
+                        DragomanException.Kind.BACKEND_UNAVAILABLE,
+                        "Cannot reach " + backend.spec().baseUrl() + ", the base-url of backend '"
                         + backend.name() + "' (" + backend.file() + " line " + backend.line() + "): start the server "
-                        + "or fix the address.");
+                        + "or fix the address.",
+                        e);
             }
             throw e;
         }
