@@ -3,9 +3,6 @@ package dev.dragoman.core.llm;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.DragomanException.Kind;
 import dev.dragoman.core.usage.Usage;
-import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InvalidRequestException;
@@ -136,15 +133,7 @@ public final class LlmChat {
     }
 
     private static long estimate(ChatRequest request) {
-        long tokens = 0;
-        for (ChatMessage m : request.messages()) {
-            if (m instanceof SystemMessage s) {
-                tokens += TokenEstimate.of(s.text());
-            } else if (m instanceof UserMessage u && u.hasSingleText()) {
-                tokens += TokenEstimate.of(u.singleText());
-            }
-        }
-        return tokens;
+        return TokenEstimate.of(request.messages());
     }
 
     @Override

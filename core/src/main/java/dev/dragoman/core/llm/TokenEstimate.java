@@ -1,5 +1,11 @@
 package dev.dragoman.core.llm;
 
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import java.util.List;
+
 /**
  * The one token estimate for planning LLM requests (packing translation batches, cutting long articles for
  * summaries, booking tokens with the rate limiter), without a tokenizer download: one token per three UTF-8 bytes,
@@ -16,6 +22,32 @@ public final class TokenEstimate {
             return 0;
         }
         return (int) Math.min(Integer.MAX_VALUE, (utf8Length(text) + 2) / 3);
+    }
+
+    /** Estimated tokens of the text of {@code messages} (system and single-text user messages, AI answers). */
+    public static long of(List<ChatMessage> messages) {
+        long tokens = 0;
+        for (ChatMessage m : messages) {
+            if (m instanceof SystemMessage s) {
+                tokens += of(s.text());
+            } else if (m instanceof UserMessage u && u.hasSingleText()) {
+                tokens += of(u.singleText());
+            } else if (m instanceof AiMessage a) {
+                tokens += of(a.text());
+            }
+        }
+        return tokens;
+    }
+
+    /** Estimated tokens of the user messages of {@code messages} alone: the data an answer is made from. */
+    public static long ofUser(List<ChatMessage> messages) {
+        long tokens = 0;
+        for (ChatMessage m : messages) {
+            if (m instanceof UserMessage u && u.hasSingleText()) {
+                tokens += of(u.singleText());
+            }
+        }
+        return tokens;
     }
 
     /** The UTF-8 length of {@code text} without allocating. */

@@ -32,6 +32,30 @@ public interface ChatModelProvider extends BackendProvider {
         return false;
     }
 
+    /**
+     * A whole-number vendor option of {@code spec} ({@code options: {num-ctx: 16384}}), else {@code fallback}.
+     *
+     * @throws dev.dragoman.core.error.DragomanException (configuration) when it is not a positive whole number
+     */
+    static int intOption(BackendSpec spec, String name, int fallback) {
+        String value = spec.option(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new dev.dragoman.core.error.DragomanException(
+                dev.dragoman.core.error.DragomanException.Kind.CONFIGURATION,
+                "Backend '" + spec.name() + "': option " + name + " must be a positive whole number, not '" + value
+                        + "'");
+    }
+
     /** The spec's timeout, else a long one for a server on this machine and a shorter one for hosted APIs. */
     default Duration timeout(BackendSpec spec) {
         if (spec.timeout() != null) {

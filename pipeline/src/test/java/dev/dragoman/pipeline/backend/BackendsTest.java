@@ -70,8 +70,13 @@ class BackendsTest {
     @Test
     void should_build_every_language_model_through_its_provider() {
         assertThat(backends.chatModel(BackendSpec.of("openai"))).isInstanceOf(OpenAiChatModel.class);
-        assertThat(backends.chatModel(BackendSpec.of("ollama"))).isInstanceOf(OllamaChatModel.class);
-        assertThat(backends.chatModel(BackendSpec.of("anthropic"))).isInstanceOf(AnthropicChatModel.class);
+        // Ollama and Anthropic size each request (num_ctx, max_tokens) around the provider's own model
+        assertThat(backends.chatModel(BackendSpec.of("ollama")))
+                .isInstanceOfSatisfying(
+                        SizedChatModel.class, m -> assertThat(m.delegate()).isInstanceOf(OllamaChatModel.class));
+        assertThat(backends.chatModel(BackendSpec.of("anthropic")))
+                .isInstanceOfSatisfying(
+                        SizedChatModel.class, m -> assertThat(m.delegate()).isInstanceOf(AnthropicChatModel.class));
         assertThat(backends.chatModel(BackendSpec.of("gemini"))).isInstanceOf(GoogleAiGeminiChatModel.class);
     }
 

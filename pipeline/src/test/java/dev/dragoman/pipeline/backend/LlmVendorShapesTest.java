@@ -1,15 +1,21 @@
 package dev.dragoman.pipeline.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.backend.BackendSpec;
+import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.translation.TranslationRequest;
+import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.summary.Summary;
 import dev.dragoman.core.summary.SummaryOptions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -73,5 +79,106 @@ class LlmVendorShapesTest {
         JsonNode body = Json.mapper().readTree(sent.getBody().utf8());
         assertThat(body.has("response_format")).isFalse();
         assertThat(body.path("system").toString()).contains("Answer with JSON only");
+    }
+
+    /** Ten Arabic paragraphs of about 200 estimated tokens each. */
+    private static List<String> longSegments() {
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            out.add("الفقرة " + i + ": " + "أكد الرئيس أن لدى البلدين مواقف مشتركة بشأن جميع القضايا الدولية. ".repeat(5));
+        }
+        return out;
+    }
+
+    private static String translations(int count) {
+        ObjectNode t = Json.mapper().createObjectNode();
+        ObjectNode inner = t.putObject("translations");
+        for (int i = 1; i <= count; i++) {
+            inner.put(Integer.toString(i), "Paragraph " + i + ": the president stressed shared positions.");
+        }
+        return t.toString();
+    }
+
+    @Test
+    void should_size_anthropic_max_tokens_from_the_request_within_the_model_limit() throws Exception {
+        // given: ~2,000 estimated tokens of Arabic to translate
+        List<String> segments = longSegments();
+        server.enqueue(anthropic(translations(segments.size())));
+        server.enqueue(anthropic(translations(segments.size())));
+        Backends backends = Backends.load().withVariables(Map.of("ANTHROPIC_API_KEY", ANTHROPIC_KEY));
+        BackendSpec spec = BackendSpec.of("anthropic").withBaseUrl(server.url("/v1/").toString());
+        TranslationRequest request = TranslationRequest.of(segments, Language.ARABIC, Language.ENGLISH);
+
+        // when
+        TranslationResult result = backends.rawTranslator(spec).translate(request);
+        backends.rawTranslator(spec.withOption("max-output", "3000")).translate(request);
+
+        // then: room for the whole answer (not LangChain4j's fixed 1024), and never past the model's limit
+        assertThat(result.texts()).hasSize(segments.size());
+        int sized = Json.mapper()
+                .readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8())
+                .path("max_tokens")
+                .asInt();
+        int capped = Json.mapper()
+                .readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8())
+                .path("max_tokens")
+                .asInt();
+        assertThat(sized).isGreaterThan(4_000).isLessThanOrEqualTo(8_192);
+        assertThat(capped).isEqualTo(3_000);
+    }
+
+    private static MockResponse ollama(String content) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("model", "llama3.1").put("created_at", "2024-06-25T10:00:00Z");
+        body.putObject("message").put("role", "assistant").put("content", content);
+        body.put("done", true).put("done_reason", "stop").put("prompt_eval_count", 900).put("eval_count", 120);
+        return new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body(body.toString())
+                .build();
+    }
+
+    @Test
+    void should_size_ollama_num_ctx_to_the_prompt_and_answer_up_to_the_configured_limit() throws Exception {
+        // given
+        List<String> segments = longSegments();
+        server.enqueue(ollama(translations(segments.size())));
+        server.enqueue(ollama(translations(segments.size())));
+        Backends backends = Backends.load();
+        BackendSpec spec = BackendSpec.of("ollama").withBaseUrl(server.url("/").toString());
+        TranslationRequest request = TranslationRequest.of(segments, Language.ARABIC, Language.ENGLISH);
+
+        // when
+        backends.rawTranslator(spec).translate(request);
+        backends.rawTranslator(spec.withOption("num-ctx", "4096")).translate(request);
+
+        // then: a context that holds the ~2,000-token data, its answer and the prompt (Ollama's 2048 would cut it)
+        JsonNode sized = Json.mapper().readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
+        JsonNode capped = Json.mapper().readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
+        assertThat(sized.path("options").path("num_ctx").asInt()).isEqualTo(8_192);
+        assertThat(capped.path("options").path("num_ctx").asInt()).isEqualTo(4_096);
+        assertThat(sized.path("format").asText()).isEqualTo("json");
+    }
+
+    @Test
+    void should_suggest_ollama_pull_for_a_model_the_server_lacks() {
+        // given: Ollama's answer for a model that is not pulled
+        server.enqueue(new MockResponse.Builder()
+                .code(404)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"error\":\"model \\\"llama3.1\\\" not found, try pulling it first\"}")
+                .build());
+        BackendSpec spec = BackendSpec.of("ollama").withBaseUrl(server.url("/").toString());
+
+        // then
+        assertThatThrownBy(() -> Backends.load()
+                        .rawTranslator(spec)
+                        .translate(TranslationRequest.of(List.of("مرحبا"), Language.ARABIC, Language.ENGLISH)))
+                .isInstanceOfSatisfying(DragomanException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(DragomanException.Kind.CONFIGURATION);
+                    assertThat(e.getMessage()).contains("run: ollama pull llama3.1");
+                });
+        assertThat(server.getRequestCount()).isEqualTo(1);
     }
 }

@@ -3,12 +3,21 @@ package dev.dragoman.pipeline.backend.anthropic;
 import dev.dragoman.core.backend.BackendDefaults;
 import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.pipeline.backend.ChatModelProvider;
+import dev.dragoman.pipeline.backend.SizedChatModel;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Duration;
 
-/** Type {@code anthropic}: Anthropic's Messages API. */
+/**
+ * Type {@code anthropic}: Anthropic's Messages API. Its {@code max_tokens} is required and LangChain4j sends 1024 when
+ * a request names none, which cuts long translations; so every request without its own limit gets one sized from
+ * its data ({@link SizedChatModel#answerTokens}), at most the model's output limit (option {@code max-output},
+ * default {@value #MAX_OUTPUT_TOKENS}, the Claude 3.5 limit). No JSON response format: the client refuses it.
+ */
 public final class AnthropicChatModelProvider implements ChatModelProvider {
+
+    /** The default longest answer asked for (Claude 3.5 Haiku and Sonnet allow 8192 output tokens). */
+    static final int MAX_OUTPUT_TOKENS = 8_192;
 
     @Override
     public String type() {
@@ -29,12 +38,16 @@ public final class AnthropicChatModelProvider implements ChatModelProvider {
     @Override
     public ChatModel create(BackendSpec spec, String apiKey, Duration timeout) {
         BackendSpec s = withDefaults(spec);
-        return AnthropicChatModel.builder()
+        int limit = ChatModelProvider.intOption(s, "max-output", MAX_OUTPUT_TOKENS);
+        ChatModel model = AnthropicChatModel.builder()
                 .baseUrl(s.baseUrl())
                 .apiKey(apiKey)
                 .modelName(s.model())
                 .timeout(timeout)
                 .maxRetries(0)
                 .build();
+        return SizedChatModel.of(
+                model,
+                r -> SizedChatModel.withMaxOutputTokens(r, Math.min(limit, SizedChatModel.answerTokens(r))));
     }
 }
