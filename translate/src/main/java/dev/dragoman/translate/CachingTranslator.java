@@ -137,7 +137,7 @@ public final class CachingTranslator implements TranslationBackend {
     /** The cache key of one segment; never contains a secret (profiles carry none). */
     public static CacheKey key(BackendProfile p, TranslationRequest request, String text) {
         TranslationOptions o = request.options();
-        return CacheKey.builder(OPERATION)
+        CacheKey.Builder key = CacheKey.builder(OPERATION)
                 .backend(p.id())
                 .model(p.model())
                 .templateVersion(p.templateVersion())
@@ -147,8 +147,12 @@ public final class CachingTranslator implements TranslationBackend {
                 .option("format", o.format())
                 .option("formality", o.formality())
                 .option("context", p.supportsContext() && o.context() != null ? o.context() : "")
-                .input(text)
-                .build();
+                .input(text);
+        if (!p.endpoint().isEmpty()) {
+            // a self-hosted server is another backend; absent at the default address, so those keys stay as they were
+            key.option("endpoint", p.endpoint());
+        }
+        return key.build();
     }
 
     /** A segment's share of a batch's usage, by characters (for cache-savings statistics). */

@@ -27,6 +27,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -215,22 +216,26 @@ public final class Backends {
         TranslatorProvider mt = translators.find(s.type()).orElse(null);
         if (mt != null) {
             s = withOptionVariables(s, mt);
-            return mt.create(s, new TranslatorProvider.Context(requireKey(s, mt), http.get()));
+            return atEndpoint(mt.create(s, new TranslatorProvider.Context(requireKey(s, mt), http.get())), s, mt);
         }
         ChatModelProvider llm = chatModels.find(s.type()).orElse(null);
         if (llm != null) {
-            return LlmTranslator.builder(chatModel(s))
-                    .id(s.type())
-                    .modelName(s.model())
-                    .jsonMode(llm.jsonMode(spec))
-                    .keyHint(s.keyVariable() != null ? s.keyVariable() : "the API key of backend '" + s.name() + "'")
-                    .urlHint("the base-url of backend '" + s.name() + "'")
-                    .build();
+            return atEndpoint(rawLlmTranslator(s, spec, llm), s, llm);
         }
         throw new DragomanException(
                 DragomanException.Kind.CONFIGURATION,
                 "Backend '" + s.name() + "' is of type " + s.type() + ", which summarizes but does not translate: "
                         + "choose a translation backend (" + String.join(", ", translationTypes()) + ").");
+    }
+
+    private TranslationBackend rawLlmTranslator(BackendSpec s, BackendSpec spec, ChatModelProvider llm) {
+        return LlmTranslator.builder(chatModel(s))
+                .id(s.type())
+                .modelName(s.model())
+                .jsonMode(llm.jsonMode(spec))
+                .keyHint(s.keyVariable() != null ? s.keyVariable() : "the API key of backend '" + s.name() + "'")
+                .urlHint("the base-url of backend '" + s.name() + "'")
+                .build();
     }
 
     /**
@@ -315,6 +320,7 @@ public final class Backends {
         if (llm != null) {
             return LlmSummarizer.builder(chatModel(s), s.type())
                     .modelName(s.model())
+                    .endpoint(endpoint(s, llm))
                     .jsonMode(llm.jsonMode(s))
                     .cache(cache)
                     .retrier(retrier(s))
@@ -349,6 +355,47 @@ public final class Backends {
                         "Backend '" + s.name() + "' is of type " + s.type() + ", not a language model: use one of "
                                 + String.join(", ", chatModels.types()) + "."));
         return p.create(s, requireKey(s, p), p.timeout(s));
+    }
+
+    /**
+     * The server of {@code resolved} for cache keys when it is not the provider's default address (a self-hosted
+     * LibreTranslate or OpenAI-compatible server): scheme, host, port and path, never credentials or a query; "" at
+     * the default address, so those keys do not change.
+     */
+    static String endpoint(BackendSpec resolved, BackendProvider provider) {
+        String url = resolved.baseUrl();
+        String usual = provider.defaults().baseUrl();
+        if (url == null || (usual != null && trimSlash(url).equals(trimSlash(usual)))) {
+            return "";
+        }
+        try {
+            java.net.URI u = new java.net.URI(url.strip());
+            if (u.getHost() == null) {
+                return trimSlash(url.replaceAll("[?#].*$", "").replaceAll("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^@/]*@", "$1"));
+            }
+            String path = u.getPath() == null ? "" : u.getPath();
+            return trimSlash(u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getHost().toLowerCase(Locale.ROOT)
+                    + (u.getPort() < 0 ? "" : ":" + u.getPort()) + path);
+        } catch (java.net.URISyntaxException e) {
+            return trimSlash(url.replaceAll("[?#].*$", "").replaceAll("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^@/]*@", "$1"));
+        }
+    }
+
+    private static String trimSlash(String url) {
+        String u = url.strip();
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+
+    /** {@code backend} with its endpoint in its profile (so in its cache keys) when it is not the default one. */
+    private static TranslationBackend atEndpoint(TranslationBackend backend, BackendSpec s, BackendProvider p) {
+        String server = endpoint(s, p);
+        if (server.isEmpty()) {
+            return backend;
+        }
+        return TranslationBackend.of(backend.profile().withEndpoint(server), backend, backend.toString());
     }
 
     /** Types that translate, sorted. */

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
+import dev.dragoman.core.backend.BackendProvider;
 import dev.dragoman.core.backend.BackendSpec;
+import dev.dragoman.core.cache.MemoryResultCache;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
@@ -36,6 +38,9 @@ class LlmVendorShapesTest {
 
     @StartStop
     final MockWebServer server = new MockWebServer();
+
+    @StartStop
+    final MockWebServer other = new MockWebServer();
 
     private static Article article() {
         return Article.builder()
@@ -180,5 +185,61 @@ class LlmVendorShapesTest {
                     assertThat(e.getMessage()).contains("run: ollama pull llama3.1");
                 });
         assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    private static MockResponse openAi(String content) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("id", "chatcmpl-1").put("object", "chat.completion").put("created", 1719300000).put("model", "m");
+        ObjectNode choice = body.putArray("choices").addObject();
+        choice.put("index", 0).put("finish_reason", "stop");
+        choice.putObject("message").put("role", "assistant").put("content", content);
+        body.putObject("usage").put("prompt_tokens", 300).put("completion_tokens", 40).put("total_tokens", 340);
+        return new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body(body.toString())
+                .build();
+    }
+
+    @Test
+    void should_never_share_cache_entries_between_two_servers_with_the_same_model_name() {
+        // given: two OpenAI-compatible servers serving a model of the same name, one cache
+        for (MockWebServer s : List.of(server, other)) {
+            s.enqueue(openAi(translations(2)));
+            s.enqueue(openAi("The port of Valletta reopened on Tuesday after a storm closed it."));
+        }
+        Backends backends = Backends.load().withCache(new MemoryResultCache());
+        BackendSpec a = BackendSpec.of("openai").withModel("qwen2.5").withBaseUrl(server.url("/v1").toString());
+        BackendSpec b = BackendSpec.of("openai").withModel("qwen2.5").withBaseUrl(other.url("/v1").toString());
+        TranslationRequest request =
+                TranslationRequest.of(List.of("مرحبا بكم في المدينة", "وصل الوفد اليوم"), Language.ARABIC, Language.ENGLISH);
+
+        // when
+        backends.cachedTranslator(a).translate(request);
+        TranslationResult fromB = backends.cachedTranslator(b).translate(request);
+        TranslationResult againA = backends.cachedTranslator(a).translate(request);
+        backends.summarizer(a).summarize(article(), SummaryOptions.DEFAULT);
+        Summary summaryB = backends.summarizer(b).summarize(article(), SummaryOptions.DEFAULT);
+
+        // then: each server is asked once per kind; the same server again is served from the cache
+        assertThat(fromB.segments()).noneMatch(t -> t.fromCache());
+        assertThat(againA.segments()).allMatch(t -> t.fromCache());
+        assertThat(summaryB.fromCache()).isFalse();
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(other.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void should_key_a_self_hosted_endpoint_without_credentials_or_query_and_keep_default_keys() {
+        BackendProvider openai = Backends.load().provider("openai");
+        assertThat(Backends.endpoint(
+                        BackendSpec.of("openai").withBaseUrl("https://user:sk-secret-123456@LLM.example:8443/v1/?key=abc"),
+                        openai))
+                .isEqualTo("https://llm.example:8443/v1")
+                .doesNotContain("sk-secret")
+                .doesNotContain("abc");
+        assertThat(Backends.endpoint(BackendSpec.of("openai").withBaseUrl("https://api.openai.com/v1/"), openai))
+                .isEmpty();
+        assertThat(Backends.endpoint(BackendSpec.of("openai"), openai)).isEmpty();
     }
 }

@@ -98,6 +98,7 @@ public final class LlmSummarizer implements Summarizer {
     private final int answerTokens;
     private final Clock clock;
     private final boolean jsonMode;
+    private final String endpoint;
     private final Call<Request, Summary> stack;
 
     /**
@@ -121,6 +122,7 @@ public final class LlmSummarizer implements Summarizer {
         this.answerTokens = b.answerTokens;
         this.clock = b.clock;
         this.jsonMode = b.jsonMode;
+        this.endpoint = b.endpoint;
         CachedCall cache = b.cache;
         this.stack = CallStack.over(backendId, callType(), this::generate)
                 .retry(b.retrier)
@@ -149,6 +151,7 @@ public final class LlmSummarizer implements Summarizer {
         private UsageMeter meter;
         private Clock clock = Clock.systemUTC();
         private boolean jsonMode;
+        private String endpoint = "";
 
         private Builder(ChatModel model, String backendId) {
             this.model = Objects.requireNonNull(model, "model");
@@ -212,6 +215,15 @@ public final class LlmSummarizer implements Summarizer {
             return this;
         }
 
+        /**
+         * The server when it is not the provider's default (a self-hosted model), part of every cache key so that two
+         * servers with one model name never share summaries; "" (default) at the default address. Never credentials.
+         */
+        public Builder endpoint(String server) {
+            this.endpoint = server == null ? "" : server;
+            return this;
+        }
+
         public Builder clock(Clock c) {
             this.clock = Objects.requireNonNull(c, "clock");
             return this;
@@ -272,7 +284,7 @@ public final class LlmSummarizer implements Summarizer {
     private CacheKey key(Request request) {
         SummaryOptions options = request.options();
         Article article = request.article();
-        return CacheKey.builder("summarize")
+        CacheKey.Builder key = CacheKey.builder("summarize")
                 .backend(backendId)
                 .model(modelName)
                 .templateVersion(TEMPLATE_VERSION)
@@ -285,8 +297,11 @@ public final class LlmSummarizer implements Summarizer {
                 .option("context", contextTokens)
                 // the date rule is part of the prompt, so of the key; undated articles keep their old keys
                 .input((article.headline() == null ? "" : article.headline()) + "\n"
-                        + String.join("\n", request.paragraphs()) + dateLine(article))
-                .build();
+                        + String.join("\n", request.paragraphs()) + dateLine(article));
+        if (!endpoint.isEmpty()) {
+            key.option("endpoint", endpoint); // absent at the default address, so those keys stay as they were
+        }
+        return key.build();
     }
 
     /** The cache layer: one key per summary; a summary with warnings is returned but not stored. */
