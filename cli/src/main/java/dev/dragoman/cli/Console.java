@@ -59,9 +59,15 @@ public final class Console {
 
     /** A retry note ("deepl failed (attempt 1: …); retrying in 1.0 s"): a {@code Retrier.Listener}. */
     public void retrying(String what, int attempt, Duration delay, DragomanException failure) {
+        boolean asked = failure instanceof dev.dragoman.core.error.RateLimitedException rl
+                && rl.retryAfter().isPresent();
         note(
-                "%s failed (attempt %d: %s); retrying in %.1f s",
-                what, attempt, failure.getMessage(), delay.toMillis() / 1000.0);
+                "%s failed (attempt %d: %s); retrying in %.1f s%s",
+                what,
+                attempt,
+                failure.getMessage(),
+                delay.toMillis() / 1000.0,
+                asked ? ", as the server asked (Retry-After)" : "");
     }
 
     /** Runs {@code work}, printing "label: N ms" with {@code --verbose}. */

@@ -109,10 +109,10 @@ public class LlmErrorMapper {
     private DragomanException common(RuntimeException e) {
         String name = name();
         if (e instanceof HttpException h) {
-            return http.fromStatus(h.statusCode(), null, h.getMessage());
+            return http.fromStatus(h.statusCode(), retryAfter(e), h.getMessage());
         }
         if (e instanceof RateLimitException) {
-            return new RateLimitedException(name + " is rate limiting requests: " + said(e), null);
+            return new RateLimitedException(name + " is rate limiting requests: " + said(e), retryAfter(e));
         }
         if (e instanceof AuthenticationException) {
             return new DragomanException(
@@ -214,6 +214,19 @@ public class LlmErrorMapper {
             }
         }
         return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The server's wait ({@code Retry-After}, {@code retry-after-ms}) when the HTTP client kept it
+     * ({@link LlmHttpException} in the cause chain); null otherwise.
+     */
+    protected static java.time.Duration retryAfter(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof LlmHttpException h) {
+                return h.retryAfter().orElse(null);
+            }
+        }
+        return null;
     }
 
     /** No connection was made: no such host, nothing listening, no route. */

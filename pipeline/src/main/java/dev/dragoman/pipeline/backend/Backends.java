@@ -216,11 +216,11 @@ public final class Backends {
         TranslatorProvider mt = translators.find(s.type()).orElse(null);
         if (mt != null) {
             s = withOptionVariables(s, mt);
-            return atEndpoint(mt.create(s, new TranslatorProvider.Context(requireKey(s, mt), http.get())), s, mt);
+            return mt.create(s, new TranslatorProvider.Context(requireKey(s, mt), http.get()));
         }
         ChatModelProvider llm = chatModels.find(s.type()).orElse(null);
         if (llm != null) {
-            return atEndpoint(rawLlmTranslator(s, spec, llm), s, llm);
+            return rawLlmTranslator(s, spec, llm);
         }
         throw new DragomanException(
                 DragomanException.Kind.CONFIGURATION,
@@ -244,7 +244,7 @@ public final class Backends {
      * ({@link Translators#standard}). Not cached: the article translator caches per segment.
      */
     public TranslationBackend translator(BackendSpec spec) {
-        TranslationBackend raw = rawTranslator(spec);
+        TranslationBackend raw = keyed(spec);
         return Translators.standard(
                 raw, retrier(spec), limiter(spec, raw.profile().unit()), meter, strict);
     }
@@ -254,7 +254,7 @@ public final class Backends {
      * segment) around the guards, the rate limit and metering.
      */
     public TranslationBackend cachedTranslator(BackendSpec spec) {
-        TranslationBackend raw = rawTranslator(spec);
+        TranslationBackend raw = keyed(spec);
         return Translators.pipeline(raw)
                 .retry(retrier(spec))
                 .cache(new CachedCall(cache))
@@ -354,7 +354,7 @@ public final class Backends {
                         DragomanException.Kind.CONFIGURATION,
                         "Backend '" + s.name() + "' is of type " + s.type() + ", not a language model: use one of "
                                 + String.join(", ", chatModels.types()) + "."));
-        return p.create(s, requireKey(s, p), p.timeout(s));
+        return p.create(s, requireKey(s, p), p.timeout(s), LlmHttpClient.builder(http.get(), clock));
     }
 
     /**
@@ -389,6 +389,12 @@ public final class Backends {
         return u;
     }
 
+    /** The bare backend with its endpoint in its profile (so in its cache keys): what the stacks are built around. */
+    private TranslationBackend keyed(BackendSpec spec) {
+        BackendSpec s = resolve(spec);
+        return atEndpoint(rawTranslator(spec), s, provider(s.type()));
+    }
+
     /** {@code backend} with its endpoint in its profile (so in its cache keys) when it is not the default one. */
     private static TranslationBackend atEndpoint(TranslationBackend backend, BackendSpec s, BackendProvider p) {
         String server = endpoint(s, p);
@@ -408,8 +414,23 @@ public final class Backends {
         return types().stream().filter(this::canSummarize).toList();
     }
 
+    /**
+     * The backend's retry: the default backoff, its {@code attempts}, and option {@code max-wait} (default 120 s) as
+     * the longest wait — a server asking (Retry-After) for longer makes the call give up at once instead.
+     */
     private Retrier retrier(BackendSpec spec) {
         Backoff backoff = spec.attempts() == 0 ? Backoff.DEFAULT : Backoff.DEFAULT.withMaxAttempts(spec.attempts());
+        String maxWait = spec.option("max-wait");
+        if (maxWait != null) {
+            try {
+                backoff = backoff.withMax(dev.dragoman.core.text.Durations.parseDuration(maxWait));
+            } catch (IllegalArgumentException e) {
+                throw new DragomanException(
+                        DragomanException.Kind.CONFIGURATION,
+                        "Backend '" + spec.name() + "': option max-wait must be a duration such as 300s, not '"
+                                + maxWait + "'");
+            }
+        }
         Retrier r = Retrier.of(backoff);
         return onRetry == null ? r : r.withListener(onRetry);
     }

@@ -2,6 +2,7 @@ package dev.dragoman.pipeline.backend;
 
 import dev.dragoman.core.backend.BackendProvider;
 import dev.dragoman.core.backend.BackendSpec;
+import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Duration;
 
@@ -24,8 +25,10 @@ public interface ChatModelProvider extends BackendProvider {
      * @param spec a spec of this type with the defaults filled in
      * @param apiKey the key, or null when none is set and none is required
      * @param timeout the call timeout ({@link #timeout})
+     * @param http the HTTP client to send through ({@link LlmHttpClient}: the run's shared client, which keeps the
+     *     server's Retry-After); set it with the LangChain4j builder's {@code httpClientBuilder(http)}
      */
-    ChatModel create(BackendSpec spec, String apiKey, Duration timeout);
+    ChatModel create(BackendSpec spec, String apiKey, Duration timeout, HttpClientBuilder http);
 
     /** True when the service should be asked for JSON output (it supports a JSON response format). */
     default boolean jsonMode(BackendSpec spec) {

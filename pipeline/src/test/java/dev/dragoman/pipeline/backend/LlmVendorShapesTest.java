@@ -16,7 +16,9 @@ import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.summary.Summary;
 import dev.dragoman.core.summary.SummaryOptions;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -241,5 +243,69 @@ class LlmVendorShapesTest {
         assertThat(Backends.endpoint(BackendSpec.of("openai").withBaseUrl("https://api.openai.com/v1/"), openai))
                 .isEmpty();
         assertThat(Backends.endpoint(BackendSpec.of("openai"), openai)).isEmpty();
+    }
+
+    private static MockResponse tooMany(String header, String value, String body) {
+        return new MockResponse.Builder()
+                .code(429)
+                .addHeader("Content-Type", "application/json")
+                .addHeader(header, value)
+                .body(body)
+                .build();
+    }
+
+    @Test
+    void should_wait_as_long_as_retry_after_asks_for_openai_translations_and_anthropic_summaries() {
+        // given: each server refuses once, asking for a wait the backoff would never pick (1 s ± 23 %)
+        server.enqueue(tooMany(
+                "Retry-After",
+                "2",
+                "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}"));
+        server.enqueue(openAi(translations(2)));
+        other.enqueue(tooMany(
+                "retry-after-ms",
+                "1500",
+                "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"Number of request tokens has exceeded your per-minute rate limit\"}}"));
+        other.enqueue(anthropic("The port of Valletta reopened on Tuesday after a storm closed it."));
+        List<Duration> waits = new CopyOnWriteArrayList<>();
+        Backends backends = Backends.load()
+                .withVariables(Map.of("ANTHROPIC_API_KEY", ANTHROPIC_KEY))
+                .withRetryListener((what, attempt, delay, failure) -> waits.add(delay));
+        BackendSpec gpt = BackendSpec.of("openai").withModel("qwen2.5").withBaseUrl(server.url("/v1").toString());
+        BackendSpec claude = BackendSpec.of("anthropic").withBaseUrl(other.url("/v1/").toString());
+
+        // when
+        TranslationResult t = backends.translator(gpt)
+                .translate(TranslationRequest.of(
+                        List.of("مرحبا بكم في المدينة", "وصل الوفد اليوم"), Language.ARABIC, Language.ENGLISH));
+        Summary s = backends.summarizer(claude).summarize(article(), SummaryOptions.DEFAULT);
+
+        // then
+        assertThat(t.texts()).hasSize(2);
+        assertThat(s.text()).contains("Valletta");
+        assertThat(waits).containsExactly(Duration.ofSeconds(2), Duration.ofMillis(1500));
+    }
+
+    @Test
+    void should_give_up_at_once_when_the_server_asks_for_longer_than_the_configured_longest_wait() {
+        // given
+        server.enqueue(tooMany(
+                "Retry-After",
+                "30",
+                "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}"));
+        BackendSpec gpt = BackendSpec.of("openai")
+                .withModel("qwen2.5")
+                .withBaseUrl(server.url("/v1").toString())
+                .withOption("max-wait", "10s");
+
+        // then
+        assertThatThrownBy(() -> Backends.load()
+                        .translator(gpt)
+                        .translate(TranslationRequest.of(List.of("مرحبا بكم"), Language.ARABIC, Language.ENGLISH)))
+                .isInstanceOfSatisfying(
+                        DragomanException.class,
+                        e -> assertThat(e.kind()).isEqualTo(DragomanException.Kind.RATE_LIMITED))
+                .hasMessageContaining("asked to wait 30 s, longer than the 10 s");
+        assertThat(server.getRequestCount()).isEqualTo(1);
     }
 }

@@ -5,6 +5,7 @@ import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.pipeline.backend.ChatModelProvider;
 import dev.dragoman.pipeline.backend.SizedChatModel;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Duration;
 
@@ -36,7 +37,7 @@ public final class AnthropicChatModelProvider implements ChatModelProvider {
     }
 
     @Override
-    public ChatModel create(BackendSpec spec, String apiKey, Duration timeout) {
+    public ChatModel create(BackendSpec spec, String apiKey, Duration timeout, HttpClientBuilder http) {
         BackendSpec s = withDefaults(spec);
         int limit = ChatModelProvider.intOption(s, "max-output", MAX_OUTPUT_TOKENS);
         ChatModel model = AnthropicChatModel.builder()
@@ -45,6 +46,7 @@ public final class AnthropicChatModelProvider implements ChatModelProvider {
                 .modelName(s.model())
                 .timeout(timeout)
                 .maxRetries(0)
+                .httpClientBuilder(http)
                 .build();
         return SizedChatModel.of(
                 model,

@@ -3,6 +3,7 @@ package dev.dragoman.pipeline.backend.gemini;
 import dev.dragoman.core.backend.BackendDefaults;
 import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.pipeline.backend.ChatModelProvider;
+import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import java.time.Duration;
@@ -32,7 +33,7 @@ public final class GeminiChatModelProvider implements ChatModelProvider {
     }
 
     @Override
-    public ChatModel create(BackendSpec spec, String apiKey, Duration timeout) {
+    public ChatModel create(BackendSpec spec, String apiKey, Duration timeout, HttpClientBuilder http) {
         BackendSpec s = withDefaults(spec);
         return GoogleAiGeminiChatModel.builder()
                 .baseUrl(s.baseUrl())
@@ -40,6 +41,7 @@ public final class GeminiChatModelProvider implements ChatModelProvider {
                 .modelName(s.model())
                 .timeout(timeout)
                 .maxRetries(0)
+                .httpClientBuilder(http)
                 .build();
     }
 }

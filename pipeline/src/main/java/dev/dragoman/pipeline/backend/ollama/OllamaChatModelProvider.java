@@ -5,6 +5,7 @@ import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.pipeline.backend.ChatModelProvider;
 import dev.dragoman.pipeline.backend.SizedChatModel;
 import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
+import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.ollama.OllamaChatModel;
@@ -48,7 +49,7 @@ public final class OllamaChatModelProvider implements ChatModelProvider {
     }
 
     @Override
-    public ChatModel create(BackendSpec spec, String apiKey, Duration timeout) {
+    public ChatModel create(BackendSpec spec, String apiKey, Duration timeout, HttpClientBuilder http) {
         BackendSpec s = withDefaults(spec);
         int cap = ChatModelProvider.intOption(s, "num-ctx", MAX_NUM_CTX);
         ChatModel model = OllamaChatModel.builder()
@@ -56,6 +57,7 @@ public final class OllamaChatModelProvider implements ChatModelProvider {
                 .modelName(s.model())
                 .timeout(timeout)
                 .maxRetries(0)
+                .httpClientBuilder(http)
                 .build();
         return SizedChatModel.of(
                 model,

@@ -3,6 +3,7 @@ package dev.dragoman.pipeline.backend.openai;
 import dev.dragoman.core.backend.BackendDefaults;
 import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.pipeline.backend.ChatModelProvider;
+import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.time.Duration;
@@ -42,7 +43,7 @@ public final class OpenAiChatModelProvider implements ChatModelProvider {
     }
 
     @Override
-    public ChatModel create(BackendSpec spec, String apiKey, Duration timeout) {
+    public ChatModel create(BackendSpec spec, String apiKey, Duration timeout, HttpClientBuilder http) {
         BackendSpec s = withDefaults(spec);
         return OpenAiChatModel.builder()
                 .baseUrl(s.baseUrl())
@@ -51,6 +52,7 @@ public final class OpenAiChatModelProvider implements ChatModelProvider {
                 .modelName(s.model())
                 .timeout(timeout)
                 .maxRetries(0)
+                .httpClientBuilder(http)
                 .build();
     }
 
