@@ -68,7 +68,9 @@ class LlmSummarizerTest {
     void should_ask_for_the_date_of_relative_day_words_only_when_the_article_is_dated() {
         // given: the seed is dated 25 June 2024 and says "اليوم"
         ScriptedChatModel model = new ScriptedChatModel((system, user) ->
-                system.contains("is dated") ? "Lukashenko met Lavrov on 2024-06-25." : "Lukashenko met Lavrov.");
+                system.contains("is dated")
+                        ? "Lukashenko met Lavrov in Minsk on 2024-06-25."
+                        : "Lukashenko met Lavrov in Minsk.");
         Article seed = TestData.seed();
         Article undated = seed.toBuilder().published(null).build();
         SummaryOptions english = SummaryOptions.DEFAULT.withOutputLanguage(Language.ENGLISH);
@@ -286,7 +288,7 @@ class LlmSummarizerTest {
         assertThat(warned.warnings()).singleElement().asString().contains("\"40\"");
         assertThat(warned.fromCache()).isFalse();
         assertThat(warnedAgain.fromCache()).isFalse();
-        assertThat(strict).isInstanceOf(DragomanException.class).hasMessageContaining("failed the fact-lock twice");
+        assertThat(strict).isInstanceOf(DragomanException.class).hasMessageContaining("failed its checks twice");
         assertThat(broken.calls).hasSize(6);
         assertThat(healthy.calls).hasSize(1);
         assertThat(fixed.warnings()).isEmpty();
@@ -296,7 +298,7 @@ class LlmSummarizerTest {
     @Test
     void should_serve_a_repeated_summary_from_the_cache() {
         // given
-        ScriptedChatModel model = new ScriptedChatModel((system, user) -> "Lukashenko backs Russia.");
+        ScriptedChatModel model = new ScriptedChatModel((system, user) -> "Lukashenko backs Russia in international forums.");
         LlmSummarizer llm = LlmSummarizer.builder(model, "scripted")
                 .retrier(Retrier.none())
                 .cache(new MemoryResultCache())
