@@ -63,6 +63,25 @@ class CacheCommandTest {
     }
 
     @Test
+    void should_count_each_miss_once_and_report_what_a_warm_run_saved() throws Exception {
+        // given: a cold run (every segment a miss), then a warm run (every segment a hit)
+        CliRunner cli = cli();
+        assertThat(cli.run("translate", ParseCommandTest.SEED.toString(), "--to", "en").code())
+                .isZero();
+        long entries = Json.mapper().readTree(cli.run("cache", "stats", "--json").out()).get("entries").asLong();
+        int sent = sim.stats().ok();
+        assertThat(cli.run("translate", ParseCommandTest.SEED.toString(), "--to", "en").code())
+                .isZero();
+        // when
+        JsonNode stats = Json.mapper().readTree(cli.run("cache", "stats", "--json").out());
+        // then: one miss per stored segment, one hit per segment of the warm run, and the requests it avoided
+        assertThat(sim.stats().ok()).as("the warm run sent nothing").isEqualTo(sent);
+        assertThat(stats.get("misses").asLong()).isEqualTo(entries);
+        assertThat(stats.get("hits").asLong()).isEqualTo(entries);
+        assertThat(stats.get("saved").get("requests").asLong()).isPositive();
+    }
+
+    @Test
     void should_print_a_redis_address_without_its_password() throws Exception {
         CliRunner.Result r = new CliRunner(home)
                 .run(

@@ -1,5 +1,6 @@
 package dev.dragoman.core.call;
 
+import dev.dragoman.core.error.UnusableAnswerException;
 import dev.dragoman.core.ratelimit.RateLimiter;
 import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.usage.UsageMeter;
@@ -17,7 +18,8 @@ import java.util.function.UnaryOperator;
  *   cache      load-through: hits return at once; only misses go further, each loaded once across threads
  *     guards   check results (completeness, fact-lock, glossary …); re-ask once, then flag (not cached) or fail
  *       rate limit   client-side requests/min and characters-or-tokens/min, booked by every attempt
- *         metering   what every call that reached the backend cost, under the backend id
+ *         metering   what every call that reached the backend cost, under the backend id (answers that could
+ *                    not be used too: {@link UnusableAnswerException#spent()})
  *           backend
  * </pre>
  *
@@ -105,7 +107,13 @@ public final class CallStack<Q, R> {
 
     private Call<Q, R> metered(Call<Q, R> inner, UsageMeter m) {
         return request -> {
-            R result = inner.call(request);
+            R result;
+            try {
+                result = inner.call(request);
+            } catch (UnusableAnswerException e) {
+                m.record(backendId, e.spent()); // paid for, though it could not be used
+                throw e;
+            }
             m.record(backendId, type.usage(result));
             return result;
         };

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param summary the brief in the target language (backend "extractive+TRANSLATOR"; its usage is the translation's)
  * @param sourceSentences the sentences chosen in the source language, in document order
  * @param sourceLanguage the article's language
- * @param charactersSent characters sent to the translator (0 when the article is already in the target language)
+ * @param charactersSent characters sent to the translator: not those of sentences served from a cache, none when the
+ *     article is already in the target language
  * @param charactersWholeArticle characters of the headline and main-story paragraphs: what translating the whole
  *     article before summarizing would send
  */

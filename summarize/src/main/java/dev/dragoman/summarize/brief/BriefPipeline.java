@@ -72,10 +72,15 @@ public final class BriefPipeline {
         List<String> translated = new ArrayList<>();
         List<String> warnings = new ArrayList<>(extract.warnings());
         boolean fromCache = extract.fromCache();
-        for (TranslatedSegment s : result.segments()) {
+        long sent = 0; // what reached the translator: a sentence served from a cache was not sent
+        for (int i = 0; i < result.segments().size(); i++) {
+            TranslatedSegment s = result.segments().get(i);
             translated.add(s.text());
             warnings.addAll(s.warnings());
             fromCache &= s.fromCache();
+            if (!s.fromCache()) {
+                sent += chosen.get(i).length();
+            }
         }
         String text = switch (options.style()) {
             case BULLETS ->
@@ -93,7 +98,7 @@ public final class BriefPipeline {
                 fromCache,
                 warnings,
                 extract.anchors()); // resolved on the source sentences, the words as the source prints them
-        return new Brief(summary, chosen, source, request.characters(), whole);
+        return new Brief(summary, chosen, source, sent, whole);
     }
 
     /** Characters of the headline and the main story's sentences: what a translate-everything run would send. */

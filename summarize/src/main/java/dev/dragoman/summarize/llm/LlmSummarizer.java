@@ -16,6 +16,7 @@ import dev.dragoman.core.call.CallType;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.DragomanException.Kind;
 import dev.dragoman.core.error.InvalidInputException;
+import dev.dragoman.core.error.UnusableAnswerException;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.llm.LlmChat;
 import dev.dragoman.core.llm.LlmErrorMapper;
@@ -439,11 +440,11 @@ public final class LlmSummarizer implements Summarizer {
         String text;
         switch (options.style()) {
             case BULLETS -> {
-                sentences = jsonStrings(answer, "bullets");
+                sentences = jsonStrings(answer, "bullets", usage[0]);
                 text = String.join("\n", sentences.stream().map(s -> "- " + s).toList());
             }
             case HEADLINE -> {
-                text = jsonStrings(answer, "headline").get(0);
+                text = jsonStrings(answer, "headline", usage[0]).get(0);
                 sentences = List.of(text);
             }
             default -> {
@@ -452,9 +453,8 @@ public final class LlmSummarizer implements Summarizer {
             }
         }
         if (text.isBlank()) {
-            throw new DragomanException(
-                    Kind.BACKEND_UNAVAILABLE,
-                    "LLM backend '" + backendId + "' (" + modelName + ") answered with an empty summary");
+            throw new UnusableAnswerException(
+                    "LLM backend '" + backendId + "' (" + modelName + ") answered with an empty summary", usage[0]);
         }
         return new Summary(text, sentences, output, backendId, modelName, usage[0], clock.instant(), false, List.of());
     }
@@ -546,7 +546,7 @@ public final class LlmSummarizer implements Summarizer {
         return PromptTemplate.load(LlmSummarizer.class, name + "." + TEMPLATE_VERSION + ".txt");
     }
 
-    private List<String> jsonStrings(String answer, String field) {
+    private List<String> jsonStrings(String answer, String field, Usage spent) {
         String trimmed = answer.strip();
         // tolerate a Markdown code fence around the JSON, which some models add even in JSON mode
         if (trimmed.startsWith("```")) {
@@ -570,11 +570,11 @@ public final class LlmSummarizer implements Summarizer {
         } catch (IOException | RuntimeException e) {
             // fall through to the error below
         }
-        throw new DragomanException(
-                Kind.BACKEND_UNAVAILABLE,
+        throw new UnusableAnswerException(
                 "LLM backend '" + backendId + "' (" + modelName
                         + ") did not answer with the requested JSON {\"" + field + "\": …}: "
-                        + (answer.length() > 200 ? answer.substring(0, 200) + "…" : answer));
+                        + (answer.length() > 200 ? answer.substring(0, 200) + "…" : answer),
+                spent);
     }
 
     /**

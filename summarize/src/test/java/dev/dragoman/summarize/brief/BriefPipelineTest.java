@@ -65,6 +65,29 @@ class BriefPipelineTest {
     }
 
     @Test
+    void should_report_no_characters_sent_when_every_sentence_came_from_the_cache() {
+        // given: a translator whose every segment is a cache hit
+        Translator cached = request -> new TranslationResult(
+                request.segments().stream()
+                        .map(seg -> new TranslatedSegment("[en] " + seg.length(), true, List.of()))
+                        .toList(),
+                request.source(),
+                "scripted-mt",
+                "mt-1",
+                Usage.NONE);
+        BriefPipeline pipeline = new BriefPipeline(new ExtractiveSummarizer(), cached);
+
+        // when
+        Brief brief = pipeline.brief(
+                TestData.seed(), Language.ENGLISH, SummaryOptions.DEFAULT.withLength(SummaryLength.sentences(2)));
+
+        // then
+        assertThat(brief.summary().sentences()).allMatch(t -> t.startsWith("[en] "));
+        assertThat(brief.charactersSent()).isZero();
+        assertThat(brief.sentRatio()).isZero();
+    }
+
+    @Test
     void should_send_at_most_a_quarter_of_a_long_article() {
         // given: a 12-paragraph English story briefed in Arabic at 3 sentences
         Article.Builder b = Article.builder().language(Language.ENGLISH).headline("Council approves new budget");

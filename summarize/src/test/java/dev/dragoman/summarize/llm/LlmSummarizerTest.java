@@ -342,6 +342,33 @@ class LlmSummarizerTest {
     }
 
     @Test
+    void should_count_paid_answers_that_could_not_be_used_in_the_usage() {
+        // given: a model that answers prose where JSON bullets were asked for, every time
+        ScriptedChatModel model = new ScriptedChatModel((s, u) -> "Here are your bullets: one, two.");
+        dev.dragoman.core.usage.UsageMeter meter = new dev.dragoman.core.usage.UsageMeter();
+        LlmSummarizer llm = LlmSummarizer.builder(model, "scripted")
+                .retrier(Retrier.of(dev.dragoman.core.retry.Backoff.DEFAULT
+                        .withInitial(java.time.Duration.ZERO)
+                        .withMaxAttempts(2)))
+                .meter(meter)
+                .build();
+
+        // when
+        Throwable failed = org.assertj.core.api.Assertions.catchThrowable(() -> llm.summarize(
+                TestData.seed(),
+                SummaryOptions.DEFAULT
+                        .withStyle(SummaryOptions.Style.BULLETS)
+                        .withOutputLanguage(Language.ENGLISH)));
+
+        // then: retried once, and both paid answers are on the bill
+        assertThat(failed).isInstanceOf(DragomanException.class);
+        assertThat(model.calls).hasSize(2);
+        assertThat(meter.total().requests()).isEqualTo(2);
+        assertThat(meter.total().inputTokens()).isEqualTo(200);
+        assertThat(meter.total().outputTokens()).isEqualTo(40);
+    }
+
+    @Test
     void should_refuse_a_context_too_small_for_any_chunk_and_notes_that_never_shrink() {
         // given
         Article.Builder builder = Article.builder().language(Language.ENGLISH).headline("A long report");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.DragomanException.Kind;
+import dev.dragoman.core.error.UnusableAnswerException;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.llm.LlmChat;
 import dev.dragoman.core.llm.LlmErrorMapper;
@@ -130,11 +131,11 @@ public final class LlmTranslator implements TranslationBackend {
         }
         if (batch.size() == 1 || !problem.splittable) {
             // a wrong count is fixed by asking for less; a wrong format is not — the outer retry may ask again
-            throw new DragomanException(
-                    Kind.BACKEND_UNAVAILABLE,
+            throw new UnusableAnswerException(
                     "LLM backend '" + id + "' (" + modelName
                             + ") gave no usable translation" + (batch.size() == 1 ? " for a segment" : "") + " ("
-                            + problem.getMessage() + "); try again or another model");
+                            + problem.getMessage() + "); try again or another model",
+                    new Usage(usage.requests, 0, usage.input, usage.output));
         }
         int half = batch.size() / 2;
         LOG.warn(
