@@ -4,6 +4,7 @@ import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.Console;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.summary.SummaryOptions;
 import dev.dragoman.core.text.Durations;
 import dev.dragoman.pipeline.batch.BatchEngine;
 import dev.dragoman.pipeline.batch.BatchListener;
@@ -68,6 +69,17 @@ public final class BatchCommand implements Callable<Integer> {
 
     @Option(names = "--brief", paramLabel = "LANG", description = "A short summary in LANG for each article.")
     String brief;
+
+    @Option(
+            names = "--strict",
+            description = "A flagged translation or a summary failing its checks fails the item for good (65).")
+    boolean strict;
+
+    @Option(
+            names = "--allow-flagged",
+            description = "Keep translations flagged as untranslated-looking (with their warnings) instead of failing"
+                    + " the item (retriable) for a later run.")
+    boolean allowFlagged;
 
     @Option(
             names = "--jobs",
@@ -244,15 +256,16 @@ public final class BatchCommand implements Callable<Integer> {
             }
         }
         return new BatchOptions(
-                inputs,
-                out,
+                        inputs,
+                        out,
                 language("--translate-to", translateTo),
                 summarize,
                 language("--brief", brief),
-                jobs,
-                fs,
-                null,
-                backends.describe());
+                        jobs,
+                        fs,
+                        strict ? SummaryOptions.DEFAULT.withStrict(true) : null,
+                        backends.describe())
+                .withAllowFlagged(allowFlagged);
     }
 
     private Schedule schedule() {

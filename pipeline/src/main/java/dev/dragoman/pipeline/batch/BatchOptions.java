@@ -29,7 +29,8 @@ public record BatchOptions(
         int jobs,
         Set<ArticleFormat> formats,
         SummaryOptions summaryOptions,
-        String backends) {
+        String backends,
+        boolean allowFlagged) {
 
     /** Per-article output formats. */
     public enum ArticleFormat {
@@ -60,50 +61,70 @@ public record BatchOptions(
         backends = backends == null ? "" : backends;
     }
 
+    /** Options under which a flagged translation fails its article. */
+    public BatchOptions(
+            List<String> inputs,
+            Path out,
+            Language translateTo,
+            boolean summarize,
+            Language brief,
+            int jobs,
+            Set<ArticleFormat> formats,
+            SummaryOptions summaryOptions,
+            String backends) {
+        this(inputs, out, translateTo, summarize, brief, jobs, formats, summaryOptions, backends, false);
+    }
+
     /** Inputs into {@code out}: no translation, summary or brief yet, 4 jobs, JSON and Markdown outputs. */
     public static BatchOptions of(List<String> inputs, Path out) {
-        return new BatchOptions(inputs, out, null, false, null, 4, null, null, null);
+        return new BatchOptions(inputs, out, null, false, null, 4, null, null, null, false);
     }
 
     public BatchOptions withInputs(List<String> newInputs) {
-        return new BatchOptions(newInputs, out, translateTo, summarize, brief, jobs, formats, summaryOptions, backends);
+        return new BatchOptions(newInputs, out, translateTo, summarize, brief, jobs, formats, summaryOptions, backends, allowFlagged);
     }
 
     /** Translates each article into {@code language} (null: no translation). */
     public BatchOptions withTranslateTo(Language language) {
-        return new BatchOptions(inputs, out, language, summarize, brief, jobs, formats, summaryOptions, backends);
+        return new BatchOptions(inputs, out, language, summarize, brief, jobs, formats, summaryOptions, backends, allowFlagged);
     }
 
     /** Summarizes each article in its own language. */
     public BatchOptions withSummarize(boolean on) {
-        return new BatchOptions(inputs, out, translateTo, on, brief, jobs, formats, summaryOptions, backends);
+        return new BatchOptions(inputs, out, translateTo, on, brief, jobs, formats, summaryOptions, backends, allowFlagged);
     }
 
     /** A brief of each article in {@code language} (null: none). */
     public BatchOptions withBrief(Language language) {
-        return new BatchOptions(inputs, out, translateTo, summarize, language, jobs, formats, summaryOptions, backends);
+        return new BatchOptions(inputs, out, translateTo, summarize, language, jobs, formats, summaryOptions, backends, allowFlagged);
     }
 
     public BatchOptions withJobs(int n) {
-        return new BatchOptions(inputs, out, translateTo, summarize, brief, n, formats, summaryOptions, backends);
+        return new BatchOptions(inputs, out, translateTo, summarize, brief, n, formats, summaryOptions, backends, allowFlagged);
     }
 
     public BatchOptions withFormats(Set<ArticleFormat> fs) {
-        return new BatchOptions(inputs, out, translateTo, summarize, brief, jobs, fs, summaryOptions, backends);
+        return new BatchOptions(inputs, out, translateTo, summarize, brief, jobs, fs, summaryOptions, backends, allowFlagged);
     }
 
     public BatchOptions withSummaryOptions(SummaryOptions so) {
-        return new BatchOptions(inputs, out, translateTo, summarize, brief, jobs, formats, so, backends);
+        return new BatchOptions(inputs, out, translateTo, summarize, brief, jobs, formats, so, backends, allowFlagged);
     }
 
     /** Names the backends and models; a different description makes every article new again. */
     public BatchOptions withBackends(String description) {
-        return new BatchOptions(inputs, out, translateTo, summarize, brief, jobs, formats, summaryOptions, description);
+        return new BatchOptions(inputs, out, translateTo, summarize, brief, jobs, formats, summaryOptions, description, allowFlagged);
+    }
+
+    /** Accepts translations the completeness guard flagged (shown with their warnings) instead of failing them. */
+    public BatchOptions withAllowFlagged(boolean on) {
+        return new BatchOptions(
+                inputs, out, translateTo, summarize, brief, jobs, formats, summaryOptions, backends, on);
     }
 
     /** What the per-article step makes. */
     public StepOptions step() {
-        return new StepOptions(translateTo, summarize, brief, summaryOptions);
+        return new StepOptions(translateTo, summarize, brief, summaryOptions, allowFlagged);
     }
 
     /** Stable digest (12 hex chars) of the options that change outputs. */

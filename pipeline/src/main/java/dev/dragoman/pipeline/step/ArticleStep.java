@@ -89,6 +89,20 @@ public final class ArticleStep {
             TranslationProvenance p = translated.provenance();
             usage = usage.plus(p.usage());
             cachedOnly &= !p.parts().isEmpty() && p.parts().stream().allMatch(TranslationProvenance.Part::fromCache);
+            if (!p.warnings().isEmpty() && !options.allowFlagged()) {
+                boolean strict = options.summaryOptions().strict();
+                throw new StageException(
+                        "translate",
+                        "the translation was flagged (" + String.join("; ", p.warnings()) + ")"
+                                + (strict
+                                        ? "; --strict refuses it"
+                                        : "; it was not kept or cached: run again, or pass --allow-flagged to accept it"),
+                        !strict,
+                        strict
+                                ? new DragomanException(
+                                        DragomanException.Kind.QUALITY, "flagged translation (--strict)")
+                                : null);
+            }
             warnings.addAll(p.warnings().stream().map(w -> "translation: " + w).toList());
         }
         Summary summary = null;

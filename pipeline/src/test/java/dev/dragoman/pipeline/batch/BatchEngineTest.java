@@ -293,6 +293,68 @@ public class BatchEngineTest {
     }
 
     @Test
+    void should_fail_an_item_whose_translation_was_flagged_and_redo_it_on_the_next_run() throws Exception {
+        // given: the backend leaves article 2's body untranslated (the guard flagged it)
+        Path in = writeArticles(3);
+        ScriptedTranslator t = new ScriptedTranslator();
+        t.flag = seg -> seg.contains("الخبر رقم 2") ? "still mostly in the source script (arabic)" : null;
+        ScriptedSummarizer s = new ScriptedSummarizer();
+        Path out = tmp.resolve("out");
+
+        // when
+        RunReport first = engine(in, out, t, s, 1).run(BatchListener.NONE, false);
+        t.flag = seg -> null;
+        RunReport second = engine(in, out, t, s, 1).run(BatchListener.NONE, false);
+
+        // then: not done, not in the digest as a translation; retriable, and redone once the backend behaves
+        assertThat(first.done()).isEqualTo(2);
+        assertThat(first.failures()).singleElement().satisfies(f -> {
+            assertThat(f.stage()).isEqualTo("translate");
+            assertThat(f.retriable()).isTrue();
+            assertThat(f.getMessage()).contains("flagged").contains("--allow-flagged");
+        });
+        assertThat(first.exitCode()).isEqualTo(75);
+        assertThat(second.done()).isEqualTo(1);
+        assertThat(second.failed()).isZero();
+    }
+
+    @Test
+    void should_keep_a_flagged_translation_with_allow_flagged_and_fail_it_for_good_when_strict() throws Exception {
+        // given
+        Path in = writeArticles(1);
+        ScriptedTranslator t = new ScriptedTranslator();
+        t.flag = seg -> "returned unchanged (identical to the source)";
+        BatchOptions base = new BatchOptions(
+                List.of(in.toString()), tmp.resolve("x"), Language.ENGLISH, false, null, 1, null, null, "scripted");
+
+        // when
+        RunReport allowed = BatchEngine.builder(base.withAllowFlagged(true))
+                .translator(Scripted.backend(t))
+                .clock(clock)
+                .build()
+                .run(BatchListener.NONE, false);
+        RunReport strict = BatchEngine.builder(new BatchOptions(
+                                List.of(in.toString()),
+                                tmp.resolve("y"),
+                                Language.ENGLISH,
+                                false,
+                                null,
+                                1,
+                                null,
+                                dev.dragoman.core.summary.SummaryOptions.DEFAULT.withStrict(true),
+                                "scripted"))
+                .translator(Scripted.backend(t))
+                .clock(clock)
+                .build()
+                .run(BatchListener.NONE, false);
+
+        // then
+        assertThat(allowed.done()).isEqualTo(1);
+        assertThat(strict.failures()).singleElement().satisfies(f -> assertThat(f.retriable()).isFalse());
+        assertThat(strict.exitCode()).isEqualTo(65);
+    }
+
+    @Test
     void should_redo_only_failed_and_new_items_on_a_rerun() throws Exception {
         // given a first run where two items fail
         Path in = writeArticles(12);

@@ -32,6 +32,8 @@ public final class Scripted {
         public final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
         public volatile Function<String, DragomanException> fault = s -> null;
         public final Map<String, String> dictionary = new ConcurrentHashMap<>();
+        /** A completeness guard's flag for a segment (null: none), as the flagging guard leaves it. */
+        public volatile Function<String, String> flag = s -> null;
 
         @Override
         public TranslationResult translate(TranslationRequest request) {
@@ -44,7 +46,9 @@ public final class Scripted {
             }
             List<TranslatedSegment> out = new ArrayList<>();
             for (String s : request.segments()) {
-                out.add(TranslatedSegment.of(dictionary.getOrDefault(s, "[" + request.target() + "] " + s)));
+                TranslatedSegment t = TranslatedSegment.of(dictionary.getOrDefault(s, "[" + request.target() + "] " + s));
+                String warning = flag.apply(s);
+                out.add(warning == null ? t : t.withWarning(warning));
             }
             return new TranslationResult(
                     out, request.source(), "scripted", null, Usage.ofCharacters(1, request.characters()));
