@@ -64,7 +64,9 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--translate-to", paramLabel = "LANG", description = "Translate each article to LANG (BCP 47).")
     String translateTo;
 
-    @Option(names = "--summarize", description = "Summarize each article in its language.")
+    @Option(
+            names = "--summarize",
+            description = "Summarize each article: in its language, or with --translate-to, its translation.")
     boolean summarize;
 
     @Option(names = "--brief", paramLabel = "LANG", description = "A short summary in LANG for each article.")

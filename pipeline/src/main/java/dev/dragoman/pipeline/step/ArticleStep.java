@@ -108,7 +108,10 @@ public final class ArticleStep {
         Summary summary = null;
         if (options.needsSummary()) {
             try {
-                summary = summarizer.summarize(article, options.summaryOptions());
+                // with a translation and no brief, the summary is read in the target language: summarize the
+                // translation (already paid for, or cached) rather than ask for a source-language summary nobody reads
+                Article summarized = translated != null && options.brief() == null ? translated.article() : article;
+                summary = summarizer.summarize(summarized, options.summaryOptions());
             } catch (RuntimeException e) {
                 throw StageException.of("summarize", e);
             }

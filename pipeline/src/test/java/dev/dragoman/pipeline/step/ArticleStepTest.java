@@ -37,13 +37,14 @@ class ArticleStepTest {
     }
 
     @Test
-    void should_translate_every_part_and_keep_the_summary_in_the_source_language() {
+    void should_translate_every_part_and_summarize_the_translation_that_is_read() {
         // when
         StepResult r = step.apply(article, new StepOptions(Language.ENGLISH, true, null, null));
-        // then
+        // then: the summary is of the translated article, in English, with no request for a summary nobody reads
         assertThat(r.shown().headline()).isEqualTo("[en] " + article.headline());
         assertThat(r.translation().provenance().parts()).isNotEmpty();
-        assertThat(r.summary().language()).isEqualTo(Language.ARABIC);
+        assertThat(r.summary().language()).isEqualTo(Language.ENGLISH);
+        assertThat(r.summary().text()).startsWith("[en] ");
         assertThat(r.brief()).isNull();
     }
 
