@@ -12,7 +12,21 @@ public final class MarkdownArticleWriter implements ArticleWriter {
     @Override
     public String write(Article article) {
         StringBuilder sb = new StringBuilder();
-        writeStory(article, "# ", sb);
+        if (article.headline() != null) {
+            sb.append("# ").append(escape(article.headline())).append("\n\n");
+        }
+        sb.append(body(article, "## "));
+        return sb.toString().stripTrailing() + "\n";
+    }
+
+    /**
+     * Everything of {@code article} but its headline, as {@link #write} shows it — date line, dateline, paragraphs,
+     * source line, each "read also" story under {@code relatedHeading} ("## ") and unclassified lines — for outputs
+     * that put the headline elsewhere (the batch's per-article Markdown). Ends with a blank line unless empty.
+     */
+    public static String body(Article article, String relatedHeading) {
+        StringBuilder sb = new StringBuilder();
+        writeStory(article, null, sb);
         Labels labels = Labels.of(article.language());
         if (article.source() != null) {
             sb.append(escape(labels.source()))
@@ -22,16 +36,16 @@ public final class MarkdownArticleWriter implements ArticleWriter {
         }
         for (Article related : article.related()) {
             sb.append("---\n\n").append("*").append(escape(labels.readAlso())).append("*\n\n");
-            writeStory(related, "## ", sb);
+            writeStory(related, relatedHeading, sb);
         }
         for (String line : article.unclassified()) {
             sb.append("> ").append(escape(line)).append("\n\n");
         }
-        return sb.toString().stripTrailing() + "\n";
+        return sb.toString();
     }
 
     private static void writeStory(Article article, String heading, StringBuilder sb) {
-        if (article.headline() != null) {
+        if (heading != null && article.headline() != null) { // null heading: the caller shows the headline
             sb.append(heading).append(escape(article.headline())).append("\n\n");
         }
         if (article.published() != null) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.core.Article;
-import dev.dragoman.core.Paragraph;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.summary.Summary;
 import dev.dragoman.core.write.HtmlArticleWriter;
@@ -135,8 +134,11 @@ public final class ArticleOutputs {
             facts.add("**Published:** "
                     + MarkdownArticleWriter.escape(article.published().raw()));
         }
-        if (record.agency() != null) {
-            facts.add("**Agency:** " + MarkdownArticleWriter.escape(record.agency()));
+        String agency = shown.dateline() != null && shown.dateline().agency() != null
+                ? shown.dateline().agency() // the translated agency when there is a translation
+                : record.agency();
+        if (agency != null) {
+            facts.add("**Agency:** " + MarkdownArticleWriter.escape(agency));
         }
         if (article.language() != null) {
             facts.add("**Language:** " + article.language().tag()
@@ -169,11 +171,9 @@ public final class ArticleOutputs {
                     .append(MarkdownArticleWriter.escape(summary.text().strip()))
                     .append("\n\n");
         }
+        // the article as the Markdown writer shows it (date line, dateline, body, source line, "read also"), as the JSON
         if (translation != null) {
-            sb.append("## Translation\n\n");
-            for (Paragraph p : translation.article().paragraphs()) {
-                sb.append(MarkdownArticleWriter.escape(p.text())).append("\n\n");
-            }
+            sb.append("## Translation\n\n").append(MarkdownArticleWriter.body(translation.article(), "### "));
             sb.append("## Original\n\n");
             if (article.headline() != null && !article.headline().isBlank()) {
                 sb.append("**")
@@ -183,9 +183,7 @@ public final class ArticleOutputs {
         } else {
             sb.append("## Text\n\n");
         }
-        for (Paragraph p : article.paragraphs()) {
-            sb.append(MarkdownArticleWriter.escape(p.text())).append("\n\n");
-        }
+        sb.append(MarkdownArticleWriter.body(article, "### "));
         return sb.toString().stripTrailing() + "\n";
     }
 

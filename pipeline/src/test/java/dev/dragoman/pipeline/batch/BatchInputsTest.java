@@ -110,6 +110,38 @@ public class BatchInputsTest {
     }
 
     @Test
+    void should_keep_dateline_source_line_and_read_also_in_the_per_article_markdown_with_the_agency_translated()
+            throws Exception {
+        // given: the seed (dateline "موسكو-سانا", source line, a "read also" story), translated to English
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(
+                in.resolve("seed.ar.txt"),
+                Files.readString(
+                        Path.of("..", "examples", "sana-2024-06-25-lukashenko.ar.txt"), StandardCharsets.UTF_8));
+        Path out = tmp.resolve("out");
+
+        // when
+        RunReport report =
+                engine(out, List.of(in.toString()), new Scripted.ScriptedTranslator()).run(BatchListener.NONE, false);
+
+        // then: the Markdown shows what the JSON keeps, in both languages
+        assertThat(report.done()).isEqualTo(1);
+        String md;
+        try (var files = Files.list(out.resolve("articles"))) {
+            md = Files.readString(files.filter(f -> f.toString().endsWith(".md")).findFirst().orElseThrow());
+        }
+        String translation = md.substring(md.indexOf("## Translation"), md.indexOf("## Original"));
+        String original = md.substring(md.indexOf("## Original"));
+        assertThat(md).contains("**Agency:** \\[en\\] سانا");
+        assertThat(translation)
+                .contains("**\\[en\\] موسكو (\\[en\\] سانا)**")
+                .contains("Source: \\[en\\] الوكالة العربية السورية للأنباء")
+                .contains("*Read also:*")
+                .contains("### \\[en\\] مصر وروسيا");
+        assertThat(original).contains("**موسكو").contains("### مصر وروسيا").contains("الوكالة العربية السورية للأنباء");
+    }
+
+    @Test
     void should_read_wire_text_json_html_rss_and_atom_url_inputs_into_articles() throws Exception {
         // given
         Path in = Files.createDirectories(tmp.resolve("in"));
