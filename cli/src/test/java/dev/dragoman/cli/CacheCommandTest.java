@@ -66,14 +66,20 @@ class CacheCommandTest {
     void should_count_each_miss_once_and_report_what_a_warm_run_saved() throws Exception {
         // given: a cold run (every segment a miss), then a warm run (every segment a hit)
         CliRunner cli = cli();
-        assertThat(cli.run("translate", ParseCommandTest.SEED.toString(), "--to", "en").code())
+        assertThat(cli.run("translate", ParseCommandTest.SEED.toString(), "--to", "en")
+                        .code())
                 .isZero();
-        long entries = Json.mapper().readTree(cli.run("cache", "stats", "--json").out()).get("entries").asLong();
+        long entries = Json.mapper()
+                .readTree(cli.run("cache", "stats", "--json").out())
+                .get("entries")
+                .asLong();
         int sent = sim.stats().ok();
-        assertThat(cli.run("translate", ParseCommandTest.SEED.toString(), "--to", "en").code())
+        assertThat(cli.run("translate", ParseCommandTest.SEED.toString(), "--to", "en")
+                        .code())
                 .isZero();
         // when
-        JsonNode stats = Json.mapper().readTree(cli.run("cache", "stats", "--json").out());
+        JsonNode stats =
+                Json.mapper().readTree(cli.run("cache", "stats", "--json").out());
         // then: one miss per stored segment, one hit per segment of the warm run, and the requests it avoided
         assertThat(sim.stats().ok()).as("the warm run sent nothing").isEqualTo(sent);
         assertThat(stats.get("misses").asLong()).isEqualTo(entries);

@@ -216,7 +216,8 @@ class TranslateCommandTest {
         // when
         CliRunner.Result r = cli.run("translate", SEED, "--backend", "local", "--no-cache");
         // then
-        assertThat(r.code()).as("a local server that is down is unavailable, not a configuration error")
+        assertThat(r.code())
+                .as("a local server that is down is unavailable, not a configuration error")
                 .isEqualTo(69);
         assertThat(r.err())
                 .contains("Cannot reach http://127.0.0.1:" + port + ", the base-url of backend 'local' ("

@@ -176,8 +176,7 @@ public final class CachingTranslator implements TranslationBackend {
     }
 
     private static long part(long total, long from, long to, long batchChars) {
-        return Math.floorDiv(total * to, batchChars)
-                - Math.floorDiv(total * from, batchChars);
+        return Math.floorDiv(total * to, batchChars) - Math.floorDiv(total * from, batchChars);
     }
 
     @Override

@@ -260,9 +260,9 @@ public final class BatchCommand implements Callable<Integer> {
         return new BatchOptions(
                         inputs,
                         out,
-                language("--translate-to", translateTo),
-                summarize,
-                language("--brief", brief),
+                        language("--translate-to", translateTo),
+                        summarize,
+                        language("--brief", brief),
                         jobs,
                         fs,
                         strict ? SummaryOptions.DEFAULT.withStrict(true) : null,

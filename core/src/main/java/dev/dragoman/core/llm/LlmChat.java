@@ -3,10 +3,10 @@ package dev.dragoman.core.llm;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.DragomanException.Kind;
 import dev.dragoman.core.usage.Usage;
-import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.exception.UnsupportedFeatureException;
+import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -114,9 +114,11 @@ public final class LlmChat {
         if (e instanceof UnsupportedFeatureException) {
             return true;
         }
-        boolean badRequest = e instanceof InvalidRequestException || (e instanceof HttpException h && h.statusCode() == 400);
+        boolean badRequest =
+                e instanceof InvalidRequestException || (e instanceof HttpException h && h.statusCode() == 400);
         String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-        return badRequest && (m.contains("response_format") || m.contains("response format") || m.contains("json_object"));
+        return badRequest
+                && (m.contains("response_format") || m.contains("response format") || m.contains("json_object"));
     }
 
     private static ChatRequest withoutFormat(ChatRequest request) {

@@ -371,11 +371,12 @@ public final class Backends {
         try {
             java.net.URI u = new java.net.URI(url.strip());
             if (u.getHost() == null) {
-                return trimSlash(url.replaceAll("[?#].*$", "").replaceAll("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^@/]*@", "$1"));
+                return trimSlash(
+                        url.replaceAll("[?#].*$", "").replaceAll("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^@/]*@", "$1"));
             }
             String path = u.getPath() == null ? "" : u.getPath();
-            return trimSlash(u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getHost().toLowerCase(Locale.ROOT)
-                    + (u.getPort() < 0 ? "" : ":" + u.getPort()) + path);
+            return trimSlash(u.getScheme().toLowerCase(Locale.ROOT) + "://"
+                    + u.getHost().toLowerCase(Locale.ROOT) + (u.getPort() < 0 ? "" : ":" + u.getPort()) + path);
         } catch (java.net.URISyntaxException e) {
             return trimSlash(url.replaceAll("[?#].*$", "").replaceAll("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^@/]*@", "$1"));
         }

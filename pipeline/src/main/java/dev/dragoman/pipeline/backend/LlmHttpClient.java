@@ -114,7 +114,8 @@ public final class LlmHttpClient implements HttpClient {
         String contentType = request.headers() == null
                 ? null
                 : request.headers().entrySet().stream()
-                        .filter(e -> e.getKey().equalsIgnoreCase("Content-Type") && !e.getValue().isEmpty())
+                        .filter(e -> e.getKey().equalsIgnoreCase("Content-Type")
+                                && !e.getValue().isEmpty())
                         .map(e -> e.getValue().get(0))
                         .findFirst()
                         .orElse(null);

@@ -171,7 +171,8 @@ public final class ArticleOutputs {
                     .append(MarkdownArticleWriter.escape(summary.text().strip()))
                     .append("\n\n");
         }
-        // the article as the Markdown writer shows it (date line, dateline, body, source line, "read also"), as the JSON
+        // the article as the Markdown writer shows it (date line, dateline, body, source line, "read also"), as the
+        // JSON
         if (translation != null) {
             sb.append("## Translation\n\n").append(MarkdownArticleWriter.body(translation.article(), "### "));
             sb.append("## Original\n\n");

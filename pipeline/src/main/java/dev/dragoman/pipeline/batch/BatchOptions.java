@@ -81,30 +81,36 @@ public record BatchOptions(
     }
 
     public BatchOptions withInputs(List<String> newInputs) {
-        return new BatchOptions(newInputs, out, translateTo, summarize, brief, jobs, formats, summaryOptions, backends, allowFlagged);
+        return new BatchOptions(
+                newInputs, out, translateTo, summarize, brief, jobs, formats, summaryOptions, backends, allowFlagged);
     }
 
     /** Translates each article into {@code language} (null: no translation). */
     public BatchOptions withTranslateTo(Language language) {
-        return new BatchOptions(inputs, out, language, summarize, brief, jobs, formats, summaryOptions, backends, allowFlagged);
+        return new BatchOptions(
+                inputs, out, language, summarize, brief, jobs, formats, summaryOptions, backends, allowFlagged);
     }
 
     /** Summarizes each article in its own language. */
     public BatchOptions withSummarize(boolean on) {
-        return new BatchOptions(inputs, out, translateTo, on, brief, jobs, formats, summaryOptions, backends, allowFlagged);
+        return new BatchOptions(
+                inputs, out, translateTo, on, brief, jobs, formats, summaryOptions, backends, allowFlagged);
     }
 
     /** A brief of each article in {@code language} (null: none). */
     public BatchOptions withBrief(Language language) {
-        return new BatchOptions(inputs, out, translateTo, summarize, language, jobs, formats, summaryOptions, backends, allowFlagged);
+        return new BatchOptions(
+                inputs, out, translateTo, summarize, language, jobs, formats, summaryOptions, backends, allowFlagged);
     }
 
     public BatchOptions withJobs(int n) {
-        return new BatchOptions(inputs, out, translateTo, summarize, brief, n, formats, summaryOptions, backends, allowFlagged);
+        return new BatchOptions(
+                inputs, out, translateTo, summarize, brief, n, formats, summaryOptions, backends, allowFlagged);
     }
 
     public BatchOptions withFormats(Set<ArticleFormat> fs) {
-        return new BatchOptions(inputs, out, translateTo, summarize, brief, jobs, fs, summaryOptions, backends, allowFlagged);
+        return new BatchOptions(
+                inputs, out, translateTo, summarize, brief, jobs, fs, summaryOptions, backends, allowFlagged);
     }
 
     public BatchOptions withSummaryOptions(SummaryOptions so) {
@@ -113,7 +119,8 @@ public record BatchOptions(
 
     /** Names the backends and models; a different description makes every article new again. */
     public BatchOptions withBackends(String description) {
-        return new BatchOptions(inputs, out, translateTo, summarize, brief, jobs, formats, summaryOptions, description, allowFlagged);
+        return new BatchOptions(
+                inputs, out, translateTo, summarize, brief, jobs, formats, summaryOptions, description, allowFlagged);
     }
 
     /** Accepts translations the completeness guard flagged (shown with their warnings) instead of failing them. */

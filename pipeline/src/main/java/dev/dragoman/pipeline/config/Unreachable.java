@@ -28,8 +28,9 @@ public final class Unreachable {
                 throw new DragomanException(
                         DragomanException.Kind.BACKEND_UNAVAILABLE,
                         "Cannot reach " + backend.spec().baseUrl() + ", the base-url of backend '"
-                        + backend.name() + "' (" + backend.file() + " line " + backend.line() + "): start the server "
-                        + "or fix the address.",
+                                + backend.name() + "' (" + backend.file() + " line " + backend.line()
+                                + "): start the server "
+                                + "or fix the address.",
                         e);
             }
             throw e;

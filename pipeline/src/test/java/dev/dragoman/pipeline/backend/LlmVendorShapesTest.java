@@ -11,16 +11,16 @@ import dev.dragoman.core.backend.BackendProvider;
 import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.core.cache.MemoryResultCache;
 import dev.dragoman.core.error.DragomanException;
-import dev.dragoman.core.translation.TranslationRequest;
-import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.summary.Summary;
 import dev.dragoman.core.summary.SummaryOptions;
+import dev.dragoman.core.translation.TranslationRequest;
+import dev.dragoman.core.translation.TranslationResult;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -67,12 +67,13 @@ class LlmVendorShapesTest {
     }
 
     @Test
-    void should_summarize_as_bullets_through_anthropic_in_one_request_without_a_response_format()
-            throws Exception {
+    void should_summarize_as_bullets_through_anthropic_in_one_request_without_a_response_format() throws Exception {
         // given: Anthropic's client refuses a JSON response format before sending anything
-        server.enqueue(anthropic("{\"bullets\": [\"Valletta's port reopened after a storm.\", \"Gozo ferries resumed.\"]}"));
+        server.enqueue(
+                anthropic("{\"bullets\": [\"Valletta's port reopened after a storm.\", \"Gozo ferries resumed.\"]}"));
         Backends backends = Backends.load().withVariables(Map.of("ANTHROPIC_API_KEY", ANTHROPIC_KEY));
-        BackendSpec spec = BackendSpec.of("anthropic").withBaseUrl(server.url("/v1/").toString());
+        BackendSpec spec =
+                BackendSpec.of("anthropic").withBaseUrl(server.url("/v1/").toString());
 
         // when
         Summary summary = backends.summarizer(spec)
@@ -92,7 +93,8 @@ class LlmVendorShapesTest {
     private static List<String> longSegments() {
         List<String> out = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
-            out.add("الفقرة " + i + ": " + "أكد الرئيس أن لدى البلدين مواقف مشتركة بشأن جميع القضايا الدولية. ".repeat(5));
+            out.add("الفقرة " + i + ": "
+                    + "أكد الرئيس أن لدى البلدين مواقف مشتركة بشأن جميع القضايا الدولية. ".repeat(5));
         }
         return out;
     }
@@ -113,7 +115,8 @@ class LlmVendorShapesTest {
         server.enqueue(anthropic(translations(segments.size())));
         server.enqueue(anthropic(translations(segments.size())));
         Backends backends = Backends.load().withVariables(Map.of("ANTHROPIC_API_KEY", ANTHROPIC_KEY));
-        BackendSpec spec = BackendSpec.of("anthropic").withBaseUrl(server.url("/v1/").toString());
+        BackendSpec spec =
+                BackendSpec.of("anthropic").withBaseUrl(server.url("/v1/").toString());
         TranslationRequest request = TranslationRequest.of(segments, Language.ARABIC, Language.ENGLISH);
 
         // when
@@ -138,7 +141,10 @@ class LlmVendorShapesTest {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("model", "llama3.1").put("created_at", "2024-06-25T10:00:00Z");
         body.putObject("message").put("role", "assistant").put("content", content);
-        body.put("done", true).put("done_reason", "stop").put("prompt_eval_count", 900).put("eval_count", 120);
+        body.put("done", true)
+                .put("done_reason", "stop")
+                .put("prompt_eval_count", 900)
+                .put("eval_count", 120);
         return new MockResponse.Builder()
                 .code(200)
                 .addHeader("Content-Type", "application/json")
@@ -161,8 +167,10 @@ class LlmVendorShapesTest {
         backends.rawTranslator(spec.withOption("num-ctx", "4096")).translate(request);
 
         // then: a context that holds the ~2,000-token data, its answer and the prompt (Ollama's 2048 would cut it)
-        JsonNode sized = Json.mapper().readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
-        JsonNode capped = Json.mapper().readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
+        JsonNode sized = Json.mapper()
+                .readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
+        JsonNode capped = Json.mapper()
+                .readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
         assertThat(sized.path("options").path("num_ctx").asInt()).isEqualTo(8_192);
         assertThat(capped.path("options").path("num_ctx").asInt()).isEqualTo(4_096);
         assertThat(sized.path("format").asText()).isEqualTo("json");
@@ -191,11 +199,17 @@ class LlmVendorShapesTest {
 
     private static MockResponse openAi(String content) {
         ObjectNode body = Json.mapper().createObjectNode();
-        body.put("id", "chatcmpl-1").put("object", "chat.completion").put("created", 1719300000).put("model", "m");
+        body.put("id", "chatcmpl-1")
+                .put("object", "chat.completion")
+                .put("created", 1719300000)
+                .put("model", "m");
         ObjectNode choice = body.putArray("choices").addObject();
         choice.put("index", 0).put("finish_reason", "stop");
         choice.putObject("message").put("role", "assistant").put("content", content);
-        body.putObject("usage").put("prompt_tokens", 300).put("completion_tokens", 40).put("total_tokens", 340);
+        body.putObject("usage")
+                .put("prompt_tokens", 300)
+                .put("completion_tokens", 40)
+                .put("total_tokens", 340);
         return new MockResponse.Builder()
                 .code(200)
                 .addHeader("Content-Type", "application/json")
@@ -211,10 +225,14 @@ class LlmVendorShapesTest {
             s.enqueue(openAi("The port of Valletta reopened on Tuesday after a storm closed it."));
         }
         Backends backends = Backends.load().withCache(new MemoryResultCache());
-        BackendSpec a = BackendSpec.of("openai").withModel("qwen2.5").withBaseUrl(server.url("/v1").toString());
-        BackendSpec b = BackendSpec.of("openai").withModel("qwen2.5").withBaseUrl(other.url("/v1").toString());
-        TranslationRequest request =
-                TranslationRequest.of(List.of("مرحبا بكم في المدينة", "وصل الوفد اليوم"), Language.ARABIC, Language.ENGLISH);
+        BackendSpec a = BackendSpec.of("openai")
+                .withModel("qwen2.5")
+                .withBaseUrl(server.url("/v1").toString());
+        BackendSpec b = BackendSpec.of("openai")
+                .withModel("qwen2.5")
+                .withBaseUrl(other.url("/v1").toString());
+        TranslationRequest request = TranslationRequest.of(
+                List.of("مرحبا بكم في المدينة", "وصل الوفد اليوم"), Language.ARABIC, Language.ENGLISH);
 
         // when
         backends.cachedTranslator(a).translate(request);
@@ -235,7 +253,8 @@ class LlmVendorShapesTest {
     void should_key_a_self_hosted_endpoint_without_credentials_or_query_and_keep_default_keys() {
         BackendProvider openai = Backends.load().provider("openai");
         assertThat(Backends.endpoint(
-                        BackendSpec.of("openai").withBaseUrl("https://user:sk-secret-123456@LLM.example:8443/v1/?key=abc"),
+                        BackendSpec.of("openai")
+                                .withBaseUrl("https://user:sk-secret-123456@LLM.example:8443/v1/?key=abc"),
                         openai))
                 .isEqualTo("https://llm.example:8443/v1")
                 .doesNotContain("sk-secret")
@@ -257,22 +276,27 @@ class LlmVendorShapesTest {
     @Test
     void should_wait_as_long_as_retry_after_asks_for_openai_translations_and_anthropic_summaries() {
         // given: each server refuses once, asking for a wait the backoff would never pick (1 s ± 23 %)
-        server.enqueue(tooMany(
-                "Retry-After",
-                "2",
-                "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}"));
+        server.enqueue(
+                tooMany(
+                        "Retry-After",
+                        "2",
+                        "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}"));
         server.enqueue(openAi(translations(2)));
-        other.enqueue(tooMany(
-                "retry-after-ms",
-                "1500",
-                "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"Number of request tokens has exceeded your per-minute rate limit\"}}"));
+        other.enqueue(
+                tooMany(
+                        "retry-after-ms",
+                        "1500",
+                        "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"Number of request tokens has exceeded your per-minute rate limit\"}}"));
         other.enqueue(anthropic("The port of Valletta reopened on Tuesday after a storm closed it."));
         List<Duration> waits = new CopyOnWriteArrayList<>();
         Backends backends = Backends.load()
                 .withVariables(Map.of("ANTHROPIC_API_KEY", ANTHROPIC_KEY))
                 .withRetryListener((what, attempt, delay, failure) -> waits.add(delay));
-        BackendSpec gpt = BackendSpec.of("openai").withModel("qwen2.5").withBaseUrl(server.url("/v1").toString());
-        BackendSpec claude = BackendSpec.of("anthropic").withBaseUrl(other.url("/v1/").toString());
+        BackendSpec gpt = BackendSpec.of("openai")
+                .withModel("qwen2.5")
+                .withBaseUrl(server.url("/v1").toString());
+        BackendSpec claude =
+                BackendSpec.of("anthropic").withBaseUrl(other.url("/v1/").toString());
 
         // when
         TranslationResult t = backends.translator(gpt)
@@ -289,10 +313,11 @@ class LlmVendorShapesTest {
     @Test
     void should_give_up_at_once_when_the_server_asks_for_longer_than_the_configured_longest_wait() {
         // given
-        server.enqueue(tooMany(
-                "Retry-After",
-                "30",
-                "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}"));
+        server.enqueue(
+                tooMany(
+                        "Retry-After",
+                        "30",
+                        "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}"));
         BackendSpec gpt = BackendSpec.of("openai")
                 .withModel("qwen2.5")
                 .withBaseUrl(server.url("/v1").toString())

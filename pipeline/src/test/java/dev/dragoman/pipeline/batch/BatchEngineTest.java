@@ -335,15 +335,15 @@ public class BatchEngineTest {
                 .build()
                 .run(BatchListener.NONE, false);
         RunReport strict = BatchEngine.builder(new BatchOptions(
-                                List.of(in.toString()),
-                                tmp.resolve("y"),
-                                Language.ENGLISH,
-                                false,
-                                null,
-                                1,
-                                null,
-                                dev.dragoman.core.summary.SummaryOptions.DEFAULT.withStrict(true),
-                                "scripted"))
+                        List.of(in.toString()),
+                        tmp.resolve("y"),
+                        Language.ENGLISH,
+                        false,
+                        null,
+                        1,
+                        null,
+                        dev.dragoman.core.summary.SummaryOptions.DEFAULT.withStrict(true),
+                        "scripted"))
                 .translator(Scripted.backend(t))
                 .clock(clock)
                 .build()
@@ -351,7 +351,9 @@ public class BatchEngineTest {
 
         // then
         assertThat(allowed.done()).isEqualTo(1);
-        assertThat(strict.failures()).singleElement().satisfies(f -> assertThat(f.retriable()).isFalse());
+        assertThat(strict.failures())
+                .singleElement()
+                .satisfies(f -> assertThat(f.retriable()).isFalse());
         assertThat(strict.exitCode()).isEqualTo(65);
     }
 

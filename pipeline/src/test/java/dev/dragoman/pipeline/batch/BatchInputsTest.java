@@ -121,14 +121,15 @@ public class BatchInputsTest {
         Path out = tmp.resolve("out");
 
         // when
-        RunReport report =
-                engine(out, List.of(in.toString()), new Scripted.ScriptedTranslator()).run(BatchListener.NONE, false);
+        RunReport report = engine(out, List.of(in.toString()), new Scripted.ScriptedTranslator())
+                .run(BatchListener.NONE, false);
 
         // then: the Markdown shows what the JSON keeps, in both languages
         assertThat(report.done()).isEqualTo(1);
         String md;
         try (var files = Files.list(out.resolve("articles"))) {
-            md = Files.readString(files.filter(f -> f.toString().endsWith(".md")).findFirst().orElseThrow());
+            md = Files.readString(
+                    files.filter(f -> f.toString().endsWith(".md")).findFirst().orElseThrow());
         }
         String translation = md.substring(md.indexOf("## Translation"), md.indexOf("## Original"));
         String original = md.substring(md.indexOf("## Original"));

@@ -46,7 +46,8 @@ public final class Scripted {
             }
             List<TranslatedSegment> out = new ArrayList<>();
             for (String s : request.segments()) {
-                TranslatedSegment t = TranslatedSegment.of(dictionary.getOrDefault(s, "[" + request.target() + "] " + s));
+                TranslatedSegment t =
+                        TranslatedSegment.of(dictionary.getOrDefault(s, "[" + request.target() + "] " + s));
                 String warning = flag.apply(s);
                 out.add(warning == null ? t : t.withWarning(warning));
             }

@@ -61,8 +61,9 @@ public final class Faithfulness {
         }
         if (same) {
             Set<String> known = stems(words(source));
-            List<String> content =
-                    words.stream().filter(w -> w.codePointCount(0, w.length()) >= 4).toList();
+            List<String> content = words.stream()
+                    .filter(w -> w.codePointCount(0, w.length()) >= 4)
+                    .toList();
             long found = content.stream().filter(w -> known.contains(stem(w))).count();
             if (!content.isEmpty() && found == 0) {
                 out.add("none of the summary's words occur in the article: it does not summarize it (faithfulness)");
@@ -80,8 +81,8 @@ public final class Faithfulness {
             if (d.confidence() >= 0.5
                     && !Language.UNDETERMINED.equals(d.language())
                     && !d.language().equals(output)) {
-                out.add("the summary is written in " + d.language().displayName() + ", not "
-                        + output.displayName() + " as asked (faithfulness)");
+                out.add("the summary is written in " + d.language().displayName() + ", not " + output.displayName()
+                        + " as asked (faithfulness)");
             }
         }
         if (latin(source) && latin(summary)) {

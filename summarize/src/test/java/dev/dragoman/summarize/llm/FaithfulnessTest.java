@@ -75,8 +75,7 @@ class FaithfulnessTest {
         assertThat(store.size()).isZero();
         assertThat(strict)
                 .isInstanceOfSatisfying(
-                        DragomanException.class,
-                        e -> assertThat(e.kind()).isEqualTo(DragomanException.Kind.QUALITY));
+                        DragomanException.class, e -> assertThat(e.kind()).isEqualTo(DragomanException.Kind.QUALITY));
         assertThat(obedient.calls).hasSize(4);
     }
 

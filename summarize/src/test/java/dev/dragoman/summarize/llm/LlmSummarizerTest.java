@@ -67,10 +67,9 @@ class LlmSummarizerTest {
     @Test
     void should_ask_for_the_date_of_relative_day_words_only_when_the_article_is_dated() {
         // given: the seed is dated 25 June 2024 and says "اليوم"
-        ScriptedChatModel model = new ScriptedChatModel((system, user) ->
-                system.contains("is dated")
-                        ? "Lukashenko met Lavrov in Minsk on 2024-06-25."
-                        : "Lukashenko met Lavrov in Minsk.");
+        ScriptedChatModel model = new ScriptedChatModel((system, user) -> system.contains("is dated")
+                ? "Lukashenko met Lavrov in Minsk on 2024-06-25."
+                : "Lukashenko met Lavrov in Minsk.");
         Article seed = TestData.seed();
         Article undated = seed.toBuilder().published(null).build();
         SummaryOptions english = SummaryOptions.DEFAULT.withOutputLanguage(Language.ENGLISH);
@@ -298,7 +297,8 @@ class LlmSummarizerTest {
     @Test
     void should_serve_a_repeated_summary_from_the_cache() {
         // given
-        ScriptedChatModel model = new ScriptedChatModel((system, user) -> "Lukashenko backs Russia in international forums.");
+        ScriptedChatModel model =
+                new ScriptedChatModel((system, user) -> "Lukashenko backs Russia in international forums.");
         LlmSummarizer llm = LlmSummarizer.builder(model, "scripted")
                 .retrier(Retrier.none())
                 .cache(new MemoryResultCache())
@@ -356,9 +356,7 @@ class LlmSummarizerTest {
         // when
         Throwable failed = org.assertj.core.api.Assertions.catchThrowable(() -> llm.summarize(
                 TestData.seed(),
-                SummaryOptions.DEFAULT
-                        .withStyle(SummaryOptions.Style.BULLETS)
-                        .withOutputLanguage(Language.ENGLISH)));
+                SummaryOptions.DEFAULT.withStyle(SummaryOptions.Style.BULLETS).withOutputLanguage(Language.ENGLISH)));
 
         // then: retried once, and both paid answers are on the bill
         assertThat(failed).isInstanceOf(DragomanException.class);

@@ -188,11 +188,9 @@ class LlmOverOpenAiHttpTest {
     }
 
     @Test
-    void should_ask_again_without_the_response_format_a_server_rejects_and_remember_it_for_the_run()
-            throws Exception {
+    void should_ask_again_without_the_response_format_a_server_rejects_and_remember_it_for_the_run() throws Exception {
         // given: an OpenAI-compatible server (LM Studio) that refuses json_object, then answers normally
-        server.enqueue(error(
-                400, "invalid_request_error", "'response_format.type' must be 'json_schema' or 'text'"));
+        server.enqueue(error(400, "invalid_request_error", "'response_format.type' must be 'json_schema' or 'text'"));
         String ok = "{\"translations\":{\"1\":\"" + translit(SEGMENTS.get(0)) + "\",\"2\":\""
                 + translit(SEGMENTS.get(1)) + "\"}}";
         server.enqueue(completion(ok));

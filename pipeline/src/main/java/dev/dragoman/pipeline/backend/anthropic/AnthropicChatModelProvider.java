@@ -4,8 +4,8 @@ import dev.dragoman.core.backend.BackendDefaults;
 import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.pipeline.backend.ChatModelProvider;
 import dev.dragoman.pipeline.backend.SizedChatModel;
-import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Duration;
 
@@ -49,7 +49,6 @@ public final class AnthropicChatModelProvider implements ChatModelProvider {
                 .httpClientBuilder(http)
                 .build();
         return SizedChatModel.of(
-                model,
-                r -> SizedChatModel.withMaxOutputTokens(r, Math.min(limit, SizedChatModel.answerTokens(r))));
+                model, r -> SizedChatModel.withMaxOutputTokens(r, Math.min(limit, SizedChatModel.answerTokens(r))));
     }
 }
