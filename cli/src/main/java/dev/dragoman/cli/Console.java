@@ -1,6 +1,7 @@
 package dev.dragoman.cli;
 
 import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.pipeline.io.ArticleRun;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * A command's view of the terminal: results on {@link #out()}, notes on stderr unless {@code --quiet}, causes and
  * timings on stderr with {@code --verbose}.
  */
-public final class Console {
+public final class Console implements ArticleRun.Listener {
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -41,7 +42,14 @@ public final class Console {
         return verbose;
     }
 
+    /** "dragoman: MESSAGE" on stderr, also with {@code --quiet}: an input failed and the run goes on. */
+    @Override
+    public void inputFailed(String message) {
+        err.println("dragoman: " + message);
+    }
+
     /** A note for people (a warning, a summary line); suppressed by {@code --quiet}. */
+    @Override
     public void note(String format, Object... args) {
         if (!quiet) {
             err.println(String.format(Locale.ROOT, format, args));
@@ -50,6 +58,7 @@ public final class Console {
     }
 
     /** A detail printed only with {@code --verbose}. */
+    @Override
     public void detail(String format, Object... args) {
         if (verbose) {
             err.println(String.format(Locale.ROOT, format, args));
@@ -71,6 +80,7 @@ public final class Console {
     }
 
     /** Runs {@code work}, printing "label: N ms" with {@code --verbose}. */
+    @Override
     public <T> T timed(String label, Supplier<T> work) {
         long start = System.nanoTime();
         try {

@@ -4,7 +4,7 @@ import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.CommonOptions;
 import dev.dragoman.cli.Console;
 import dev.dragoman.cli.ExitCodes;
-import dev.dragoman.cli.UsageException;
+import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.cache.CacheAdmin;
 import dev.dragoman.core.cache.CacheFilter;
 import dev.dragoman.core.cache.CacheReport;

@@ -1,6 +1,6 @@
 package dev.dragoman.cli.command;
 
-import dev.dragoman.cli.UsageException;
+import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.summary.SummaryLength;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
-package dev.dragoman.cli.io;
+package dev.dragoman.pipeline.io;
 
-import dev.dragoman.cli.Console;
+import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.Article;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.read.ArticleReaders;
@@ -8,6 +8,7 @@ import dev.dragoman.core.read.InputDecoder;
 import dev.dragoman.core.write.OutputFormat;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -15,7 +16,9 @@ import java.util.function.Supplier;
  * The loop every article command shares: expand the inputs, read each into articles, render each article, write
  * it where {@code -o} says. A bad input (unreadable, not an article) is reported in one line and the run goes on
  * with the others — finished outputs are never lost; a failure that would repeat for every input (configuration,
- * authentication, quota, a backend down) stops the run. The exit code is that of the first failure.
+ * authentication, quota, a backend down) stops the run. The exit code is that of the first failure. The CLI's
+ * article commands run it; so can any front end that reads inputs and writes documents (it prints nothing itself:
+ * documents go to {@code out} or files, everything else to the {@link Listener}).
  */
 public final class ArticleRun {
 
@@ -25,13 +28,39 @@ public final class ArticleRun {
         String render(InputSource source, Article article) throws IOException;
     }
 
-    private final Console console;
+    /** What the run tells the user besides the documents. */
+    public interface Listener {
+        /** Runs {@code work}, reporting how long it took (when the user asked for timings). */
+        <T> T timed(String label, Supplier<T> work);
+
+        /** A detail for a verbose run ("wrote out/a.en.md"). */
+        void detail(String format, Object... args);
+
+        /** A note for people ("2 of 3 inputs failed; the others were written."). */
+        void note(String format, Object... args);
+
+        /** One input failed and the run goes on: its one-line reason. */
+        void inputFailed(String message);
+    }
+
+    private final PrintWriter out;
+    private final Listener console;
     private final Supplier<ArticleReaders> readers;
     private final InputStream stdin;
     private final boolean stdinIsTerminal;
 
-    public ArticleRun(Console console, Supplier<ArticleReaders> readers, InputStream stdin, boolean stdinIsTerminal) {
-        this.console = console;
+    /**
+     * @param out where documents go when no {@code -o} is given
+     * @param stdinIsTerminal nothing is piped in: no inputs is then a usage error, not a read of stdin
+     */
+    public ArticleRun(
+            PrintWriter out,
+            Listener listener,
+            Supplier<ArticleReaders> readers,
+            InputStream stdin,
+            boolean stdinIsTerminal) {
+        this.out = out;
+        this.console = listener;
         this.readers = readers;
         this.stdin = stdin;
         this.stdinIsTerminal = stdinIsTerminal;
@@ -43,7 +72,7 @@ public final class ArticleRun {
      * @param streamable true when several documents may share one stream (see {@link Output#choose})
      * @param suffix added to output file names before the extension ({@code .en}), may be empty
      * @return the exit code: 0, or the first failure's
-     * @throws dev.dragoman.cli.UsageException for usage errors (no input at a terminal, several inputs to one document)
+     * @throws UsageException for usage errors (no input at a terminal, several inputs to one document)
      */
     public int run(
             List<String> inputArgs,
@@ -54,7 +83,7 @@ public final class ArticleRun {
             Renderer renderer) {
         List<InputSource> sources = Inputs.expand(inputArgs, stdinIsTerminal);
         Output output = Output.choose(
-                console.out(), outputOption, sources.size(), format, streamable || format == OutputFormat.JSONL);
+                out, outputOption, sources.size(), format, streamable || format == OutputFormat.JSONL);
         boolean ok = false;
         try {
             int code = loop(sources, output, outputOption, suffix, renderer);
@@ -89,7 +118,7 @@ public final class ArticleRun {
                 if (!inputSpecific(e) || sources.size() == 1) {
                     throw e;
                 }
-                console.err().println("dragoman: " + e.getMessage());
+                console.inputFailed(e.getMessage());
                 failed++;
                 firstFailure = firstFailure == 0 ? e.kind().exitCode() : firstFailure;
             } catch (IOException e) {

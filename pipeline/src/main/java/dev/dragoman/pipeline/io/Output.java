@@ -1,5 +1,6 @@
-package dev.dragoman.cli.io;
+package dev.dragoman.pipeline.io;
 
+import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.core.write.OutputNames;
 import dev.dragoman.pipeline.internal.AtomicFiles;
@@ -41,7 +42,7 @@ public final class Output {
      * @param inputs how many inputs the run has
      * @param streamable true when several documents may follow each other on one stream (JSON Lines, line-per-input
      *     reports); otherwise several inputs need a directory
-     * @throws dev.dragoman.cli.UsageException when several inputs would be mixed into one document, or {@code -o}
+     * @throws UsageException when several inputs would be mixed into one document, or {@code -o}
      *     names a file (no trailing slash, not a directory) for several inputs
      */
     public static Output choose(
@@ -49,7 +50,7 @@ public final class Output {
         boolean toStdout = option == null || option.equals("-");
         if (toStdout) {
             if (inputs > 1 && !streamable) {
-                throw new dev.dragoman.cli.UsageException(
+                throw new UsageException(
                         inputs + " inputs: write one file per input with -o DIR, or use "
                                 + "--format jsonl to get one JSON line per article");
             }
@@ -58,7 +59,7 @@ public final class Output {
         Path path = Path.of(option);
         boolean dir = Files.isDirectory(path) || option.endsWith("/") || option.endsWith(java.io.File.separator);
         if (!dir && inputs > 1 && !streamable) {
-            throw new dev.dragoman.cli.UsageException(inputs + " inputs and -o " + option
+            throw new UsageException(inputs + " inputs and -o " + option
                     + " names one file: write one "
                     + "file per input with -o " + option + "/ (a trailing slash, or an existing directory), or use "
                     + "--format jsonl to get one JSON line per article in " + option);

@@ -1,4 +1,4 @@
-package dev.dragoman.cli.io;
+package dev.dragoman.pipeline.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package dev.dragoman.cli.io;
+package dev.dragoman.pipeline.io;
 
+import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.error.InvalidInputException;
 import dev.dragoman.pipeline.input.InputFiles;
 import java.nio.file.Files;
@@ -19,12 +20,12 @@ public final class Inputs {
 
     /**
      * @throws InvalidInputException naming the argument that matches nothing
-     * @throws dev.dragoman.cli.UsageException for a usage error (stdin twice, nothing given at a terminal)
+     * @throws UsageException for a usage error (stdin twice, nothing given at a terminal)
      */
     public static List<InputSource> expand(List<String> args, boolean stdinIsTerminal) {
         if (args == null || args.isEmpty()) {
             if (stdinIsTerminal) {
-                throw new dev.dragoman.cli.UsageException(
+                throw new UsageException(
                         "no input: give one or more FILEs, directories or globs, or - to " + "read standard input");
             }
             return List.of(InputSource.STDIN);
@@ -34,7 +35,7 @@ public final class Inputs {
         for (String arg : args) {
             if (arg.equals("-")) {
                 if (stdin) {
-                    throw new dev.dragoman.cli.UsageException("'-' (standard input) is given more than once");
+                    throw new UsageException("'-' (standard input) is given more than once");
                 }
                 stdin = true;
                 sources.add(InputSource.STDIN);

@@ -1,4 +1,4 @@
-package dev.dragoman.cli.io;
+package dev.dragoman.pipeline.io;
 
 import java.nio.file.Path;
 
