@@ -18,7 +18,7 @@ import dev.dragoman.core.error.Reasons;
 import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.error.RedactingStream;
 import dev.dragoman.core.error.Secrets;
-import dev.dragoman.pipeline.config.BackendConfig;
+import dev.dragoman.core.error.UsageException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
@@ -200,7 +200,7 @@ public final class Main implements Runnable {
             return ExitCodes.USAGE;
         }
         if (ex instanceof MissingKeyException missing) {
-            err.println("dragoman: " + missingKey(context, missing));
+            err.println("dragoman: " + context.settingsForDefaults().explain(missing));
         } else if (ex instanceof DragomanException d) {
             err.println("dragoman: " + d.getMessage());
         } else if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
@@ -219,21 +219,6 @@ public final class Main implements Runnable {
         }
         err.flush();
         return ExitCodes.of(ex);
-    }
-
-    /** The library's sentence, plus where to name another variable when the backend is from the file. */
-    private static String missingKey(CliContext context, MissingKeyException e) {
-        BackendConfig b =
-                context.settingsForDefaults().config().backends().get(e.spec().name());
-        if (b == null || !b.fromFile()) {
-            return e.getMessage();
-        }
-        String variable = e.spec().keyVariable() == null
-                ? "an API key variable"
-                : e.spec().keyVariable();
-        return "Backend '" + b.name() + "' (" + b.file() + " line " + b.line() + ", type " + b.type()
-                + ") needs an API key: export " + variable + "=…, or set 'api-key-env' in " + b.file()
-                + " to the variable that holds it.";
     }
 
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {

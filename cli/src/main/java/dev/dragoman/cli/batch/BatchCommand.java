@@ -15,9 +15,7 @@ import dev.dragoman.pipeline.schedule.BatchJob;
 import dev.dragoman.pipeline.schedule.Schedule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -249,14 +247,7 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     private BatchOptions options(ConfiguredBackends backends) {
-        Set<BatchOptions.ArticleFormat> fs = EnumSet.noneOf(BatchOptions.ArticleFormat.class);
-        for (String f : formats) {
-            try {
-                fs.add(BatchOptions.ArticleFormat.valueOf(f.strip().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--format: unknown format '" + f + "'; use json, md");
-            }
-        }
+        Set<BatchOptions.ArticleFormat> fs = BatchOptions.ArticleFormat.parse(formats);
         return new BatchOptions(
                         inputs,
                         out,
@@ -271,27 +262,7 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     private Schedule schedule() {
-        if (every != null && cron != null) {
-            throw new IllegalArgumentException("--every and --cron exclude each other");
-        }
-        if (every != null) {
-            return Schedule.every(Durations.parseDuration(every));
-        }
-        if (cron != null) {
-            if (zone == null) {
-                throw new IllegalArgumentException(
-                        "--cron needs an explicit --zone (e.g. --zone Europe/Berlin or --zone UTC)");
-            }
-            try {
-                return Schedule.cron(cron, ZoneId.of(zone));
-            } catch (java.time.DateTimeException e) {
-                throw new IllegalArgumentException("--zone: unknown time zone '" + zone + "'");
-            }
-        }
-        if (zone != null) {
-            throw new IllegalArgumentException("--zone only applies to --cron");
-        }
-        return null;
+        return Schedule.of(every, cron, zone);
     }
 
     private static Language language(String option, String tag) {
@@ -311,8 +282,8 @@ public final class BatchCommand implements Callable<Integer> {
         }
         return switch (progress.toLowerCase(Locale.ROOT)) {
             case "bar" -> ProgressListeners.bar(err);
-            case "lines" -> ProgressListeners.lines(err);
-            case "auto" -> System.console() != null ? ProgressListeners.bar(err) : ProgressListeners.lines(err);
+            case "lines" -> BatchListener.lines(err);
+            case "auto" -> System.console() != null ? ProgressListeners.bar(err) : BatchListener.lines(err);
             default -> throw new IllegalArgumentException("--progress must be auto, bar or lines");
         };
     }

@@ -8,7 +8,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** The two ways a batch shows progress: a progress bar on a terminal, one plain log line per item otherwise. */
+/** A batch's progress bar on a terminal (elsewhere {@link BatchListener#lines} logs one line per item). */
 final class ProgressListeners {
 
     private ProgressListeners() {}
@@ -55,33 +55,6 @@ final class ProgressListeners {
                 }
                 err.println(report.summaryLine());
                 err.flush();
-            }
-        };
-    }
-
-    /** One line per item on {@code err}, then the closing summary. */
-    static BatchListener lines(PrintWriter err) {
-        return new BatchListener() {
-            @Override
-            public void item(Outcome outcome, String key, String detail) {
-                String word = switch (outcome) {
-                    case DONE -> "done   ";
-                    case FROM_CACHE -> "cached ";
-                    case SKIPPED -> "skipped";
-                    case FAILED -> "FAILED ";
-                };
-                synchronized (err) {
-                    err.println(word + " " + key + (detail == null ? "" : " — " + detail));
-                    err.flush();
-                }
-            }
-
-            @Override
-            public void finished(RunReport report) {
-                synchronized (err) {
-                    err.println(report.summaryLine());
-                    err.flush();
-                }
             }
         };
     }

@@ -1,12 +1,8 @@
 package dev.dragoman.cli.command;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.cli.CliContext;
-import dev.dragoman.core.Article;
-import dev.dragoman.core.Language;
-import dev.dragoman.core.json.Json;
+import dev.dragoman.core.write.DetectionWriter;
 import dev.dragoman.core.write.OutputFormat;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,38 +45,12 @@ public final class DetectCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "detect writes text, json or jsonl, not " + format.extension());
         }
+        DetectionWriter writer = new DetectionWriter(format);
         return io.run(
                 context,
                 format,
                 format != OutputFormat.JSON,
                 "",
-                (source, article) -> render(source.name(), article, format));
-    }
-
-    private static String render(String input, Article article, OutputFormat format) {
-        Language language = article.language() == null ? Language.UNDETERMINED : article.language();
-        double confidence = article.languageConfidence() == null ? 0 : article.languageConfidence();
-        if (format == OutputFormat.TEXT) {
-            return String.format(
-                    Locale.ROOT,
-                    "%s\t%s\t%.2f\t%s%n",
-                    input,
-                    language.tag(),
-                    confidence,
-                    language.equals(Language.UNDETERMINED) ? "undetermined" : language.displayName());
-        }
-        ObjectNode node = Json.mapper().createObjectNode();
-        node.put("input", input);
-        node.put("language", language.tag());
-        node.put("confidence", confidence);
-        node.put("name", language.displayName());
-        try {
-            return (format == OutputFormat.JSON
-                            ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node)
-                            : Json.mapper().writeValueAsString(node))
-                    + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+                (source, article) -> writer.write(source.name(), article));
     }
 }

@@ -3,9 +3,9 @@ package dev.dragoman.cli.command;
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.CommonOptions;
 import dev.dragoman.cli.Console;
-import dev.dragoman.pipeline.io.ArticleRun;
 import dev.dragoman.core.read.ArticleReaders;
 import dev.dragoman.core.write.OutputFormat;
+import dev.dragoman.pipeline.io.ArticleRun;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -78,7 +78,12 @@ public final class IoOptions {
 
     /** As {@link #run(CliContext, OutputFormat, String, ArticleRun.Renderer)}; {@code streamable} documents may share one stream. */
     int run(CliContext context, OutputFormat format, boolean streamable, String suffix, ArticleRun.Renderer renderer) {
-        return new ArticleRun(console().out(), console(), ArticleReaders::standard, context.stdin(), context.stdinIsTerminal())
+        return new ArticleRun(
+                        console().out(),
+                        console(),
+                        ArticleReaders::standard,
+                        context.stdin(),
+                        context.stdinIsTerminal())
                 .run(inputs, output, format, streamable, suffix, renderer);
     }
 }

@@ -2,9 +2,9 @@ package dev.dragoman.cli.command;
 
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.Console;
-import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MeteredResultCache;
+import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.translation.Glossary;
 import dev.dragoman.core.translation.GlossaryLoader;
 import dev.dragoman.core.translation.TranslationOptions;

@@ -1,5 +1,7 @@
 package dev.dragoman.pipeline.batch;
 
+import java.io.PrintWriter;
+
 /** Hears a batch run's progress (a progress bar, log lines). Called from worker threads: must be thread-safe. */
 public interface BatchListener {
 
@@ -24,4 +26,34 @@ public interface BatchListener {
     default void finished(RunReport report) {}
 
     BatchListener NONE = new BatchListener() {};
+
+    /**
+     * One line per item on {@code log} ("done    KEY", "FAILED  KEY — reason"), then the run's summary line; lines
+     * from workers never interleave. For logs and terminals without a progress bar.
+     */
+    static BatchListener lines(PrintWriter log) {
+        return new BatchListener() {
+            @Override
+            public void item(Outcome outcome, String key, String detail) {
+                String word = switch (outcome) {
+                    case DONE -> "done   ";
+                    case FROM_CACHE -> "cached ";
+                    case SKIPPED -> "skipped";
+                    case FAILED -> "FAILED ";
+                };
+                synchronized (log) {
+                    log.println(word + " " + key + (detail == null ? "" : " — " + detail));
+                    log.flush();
+                }
+            }
+
+            @Override
+            public void finished(RunReport report) {
+                synchronized (log) {
+                    log.println(report.summaryLine());
+                    log.flush();
+                }
+            }
+        };
+    }
 }

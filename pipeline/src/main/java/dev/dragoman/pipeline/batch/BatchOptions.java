@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -45,6 +46,23 @@ public record BatchOptions(
 
         public String extension() {
             return extension;
+        }
+
+        /**
+         * The formats named ({@code json}, {@code md}, any case).
+         *
+         * @throws IllegalArgumentException naming an unknown one
+         */
+        public static Set<ArticleFormat> parse(List<String> names) {
+            Set<ArticleFormat> formats = EnumSet.noneOf(ArticleFormat.class);
+            for (String f : names) {
+                try {
+                    formats.add(valueOf(f.strip().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--format: unknown format '" + f + "'; use json, md");
+                }
+            }
+            return formats;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.dragoman.pipeline.config;
 
 import dev.dragoman.core.backend.BackendSpec;
+import dev.dragoman.core.backend.MissingKeyException;
 import dev.dragoman.pipeline.backend.Backends;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,6 +160,23 @@ public final class Settings {
                 + "and export OPENAI_API_KEY=… (or type: deepl with DEEPL_AUTH_KEY, or type: ollama for a local model "
                 + "without a key). 'dragoman config init' writes a commented starter file; --backend NAME (or "
                 + "DRAGOMAN_TRANSLATE_BACKEND) picks a backend for one run, e.g. --backend deepl.";
+    }
+
+    /**
+     * What to tell the user about a missing key: the library's sentence, plus where to name another variable when
+     * the backend is from the file ("Backend 'work' (FILE line 2, type deepl) needs an API key: export …").
+     */
+    public String explain(MissingKeyException e) {
+        BackendConfig b = config.backends().get(e.spec().name());
+        if (b == null || !b.fromFile()) {
+            return e.getMessage();
+        }
+        String variable = e.spec().keyVariable() == null
+                ? "an API key variable"
+                : e.spec().keyVariable();
+        return "Backend '" + b.name() + "' (" + b.file() + " line " + b.line() + ", type " + b.type()
+                + ") needs an API key: export " + variable + "=…, or set 'api-key-env' in " + b.file()
+                + " to the variable that holds it.";
     }
 
     /** Every backend the file defines, then nothing implicit. */

@@ -1,8 +1,8 @@
 package dev.dragoman.pipeline.io;
 
-import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.Article;
 import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.read.ArticleReaders;
 import dev.dragoman.core.read.InputDecoder;
 import dev.dragoman.core.write.OutputFormat;
@@ -82,8 +82,8 @@ public final class ArticleRun {
             String suffix,
             Renderer renderer) {
         List<InputSource> sources = Inputs.expand(inputArgs, stdinIsTerminal);
-        Output output = Output.choose(
-                out, outputOption, sources.size(), format, streamable || format == OutputFormat.JSONL);
+        Output output =
+                Output.choose(out, outputOption, sources.size(), format, streamable || format == OutputFormat.JSONL);
         boolean ok = false;
         try {
             int code = loop(sources, output, outputOption, suffix, renderer);

@@ -1,7 +1,7 @@
 package dev.dragoman.pipeline.io;
 
-import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.error.InvalidInputException;
+import dev.dragoman.core.error.UsageException;
 import dev.dragoman.pipeline.input.InputFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -50,9 +50,8 @@ public final class Output {
         boolean toStdout = option == null || option.equals("-");
         if (toStdout) {
             if (inputs > 1 && !streamable) {
-                throw new UsageException(
-                        inputs + " inputs: write one file per input with -o DIR, or use "
-                                + "--format jsonl to get one JSON line per article");
+                throw new UsageException(inputs + " inputs: write one file per input with -o DIR, or use "
+                        + "--format jsonl to get one JSON line per article");
             }
             return new Output(stdout, null, null, format);
         }
