@@ -150,7 +150,7 @@ class ConfigCommandTest {
         assertThat(file.code()).isEqualTo(78);
         assertThat(file.err())
                 .contains(
-                        "line 2: 'cache.store': 'disk' is not one of memory, none, redis, sqlite — expected sqlite, redis, memory or none.");
+                        "line 2: 'cache.store': 'disk' is not one of memory, none, redis, sqlite — expected memory, none, redis or sqlite.");
 
         Files.delete(cli().configFile());
         CliRunner.Result env = cli().env("DRAGOMAN_SUMMARIZE_SENTENCES", "many").run("config", "show");

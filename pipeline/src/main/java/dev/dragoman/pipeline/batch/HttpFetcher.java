@@ -1,11 +1,13 @@
 package dev.dragoman.pipeline.batch;
 
 import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.error.ErrorMapper;
 import dev.dragoman.core.error.InvalidInputException;
 import dev.dragoman.core.error.RateLimitedException;
 import dev.dragoman.core.read.InputDecoder;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,7 +86,9 @@ public final class HttpFetcher implements Fetcher {
             try (Response response = client.newCall(request).execute()) {
                 int code = response.code();
                 if (code == 429) {
-                    throw new RateLimitedException(url + " answered 429 Too Many Requests", retryAfter(response));
+                    throw new RateLimitedException(
+                            url + " answered 429 Too Many Requests",
+                            ErrorMapper.retryAfter(response.header("Retry-After"), null, Clock.systemUTC()));
                 }
                 if (code == 408) {
                     throw new DragomanException(DragomanException.Kind.TIMEOUT, url + " answered 408 Request Timeout");
@@ -113,18 +117,6 @@ public final class HttpFetcher implements Fetcher {
                     DragomanException.Kind.BACKEND_UNAVAILABLE, "cannot fetch " + url + ": " + e.getMessage(), e);
         } finally {
             gate.release();
-        }
-    }
-
-    private static Duration retryAfter(Response response) {
-        String value = response.header("Retry-After");
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Long.parseLong(value.strip()));
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 }

@@ -3,11 +3,13 @@ package dev.dragoman.pipeline.config;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.text.Durations;
 import dev.dragoman.core.write.OutputFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Every setting a flag, a {@code DRAGOMAN_*} variable or the file can give, with its built-in default — the one
@@ -35,7 +37,7 @@ public enum Setting {
     CACHE_STORE(
             "cache.store",
             "sqlite",
-            "sqlite, redis, memory or none",
+            Setting::storeNames,
             v -> oneOf(v, Set.copyOf(BackendTypes.cacheStores().types()))),
     CACHE_PATH("cache.path", null, "SQLite file; unset = $XDG_CACHE_HOME/dragoman (else ~/.cache/dragoman)", v -> {}),
     CACHE_URL("cache.url", null, "Redis URL, e.g. redis://localhost:6379", Setting::storeUrl),
@@ -83,10 +85,15 @@ public enum Setting {
 
     private final String key;
     private final String builtIn;
-    private final String description;
+    private final Supplier<String> description;
     private final Consumer<String> validator;
 
     Setting(String key, String builtIn, String description, Consumer<String> validator) {
+        this(key, builtIn, () -> description, validator);
+    }
+
+    /** {@code description} computed when asked (the cache stores' names come from their providers). */
+    Setting(String key, String builtIn, Supplier<String> description, Consumer<String> validator) {
         this.key = key;
         this.builtIn = builtIn;
         this.description = description;
@@ -113,7 +120,7 @@ public enum Setting {
     }
 
     public String description() {
-        return description;
+        return description.get();
     }
 
     /** @throws IllegalArgumentException saying what is wrong with {@code value} and what is accepted */
@@ -141,6 +148,14 @@ public enum Setting {
         if (uri.getScheme() == null || uri.getHost() == null) {
             throw new IllegalArgumentException("a URL with a scheme and a host is needed, such as redis://HOST:6379/0");
         }
+    }
+
+    /** "memory, none, redis or sqlite": the cache store providers on the class path. */
+    private static String storeNames() {
+        List<String> types = BackendTypes.cacheStores().types();
+        return types.size() < 2
+                ? String.join("", types)
+                : String.join(", ", types.subList(0, types.size() - 1)) + " or " + types.get(types.size() - 1);
     }
 
     private static void language(String v) {
