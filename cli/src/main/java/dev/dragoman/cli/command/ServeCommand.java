@@ -64,7 +64,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (hashKey) {
             String key = new String(context.stdin().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (key.length() < 16) {
-                throw new dev.dragoman.cli.UsageException("--hash-key reads the key from standard input: at least 16 "
+                throw new dev.dragoman.core.error.UsageException("--hash-key reads the key from standard input: at least 16 "
                         + "characters (e.g. head -c 32 /dev/urandom | base64)");
             }
             spec.commandLine().getOut().println("NAME " + ApiKey.hash(key));
