@@ -2,6 +2,7 @@ package dev.dragoman.cli.batch;
 
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.Console;
+import dev.dragoman.cli.VersionProvider;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.summary.SummaryOptions;
@@ -20,8 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -194,7 +193,8 @@ public final class BatchCommand implements Callable<Integer> {
                 BatchEngine engine = BatchEngine.builder(options(backends))
                         .translator(backends.translator())
                         .summarizer(backends.summarizer())
-                        .fetcher(new HttpFetcher(http, version(), Durations.parseDuration(fetchTimeout), perHost))
+                        .fetcher(new HttpFetcher(
+                                http, VersionProvider.version(), Durations.parseDuration(fetchTimeout), perHost))
                         .build();
                 return run(BatchJob.once(engine).on(schedule), listener, err);
             } finally {
@@ -206,43 +206,19 @@ public final class BatchCommand implements Callable<Integer> {
 
     /** Runs the job; SIGTERM stops it after the items in flight are finished and journaled. */
     private int run(BatchJob job, BatchListener listener, PrintWriter err) {
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(
-                () -> {
-                    job.stop();
-                    try {
-                        finished.await(2, TimeUnit.MINUTES);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                },
-                "batch-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        BatchJob.Run last = null;
-        try {
-            if (job.schedule() != null) {
-                err.println("dragoman batch: scheduled " + job.schedule().describe() + "; stop with SIGTERM or Ctrl-C");
+        if (job.schedule() != null) {
+            err.println("dragoman batch: scheduled " + job.schedule().describe() + "; stop with SIGTERM or Ctrl-C");
+            err.flush();
+        }
+        BatchJob.Run last = job.runUntilShutdown(listener, r -> {
+            synchronized (err) {
+                err.println("digest: " + r.digest().get(0) + " (+ .html, .json)");
+                if (r.report().failed() > 0) {
+                    err.println("failures: " + out.resolve(BatchEngine.FAILURES));
+                }
                 err.flush();
             }
-            last = job.run(listener, r -> {
-                synchronized (err) {
-                    err.println("digest: " + r.digest().get(0) + " (+ .html, .json)");
-                    if (r.report().failed() > 0) {
-                        err.println("failures: " + out.resolve(BatchEngine.FAILURES));
-                    }
-                    err.flush();
-                }
-            });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already running the hook
-            }
-        }
+        });
         return last == null ? 0 : last.report().exitCode();
     }
 
@@ -286,10 +262,5 @@ public final class BatchCommand implements Callable<Integer> {
             case "auto" -> System.console() != null ? ProgressListeners.bar(err) : BatchListener.lines(err);
             default -> throw new IllegalArgumentException("--progress must be auto, bar or lines");
         };
-    }
-
-    private static String version() {
-        String v = BatchCommand.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
     }
 }

@@ -2,6 +2,7 @@ package dev.dragoman.cli.command;
 
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.CommonOptions;
+import dev.dragoman.cli.VersionProvider;
 import dev.dragoman.serve.ApiKey;
 import dev.dragoman.serve.DragomanServer;
 import dev.dragoman.serve.ServeConfig;
@@ -64,14 +65,16 @@ public final class ServeCommand implements Callable<Integer> {
         if (hashKey) {
             String key = new String(context.stdin().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (key.length() < 16) {
-                throw new dev.dragoman.core.error.UsageException("--hash-key reads the key from standard input: at least 16 "
-                        + "characters (e.g. head -c 32 /dev/urandom | base64)");
+                throw new dev.dragoman.core.error.UsageException(
+                        "--hash-key reads the key from standard input: at least 16 "
+                                + "characters (e.g. head -c 32 /dev/urandom | base64)");
             }
             spec.commandLine().getOut().println("NAME " + ApiKey.hash(key));
             return 0;
         }
         try (ServeConfig config = ServeConfig.open(context.settings(), host, port);
-                DragomanServer server = DragomanServer.start(config.options(), config.backends(), version())
+                DragomanServer server = DragomanServer.start(
+                                config.options(), config.backends(), VersionProvider.version())
                         .stopAtShutdown()) {
             if (!common.quiet()) {
                 spec.commandLine()
@@ -83,10 +86,5 @@ public final class ServeCommand implements Callable<Integer> {
             server.join();
         }
         return 0;
-    }
-
-    private static String version() {
-        String v = ServeCommand.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
     }
 }

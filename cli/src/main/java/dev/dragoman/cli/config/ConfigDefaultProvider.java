@@ -1,5 +1,6 @@
 package dev.dragoman.cli.config;
 
+import dev.dragoman.pipeline.config.OptionBindings;
 import dev.dragoman.pipeline.config.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -90,6 +92,40 @@ public final class BatchJob {
         }
         scheduler.loop(false, 0);
         return last.get();
+    }
+
+    /**
+     * As {@link #run}, for a process that runs one job: SIGTERM (or Ctrl-C) {@link #stop()}s it, and the JVM waits
+     * up to two minutes for the items in flight to finish and be journaled before it exits.
+     *
+     * @return the last run, or null when stopped before any (also when interrupted)
+     */
+    public Run runUntilShutdown(BatchListener listener, Consumer<Run> afterEach) {
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(
+                () -> {
+                    stop();
+                    try {
+                        finished.await(2, TimeUnit.MINUTES);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "batch-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return run(listener, afterEach);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already running the hook
+            }
+        }
     }
 
     /** Stops taking new items and new runs; the items in flight finish and are recorded. Any thread. */

@@ -25,10 +25,14 @@ class HttpFetcherTest {
     @Test
     void should_honour_retry_after_in_seconds() {
         // given
-        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .addHeader("Retry-After", "7")
+                .build());
         // when
         RateLimitedException e = catchThrowableOfType(
-                RateLimitedException.class, () -> fetcher.fetch(server.url("/feed.xml").toString()));
+                RateLimitedException.class,
+                () -> fetcher.fetch(server.url("/feed.xml").toString()));
         // then
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
     }
@@ -36,13 +40,18 @@ class HttpFetcherTest {
     @Test
     void should_honour_retry_after_as_an_http_date() {
         // given
-        String at = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(10));
-        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", at).build());
+        String at = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(10));
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .addHeader("Retry-After", at)
+                .build());
         // when
         RateLimitedException e = catchThrowableOfType(
-                RateLimitedException.class, () -> fetcher.fetch(server.url("/page.html").toString()));
+                RateLimitedException.class,
+                () -> fetcher.fetch(server.url("/page.html").toString()));
         // then
-        assertThat(e.retryAfter()).hasValueSatisfying(d -> assertThat(d)
-                .isBetween(Duration.ofMinutes(9), Duration.ofMinutes(10)));
+        assertThat(e.retryAfter())
+                .hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofMinutes(9), Duration.ofMinutes(10)));
     }
 }

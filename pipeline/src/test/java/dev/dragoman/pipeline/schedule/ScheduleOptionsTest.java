@@ -20,8 +20,10 @@ class ScheduleOptionsTest {
 
     @Test
     void should_refuse_contradictory_or_incomplete_options_naming_them() {
-        assertThatThrownBy(() -> Schedule.of("1h", "0 7 * * *", "UTC")).hasMessage("--every and --cron exclude each other");
-        assertThatThrownBy(() -> Schedule.of(null, "0 7 * * *", null)).hasMessageStartingWith("--cron needs an explicit --zone");
+        assertThatThrownBy(() -> Schedule.of("1h", "0 7 * * *", "UTC"))
+                .hasMessage("--every and --cron exclude each other");
+        assertThatThrownBy(() -> Schedule.of(null, "0 7 * * *", null))
+                .hasMessageStartingWith("--cron needs an explicit --zone");
         assertThatThrownBy(() -> Schedule.of(null, "0 7 * * *", "Mars/Olympus"))
                 .hasMessage("--zone: unknown time zone 'Mars/Olympus'");
         assertThatThrownBy(() -> Schedule.of(null, null, "UTC")).hasMessage("--zone only applies to --cron");

@@ -1,12 +1,11 @@
-package dev.dragoman.cli.config;
+package dev.dragoman.pipeline.config;
 
-import dev.dragoman.pipeline.config.Setting;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which {@link Setting} each command-line option stands for. The default provider uses it to fill an option the
- * user did not give; nothing else maps flags to settings. Keys are a command's name below {@code dragoman}
+ * Which {@link Setting} each command-line option stands for. The CLI's default provider uses it to fill an option
+ * the user did not give; nothing else maps flags to settings (beside {@link Setting}, the one table of settings). Keys are a command's name below {@code dragoman}
  * ({@code translate}, {@code eval summarize}) and the option's longest name.
  */
 public final class OptionBindings {
