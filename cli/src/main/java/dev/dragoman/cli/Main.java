@@ -15,7 +15,6 @@ import dev.dragoman.cli.config.ConfigDefaultProvider;
 import dev.dragoman.core.backend.MissingKeyException;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.Reasons;
-import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.error.RedactingStream;
 import dev.dragoman.core.error.Secrets;
 import dev.dragoman.core.error.UsageException;
