@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.core.json.Json;
+import dev.dragoman.core.io.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -53,11 +54,11 @@ final class BatchJournal implements AutoCloseable {
     /** Opens (creating if needed) the journal under {@code stateDir} and replays it. */
     static BatchJournal open(Path stateDir) {
         try {
-            Files.createDirectories(stateDir);
-            Path file = stateDir.resolve("journal.jsonl");
+            PrivateFiles.directory(stateDir);
+            Path file = PrivateFiles.file(stateDir.resolve("journal.jsonl"));
             long validLength = 0;
             List<String> lines = List.of();
-            if (Files.exists(file)) {
+            if (Files.size(file) > 0) {
                 byte[] bytes = Files.readAllBytes(file);
                 int lastNewline = -1;
                 for (int i = bytes.length - 1; i >= 0; i--) {

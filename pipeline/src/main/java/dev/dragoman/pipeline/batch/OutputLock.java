@@ -1,6 +1,7 @@
 package dev.dragoman.pipeline.batch;
 
 import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.io.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -39,7 +40,7 @@ public final class OutputLock implements AutoCloseable {
         Path file = stateDir.resolve(FILE);
         FileChannel channel = null;
         try {
-            java.nio.file.Files.createDirectories(stateDir);
+            PrivateFiles.directory(stateDir); // created private: the journal beside the lock is private
             channel = FileChannel.open(
                     file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock;

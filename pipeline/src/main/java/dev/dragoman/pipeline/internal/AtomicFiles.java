@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,6 +16,10 @@ import java.nio.file.StandardOpenOption;
  * forced, then moved. The one place the batch's outputs and the CLI's {@code -o FILE}/{@code -o DIR} are written.
  */
 public final class AtomicFiles {
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final boolean POSIX =
+            java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private AtomicFiles() {}
 
@@ -33,12 +38,32 @@ public final class AtomicFiles {
     public static Pending begin(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = createTemporary(dir, target.getFileName().toString());
+        if (Files.exists(target) && POSIX) {
+            Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target)); // a replaced file keeps its mode
+        }
         try {
             return new Pending(target, tmp, FileChannel.open(tmp, StandardOpenOption.WRITE));
         } catch (IOException e) {
             Files.deleteIfExists(tmp);
             throw e;
+        }
+    }
+
+    /**
+     * A new empty file {@code .<name>.<random>.tmp} in {@code dir} with the mode the umask gives (0644 by default):
+     * outputs are for web servers and colleagues to read. ({@code Files.createTempFile} would make it 0600.)
+     */
+    private static Path createTemporary(Path dir, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
         }
     }
 

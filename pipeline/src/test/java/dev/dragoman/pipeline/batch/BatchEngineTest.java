@@ -89,6 +89,38 @@ public class BatchEngineTest {
     }
 
     @Test
+    void should_write_outputs_with_the_umasks_mode_and_keep_only_the_journal_private() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        // given: the mode a plain new file gets under this process's umask (0644 under the usual 022)
+        Set<java.nio.file.attribute.PosixFilePermission> umaskMode =
+                Files.getPosixFilePermissions(Files.createFile(tmp.resolve("plain")));
+        Path in = writeArticles(2);
+        Path out = tmp.resolve("out");
+        // when
+        engine(in, out, new ScriptedTranslator(), new ScriptedSummarizer(), 1).run(BatchListener.NONE, false);
+        // then
+        List<Path> outputs;
+        try (Stream<Path> files = Files.walk(out)) {
+            outputs = files.filter(Files::isRegularFile)
+                    .filter(p -> !p.startsWith(out.resolve(BatchEngine.STATE_DIR)))
+                    .toList();
+        }
+        assertThat(outputs)
+                .anySatisfy(p -> assertThat(p.toString()).contains("articles"))
+                .allSatisfy(p -> assertThat(Files.getPosixFilePermissions(p)).as(p.toString()).isEqualTo(umaskMode));
+        assertThat(PosixModes.of(out.resolve(BatchEngine.STATE_DIR))).isEqualTo("rwx------");
+        assertThat(PosixModes.of(out.resolve(BatchEngine.STATE_DIR).resolve("journal.jsonl"))).isEqualTo("rw-------");
+    }
+
+    /** Modes as {@code ls} shows them. */
+    static final class PosixModes {
+        static String of(Path p) throws IOException {
+            return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+        }
+    }
+
+    @Test
     void should_skip_a_finished_unchanged_file_without_reading_it_and_redo_a_modified_one() throws Exception {
         // given a finished batch of 5 files, with every parse counted
         Path in = writeArticles(5);

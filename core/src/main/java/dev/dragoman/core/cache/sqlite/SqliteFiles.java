@@ -1,19 +1,15 @@
 package dev.dragoman.core.cache.sqlite;
 
+import dev.dragoman.core.io.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Set;
 
 /** File-level work on the cache file: creating it private, checking its header, moving a corrupt one aside. */
 final class SqliteFiles {
@@ -21,8 +17,6 @@ final class SqliteFiles {
     private static final byte[] MAGIC = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final boolean POSIX =
-            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private SqliteFiles() {}
 
@@ -30,28 +24,9 @@ final class SqliteFiles {
     static void prepare(Path file) throws IOException {
         Path dir = file.getParent();
         if (dir != null && !Files.isDirectory(dir)) {
-            if (POSIX) {
-                Files.createDirectories(
-                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectories(dir);
-            }
+            PrivateFiles.directory(dir);
         }
-        if (Files.isDirectory(file)) {
-            throw new IOException(file + " is a directory");
-        }
-        Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rw-------");
-        try {
-            if (POSIX) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(owner));
-            } else {
-                Files.createFile(file);
-            }
-        } catch (FileAlreadyExistsException e) {
-            if (POSIX && !Files.getPosixFilePermissions(file).equals(owner)) {
-                Files.setPosixFilePermissions(file, owner);
-            }
-        }
+        PrivateFiles.file(file);
     }
 
     /**
