@@ -13,6 +13,7 @@ import dev.dragoman.cli.command.SummarizeCommand;
 import dev.dragoman.cli.command.TranslateCommand;
 import dev.dragoman.cli.config.ConfigDefaultProvider;
 import dev.dragoman.core.backend.MissingKeyException;
+import dev.dragoman.core.cache.CachePaths;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.Reasons;
 import dev.dragoman.core.error.RedactingStream;
@@ -98,6 +99,7 @@ public final class Main implements Runnable {
         List<String> secrets = context.secrets();
         Secrets.register(secrets);
         installRedactingSystemErr();
+        RedactingStream.showTraces(verbose(args));
         PrintWriter safeOut = secrets.isEmpty() ? out : Secrets.redacting(out);
         PrintWriter safeErr = secrets.isEmpty() ? err : Secrets.redacting(err);
         try {
@@ -241,6 +243,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         configureLogging(args);
+        configureNativeLibraries(System.getenv());
         Preload.startIfUseful(args);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
@@ -254,6 +257,19 @@ public final class Main implements Runnable {
      * serve} adds its warnings and its access log. Set
      * before the first logger exists; an explicit {@code -Dorg.slf4j.simpleLogger.defaultLogLevel} wins.
      */
+    /** Whether {@code --verbose} (or {@code -v}) is among the options (before {@code --}). */
+    static boolean verbose(String... args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("-v") || a.equals("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static void configureLogging(String... args) {
         String level = "error";
         for (String a : args) {
@@ -297,6 +313,20 @@ public final class Main implements Runnable {
                     + "\nhandlers=java.util.logging.ConsoleHandler\njava.util.logging.ConsoleHandler.level=ALL\n";
             java.util.logging.LogManager.getLogManager()
                     .readConfiguration(new java.io.ByteArrayInputStream(config.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    /**
+     * sqlite-jdbc extracts its native library on first use; in the shared temporary directory another JVM's
+     * clean-up can delete it between extraction and loading (a 45-line {@code NoSuchFileException} trace on a first
+     * run). It goes under Dragoman's own cache directory instead ({@link CachePaths#nativeLibraryDirectory}, created
+     * private when the cache opens); an explicit {@code -Dorg.sqlite.tmpdir} wins.
+     */
+    static void configureNativeLibraries(Map<String, String> env) {
+        if (System.getProperty("org.sqlite.tmpdir") == null) {
+            System.setProperty(
+                    "org.sqlite.tmpdir",
+                    CachePaths.nativeLibraryDirectory(env, CliContext.home(env)).toString());
         }
     }
 

@@ -23,10 +23,24 @@ public final class CachePaths {
      * @param home the user's home directory ({@code user.home})
      */
     public static Path defaultPath(Map<String, String> env, Path home) {
+        return directory(env, home).resolve(FILE_NAME);
+    }
+
+    /**
+     * Where SQLite's native library is extracted ({@code <cache dir>/native}, private): not the shared temporary
+     * directory, where another JVM's clean-up can delete it between extraction and loading. The CLI points the
+     * {@code org.sqlite.tmpdir} property here; {@link dev.dragoman.core.cache.sqlite.SqliteResultCache} creates it.
+     */
+    public static Path nativeLibraryDirectory(Map<String, String> env, Path home) {
+        return directory(env, home).resolve("native");
+    }
+
+    /** {@code $XDG_CACHE_HOME/dragoman}, else {@code ~/.cache/dragoman}. */
+    public static Path directory(Map<String, String> env, Path home) {
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(home, "home");
         String xdg = env.get("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".cache");
-        return base.resolve("dragoman").resolve(FILE_NAME);
+        return base.resolve("dragoman");
     }
 }

@@ -20,6 +20,20 @@ final class SqliteFiles {
 
     private SqliteFiles() {}
 
+    /** The system property naming where sqlite-jdbc extracts its native library. */
+    static final String NATIVE_DIR_PROPERTY = "org.sqlite.tmpdir";
+
+    /**
+     * Creates, private, the directory {@code org.sqlite.tmpdir} names (the CLI points it under Dragoman's cache
+     * directory) if it is set and missing: sqlite-jdbc extracts its native library there on the first connection.
+     */
+    static void prepareNativeDirectory() throws IOException {
+        String dir = System.getProperty(NATIVE_DIR_PROPERTY);
+        if (dir != null && !dir.isBlank() && !Files.isDirectory(Path.of(dir))) {
+            PrivateFiles.directory(Path.of(dir));
+        }
+    }
+
     /** Creates the directory (0700) and an empty file (0600) if missing; tightens an existing file to 0600. */
     static void prepare(Path file) throws IOException {
         Path dir = file.getParent();

@@ -361,6 +361,7 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
 
     private void open() {
         try {
+            SqliteFiles.prepareNativeDirectory();
             SqliteFiles.prepare(path);
         } catch (IOException e) {
             throw new CacheException(
