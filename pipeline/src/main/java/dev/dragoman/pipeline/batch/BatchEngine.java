@@ -216,7 +216,8 @@ public final class BatchEngine {
                                     default -> {}
                                 }
                                 finishedItem = o.record != null;
-                                listener.item(o.kind, item.key(), null);
+                                listener.item(
+                                        o.kind, item.key(), o.kind == BatchListener.Outcome.SKIPPED ? null : item.note());
                             } catch (RuntimeException | Error thrown) {
                                 // an unexpected exception (a defect, a hostile input no stage expected) is a failure
                                 // of this item, never of the worker: every item ends done or failed

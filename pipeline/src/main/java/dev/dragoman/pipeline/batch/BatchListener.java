@@ -19,7 +19,10 @@ public interface BatchListener {
     /** One more item is known (to grow a progress bar's total). */
     default void discovered(int items) {}
 
-    /** An item ended; {@code detail} is its key, plus the reason when it failed. */
+    /**
+     * An item ended; {@code detail} is the stage and reason when it failed, what was done beyond the feed (a teaser
+     * item's page fetched) when it was done, else null.
+     */
     default void item(Outcome outcome, String key, String detail) {}
 
     /** The run ended. */

@@ -160,7 +160,7 @@ public final class ItemSource {
                                 false,
                                 null)));
             } else {
-                items.add(new WorkItem(key, source, item.link(), () -> fetchPage(item)));
+                items.add(new WorkItem(key, source, item.link(), () -> fetchPage(item), teaser(item) + ": page fetched"));
             }
         }
         return items;
@@ -171,13 +171,23 @@ public final class ItemSource {
         try {
             page = fetcher.fetch(item.link());
         } catch (RuntimeException e) {
-            throw StageException.of("fetch", e);
+            StageException failure = StageException.of("fetch", e);
+            throw new StageException(
+                    "fetch", teaser(item) + "; " + failure.getMessage(), failure.retriable(), failure.getCause());
         }
         try {
             return readers.detectLanguage(item.withPage(html.read(page.body(), page.url())));
         } catch (RuntimeException e) {
             throw StageException.of("read", e);
         }
+    }
+
+    /** Why an item's page is fetched, for the progress lines and the failure: the feed carries a teaser only. */
+    private static String teaser(FeedItem item) {
+        int chars = item.paragraphs().stream().mapToInt(String::length).sum();
+        return chars == 0
+                ? "the feed carries no text for this item"
+                : "the feed carries only a teaser of this item (" + chars + " characters)";
     }
 
     /**

@@ -8,9 +8,14 @@ import java.util.Objects;
  * One unit of batch work: an article still to be loaded. {@code key} identifies it across runs (a file path, a
  * feed item's guid, {@code path#n} for the n-th article of a multi-article file); {@code input} is what the user
  * named (for failures.jsonl); {@code url} is known before loading for feed items, so a page already done is never
- * fetched again.
+ * fetched again. {@code note} says what loading does beyond the input (a teaser item's page is fetched), or null.
  */
-public record WorkItem(String key, String input, String url, Loader loader) {
+public record WorkItem(String key, String input, String url, Loader loader, String note) {
+
+    /** An item without a note. */
+    public WorkItem(String key, String input, String url, Loader loader) {
+        this(key, input, url, loader, null);
+    }
 
     /** Loads the article; throws {@link StageException} naming the stage ("read", "fetch") that failed. */
     @FunctionalInterface

@@ -170,7 +170,7 @@ public class BatchInputsTest {
         assertThat(report.failed()).isEqualTo(1);
         StageException gone = report.failures().get(0);
         assertThat(gone.stage()).isEqualTo("fetch");
-        assertThat(gone.getMessage()).contains("gone.html", "404");
+        assertThat(gone.getMessage()).contains("gone.html", "404").contains("the feed carries only a teaser");
         assertThat(gone.retriable()).isFalse();
         assertThat(report.entries())
                 .extracting(DoneRecord::originalHeadline)
@@ -202,6 +202,50 @@ public class BatchInputsTest {
         assertThat(wire.at("/article/language").asText()).isEqualTo("ar");
         assertThat(userAgents).allSatisfy(ua -> assertThat(ua).startsWith("Dragoman/9.9 (+https://"));
         assertThat(hits.get("/quake.html").get()).isEqualTo(1);
+    }
+
+    @Test
+    void should_use_a_local_feeds_own_text_offline_and_say_which_items_needed_their_page() throws Exception {
+        // given a local RSS file: two short wire items in full (two paragraphs each) and one teaser; no network
+        StringBuilder rss = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>W</title>"
+                + "<link>https://wire.example/</link><description>d</description>");
+        for (int i = 1; i <= 2; i++) {
+            rss.append("<item><title>Story ").append(i).append("</title><link>https://wire.example/").append(i)
+                    .append("</link><guid>w").append(i).append("</guid><description><![CDATA[<p>DAMASCUS, June 25 ")
+                    .append("(SANA) - Syria and Iraq agreed on Tuesday to share daily measurements of the river, ")
+                    .append("item ").append(i).append(".</p><p>The ministers will meet again in Baghdad.</p>]]>")
+                    .append("</description></item>");
+        }
+        rss.append("<item><title>Teaser</title><link>https://wire.example/3</link><guid>w3</guid>"
+                + "<description>Greek authorities ordered the evacuation of several villages [...]</description>"
+                + "</item></channel></rss>");
+        Path feed = Files.writeString(tmp.resolve("wire.xml"), rss.toString());
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        BatchListener recording = new BatchListener() {
+            @Override
+            public void item(Outcome outcome, String key, String detail) {
+                lines.add(outcome + " " + key + " " + detail);
+            }
+        };
+        BatchOptions options = new BatchOptions(
+                List.of(feed.toString()), tmp.resolve("out"), null, true, null, 1, null, null, "-");
+        // when
+        RunReport report = BatchEngine.builder(options)
+                .summarizer(new Scripted.ScriptedSummarizer())
+                .fetcher(url -> {
+                    throw new dev.dragoman.core.error.DragomanException(
+                            dev.dragoman.core.error.DragomanException.Kind.BACKEND_UNAVAILABLE, "cannot fetch " + url + ": offline");
+                })
+                .clock(clock)
+                .build()
+                .run(recording, false);
+        // then the full items are done from the feed's text; only the teaser was fetched, and its failure says why
+        assertThat(report.done()).as(report.summaryLine()).isEqualTo(2);
+        assertThat(lines).contains("DONE feed:w1 null", "DONE feed:w2 null");
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("FAILED feed:w3 fetch: the feed carries only a teaser of this item (")
+                        .contains("https://wire.example/3"));
     }
 
     @Test

@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * Reads RSS (0.9x, 1.0, 2.0) and Atom feeds with Rome into {@link FeedItem}s. The item's text comes from
  * {@code content:encoded} / Atom {@code content} when present, else from the description / summary, with HTML
  * stripped by jsoup. It counts as the full story when it does not end like a teaser ("…", "[...]", "Read more",
- * "اقرأ المزيد") and is long enough ({@code minFullTextChars}, default 400) — or, from {@code content:encoded} /
- * Atom {@code content}, has at least two paragraphs and 150 characters (short wire items are whole stories). DOCTYPEs are refused (XXE).
+ * "اقرأ المزيد") and is long enough ({@code minFullTextChars}, default 400) — or has at least two paragraphs and
+ * 150 characters wherever it comes from, or 150 characters from {@code content:encoded} / Atom {@code content}
+ * (short wire items are whole stories; a teaser is one lead paragraph in the description). DOCTYPEs are refused (XXE).
  *
  * <p>Core has no network code: fetching a feed or an item's page is the caller's job. Stateless and thread-safe.
  */
@@ -31,6 +32,9 @@ public final class FeedReader {
 
     /** Default: a text of at least this many characters may be the full story. */
     public static final int DEFAULT_MIN_FULL_TEXT_CHARS = 400;
+
+    /** A shorter text is a whole story when it has several paragraphs or is the item's content: a short wire item. */
+    private static final int MIN_SHORT_STORY_CHARS = 150;
 
     private static final Pattern TEASER_END =
             Pattern.compile("(?iu)(\\.\\.\\.|…|\\[\\s*(\\.\\.\\.|…)\\s*]|\\[more]|read more|continue reading|more\\s*»|"
@@ -154,9 +158,12 @@ public final class FeedReader {
         }
         boolean teaserEnd =
                 !text.isEmpty() && TEASER_END.matcher(text.get(text.size() - 1)).find();
-        // a body of several paragraphs in content:encoded / Atom content is a full (if short) story
+        // a body of several paragraphs is a full (if short) story wherever the feed puts it (a teaser is one lead
+        // paragraph), and so is content:encoded / Atom content of a few sentences
         boolean full = !teaserEnd
-                && (length(text) >= minFullTextChars || (fromContent && text.size() >= 2 && length(text) >= 150));
+                && (length(text) >= minFullTextChars
+                        || (text.size() >= 2 && length(text) >= MIN_SHORT_STORY_CHARS)
+                        || (fromContent && length(text) >= MIN_SHORT_STORY_CHARS));
         Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
         Published published = date == null
                 ? null

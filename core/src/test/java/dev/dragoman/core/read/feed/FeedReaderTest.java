@@ -48,6 +48,37 @@ class FeedReaderTest {
     }
 
     @Test
+    void should_take_short_wire_items_as_whole_stories_and_a_one_paragraph_lead_as_a_teaser() {
+        // given short items: two paragraphs in the description, one sentence-sized content:encoded, one lead
+        String twoParagraphs = "<p>DAMASCUS, June 25 (SANA) - Syria and Iraq agreed on Tuesday to share daily "
+                + "measurements of the Euphrates.</p><p>The ministers met in Damascus and will meet again in "
+                + "Baghdad next month.</p>";
+        String content = "DAMASCUS, June 25 (SANA) - Syria and Iraq agreed on Tuesday to share daily measurements "
+                + "of the Euphrates river's flow, the two foreign ministers said in Damascus.";
+        String lead = "Syria and Iraq agreed on Tuesday to share daily measurements of the Euphrates river's flow, "
+                + "the two foreign ministers said.";
+        String rss = "<?xml version=\"1.0\"?><rss version=\"2.0\" "
+                + "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>Wire</title>"
+                + "<link>https://wire.example/</link><description>d</description>"
+                + "<item><title>Two</title><link>https://wire.example/1</link><guid>w1</guid>"
+                + "<description><![CDATA[" + twoParagraphs + "]]></description></item>"
+                + "<item><title>Content</title><link>https://wire.example/2</link><guid>w2</guid>"
+                + "<description>Short.</description><content:encoded><![CDATA[<p>" + content
+                + "</p>]]></content:encoded></item>"
+                + "<item><title>Lead</title><link>https://wire.example/3</link><guid>w3</guid>"
+                + "<description>" + lead + "</description></item>"
+                + "</channel></rss>";
+        // when
+        List<FeedItem> items = reader.read(rss.getBytes(StandardCharsets.UTF_8), null, "wire.xml");
+        // then
+        assertThat(items).extracting(FeedItem::key, FeedItem::hasFullText)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("w1", true),
+                        org.assertj.core.groups.Tuple.tuple("w2", true),
+                        org.assertj.core.groups.Tuple.tuple("w3", false));
+    }
+
+    @Test
     void should_mark_teaser_descriptions_as_needing_the_page_and_merge_the_fetched_page() {
         // given
         List<FeedItem> items =
