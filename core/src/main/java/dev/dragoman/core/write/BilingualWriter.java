@@ -112,13 +112,7 @@ public final class BilingualWriter {
         String left = HtmlArticleWriter.langAttributes(s.language());
         String right = HtmlArticleWriter.langAttributes(t.language());
         StringBuilder sb = new StringBuilder();
-        sb.append("<!DOCTYPE html>\n<html")
-                .append(right)
-                .append(">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(HtmlArticleWriter.escape(t.headline() == null ? "" : t.headline()))
-                .append("</title>\n<style>table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;"
-                        + "padding:.4em;vertical-align:top;width:50%}.headline,.related-headline,.read-also"
-                        + "{font-weight:bold}</style>\n</head>\n<body>\n<table>\n<thead><tr><th")
+        sb.append("<table>\n<thead><tr><th")
                 .append(left)
                 .append('>')
                 .append(HtmlArticleWriter.escape(name(s.language())))
@@ -140,8 +134,8 @@ public final class BilingualWriter {
                     .append(HtmlArticleWriter.escape(r.right()))
                     .append("</td></tr>\n");
         }
-        sb.append("</tbody>\n</table>\n</body>\n</html>\n");
-        return sb.toString();
+        sb.append("</tbody>\n</table>\n");
+        return HtmlPage.of(t.language(), t.headline(), "wide", sb.toString());
     }
 
     private static String name(Language language) {

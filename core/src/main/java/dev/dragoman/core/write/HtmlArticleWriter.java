@@ -4,23 +4,17 @@ import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 
 /**
- * A standalone HTML5 page: {@code lang} and, for right-to-left languages, {@code dir="rtl"} on the document and on
- * every story whose language differs, so browsers lay out Arabic correctly without any reordering of the text.
+ * A standalone HTML5 page ({@link HtmlPage}: Dragoman's stylesheet, a metadata line with date, dateline and a link
+ * to the original): {@code lang} and, for right-to-left languages, {@code dir="rtl"} on the document and on every
+ * story whose language differs, so browsers lay out Arabic correctly without any reordering of the text.
  */
 public final class HtmlArticleWriter implements ArticleWriter {
 
     @Override
     public String write(Article article) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("<!DOCTYPE html>\n<html")
-                .append(langAttributes(article.language()))
-                .append(">\n<head>\n")
-                .append("<meta charset=\"utf-8\">\n<title>")
-                .append(escape(nz(article.headline())))
-                .append("</title>\n</head>\n<body>\n");
-        writeArticle(article, article.language(), sb);
-        sb.append("</body>\n</html>\n");
-        return sb.toString();
+        StringBuilder body = new StringBuilder();
+        writeArticle(article, article.language(), body);
+        return HtmlPage.of(article.language(), nz(article.headline()), null, body.toString());
     }
 
     /** The body fragment for one article: an {@code <article>} element with its related stories inside. */
@@ -33,17 +27,7 @@ public final class HtmlArticleWriter implements ArticleWriter {
         if (article.headline() != null) {
             sb.append("<h1>").append(escape(article.headline())).append("</h1>\n");
         }
-        if (article.published() != null) {
-            sb.append("<p class=\"published\"><time");
-            if (article.published().day() != null) {
-                sb.append(" datetime=\"").append(article.published().day()).append('"');
-            }
-            sb.append('>').append(escape(article.published().raw())).append("</time></p>\n");
-        }
-        String dateline = TextArticleWriter.formatDateline(article);
-        if (dateline != null) {
-            sb.append("<p class=\"dateline\">").append(escape(dateline)).append("</p>\n");
-        }
+        sb.append(HtmlPage.meta(article, false));
         for (String p : article.paragraphTexts()) {
             sb.append("<p>").append(escape(p)).append("</p>\n");
         }

@@ -94,17 +94,21 @@ public final class SummaryWriter {
 
     private static String html(Article article, Summary s) {
         Language lang = language(article, s);
-        StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html")
-                .append(HtmlArticleWriter.langAttributes(lang))
-                .append(">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(HtmlArticleWriter.escape(article.headline() == null ? "" : article.headline()))
-                .append("</title>\n</head>\n<body>\n<section class=\"summary\">\n");
+        StringBuilder sb = new StringBuilder("<section class=\"summary\">\n");
+        boolean otherLanguage = article.language() != null && !article.language().equals(lang);
         if (article.headline() != null) {
             sb.append("<h1");
-            if (article.language() != null && !article.language().equals(lang)) {
+            if (otherLanguage) {
                 sb.append(HtmlArticleWriter.langAttributes(article.language()));
             }
             sb.append('>').append(HtmlArticleWriter.escape(article.headline())).append("</h1>\n");
+        }
+        String meta = HtmlPage.meta(article);
+        if (!meta.isEmpty()) {
+            // the article's own words (its date, agency, source) in its language and direction
+            sb.append(otherLanguage
+                    ? meta.replaceFirst("^<p class=\"meta\"", "<p class=\"meta\"" + HtmlArticleWriter.langAttributes(article.language()))
+                    : meta);
         }
         if (bulleted(s)) {
             sb.append("<ul>\n");
@@ -127,8 +131,8 @@ public final class SummaryWriter {
                     .append(HtmlArticleWriter.escape(w))
                     .append("</p>\n");
         }
-        sb.append("</section>\n</body>\n</html>\n");
-        return sb.toString();
+        sb.append("</section>\n");
+        return HtmlPage.of(lang, article.headline(), null, sb.toString());
     }
 
     private static Language language(Article article, Summary s) {

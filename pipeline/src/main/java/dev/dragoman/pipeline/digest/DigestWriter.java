@@ -6,6 +6,7 @@ import dev.dragoman.core.Language;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.usage.Usage;
 import dev.dragoman.core.write.HtmlArticleWriter;
+import dev.dragoman.core.write.HtmlPage;
 import dev.dragoman.core.write.MarkdownArticleWriter;
 import dev.dragoman.pipeline.batch.DoneRecord;
 import dev.dragoman.pipeline.batch.RunReport;
@@ -24,9 +25,10 @@ import java.util.Locale;
  * ({@code digest-20240625T070000Z.md}), each file atomically. The HTML page is right-to-left aware: the page takes
  * the reports' language and direction when they share one, and every headline and summary carries its own
  * {@code lang} and {@code dir} (so Arabic reads right to left inside an English page and vice versa); the header
- * and labels are English and marked {@code dir="ltr"}. Links point to each article's own outputs. Each story is one
- * entry: its headline, one summary, then its sources (agency, date, headline, links) — never one summary per
- * source. Report dates share one format (ISO {@code yyyy-MM-dd}); failed items are listed by input with stage and
+ * and labels are English and marked {@code dir="ltr"}. Links point to each article's own outputs. It reads like a
+ * morning brief ({@link HtmlPage}'s stylesheet): the date and counts, a table of contents, then the stories, each
+ * one entry — its headline, one summary, then its sources one compact line each (agency, date, headline, links),
+ * never one summary per source — then the failed items, and the run's details last. Report dates share one format (ISO {@code yyyy-MM-dd}); failed items are listed by input with stage and
  * reason.
  */
 public final class DigestWriter {
@@ -131,42 +133,37 @@ public final class DigestWriter {
 
     public String html(Digest d) {
         RunReport r = d.report();
-        Language main = d.mainLanguage();
-        StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html");
-        if (main != null) {
-            sb.append(" lang=\"")
-                    .append(HtmlArticleWriter.escape(main.tag()))
-                    .append("\" dir=\"")
-                    .append(main.isRightToLeft() ? "rtl" : "ltr")
-                    .append('"');
-        } else {
-            sb.append(" lang=\"en\" dir=\"ltr\"");
+        StringBuilder sb = new StringBuilder();
+        sb.append("<header lang=\"en\" dir=\"ltr\">\n<h1>Digest <time datetime=\"")
+                .append(r.started())
+                .append("\">")
+                .append(HtmlArticleWriter.escape(time(r.started())))
+                .append("</time></h1>\n<p class=\"meta\">")
+                .append(HtmlArticleWriter.escape(d.stories().size() + " stories from " + d.articles() + " articles"
+                        + (r.failed() > 0 ? ", " + r.failed() + " failed" : "")))
+                .append("</p>\n</header>\n");
+        List<Digest.Story> stories = d.stories();
+        if (stories.size() > 1) {
+            sb.append("<nav class=\"toc\" lang=\"en\" dir=\"ltr\">\n<ol>\n");
+            for (int i = 0; i < stories.size(); i++) {
+                DoneRecord lead = stories.get(i).lead();
+                sb.append("<li><a href=\"#story-")
+                        .append(i + 1)
+                        .append("\"")
+                        .append(langDir(lead.displayLanguage()))
+                        .append('>')
+                        .append(HtmlArticleWriter.escape(text(lead.headline())))
+                        .append("</a></li>\n");
+            }
+            sb.append("</ol>\n</nav>\n");
         }
-        sb.append(">\n<head>\n<meta charset=\"utf-8\">\n<title>Digest ")
-                .append(HtmlArticleWriter.escape(time(r.started())))
-                .append(
-                        "</title>\n<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:auto;padding:1rem}"
-                                + "li{margin:.6rem 0}.meta{color:#555;font-size:.9em}.summary{margin:.2rem 0}</style>\n</head>\n<body>\n");
-        sb.append("<header lang=\"en\" dir=\"ltr\">\n<h1>Digest ")
-                .append(HtmlArticleWriter.escape(time(r.started())))
-                .append("</h1>\n<ul class=\"run\">\n")
-                .append("<li>Run: ")
-                .append(HtmlArticleWriter.escape(time(r.started())))
-                .append(" – ")
-                .append(HtmlArticleWriter.escape(time(r.ended())))
-                .append("</li>\n")
-                .append("<li>Window: ")
-                .append(HtmlArticleWriter.escape(window(d)))
-                .append("</li>\n")
-                .append("<li>")
-                .append(HtmlArticleWriter.escape(counts(d, r)))
-                .append("</li>\n")
-                .append("<li>Usage: ")
-                .append(HtmlArticleWriter.escape(usage(r.usage())))
-                .append("</li>\n</ul>\n</header>\n<main>\n");
-        for (Digest.Story story : d.stories()) {
+        sb.append("<main>\n");
+        for (int i = 0; i < stories.size(); i++) {
+            Digest.Story story = stories.get(i);
             DoneRecord lead = story.lead();
-            sb.append("<article class=\"story\" data-sources=\"")
+            sb.append("<article class=\"story\" id=\"story-")
+                    .append(i + 1)
+                    .append("\" data-sources=\"")
                     .append(story.reports().size())
                     .append("\">\n<h2")
                     .append(langDir(lead.displayLanguage()))
@@ -181,9 +178,9 @@ public final class DigestWriter {
                         .append(HtmlArticleWriter.escape(summary.summary()))
                         .append("</p>\n");
             }
-            sb.append("<ol class=\"sources\">\n");
+            sb.append("<ul class=\"sources\" lang=\"en\" dir=\"ltr\">\n");
             for (DoneRecord rep : story.reports()) {
-                sb.append("<li class=\"source\">\n<p class=\"meta\" lang=\"en\" dir=\"ltr\"><span class=\"agency\"")
+                sb.append("<li class=\"source\"><span class=\"agency\"")
                         .append(rep.agency() == null ? "" : " dir=\"auto\"")
                         .append('>')
                         .append(HtmlArticleWriter.escape(rep.agency() == null ? "unknown source" : rep.agency()))
@@ -192,6 +189,13 @@ public final class DigestWriter {
                     sb.append(" datetime=\"").append(rep.time()).append('"');
                 }
                 sb.append('>').append(HtmlArticleWriter.escape(date(rep))).append("</time>");
+                if (story.reports().size() > 1 || !text(rep.headline()).equals(text(lead.headline()))) {
+                    sb.append(" · <h3 class=\"headline\"")
+                            .append(langDir(rep.displayLanguage()))
+                            .append('>')
+                            .append(HtmlArticleWriter.escape(text(rep.headline())))
+                            .append("</h3>");
+                }
                 for (String o : rep.outputs()) {
                     sb.append(" · <a href=\"../")
                             .append(HtmlArticleWriter.escape(o))
@@ -204,16 +208,11 @@ public final class DigestWriter {
                             .append(HtmlArticleWriter.escape(rep.url()))
                             .append("\" rel=\"noopener\">original</a>");
                 }
-                sb.append("</p>\n<h3 class=\"headline\"")
-                        .append(langDir(rep.displayLanguage()))
-                        .append('>')
-                        .append(HtmlArticleWriter.escape(text(rep.headline())))
-                        .append("</h3>\n");
                 sb.append("</li>\n");
             }
-            sb.append("</ol>\n</article>\n");
+            sb.append("</ul>\n</article>\n");
         }
-        if (d.stories().isEmpty()) {
+        if (stories.isEmpty()) {
             sb.append("<p lang=\"en\" dir=\"ltr\">No new articles in this run.</p>\n");
         }
         if (!r.failedItems().isEmpty()) {
@@ -233,8 +232,18 @@ public final class DigestWriter {
             }
             sb.append("</ul>\n</section>\n");
         }
-        sb.append("</main>\n</body>\n</html>\n");
-        return sb.toString();
+        sb.append("</main>\n<footer lang=\"en\" dir=\"ltr\">\n<ul class=\"run\">\n<li>Run: ")
+                .append(HtmlArticleWriter.escape(time(r.started())))
+                .append(" – ")
+                .append(HtmlArticleWriter.escape(time(r.ended())))
+                .append("</li>\n<li>Window: ")
+                .append(HtmlArticleWriter.escape(window(d)))
+                .append("</li>\n<li>")
+                .append(HtmlArticleWriter.escape(counts(d, r)))
+                .append("</li>\n<li>Usage: ")
+                .append(HtmlArticleWriter.escape(usage(r.usage())))
+                .append("</li>\n</ul>\n</footer>\n");
+        return HtmlPage.of(d.mainLanguage(), "Digest " + time(r.started()), null, sb.toString());
     }
 
     private static String langDir(Language language) {

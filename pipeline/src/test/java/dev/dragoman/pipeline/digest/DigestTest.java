@@ -159,9 +159,15 @@ class DigestTest {
         // then
         assertThat(html.selectFirst("html").attr("dir")).isEqualTo("ltr");
         assertThat(html.selectFirst("header").attr("dir")).isEqualTo("ltr");
-        assertThat(html.select("header li").text()).contains("stories from 7 articles", "Usage:");
+        assertThat(html.select("header p.meta").text()).contains("stories from 7 articles");
+        assertThat(html.select("footer li").text()).contains("stories from 7 articles", "Usage:");
         Elements stories = html.select("main > article.story");
         assertThat(stories).isNotEmpty();
+        // a table of contents first, one entry per story, each linking to its story
+        assertThat(html.select("nav.toc a")).hasSize(stories.size()).allSatisfy(a -> assertThat(
+                        html.getElementById(a.attr("href").substring(1)))
+                .isNotNull());
+        assertThat(html.selectFirst("style").data()).contains("prefers-color-scheme: dark", "@media print");
         Elements arabic = html.select("h3.headline[lang=ar]");
         assertThat(arabic)
                 .isNotEmpty()
