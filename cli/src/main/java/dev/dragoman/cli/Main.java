@@ -135,6 +135,7 @@ public final class Main implements Runnable {
                 cli.addSubcommand(e.getKey(), new CommandLine(e.getValue(), factory));
             }
         }
+        cli.registerConverter(dev.dragoman.core.Language.class, new LanguageConverter());
         cli.setDefaultValueProvider(new ConfigDefaultProvider(context.settingsForDefaults()));
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> handleExecutionException(context, ex, cmd, parsed));
         cli.setParameterExceptionHandler(Main::handleParameterException);
@@ -326,7 +327,7 @@ public final class Main implements Runnable {
         if (System.getProperty("org.sqlite.tmpdir") == null) {
             System.setProperty(
                     "org.sqlite.tmpdir",
-                    CachePaths.nativeLibraryDirectory(env, CliContext.home(env)).toString());
+                    CachePaths.nativeLibraryDirectory(env, dev.dragoman.pipeline.config.ConfigPaths.home(env)).toString());
         }
     }
 

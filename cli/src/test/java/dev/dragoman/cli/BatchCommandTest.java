@@ -50,6 +50,28 @@ class BatchCommandTest {
     }
 
     @Test
+    void should_refuse_a_language_the_backend_does_not_publish_before_reading_any_item() throws Exception {
+        // given a DeepL backend (its target languages are published) and no network
+        CliRunner runner = new CliRunner(tmp.resolve("home")).env("DEEPL_AUTH_KEY", "test-key-000:fx");
+        java.nio.file.Files.createDirectories(runner.configFile().getParent());
+        java.nio.file.Files.writeString(
+                runner.configFile(), "backends:\n  dl:\n    type: deepl\n    base-url: http://127.0.0.1:9/\n");
+        // when
+        CliRunner.Result swahili = runner.run(
+                "batch", ParseCommandTest.SEED.toString(), "--out", tmp.resolve("out").toString(), "--translate-to",
+                "Swahili", "--translate-backend", "dl");
+        CliRunner.Result klingon = runner.run(
+                "batch", ParseCommandTest.SEED.toString(), "--out", tmp.resolve("out").toString(), "--brief",
+                "klingon");
+        // then
+        assertThat(swahili.code()).isEqualTo(2);
+        assertThat(swahili.err()).contains("does not translate into Swahili (sw)");
+        assertThat(klingon.code()).isEqualTo(2);
+        assertThat(klingon.err()).contains("'klingon' is not a language");
+        assertThat(tmp.resolve("out").resolve("articles")).doesNotExist();
+    }
+
+    @Test
     void should_document_the_batch_options_and_exit_codes_in_help() {
         CliRunner.Result help = new CliRunner(tmp.resolve("home")).run("batch", "--help");
         assertThat(help.code()).isZero();

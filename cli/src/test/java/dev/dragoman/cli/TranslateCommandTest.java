@@ -184,6 +184,28 @@ class TranslateCommandTest {
     }
 
     @Test
+    void should_refuse_an_unknown_language_at_once_and_take_a_languages_name() throws Exception {
+        // given
+        CliRunner cli = configured();
+        // when
+        CliRunner.Result klingon = cli.run("translate", SEED, "--to", "klingon", "--no-cache");
+        CliRunner.Result typo = cli.run("translate", SEED, "--to", "englsh", "--no-cache");
+        CliRunner.Result byName = cli.run("translate", SEED, "--to", "english", "-f", "json", "--no-cache");
+        CliRunner.Result deepL = cli.run("translate", SEED, "--to", "sw", "--backend", "dl", "--no-cache");
+        // then: usage errors before any request; a name becomes its tag
+        assertThat(klingon.code()).isEqualTo(2);
+        assertThat(klingon.err()).contains("--to", "'klingon' is not a language");
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err()).contains("did you mean English?");
+        assertThat(deepL.code()).isEqualTo(2);
+        assertThat(deepL.err()).contains("backend 'dl' (deepl) does not translate into Swahili (sw)");
+        assertThat(deepl.stats().requests()).isZero();
+        assertThat(byName.code()).as(byName.err()).isZero();
+        assertThat(Json.mapper().readTree(byName.out()).get("language").asText()).isEqualTo("en");
+        assertThat(openai.stats().requests()).isPositive();
+    }
+
+    @Test
     void should_write_one_file_per_input_named_with_the_target_language() throws Exception {
         // given
         Path in = home.resolve("in");

@@ -43,6 +43,38 @@ public record Language(String tag) {
         return new Language(tag);
     }
 
+    /**
+     * A language as a person types it: a BCP 47 tag whose primary subtag is an ISO 639 code ({@code en}, {@code
+     * pt-BR}, {@code ara}, {@code zh-Hant}), or a language's English or own name in any case ({@code english},
+     * {@code Arabic}, {@code français}, {@code العربية}). Stricter than {@link #of}, which accepts any well-formed
+     * tag ({@code klingon} is one): a command line should refuse it at once rather than send it to a backend.
+     *
+     * @throws IllegalArgumentException naming the input, with a suggestion when a known name is close
+     */
+    public static Language parse(String input) {
+        Objects.requireNonNull(input, "input");
+        String s = input.strip();
+        String byName = Names.INDEX.get(s.toLowerCase(Locale.ROOT));
+        if (byName != null) {
+            return new Language(byName);
+        }
+        Language tag;
+        try {
+            tag = new Language(s);
+        } catch (IllegalArgumentException e) {
+            tag = null;
+        }
+        if (tag != null && (tag.equals(UNDETERMINED) || Names.CODES.contains(tag.primary()))) {
+            if (tag.equals(UNDETERMINED)) {
+                throw new IllegalArgumentException("'und' (undetermined) is not a language to translate into");
+            }
+            return tag;
+        }
+        String near = Names.nearest(s.toLowerCase(Locale.ROOT));
+        throw new IllegalArgumentException("'" + input + "' is not a language: give a BCP 47 tag (en, ar, pt-BR) or a "
+                + "language's name (English, Arabic)" + (near == null ? "" : "; did you mean " + near + "?"));
+    }
+
     /** The primary language subtag ({@code pt} for {@code pt-BR}). */
     public String primary() {
         return "und".equals(tag) ? tag : Locale.forLanguageTag(tag).getLanguage();
@@ -81,6 +113,40 @@ public record Language(String tag) {
     @Override
     public String toString() {
         return tag;
+    }
+
+    /** The ISO 639 codes Java knows and every language's English and own name, lower-cased, to its code. */
+    private static final class Names {
+        static final Set<String> CODES;
+        static final java.util.Map<String, String> INDEX;
+
+        static {
+            Set<String> codes = new java.util.HashSet<>();
+            java.util.Map<String, String> index = new java.util.HashMap<>();
+            for (String code : Locale.getISOLanguages()) {
+                codes.add(code);
+                Locale l = Locale.forLanguageTag(code);
+                try {
+                    codes.add(l.getISO3Language());
+                } catch (java.util.MissingResourceException ignored) {
+                    // no three-letter form
+                }
+                for (String name : new String[] {l.getDisplayLanguage(Locale.ENGLISH), l.getDisplayLanguage(l)}) {
+                    String key = name.toLowerCase(Locale.ROOT);
+                    if (!name.isEmpty() && !key.equals(code)) {
+                        index.putIfAbsent(key, code);
+                    }
+                }
+            }
+            CODES = Set.copyOf(codes);
+            INDEX = java.util.Map.copyOf(index);
+        }
+
+        /** The English name of the language whose name is within two edits of {@code typed}, or null. */
+        static String nearest(String typed) {
+            String name = dev.dragoman.core.text.Suggestions.nearest(typed, INDEX.keySet(), 2);
+            return name == null ? null : Locale.forLanguageTag(INDEX.get(name)).getDisplayLanguage(Locale.ENGLISH);
+        }
     }
 
     private static String normalize(Locale locale) {

@@ -49,4 +49,14 @@ public interface TranslatorProvider extends BackendProvider {
     default Map<String, String> optionVariables() {
         return Map.of();
     }
+
+    /**
+     * The target languages the vendor publishes as a fixed list, as primary subtags ({@code en}, {@code pt}), so a
+     * command line can refuse any other at once instead of retrying against the backend; empty when the vendor
+     * publishes none or the installation decides (language models, LibreTranslate and Apertium servers), and then
+     * every language is tried.
+     */
+    default java.util.Optional<java.util.Set<String>> targetLanguages(BackendSpec spec) {
+        return java.util.Optional.empty();
+    }
 }

@@ -58,8 +58,11 @@ public final class BatchCommand implements Callable<Integer> {
             description = "Output directory (also holds the state).")
     Path out;
 
-    @Option(names = "--translate-to", paramLabel = "LANG", description = "Translate each article to LANG (BCP 47).")
-    String translateTo;
+    @Option(
+            names = "--translate-to",
+            paramLabel = "LANG",
+            description = "Translate each article to LANG (a BCP 47 tag or a name: en, Arabic).")
+    Language translateTo;
 
     @Option(
             names = "--summarize",
@@ -67,7 +70,7 @@ public final class BatchCommand implements Callable<Integer> {
     boolean summarize;
 
     @Option(names = "--brief", paramLabel = "LANG", description = "A short summary in LANG for each article.")
-    String brief;
+    Language brief;
 
     @Option(
             names = "--strict",
@@ -186,7 +189,10 @@ public final class BatchCommand implements Callable<Integer> {
                         cache.store(),
                         cache.path(),
                         cache.url(),
-                        console::retrying)
+                        console::retrying,
+                        java.util.stream.Stream.of(translateTo, brief)
+                                .filter(java.util.Objects::nonNull)
+                                .toList())
                 .onCacheWarning(w -> console.note("Warning: %s.", w))) {
             OkHttpClient http = new OkHttpClient();
             try {
@@ -227,9 +233,9 @@ public final class BatchCommand implements Callable<Integer> {
         return new BatchOptions(
                         inputs,
                         out,
-                        language("--translate-to", translateTo),
+                        translateTo,
                         summarize,
-                        language("--brief", brief),
+                        brief,
                         jobs,
                         fs,
                         strict ? SummaryOptions.DEFAULT.withStrict(true) : null,
@@ -239,17 +245,6 @@ public final class BatchCommand implements Callable<Integer> {
 
     private Schedule schedule() {
         return Schedule.of(every, cron, zone);
-    }
-
-    private static Language language(String option, String tag) {
-        if (tag == null) {
-            return null;
-        }
-        try {
-            return Language.of(tag);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage());
-        }
     }
 
     private BatchListener listener(PrintWriter err) {

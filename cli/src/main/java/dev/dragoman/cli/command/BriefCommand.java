@@ -55,8 +55,8 @@ public final class BriefCommand implements Callable<Integer> {
     @Option(
             names = {"-t", "--to"},
             paramLabel = "LANG",
-            description = "Language of the brief (default: ${DEFAULT-VALUE}).")
-    String to;
+            description = "Language of the brief: a BCP 47 tag or a name, e.g. en, Arabic (default: ${DEFAULT-VALUE}).")
+    Language to;
 
     @Option(
             names = {"-b", "--backend"},
@@ -82,14 +82,14 @@ public final class BriefCommand implements Callable<Integer> {
         Settings settings = context.settings();
         Console console = io.console();
         OutputFormat format = io.format();
-        Language target = SummarizeCommand.language(to == null ? "en" : to);
+        Language target = to == null ? Language.ENGLISH : to;
         SummaryOptions options = SummaryOptions.DEFAULT
                 .withLength(length.length(spec))
                 .withStyle(SummarizeCommand.style(style))
                 .withStrict(strict);
         UsageMeter meter = new UsageMeter();
         try (MeteredResultCache store = cache.open(settings, console)) {
-            Translator translator = translator(settings, console, meter, store);
+            Translator translator = translator(settings, console, meter, store, target);
             BriefPipeline pipeline = new BriefPipeline(new ExtractiveSummarizer(), translator);
             SummaryWriter writer = new SummaryWriter(format);
             return io.run(context, format, ".brief." + target.tag(), (input, article) -> {
@@ -110,7 +110,8 @@ public final class BriefCommand implements Callable<Integer> {
      * configure a backend the moment a brief actually needs translating; a configured one is built on first use, so
      * a same-language brief needs neither its key nor its server.
      */
-    private Translator translator(Settings settings, Console console, UsageMeter meter, MeteredResultCache store) {
+    private Translator translator(
+            Settings settings, Console console, UsageMeter meter, MeteredResultCache store, Language target) {
         if (backend == null || backend.isBlank()) {
             String message = settings.noTranslationBackend();
             return request -> {
@@ -121,6 +122,9 @@ public final class BriefCommand implements Callable<Integer> {
             };
         }
         BackendConfig b = settings.backend(backend.strip());
+        settings.backends(b).unsupportedTarget(b.spec(), target).ifPresent(why -> {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for --to: " + why);
+        });
         return settings.backends(b)
                 .withCache(store)
                 .withMeter(meter)

@@ -67,8 +67,8 @@ public final class SummarizeCommand implements Callable<Integer> {
     @Option(
             names = "--lang",
             paramLabel = "LANG",
-            description = "Summary language (LLM backends; default: the article's).")
-    String lang;
+            description = "Summary language, a BCP 47 tag or a name (LLM backends; default: the article's).")
+    Language lang;
 
     @Option(
             names = "--strict",
@@ -87,7 +87,7 @@ public final class SummarizeCommand implements Callable<Integer> {
         SummaryOptions options = SummaryOptions.DEFAULT
                 .withLength(length.length(spec))
                 .withStyle(style(style))
-                .withOutputLanguage(lang == null ? null : language(lang))
+                .withOutputLanguage(lang)
                 .withStrict(strict);
         BackendConfig b = settings.backend(backend == null ? "extractive" : backend.strip());
         try (MeteredResultCache store = cache.open(settings, console)) {
@@ -115,14 +115,6 @@ public final class SummarizeCommand implements Callable<Integer> {
                     (style == null ? "paragraph" : style).strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--style: '" + style + "' is not one of headline, bullets, paragraph");
-        }
-    }
-
-    static Language language(String tag) {
-        try {
-            return Language.of(tag);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("'" + tag + "' is not a language tag (e.g. en, ar, pt-BR)");
         }
     }
 }

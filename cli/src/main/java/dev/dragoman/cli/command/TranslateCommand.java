@@ -58,14 +58,14 @@ public final class TranslateCommand implements Callable<Integer> {
     @Option(
             names = {"-t", "--to"},
             paramLabel = "LANG",
-            description = "Target language (default: ${DEFAULT-VALUE}).")
-    String to;
+            description = "Target language: a BCP 47 tag or a name, e.g. en, pt-BR, Arabic (default: ${DEFAULT-VALUE}).")
+    Language to;
 
     @Option(
             names = "--from",
             paramLabel = "LANG",
             description = "Source language (default: the article's, else detected).")
-    String from;
+    Language from;
 
     @Option(
             names = {"-b", "--backend"},
@@ -106,8 +106,11 @@ public final class TranslateCommand implements Callable<Integer> {
         if (bilingual && format != OutputFormat.MD && format != OutputFormat.HTML) {
             throw new UsageException("--bilingual writes md or html, not " + format.extension());
         }
-        Language target = language("--to", to);
-        Language source = from == null ? null : language("--from", from);
+        if (to == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing the target language: pass --to LANG");
+        }
+        Language target = to;
+        Language source = from;
         TranslationOptions options = TranslationOptions.DEFAULT.withFormality(formality());
         if (glossary != null) {
             Glossary g = GlossaryLoader.load(Stores.expandHome(settings.env(), glossary));
@@ -116,6 +119,9 @@ public final class TranslateCommand implements Callable<Integer> {
                     "glossary %s: %d terms (version %s)", glossary, g.entries().size(), g.version());
         }
         BackendConfig b = settings.translationBackend(backend);
+        settings.backends(b).unsupportedTarget(b.spec(), target).ifPresent(why -> {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for --to: " + why);
+        });
         UsageMeter meter = new UsageMeter();
         console.detail(
                 "backend %s: type %s, model %s",
@@ -157,16 +163,6 @@ public final class TranslateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(),
                     "Invalid value for --formality: '" + formality + "'; use default, more or less");
-        }
-    }
-
-    private Language language(String option, String value) {
-        try {
-            return Language.of(value);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(),
-                    "Invalid value for " + option + ": '" + value + "' is not a language tag (e.g. en, ar, pt-BR)");
         }
     }
 }

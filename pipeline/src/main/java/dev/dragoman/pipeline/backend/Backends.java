@@ -405,6 +405,21 @@ public final class Backends {
         return TranslationBackend.of(backend.profile().withEndpoint(server), backend, backend.toString());
     }
 
+    /**
+     * Why {@code spec}'s backend cannot translate into {@code target} — its vendor publishes a fixed list of target
+     * languages and {@code target} is not on it — or empty when it may (no list published, or on the list).
+     */
+    public java.util.Optional<String> unsupportedTarget(BackendSpec spec, dev.dragoman.core.Language target) {
+        BackendSpec s = resolve(spec);
+        return translators
+                .find(s.type())
+                .flatMap(p -> p.targetLanguages(s))
+                .filter(targets -> !targets.contains(target.primary()))
+                .map(targets -> "backend '" + s.name() + "' (" + s.type() + ") does not translate into "
+                        + target.displayName() + " (" + target.tag() + "); it translates into "
+                        + String.join(", ", new java.util.TreeSet<>(targets)));
+    }
+
     /** Types that translate, sorted. */
     public List<String> translationTypes() {
         return types().stream().filter(this::canTranslate).toList();

@@ -349,35 +349,8 @@ public final class ConfigLoader {
 
     /** ", did you mean 'translate'?" when a known word is one or two edits away. */
     private static String suggestion(String word, List<String> known) {
-        String best = null;
-        int bestDistance = 3;
-        for (String k : known) {
-            int d = distance(word.toLowerCase(java.util.Locale.ROOT), k);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
+        String best = dev.dragoman.core.text.Suggestions.nearest(word, known, 2);
         return best == null ? "" : " (did you mean '" + best + "'?)";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private static ConfigException error(Path path, int line, String problem, String fix) {

@@ -1,11 +1,13 @@
 package dev.dragoman.pipeline.config;
 
+import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.pipeline.backend.Backends;
 import dev.dragoman.pipeline.backend.RunBackends;
 import dev.dragoman.translate.TranslationBackend;
+import java.util.List;
 
 /**
  * A run's backends from the configuration (flags &gt; environment &gt; file): the names are resolved to specs, the
@@ -30,6 +32,8 @@ public final class ConfiguredBackends implements AutoCloseable {
      * @param summarizeBackend {@code extractive} or a backend name (null: extractive)
      * @param cacheStore, cachePath, cacheUrl the cache store, SQLite file and Redis URL (null store: sqlite; null file: the XDG default)
      * @param onRetry told of each retry (a progress display)
+     * @param targets the languages the translator must translate into (--translate-to, --brief)
+     * @throws IllegalArgumentException when the translation backend publishes its languages and a target is not one
      * @throws ConfigException when a needed backend is missing or cannot do its job
      */
     public static ConfiguredBackends open(
@@ -41,7 +45,8 @@ public final class ConfiguredBackends implements AutoCloseable {
             String cacheStore,
             String cachePath,
             String cacheUrl,
-            Retrier.Listener onRetry) {
+            Retrier.Listener onRetry,
+            List<Language> targets) {
         BackendConfig translate = null;
         if (needTranslator) {
             if (translateBackend == null || translateBackend.isBlank()) {
@@ -50,6 +55,12 @@ public final class ConfiguredBackends implements AutoCloseable {
                         + "in " + settings.config().path() + " ('dragoman config init' writes a starter file).");
             }
             translate = settings.backend(translateBackend.strip());
+            for (Language target : targets) {
+                BackendConfig t = translate;
+                settings.backends(t).unsupportedTarget(t.spec(), target).ifPresent(why -> {
+                    throw new IllegalArgumentException(why); // a usage error (exit 2) before any item is read
+                });
+            }
         }
         BackendConfig summarize = null;
         if (needSummarizer) {

@@ -160,9 +160,9 @@ public enum Setting {
 
     private static void language(String v) {
         try {
-            Language.of(v);
+            Language.parse(v);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + v + "' is not a language tag; write it like en, ar or pt-BR");
+            throw new IllegalArgumentException(e.getMessage());
         }
     }
 

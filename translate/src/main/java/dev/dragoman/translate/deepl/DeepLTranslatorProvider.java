@@ -23,6 +23,19 @@ public final class DeepLTranslatorProvider implements TranslatorProvider {
         return new BackendDefaults("DEEPL_AUTH_KEY", null, null, true);
     }
 
+    /**
+     * DeepL's published target languages (developers.deepl.com, "Supported languages", as of 2025), by primary
+     * subtag; {@code en}, {@code pt} and {@code zh} go out with the variant {@link DeepLTranslator} picks.
+     */
+    private static final java.util.Set<String> TARGETS = java.util.Set.of(
+            "ar", "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "he", "hu", "id", "it", "ja", "ko", "lt",
+            "lv", "nb", "nl", "pl", "pt", "ro", "ru", "sk", "sl", "sv", "th", "tr", "uk", "vi", "zh");
+
+    @Override
+    public java.util.Optional<java.util.Set<String>> targetLanguages(BackendSpec spec) {
+        return java.util.Optional.of(TARGETS);
+    }
+
     @Override
     public TranslationBackend create(BackendSpec spec, Context context) {
         DeepLTranslator.Builder builder = DeepLTranslator.builder(context.http(), context.apiKey());
