@@ -183,7 +183,8 @@ class ParseCommandTest {
         JsonNode node = Json.mapper().readTree(json.out());
         assertThat(node.get("language").asText()).isEqualTo("en");
         assertThat(node.get("confidence").asDouble()).isGreaterThan(0.9);
-        assertThat(cli().run("detect", SEED.toString(), "--format", "html").code())
-                .isEqualTo(2);
+        CliRunner.Result html = cli().run("detect", SEED.toString(), copy.toString(), "--format", "html");
+        assertThat(html.code()).as(html.err()).isZero();
+        assertThat(html.out()).startsWith("<!DOCTYPE html>").contains("<td dir=\"auto\">ar</td>");
     }
 }

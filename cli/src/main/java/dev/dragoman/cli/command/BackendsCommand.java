@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
             "With --check, make one cheap real call to each and report status and latency."
         },
         footerHeading = "%nExamples:%n",
-        footer = {"  dragoman backends", "  dragoman backends --check"})
+        footer = {"  dragoman backends", "  dragoman backends --check", "  dragoman backends --format json"})
 public final class BackendsCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -33,6 +33,9 @@ public final class BackendsCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    FormatOption format;
 
     @Option(names = "--check", description = "Make one cheap real call to each backend; report status and latency.")
     boolean check;
@@ -47,16 +50,14 @@ public final class BackendsCommand implements Callable<Integer> {
         Console console = new Console(spec, common);
         if (check) {
             BackendListing.Checked checked = BackendListing.check(settings);
-            console.out().print(checked.table());
-            console.out().flush();
+            format.print(console, checked.table());
             if (checked.failures() > 0) {
                 console.note("%d of %d backends failed the check.", checked.failures(), checked.total());
                 return ExitCodes.UNAVAILABLE;
             }
             return ExitCodes.OK;
         }
-        console.out().print(BackendListing.table(settings));
-        console.out().flush();
+        format.print(console, BackendListing.table(settings));
         if (settings.configuredBackends().isEmpty()) {
             console.note(
                     "No backends configured in %s; 'dragoman config init' writes a starter file.",

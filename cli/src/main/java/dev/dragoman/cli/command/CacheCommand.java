@@ -2,6 +2,10 @@ package dev.dragoman.cli.command;
 
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.CommonOptions;
+import dev.dragoman.core.write.DataTable;
+import dev.dragoman.core.write.OutputFormat;
+import java.util.Arrays;
+import java.util.List;
 import dev.dragoman.cli.Console;
 import dev.dragoman.cli.ExitCodes;
 import dev.dragoman.core.cache.CacheAdmin;
@@ -59,7 +63,7 @@ public final class CacheCommand implements Runnable {
             description =
                     "Entries, size, hit rate and what the hits saved (requests, characters, tokens), per backend.",
             footerHeading = "%nExamples:%n",
-            footer = {"  dragoman cache stats", "  dragoman cache stats --json"})
+            footer = {"  dragoman cache stats", "  dragoman cache stats --format json"})
     static final class Stats implements Callable<Integer> {
         private final CliContext context;
 
@@ -72,7 +76,10 @@ public final class CacheCommand implements Runnable {
         @Mixin
         CacheOptions cache;
 
-        @Option(names = "--json", description = "Print JSON.")
+        @Mixin
+        FormatOption format;
+
+        @Option(names = "--json", hidden = true, description = "The same as --format json (kept for old scripts).")
         boolean json;
 
         Stats(CliContext context) {
@@ -87,11 +94,12 @@ public final class CacheCommand implements Runnable {
                 CacheAdmin admin = admin(store);
                 CacheStats s = admin.stats();
                 warnings(console, admin);
-                console.out()
-                        .print(
-                                json
-                                        ? CacheReport.json(s, admin.location()) + "\n"
-                                        : CacheReport.text(s, admin.location()));
+                OutputFormat f = json ? OutputFormat.JSON : format.get();
+                switch (f) {
+                    case TEXT -> console.out().print(CacheReport.text(s, admin.location()));
+                    case JSON -> console.out().print(CacheReport.json(s, admin.location()) + "\n");
+                    default -> console.out().print(CacheReport.table(s, admin.location()).render(f));
+                }
                 console.out().flush();
                 return ExitCodes.OK;
             }
@@ -211,6 +219,9 @@ public final class CacheCommand implements Runnable {
         @Mixin
         CacheOptions cache;
 
+        @Mixin
+        FormatOption format;
+
         PathCommand(CliContext context) {
             this.context = context;
         }
@@ -218,7 +229,17 @@ public final class CacheCommand implements Runnable {
         @Override
         public Integer call() {
             Settings settings = context.settings();
-            spec.commandLine().getOut().println(cache.location(settings));
+            String location = cache.location(settings);
+            if (format.get() == OutputFormat.TEXT) {
+                spec.commandLine().getOut().println(location);
+            } else {
+                format.print(
+                        new Console(spec, common),
+                        new DataTable(
+                                "Cache",
+                                List.of("store", "location"),
+                                List.of(Arrays.asList(cache.store() == null ? "sqlite" : cache.store(), location))));
+            }
             return ExitCodes.OK;
         }
     }

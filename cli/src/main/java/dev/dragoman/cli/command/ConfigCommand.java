@@ -57,6 +57,9 @@ public final class ConfigCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
+        @Mixin
+        FormatOption format;
+
         Show(CliContext context) {
             this.context = context;
         }
@@ -64,6 +67,9 @@ public final class ConfigCommand implements Runnable {
         /** Adds one {@code --KEY} option per {@link Setting} ({@code translate.backend} → {@code --translate-backend}). */
         public static void addSettingOptions(CommandSpec show) {
             for (Setting s : Setting.values()) {
+                if (show.findOption(flagName(s)) != null) {
+                    continue; // --format is the output format of every command (FormatOption), this one's too
+                }
                 show.addOption(OptionSpec.builder(flagName(s))
                         .paramLabel("VALUE")
                         .type(String.class)
@@ -80,6 +86,10 @@ public final class ConfigCommand implements Runnable {
         public Integer call() {
             Settings settings = context.settings();
             Console console = new Console(spec, common);
+            if (format.get() != dev.dragoman.core.write.OutputFormat.TEXT) {
+                format.print(console, ConfigReport.table(settings, s -> resolve(settings, s)));
+                return ExitCodes.OK;
+            }
             ConfigReport.Shown shown = ConfigReport.show(settings, s -> resolve(settings, s));
             console.out().print(shown.text());
             console.out().flush();

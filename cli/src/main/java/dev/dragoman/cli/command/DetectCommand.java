@@ -1,8 +1,11 @@
 package dev.dragoman.cli.command;
 
 import dev.dragoman.cli.CliContext;
+import dev.dragoman.core.Language;
+import dev.dragoman.core.write.DataTable;
 import dev.dragoman.core.write.DetectionWriter;
 import dev.dragoman.core.write.OutputFormat;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,8 +45,30 @@ public final class DetectCommand implements Callable<Integer> {
         context.settings();
         OutputFormat format = io.format();
         if (format == OutputFormat.MD || format == OutputFormat.HTML) {
-            throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(), "detect writes text, json or jsonl, not " + format.extension());
+            // one table of every input: the rows are gathered as the inputs are read, then written once
+            List<List<Object>> rows = new java.util.ArrayList<>();
+            int code = io.run(context, OutputFormat.JSONL, true, "", (source, article) -> {
+                Language language = article.language() == null ? Language.UNDETERMINED : article.language();
+                rows.add(java.util.Arrays.asList(
+                        source.name(),
+                        language.tag(),
+                        article.languageConfidence() == null ? 0.0 : article.languageConfidence(),
+                        language.displayName()));
+                return "";
+            });
+            String table = new DataTable("Languages", List.of("input", "language", "confidence", "name"), rows)
+                    .render(format);
+            if (io.output == null || io.output.equals("-")) {
+                io.console().out().print(table);
+                io.console().out().flush();
+            } else {
+                try {
+                    dev.dragoman.pipeline.internal.AtomicFiles.write(java.nio.file.Path.of(io.output), table);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot write " + io.output + ": " + e.getMessage(), e);
+                }
+            }
+            return code;
         }
         DetectionWriter writer = new DetectionWriter(format);
         return io.run(

@@ -6,6 +6,7 @@ import dev.dragoman.cli.Console;
 import dev.dragoman.cli.ExitCodes;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.error.InvalidInputException;
+import dev.dragoman.core.json.Json;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.pipeline.config.BackendConfig;
 import dev.dragoman.pipeline.config.Settings;
@@ -65,6 +66,9 @@ public final class EvalCommand implements Runnable {
         @Mixin
         CacheOptions cache;
 
+        @Mixin
+        FormatOption format;
+
         @Option(names = "--dataset", paramLabel = "FILE", required = true, description = "The data set (JSON Lines).")
         Path dataset;
 
@@ -112,8 +116,13 @@ public final class EvalCommand implements Runnable {
                 Summarizer summarizer = settings.backends(b).withCache(store).summarizer(b.spec());
                 EvalReport report =
                         console.timed("evaluate " + dataset, () -> SummarizationEval.run(dataset, summarizer, options));
-                String markdown = report.toMarkdown();
-                console.out().print(markdown.endsWith("\n") ? markdown : markdown + "\n");
+                String printed = switch (format.get()) {
+                    // the report reads as Markdown in a terminal too: the table, the bootstrap interval, failures
+                    case TEXT, MD -> report.toMarkdown();
+                    case JSON -> Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report);
+                    case JSONL, HTML -> report.table().render(format.get());
+                };
+                console.out().print(printed.endsWith("\n") ? printed : printed + "\n");
                 if (perArticle != null) {
                     report.writePerArticle(perArticle);
                     console.note(

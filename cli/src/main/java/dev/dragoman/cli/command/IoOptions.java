@@ -40,12 +40,8 @@ public final class IoOptions {
             description = "Write to FILE, or one file per input into DIR (default: standard output).")
     String output;
 
-    @Option(
-            names = {"-f", "--format"},
-            paramLabel = "FORMAT",
-            description =
-                    "text, json, jsonl, md or html (default: ${DEFAULT-VALUE}; env DRAGOMAN_FORMAT; file 'format').")
-    String format;
+    @Mixin
+    FormatOption format;
 
     private Console console;
 
@@ -59,12 +55,7 @@ public final class IoOptions {
 
     /** The chosen format; a bad flag value is a usage error. */
     OutputFormat format() {
-        try {
-            return OutputFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(
-                    mixee.commandLine(), "Invalid value for --format: " + e.getMessage());
-        }
+        return format.get();
     }
 
     /**

@@ -1,5 +1,10 @@
 package dev.dragoman.core.cache;
 
+import dev.dragoman.core.write.DataTable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.core.json.Json;
@@ -58,6 +63,32 @@ public final class CacheReport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cache stats cannot be written as JSON", e);
         }
+    }
+
+    /**
+     * The stats as a table for the other formats (JSON Lines, Markdown, HTML): one row for the whole store ({@code
+     * backend} "(all)"), then one per backend.
+     */
+    public static DataTable table(CacheStats s, String location) {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(Arrays.asList(
+                location, "(all)", s.entries(), s.sizeBytes(), s.hits(), s.misses(), s.hitRate(), saved(s.saved())));
+        for (CacheStats.BackendStats b : s.backends()) {
+            long lookups = b.hits() + b.misses();
+            rows.add(Arrays.asList(
+                    location,
+                    b.backend(),
+                    b.entries(),
+                    b.sizeBytes(),
+                    b.hits(),
+                    b.misses(),
+                    lookups == 0 ? 0.0 : (double) b.hits() / lookups,
+                    saved(b.saved())));
+        }
+        return new DataTable(
+                "Cache",
+                List.of("store", "backend", "entries", "sizeBytes", "hits", "misses", "hitRate", "saved"),
+                rows);
     }
 
     /** "Removed 3 entries from /…/cache.db" ({@code verb} "Removed", "Pruned"). */

@@ -3,7 +3,7 @@ package dev.dragoman.pipeline.config;
 import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.usage.Usage;
-import dev.dragoman.core.write.TextTable;
+import dev.dragoman.core.write.DataTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ public final class BackendListing {
     private static final String EXTRACTIVE = "extractive";
 
     /** A checked listing: the table and how many backends failed. */
-    public record Checked(String table, int failures, int total) {}
+    public record Checked(DataTable table, int failures, int total) {}
 
     private BackendListing() {}
 
@@ -33,11 +33,10 @@ public final class BackendListing {
     }
 
     /** NAME, TYPE, MODEL, BASE URL, LIMITS, KEY, DEFAULT FOR: one row per backend. */
-    public static String table(Settings settings) {
+    public static DataTable table(Settings settings) {
         String translateDefault = settings.resolve(Setting.TRANSLATE_BACKEND).value();
         String summarizeDefault = settings.resolve(Setting.SUMMARIZE_BACKEND).value();
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"NAME", "TYPE", "MODEL", "BASE URL", "LIMITS", "KEY", "DEFAULT FOR"});
+        List<List<Object>> rows = new ArrayList<>();
         for (BackendConfig b : backends(settings)) {
             List<String> uses = new ArrayList<>();
             if (b.name().equals(translateDefault)) {
@@ -46,39 +45,40 @@ public final class BackendListing {
             if (b.name().equals(summarizeDefault)) {
                 uses.add("summarize");
             }
-            rows.add(new String[] {
-                b.name(),
-                b.type(),
-                b.spec().model() == null ? "-" : b.spec().model(),
-                baseUrl(b),
-                limits(b),
-                keyStatus(b, settings.env()),
-                uses.isEmpty() ? "-" : String.join(", ", uses)
-            });
+            rows.add(java.util.Arrays.asList(
+                    b.name(),
+                    b.type(),
+                    b.spec().model() == null ? "-" : b.spec().model(),
+                    baseUrl(b),
+                    limits(b),
+                    keyStatus(b, settings.env()),
+                    uses.isEmpty() ? "-" : String.join(", ", uses)));
         }
-        return TextTable.render(rows);
+        return new DataTable(
+                "Backends", List.of("name", "type", "model", "baseUrl", "limits", "key", "defaultFor"), rows);
     }
 
     /** NAME, TYPE, STATUS, LATENCY, DETAIL: one real call per backend (network; may take the backends' timeouts). */
     public static Checked check(Settings settings) {
         List<BackendConfig> backends = backends(settings);
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"NAME", "TYPE", "STATUS", "LATENCY", "DETAIL"});
+        List<List<Object>> rows = new ArrayList<>();
         int failures = 0;
         for (BackendConfig b : backends) {
             BackendCheck.Result r = BackendCheck.run(b, settings.backends(b));
             if (!r.ok()) {
                 failures++;
             }
-            rows.add(new String[] {
-                b.name(),
-                b.type(),
-                r.ok() ? "ok" : "FAILED",
-                r.latencyMillis() < 0 ? "-" : r.latencyMillis() + " ms",
-                r.detail()
-            });
+            rows.add(java.util.Arrays.asList(
+                    b.name(),
+                    b.type(),
+                    r.ok() ? "ok" : "FAILED",
+                    r.latencyMillis() < 0 ? "-" : r.latencyMillis() + " ms",
+                    r.detail()));
         }
-        return new Checked(TextTable.render(rows), failures, backends.size());
+        return new Checked(
+                new DataTable("Backend check", List.of("name", "type", "status", "latency", "detail"), rows),
+                failures,
+                backends.size());
     }
 
     /** "gpt (openai): 1 request, 949 input + 595 output tokens; cache: 15 hits, 15 misses": what a run spent. */

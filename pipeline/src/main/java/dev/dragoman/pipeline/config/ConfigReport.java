@@ -1,5 +1,7 @@
 package dev.dragoman.pipeline.config;
 
+import dev.dragoman.core.write.DataTable;
+
 import dev.dragoman.core.backend.BackendSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,6 +88,34 @@ public final class ConfigReport {
             }
         }
         return new Shown(out.toString(), warnings);
+    }
+
+    /**
+     * The same as a table for the data formats ({@code config show --format json|jsonl|md|html}): one row per setting
+     * (value, source, where), then one per backend (redacted, as in {@link #show}).
+     */
+    public static DataTable table(Settings settings, Function<Setting, Settings.Resolved> resolve) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Setting s : Setting.values()) {
+            Settings.Resolved r = resolve.apply(s);
+            rows.add(java.util.Arrays.asList(
+                    "setting", s.key(), r.value(), r.source().name().toLowerCase(Locale.ROOT), r.where()));
+        }
+        for (BackendConfig b : settings.configuredBackends()) {
+            BackendSpec s = b.spec();
+            rows.add(java.util.Arrays.asList(
+                    "backend",
+                    b.name(),
+                    "type " + b.type()
+                            + (s.model() == null ? "" : ", model " + s.model())
+                            + (s.baseUrl() == null ? "" : ", base-url " + s.baseUrl())
+                            + options(s)
+                            + ", " + BackendListing.keyStatus(b, settings.env()),
+                    "file",
+                    b.file() + " line " + b.line()));
+        }
+        return new DataTable(
+                "Configuration: " + settings.config().path(), List.of("kind", "name", "value", "source", "where"), rows);
     }
 
     /** ", region westeurope" for each vendor option. */

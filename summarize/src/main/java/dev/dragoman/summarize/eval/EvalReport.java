@@ -100,6 +100,19 @@ public record EvalReport(
     }
 
     /** A markdown table of the mean scores. */
+    /** The mean scores as a table (one row per system) for the JSON Lines and HTML outputs of {@code eval}. */
+    public dev.dragoman.core.write.DataTable table() {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (SystemScores s : systems) {
+            rows.add(java.util.Arrays.asList(dataset, articles, length, s.system(), s.rouge1(), s.rouge2(), s.rougeL(),
+                    s.words()));
+        }
+        return new dev.dragoman.core.write.DataTable(
+                "ROUGE on " + dataset,
+                List.of("dataset", "articles", "length", "system", "rouge1F", "rouge2F", "rougeLF", "meanWords"),
+                rows);
+    }
+
     public String toMarkdown() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(
