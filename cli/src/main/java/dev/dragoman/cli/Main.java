@@ -327,7 +327,8 @@ public final class Main implements Runnable {
         if (System.getProperty("org.sqlite.tmpdir") == null) {
             System.setProperty(
                     "org.sqlite.tmpdir",
-                    CachePaths.nativeLibraryDirectory(env, dev.dragoman.pipeline.config.ConfigPaths.home(env)).toString());
+                    CachePaths.nativeLibraryDirectory(env, dev.dragoman.pipeline.config.ConfigPaths.home(env))
+                            .toString());
         }
     }
 

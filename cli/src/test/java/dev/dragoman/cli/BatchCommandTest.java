@@ -58,10 +58,20 @@ class BatchCommandTest {
                 runner.configFile(), "backends:\n  dl:\n    type: deepl\n    base-url: http://127.0.0.1:9/\n");
         // when
         CliRunner.Result swahili = runner.run(
-                "batch", ParseCommandTest.SEED.toString(), "--out", tmp.resolve("out").toString(), "--translate-to",
-                "Swahili", "--translate-backend", "dl");
+                "batch",
+                ParseCommandTest.SEED.toString(),
+                "--out",
+                tmp.resolve("out").toString(),
+                "--translate-to",
+                "Swahili",
+                "--translate-backend",
+                "dl");
         CliRunner.Result klingon = runner.run(
-                "batch", ParseCommandTest.SEED.toString(), "--out", tmp.resolve("out").toString(), "--brief",
+                "batch",
+                ParseCommandTest.SEED.toString(),
+                "--out",
+                tmp.resolve("out").toString(),
+                "--brief",
                 "klingon");
         // then
         assertThat(swahili.code()).isEqualTo(2);

@@ -20,7 +20,8 @@ class FormatOptionTest {
     void should_print_every_data_command_in_all_five_formats() throws Exception {
         // given
         Path dev = Files.copy(
-                Path.of("..", "summarize", "src", "test", "resources", "eval", "tiny.en.jsonl"), home.resolve("dev.jsonl"));
+                Path.of("..", "summarize", "src", "test", "resources", "eval", "tiny.en.jsonl"),
+                home.resolve("dev.jsonl"));
         List<List<String>> commands = List.of(
                 List.of("backends"),
                 List.of("cache", "stats"),
@@ -32,7 +33,8 @@ class FormatOptionTest {
         for (List<String> command : commands) {
             for (String format : List.of("text", "json", "jsonl", "md", "html")) {
                 // when
-                String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--format", format))
+                String[] args = java.util.stream.Stream.concat(
+                                command.stream(), java.util.stream.Stream.of("--format", format))
                         .toArray(String[]::new);
                 CliRunner.Result r = cli.run(args);
                 // then
@@ -40,13 +42,24 @@ class FormatOptionTest {
                 assertThat(r.code()).as(what + "\n" + r.err()).isZero();
                 assertThat(r.out()).as(what).isNotBlank();
                 switch (format) {
-                    case "json" -> assertThat(Json.mapper().readTree(r.out()).isContainerNode()).as(what).isTrue();
-                    case "jsonl" -> assertThat(r.out().lines().toList()).as(what).allSatisfy(l -> assertThat(
-                                    Json.mapper().readTree(l).isObject())
-                            .isTrue());
+                    case "json" ->
+                        assertThat(Json.mapper().readTree(r.out()).isContainerNode())
+                                .as(what)
+                                .isTrue();
+                    case "jsonl" ->
+                        assertThat(r.out().lines().toList())
+                                .as(what)
+                                .allSatisfy(l -> assertThat(
+                                                Json.mapper().readTree(l).isObject())
+                                        .isTrue());
                     case "md" -> assertThat(r.out()).as(what).contains("|");
-                    case "html" -> assertThat(r.out()).as(what).startsWith("<!DOCTYPE html>").contains("<table");
-                    default -> assertThat(r.out()).as(what).doesNotStartWith("{").doesNotStartWith("[");
+                    case "html" ->
+                        assertThat(r.out())
+                                .as(what)
+                                .startsWith("<!DOCTYPE html>")
+                                .contains("<table");
+                    default ->
+                        assertThat(r.out()).as(what).doesNotStartWith("{").doesNotStartWith("[");
                 }
             }
         }
@@ -62,6 +75,7 @@ class FormatOptionTest {
         assertThat(rows.isArray()).isTrue();
         assertThat(rows.findValuesAsText("name")).contains("translate.backend", "format");
         assertThat(Json.mapper().readTree(legacy.out()).has("entries")).isTrue();
-        assertThat(new CliRunner(home).run("backends", "--format", "pdf").code()).isEqualTo(2);
+        assertThat(new CliRunner(home).run("backends", "--format", "pdf").code())
+                .isEqualTo(2);
     }
 }

@@ -74,29 +74,57 @@ class HtmlOutputsBrowserTest {
         write(cli, pages.resolve("parse-ar.html"), "parse", seed.toString(), "-f", "html");
         write(cli, pages.resolve("parse-en.html"), "parse", english.toString(), "-f", "html");
         write(cli, pages.resolve("summarize-ar.html"), "summarize", seed.toString(), "-f", "html", "-n", "2");
-        write(cli, pages.resolve("summarize-en-bullets.html"), "summarize", english.toString(), "-f", "html",
-                "--style", "bullets");
-        write(cli, pages.resolve("brief-ar-to-en.html"), "brief", seed.toString(), "--to", "en", "-f", "html",
-                "--backend", "gpt", "--no-cache");
-        write(cli, pages.resolve("translate-bilingual.html"), "translate", seed.toString(), "--to", "en",
-                "--bilingual", "-f", "html", "--no-cache");
+        write(
+                cli,
+                pages.resolve("summarize-en-bullets.html"),
+                "summarize",
+                english.toString(),
+                "-f",
+                "html",
+                "--style",
+                "bullets");
+        write(
+                cli,
+                pages.resolve("brief-ar-to-en.html"),
+                "brief",
+                seed.toString(),
+                "--to",
+                "en",
+                "-f",
+                "html",
+                "--backend",
+                "gpt",
+                "--no-cache");
+        write(
+                cli,
+                pages.resolve("translate-bilingual.html"),
+                "translate",
+                seed.toString(),
+                "--to",
+                "en",
+                "--bilingual",
+                "-f",
+                "html",
+                "--no-cache");
         Path in = Files.createDirectories(home.resolve("in"));
         Files.copy(seed, in.resolve("sana.ar.txt"));
         Files.copy(english, in.resolve("euphrates.en.txt"));
         Files.writeString(in.resolve("broken.txt"), "");
-        CliRunner.Result batch = cli.run("batch", in.toString(), "--out", home.resolve("out").toString(),
-                "--summarize", "--progress", "lines");
+        CliRunner.Result batch = cli.run(
+                "batch", in.toString(), "--out", home.resolve("out").toString(), "--summarize", "--progress", "lines");
         assertThat(batch.code()).as(batch.err()).isEqualTo(65);
         Path digest;
         try (Stream<Path> files = Files.list(home.resolve("out").resolve("digests"))) {
-            digest = files.filter(p -> p.toString().endsWith(".html")).findFirst().orElseThrow();
+            digest = files.filter(p -> p.toString().endsWith(".html"))
+                    .findFirst()
+                    .orElseThrow();
         }
         Files.copy(digest, pages.resolve("digest.html"));
 
         // then
         Path shots = CHECK.resolve("screenshots").toAbsolutePath();
-        Process node = new ProcessBuilder("node", BROWSER.resolve("check.mjs").toString(), pages.toString(),
-                        shots.toString())
+        Process node = new ProcessBuilder(
+                        "node", BROWSER.resolve("check.mjs").toString(), pages.toString(), shots.toString())
                 .redirectErrorStream(true)
                 .start();
         String report = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

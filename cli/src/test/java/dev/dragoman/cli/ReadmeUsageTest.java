@@ -78,7 +78,8 @@ class ReadmeUsageTest {
                 continue;
             }
             assertThat(args.get(0)).as(line).isEqualTo("dragoman");
-            CliRunner.Result r = cli.run(args.subList(1, args.size()).stream().map(this::resolve).toArray(String[]::new));
+            CliRunner.Result r = cli.run(
+                    args.subList(1, args.size()).stream().map(this::resolve).toArray(String[]::new));
             // then
             assertThat(r.code()).as(line + "\n" + r.err()).isZero();
             Consumer<CliRunner.Result> check = checks.get(String.join(" ", args.subList(1, Math.min(3, args.size()))));
@@ -88,27 +89,38 @@ class ReadmeUsageTest {
                 check.accept(r);
             }
         }
-        assertThat(unchecked).as("README Usage lines without a check of what their comment says").isEmpty();
+        assertThat(unchecked)
+                .as("README Usage lines without a check of what their comment says")
+                .isEmpty();
     }
 
     /** What each line's comment promises, by its first two words. */
     private Map<String, Consumer<CliRunner.Result>> checks() {
         Map<String, Consumer<CliRunner.Result>> c = new LinkedHashMap<>();
-        c.put("parse story.txt", r -> { // headline, date, dateline, body, "read also" (JSON)
-            JsonNode a = json(r.out());
-            assertThat(a.get("headline").asText()).isEqualTo(ParseCommandTest.HEADLINE);
-            assertThat(a.get("published")).isNotNull();
-            assertThat(a.get("dateline")).isNotNull();
-            assertThat(a.get("paragraphs")).isNotEmpty();
-            assertThat(a.get("related")).isNotEmpty();
-        });
-        c.put("detect wire/*.txt", r -> // language and confidence, one line per input
+        c.put(
+                "parse story.txt",
+                r -> { // headline, date, dateline, body, "read also" (JSON)
+                    JsonNode a = json(r.out());
+                    assertThat(a.get("headline").asText()).isEqualTo(ParseCommandTest.HEADLINE);
+                    assertThat(a.get("published")).isNotNull();
+                    assertThat(a.get("dateline")).isNotNull();
+                    assertThat(a.get("paragraphs")).isNotEmpty();
+                    assertThat(a.get("related")).isNotEmpty();
+                });
+        c.put(
+                "detect wire/*.txt",
+                r -> // language and confidence, one line per input
                 assertThat(r.out().lines().toList())
                         .hasSize(2)
                         .anySatisfy(l -> assertThat(l).matches(".*sana\\.txt\tar\t\\d\\.\\d\\d\tArabic"))
                         .anySatisfy(l -> assertThat(l).matches(".*reuters\\.txt\ten\t\\d\\.\\d\\d\tEnglish")));
-        c.put("summarize story.txt", r -> // extractive, offline, no configuration: 3 bullets
-                assertThat(r.out().lines().filter(l -> l.startsWith("- ") || l.startsWith("• ")).count())
+        c.put(
+                "summarize story.txt",
+                r -> // extractive, offline, no configuration: 3 bullets
+                assertThat(r.out()
+                                .lines()
+                                .filter(l -> l.startsWith("- ") || l.startsWith("• "))
+                                .count())
                         .isEqualTo(3));
         c.put("translate story.txt", r -> {
             if (r.out().isEmpty()) { // the bilingual line writes story.html
@@ -118,21 +130,33 @@ class ReadmeUsageTest {
                 assertThat(r.out()).startsWith("# \\[EN\\] "); // the simulated translation, Markdown-escaped
             }
         });
-        c.put("brief story.txt", r -> // sentences picked offline, only those translated
+        c.put(
+                "brief story.txt",
+                r -> // sentences picked offline, only those translated
                 assertThat(r.err()).containsPattern("sent \\d+ of \\d+ characters to translation"));
-        c.put("translate wire/", r -> { // one file per input
-            try (Stream<Path> files = Files.list(dir.resolve("out"))) {
-                assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-                        .containsExactly("reuters.fr.txt", "sana.fr.txt");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        c.put("backends --check", r -> // one cheap real call per configured backend: status, latency
+        c.put(
+                "translate wire/",
+                r -> { // one file per input
+                    try (Stream<Path> files = Files.list(dir.resolve("out"))) {
+                        assertThat(files.map(p -> p.getFileName().toString())
+                                        .sorted()
+                                        .toList())
+                                .containsExactly("reuters.fr.txt", "sana.fr.txt");
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        c.put(
+                "backends --check",
+                r -> // one cheap real call per configured backend: status, latency
                 assertThat(r.out()).contains("gpt").containsPattern("\\d+ ms"));
-        c.put("cache stats", r -> // entries, hit rate, what the cache saved
+        c.put(
+                "cache stats",
+                r -> // entries, hit rate, what the cache saved
                 assertThat(r.out()).containsIgnoringCase("entries").containsIgnoringCase("hit"));
-        c.put("eval summarize", r -> // ROUGE beside Lead-1/Lead-3
+        c.put(
+                "eval summarize",
+                r -> // ROUGE beside Lead-1/Lead-3
                 assertThat(r.out()).contains("ROUGE").contains("Lead-1").contains("Lead-3"));
         return c;
     }

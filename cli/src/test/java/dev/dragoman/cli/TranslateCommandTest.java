@@ -201,7 +201,8 @@ class TranslateCommandTest {
         assertThat(deepL.err()).contains("backend 'dl' (deepl) does not translate into Swahili (sw)");
         assertThat(deepl.stats().requests()).isZero();
         assertThat(byName.code()).as(byName.err()).isZero();
-        assertThat(Json.mapper().readTree(byName.out()).get("language").asText()).isEqualTo("en");
+        assertThat(Json.mapper().readTree(byName.out()).get("language").asText())
+                .isEqualTo("en");
         assertThat(openai.stats().requests()).isPositive();
     }
 

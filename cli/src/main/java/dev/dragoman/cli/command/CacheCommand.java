@@ -2,10 +2,6 @@ package dev.dragoman.cli.command;
 
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.CommonOptions;
-import dev.dragoman.core.write.DataTable;
-import dev.dragoman.core.write.OutputFormat;
-import java.util.Arrays;
-import java.util.List;
 import dev.dragoman.cli.Console;
 import dev.dragoman.cli.ExitCodes;
 import dev.dragoman.core.cache.CacheAdmin;
@@ -15,7 +11,11 @@ import dev.dragoman.core.cache.CacheStats;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.text.Durations;
+import dev.dragoman.core.write.DataTable;
+import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.pipeline.config.Settings;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,7 +98,9 @@ public final class CacheCommand implements Runnable {
                 switch (f) {
                     case TEXT -> console.out().print(CacheReport.text(s, admin.location()));
                     case JSON -> console.out().print(CacheReport.json(s, admin.location()) + "\n");
-                    default -> console.out().print(CacheReport.table(s, admin.location()).render(f));
+                    default ->
+                        console.out()
+                                .print(CacheReport.table(s, admin.location()).render(f));
                 }
                 console.out().flush();
                 return ExitCodes.OK;

@@ -56,8 +56,8 @@ public final class DetectCommand implements Callable<Integer> {
                         language.displayName()));
                 return "";
             });
-            String table = new DataTable("Languages", List.of("input", "language", "confidence", "name"), rows)
-                    .render(format);
+            String table =
+                    new DataTable("Languages", List.of("input", "language", "confidence", "name"), rows).render(format);
             if (io.output == null || io.output.equals("-")) {
                 io.console().out().print(table);
                 io.console().out().flush();

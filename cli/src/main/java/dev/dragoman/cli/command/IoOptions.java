@@ -8,7 +8,6 @@ import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.pipeline.io.ArticleRun;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

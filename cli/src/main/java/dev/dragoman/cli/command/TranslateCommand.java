@@ -58,7 +58,8 @@ public final class TranslateCommand implements Callable<Integer> {
     @Option(
             names = {"-t", "--to"},
             paramLabel = "LANG",
-            description = "Target language: a BCP 47 tag or a name, e.g. en, pt-BR, Arabic (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Target language: a BCP 47 tag or a name, e.g. en, pt-BR, Arabic (default: ${DEFAULT-VALUE}).")
     Language to;
 
     @Option(

@@ -1,14 +1,13 @@
 package dev.dragoman.core.cache;
 
-import dev.dragoman.core.write.DataTable;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.usage.Usage;
+import dev.dragoman.core.write.DataTable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**

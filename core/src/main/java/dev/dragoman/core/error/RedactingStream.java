@@ -64,7 +64,8 @@ public final class RedactingStream extends OutputStream {
     /** A frame line of a printed stack trace. */
     static boolean isFrame(String line) {
         String s = line.stripLeading();
-        return line.length() > s.length() && (s.startsWith("at ") || s.matches("\\.\\.\\. \\d+ (more|common frames omitted)\\R?"));
+        return line.length() > s.length()
+                && (s.startsWith("at ") || s.matches("\\.\\.\\. \\d+ (more|common frames omitted)\\R?"));
     }
 
     private static final class Installed extends PrintStream {

@@ -29,8 +29,8 @@ public record DataTable(String title, List<String> columns, List<List<Object>> r
         List<List<Object>> copy = new ArrayList<>(rows.size());
         for (List<Object> r : rows) {
             if (r.size() != columns.size()) {
-                throw new IllegalArgumentException("a row of " + r.size() + " cells in a table of " + columns.size()
-                        + " columns");
+                throw new IllegalArgumentException(
+                        "a row of " + r.size() + " cells in a table of " + columns.size() + " columns");
             }
             copy.add(java.util.Collections.unmodifiableList(new ArrayList<>(r)));
         }
@@ -80,7 +80,9 @@ public record DataTable(String title, List<String> columns, List<List<Object>> r
     }
 
     private String markdown() {
-        StringBuilder sb = new StringBuilder("# ").append(MarkdownArticleWriter.escape(title)).append("\n\n|");
+        StringBuilder sb = new StringBuilder("# ")
+                .append(MarkdownArticleWriter.escape(title))
+                .append("\n\n|");
         for (String c : columns) {
             sb.append(' ').append(header(c).toLowerCase(Locale.ROOT)).append(" |");
         }
@@ -96,15 +98,21 @@ public record DataTable(String title, List<String> columns, List<List<Object>> r
     }
 
     private String html() {
-        StringBuilder sb = new StringBuilder("<h1>").append(HtmlArticleWriter.escape(title)).append("</h1>\n<table>\n<thead><tr>");
+        StringBuilder sb = new StringBuilder("<h1>")
+                .append(HtmlArticleWriter.escape(title))
+                .append("</h1>\n<table>\n<thead><tr>");
         for (String c : columns) {
-            sb.append("<th>").append(HtmlArticleWriter.escape(header(c).toLowerCase(Locale.ROOT))).append("</th>");
+            sb.append("<th>")
+                    .append(HtmlArticleWriter.escape(header(c).toLowerCase(Locale.ROOT)))
+                    .append("</th>");
         }
         sb.append("</tr></thead>\n<tbody>\n");
         for (List<Object> r : rows) {
             sb.append("<tr>");
             for (Object cell : r) {
-                sb.append("<td dir=\"auto\">").append(HtmlArticleWriter.escape(cell(cell))).append("</td>");
+                sb.append("<td dir=\"auto\">")
+                        .append(HtmlArticleWriter.escape(cell(cell)))
+                        .append("</td>");
             }
             sb.append("</tr>\n");
         }

@@ -35,7 +35,8 @@ public final class HtmlPage {
         return "<!DOCTYPE html>\n<html" + lang + ">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<meta name=\"generator\" content=\"Dragoman\">\n<title>"
-                + HtmlArticleWriter.escape(title == null ? "" : title) + "</title>\n<style>\n" + CSS + "</style>\n</head>\n"
+                + HtmlArticleWriter.escape(title == null ? "" : title) + "</title>\n<style>\n" + CSS
+                + "</style>\n</head>\n"
                 + "<body" + (bodyClass == null ? "" : " class=\"" + HtmlArticleWriter.escape(bodyClass) + "\"") + ">\n"
                 + body + "</body>\n</html>\n";
     }
@@ -56,21 +57,28 @@ public final class HtmlPage {
             if (article.published().day() != null) {
                 sb.append(" datetime=\"").append(article.published().day()).append('"');
             }
-            sb.append('>').append(HtmlArticleWriter.escape(article.published().raw())).append("</time>");
+            sb.append('>')
+                    .append(HtmlArticleWriter.escape(article.published().raw()))
+                    .append("</time>");
         }
         String dateline = TextArticleWriter.formatDateline(article);
         if (dateline != null) {
-            sb.append("<span class=\"agency\">").append(HtmlArticleWriter.escape(dateline)).append("</span>");
+            sb.append("<span class=\"agency\">")
+                    .append(HtmlArticleWriter.escape(dateline))
+                    .append("</span>");
         }
         if (withSource && article.source() != null) {
-            sb.append("<span class=\"origin\">").append(HtmlArticleWriter.escape(article.source())).append("</span>");
+            sb.append("<span class=\"origin\">")
+                    .append(HtmlArticleWriter.escape(article.source()))
+                    .append("</span>");
         }
         String url = HtmlArticleWriter.linkable(article.url());
         if (url != null) {
             sb.append("<a href=\"")
                     .append(HtmlArticleWriter.escape(url))
                     .append("\" rel=\"noopener\">")
-                    .append(HtmlArticleWriter.escape(Labels.of(article.language()).original()))
+                    .append(HtmlArticleWriter.escape(
+                            Labels.of(article.language()).original()))
                     .append("</a>");
         }
         return sb.length() == 0 ? "" : "<p class=\"meta\">" + sb + "</p>\n";

@@ -95,7 +95,8 @@ public final class SummaryWriter {
     private static String html(Article article, Summary s) {
         Language lang = language(article, s);
         StringBuilder sb = new StringBuilder("<section class=\"summary\">\n");
-        boolean otherLanguage = article.language() != null && !article.language().equals(lang);
+        boolean otherLanguage =
+                article.language() != null && !article.language().equals(lang);
         if (article.headline() != null) {
             sb.append("<h1");
             if (otherLanguage) {
@@ -106,9 +107,12 @@ public final class SummaryWriter {
         String meta = HtmlPage.meta(article);
         if (!meta.isEmpty()) {
             // the article's own words (its date, agency, source) in its language and direction
-            sb.append(otherLanguage
-                    ? meta.replaceFirst("^<p class=\"meta\"", "<p class=\"meta\"" + HtmlArticleWriter.langAttributes(article.language()))
-                    : meta);
+            sb.append(
+                    otherLanguage
+                            ? meta.replaceFirst(
+                                    "^<p class=\"meta\"",
+                                    "<p class=\"meta\"" + HtmlArticleWriter.langAttributes(article.language()))
+                            : meta);
         }
         if (bulleted(s)) {
             sb.append("<ul>\n");

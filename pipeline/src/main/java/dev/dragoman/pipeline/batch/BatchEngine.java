@@ -217,7 +217,9 @@ public final class BatchEngine {
                                 }
                                 finishedItem = o.record != null;
                                 listener.item(
-                                        o.kind, item.key(), o.kind == BatchListener.Outcome.SKIPPED ? null : item.note());
+                                        o.kind,
+                                        item.key(),
+                                        o.kind == BatchListener.Outcome.SKIPPED ? null : item.note());
                             } catch (RuntimeException | Error thrown) {
                                 // an unexpected exception (a defect, a hostile input no stage expected) is a failure
                                 // of this item, never of the worker: every item ends done or failed

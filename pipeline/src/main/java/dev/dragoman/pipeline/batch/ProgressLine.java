@@ -32,10 +32,9 @@ public final class ProgressLine {
                 + (stopped ? ", stopped" : "");
         String percent = known ? String.format(Locale.ROOT, "%3d%%", done * 100 / total) : "";
         long millis = Math.max(0, elapsed.toMillis());
-        String rate = millis > 0 && done > 0
-                ? String.format(Locale.ROOT, "%.1f items/s", done * 1000.0 / millis)
-                : "";
-        String eta = known && done > 0 && done < total && !stopped ? "ETA " + clock(millis * (total - done) / done) : "";
+        String rate = millis > 0 && done > 0 ? String.format(Locale.ROOT, "%.1f items/s", done * 1000.0 / millis) : "";
+        String eta =
+                known && done > 0 && done < total && !stopped ? "ETA " + clock(millis * (total - done) / done) : "";
         List<String> tails = new ArrayList<>();
         tails.add(join(counts, rate, eta));
         tails.add(join(counts, rate));

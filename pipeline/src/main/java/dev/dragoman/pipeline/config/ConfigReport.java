@@ -1,8 +1,7 @@
 package dev.dragoman.pipeline.config;
 
-import dev.dragoman.core.write.DataTable;
-
 import dev.dragoman.core.backend.BackendSpec;
+import dev.dragoman.core.write.DataTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -115,7 +114,9 @@ public final class ConfigReport {
                     b.file() + " line " + b.line()));
         }
         return new DataTable(
-                "Configuration: " + settings.config().path(), List.of("kind", "name", "value", "source", "where"), rows);
+                "Configuration: " + settings.config().path(),
+                List.of("kind", "name", "value", "source", "where"),
+                rows);
     }
 
     /** ", region westeurope" for each vendor option. */

@@ -90,8 +90,9 @@ public class BatchEngineTest {
 
     @Test
     void should_write_outputs_with_the_umasks_mode_and_keep_only_the_journal_private() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault()
+                .supportedFileAttributeViews()
+                .contains("posix"));
         // given: the mode a plain new file gets under this process's umask (0644 under the usual 022)
         Set<java.nio.file.attribute.PosixFilePermission> umaskMode =
                 Files.getPosixFilePermissions(Files.createFile(tmp.resolve("plain")));
@@ -108,9 +109,12 @@ public class BatchEngineTest {
         }
         assertThat(outputs)
                 .anySatisfy(p -> assertThat(p.toString()).contains("articles"))
-                .allSatisfy(p -> assertThat(Files.getPosixFilePermissions(p)).as(p.toString()).isEqualTo(umaskMode));
+                .allSatisfy(p -> assertThat(Files.getPosixFilePermissions(p))
+                        .as(p.toString())
+                        .isEqualTo(umaskMode));
         assertThat(PosixModes.of(out.resolve(BatchEngine.STATE_DIR))).isEqualTo("rwx------");
-        assertThat(PosixModes.of(out.resolve(BatchEngine.STATE_DIR).resolve("journal.jsonl"))).isEqualTo("rw-------");
+        assertThat(PosixModes.of(out.resolve(BatchEngine.STATE_DIR).resolve("journal.jsonl")))
+                .isEqualTo("rw-------");
     }
 
     /** Modes as {@code ls} shows them. */

@@ -210,10 +210,17 @@ public class BatchInputsTest {
         StringBuilder rss = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>W</title>"
                 + "<link>https://wire.example/</link><description>d</description>");
         for (int i = 1; i <= 2; i++) {
-            rss.append("<item><title>Story ").append(i).append("</title><link>https://wire.example/").append(i)
-                    .append("</link><guid>w").append(i).append("</guid><description><![CDATA[<p>DAMASCUS, June 25 ")
+            rss.append("<item><title>Story ")
+                    .append(i)
+                    .append("</title><link>https://wire.example/")
+                    .append(i)
+                    .append("</link><guid>w")
+                    .append(i)
+                    .append("</guid><description><![CDATA[<p>DAMASCUS, June 25 ")
                     .append("(SANA) - Syria and Iraq agreed on Tuesday to share daily measurements of the river, ")
-                    .append("item ").append(i).append(".</p><p>The ministers will meet again in Baghdad.</p>]]>")
+                    .append("item ")
+                    .append(i)
+                    .append(".</p><p>The ministers will meet again in Baghdad.</p>]]>")
                     .append("</description></item>");
         }
         rss.append("<item><title>Teaser</title><link>https://wire.example/3</link><guid>w3</guid>"
@@ -227,14 +234,15 @@ public class BatchInputsTest {
                 lines.add(outcome + " " + key + " " + detail);
             }
         };
-        BatchOptions options = new BatchOptions(
-                List.of(feed.toString()), tmp.resolve("out"), null, true, null, 1, null, null, "-");
+        BatchOptions options =
+                new BatchOptions(List.of(feed.toString()), tmp.resolve("out"), null, true, null, 1, null, null, "-");
         // when
         RunReport report = BatchEngine.builder(options)
                 .summarizer(new Scripted.ScriptedSummarizer())
                 .fetcher(url -> {
                     throw new dev.dragoman.core.error.DragomanException(
-                            dev.dragoman.core.error.DragomanException.Kind.BACKEND_UNAVAILABLE, "cannot fetch " + url + ": offline");
+                            dev.dragoman.core.error.DragomanException.Kind.BACKEND_UNAVAILABLE,
+                            "cannot fetch " + url + ": offline");
                 })
                 .clock(clock)
                 .build()

@@ -39,7 +39,10 @@ class ProgressLineTest {
         // when
         String line = ProgressLine.render(3, 14, 0, Duration.ofSeconds(3), true, 80);
         // then
-        assertThat(line).contains(" 21% [").endsWith("3/14 items, stopped, 1.0 items/s").doesNotContain("100");
+        assertThat(line)
+                .contains(" 21% [")
+                .endsWith("3/14 items, stopped, 1.0 items/s")
+                .doesNotContain("100");
     }
 
     @Test

@@ -164,9 +164,10 @@ class DigestTest {
         Elements stories = html.select("main > article.story");
         assertThat(stories).isNotEmpty();
         // a table of contents first, one entry per story, each linking to its story
-        assertThat(html.select("nav.toc a")).hasSize(stories.size()).allSatisfy(a -> assertThat(
-                        html.getElementById(a.attr("href").substring(1)))
-                .isNotNull());
+        assertThat(html.select("nav.toc a"))
+                .hasSize(stories.size())
+                .allSatisfy(a -> assertThat(html.getElementById(a.attr("href").substring(1)))
+                        .isNotNull());
         assertThat(html.selectFirst("style").data()).contains("prefers-color-scheme: dark", "@media print");
         Elements arabic = html.select("h3.headline[lang=ar]");
         assertThat(arabic)

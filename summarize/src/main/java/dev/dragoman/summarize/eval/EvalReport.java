@@ -104,8 +104,8 @@ public record EvalReport(
     public dev.dragoman.core.write.DataTable table() {
         List<List<Object>> rows = new java.util.ArrayList<>();
         for (SystemScores s : systems) {
-            rows.add(java.util.Arrays.asList(dataset, articles, length, s.system(), s.rouge1(), s.rouge2(), s.rougeL(),
-                    s.words()));
+            rows.add(java.util.Arrays.asList(
+                    dataset, articles, length, s.system(), s.rouge1(), s.rouge2(), s.rougeL(), s.words()));
         }
         return new dev.dragoman.core.write.DataTable(
                 "ROUGE on " + dataset,

@@ -71,7 +71,8 @@ class FeedReaderTest {
         // when
         List<FeedItem> items = reader.read(rss.getBytes(StandardCharsets.UTF_8), null, "wire.xml");
         // then
-        assertThat(items).extracting(FeedItem::key, FeedItem::hasFullText)
+        assertThat(items)
+                .extracting(FeedItem::key, FeedItem::hasFullText)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("w1", true),
                         org.assertj.core.groups.Tuple.tuple("w2", true),
