@@ -19,6 +19,7 @@ import dev.dragoman.core.error.Reasons;
 import dev.dragoman.core.error.RedactingStream;
 import dev.dragoman.core.error.Secrets;
 import dev.dragoman.core.error.UsageException;
+import dev.dragoman.pipeline.config.LogLevels;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
@@ -252,12 +253,6 @@ public final class Main implements Runnable {
         System.exit(code);
     }
 
-    /**
-     * SLF4J (slf4j-simple, on stderr): the CLI reports retries and warnings itself, in its own words, so library
-     * logging shows errors only — everything from INFO up with {@code --verbose}, nothing with {@code --quiet}; {@code
-     * serve} adds its warnings and its access log. Set
-     * before the first logger exists; an explicit {@code -Dorg.slf4j.simpleLogger.defaultLogLevel} wins.
-     */
     /** Whether {@code --verbose} (or {@code -v}) is among the options (before {@code --}). */
     static boolean verbose(String... args) {
         for (String a : args) {
@@ -271,50 +266,21 @@ public final class Main implements Runnable {
         return false;
     }
 
+    /** Library logging from the verbosity flags ({@link LogLevels}), before the first logger exists. */
     static void configureLogging(String... args) {
-        String level = "error";
+        LogLevels.Verbosity verbosity = LogLevels.Verbosity.NORMAL;
         for (String a : args) {
             if (a.equals("--")) {
                 break;
             }
             if (a.equals("-v") || a.equals("--verbose")) {
-                level = "info";
+                verbosity = LogLevels.Verbosity.VERBOSE;
             } else if (a.equals("-q") || a.equals("--quiet")) {
-                level = "off";
+                verbosity = LogLevels.Verbosity.QUIET;
                 break;
             }
         }
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            // other libraries' logs (sqlite-jdbc's loader, Jedis, Jetty) only with --verbose: the CLI says what failed
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level.equals("error") ? "off" : level);
-            System.setProperty("org.slf4j.simpleLogger.log.dev.dragoman", level);
-        }
-        if (System.getProperty("java.util.logging.config.class") == null
-                && System.getProperty("java.util.logging.config.file") == null) {
-            // java.util.logging (OkHttp) is configured only if something uses it: no cost at start-up
-            System.setProperty("java.util.logging.config.class", JulLevel.class.getName());
-            System.setProperty(JulLevel.PROPERTY, level.equals("info") ? "INFO" : "OFF");
-        }
-        if (System.getProperty("org.slf4j.simpleLogger.showThreadName") == null) {
-            System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
-        }
-        if (args.length > 0 && args[0].equals("serve") && !level.equals("off")) {
-            // dragoman serve: backend failures and one JSON access-log line per request on stderr, unless --quiet
-            System.setProperty("org.slf4j.simpleLogger.log.dev.dragoman.serve", level.equals("info") ? "info" : "warn");
-            System.setProperty("org.slf4j.simpleLogger.log.dev.dragoman.serve.access", "info");
-        }
-    }
-
-    /** Sets java.util.logging's level when it first starts ({@code java.util.logging.config.class}). */
-    public static final class JulLevel {
-        static final String PROPERTY = "dragoman.jul.level";
-
-        public JulLevel() throws java.io.IOException {
-            String config = ".level=" + System.getProperty(PROPERTY, "OFF")
-                    + "\nhandlers=java.util.logging.ConsoleHandler\njava.util.logging.ConsoleHandler.level=ALL\n";
-            java.util.logging.LogManager.getLogManager()
-                    .readConfiguration(new java.io.ByteArrayInputStream(config.getBytes(StandardCharsets.UTF_8)));
-        }
+        LogLevels.configure(verbosity, args.length > 0 && args[0].equals("serve"));
     }
 
     /**
