@@ -32,6 +32,7 @@ import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
 
 /**
  * The embedded default store: one SQLite file (by default {@code ~/.cache/dragoman/cache.db}, see
@@ -435,16 +436,53 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
         }
     }
 
+    /**
+     * Opens the connection and applies the pragmas in a fixed order: the busy timeout first, so every later step
+     * waits for another process instead of failing. Switching a new file to WAL takes an exclusive lock and SQLite
+     * may answer {@code SQLITE_BUSY} without calling the busy handler when another process opens the same new file
+     * at that moment, so that step is retried until the busy timeout is spent.
+     */
     private void connect() throws SQLException {
+        int busyMillis = (int) Math.min(Integer.MAX_VALUE, options.busyTimeout().toMillis());
         SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(
-                (int) Math.min(Integer.MAX_VALUE, options.busyTimeout().toMillis()));
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(busyMillis);
         config.setSharedCache(false);
-        // a long run of writes would otherwise leave a WAL file as large as its peak
-        config.setJournalSizeLimit(64 * 1024 * 1024);
         connection = DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties());
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA busy_timeout = " + busyMillis);
+            long deadline = System.nanoTime() + options.busyTimeout().toNanos();
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    st.execute("PRAGMA journal_mode = WAL");
+                    break;
+                } catch (SQLException e) {
+                    if (!isBusy(e) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    sleepBeforeRetry(attempt);
+                }
+            }
+            st.execute("PRAGMA synchronous = NORMAL");
+            // a long run of writes would otherwise leave a WAL file as large as its peak
+            st.execute("PRAGMA journal_size_limit = " + 64 * 1024 * 1024);
+        } catch (SQLException e) {
+            closeConnection();
+            throw e;
+        }
+    }
+
+    static boolean isBusy(SQLException e) {
+        int code = e.getErrorCode() & 0xff;
+        return code == SQLiteErrorCode.SQLITE_BUSY.code || code == SQLiteErrorCode.SQLITE_LOCKED.code;
+    }
+
+    private static void sleepBeforeRetry(int attempt) throws SQLException {
+        try {
+            Thread.sleep(Math.min(100, 5L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the cache file's lock", e);
+        }
     }
 
     private String quickCheck() throws SQLException {
