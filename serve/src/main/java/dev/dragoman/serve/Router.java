@@ -208,7 +208,7 @@ final class Router extends Handler.Abstract {
             case INVALID_INPUT, BAD_REQUEST -> 400;
             case RATE_LIMITED -> 429;
             case QUOTA_EXCEEDED -> api == Route.Api.DEEPL ? 456 : 503;
-            case BACKEND_UNAVAILABLE, BUSY -> 503;
+            case BACKEND_UNAVAILABLE, BUSY, DEFERRED -> 503;
             case TIMEOUT -> 504;
             case AUTHENTICATION_FAILED, CONFIGURATION, QUALITY -> 502;
             case INTERNAL -> 500;

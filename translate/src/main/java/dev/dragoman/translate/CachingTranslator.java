@@ -25,7 +25,8 @@ import java.util.Objects;
  * options that change the output, the segment text), sends only the misses — each distinct text once, packed into
  * as few requests as the backend's {@link BatchLimits} allow — and hands each batch's results to the cache as soon as
  * it returns, so a failure in a later batch loses nothing already paid for. Segments with warnings (flagged by the
- * guard or the glossary check) are returned but never cached.
+ * guard or the glossary check) are returned but never cached. A pack handed to a provider batch
+ * ({@link DragomanException.Kind#DEFERRED}) does not stop the others: every pack is handed over, then the call throws.
  *
  * <p>Single flight, counting, and stepping around a failing store are {@link CachedCall}'s: a segment another thread
  * is already translating is awaited, not sent twice (it then counts as from the cache). Thread-safe; no lock is held
@@ -111,9 +112,21 @@ public final class CachingTranslator implements TranslationBackend {
             Sent sent) {
         BackendProfile p = inner.profile();
         List<String> missTexts = misses.stream().map(texts::get).toList();
+        DragomanException deferred = null;
         for (int[] range : SegmentPacker.pack(missTexts, p.limits())) {
             List<String> batch = missTexts.subList(range[0], range[1]);
-            TranslationResult r = inner.translate(request.withSegments(batch));
+            TranslationResult r;
+            try {
+                r = inner.translate(request.withSegments(batch));
+            } catch (DragomanException e) {
+                if (e.kind() != DragomanException.Kind.DEFERRED) {
+                    throw e;
+                }
+                // handed to a provider batch (deferred mode): the other packs are handed over in the same run, so
+                // one batch carries the whole article instead of one pack per run
+                deferred = deferred == null ? e : deferred;
+                continue;
+            }
             if (r.segments().size() != batch.size()) {
                 throw new DragomanException(
                         DragomanException.Kind.INTERNAL,
@@ -137,6 +150,9 @@ public final class CachingTranslator implements TranslationBackend {
                 before += text.length();
                 sink.accept(misses.get(range[0] + k), new CachedCall.Loaded(entry, t.warnings()));
             }
+        }
+        if (deferred != null) {
+            throw deferred;
         }
     }
 

@@ -12,6 +12,7 @@ import dev.dragoman.pipeline.batch.BatchListener;
 import dev.dragoman.pipeline.batch.BatchOptions;
 import dev.dragoman.pipeline.batch.HttpFetcher;
 import dev.dragoman.pipeline.config.ConfiguredBackends;
+import dev.dragoman.pipeline.deferred.DeferredBatches;
 import dev.dragoman.pipeline.schedule.BatchJob;
 import dev.dragoman.pipeline.schedule.Schedule;
 import java.io.PrintWriter;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every item done (or already done)",
+            "3:--deferred: a provider batch is in flight; run the same command again later",
             "2:usage error",
             "65:an item failed for good (bad input)",
             "69:a backend is unavailable or its quota exhausted",
@@ -125,6 +127,25 @@ public final class BatchCommand implements Callable<Integer> {
     String fetchTimeout;
 
     @Option(
+            names = "--deferred",
+            description = "Send the language-model requests the cache cannot answer as one provider batch (OpenAI"
+                    + " Batch API, Anthropic Message Batches: half the price, within 24 h) and exit 3; run the same"
+                    + " command again later to complete the run from the answers.")
+    boolean deferred;
+
+    @Option(
+            names = "--wait",
+            description = "With --deferred: stay until the batches have ended and the run is complete.")
+    boolean waitForBatches;
+
+    @Option(
+            names = "--poll-every",
+            defaultValue = "1m",
+            paramLabel = "DURATION",
+            description = "With --deferred --wait: how often to look at a batch in flight (default ${DEFAULT-VALUE}).")
+    String pollEvery;
+
+    @Option(
             names = "--translate-backend",
             paramLabel = "NAME",
             description =
@@ -178,6 +199,7 @@ public final class BatchCommand implements Callable<Integer> {
 
     private int execute(PrintWriter err) {
         Schedule schedule = schedule(); // usage errors before any backend is built
+        DeferredBatches batches = deferredBatches();
         BatchListener listener = listener(err);
         Console console = new Console(spec, common);
         try (ConfiguredBackends backends = ConfiguredBackends.open(
@@ -192,13 +214,15 @@ public final class BatchCommand implements Callable<Integer> {
                         console::retrying,
                         java.util.stream.Stream.of(translateTo, brief)
                                 .filter(java.util.Objects::nonNull)
-                                .toList())
+                                .toList(),
+                        batches)
                 .onCacheWarning(w -> console.note("Warning: %s.", w))) {
             OkHttpClient http = new OkHttpClient();
             try {
                 BatchEngine engine = BatchEngine.builder(options(backends))
                         .translator(backends.translator())
                         .summarizer(backends.summarizer())
+                        .deferred(batches)
                         .fetcher(new HttpFetcher(
                                 http, VersionProvider.version(), Durations.parseDuration(fetchTimeout), perHost))
                         .build();
@@ -219,6 +243,10 @@ public final class BatchCommand implements Callable<Integer> {
         BatchJob.Run last = job.runUntilShutdown(listener, r -> {
             synchronized (err) {
                 err.println("digest: " + r.digest().get(0) + " (+ .html, .json)");
+                if (!r.report().batchesInFlight().isEmpty()) {
+                    err.println("in flight: " + String.join("; ", r.report().batchesInFlight())
+                            + "; run the same command again later");
+                }
                 if (r.report().failed() > 0) {
                     err.println("failures: " + out.resolve(BatchEngine.FAILURES));
                 }
@@ -241,6 +269,17 @@ public final class BatchCommand implements Callable<Integer> {
                         strict ? SummaryOptions.DEFAULT.withStrict(true) : null,
                         backends.describe())
                 .withAllowFlagged(allowFlagged);
+    }
+
+    /** Deferred mode's state for this process, or null without --deferred. */
+    private DeferredBatches deferredBatches() {
+        if (!deferred) {
+            if (waitForBatches) {
+                throw new IllegalArgumentException("--wait goes with --deferred");
+            }
+            return null;
+        }
+        return DeferredBatches.of(Durations.parseDuration(pollEvery), waitForBatches);
     }
 
     private Schedule schedule() {

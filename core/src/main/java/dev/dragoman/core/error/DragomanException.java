@@ -33,6 +33,11 @@ public class DragomanException extends RuntimeException {
         QUALITY(false, 65),
         /** Another run holds a resource this one needs (the output folder); try again when it ends (exit 75). */
         BUSY(true, 75),
+        /**
+         * The call was handed to a provider batch (deferred mode) whose answers are not in yet: nothing failed, the
+         * work waits for a later run (exit 3). Not retriable: retrying now would only hand it over again.
+         */
+        DEFERRED(false, 3),
         /** A bug or an unexpected state (exit 70). */
         INTERNAL(false, 70);
 

@@ -8,6 +8,7 @@ import dev.dragoman.core.cache.CachedCall;
 import dev.dragoman.core.cache.NoResultCache;
 import dev.dragoman.core.cache.ResultCache;
 import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.llm.LlmErrorMapper;
 import dev.dragoman.core.ratelimit.RateLimiter;
 import dev.dragoman.core.retry.Backoff;
 import dev.dragoman.core.retry.Retrier;
@@ -16,6 +17,9 @@ import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.translation.Translator;
 import dev.dragoman.core.usage.UsageMeter;
+import dev.dragoman.pipeline.deferred.BatchApi;
+import dev.dragoman.pipeline.deferred.BatchHttp;
+import dev.dragoman.pipeline.deferred.DeferredBatches;
 import dev.dragoman.summarize.SummarizerProvider;
 import dev.dragoman.summarize.llm.LlmSummarizer;
 import dev.dragoman.translate.BackendProfile;
@@ -58,6 +62,7 @@ public final class Backends {
     private final boolean strict;
     private final Retrier.Listener onRetry;
     private final Clock clock;
+    private final DeferredBatches deferral;
 
     private Backends(
             Providers<TranslatorProvider> translators,
@@ -69,7 +74,8 @@ public final class Backends {
             UsageMeter meter,
             boolean strict,
             Retrier.Listener onRetry,
-            Clock clock) {
+            Clock clock,
+            DeferredBatches deferral) {
         this.translators = translators;
         this.summarizers = summarizers;
         this.chatModels = chatModels;
@@ -85,6 +91,7 @@ public final class Backends {
         this.strict = strict;
         this.onRetry = onRetry;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.deferral = deferral;
     }
 
     /**
@@ -107,12 +114,14 @@ public final class Backends {
                 null,
                 false,
                 null,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                null);
     }
 
     /** Keys and vendor options are read through {@code lookup} (variable name → value, null when unset). */
     public Backends withVariables(Function<String, String> lookup) {
-        return new Backends(translators, summarizers, chatModels, lookup, http, cache, meter, strict, onRetry, clock);
+        return new Backends(
+                translators, summarizers, chatModels, lookup, http, cache, meter, strict, onRetry, clock, deferral);
     }
 
     /** The variables of {@code env} (a copy of the process environment, or a test's map). */
@@ -124,35 +133,67 @@ public final class Backends {
     /** The shared HTTP client, asked for only when an HTTP backend is built. */
     public Backends withHttp(Supplier<OkHttpClient> client) {
         return new Backends(
-                translators, summarizers, chatModels, variables, client, cache, meter, strict, onRetry, clock);
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                client,
+                cache,
+                meter,
+                strict,
+                onRetry,
+                clock,
+                deferral);
     }
 
     /** Where cached translations and summaries are kept. */
     public Backends withCache(ResultCache store) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, store, meter, strict, onRetry, clock);
+                translators, summarizers, chatModels, variables, http, store, meter, strict, onRetry, clock, deferral);
     }
 
     /** Where usage of every successful call is counted; null for none. */
     public Backends withMeter(UsageMeter usage) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, cache, usage, strict, onRetry, clock);
+                translators, summarizers, chatModels, variables, http, cache, usage, strict, onRetry, clock, deferral);
     }
 
     /** True: translations that look incomplete fail instead of being flagged. */
     public Backends withStrict(boolean strictMode) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, cache, meter, strictMode, onRetry, clock);
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                cache,
+                meter,
+                strictMode,
+                onRetry,
+                clock,
+                deferral);
     }
 
     /** Told about every retry (for a verbose front end); null for none. */
     public Backends withRetryListener(Retrier.Listener listener) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, cache, meter, strict, listener, clock);
+                translators, summarizers, chatModels, variables, http, cache, meter, strict, listener, clock, deferral);
+    }
+
+    /**
+     * Deferred mode: every language-model backend built from now on hands the requests the cache cannot answer to
+     * {@code batches} (its provider's batch API) instead of sending them, and gets no client-side rate limit (nothing
+     * goes out but retries of failed batch requests; a server's 429 still slows those). A type without a batch API
+     * is a configuration error. Null: live calls (the default).
+     */
+    public Backends withDeferral(DeferredBatches batches) {
+        return new Backends(
+                translators, summarizers, chatModels, variables, http, cache, meter, strict, onRetry, clock, batches);
     }
 
     public Backends withClock(Clock c) {
-        return new Backends(translators, summarizers, chatModels, variables, http, cache, meter, strict, onRetry, c);
+        return new Backends(
+                translators, summarizers, chatModels, variables, http, cache, meter, strict, onRetry, c, deferral);
     }
 
     public ResultCache cache() {
@@ -233,9 +274,17 @@ public final class Backends {
                 .id(s.type())
                 .modelName(s.model())
                 .jsonMode(llm.jsonMode(spec))
-                .keyHint(s.keyVariable() != null ? s.keyVariable() : "the API key of backend '" + s.name() + "'")
-                .urlHint("the base-url of backend '" + s.name() + "'")
+                .keyHint(keyHint(s))
+                .urlHint(urlHint(s))
                 .build();
+    }
+
+    private static String keyHint(BackendSpec s) {
+        return s.keyVariable() != null ? s.keyVariable() : "the API key of backend '" + s.name() + "'";
+    }
+
+    private static String urlHint(BackendSpec s) {
+        return "the base-url of backend '" + s.name() + "'";
     }
 
     /**
@@ -354,7 +403,34 @@ public final class Backends {
                         DragomanException.Kind.CONFIGURATION,
                         "Backend '" + s.name() + "' is of type " + s.type() + ", not a language model: use one of "
                                 + String.join(", ", chatModels.types()) + "."));
-        return p.create(s, requireKey(s, p), p.timeout(s), LlmHttpClient.builder(http.get(), clock));
+        String key = requireKey(s, p);
+        ChatModel model = p.create(s, key, p.timeout(s), LlmHttpClient.builder(http.get(), clock));
+        if (deferral == null) {
+            return model;
+        }
+        BatchHttp batchHttp = new BatchHttp(
+                LlmHttpClient.builder(http.get(), clock)
+                        .readTimeout(p.timeout(s))
+                        .build(),
+                LlmErrorMapper.forProvider(s.type(), s.model(), keyHint(s), urlHint(s), key == null ? "" : key),
+                retrier(s));
+        BatchApi api = p.batchApi(s, key, batchHttp);
+        if (api == null) {
+            throw new DragomanException(
+                    DragomanException.Kind.CONFIGURATION,
+                    "Backend '" + s.name() + "' (" + s.type() + ") has no batch API, so it cannot run deferred: use a "
+                            + "type that has one (" + String.join(", ", batchTypes()) + ") or run without --deferred");
+        }
+        return deferral.model(s.name(), api, model);
+    }
+
+    /** Language-model types whose provider has a batch API (deferred mode), sorted. */
+    public List<String> batchTypes() {
+        return chatModels.all().stream()
+                .filter(ChatModelProvider::hasBatchApi)
+                .map(ChatModelProvider::type)
+                .sorted()
+                .toList();
     }
 
     /**
@@ -453,9 +529,14 @@ public final class Backends {
 
     /**
      * Requests per minute and characters- or tokens-per-minute, as the backend counts (0 = not set); always a limiter,
-     * so that a backend without configured limits still learns its server's rate from 429s.
+     * so that a backend without configured limits still learns its server's rate from 429s. None set for a language
+     * model in deferred mode.
      */
-    private static RateLimiter limiter(BackendSpec spec, BackendProfile.Unit unit) {
+    private RateLimiter limiter(BackendSpec spec, BackendProfile.Unit unit) {
+        if (deferral != null && languageModel(resolve(spec).type())) {
+            // deferred: requests go to a batch, not the per-minute budget; only retries of failed ones are sent live
+            return RateLimiter.perMinute(0, 0);
+        }
         BackendSpec.Limits l = spec.limits();
         int units = unit == BackendProfile.Unit.TOKENS ? l.tokensPerMinute() : l.charactersPerMinute();
         return RateLimiter.perMinute(l.requestsPerMinute(), units);

@@ -30,6 +30,25 @@ public interface ChatModelProvider extends BackendProvider {
      */
     ChatModel create(BackendSpec spec, String apiKey, Duration timeout, HttpClientBuilder http);
 
+    /**
+     * The service's batch API for deferred mode ({@link dev.dragoman.pipeline.deferred.DeferredBatches}), or null when
+     * it has none (then a deferred run refuses the backend).
+     *
+     * @param spec a spec of this type with the defaults filled in
+     * @param apiKey the key, or null
+     * @param http the batch exchanges' client (the run's HTTP client, this provider's error mapping, the retry); add
+     *     the key's headers with {@link dev.dragoman.pipeline.deferred.BatchHttp#withHeaders}
+     */
+    default dev.dragoman.pipeline.deferred.BatchApi batchApi(
+            BackendSpec spec, String apiKey, dev.dragoman.pipeline.deferred.BatchHttp http) {
+        return null;
+    }
+
+    /** True when {@link #batchApi} gives one (for messages naming the types that can run deferred). */
+    default boolean hasBatchApi() {
+        return false;
+    }
+
     /** True when the service should be asked for JSON output (it supports a JSON response format). */
     default boolean jsonMode(BackendSpec spec) {
         return false;

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -31,7 +32,8 @@ import okhttp3.ResponseBody;
  * {@link OkHttpClient} ({@code newBuilder()} with the provider's timeouts), and — what LangChain4j's own clients drop
  * — a non-2xx answer keeps the server's wait: {@code Retry-After} (seconds or HTTP date) and {@code retry-after-ms}
  * travel in an {@link LlmHttpException}, so the retry waits as long as the server asked, for language models as for
- * the vendor MT backends ({@code BackendHttp}). Thread-safe.
+ * the vendor MT backends ({@code BackendHttp}). Deferred mode's batch calls ({@code BatchHttp}) go through it too,
+ * including the one multipart request (a batch input file). Thread-safe.
  */
 public final class LlmHttpClient implements HttpClient {
 
@@ -109,7 +111,19 @@ public final class LlmHttpClient implements HttpClient {
         }
         if (request.formDataFields() != null && !request.formDataFields().isEmpty()
                 || request.formDataFiles() != null && !request.formDataFiles().isEmpty()) {
-            throw new UnsupportedOperationException("multipart requests are not used by Dragoman's providers");
+            // a file upload (OpenAI's batch input file): multipart/form-data, POST only
+            MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
+            if (request.formDataFields() != null) {
+                request.formDataFields().forEach(form::addFormDataPart);
+            }
+            if (request.formDataFiles() != null) {
+                request.formDataFiles()
+                        .forEach((name, file) -> form.addFormDataPart(
+                                name,
+                                file.fileName(),
+                                RequestBody.create(file.content(), MediaType.parse(file.contentType()))));
+            }
+            return b.post(form.build()).build();
         }
         String contentType = request.headers() == null
                 ? null

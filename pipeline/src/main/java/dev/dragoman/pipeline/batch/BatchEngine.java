@@ -8,6 +8,7 @@ import dev.dragoman.core.json.Json;
 import dev.dragoman.core.read.ArticleReaders;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.core.usage.Usage;
+import dev.dragoman.pipeline.deferred.DeferredBatches;
 import dev.dragoman.pipeline.internal.AtomicFiles;
 import dev.dragoman.pipeline.step.ArticleStep;
 import dev.dragoman.pipeline.step.StageException;
@@ -68,17 +69,20 @@ public final class BatchEngine {
     private final ItemSource source;
     private final ArticleStep step;
     private final Clock clock;
+    private final DeferredBatches deferred;
     private final AtomicBoolean stop = new AtomicBoolean();
     /** The first backend-wide refusal (quota exhausted, key rejected) of the current run; the batch fails fast. */
     private final AtomicReference<StageException> fatal = new AtomicReference<>();
     /** Content id → the key of the item that took it in the current run. */
     private final Map<String, String> claimed = new ConcurrentHashMap<>();
 
-    private BatchEngine(BatchOptions options, ItemSource source, ArticleStep step, Clock clock) {
+    private BatchEngine(
+            BatchOptions options, ItemSource source, ArticleStep step, Clock clock, DeferredBatches deferred) {
         this.options = options;
         this.source = source;
         this.step = step;
         this.clock = clock;
+        this.deferred = deferred;
         step.check(options.step());
     }
 
@@ -120,7 +124,60 @@ public final class BatchEngine {
         String fingerprint = options.fingerprint();
         ArticleOutputs outputs = new ArticleOutputs(out, options.formats());
         try (OutputLock lock = OutputLock.acquire(out, out.resolve(STATE_DIR), started)) {
+            if (deferred != null) {
+                return finish.apply(runDeferred(listener, onlyNew, started, out, fingerprint, outputs));
+            }
             return finish.apply(runLocked(listener, onlyNew, started, out, fingerprint, outputs));
+        }
+    }
+
+    /**
+     * Deferred mode, under the output folder's lock (so two processes never send the same batch): look at the
+     * batches in flight; while one is, return (or wait and look again); else run the items — answered from ended
+     * batches, or handing their requests over — and send what they handed over as one batch per backend. A pass that
+     * hands nothing over is the last: the run is complete.
+     */
+    private RunReport runDeferred(
+            BatchListener listener,
+            boolean onlyNew,
+            Instant started,
+            Path out,
+            String fingerprint,
+            ArticleOutputs outputs) {
+        deferred.open(out.resolve(STATE_DIR));
+        while (true) {
+            List<DeferredBatches.InFlight> waiting = deferred.settle();
+            if (!waiting.isEmpty()) {
+                if (deferred.waitsForResults() && !stop.get() && deferred.pause()) {
+                    continue;
+                }
+                RunReport report = new RunReport(
+                                started, clock.instant(), 0, 0, 0, 0, Usage.NONE, List.of(), List.of(), stop.get())
+                        .withDeferred(
+                                waiting.stream()
+                                        .mapToInt(b -> b.requests().size())
+                                        .sum(),
+                                waiting.stream()
+                                        .map(DeferredBatches.InFlight::describe)
+                                        .toList());
+                listener.finished(report);
+                return report;
+            }
+            RunReport pass = runLocked(listener, onlyNew, started, out, fingerprint, outputs);
+            List<DeferredBatches.InFlight> sent = deferred.submit();
+            RunReport report = pass.withDeferred(
+                    pass.deferred(),
+                    sent.stream().map(DeferredBatches.InFlight::describe).toList());
+            listener.finished(report);
+            if (sent.isEmpty()) {
+                if (pass.deferred() == 0 && !pass.stopped()) {
+                    deferred.finish(); // every answer is used: the cache holds the good ones
+                }
+                return report;
+            }
+            if (!deferred.waitsForResults() || stop.get()) {
+                return report;
+            }
         }
     }
 
@@ -143,6 +200,7 @@ public final class BatchEngine {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger fromCache = new AtomicInteger();
         AtomicInteger skipped = new AtomicInteger();
+        AtomicInteger waiting = new AtomicInteger();
         AtomicReference<Usage> usage = new AtomicReference<>(Usage.NONE);
         List<DoneRecord> entries = Collections.synchronizedList(new ArrayList<>());
         List<StageException> failures = Collections.synchronizedList(new ArrayList<>());
@@ -221,6 +279,12 @@ public final class BatchEngine {
                                         item.key(),
                                         o.kind == BatchListener.Outcome.SKIPPED ? null : item.note());
                             } catch (RuntimeException | Error thrown) {
+                                if (handedToBatch(thrown)) {
+                                    // deferred mode: neither done nor failed; a run after the batch completes it
+                                    waiting.incrementAndGet();
+                                    listener.item(BatchListener.Outcome.DEFERRED, item.key(), "waiting for a batch");
+                                    return;
+                                }
                                 // an unexpected exception (a defect, a hostile input no stage expected) is a failure
                                 // of this item, never of the worker: every item ends done or failed
                                 StageException e = thrown instanceof StageException s ? s : unexpected(item, thrown);
@@ -269,8 +333,12 @@ public final class BatchEngine {
                         .sorted(java.util.Comparator.comparing(
                                 RunReport.FailedItem::input,
                                 java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
-                        .toList());
-        listener.finished(report);
+                        .toList(),
+                waiting.get(),
+                List.of());
+        if (deferred == null) {
+            listener.finished(report); // a deferred pass is reported with the batches it sent (runDeferred)
+        }
         return report;
     }
 
@@ -300,6 +368,16 @@ public final class BatchEngine {
                 && (d.kind() == DragomanException.Kind.QUOTA_EXCEEDED
                         || d.kind() == DragomanException.Kind.AUTHENTICATION_FAILED
                         || d.kind() == DragomanException.Kind.CONFIGURATION);
+    }
+
+    /** True when the item's work was handed to a provider batch (deferred mode) rather than failing. */
+    private static boolean handedToBatch(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DragomanException d && d.kind() == DragomanException.Kind.DEFERRED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static StageException unexpected(WorkItem item, Throwable e) {
@@ -486,6 +564,7 @@ public final class BatchEngine {
         private Fetcher fetcher;
         private ArticleReaders readers = ArticleReaders.standard();
         private Clock clock = Clock.systemUTC();
+        private DeferredBatches deferred;
 
         private Builder(BatchOptions options) {
             this.options = Objects.requireNonNull(options, "options");
@@ -524,6 +603,17 @@ public final class BatchEngine {
             return this;
         }
 
+        /**
+         * Deferred mode: the language-model requests the cache cannot answer go to provider batches, and a run
+         * completes from their answers ({@link DeferredBatches}). Give the same object to
+         * {@link dev.dragoman.pipeline.backend.Backends#withDeferral} before building the backends. Null (the
+         * default): live calls.
+         */
+        public Builder deferred(DeferredBatches batches) {
+            this.deferred = batches;
+            return this;
+        }
+
         /** The clock for run times and records (default: the UTC system clock). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -541,7 +631,7 @@ public final class BatchEngine {
                             .summarizer(summarizer)
                             .build();
             Fetcher f = fetcher != null ? fetcher : HttpFetcher.standard();
-            return new BatchEngine(options, new ItemSource(f, readers, options.out()), s, clock);
+            return new BatchEngine(options, new ItemSource(f, readers, options.out()), s, clock, deferred);
         }
     }
 }

@@ -10,7 +10,9 @@ public interface BatchListener {
         DONE,
         FROM_CACHE,
         SKIPPED,
-        FAILED
+        FAILED,
+        /** Handed to a provider batch (deferred mode): neither done nor failed; a later run completes it. */
+        DEFERRED
     }
 
     /** The run starts with {@code sources} sources to read (the number of items is known only as they are read). */
@@ -43,6 +45,7 @@ public interface BatchListener {
                     case FROM_CACHE -> "cached ";
                     case SKIPPED -> "skipped";
                     case FAILED -> "FAILED ";
+                    case DEFERRED -> "waiting";
                 };
                 synchronized (log) {
                     log.println(word + " " + key + (detail == null ? "" : " — " + detail));

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * What a run did: counts, backend usage, wall time, the finished entries for the digest (this run's, plus the ones
- * already done when the run re-covers a one-shot batch), the failures, and whether it was stopped early (SIGTERM).
+ * already done when the run re-covers a one-shot batch), the failures, whether it was stopped early (SIGTERM), and in
+ * deferred mode the items left waiting for provider batches still in flight (and those batches).
  */
 public record RunReport(
         Instant started,
@@ -21,7 +22,12 @@ public record RunReport(
         List<DoneRecord> entries,
         List<StageException> failures,
         boolean stopped,
-        List<FailedItem> failedItems) {
+        List<FailedItem> failedItems,
+        int deferred,
+        List<String> batchesInFlight) {
+
+    /** The exit code of a run that left items waiting for a provider batch in flight (deferred mode). */
+    public static final int IN_FLIGHT = dev.dragoman.core.error.DragomanException.Kind.DEFERRED.exitCode();
 
     /** A failed item named for people: its input (file, URL or feed item), the stage and the reason. */
     public record FailedItem(String input, String stage, String reason, boolean retriable) {}
@@ -30,6 +36,41 @@ public record RunReport(
         entries = List.copyOf(entries);
         failures = List.copyOf(failures);
         failedItems = failedItems == null ? List.of() : List.copyOf(failedItems);
+        batchesInFlight = batchesInFlight == null ? List.of() : List.copyOf(batchesInFlight);
+    }
+
+    /** A report of a live run (nothing deferred). */
+    public RunReport(
+            Instant started,
+            Instant ended,
+            int done,
+            int fromCache,
+            int failed,
+            int skipped,
+            Usage usage,
+            List<DoneRecord> entries,
+            List<StageException> failures,
+            boolean stopped,
+            List<FailedItem> failedItems) {
+        this(started, ended, done, fromCache, failed, skipped, usage, entries, failures, stopped, failedItems, 0, null);
+    }
+
+    /** This report with {@code items} waiting for the batches {@code batches} (descriptions) in flight. */
+    public RunReport withDeferred(int items, List<String> batches) {
+        return new RunReport(
+                started,
+                ended,
+                done,
+                fromCache,
+                failed,
+                skipped,
+                usage,
+                entries,
+                failures,
+                stopped,
+                failedItems,
+                items,
+                batches);
     }
 
     /** A report whose failures are not named by input (tests, callers without items). */
@@ -54,18 +95,19 @@ public record RunReport(
     /**
      * 0 when nothing failed; else the first lasting failure's code, or — when every failure may pass on a re-run — the
      * first failure's: the code {@code translate} and {@code summarize} exit with for the same failure (69 for a
-     * backend that is down, 75 for a rate limit or a timeout).
+     * backend that is down, 75 for a rate limit or a timeout). Items waiting for a provider batch (deferred mode)
+     * make it {@link #IN_FLIGHT} unless an item failed for good.
      */
     public int exitCode() {
-        if (failures.isEmpty()) {
-            return 0;
-        }
         for (StageException f : failures) {
             if (!f.retriable()) {
                 return f.exitCode();
             }
         }
-        return failures.get(0).exitCode();
+        if (deferred > 0) {
+            return IN_FLIGHT;
+        }
+        return failures.isEmpty() ? 0 : failures.get(0).exitCode();
     }
 
     /** The closing summary line. */
@@ -73,13 +115,16 @@ public record RunReport(
         Duration wall = wallTime();
         return String.format(
                 java.util.Locale.ROOT,
-                "batch %s: %d done (%d from cache), %d failed, %d skipped; backend usage: %d requests, %d characters, "
+                "batch %s: %d done (%d from cache), %d failed, %d skipped%s; backend usage: %d requests, %d characters, "
                         + "%d tokens (%d in, %d out); wall time %d.%01ds",
-                stopped ? "stopped" : "finished",
+                stopped ? "stopped" : deferred > 0 ? "waiting" : "finished",
                 done,
                 fromCache,
                 failed,
                 skipped,
+                deferred > 0
+                        ? ", " + deferred + " waiting for " + String.join(", ", batchesInFlight) + " (run again later)"
+                        : "",
                 usage.requests(),
                 usage.characters(),
                 usage.totalTokens(),

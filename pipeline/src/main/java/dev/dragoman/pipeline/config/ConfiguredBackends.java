@@ -6,6 +6,7 @@ import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.pipeline.backend.Backends;
 import dev.dragoman.pipeline.backend.RunBackends;
+import dev.dragoman.pipeline.deferred.DeferredBatches;
 import dev.dragoman.translate.TranslationBackend;
 import java.util.List;
 
@@ -47,6 +48,38 @@ public final class ConfiguredBackends implements AutoCloseable {
             String cacheUrl,
             Retrier.Listener onRetry,
             List<Language> targets) {
+        return open(
+                settings,
+                needTranslator,
+                needSummarizer,
+                translateBackend,
+                summarizeBackend,
+                cacheStore,
+                cachePath,
+                cacheUrl,
+                onRetry,
+                targets,
+                null);
+    }
+
+    /**
+     * As {@link #open(Settings, boolean, boolean, String, String, String, String, String, Retrier.Listener, List)},
+     * with the language-model backends in deferred mode when {@code deferred} is not null.
+     *
+     * @throws ConfigException when {@code deferred} is given but neither backend is a language model
+     */
+    public static ConfiguredBackends open(
+            Settings settings,
+            boolean needTranslator,
+            boolean needSummarizer,
+            String translateBackend,
+            String summarizeBackend,
+            String cacheStore,
+            String cachePath,
+            String cacheUrl,
+            Retrier.Listener onRetry,
+            List<Language> targets,
+            DeferredBatches deferred) {
         BackendConfig translate = null;
         if (needTranslator) {
             if (translateBackend == null || translateBackend.isBlank()) {
@@ -67,13 +100,18 @@ public final class ConfiguredBackends implements AutoCloseable {
             summarize = settings.backend(
                     summarizeBackend == null || summarizeBackend.isBlank() ? "extractive" : summarizeBackend.strip());
         }
+        if (deferred != null && !languageModel(settings, translate) && !languageModel(settings, summarize)) {
+            throw new ConfigException("--deferred hands language-model requests to a provider batch, but this run uses"
+                    + " none: choose an openai or anthropic backend with --translate-backend/--summarize-backend,"
+                    + " or run without --deferred.");
+        }
         MeteredResultCache store = Stores.open(settings, cacheStore, cachePath, cacheUrl);
         try {
             return new ConfiguredBackends(
                     RunBackends.build(
-                            factory(settings, translate, store, onRetry),
+                            factory(settings, translate, store, onRetry, deferred),
                             translate == null ? null : translate.spec(),
-                            factory(settings, summarize, store, onRetry),
+                            factory(settings, summarize, store, onRetry, deferred),
                             summarize == null ? null : summarize.spec()),
                     store);
         } catch (RuntimeException e) {
@@ -83,8 +121,21 @@ public final class ConfiguredBackends implements AutoCloseable {
     }
 
     private static Backends factory(
-            Settings settings, BackendConfig b, MeteredResultCache store, Retrier.Listener onRetry) {
-        return b == null ? null : settings.backends(b).withCache(store).withRetryListener(onRetry);
+            Settings settings,
+            BackendConfig b,
+            MeteredResultCache store,
+            Retrier.Listener onRetry,
+            DeferredBatches deferred) {
+        return b == null
+                ? null
+                : settings.backends(b)
+                        .withCache(store)
+                        .withRetryListener(onRetry)
+                        .withDeferral(deferred);
+    }
+
+    private static boolean languageModel(Settings settings, BackendConfig b) {
+        return b != null && settings.backends(b).languageModel(b.spec().type());
     }
 
     /** The decorated translator, or null when none was asked for. */

@@ -4,10 +4,15 @@ import dev.dragoman.core.backend.BackendDefaults;
 import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.pipeline.backend.ChatModelProvider;
 import dev.dragoman.pipeline.backend.SizedChatModel;
+import dev.dragoman.pipeline.deferred.BatchApi;
+import dev.dragoman.pipeline.deferred.BatchHttp;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Type {@code anthropic}: Anthropic's Messages API. Its {@code max_tokens} is required and LangChain4j sends 1024 when
@@ -19,6 +24,8 @@ public final class AnthropicChatModelProvider implements ChatModelProvider {
 
     /** The default longest answer asked for (Claude 3.5 Haiku and Sonnet allow 8192 output tokens). */
     static final int MAX_OUTPUT_TOKENS = 8_192;
+    /** The Messages API version sent with batch calls (the documented one, "2023-06-01"). */
+    static final String API_VERSION = "2023-06-01";
 
     @Override
     public String type() {
@@ -48,7 +55,32 @@ public final class AnthropicChatModelProvider implements ChatModelProvider {
                 .maxRetries(0)
                 .httpClientBuilder(http)
                 .build();
-        return SizedChatModel.of(
-                model, r -> SizedChatModel.withMaxOutputTokens(r, Math.min(limit, SizedChatModel.answerTokens(r))));
+        return SizedChatModel.of(model, r -> sized(r, limit));
+    }
+
+    /** Anthropic's Message Batches, sized like live requests. */
+    @Override
+    public boolean hasBatchApi() {
+        return true;
+    }
+
+    @Override
+    public BatchApi batchApi(BackendSpec spec, String apiKey, BatchHttp http) {
+        BackendSpec s = withDefaults(spec);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("anthropic-version", API_VERSION);
+        if (apiKey != null) {
+            headers.put("x-api-key", apiKey);
+        }
+        return new AnthropicBatchApi(
+                s.baseUrl(),
+                s.model(),
+                ChatModelProvider.intOption(s, "max-output", MAX_OUTPUT_TOKENS),
+                http.withHeaders(headers));
+    }
+
+    /** {@code request} with the answer limit Anthropic requires: sized from its data, at most {@code limit}. */
+    static ChatRequest sized(ChatRequest request, int limit) {
+        return SizedChatModel.withMaxOutputTokens(request, Math.min(limit, SizedChatModel.answerTokens(request)));
     }
 }

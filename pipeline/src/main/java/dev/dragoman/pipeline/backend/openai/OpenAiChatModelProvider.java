@@ -3,10 +3,13 @@ package dev.dragoman.pipeline.backend.openai;
 import dev.dragoman.core.backend.BackendDefaults;
 import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.pipeline.backend.ChatModelProvider;
+import dev.dragoman.pipeline.deferred.BatchApi;
+import dev.dragoman.pipeline.deferred.BatchHttp;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Type {@code openai}: OpenAI, or any OpenAI-compatible server by base URL (vLLM, llama.cpp, LM Studio). Such a
@@ -54,6 +57,21 @@ public final class OpenAiChatModelProvider implements ChatModelProvider {
                 .maxRetries(0)
                 .httpClientBuilder(http)
                 .build();
+    }
+
+    /** OpenAI's Batch API (and a compatible server's, at its base URL). */
+    @Override
+    public boolean hasBatchApi() {
+        return true;
+    }
+
+    @Override
+    public BatchApi batchApi(BackendSpec spec, String apiKey, BatchHttp http) {
+        BackendSpec s = withDefaults(spec);
+        return new OpenAiBatchApi(
+                s.baseUrl(),
+                s.model(),
+                apiKey == null ? http : http.withHeaders(Map.of("Authorization", "Bearer " + apiKey)));
     }
 
     private static boolean atOpenAi(BackendSpec spec) {
