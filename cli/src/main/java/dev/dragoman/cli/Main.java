@@ -100,7 +100,7 @@ public final class Main implements Runnable {
         List<String> secrets = context.secrets();
         Secrets.register(secrets);
         installRedactingSystemErr();
-        RedactingStream.showTraces(verbose(args));
+        RedactingStream.showTraces(LogLevels.Verbosity.of(args) == LogLevels.Verbosity.VERBOSE);
         PrintWriter safeOut = secrets.isEmpty() ? out : Secrets.redacting(out);
         PrintWriter safeErr = secrets.isEmpty() ? err : Secrets.redacting(err);
         try {
@@ -137,6 +137,7 @@ public final class Main implements Runnable {
             }
         }
         cli.registerConverter(dev.dragoman.core.Language.class, new LanguageConverter());
+        cli.setCaseInsensitiveEnumValuesAllowed(true); // --style bullets, --formality more
         cli.setDefaultValueProvider(new ConfigDefaultProvider(context.settingsForDefaults()));
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> handleExecutionException(context, ex, cmd, parsed));
         cli.setParameterExceptionHandler(Main::handleParameterException);
@@ -253,34 +254,9 @@ public final class Main implements Runnable {
         System.exit(code);
     }
 
-    /** Whether {@code --verbose} (or {@code -v}) is among the options (before {@code --}). */
-    static boolean verbose(String... args) {
-        for (String a : args) {
-            if (a.equals("--")) {
-                return false;
-            }
-            if (a.equals("-v") || a.equals("--verbose")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Library logging from the verbosity flags ({@link LogLevels}), before the first logger exists. */
     static void configureLogging(String... args) {
-        LogLevels.Verbosity verbosity = LogLevels.Verbosity.NORMAL;
-        for (String a : args) {
-            if (a.equals("--")) {
-                break;
-            }
-            if (a.equals("-v") || a.equals("--verbose")) {
-                verbosity = LogLevels.Verbosity.VERBOSE;
-            } else if (a.equals("-q") || a.equals("--quiet")) {
-                verbosity = LogLevels.Verbosity.QUIET;
-                break;
-            }
-        }
-        LogLevels.configure(verbosity, args.length > 0 && args[0].equals("serve"));
+        LogLevels.configure(LogLevels.Verbosity.of(args), args.length > 0 && args[0].equals("serve"));
     }
 
     /**

@@ -93,9 +93,7 @@ public final class ConfigCommand implements Runnable {
             ConfigReport.Shown shown = ConfigReport.show(settings, s -> resolve(settings, s));
             console.out().print(shown.text());
             console.out().flush();
-            for (String w : shown.warnings()) {
-                console.note("Warning: %s.", w);
-            }
+            console.warnings(null, shown.warnings());
             return ExitCodes.OK;
         }
 
