@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Terms that must be translated a fixed way ("سانا" → "SANA"). Each entry may be limited to a language pair.
- * {@link #version()} is a digest of the content, used in cache keys so that editing the glossary invalidates only
- * what it could change. Immutable.
+ * Terms that must be translated a fixed way ("سانا" → "SANA"), and terms that must not be translated at all
+ * ("Reuters" stays "Reuters": an entry whose target is its source, {@link Entry#keep()}). Each entry may be limited
+ * to a language pair. Where terms are found in a text is {@link TermMatcher}'s job. {@link #version()} is a digest of
+ * the content, used in cache keys so that editing the glossary never serves a translation made with the old one.
+ * Immutable.
  */
 public record Glossary(List<Entry> entries) {
 
@@ -26,10 +28,25 @@ public record Glossary(List<Entry> entries) {
             Objects.requireNonNull(target, "target");
         }
 
+        /** A term to leave as it is, whatever the language pair. */
+        public static Entry keep(String term) {
+            return new Entry(term, term, null, null);
+        }
+
+        /** True for a do-not-translate term: its target is its source. */
+        public boolean keep() {
+            return source.equals(target);
+        }
+
         public boolean appliesTo(Language from, Language to) {
             return (sourceLanguage == null || from == null || sourceLanguage.sameLanguageAs(from))
                     && (targetLanguage == null || targetLanguage.sameLanguageAs(to));
         }
+    }
+
+    /** True when the glossary has no entry at all. */
+    public boolean isEmpty() {
+        return entries.isEmpty();
     }
 
     /** The entries that apply to a language pair ({@code from} null = unknown source, every entry may apply). */
