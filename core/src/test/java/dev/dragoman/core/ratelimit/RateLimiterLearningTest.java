@@ -156,4 +156,53 @@ class RateLimiterLearningTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThat(limiter.effectiveRequestsPerMinute()).isZero();
     }
+
+    @Test
+    void should_spread_the_remaining_requests_a_server_states_over_the_time_to_its_reset() {
+        // given an unlimited limiter told by an answer that 4 requests remain until a reset in 2 seconds
+        RateLimiter limiter = new RateLimiter(0, 0, clock, clock.sleeper());
+        limiter.observe(new RateLimitHeaders(4, Duration.ofSeconds(2)));
+        // when three callers book at once
+        Duration first = limiter.reserve(0);
+        Duration second = limiter.reserve(0);
+        Duration third = limiter.reserve(0);
+        // then they go one every half second, not in a burst
+        assertThat(first).isZero();
+        assertThat(second).isEqualTo(Duration.ofMillis(500));
+        assertThat(third).isEqualTo(Duration.ofSeconds(1));
+        // and after the reset the stated pace no longer applies
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(limiter.reserve(0)).isZero();
+        assertThat(limiter.reserve(0)).isZero();
+    }
+
+    @Test
+    void should_hold_every_caller_until_the_reset_when_a_server_states_none_remain() {
+        // given a limiter told that no request remains until a reset in 800 ms
+        RateLimiter limiter = new RateLimiter(0, 0, clock, clock.sleeper());
+        limiter.observe(new RateLimitHeaders(0, Duration.ofMillis(800)));
+        // when a caller books / then it waits for the reset
+        assertThat(limiter.reserve(0)).isEqualTo(Duration.ofMillis(800));
+    }
+
+    @Test
+    void should_keep_a_servers_stated_budget_without_a_single_429() {
+        // given a server allowing 20 per rolling second that states its budget on every answer
+        WindowServer server = new WindowServer(20, clock);
+        RateLimiter limiter = new RateLimiter(0, 0, clock, clock.sleeper());
+        // when 400 calls go one after the other, each answer's headers reported to the limiter
+        Instant start = clock.instant();
+        for (int i = 0; i < 400; i++) {
+            limiter.call(0, server::handle);
+            Instant now = clock.instant();
+            Instant oldest = server.window.peekFirst();
+            long remaining = server.perSecond - server.window.size();
+            Duration reset = Duration.between(now, oldest.plusSeconds(1));
+            limiter.observe(new RateLimitHeaders(remaining, reset));
+        }
+        Duration took = Duration.between(start, clock.instant());
+        // then no call was refused, and the run took at most 10 % longer than 400 calls at 20 per second
+        assertThat(server.refused).isZero();
+        assertThat(took).isLessThanOrEqualTo(Duration.ofMillis(400 * 1000 / 20 * 110 / 100));
+    }
 }
