@@ -33,9 +33,10 @@ import java.util.function.Supplier;
  * minute; calls made through {@link #acquire} or {@link #reserve} alone are limited but teach nothing.
  *
  * <p><b>The server's own figures.</b> Where a provider states its budget on every answer ({@link RateLimitHeaders}:
- * requests remaining, time to reset), {@link #observe} paces the next requests so the remaining ones spread over the
- * time to reset (and holds every caller until the reset when none remain): the limit is then kept without a 429 to
- * learn from. The pace applies until that reset, below the configured and learned rates.
+ * requests remaining, time to reset), {@link #observe} holds every caller until the reset when none remain, then lets
+ * one request go per reset period until then: the exhausted budget is waited out instead of met with 429s. A budget
+ * with requests left changes nothing: spreading them over the time to reset was measured slower than learning from
+ * 429s, since the figures are stale by the answer's latency and leave out the calls in flight.
  *
  * <p>Thread-safe. The clock and sleeper are injected so tests never really wait.
  */
@@ -182,13 +183,15 @@ public final class RateLimiter {
     public synchronized void observe(RateLimitHeaders stated) {
         long now = nanos();
         long reset = Math.max(1, stated.reset().toNanos());
-        // none left: one request per reset period, the first at the reset (the next answer says more)
-        statedPerSecond = Math.max(1, stated.remaining()) * (double) SECOND_NANOS / reset;
+        if (stated.remaining() > 0) {
+            return; // budget left: pacing by remaining ÷ reset measured slower than learning (the figures are stale
+            // by the answer's latency, and calls in flight are not in them) — RateLimitBenchmark
+        }
+        // none left: every caller waits for the reset, then one request per reset period (the next answer says more)
+        statedPerSecond = (double) SECOND_NANOS / reset;
         statedUntil = now + reset;
         apply(now);
-        if (stated.remaining() == 0) {
-            requests.holdUntil(now + reset, now);
-        }
+        requests.holdUntil(now + reset, now);
     }
 
     /**

@@ -158,20 +158,12 @@ class RateLimiterLearningTest {
     }
 
     @Test
-    void should_spread_the_remaining_requests_a_server_states_over_the_time_to_its_reset() {
+    void should_not_slow_down_while_a_server_states_requests_left() {
         // given an unlimited limiter told by an answer that 4 requests remain until a reset in 2 seconds
         RateLimiter limiter = new RateLimiter(0, 0, clock, clock.sleeper());
         limiter.observe(new RateLimitHeaders(4, Duration.ofSeconds(2)));
-        // when three callers book at once
-        Duration first = limiter.reserve(0);
-        Duration second = limiter.reserve(0);
-        Duration third = limiter.reserve(0);
-        // then they go one every half second, not in a burst
-        assertThat(first).isZero();
-        assertThat(second).isEqualTo(Duration.ofMillis(500));
-        assertThat(third).isEqualTo(Duration.ofSeconds(1));
-        // and after the reset the stated pace no longer applies
-        clock.advance(Duration.ofSeconds(5));
+        // when three callers book at once / then none waits
+        assertThat(limiter.reserve(0)).isZero();
         assertThat(limiter.reserve(0)).isZero();
         assertThat(limiter.reserve(0)).isZero();
     }
@@ -181,8 +173,13 @@ class RateLimiterLearningTest {
         // given a limiter told that no request remains until a reset in 800 ms
         RateLimiter limiter = new RateLimiter(0, 0, clock, clock.sleeper());
         limiter.observe(new RateLimitHeaders(0, Duration.ofMillis(800)));
-        // when a caller books / then it waits for the reset
+        // when callers book / then the first waits for the reset, the next one more reset period
         assertThat(limiter.reserve(0)).isEqualTo(Duration.ofMillis(800));
+        assertThat(limiter.reserve(0)).isEqualTo(Duration.ofMillis(1600));
+        // and once the period is over the limiter is unlimited again
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(limiter.reserve(0)).isZero();
+        assertThat(limiter.reserve(0)).isZero();
     }
 
     @Test

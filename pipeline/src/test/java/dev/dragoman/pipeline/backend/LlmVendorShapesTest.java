@@ -336,11 +336,11 @@ class LlmVendorShapesTest {
 
     @Test
     void should_pace_a_backend_by_the_request_budget_its_answers_state() {
-        // given: Anthropic's answer stating 9 requests left until a reset a minute away
+        // given: Anthropic's answer stating no request left until a reset a minute away
         MockResponse answer = anthropic(translations(1));
         server.enqueue(answer.newBuilder()
                 .addHeader("anthropic-ratelimit-requests-limit", "50")
-                .addHeader("anthropic-ratelimit-requests-remaining", "9")
+                .addHeader("anthropic-ratelimit-requests-remaining", "0")
                 .addHeader(
                         "anthropic-ratelimit-requests-reset",
                         java.time.Instant.now().plusSeconds(60).toString())
@@ -354,8 +354,8 @@ class LlmVendorShapesTest {
         // when
         backends.translator(spec).translate(request);
 
-        // then: the spec's one limiter (shared with its summaries) keeps the 9 over the minute
+        // then: the spec's one limiter (shared with its summaries) waits for the reset, then sends one per minute
         assertThat(before).isZero();
-        assertThat(backends.limiter(spec).effectiveRequestsPerMinute()).isEqualTo(9);
+        assertThat(backends.limiter(spec).effectiveRequestsPerMinute()).isEqualTo(1);
     }
 }
