@@ -33,10 +33,12 @@ import java.util.function.Supplier;
  * minute; calls made through {@link #acquire} or {@link #reserve} alone are limited but teach nothing.
  *
  * <p><b>The server's own figures.</b> Where a provider states its budget on every answer ({@link RateLimitHeaders}:
- * requests remaining, time to reset), {@link #observe} holds every caller until the reset when none remain, then lets
- * one request go per reset period until then: the exhausted budget is waited out instead of met with 429s. A budget
- * with requests left changes nothing: spreading them over the time to reset was measured slower than learning from
- * 429s, since the figures are stale by the answer's latency and leave out the calls in flight.
+ * requests remaining, time to reset), {@link #observe} takes "none remaining" as the signal a 429 would have given
+ * (at most once a second: the answers in flight all say it at once), without the wasted request; a budget that
+ * resets more than a second later (a per-minute window) also holds every caller until the reset. A budget with
+ * requests left changes nothing: spreading them over the time to reset, or holding every caller until a sub-second
+ * reset, was measured slower than learning, since the figures are stale by the answer's latency and leave out the
+ * calls in flight (RateLimitBenchmark).
  *
  * <p>Thread-safe. The clock and sleeper are injected so tests never really wait.
  */
@@ -55,10 +57,8 @@ public final class RateLimiter {
 
     /** The rate learned from 429s (0 until the first one). */
     private final AimdRate learned;
-    /** The pace the server's headers stated (requests per second; 0 = none) and until when it holds (nanos). */
-    private double statedPerSecond;
-
-    private long statedUntil;
+    /** When a server's answer last said its budget was exhausted (nanos; 0 = never). */
+    private long lastExhausted;
     /** The calls sent through {@link #call} in the last two seconds or so, in booking order. */
     private final ArrayDeque<Send> sends = new ArrayDeque<>();
 
@@ -125,7 +125,7 @@ public final class RateLimiter {
             throw new IllegalArgumentException("unit count must not be negative");
         }
         long now = nanos();
-        if (learned.grow(now) || (statedPerSecond > 0 && now >= statedUntil)) {
+        if (learned.grow(now)) {
             apply(now);
         }
         long wait = Math.max(requests.take(1, now), units.take(unitCount, now));
@@ -181,30 +181,34 @@ public final class RateLimiter {
      * hint about the past (an answer overtaken by a later one) only ever slows the next requests down.
      */
     public synchronized void observe(RateLimitHeaders stated) {
-        long now = nanos();
-        long reset = Math.max(1, stated.reset().toNanos());
         if (stated.remaining() > 0) {
-            return; // budget left: pacing by remaining ÷ reset measured slower than learning (the figures are stale
-            // by the answer's latency, and calls in flight are not in them) — RateLimitBenchmark
+            return; // budget left: pacing by remaining ÷ reset measured slower than learning (RateLimitBenchmark)
         }
-        // none left: every caller waits for the reset, then one request per reset period (the next answer says more)
-        statedPerSecond = (double) SECOND_NANOS / reset;
-        statedUntil = now + reset;
-        apply(now);
-        requests.holdUntil(now + reset, now);
+        long now = nanos();
+        // none left: the same signal as a 429, without the wasted request — once per second, since the answers in
+        // flight all say it at once
+        if (now - lastExhausted >= SECOND_NANOS || lastExhausted == 0) {
+            lastExhausted = now;
+            int accepted = 0;
+            for (Send s : sends) {
+                if (!s.refused && s.sentAt > now - SECOND_NANOS && s.sentAt <= now) {
+                    accepted++;
+                }
+            }
+            if (learned.refused(learned.epoch(), accepted, now)) {
+                apply(now);
+            }
+        }
+        // a budget that resets later than a second from now is a longer window's: wait for it
+        long reset = stated.reset().toNanos();
+        if (reset > SECOND_NANOS && learned.perSecond() > 0) {
+            requests.holdUntil(now + reset, now);
+        }
     }
 
-    /**
-     * The requests bucket at the rate in force: the configured one, or below it the learned one (one request at a
-     * time) and the one the server's headers stated until their reset.
-     */
+    /** The requests bucket at the rate in force: the configured one, or below it the learned one (one at a time). */
     private void apply(long now) {
         double rate = learned.perSecond();
-        if (statedPerSecond > 0 && now < statedUntil) {
-            rate = rate == 0 ? statedPerSecond : Math.min(rate, statedPerSecond);
-        } else {
-            statedPerSecond = 0;
-        }
         if (rate == 0) {
             requests.setRate(configuredRequestsPerMinute, now, false);
             return;
