@@ -22,6 +22,9 @@ public final class ExitCodes {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(OK + ":", "success");
         m.put(USAGE + ":", "bad command line (unknown option, missing argument)");
+        m.put(
+                DragomanException.Kind.DEFERRED.exitCode() + ":",
+                "batch --deferred: a provider batch is in flight; run again later");
         m.put(INVALID_INPUT + ":", "an input cannot be read or understood, or a result failed --strict");
         m.put(UNAVAILABLE + ":", "a backend is unavailable or its quota is exhausted");
         m.put(SOFTWARE + ":", "internal error, or a backend refused the request as malformed");
