@@ -9,6 +9,7 @@ import dev.dragoman.core.cache.NoResultCache;
 import dev.dragoman.core.cache.ResultCache;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.ratelimit.RateLimiter;
+import dev.dragoman.core.ratelimit.SharedRateLimits;
 import dev.dragoman.core.retry.Backoff;
 import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summarizer;
@@ -58,6 +59,7 @@ public final class Backends {
     private final boolean strict;
     private final Retrier.Listener onRetry;
     private final Clock clock;
+    private final SharedRateLimits rateLimits;
 
     private Backends(
             Providers<TranslatorProvider> translators,
@@ -69,7 +71,8 @@ public final class Backends {
             UsageMeter meter,
             boolean strict,
             Retrier.Listener onRetry,
-            Clock clock) {
+            Clock clock,
+            SharedRateLimits rateLimits) {
         this.translators = translators;
         this.summarizers = summarizers;
         this.chatModels = chatModels;
@@ -85,6 +88,7 @@ public final class Backends {
         this.strict = strict;
         this.onRetry = onRetry;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.rateLimits = rateLimits;
     }
 
     /**
@@ -107,12 +111,14 @@ public final class Backends {
                 null,
                 false,
                 null,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                null);
     }
 
     /** Keys and vendor options are read through {@code lookup} (variable name → value, null when unset). */
     public Backends withVariables(Function<String, String> lookup) {
-        return new Backends(translators, summarizers, chatModels, lookup, http, cache, meter, strict, onRetry, clock);
+        return new Backends(
+                translators, summarizers, chatModels, lookup, http, cache, meter, strict, onRetry, clock, rateLimits);
     }
 
     /** The variables of {@code env} (a copy of the process environment, or a test's map). */
@@ -124,35 +130,97 @@ public final class Backends {
     /** The shared HTTP client, asked for only when an HTTP backend is built. */
     public Backends withHttp(Supplier<OkHttpClient> client) {
         return new Backends(
-                translators, summarizers, chatModels, variables, client, cache, meter, strict, onRetry, clock);
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                client,
+                cache,
+                meter,
+                strict,
+                onRetry,
+                clock,
+                rateLimits);
     }
 
     /** Where cached translations and summaries are kept. */
     public Backends withCache(ResultCache store) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, store, meter, strict, onRetry, clock);
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                store,
+                meter,
+                strict,
+                onRetry,
+                clock,
+                rateLimits);
     }
 
     /** Where usage of every successful call is counted; null for none. */
     public Backends withMeter(UsageMeter usage) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, cache, usage, strict, onRetry, clock);
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                cache,
+                usage,
+                strict,
+                onRetry,
+                clock,
+                rateLimits);
     }
 
     /** True: translations that look incomplete fail instead of being flagged. */
     public Backends withStrict(boolean strictMode) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, cache, meter, strictMode, onRetry, clock);
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                cache,
+                meter,
+                strictMode,
+                onRetry,
+                clock,
+                rateLimits);
     }
 
     /** Told about every retry (for a verbose front end); null for none. */
     public Backends withRetryListener(Retrier.Listener listener) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, cache, meter, strict, listener, clock);
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                cache,
+                meter,
+                strict,
+                listener,
+                clock,
+                rateLimits);
     }
 
     public Backends withClock(Clock c) {
-        return new Backends(translators, summarizers, chatModels, variables, http, cache, meter, strict, onRetry, c);
+        return new Backends(
+                translators, summarizers, chatModels, variables, http, cache, meter, strict, onRetry, c, rateLimits);
+    }
+
+    /**
+     * Every backend's rate limit is also booked in {@code shared} (a Redis the other processes name too: a cluster's
+     * workers, other batches on the same account), per backend key — its type, server and key variable — so that
+     * together they keep the configured limits; null for limits per process only. Backends without configured limits
+     * share nothing (each process still learns its server's rate from 429s). The caller closes {@code shared}.
+     */
+    public Backends withRateLimits(SharedRateLimits shared) {
+        return new Backends(
+                translators, summarizers, chatModels, variables, http, cache, meter, strict, onRetry, clock, shared);
     }
 
     public ResultCache cache() {
@@ -453,12 +521,29 @@ public final class Backends {
 
     /**
      * Requests per minute and characters- or tokens-per-minute, as the backend counts (0 = not set); always a limiter,
-     * so that a backend without configured limits still learns its server's rate from 429s.
+     * so that a backend without configured limits still learns its server's rate from 429s. With shared
+     * {@link #withRateLimits rate limits}, it books every call there too.
      */
-    private static RateLimiter limiter(BackendSpec spec, BackendProfile.Unit unit) {
+    private RateLimiter limiter(BackendSpec spec, BackendProfile.Unit unit) {
         BackendSpec.Limits l = spec.limits();
         int units = unit == BackendProfile.Unit.TOKENS ? l.tokensPerMinute() : l.charactersPerMinute();
-        return RateLimiter.perMinute(l.requestsPerMinute(), units);
+        RateLimiter local = RateLimiter.perMinute(l.requestsPerMinute(), units);
+        if (rateLimits == null) {
+            return local;
+        }
+        return local.sharing(rateLimits.rate(rateKey(spec), l.requestsPerMinute(), units));
+    }
+
+    /**
+     * What a shared rate limit is kept under: the type, the server (the provider's default address as
+     * {@code default}) and the name of the variable holding the key — the same account on every worker, and never
+     * the key itself.
+     */
+    String rateKey(BackendSpec spec) {
+        BackendSpec s = resolve(spec);
+        String server = endpoint(s, provider(s.type()));
+        return s.type() + "|" + (server.isEmpty() ? "default" : server) + "|"
+                + (s.keyVariable() == null ? "-" : s.keyVariable());
     }
 
     private String key(BackendSpec resolved) {

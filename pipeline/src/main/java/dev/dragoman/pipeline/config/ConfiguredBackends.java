@@ -2,6 +2,7 @@ package dev.dragoman.pipeline.config;
 
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MeteredResultCache;
+import dev.dragoman.core.ratelimit.SharedRateLimits;
 import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.pipeline.backend.Backends;
@@ -13,16 +14,20 @@ import java.util.List;
  * A run's backends from the configuration (flags &gt; environment &gt; file): the names are resolved to specs, the
  * cache store is opened, and the pipeline builds them ({@link RunBackends}) exactly as {@code dragoman translate}
  * does — the same for {@code dragoman batch}, a server or a cluster job. Only what the run needs is built, so a
- * summary-only run needs no translation backend. Closing it closes the cache store.
+ * summary-only run needs no translation backend. With {@link Setting#RATE_LIMIT_URL} set, the backends' rate limits
+ * are shared through that Redis with every other process naming it. Closing it closes the cache store (and the
+ * rate limits' connections).
  */
 public final class ConfiguredBackends implements AutoCloseable {
 
     private final RunBackends backends;
     private final MeteredResultCache store;
+    private final SharedRateLimits rateLimits;
 
-    private ConfiguredBackends(RunBackends backends, MeteredResultCache store) {
+    private ConfiguredBackends(RunBackends backends, MeteredResultCache store, SharedRateLimits rateLimits) {
         this.backends = backends;
         this.store = store;
+        this.rateLimits = rateLimits;
     }
 
     /**
@@ -68,23 +73,35 @@ public final class ConfiguredBackends implements AutoCloseable {
                     summarizeBackend == null || summarizeBackend.isBlank() ? "extractive" : summarizeBackend.strip());
         }
         MeteredResultCache store = Stores.open(settings, cacheStore, cachePath, cacheUrl);
+        SharedRateLimits shared = null;
         try {
+            shared = Stores.rateLimits(settings);
             return new ConfiguredBackends(
                     RunBackends.build(
-                            factory(settings, translate, store, onRetry),
+                            factory(settings, translate, store, shared, onRetry),
                             translate == null ? null : translate.spec(),
-                            factory(settings, summarize, store, onRetry),
+                            factory(settings, summarize, store, shared, onRetry),
                             summarize == null ? null : summarize.spec()),
-                    store);
+                    store,
+                    shared);
         } catch (RuntimeException e) {
             store.close();
+            if (shared != null) {
+                shared.close();
+            }
             throw e;
         }
     }
 
     private static Backends factory(
-            Settings settings, BackendConfig b, MeteredResultCache store, Retrier.Listener onRetry) {
-        return b == null ? null : settings.backends(b).withCache(store).withRetryListener(onRetry);
+            Settings settings,
+            BackendConfig b,
+            MeteredResultCache store,
+            SharedRateLimits shared,
+            Retrier.Listener onRetry) {
+        return b == null
+                ? null
+                : settings.backends(b).withCache(store).withRateLimits(shared).withRetryListener(onRetry);
     }
 
     /** The decorated translator, or null when none was asked for. */
@@ -111,5 +128,8 @@ public final class ConfiguredBackends implements AutoCloseable {
     @Override
     public void close() {
         store.close();
+        if (rateLimits != null) {
+            rateLimits.close();
+        }
     }
 }
