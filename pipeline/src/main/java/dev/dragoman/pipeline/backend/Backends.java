@@ -121,6 +121,18 @@ public final class Backends {
         return withVariables(copy::get);
     }
 
+    /**
+     * For estimates, which build backends to learn their profiles and prompts but never call them: a key that is not
+     * set reads as a placeholder, so an estimate needs no key.
+     */
+    public Backends withPlaceholderKeys() {
+        Function<String, String> real = variables;
+        return withVariables(name -> {
+            String value = real.apply(name);
+            return value == null || value.isBlank() ? "unset-for-an-estimate" : value;
+        });
+    }
+
     /** The shared HTTP client, asked for only when an HTTP backend is built. */
     public Backends withHttp(Supplier<OkHttpClient> client) {
         return new Backends(
@@ -390,7 +402,16 @@ public final class Backends {
         return u;
     }
 
-    /** The bare backend with its endpoint in its profile (so in its cache keys): what the stacks are built around. */
+    /**
+     * The bare backend of {@code spec} with its endpoint in its profile (so in its cache keys), without any decorator:
+     * what the stacks are built around, and what an estimate prices.
+     *
+     * @throws DragomanException (configuration) as {@link #rawTranslator}
+     */
+    public TranslationBackend bareTranslator(BackendSpec spec) {
+        return keyed(spec);
+    }
+
     private TranslationBackend keyed(BackendSpec spec) {
         BackendSpec s = resolve(spec);
         return atEndpoint(rawTranslator(spec), s, provider(s.type()));
