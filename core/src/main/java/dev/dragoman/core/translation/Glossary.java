@@ -23,9 +23,16 @@ public record Glossary(List<Entry> entries) {
 
     /** One term; {@code sourceLanguage}/{@code targetLanguage} null means "any". */
     public record Entry(String source, String target, Language sourceLanguage, Language targetLanguage) {
+        /** @throws IllegalArgumentException for a blank term or one with a tab or line break */
         public Entry {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(target, "target");
+            if (source.isBlank() || target.isBlank()) {
+                throw new IllegalArgumentException("a glossary term must not be empty");
+            }
+            if (source.matches("(?s).*[\\t\\r\\n].*") || target.matches("(?s).*[\\t\\r\\n].*")) {
+                throw new IllegalArgumentException("a glossary term must not contain a tab or a line break");
+            }
         }
 
         /** A term to leave as it is, whatever the language pair. */
@@ -49,9 +56,23 @@ public record Glossary(List<Entry> entries) {
         return entries.isEmpty();
     }
 
-    /** The entries that apply to a language pair ({@code from} null = unknown source, every entry may apply). */
+    /**
+     * The entries that apply to a language pair ({@code from} null = unknown source, every entry may apply), one per
+     * source term: an entry limited to the pair wins over one for any pair, so "سانا,SANA news,ar,en" beats
+     * "سانا,SANA" from Arabic into English.
+     */
     public List<Entry> entriesFor(Language from, Language to) {
-        return entries.stream().filter(e -> e.appliesTo(from, to)).toList();
+        java.util.Map<String, Entry> bySource = new java.util.LinkedHashMap<>();
+        for (Entry e : entries) {
+            if (e.appliesTo(from, to)) {
+                bySource.merge(e.source(), e, (a, b) -> specificity(b) > specificity(a) ? b : a);
+            }
+        }
+        return List.copyOf(bySource.values());
+    }
+
+    private static int specificity(Entry e) {
+        return (e.sourceLanguage() == null ? 0 : 1) + (e.targetLanguage() == null ? 0 : 1);
     }
 
     /** A stable digest of the glossary's content (first 12 hex chars of SHA-256). */
