@@ -45,6 +45,9 @@ class ReadmeUsageTest {
     @TempDir
     Path dir;
 
+    /** Requests the simulated backend had received before the line being checked ran. */
+    private int requestsBefore;
+
     @AfterEach
     void stop() {
         sim.close();
@@ -78,6 +81,7 @@ class ReadmeUsageTest {
                 continue;
             }
             assertThat(args.get(0)).as(line).isEqualTo("dragoman");
+            requestsBefore = sim.stats().requests();
             CliRunner.Result r = cli.run(
                     args.subList(1, args.size()).stream().map(this::resolve).toArray(String[]::new));
             // then
@@ -145,6 +149,19 @@ class ReadmeUsageTest {
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
+                });
+        c.put(
+                "batch wire/",
+                r -> { // the cost first, calling no backend: one row per backend and a total, live and deferred
+                    assertThat(sim.stats().requests()).isEqualTo(requestsBefore);
+                    assertThat(r.out()).contains("LIVE USD").contains("DEFERRED USD");
+                    assertThat(r.out().lines().filter(l -> l.startsWith("translate ")))
+                            .singleElement()
+                            .satisfies(
+                                    l -> assertThat(l).contains("gpt-4o-mini").contains("o200k_base"));
+                    assertThat(r.out().lines().filter(l -> l.startsWith("total ")))
+                            .hasSize(1);
+                    assertThat(dir.resolve("news")).doesNotExist();
                 });
         c.put(
                 "backends --check",

@@ -129,6 +129,18 @@ public final class Backends {
         return withVariables(copy::get);
     }
 
+    /**
+     * For estimates, which build backends to learn their profiles and prompts but never call them: a key that is not
+     * set reads as a placeholder, so an estimate needs no key.
+     */
+    public Backends withPlaceholderKeys() {
+        Function<String, String> real = variables;
+        return withVariables(name -> {
+            String value = real.apply(name);
+            return value == null || value.isBlank() ? "unset-for-an-estimate" : value;
+        });
+    }
+
     /** The shared HTTP client, asked for only when an HTTP backend is built. */
     public Backends withHttp(Supplier<OkHttpClient> client) {
         return new Backends(
@@ -429,6 +441,16 @@ public final class Backends {
             u = u.substring(0, u.length() - 1);
         }
         return u;
+    }
+
+    /**
+     * The bare backend of {@code spec} with its endpoint in its profile (so in its cache keys), without any decorator:
+     * what the stacks are built around, and what an estimate prices.
+     *
+     * @throws DragomanException (configuration) as {@link #rawTranslator}
+     */
+    public TranslationBackend bareTranslator(BackendSpec spec) {
+        return keyed(spec, null);
     }
 
     /** The bare backend with its endpoint in its profile (so in its cache keys): what the stacks are built around. */
