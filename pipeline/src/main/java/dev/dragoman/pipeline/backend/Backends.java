@@ -12,6 +12,7 @@ import dev.dragoman.core.ratelimit.RateLimiter;
 import dev.dragoman.core.retry.Backoff;
 import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summarizer;
+import dev.dragoman.core.translation.Glossary;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.translation.Translator;
@@ -58,6 +59,7 @@ public final class Backends {
     private final boolean strict;
     private final Retrier.Listener onRetry;
     private final Clock clock;
+    private final Supplier<Glossary> glossary;
 
     private Backends(
             Providers<TranslatorProvider> translators,
@@ -69,7 +71,8 @@ public final class Backends {
             UsageMeter meter,
             boolean strict,
             Retrier.Listener onRetry,
-            Clock clock) {
+            Clock clock,
+            Supplier<Glossary> glossary) {
         this.translators = translators;
         this.summarizers = summarizers;
         this.chatModels = chatModels;
@@ -85,6 +88,7 @@ public final class Backends {
         this.strict = strict;
         this.onRetry = onRetry;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.glossary = glossary;
     }
 
     /**
@@ -107,12 +111,14 @@ public final class Backends {
                 null,
                 false,
                 null,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                null);
     }
 
     /** Keys and vendor options are read through {@code lookup} (variable name → value, null when unset). */
     public Backends withVariables(Function<String, String> lookup) {
-        return new Backends(translators, summarizers, chatModels, lookup, http, cache, meter, strict, onRetry, clock);
+        return new Backends(
+                translators, summarizers, chatModels, lookup, http, cache, meter, strict, onRetry, clock, glossary);
     }
 
     /** The variables of {@code env} (a copy of the process environment, or a test's map). */
@@ -124,35 +130,72 @@ public final class Backends {
     /** The shared HTTP client, asked for only when an HTTP backend is built. */
     public Backends withHttp(Supplier<OkHttpClient> client) {
         return new Backends(
-                translators, summarizers, chatModels, variables, client, cache, meter, strict, onRetry, clock);
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                client,
+                cache,
+                meter,
+                strict,
+                onRetry,
+                clock,
+                glossary);
     }
 
     /** Where cached translations and summaries are kept. */
     public Backends withCache(ResultCache store) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, store, meter, strict, onRetry, clock);
+                translators, summarizers, chatModels, variables, http, store, meter, strict, onRetry, clock, glossary);
     }
 
     /** Where usage of every successful call is counted; null for none. */
     public Backends withMeter(UsageMeter usage) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, cache, usage, strict, onRetry, clock);
+                translators, summarizers, chatModels, variables, http, cache, usage, strict, onRetry, clock, glossary);
     }
 
     /** True: translations that look incomplete fail instead of being flagged. */
     public Backends withStrict(boolean strictMode) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, cache, meter, strictMode, onRetry, clock);
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                cache,
+                meter,
+                strictMode,
+                onRetry,
+                clock,
+                glossary);
     }
 
     /** Told about every retry (for a verbose front end); null for none. */
     public Backends withRetryListener(Retrier.Listener listener) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, cache, meter, strict, listener, clock);
+                translators, summarizers, chatModels, variables, http, cache, meter, strict, listener, clock, glossary);
     }
 
     public Backends withClock(Clock c) {
-        return new Backends(translators, summarizers, chatModels, variables, http, cache, meter, strict, onRetry, c);
+        return new Backends(
+                translators, summarizers, chatModels, variables, http, cache, meter, strict, onRetry, c, glossary);
+    }
+
+    /**
+     * The glossary every translator built from here gives the requests that carry none
+     * ({@link Translators.Pipeline#glossary}); read when the first translator is built (so a command that never
+     * translates never reads it), once. Null, or a supplier of null, for none.
+     */
+    public Backends withGlossary(Supplier<Glossary> g) {
+        Supplier<Glossary> once = g == null ? null : new Once<>(g);
+        return new Backends(
+                translators, summarizers, chatModels, variables, http, cache, meter, strict, onRetry, clock, once);
+    }
+
+    /** The glossary translators get, or null for none (reads it if not read yet). */
+    public Glossary glossary() {
+        return glossary == null ? null : glossary.get();
     }
 
     public ResultCache cache() {
@@ -240,13 +283,11 @@ public final class Backends {
 
     /**
      * The translation backend of {@code spec} in the standard decorator stack: retry around the rate limit around
-     * usage metering, then the punctuation fix, the completeness guard and the glossary check
-     * ({@link Translators#standard}). Not cached: the article translator caches per segment.
+     * usage metering, then the punctuation fix, the completeness guard and the glossary check, with the run's
+     * glossary ({@link #withGlossary}). Not cached: the article translator caches per segment.
      */
     public TranslationBackend translator(BackendSpec spec) {
-        TranslationBackend raw = keyed(spec);
-        return Translators.standard(
-                raw, retrier(spec), limiter(spec, raw.profile().unit()), meter, strict);
+        return standard(spec).build();
     }
 
     /**
@@ -254,17 +295,20 @@ public final class Backends {
      * segment) around the guards, the rate limit and metering.
      */
     public TranslationBackend cachedTranslator(BackendSpec spec) {
+        return standard(spec).cache(new CachedCall(cache)).clock(clock).build();
+    }
+
+    /** Every layer but the cache, as {@link #translator} and {@link #cachedTranslator} share them. */
+    private Translators.Pipeline standard(BackendSpec spec) {
         TranslationBackend raw = keyed(spec);
         return Translators.pipeline(raw)
                 .retry(retrier(spec))
-                .cache(new CachedCall(cache))
-                .clock(clock)
                 .rateLimit(limiter(spec, raw.profile().unit()))
                 .meter(meter)
                 .punctuation(true)
                 .guard(strict)
                 .glossaryCheck(true)
-                .build();
+                .glossary(glossary());
     }
 
     /**
@@ -488,6 +532,30 @@ public final class Backends {
             }
         }
         return s;
+    }
+
+    /** A supplier asked once, on first use; thread-safe. */
+    private static final class Once<T> implements Supplier<T> {
+        private final Supplier<T> source;
+        private volatile boolean done;
+        private T value;
+
+        Once(Supplier<T> source) {
+            this.source = source;
+        }
+
+        @Override
+        public T get() {
+            if (!done) {
+                synchronized (this) {
+                    if (!done) {
+                        value = source.get();
+                        done = true;
+                    }
+                }
+            }
+            return value;
+        }
     }
 
     /** One client per process for users who inject none, made on first use. */
