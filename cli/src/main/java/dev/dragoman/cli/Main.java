@@ -14,7 +14,6 @@ import dev.dragoman.cli.command.TranslateCommand;
 import dev.dragoman.cli.config.ConfigDefaultProvider;
 import dev.dragoman.core.backend.MissingKeyException;
 import dev.dragoman.core.cache.CachePaths;
-import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.Reasons;
 import dev.dragoman.core.error.RedactingStream;
 import dev.dragoman.core.error.Secrets;
@@ -203,24 +202,10 @@ public final class Main implements Runnable {
             err.flush();
             return ExitCodes.USAGE;
         }
-        if (ex instanceof MissingKeyException missing) {
-            err.println("dragoman: " + context.settingsForDefaults().explain(missing));
-        } else if (ex instanceof DragomanException d) {
-            err.println("dragoman: " + d.getMessage());
-        } else if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
-            err.println("dragoman: input/output failed: " + Reasons.of(ex));
-        } else {
-            err.println("dragoman: unexpected error (" + Reasons.of(ex) + ")"
-                    + (verbose ? "" : "; run again with --verbose for details, and please report it") + ".");
-        }
-        if (verbose) {
-            for (Throwable c = ex.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-                err.println("  caused by: " + c.getClass().getName() + ": " + c.getMessage());
-            }
-            if (!(ex instanceof DragomanException)) {
-                ex.printStackTrace(err);
-            }
-        }
+        err.print(
+                ex instanceof MissingKeyException missing
+                        ? "dragoman: " + context.settingsForDefaults().explain(missing) + "\n"
+                        : Reasons.report("dragoman", ex, verbose));
         err.flush();
         return ExitCodes.of(ex);
     }

@@ -34,15 +34,7 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {"  dragoman cache stats", "  dragoman cache clear --backend deepl --older-than 30d"})
-public final class CacheCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class CacheCommand extends GroupCommand {
 
     /** What the subcommands that open the store share: the options, opening, warnings, printing. */
     abstract static class OnStore implements Callable<Integer> {

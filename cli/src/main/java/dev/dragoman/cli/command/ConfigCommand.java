@@ -25,15 +25,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ConfigCommand.Show.class, ConfigCommand.Init.class},
         footerHeading = "%nExamples:%n",
         footer = {"  dragoman config init", "  dragoman config show --translate-backend deepl"})
-public final class ConfigCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class ConfigCommand extends GroupCommand {
 
     /** {@code config show}: every setting's value and where it came from, secrets redacted. */
     @Command(

@@ -8,6 +8,7 @@ import dev.dragoman.core.cache.CachedCall;
 import dev.dragoman.core.cache.NoResultCache;
 import dev.dragoman.core.cache.ResultCache;
 import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.ratelimit.RateLimitHeaders;
 import dev.dragoman.core.ratelimit.RateLimiter;
 import dev.dragoman.core.retry.Backoff;
 import dev.dragoman.core.retry.Retrier;
@@ -19,7 +20,6 @@ import dev.dragoman.core.translation.Translator;
 import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.summarize.SummarizerProvider;
 import dev.dragoman.summarize.llm.LlmSummarizer;
-import dev.dragoman.translate.BackendProfile;
 import dev.dragoman.translate.TranslationBackend;
 import dev.dragoman.translate.TranslatorProvider;
 import dev.dragoman.translate.Translators;
@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
@@ -59,6 +61,9 @@ public final class Backends {
     private final boolean strict;
     private final Retrier.Listener onRetry;
     private final Clock clock;
+    /** One limiter per backend spec, shared by every stack built for it (its translations and summaries). */
+    private final ConcurrentMap<BackendSpec, RateLimiter> limiters;
+
     private final Supplier<Glossary> glossary;
 
     private Backends(
@@ -72,6 +77,7 @@ public final class Backends {
             boolean strict,
             Retrier.Listener onRetry,
             Clock clock,
+            ConcurrentMap<BackendSpec, RateLimiter> limiters,
             Supplier<Glossary> glossary) {
         this.translators = translators;
         this.summarizers = summarizers;
@@ -88,6 +94,7 @@ public final class Backends {
         this.strict = strict;
         this.onRetry = onRetry;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.limiters = limiters;
         this.glossary = glossary;
     }
 
@@ -112,13 +119,25 @@ public final class Backends {
                 false,
                 null,
                 Clock.systemUTC(),
+                new ConcurrentHashMap<>(),
                 null);
     }
 
     /** Keys and vendor options are read through {@code lookup} (variable name → value, null when unset). */
     public Backends withVariables(Function<String, String> lookup) {
         return new Backends(
-                translators, summarizers, chatModels, lookup, http, cache, meter, strict, onRetry, clock, glossary);
+                translators,
+                summarizers,
+                chatModels,
+                lookup,
+                http,
+                cache,
+                meter,
+                strict,
+                onRetry,
+                clock,
+                limiters,
+                glossary);
     }
 
     /** The variables of {@code env} (a copy of the process environment, or a test's map). */
@@ -140,19 +159,42 @@ public final class Backends {
                 strict,
                 onRetry,
                 clock,
+                limiters,
                 glossary);
     }
 
     /** Where cached translations and summaries are kept. */
     public Backends withCache(ResultCache store) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, store, meter, strict, onRetry, clock, glossary);
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                store,
+                meter,
+                strict,
+                onRetry,
+                clock,
+                limiters,
+                glossary);
     }
 
     /** Where usage of every successful call is counted; null for none. */
     public Backends withMeter(UsageMeter usage) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, cache, usage, strict, onRetry, clock, glossary);
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                cache,
+                usage,
+                strict,
+                onRetry,
+                clock,
+                limiters,
+                glossary);
     }
 
     /** True: translations that look incomplete fail instead of being flagged. */
@@ -168,18 +210,41 @@ public final class Backends {
                 strictMode,
                 onRetry,
                 clock,
+                limiters,
                 glossary);
     }
 
     /** Told about every retry (for a verbose front end); null for none. */
     public Backends withRetryListener(Retrier.Listener listener) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, cache, meter, strict, listener, clock, glossary);
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                cache,
+                meter,
+                strict,
+                listener,
+                clock,
+                limiters,
+                glossary);
     }
 
     public Backends withClock(Clock c) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, cache, meter, strict, onRetry, c, glossary);
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                cache,
+                meter,
+                strict,
+                onRetry,
+                c,
+                limiters,
+                glossary);
     }
 
     /**
@@ -190,7 +255,18 @@ public final class Backends {
     public Backends withGlossary(Supplier<Glossary> g) {
         Supplier<Glossary> once = g == null ? null : new Once<>(g);
         return new Backends(
-                translators, summarizers, chatModels, variables, http, cache, meter, strict, onRetry, clock, once);
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                cache,
+                meter,
+                strict,
+                onRetry,
+                clock,
+                limiters,
+                once);
     }
 
     /** The glossary translators get, or null for none (reads it if not read yet). */
@@ -255,15 +331,20 @@ public final class Backends {
      * @throws DragomanException (configuration) for an unknown type, a type that does not translate, a missing key
      */
     public TranslationBackend rawTranslator(BackendSpec spec) {
+        return rawTranslator(spec, null);
+    }
+
+    /** The backend alone; the answers' rate-limit headers are reported to {@code limiter} (null = nowhere). */
+    private TranslationBackend rawTranslator(BackendSpec spec, RateLimiter limiter) {
         BackendSpec s = resolve(spec);
         TranslatorProvider mt = translators.find(s.type()).orElse(null);
         if (mt != null) {
             s = withOptionVariables(s, mt);
-            return mt.create(s, new TranslatorProvider.Context(requireKey(s, mt), http.get()));
+            return mt.create(s, new TranslatorProvider.Context(requireKey(s, mt), http(limiter)));
         }
         ChatModelProvider llm = chatModels.find(s.type()).orElse(null);
         if (llm != null) {
-            return rawLlmTranslator(s, spec, llm);
+            return rawLlmTranslator(s, spec, llm, limiter);
         }
         throw new DragomanException(
                 DragomanException.Kind.CONFIGURATION,
@@ -271,8 +352,9 @@ public final class Backends {
                         + "choose a translation backend (" + String.join(", ", translationTypes()) + ").");
     }
 
-    private TranslationBackend rawLlmTranslator(BackendSpec s, BackendSpec spec, ChatModelProvider llm) {
-        return LlmTranslator.builder(chatModel(s))
+    private TranslationBackend rawLlmTranslator(
+            BackendSpec s, BackendSpec spec, ChatModelProvider llm, RateLimiter limiter) {
+        return LlmTranslator.builder(chatModel(s, limiter))
                 .id(s.type())
                 .modelName(s.model())
                 .jsonMode(llm.jsonMode(spec))
@@ -300,10 +382,11 @@ public final class Backends {
 
     /** Every layer but the cache, as {@link #translator} and {@link #cachedTranslator} share them. */
     private Translators.Pipeline standard(BackendSpec spec) {
-        TranslationBackend raw = keyed(spec);
+        RateLimiter limiter = limiter(spec);
+        TranslationBackend raw = keyed(spec, limiter);
         return Translators.pipeline(raw)
                 .retry(retrier(spec))
-                .rateLimit(limiter(spec, raw.profile().unit()))
+                .rateLimit(limiter)
                 .meter(meter)
                 .punctuation(true)
                 .guard(strict)
@@ -362,13 +445,14 @@ public final class Backends {
         }
         ChatModelProvider llm = chatModels.find(s.type()).orElse(null);
         if (llm != null) {
-            return LlmSummarizer.builder(chatModel(s), s.type())
+            RateLimiter limiter = limiter(s);
+            return LlmSummarizer.builder(chatModel(s, limiter), s.type())
                     .modelName(s.model())
                     .endpoint(endpoint(s, llm))
                     .jsonMode(llm.jsonMode(s))
                     .cache(cache)
                     .retrier(retrier(s))
-                    .rateLimit(limiter(s, BackendProfile.Unit.TOKENS))
+                    .rateLimit(limiter)
                     .meter(meter)
                     .clock(clock)
                     .build();
@@ -391,6 +475,10 @@ public final class Backends {
      * @throws DragomanException (configuration) when {@code spec} is not a language model or its key is missing
      */
     public ChatModel chatModel(BackendSpec spec) {
+        return chatModel(spec, null);
+    }
+
+    private ChatModel chatModel(BackendSpec spec, RateLimiter limiter) {
         BackendSpec s = resolve(spec);
         ChatModelProvider p = chatModels
                 .find(s.type())
@@ -398,7 +486,7 @@ public final class Backends {
                         DragomanException.Kind.CONFIGURATION,
                         "Backend '" + s.name() + "' is of type " + s.type() + ", not a language model: use one of "
                                 + String.join(", ", chatModels.types()) + "."));
-        return p.create(s, requireKey(s, p), p.timeout(s), LlmHttpClient.builder(http.get(), clock));
+        return p.create(s, requireKey(s, p), p.timeout(s), LlmHttpClient.builder(http(limiter), clock));
     }
 
     /**
@@ -435,9 +523,9 @@ public final class Backends {
     }
 
     /** The bare backend with its endpoint in its profile (so in its cache keys): what the stacks are built around. */
-    private TranslationBackend keyed(BackendSpec spec) {
+    private TranslationBackend keyed(BackendSpec spec, RateLimiter limiter) {
         BackendSpec s = resolve(spec);
-        return atEndpoint(rawTranslator(spec), s, provider(s.type()));
+        return atEndpoint(rawTranslator(spec, limiter), s, provider(s.type()));
     }
 
     /** {@code backend} with its endpoint in its profile (so in its cache keys) when it is not the default one. */
@@ -496,13 +584,36 @@ public final class Backends {
     }
 
     /**
-     * Requests per minute and characters- or tokens-per-minute, as the backend counts (0 = not set); always a limiter,
-     * so that a backend without configured limits still learns its server's rate from 429s.
+     * The limiter of {@code spec}'s server, one per spec and shared by its translations and summaries: requests per
+     * minute and characters- or tokens-per-minute, as the backend counts (a language model counts tokens; 0 = not
+     * set). Always a limiter, so that a backend without configured limits still learns its server's rate from 429s
+     * and from the rate-limit headers of its answers ({@link #http(RateLimiter)}).
      */
-    private static RateLimiter limiter(BackendSpec spec, BackendProfile.Unit unit) {
-        BackendSpec.Limits l = spec.limits();
-        int units = unit == BackendProfile.Unit.TOKENS ? l.tokensPerMinute() : l.charactersPerMinute();
-        return RateLimiter.perMinute(l.requestsPerMinute(), units);
+    RateLimiter limiter(BackendSpec spec) {
+        BackendSpec s = resolve(spec);
+        return limiters.computeIfAbsent(s, k -> {
+            BackendSpec.Limits l = k.limits();
+            int units = languageModel(k.type()) ? l.tokensPerMinute() : l.charactersPerMinute();
+            return RateLimiter.perMinute(l.requestsPerMinute(), units);
+        });
+    }
+
+    /**
+     * The shared client, reporting every answer's rate-limit headers ({@link RateLimitHeaders}: OpenAI's
+     * {@code x-ratelimit-*}, Anthropic's, the IETF draft's) to {@code limiter}; the shared client itself when null.
+     */
+    private OkHttpClient http(RateLimiter limiter) {
+        OkHttpClient shared = http.get();
+        if (limiter == null) {
+            return shared;
+        }
+        return shared.newBuilder()
+                .addInterceptor(chain -> {
+                    okhttp3.Response response = chain.proceed(chain.request());
+                    RateLimitHeaders.from(response::header, clock).ifPresent(limiter::observe);
+                    return response;
+                })
+                .build();
     }
 
     private String key(BackendSpec resolved) {

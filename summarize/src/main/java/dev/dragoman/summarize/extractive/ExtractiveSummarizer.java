@@ -308,7 +308,8 @@ public final class ExtractiveSummarizer implements Summarizer {
                     c,
                     prior,
                     h,
-                    SentenceFeatures.of(sentences.get(i), n, c, h, maxHeadline, firstWords)));
+                    SentenceFeatures.of(
+                            sentences.get(i), n, c, h, maxHeadline, firstWords, article.dateline() != null)));
         }
         return new Ranking(List.copyOf(out), sim, all.size(), article.language());
     }
