@@ -40,6 +40,14 @@ class ReadmeUsageTest {
             The ministers said a joint monitoring station would be set up near the border.
             """;
 
+    /** The README's glossary example, plus a term the seed story holds. */
+    private static final String README_GLOSSARY = """
+            do-not-translate: [Reuters, AFP]
+            terms:
+              مجلس الأمن: Security Council
+              ar>en: { سانا: SANA, منظمة شنغهاي للتعاون: Shanghai Cooperation Organisation }
+            """;
+
     private final SimulatedBackend sim = SimulatedBackend.start(SimConfig.defaults());
 
     @TempDir
@@ -61,6 +69,7 @@ class ReadmeUsageTest {
         Files.copy(ParseCommandTest.SEED, wire.resolve("sana.txt"));
         Files.writeString(wire.resolve("reuters.txt"), ENGLISH, StandardCharsets.UTF_8);
         Files.copy(DEV_SET, dir.resolve("dev.jsonl"));
+        Files.writeString(dir.resolve("terms.yaml"), README_GLOSSARY, StandardCharsets.UTF_8);
         CliRunner cli = new CliRunner(dir.resolve("home")).env("OPENAI_API_KEY", "sk-readme-usage-000000");
         Files.createDirectories(cli.configFile().getParent());
         Files.writeString(
@@ -134,6 +143,19 @@ class ReadmeUsageTest {
                 assertThat(r.out()).startsWith("# \\[EN\\] "); // the simulated translation, Markdown-escaped
             }
         });
+        c.put(
+                "translate --glossary",
+                r -> { // the terms reach the backend (the LLM prompt); a miss is flagged
+                    String prompt = sim.chatRequests()
+                            .get(sim.chatRequests().size() - 1)
+                            .toString();
+                    assertThat(sim.chatRequests())
+                            .anySatisfy(messages -> assertThat(messages.toString())
+                                    .contains("سانا => SANA")
+                                    .contains("منظمة شنغهاي للتعاون => Shanghai Cooperation Organisation"));
+                    assertThat(prompt).doesNotContain("Reuters"); // only the terms the article holds
+                    assertThat(r.err()).contains("glossary: 'سانا' should be 'SANA'"); // the simulation ignores it
+                });
         c.put(
                 "brief story.txt",
                 r -> // sentences picked offline, only those translated

@@ -131,6 +131,9 @@ public final class BatchCommand implements Callable<Integer> {
     String summarizeBackend;
 
     @CommandLine.Mixin
+    dev.dragoman.cli.command.GlossaryOption glossary = new dev.dragoman.cli.command.GlossaryOption();
+
+    @CommandLine.Mixin
     dev.dragoman.cli.CommonOptions common = new dev.dragoman.cli.CommonOptions();
 
     @CommandLine.Mixin
@@ -176,7 +179,7 @@ public final class BatchCommand implements Callable<Integer> {
             return estimate(console);
         }
         try (ConfiguredBackends backends = ConfiguredBackends.open(
-                        context.settings(),
+                        glossary.apply(context.settings(), console),
                         translateTo != null || brief != null,
                         summarize || brief != null,
                         translateBackend,

@@ -13,6 +13,7 @@ import dev.dragoman.core.ratelimit.RateLimiter;
 import dev.dragoman.core.retry.Backoff;
 import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summarizer;
+import dev.dragoman.core.translation.Glossary;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.translation.Translator;
@@ -63,6 +64,8 @@ public final class Backends {
     /** One limiter per backend spec, shared by every stack built for it (its translations and summaries). */
     private final ConcurrentMap<BackendSpec, RateLimiter> limiters;
 
+    private final Supplier<Glossary> glossary;
+
     private Backends(
             Providers<TranslatorProvider> translators,
             Providers<SummarizerProvider> summarizers,
@@ -74,7 +77,8 @@ public final class Backends {
             boolean strict,
             Retrier.Listener onRetry,
             Clock clock,
-            ConcurrentMap<BackendSpec, RateLimiter> limiters) {
+            ConcurrentMap<BackendSpec, RateLimiter> limiters,
+            Supplier<Glossary> glossary) {
         this.translators = translators;
         this.summarizers = summarizers;
         this.chatModels = chatModels;
@@ -91,6 +95,7 @@ public final class Backends {
         this.onRetry = onRetry;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.limiters = limiters;
+        this.glossary = glossary;
     }
 
     /**
@@ -114,13 +119,25 @@ public final class Backends {
                 false,
                 null,
                 Clock.systemUTC(),
-                new ConcurrentHashMap<>());
+                new ConcurrentHashMap<>(),
+                null);
     }
 
     /** Keys and vendor options are read through {@code lookup} (variable name → value, null when unset). */
     public Backends withVariables(Function<String, String> lookup) {
         return new Backends(
-                translators, summarizers, chatModels, lookup, http, cache, meter, strict, onRetry, clock, limiters);
+                translators,
+                summarizers,
+                chatModels,
+                lookup,
+                http,
+                cache,
+                meter,
+                strict,
+                onRetry,
+                clock,
+                limiters,
+                glossary);
     }
 
     /** The variables of {@code env} (a copy of the process environment, or a test's map). */
@@ -154,19 +171,42 @@ public final class Backends {
                 strict,
                 onRetry,
                 clock,
-                limiters);
+                limiters,
+                glossary);
     }
 
     /** Where cached translations and summaries are kept. */
     public Backends withCache(ResultCache store) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, store, meter, strict, onRetry, clock, limiters);
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                store,
+                meter,
+                strict,
+                onRetry,
+                clock,
+                limiters,
+                glossary);
     }
 
     /** Where usage of every successful call is counted; null for none. */
     public Backends withMeter(UsageMeter usage) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, cache, usage, strict, onRetry, clock, limiters);
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                cache,
+                usage,
+                strict,
+                onRetry,
+                clock,
+                limiters,
+                glossary);
     }
 
     /** True: translations that look incomplete fail instead of being flagged. */
@@ -182,18 +222,68 @@ public final class Backends {
                 strictMode,
                 onRetry,
                 clock,
-                limiters);
+                limiters,
+                glossary);
     }
 
     /** Told about every retry (for a verbose front end); null for none. */
     public Backends withRetryListener(Retrier.Listener listener) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, cache, meter, strict, listener, clock, limiters);
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                cache,
+                meter,
+                strict,
+                listener,
+                clock,
+                limiters,
+                glossary);
     }
 
     public Backends withClock(Clock c) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, cache, meter, strict, onRetry, c, limiters);
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                cache,
+                meter,
+                strict,
+                onRetry,
+                c,
+                limiters,
+                glossary);
+    }
+
+    /**
+     * The glossary every translator built from here gives the requests that carry none
+     * ({@link Translators.Pipeline#glossary}); read when the first translator is built (so a command that never
+     * translates never reads it), once. Null, or a supplier of null, for none.
+     */
+    public Backends withGlossary(Supplier<Glossary> g) {
+        Supplier<Glossary> once = g == null ? null : new Once<>(g);
+        return new Backends(
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                cache,
+                meter,
+                strict,
+                onRetry,
+                clock,
+                limiters,
+                once);
+    }
+
+    /** The glossary translators get, or null for none (reads it if not read yet). */
+    public Glossary glossary() {
+        return glossary == null ? null : glossary.get();
     }
 
     public ResultCache cache() {
@@ -287,13 +377,11 @@ public final class Backends {
 
     /**
      * The translation backend of {@code spec} in the standard decorator stack: retry around the rate limit around
-     * usage metering, then the punctuation fix, the completeness guard and the glossary check
-     * ({@link Translators#standard}). Not cached: the article translator caches per segment.
+     * usage metering, then the punctuation fix, the completeness guard and the glossary check, with the run's
+     * glossary ({@link #withGlossary}). Not cached: the article translator caches per segment.
      */
     public TranslationBackend translator(BackendSpec spec) {
-        RateLimiter limiter = limiter(spec);
-        TranslationBackend raw = keyed(spec, limiter);
-        return Translators.standard(raw, retrier(spec), limiter, meter, strict);
+        return standard(spec).build();
     }
 
     /**
@@ -301,18 +389,21 @@ public final class Backends {
      * segment) around the guards, the rate limit and metering.
      */
     public TranslationBackend cachedTranslator(BackendSpec spec) {
+        return standard(spec).cache(new CachedCall(cache)).clock(clock).build();
+    }
+
+    /** Every layer but the cache, as {@link #translator} and {@link #cachedTranslator} share them. */
+    private Translators.Pipeline standard(BackendSpec spec) {
         RateLimiter limiter = limiter(spec);
         TranslationBackend raw = keyed(spec, limiter);
         return Translators.pipeline(raw)
                 .retry(retrier(spec))
-                .cache(new CachedCall(cache))
-                .clock(clock)
                 .rateLimit(limiter)
                 .meter(meter)
                 .punctuation(true)
                 .guard(strict)
                 .glossaryCheck(true)
-                .build();
+                .glossary(glossary());
     }
 
     /**
@@ -574,6 +665,30 @@ public final class Backends {
             }
         }
         return s;
+    }
+
+    /** A supplier asked once, on first use; thread-safe. */
+    private static final class Once<T> implements Supplier<T> {
+        private final Supplier<T> source;
+        private volatile boolean done;
+        private T value;
+
+        Once(Supplier<T> source) {
+            this.source = source;
+        }
+
+        @Override
+        public T get() {
+            if (!done) {
+                synchronized (this) {
+                    if (!done) {
+                        value = source.get();
+                        done = true;
+                    }
+                }
+            }
+            return value;
+        }
     }
 
     /** One client per process for users who inject none, made on first use. */
