@@ -57,6 +57,17 @@ public final class Console implements ArticleRun.Listener {
         }
     }
 
+    /** Each warning as "Warning: ABOUT: WARNING" ({@code about} null: "Warning: WARNING."); not with --quiet. */
+    public void warnings(String about, java.util.Collection<String> warnings) {
+        for (String w : warnings) {
+            if (about == null) {
+                note("Warning: %s%s", w, w.endsWith(".") ? "" : ".");
+            } else {
+                note("Warning: %s: %s", about, w);
+            }
+        }
+    }
+
     /** A detail printed only with {@code --verbose}. */
     @Override
     public void detail(String format, Object... args) {

@@ -14,7 +14,6 @@ import dev.dragoman.cli.command.TranslateCommand;
 import dev.dragoman.cli.config.ConfigDefaultProvider;
 import dev.dragoman.core.backend.MissingKeyException;
 import dev.dragoman.core.cache.CachePaths;
-import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.Reasons;
 import dev.dragoman.core.error.RedactingStream;
 import dev.dragoman.core.error.Secrets;
@@ -100,7 +99,7 @@ public final class Main implements Runnable {
         List<String> secrets = context.secrets();
         Secrets.register(secrets);
         installRedactingSystemErr();
-        RedactingStream.showTraces(verbose(args));
+        RedactingStream.showTraces(LogLevels.Verbosity.of(args) == LogLevels.Verbosity.VERBOSE);
         PrintWriter safeOut = secrets.isEmpty() ? out : Secrets.redacting(out);
         PrintWriter safeErr = secrets.isEmpty() ? err : Secrets.redacting(err);
         try {
@@ -137,6 +136,7 @@ public final class Main implements Runnable {
             }
         }
         cli.registerConverter(dev.dragoman.core.Language.class, new LanguageConverter());
+        cli.setCaseInsensitiveEnumValuesAllowed(true); // --style bullets, --formality more
         cli.setDefaultValueProvider(new ConfigDefaultProvider(context.settingsForDefaults()));
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> handleExecutionException(context, ex, cmd, parsed));
         cli.setParameterExceptionHandler(Main::handleParameterException);
@@ -202,24 +202,10 @@ public final class Main implements Runnable {
             err.flush();
             return ExitCodes.USAGE;
         }
-        if (ex instanceof MissingKeyException missing) {
-            err.println("dragoman: " + context.settingsForDefaults().explain(missing));
-        } else if (ex instanceof DragomanException d) {
-            err.println("dragoman: " + d.getMessage());
-        } else if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
-            err.println("dragoman: input/output failed: " + Reasons.of(ex));
-        } else {
-            err.println("dragoman: unexpected error (" + Reasons.of(ex) + ")"
-                    + (verbose ? "" : "; run again with --verbose for details, and please report it") + ".");
-        }
-        if (verbose) {
-            for (Throwable c = ex.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-                err.println("  caused by: " + c.getClass().getName() + ": " + c.getMessage());
-            }
-            if (!(ex instanceof DragomanException)) {
-                ex.printStackTrace(err);
-            }
-        }
+        err.print(
+                ex instanceof MissingKeyException missing
+                        ? "dragoman: " + context.settingsForDefaults().explain(missing) + "\n"
+                        : Reasons.report("dragoman", ex, verbose));
         err.flush();
         return ExitCodes.of(ex);
     }
@@ -253,34 +239,9 @@ public final class Main implements Runnable {
         System.exit(code);
     }
 
-    /** Whether {@code --verbose} (or {@code -v}) is among the options (before {@code --}). */
-    static boolean verbose(String... args) {
-        for (String a : args) {
-            if (a.equals("--")) {
-                return false;
-            }
-            if (a.equals("-v") || a.equals("--verbose")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Library logging from the verbosity flags ({@link LogLevels}), before the first logger exists. */
     static void configureLogging(String... args) {
-        LogLevels.Verbosity verbosity = LogLevels.Verbosity.NORMAL;
-        for (String a : args) {
-            if (a.equals("--")) {
-                break;
-            }
-            if (a.equals("-v") || a.equals("--verbose")) {
-                verbosity = LogLevels.Verbosity.VERBOSE;
-            } else if (a.equals("-q") || a.equals("--quiet")) {
-                verbosity = LogLevels.Verbosity.QUIET;
-                break;
-            }
-        }
-        LogLevels.configure(verbosity, args.length > 0 && args[0].equals("serve"));
+        LogLevels.configure(LogLevels.Verbosity.of(args), args.length > 0 && args[0].equals("serve"));
     }
 
     /**

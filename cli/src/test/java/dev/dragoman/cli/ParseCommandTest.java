@@ -42,6 +42,20 @@ class ParseCommandTest {
     }
 
     @Test
+    void should_write_detects_table_of_every_input_to_the_output_file() throws Exception {
+        // given
+        Path out = home.resolve("languages.md");
+        Path copy = Files.copy(SEED, home.resolve("copy.txt"));
+        // when
+        CliRunner.Result r = cli().run("detect", SEED.toString(), copy.toString(), "-f", "md", "-o", out.toString());
+        // then
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(Files.readString(out).lines().filter(l -> l.contains("| ar ")))
+                .hasSize(2);
+    }
+
+    @Test
     void should_read_standard_input_and_write_each_format() throws Exception {
         String seed = Files.readString(SEED, StandardCharsets.UTF_8);
         // when

@@ -1,5 +1,8 @@
 package dev.dragoman.serve;
 
+import dev.dragoman.core.error.UsageException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,6 +37,21 @@ public record ApiKey(String name, String hash, int requestsPerMinute, int charac
         if (requestsPerMinute < 0 || charactersPerMinute < 0) {
             throw new IllegalArgumentException("limits of key '" + name + "' are 0 (none) or positive");
         }
+    }
+
+    /**
+     * The keys-file line ("NAME sha256:…") for a client key read from {@code in} ({@code dragoman serve
+     * --hash-key}); the key itself is never stored.
+     *
+     * @throws UsageException when the key is shorter than 16 characters
+     */
+    public static String keysFileLine(InputStream in) throws IOException {
+        String key = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (key.length() < 16) {
+            throw new UsageException("--hash-key reads the key from standard input: at least 16 characters (e.g."
+                    + " head -c 32 /dev/urandom | base64)");
+        }
+        return "NAME " + hash(key);
     }
 
     /** {@code sha256:<hex>} of {@code key} (UTF-8, surrounding white space removed). */

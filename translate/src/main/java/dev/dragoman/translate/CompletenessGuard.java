@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * flagged with a warning on the segment (and so in the article's provenance and the output) — or, in strict mode,
  * the call fails with {@link Kind#QUALITY}. Never a silent passthrough.
  *
+ * <p>The same guard, with another {@link Check}, is the glossary check ({@link #glossary}): a glossary term left
+ * wrong is asked again, then flagged or failed exactly like an untranslated segment.
+ *
  * <p>Thread-safe if the inner backend is.
  */
 public final class CompletenessGuard implements TranslationBackend {
@@ -30,12 +33,55 @@ public final class CompletenessGuard implements TranslationBackend {
     /** Below this many letters the length ratio says nothing. */
     static final int RATIO_MIN_LETTERS = 20;
 
+    /** What a guard looks for in one translated segment. */
+    @FunctionalInterface
+    interface Check {
+        /**
+         * The problems of segment {@code index} of {@code request} translated as {@code output}; empty when none.
+         *
+         * @param detected the source language the backend detected, or null
+         */
+        List<String> problems(TranslationRequest request, int index, String output, Language detected);
+    }
+
+    private static final Check UNTRANSLATED = (request, i, output, detected) -> problem(
+                    request.segments().get(i), output, request.source(), request.target())
+            .map(List::of)
+            .orElse(List.of());
+
     private final TranslationBackend inner;
     private final boolean strict;
+    private final String name;
+    private final String suspect;
+    private final String failing;
+    private final Check check;
 
     public CompletenessGuard(TranslationBackend inner, boolean strict) {
+        this(inner, strict, "CompletenessGuard", "look untranslated", "did not translate", UNTRANSLATED);
+    }
+
+    private CompletenessGuard(
+            TranslationBackend inner, boolean strict, String name, String suspect, String failing, Check check) {
         this.inner = Objects.requireNonNull(inner, "inner");
         this.strict = strict;
+        this.name = name;
+        this.suspect = suspect;
+        this.failing = failing;
+        this.check = check;
+    }
+
+    /**
+     * The glossary check ({@link GlossaryCheck}) as a guard: a segment holding a glossary term whose translation
+     * lacks the required target term is asked again once, then flagged (or, {@code strict}, fails the call).
+     */
+    public static CompletenessGuard glossary(TranslationBackend inner, boolean strict) {
+        return new CompletenessGuard(
+                inner,
+                strict,
+                "GlossaryCheck",
+                "miss a glossary term",
+                "left a glossary term wrong in",
+                GlossaryCheck::problems);
     }
 
     @Override
@@ -49,8 +95,8 @@ public final class CompletenessGuard implements TranslationBackend {
         List<TranslatedSegment> segments = new ArrayList<>(first.segments());
         List<Integer> suspects = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) {
-            if (problem(request.segments().get(i), segments.get(i).text(), request.source(), request.target())
-                    .isPresent()) {
+            if (!check.problems(request, i, segments.get(i).text(), first.detectedSource())
+                    .isEmpty()) {
                 suspects.add(i);
             }
         }
@@ -58,34 +104,37 @@ public final class CompletenessGuard implements TranslationBackend {
             return first;
         }
         LOG.warn(
-                "{}: {} of {} segment(s) look untranslated; asking once more",
+                "{}: {} of {} segment(s) {}; asking once more",
                 inner.profile().id(),
                 suspects.size(),
-                segments.size());
+                segments.size(),
+                suspect);
         List<String> again =
                 suspects.stream().map(i -> request.segments().get(i)).toList();
         TranslationResult second = inner.translate(request.withSegments(again));
+        Language detected = first.detectedSource() != null ? first.detectedSource() : second.detectedSource();
         for (int k = 0; k < suspects.size(); k++) {
             int i = suspects.get(k);
             TranslatedSegment retried = second.segments().get(k);
-            Optional<String> still =
-                    problem(request.segments().get(i), retried.text(), request.source(), request.target());
-            if (still.isPresent()) {
+            List<String> still = check.problems(request, i, retried.text(), detected);
+            if (!still.isEmpty()) {
                 if (strict) {
                     throw new DragomanException(
                             Kind.QUALITY,
-                            inner.profile().id() + " did not translate segment "
-                                    + (i + 1) + " (" + still.get() + ", twice): "
+                            inner.profile().id() + " " + failing + " segment "
+                                    + (i + 1) + " (" + String.join("; ", still) + ", twice): "
                                     + excerpt(request.segments().get(i))
                                     + " — run without --strict to keep it flagged, or use another backend");
                 }
-                retried = retried.withWarning(still.get());
+                for (String problem : still) {
+                    retried = retried.withWarning(problem);
+                }
             }
             segments.set(i, retried);
         }
         return new TranslationResult(
                 segments,
-                first.detectedSource() != null ? first.detectedSource() : second.detectedSource(),
+                detected,
                 first.backend(),
                 first.model(),
                 first.usage().plus(second.usage()));
@@ -143,6 +192,6 @@ public final class CompletenessGuard implements TranslationBackend {
 
     @Override
     public String toString() {
-        return "CompletenessGuard[" + (strict ? "strict" : "flag") + "](" + inner + ")";
+        return name + "[" + (strict ? "strict" : "flag") + "](" + inner + ")";
     }
 }

@@ -1,70 +1,50 @@
 package dev.dragoman.translate;
 
-import dev.dragoman.core.text.TextNormalizer;
+import dev.dragoman.core.Language;
 import dev.dragoman.core.translation.Glossary;
-import dev.dragoman.core.translation.TranslatedSegment;
+import dev.dragoman.core.translation.TermMatcher;
 import dev.dragoman.core.translation.TranslationRequest;
-import dev.dragoman.core.translation.TranslationResult;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 
 /**
- * Checks every translation against the request's glossary: when a segment contains a glossary source term and its
- * translation lacks the required target term, the segment gets a warning ("glossary: 'سانا' should be 'SANA'").
- * Works for every backend, whether or not it applied the glossary itself (LLM prompt, DeepL glossary id, or not at
- * all). Source terms are matched on {@link TextNormalizer}-folded text (diacritics, alef forms, case); target
- * terms must appear as written, case included ("SANA", not "Sana"). Thread-safe if the inner backend is.
+ * The glossary check of every translation, whichever way the backend applied the glossary (DeepL glossary, LLM
+ * prompt, placeholders, or not at all): a segment that contains a glossary source term must have the entry's target
+ * term in its translation ("glossary: 'سانا' should be 'SANA'"), and a do-not-translate term must come back as it
+ * is. Terms are found by {@link TermMatcher} (folded Arabic, whole words, first letter in either case). The guard
+ * that re-asks and then flags or fails is {@link CompletenessGuard#glossary}. Stateless and thread-safe.
  */
-public final class GlossaryCheck implements TranslationBackend {
+public final class GlossaryCheck {
 
-    private final TranslationBackend inner;
+    private GlossaryCheck() {}
 
-    public GlossaryCheck(TranslationBackend inner) {
-        this.inner = Objects.requireNonNull(inner, "inner");
-    }
-
-    @Override
-    public BackendProfile profile() {
-        return inner.profile();
-    }
-
-    @Override
-    public TranslationResult translate(TranslationRequest request) {
-        TranslationResult result = inner.translate(request);
+    /** The glossary problems of segment {@code index} of {@code request} translated as {@code output}. */
+    static List<String> problems(TranslationRequest request, int index, String output, Language detected) {
         Glossary glossary = request.options().glossary();
-        if (glossary == null || glossary.entries().isEmpty()) {
-            return result;
+        if (glossary == null || glossary.isEmpty()) {
+            return List.of();
         }
-        List<Glossary.Entry> entries = glossary.entriesFor(
-                request.source() != null ? request.source() : result.detectedSource(), request.target());
-        List<TranslatedSegment> checked = new ArrayList<>(result.segments().size());
-        for (int i = 0; i < result.segments().size(); i++) {
-            checked.add(check(request.segments().get(i), result.segments().get(i), entries));
-        }
-        return new TranslationResult(
-                checked, result.detectedSource(), result.backend(), result.model(), result.usage());
+        Language from = request.source() != null ? request.source() : detected;
+        return problems(request.segments().get(index), output, glossary.entriesFor(from, request.target()));
     }
 
-    static TranslatedSegment check(String source, TranslatedSegment translated, List<Glossary.Entry> entries) {
-        String src = TextNormalizer.normalize(source);
-        String out = exact(translated.text());
-        TranslatedSegment result = translated;
-        for (Glossary.Entry e : entries) {
-            if (src.contains(TextNormalizer.normalize(e.source())) && !out.contains(exact(e.target()))) {
-                result = result.withWarning("glossary: '" + e.source() + "' should be '" + e.target() + "'");
+    /** One warning per entry whose source term is in {@code source} and whose target is missing from {@code output}. */
+    public static List<String> problems(String source, String output, List<Glossary.Entry> entries) {
+        Set<Glossary.Entry> present = new LinkedHashSet<>();
+        for (TermMatcher.Hit hit : TermMatcher.find(source, entries)) {
+            present.add(hit.entry());
+        }
+        List<String> problems = new ArrayList<>();
+        for (Glossary.Entry e : present) {
+            if (!TermMatcher.contains(output, e.target())) {
+                problems.add(
+                        e.keep()
+                                ? "glossary: '" + e.source() + "' should be left as it is"
+                                : "glossary: '" + e.source() + "' should be '" + e.target() + "'");
             }
         }
-        return result;
-    }
-
-    /** Target terms must appear as written (case included); only Unicode form and white space are folded. */
-    private static String exact(String s) {
-        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC).replaceAll("\\s+", " ");
-    }
-
-    @Override
-    public String toString() {
-        return "GlossaryCheck(" + inner + ")";
+        return problems;
     }
 }

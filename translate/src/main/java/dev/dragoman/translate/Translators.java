@@ -7,6 +7,7 @@ import dev.dragoman.core.call.CallType;
 import dev.dragoman.core.llm.TokenEstimate;
 import dev.dragoman.core.ratelimit.RateLimiter;
 import dev.dragoman.core.retry.Retrier;
+import dev.dragoman.core.translation.Glossary;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.usage.Usage;
@@ -21,10 +22,11 @@ import java.util.OptionalLong;
  * layers. From the outside in:
  *
  * <pre>
+ * glossary                the run's glossary, for requests that carry none (so it is in every cache key)
  * retry                   backoff on 429/5xx/timeouts/resets/malformed answers; a retry re-sends only what is still
  *                         missing from the cache
  *   CachingTranslator     cache lookup per segment; only misses go further, packed into batches
- *     GlossaryCheck       flags translations that miss a glossary term
+ *     GlossaryCheck       re-asks once for segments that miss a glossary term, then flags (or fails)
  *       CompletenessGuard re-asks once for untranslated-looking segments, then flags (or fails)
  *         TargetPunctuation  "؟?" → "?" (Arabic punctuation left in a Latin-script translation)
  *           rate limit    client-side requests/min and characters-or-tokens/min, every attempt
@@ -132,6 +134,7 @@ public final class Translators {
         private Boolean strict;
         private boolean glossaryCheck;
         private boolean punctuation;
+        private Glossary glossary;
 
         private Pipeline(TranslationBackend backend) {
             this.backend = Objects.requireNonNull(backend, "backend");
@@ -177,8 +180,18 @@ public final class Translators {
             return this;
         }
 
+        /** Adds the glossary check ({@link CompletenessGuard#glossary}), strict when {@link #guard} is. */
         public Pipeline glossaryCheck(boolean on) {
             this.glossaryCheck = on;
+            return this;
+        }
+
+        /**
+         * The glossary of every request that carries none ({@code options().glossary()} null): configured
+         * once for a run, it reaches every backend and every cache key. Null or empty = none.
+         */
+        public Pipeline glossary(Glossary g) {
+            this.glossary = g == null || g.isEmpty() ? null : g;
             return this;
         }
 
@@ -200,8 +213,9 @@ public final class Translators {
                 description = "CompletenessGuard[" + (s ? "strict" : "flag") + "](" + description + ")";
             }
             if (glossaryCheck) {
-                stack.guard(c -> new GlossaryCheck(backend(profile, c))::translate);
-                description = "GlossaryCheck(" + description + ")";
+                boolean s = strict != null && strict;
+                stack.guard(c -> CompletenessGuard.glossary(backend(profile, c), s)::translate);
+                description = "GlossaryCheck[" + (s ? "strict" : "flag") + "](" + description + ")";
             }
             if (cache != null) {
                 CachedCall store = cache;
@@ -210,6 +224,15 @@ public final class Translators {
             }
             description = retrier == null ? description : "Retrying(" + description + ")";
             Call<TranslationRequest, TranslationResult> call = stack.build();
+            if (glossary != null) {
+                Glossary g = glossary;
+                Call<TranslationRequest, TranslationResult> inner = call;
+                call = request -> inner.call(
+                        request.options().glossary() != null
+                                ? request
+                                : request.withOptions(request.options().withGlossary(g)));
+                description = "Glossary[" + g.version() + "](" + description + ")";
+            }
             return TranslationBackend.of(profile, call::call, description);
         }
 

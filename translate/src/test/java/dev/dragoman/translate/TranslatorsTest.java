@@ -57,7 +57,8 @@ class TranslatorsTest {
                 true,
                 new dev.dragoman.core.cache.CachedCall(new dev.dragoman.core.cache.MemoryResultCache()));
         assertThat(t.toString())
-                .isEqualTo("Retrying(Caching(GlossaryCheck(CompletenessGuard[strict](TargetPunctuation(fake)))))");
+                .isEqualTo(
+                        "Retrying(Caching(GlossaryCheck[strict](CompletenessGuard[strict](TargetPunctuation(fake)))))");
     }
 
     @Test
@@ -66,7 +67,31 @@ class TranslatorsTest {
                 new Fakes.RecordingBackend(), Retrier.none(), RateLimiter.unlimited(), new UsageMeter(), false);
         assertThat(t.toString())
                 .isEqualTo(
-                        "Retrying(GlossaryCheck(CompletenessGuard[flag](TargetPunctuation(RateLimited(Metered(fake))))))");
+                        "Retrying(GlossaryCheck[flag](CompletenessGuard[flag](TargetPunctuation(RateLimited(Metered(fake))))))");
         assertThat(t.profile()).isEqualTo(new Fakes.RecordingBackend().profile());
+    }
+
+    @Test
+    void should_give_every_request_the_run_glossary_so_a_changed_glossary_is_a_cache_miss() {
+        // given
+        Fakes.RecordingBackend backend = new Fakes.RecordingBackend();
+        dev.dragoman.core.cache.CachedCall cache =
+                new dev.dragoman.core.cache.CachedCall(new dev.dragoman.core.cache.MemoryResultCache());
+        dev.dragoman.core.translation.Glossary v1 = new dev.dragoman.core.translation.Glossary(
+                java.util.List.of(dev.dragoman.core.translation.Glossary.Entry.keep("AFP")));
+        dev.dragoman.core.translation.Glossary v2 = new dev.dragoman.core.translation.Glossary(
+                java.util.List.of(dev.dragoman.core.translation.Glossary.Entry.keep("SANA")));
+        dev.dragoman.core.translation.TranslationRequest req = dev.dragoman.core.translation.TranslationRequest.of(
+                java.util.List.of("مرحبا"), dev.dragoman.core.Language.ARABIC, dev.dragoman.core.Language.ENGLISH);
+        java.util.function.Function<dev.dragoman.core.translation.Glossary, TranslationBackend> stack =
+                g -> Translators.pipeline(backend).cache(cache).glossary(g).build();
+        // when
+        stack.apply(v1).translate(req);
+        stack.apply(v1).translate(req);
+        stack.apply(v2).translate(req);
+        // then: the same glossary is served from the cache, another one is not
+        assertThat(backend.requests).hasSize(2);
+        assertThat(backend.requests).extracting(r -> r.options().glossary()).containsExactly(v1, v2);
+        assertThat(stack.apply(v1).toString()).startsWith("Glossary[" + v1.version() + "](");
     }
 }

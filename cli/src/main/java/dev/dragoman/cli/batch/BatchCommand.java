@@ -4,7 +4,7 @@ import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.Console;
 import dev.dragoman.cli.VersionProvider;
 import dev.dragoman.core.Language;
-import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.summary.SummaryOptions;
 import dev.dragoman.core.text.Durations;
 import dev.dragoman.pipeline.batch.BatchEngine;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import okhttp3.OkHttpClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,16 +34,6 @@ import picocli.CommandLine.Parameters;
             "Read many inputs (files, directories, globs, feed and page URLs), translate and summarize each article,",
             "write per-article outputs and a digest grouped by story under --out. Resumable: run the same command",
             "again after a crash or kill and only unfinished and failed items are redone."
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:every item done (or already done)",
-            "2:usage error",
-            "65:an item failed for good (bad input)",
-            "69:a backend is unavailable or its quota exhausted",
-            "70:internal error",
-            "75:items failed temporarily (rate limit, timeout): run again",
-            "78:configuration error (missing backend, bad --cron)"
         })
 public final class BatchCommand implements Callable<Integer> {
 
@@ -162,17 +151,10 @@ public final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         try {
-            return execute(err);
-        } catch (DragomanException e) {
-            err.println("dragoman batch: " + e.getMessage());
-            err.flush();
-            return e.kind().exitCode();
+            return execute(spec.commandLine().getErr());
         } catch (IllegalArgumentException e) {
-            err.println("dragoman batch: " + e.getMessage());
-            err.flush();
-            return 2;
+            throw new UsageException(e.getMessage()); // a bad --every, --cron, --zone, --format or --progress
         }
     }
 
@@ -194,19 +176,12 @@ public final class BatchCommand implements Callable<Integer> {
                                 .filter(java.util.Objects::nonNull)
                                 .toList())
                 .onCacheWarning(w -> console.note("Warning: %s.", w))) {
-            OkHttpClient http = new OkHttpClient();
-            try {
-                BatchEngine engine = BatchEngine.builder(options(backends))
-                        .translator(backends.translator())
-                        .summarizer(backends.summarizer())
-                        .fetcher(new HttpFetcher(
-                                http, VersionProvider.version(), Durations.parseDuration(fetchTimeout), perHost))
-                        .build();
-                return run(BatchJob.once(engine).on(schedule), listener, err);
-            } finally {
-                http.dispatcher().executorService().shutdown();
-                http.connectionPool().evictAll();
-            }
+            BatchEngine engine = BatchEngine.builder(options(backends))
+                    .translator(backends.translator())
+                    .summarizer(backends.summarizer())
+                    .fetcher(HttpFetcher.of(VersionProvider.version(), Durations.parseDuration(fetchTimeout), perHost))
+                    .build();
+            return run(BatchJob.once(engine).on(schedule), listener, err);
         }
     }
 

@@ -67,8 +67,8 @@ public final class BriefCommand implements Callable<Integer> {
     @Option(
             names = "--style",
             paramLabel = "STYLE",
-            description = "headline, bullets or paragraph (default: paragraph).")
-    String style;
+            description = "headline, bullets or paragraph (default: ${DEFAULT-VALUE}).")
+    SummaryOptions.Style style = SummaryOptions.Style.PARAGRAPH;
 
     @Option(names = "--strict", description = "Fail (exit 65) instead of flagging sentences that look untranslated.")
     boolean strict;
@@ -85,7 +85,7 @@ public final class BriefCommand implements Callable<Integer> {
         Language target = to == null ? Language.ENGLISH : to;
         SummaryOptions options = SummaryOptions.DEFAULT
                 .withLength(length.length(spec))
-                .withStyle(SummarizeCommand.style(style))
+                .withStyle(style)
                 .withStrict(strict);
         UsageMeter meter = new UsageMeter();
         try (MeteredResultCache store = cache.open(settings, console)) {
@@ -94,9 +94,7 @@ public final class BriefCommand implements Callable<Integer> {
             SummaryWriter writer = new SummaryWriter(format);
             return io.run(context, format, ".brief." + target.tag(), (input, article) -> {
                 Brief brief = console.timed("brief " + input.name(), () -> pipeline.brief(article, target, options));
-                for (String w : brief.summary().warnings()) {
-                    console.note("Warning: %s: %s", input.name(), w);
-                }
+                console.warnings(input.name(), brief.summary().warnings());
                 console.note(
                         "%s: sent %d of %d characters to translation (%.0f%% of the whole article)",
                         input.name(), brief.charactersSent(), brief.charactersWholeArticle(), 100 * brief.sentRatio());

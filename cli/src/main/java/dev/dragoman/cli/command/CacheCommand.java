@@ -7,10 +7,8 @@ import dev.dragoman.cli.ExitCodes;
 import dev.dragoman.core.cache.CacheAdmin;
 import dev.dragoman.core.cache.CacheFilter;
 import dev.dragoman.core.cache.CacheReport;
-import dev.dragoman.core.cache.CacheStats;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.error.UsageException;
-import dev.dragoman.core.text.Durations;
 import dev.dragoman.core.write.DataTable;
 import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.pipeline.config.Settings;
@@ -36,23 +34,40 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {"  dragoman cache stats", "  dragoman cache clear --backend deepl --older-than 30d"})
-public final class CacheCommand implements Runnable {
+public final class CacheCommand extends GroupCommand {
 
-    @Spec
-    CommandSpec spec;
+    /** What the subcommands that open the store share: the options, opening, warnings, printing. */
+    abstract static class OnStore implements Callable<Integer> {
+        private final CliContext context;
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+        @Spec
+        CommandSpec spec;
 
-    private static CacheAdmin admin(MeteredResultCache store) {
-        return CacheAdmin.of(store).orElseThrow(() -> new IllegalStateException("the store has no admin side"));
-    }
+        @Mixin
+        CommonOptions common;
 
-    private static void warnings(Console console, CacheAdmin admin) {
-        for (String w : admin.warnings()) {
-            console.note("Warning: %s", w);
+        @Mixin
+        CacheOptions cache;
+
+        OnStore(CliContext context) {
+            this.context = context;
+        }
+
+        /** Does the work on the store and returns what to print. */
+        abstract String apply(CacheAdmin admin);
+
+        @Override
+        public Integer call() {
+            Console console = new Console(spec, common);
+            try (MeteredResultCache store = cache.open(context.settings())) {
+                CacheAdmin admin = CacheAdmin.of(store)
+                        .orElseThrow(() -> new IllegalStateException("the store has no admin side"));
+                String report = apply(admin);
+                console.warnings(null, admin.warnings());
+                console.out().print(report);
+                console.out().flush();
+                return ExitCodes.OK;
+            }
         }
     }
 
@@ -64,17 +79,7 @@ public final class CacheCommand implements Runnable {
                     "Entries, size, hit rate and what the hits saved (requests, characters, tokens), per backend.",
             footerHeading = "%nExamples:%n",
             footer = {"  dragoman cache stats", "  dragoman cache stats --format json"})
-    static final class Stats implements Callable<Integer> {
-        private final CliContext context;
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        CommonOptions common;
-
-        @Mixin
-        CacheOptions cache;
+    static final class Stats extends OnStore {
 
         @Mixin
         FormatOption format;
@@ -83,28 +88,12 @@ public final class CacheCommand implements Runnable {
         boolean json;
 
         Stats(CliContext context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
-        public Integer call() throws Exception {
-            Settings settings = context.settings();
-            Console console = new Console(spec, common);
-            try (MeteredResultCache store = cache.open(settings)) {
-                CacheAdmin admin = admin(store);
-                CacheStats s = admin.stats();
-                warnings(console, admin);
-                OutputFormat f = json ? OutputFormat.JSON : format.get();
-                switch (f) {
-                    case TEXT -> console.out().print(CacheReport.text(s, admin.location()));
-                    case JSON -> console.out().print(CacheReport.json(s, admin.location()) + "\n");
-                    default ->
-                        console.out()
-                                .print(CacheReport.table(s, admin.location()).render(f));
-                }
-                console.out().flush();
-                return ExitCodes.OK;
-            }
+        String apply(CacheAdmin admin) {
+            return CacheReport.render(admin.stats(), admin.location(), json ? OutputFormat.JSON : format.get());
         }
     }
 
@@ -115,17 +104,7 @@ public final class CacheCommand implements Runnable {
             description = "Remove cached results: all of them, one backend's, or those older than an age.",
             footerHeading = "%nExamples:%n",
             footer = {"  dragoman cache clear", "  dragoman cache clear --backend openai --older-than 7d"})
-    static final class Clear implements Callable<Integer> {
-        private final CliContext context;
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        CommonOptions common;
-
-        @Mixin
-        CacheOptions cache;
+    static final class Clear extends OnStore {
 
         @Option(names = "--backend", paramLabel = "ID", description = "Only this backend's entries (openai, deepl, …).")
         String backend;
@@ -136,32 +115,25 @@ public final class CacheCommand implements Runnable {
                 description = "Only entries older than AGE (90m, 12h, 30d).")
         String olderThan;
 
+        private CacheFilter filter;
+
         Clear(CliContext context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
         public Integer call() {
-            Settings settings = context.settings();
-            Console console = new Console(spec, common);
-            CacheFilter filter = CacheFilter.all();
-            if (backend != null) {
-                filter = filter.withBackend(backend);
+            try {
+                filter = CacheFilter.of(backend, olderThan); // a bad age is a usage error before the store opens
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
             }
-            if (olderThan != null) {
-                try {
-                    filter = filter.withOlderThan(Durations.parseDuration(olderThan));
-                } catch (IllegalArgumentException e) {
-                    throw new UsageException("--older-than: " + e.getMessage());
-                }
-            }
-            try (MeteredResultCache store = cache.open(settings)) {
-                CacheAdmin admin = admin(store);
-                long removed = admin.clear(filter);
-                warnings(console, admin);
-                console.out().println(CacheReport.removed("Removed", removed, admin.location()));
-                return ExitCodes.OK;
-            }
+            return super.call();
+        }
+
+        @Override
+        String apply(CacheAdmin admin) {
+            return CacheReport.removed("Removed", admin.clear(filter), admin.location()) + "\n";
         }
     }
 
@@ -172,33 +144,15 @@ public final class CacheCommand implements Runnable {
             description = "Remove expired entries, then the least recently used until the store fits its size cap.",
             footerHeading = "%nExamples:%n",
             footer = {"  dragoman cache prune"})
-    static final class Prune implements Callable<Integer> {
-        private final CliContext context;
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        CommonOptions common;
-
-        @Mixin
-        CacheOptions cache;
+    static final class Prune extends OnStore {
 
         Prune(CliContext context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
-        public Integer call() {
-            Settings settings = context.settings();
-            Console console = new Console(spec, common);
-            try (MeteredResultCache store = cache.open(settings)) {
-                CacheAdmin admin = admin(store);
-                long removed = admin.prune();
-                warnings(console, admin);
-                console.out().println(CacheReport.removed("Pruned", removed, admin.location()));
-                return ExitCodes.OK;
-            }
+        String apply(CacheAdmin admin) {
+            return CacheReport.removed("Pruned", admin.prune(), admin.location()) + "\n";
         }
     }
 

@@ -48,7 +48,7 @@ public final class CacheOptions {
 
     /** Opens the store for a run: a failing or repaired store is said once on stderr (not with --quiet). */
     public MeteredResultCache open(Settings settings, Console console) {
-        return open(settings).onWarning(w -> console.note("Warning: %s.", w));
+        return open(settings).onWarning(w -> console.warnings(null, java.util.List.of(w)));
     }
 
     /** Where that store is, without opening it (see {@link Stores#location}). */

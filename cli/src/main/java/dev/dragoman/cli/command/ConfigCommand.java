@@ -25,15 +25,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ConfigCommand.Show.class, ConfigCommand.Init.class},
         footerHeading = "%nExamples:%n",
         footer = {"  dragoman config init", "  dragoman config show --translate-backend deepl"})
-public final class ConfigCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class ConfigCommand extends GroupCommand {
 
     /** {@code config show}: every setting's value and where it came from, secrets redacted. */
     @Command(
@@ -93,9 +85,7 @@ public final class ConfigCommand implements Runnable {
             ConfigReport.Shown shown = ConfigReport.show(settings, s -> resolve(settings, s));
             console.out().print(shown.text());
             console.out().flush();
-            for (String w : shown.warnings()) {
-                console.note("Warning: %s.", w);
-            }
+            console.warnings(null, shown.warnings());
             return ExitCodes.OK;
         }
 

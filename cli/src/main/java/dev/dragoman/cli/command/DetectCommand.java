@@ -56,18 +56,10 @@ public final class DetectCommand implements Callable<Integer> {
                         language.displayName()));
                 return "";
             });
-            String table =
-                    new DataTable("Languages", List.of("input", "language", "confidence", "name"), rows).render(format);
-            if (io.output == null || io.output.equals("-")) {
-                io.console().out().print(table);
-                io.console().out().flush();
-            } else {
-                try {
-                    dev.dragoman.pipeline.internal.AtomicFiles.write(java.nio.file.Path.of(io.output), table);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException("cannot write " + io.output + ": " + e.getMessage(), e);
-                }
-            }
+            io.writeWhole(
+                    context,
+                    new DataTable("Languages", List.of("input", "language", "confidence", "name"), rows)
+                            .render(format));
             return code;
         }
         DetectionWriter writer = new DetectionWriter(format);

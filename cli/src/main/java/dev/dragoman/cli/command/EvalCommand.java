@@ -30,15 +30,7 @@ import picocli.CommandLine.Spec;
         subcommands = {EvalCommand.Summarize.class},
         footerHeading = "%nExamples:%n",
         footer = {"  dragoman eval summarize --dataset ../shared/data/eval/bbc-news-summary-en.dev.jsonl"})
-public final class EvalCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class EvalCommand extends GroupCommand {
 
     /** {@code eval summarize}. */
     @Command(

@@ -57,6 +57,11 @@ public final class IoOptions {
         return format.get();
     }
 
+    /** Writes one document gathered from every input where {@code -o} says (see {@link ArticleRun#writeWhole}). */
+    void writeWhole(CliContext context, String document) {
+        articleRun(context).writeWhole(output, document);
+    }
+
     /**
      * Reads every input, renders each article and writes it; {@code suffix} goes before the output extension.
      *
@@ -68,12 +73,11 @@ public final class IoOptions {
 
     /** As {@link #run(CliContext, OutputFormat, String, ArticleRun.Renderer)}; {@code streamable} documents may share one stream. */
     int run(CliContext context, OutputFormat format, boolean streamable, String suffix, ArticleRun.Renderer renderer) {
+        return articleRun(context).run(inputs, output, format, streamable, suffix, renderer);
+    }
+
+    private ArticleRun articleRun(CliContext context) {
         return new ArticleRun(
-                        console().out(),
-                        console(),
-                        ArticleReaders::standard,
-                        context.stdin(),
-                        context.stdinIsTerminal())
-                .run(inputs, output, format, streamable, suffix, renderer);
+                console().out(), console(), ArticleReaders::standard, context.stdin(), context.stdinIsTerminal());
     }
 }

@@ -7,7 +7,6 @@ import dev.dragoman.serve.ApiKey;
 import dev.dragoman.serve.DragomanServer;
 import dev.dragoman.serve.ServeConfig;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,13 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (hashKey) {
-            String key = new String(context.stdin().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (key.length() < 16) {
-                throw new dev.dragoman.core.error.UsageException(
-                        "--hash-key reads the key from standard input: at least 16 "
-                                + "characters (e.g. head -c 32 /dev/urandom | base64)");
-            }
-            spec.commandLine().getOut().println("NAME " + ApiKey.hash(key));
+            spec.commandLine().getOut().println(ApiKey.keysFileLine(context.stdin()));
             return 0;
         }
         try (ServeConfig config = ServeConfig.open(context.settings(), host, port);

@@ -4,7 +4,6 @@ import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.Console;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MeteredResultCache;
-import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.core.summary.Summary;
 import dev.dragoman.core.summary.SummaryOptions;
@@ -13,7 +12,6 @@ import dev.dragoman.core.write.SummaryWriter;
 import dev.dragoman.pipeline.config.BackendConfig;
 import dev.dragoman.pipeline.config.Settings;
 import dev.dragoman.pipeline.config.Unreachable;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,7 +60,7 @@ public final class SummarizeCommand implements Callable<Integer> {
             names = "--style",
             paramLabel = "STYLE",
             description = "headline, bullets or paragraph (default: ${DEFAULT-VALUE}).")
-    String style;
+    SummaryOptions.Style style = SummaryOptions.Style.PARAGRAPH;
 
     @Option(
             names = "--lang",
@@ -86,7 +84,7 @@ public final class SummarizeCommand implements Callable<Integer> {
         OutputFormat format = io.format();
         SummaryOptions options = SummaryOptions.DEFAULT
                 .withLength(length.length(spec))
-                .withStyle(style(style))
+                .withStyle(style)
                 .withOutputLanguage(lang)
                 .withStrict(strict);
         BackendConfig b = settings.backend(backend == null ? "extractive" : backend.strip());
@@ -101,20 +99,9 @@ public final class SummarizeCommand implements Callable<Integer> {
                     () -> io.run(context, format, ".summary", (input, article) -> {
                         Summary summary = console.timed(
                                 "summarize " + input.name(), () -> summarizer.summarize(article, options));
-                        for (String w : summary.warnings()) {
-                            console.note("Warning: %s: %s", input.name(), w);
-                        }
+                        console.warnings(input.name(), summary.warnings());
                         return writer.write(article, summary);
                     }));
-        }
-    }
-
-    static SummaryOptions.Style style(String style) {
-        try {
-            return SummaryOptions.Style.valueOf(
-                    (style == null ? "paragraph" : style).strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--style: '" + style + "' is not one of headline, bullets, paragraph");
         }
     }
 }

@@ -18,7 +18,6 @@ import dev.dragoman.pipeline.config.Unreachable;
 import dev.dragoman.translate.ArticleTranslation;
 import dev.dragoman.translate.ArticleTranslationWriter;
 import dev.dragoman.translate.ArticleTranslator;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,7 +81,7 @@ public final class TranslateCommand implements Callable<Integer> {
             names = "--formality",
             paramLabel = "LEVEL",
             description = "default, more or less (where the backend supports it).")
-    String formality = "default";
+    TranslationOptions.Formality formality = TranslationOptions.Formality.DEFAULT;
 
     @Option(
             names = "--bilingual",
@@ -112,7 +111,7 @@ public final class TranslateCommand implements Callable<Integer> {
         }
         Language target = to;
         Language source = from;
-        TranslationOptions options = TranslationOptions.DEFAULT.withFormality(formality());
+        TranslationOptions options = TranslationOptions.DEFAULT.withFormality(formality);
         if (glossary != null) {
             Glossary g = GlossaryLoader.load(Stores.expandHome(settings.env(), glossary));
             options = options.withGlossary(g);
@@ -143,9 +142,7 @@ public final class TranslateCommand implements Callable<Integer> {
                     () -> io.run(context, fmt, "." + target.tag(), (input, article) -> {
                         ArticleTranslation t = console.timed(
                                 "translate " + input.name(), () -> translator.translate(article, source, target, opts));
-                        for (String w : t.provenance().warnings()) {
-                            console.note("Warning: %s: %s", input.name(), w);
-                        }
+                        console.warnings(input.name(), t.provenance().warnings());
                         return writer.write(article, t);
                     }));
             report(console, b, meter, store);
@@ -155,15 +152,5 @@ public final class TranslateCommand implements Callable<Integer> {
 
     private static void report(Console console, BackendConfig b, UsageMeter meter, MeteredResultCache store) {
         console.note("%s", BackendListing.usageLine(b, meter.total(), store.counters()));
-    }
-
-    private TranslationOptions.Formality formality() {
-        try {
-            return TranslationOptions.Formality.valueOf(formality.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(),
-                    "Invalid value for --formality: '" + formality + "'; use default, more or less");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.dragoman.core.cache;
 
+import dev.dragoman.core.text.Durations;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +21,22 @@ public record CacheFilter(String backend, Duration olderThan) {
         if (olderThan != null && (olderThan.isNegative() || olderThan.isZero())) {
             throw new IllegalArgumentException("--older-than must be a positive duration, not " + olderThan);
         }
+    }
+
+    /**
+     * The filter a front end's options name: {@code backend} (null for any) and {@code olderThan} as a duration
+     * ({@code 90m}, {@code 12h}, {@code 30d}, ISO-8601; null for any age).
+     *
+     * @throws IllegalArgumentException naming {@code --older-than} when the age cannot be read
+     */
+    public static CacheFilter of(String backend, String olderThan) {
+        Duration age;
+        try {
+            age = olderThan == null ? null : Durations.parseDuration(olderThan);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--older-than: " + e.getMessage(), e);
+        }
+        return new CacheFilter(backend, age);
     }
 
     /** Every entry. */

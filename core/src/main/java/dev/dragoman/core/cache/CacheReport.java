@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.usage.Usage;
 import dev.dragoman.core.write.DataTable;
+import dev.dragoman.core.write.OutputFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -88,6 +89,15 @@ public final class CacheReport {
                 "Cache",
                 List.of("store", "backend", "entries", "sizeBytes", "hits", "misses", "hitRate", "saved"),
                 rows);
+    }
+
+    /** The stats in {@code format}: {@link #text}, {@link #json} (with a final newline), or {@link #table}. */
+    public static String render(CacheStats s, String location, OutputFormat format) {
+        return switch (format) {
+            case TEXT -> text(s, location);
+            case JSON -> json(s, location) + "\n";
+            default -> table(s, location).render(format);
+        };
     }
 
     /** "Removed 3 entries from /…/cache.db" ({@code verb} "Removed", "Pruned"). */

@@ -1,5 +1,9 @@
 package dev.dragoman.core.error;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +19,34 @@ public final class Reasons {
             Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)*[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:?\\s*");
 
     private Reasons() {}
+
+    /**
+     * What a front end prints when {@code e} ends a command, each line ending in a newline: "PROGRAM: message" (a
+     * Dragoman failure's own message; an input/output failure or anything else, its reason in words); with {@code
+     * verbose}, every cause, and the stack trace of a failure that is not Dragoman's own (a bug to report).
+     */
+    public static String report(String program, Throwable e, boolean verbose) {
+        StringWriter text = new StringWriter();
+        PrintWriter w = new PrintWriter(text);
+        if (e instanceof DragomanException) {
+            w.println(program + ": " + e.getMessage());
+        } else if (e instanceof UncheckedIOException || e instanceof IOException) {
+            w.println(program + ": input/output failed: " + of(e));
+        } else {
+            w.println(program + ": unexpected error (" + of(e) + ")"
+                    + (verbose ? "" : "; run again with --verbose for details, and please report it") + ".");
+        }
+        if (verbose) {
+            for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+                w.println("  caused by: " + c.getClass().getName() + ": " + c.getMessage());
+            }
+            if (!(e instanceof DragomanException)) {
+                e.printStackTrace(w);
+            }
+        }
+        w.flush();
+        return text.toString();
+    }
 
     /** What went wrong with {@code e}, in words. */
     public static String of(Throwable e) {

@@ -94,12 +94,19 @@ public final class FoldedText {
         if (end <= start) {
             return "";
         }
-        int s = from[start];
+        return original.substring(from[start], originalEnd(end));
+    }
+
+    /**
+     * Index in the original just past the folded range ending at {@code end} (exclusive, {@code end > 0}): past the
+     * last char's origin and the marks and tatweel that followed it.
+     */
+    public int originalEnd(int end) {
         int e = from[end - 1] + 1;
         while (e < original.length() && isDropped(original.charAt(e))) {
             e++;
         }
-        return original.substring(s, e);
+        return e;
     }
 
     /** {@link #original(int, int)} without tatweel (elongation is typography, not spelling), white space collapsed. */

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Terms that must be translated a fixed way ("سانا" → "SANA"). Each entry may be limited to a language pair.
- * {@link #version()} is a digest of the content, used in cache keys so that editing the glossary invalidates only
- * what it could change. Immutable.
+ * Terms that must be translated a fixed way ("سانا" → "SANA"), and terms that must not be translated at all
+ * ("Reuters" stays "Reuters": an entry whose target is its source, {@link Entry#keep()}). Each entry may be limited
+ * to a language pair. Where terms are found in a text is {@link TermMatcher}'s job. {@link #version()} is a digest of
+ * the content, used in cache keys so that editing the glossary never serves a translation made with the old one.
+ * Immutable.
  */
 public record Glossary(List<Entry> entries) {
 
@@ -21,9 +23,26 @@ public record Glossary(List<Entry> entries) {
 
     /** One term; {@code sourceLanguage}/{@code targetLanguage} null means "any". */
     public record Entry(String source, String target, Language sourceLanguage, Language targetLanguage) {
+        /** @throws IllegalArgumentException for a blank term or one with a tab or line break */
         public Entry {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(target, "target");
+            if (source.isBlank() || target.isBlank()) {
+                throw new IllegalArgumentException("a glossary term must not be empty");
+            }
+            if (source.matches("(?s).*[\\t\\r\\n].*") || target.matches("(?s).*[\\t\\r\\n].*")) {
+                throw new IllegalArgumentException("a glossary term must not contain a tab or a line break");
+            }
+        }
+
+        /** A term to leave as it is, whatever the language pair. */
+        public static Entry keep(String term) {
+            return new Entry(term, term, null, null);
+        }
+
+        /** True for a do-not-translate term: its target is its source. */
+        public boolean keep() {
+            return source.equals(target);
         }
 
         public boolean appliesTo(Language from, Language to) {
@@ -32,9 +51,28 @@ public record Glossary(List<Entry> entries) {
         }
     }
 
-    /** The entries that apply to a language pair ({@code from} null = unknown source, every entry may apply). */
+    /** True when the glossary has no entry at all. */
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    /**
+     * The entries that apply to a language pair ({@code from} null = unknown source, every entry may apply), one per
+     * source term: an entry limited to the pair wins over one for any pair, so "سانا,SANA news,ar,en" beats
+     * "سانا,SANA" from Arabic into English.
+     */
     public List<Entry> entriesFor(Language from, Language to) {
-        return entries.stream().filter(e -> e.appliesTo(from, to)).toList();
+        java.util.Map<String, Entry> bySource = new java.util.LinkedHashMap<>();
+        for (Entry e : entries) {
+            if (e.appliesTo(from, to)) {
+                bySource.merge(e.source(), e, (a, b) -> specificity(b) > specificity(a) ? b : a);
+            }
+        }
+        return List.copyOf(bySource.values());
+    }
+
+    private static int specificity(Entry e) {
+        return (e.sourceLanguage() == null ? 0 : 1) + (e.targetLanguage() == null ? 0 : 1);
     }
 
     /** A stable digest of the glossary's content (first 12 hex chars of SHA-256). */

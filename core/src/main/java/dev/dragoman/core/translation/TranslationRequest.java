@@ -25,6 +25,11 @@ public record TranslationRequest(List<String> segments, Language source, Languag
         return new TranslationRequest(subset, source, target, options);
     }
 
+    /** The same request with other options. */
+    public TranslationRequest withOptions(TranslationOptions newOptions) {
+        return new TranslationRequest(segments, source, target, newOptions);
+    }
+
     /** Total characters over all segments. */
     public long characters() {
         long n = 0;

@@ -35,9 +35,19 @@ public final class HttpFetcher implements Fetcher {
     private final int perHost;
     private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
 
-    /** A fetcher over its own OkHttp client: 30 s timeout, two requests in flight per host. */
+    /** One client (connection pool and threads) for every fetcher a process builds with {@link #of}. */
+    private static final class Shared {
+        static final OkHttpClient CLIENT = new OkHttpClient();
+    }
+
+    /** A fetcher over the shared OkHttp client: 30 s timeout, two requests in flight per host. */
     public static HttpFetcher standard() {
-        return new HttpFetcher(new OkHttpClient(), null, Duration.ofSeconds(30), 2);
+        return of(null, Duration.ofSeconds(30), 2);
+    }
+
+    /** A fetcher over the process's shared OkHttp client, naming {@code version} in its User-Agent. */
+    public static HttpFetcher of(String version, Duration timeout, int perHost) {
+        return new HttpFetcher(Shared.CLIENT, version, timeout, perHost);
     }
 
     /**

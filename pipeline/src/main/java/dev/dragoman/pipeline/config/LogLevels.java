@@ -18,7 +18,27 @@ public final class LogLevels {
     public enum Verbosity {
         QUIET,
         NORMAL,
-        VERBOSE
+        VERBOSE;
+
+        /**
+         * The verbosity a command line asks for: {@code -q}/{@code --quiet} wins over {@code -v}/{@code --verbose};
+         * nothing after {@code --} counts.
+         */
+        public static Verbosity of(String... args) {
+            Verbosity v = NORMAL;
+            for (String a : args) {
+                if (a.equals("--")) {
+                    break;
+                }
+                if (a.equals("-q") || a.equals("--quiet")) {
+                    return QUIET;
+                }
+                if (a.equals("-v") || a.equals("--verbose")) {
+                    v = VERBOSE;
+                }
+            }
+            return v;
+        }
     }
 
     private static final String JUL_LEVEL = "dragoman.jul.level";

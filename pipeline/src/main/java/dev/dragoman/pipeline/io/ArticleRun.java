@@ -6,9 +6,11 @@ import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.read.ArticleReaders;
 import dev.dragoman.core.read.InputDecoder;
 import dev.dragoman.core.write.OutputFormat;
+import dev.dragoman.pipeline.internal.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -96,6 +98,24 @@ public final class ArticleRun {
                 throw new DragomanException(
                         DragomanException.Kind.INTERNAL, "cannot write " + outputOption + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * Writes one document gathered from every input (a table of all of them) to {@code outputOption}: a file,
+     * replaced atomically, or standard output when it is null or {@code -}.
+     */
+    public void writeWhole(String outputOption, String document) {
+        if (outputOption == null || outputOption.equals("-")) {
+            out.print(document);
+            out.flush();
+            return;
+        }
+        try {
+            AtomicFiles.write(Path.of(outputOption), document);
+        } catch (IOException e) {
+            throw new DragomanException(
+                    DragomanException.Kind.INTERNAL, "cannot write " + outputOption + ": " + e.getMessage(), e);
         }
     }
 

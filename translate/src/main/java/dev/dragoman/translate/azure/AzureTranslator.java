@@ -14,6 +14,7 @@ import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.usage.Usage;
 import dev.dragoman.translate.BackendProfile;
 import dev.dragoman.translate.BatchLimits;
+import dev.dragoman.translate.GlossaryPlaceholders;
 import dev.dragoman.translate.TranslationBackend;
 import dev.dragoman.translate.http.BackendHttp;
 import java.time.Duration;
@@ -78,8 +79,13 @@ public final class AzureTranslator implements TranslationBackend {
         return profile;
     }
 
+    /** Glossary terms travel behind placeholders ({@link GlossaryPlaceholders#HTML}: Azure leaves {@code translate="no"} spans alone with {@code textType=html}). */
     @Override
     public TranslationResult translate(TranslationRequest request) {
+        return GlossaryPlaceholders.HTML.translate(request, this::send);
+    }
+
+    private TranslationResult send(TranslationRequest request) {
         if (request.segments().isEmpty()) {
             return new TranslationResult(List.of(), null, ID, "", Usage.NONE);
         }

@@ -8,6 +8,7 @@ import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.DragomanException.Kind;
 import dev.dragoman.core.error.VendorErrors;
 import dev.dragoman.core.json.Json;
+import dev.dragoman.core.translation.Glossary;
 import dev.dragoman.core.translation.TranslatedSegment;
 import dev.dragoman.core.translation.TranslationOptions;
 import dev.dragoman.core.translation.TranslationRequest;
@@ -19,10 +20,8 @@ import dev.dragoman.translate.TranslationBackend;
 import dev.dragoman.translate.http.BackendHttp;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -34,6 +33,9 @@ import okhttp3.RequestBody;
  * DeepL API v2: {@code POST /v2/translate} with a JSON body ({@code text} array, {@code source_lang},
  * {@code target_lang}, {@code context}, {@code formality}, {@code glossary_id}, {@code tag_handling}), header
  * {@code Authorization: DeepL-Auth-Key …}. Keys ending in {@code :fx} go to the free host {@code api-free.deepl.com}.
+ * The request's glossary becomes a DeepL glossary, found or created by content ({@link DeepLGlossaries}), whose id
+ * goes out as {@code glossary_id} when the source language is known (DeepL requires it); the glossary's version is in
+ * the cache key through the request's options.
  * HTTP 456 is "quota exceeded" (not retried), 403 a bad key, 429 a rate limit. {@link #usage()} reads
  * {@code /v2/usage}. The headline travels as {@code context} (not billed, not translated).
  *
@@ -63,7 +65,7 @@ public final class DeepLTranslator implements TranslationBackend {
     private final BackendHttp http;
     private final HttpUrl baseUrl;
     private final String authKey;
-    private final Map<String, String> glossaryIds;
+    private final DeepLGlossaries glossaries;
     private final BackendProfile profile;
 
     private DeepLTranslator(Builder b) {
@@ -75,16 +77,8 @@ public final class DeepLTranslator implements TranslationBackend {
                 .readTimeout(b.timeout)
                 .build();
         this.http = new BackendHttp(client, ERRORS, null, b.authKey);
-        this.glossaryIds = Map.copyOf(b.glossaryIds);
-        // DeepL glossaries change the output, so their ids are part of every cache key (via the template version)
-        String glossaries = new java.util.TreeMap<>(glossaryIds).toString();
-        this.profile = new BackendProfile(
-                ID,
-                "",
-                glossaryIds.isEmpty() ? "" : "glossaries:" + glossaries,
-                b.limits,
-                true,
-                BackendProfile.Unit.CHARACTERS);
+        this.glossaries = new DeepLGlossaries(http, baseUrl, authKey);
+        this.profile = new BackendProfile(ID, "", "", b.limits, true, BackendProfile.Unit.CHARACTERS);
     }
 
     /**
@@ -129,10 +123,12 @@ public final class DeepLTranslator implements TranslationBackend {
         if (o.formality() != TranslationOptions.Formality.DEFAULT) {
             body.put("formality", "prefer_" + o.formality().wire());
         }
-        String glossaryId =
-                request.source() == null ? null : glossaryIds.get(pairKey(request.source(), request.target()));
-        if (glossaryId != null) {
-            body.put("glossary_id", glossaryId);
+        if (o.glossary() != null && request.source() != null) {
+            // DeepL applies a glossary only with a known source language; without one the glossary check flags misses
+            List<Glossary.Entry> entries = o.glossary().entriesFor(request.source(), request.target());
+            if (!entries.isEmpty()) {
+                body.put("glossary_id", glossaries.idFor(request.source(), request.target(), entries));
+            }
         }
         if (o.format() == TranslationOptions.TextFormat.HTML) {
             body.put("tag_handling", "html");
@@ -215,10 +211,6 @@ public final class DeepLTranslator implements TranslationBackend {
         }
     }
 
-    private static String pairKey(Language from, Language to) {
-        return from.primary() + ">" + to.primary();
-    }
-
     @Override
     public String toString() {
         return "DeepLTranslator[" + baseUrl + "]";
@@ -239,7 +231,6 @@ public final class DeepLTranslator implements TranslationBackend {
         private HttpUrl baseUrl;
         private Duration timeout = DEFAULT_TIMEOUT;
         private BatchLimits limits = DEFAULT_LIMITS;
-        private final Map<String, String> glossaryIds = new HashMap<>();
 
         private Builder(OkHttpClient client, String authKey) {
             this.client = Objects.requireNonNull(client, "client");
@@ -267,12 +258,6 @@ public final class DeepLTranslator implements TranslationBackend {
 
         public Builder limits(BatchLimits l) {
             this.limits = Objects.requireNonNull(l, "limits");
-            return this;
-        }
-
-        /** A DeepL glossary (created in the DeepL account) to use for one language pair. */
-        public Builder glossaryId(Language from, Language to, String id) {
-            glossaryIds.put(pairKey(from, to), Objects.requireNonNull(id, "id"));
             return this;
         }
 

@@ -15,6 +15,7 @@ import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.usage.Usage;
 import dev.dragoman.translate.BackendProfile;
 import dev.dragoman.translate.BatchLimits;
+import dev.dragoman.translate.GlossaryPlaceholders;
 import dev.dragoman.translate.TranslationBackend;
 import dev.dragoman.translate.http.BackendHttp;
 import java.time.Duration;
@@ -79,8 +80,13 @@ public final class GoogleTranslator implements TranslationBackend {
         return profile;
     }
 
+    /** Glossary terms travel behind placeholders ({@link GlossaryPlaceholders#HTML}: Google leaves {@code translate="no"} spans alone in HTML mode). */
     @Override
     public TranslationResult translate(TranslationRequest request) {
+        return GlossaryPlaceholders.HTML.translate(request, this::send);
+    }
+
+    private TranslationResult send(TranslationRequest request) {
         if (request.segments().isEmpty()) {
             return new TranslationResult(List.of(), null, ID, profile.model(), Usage.NONE);
         }

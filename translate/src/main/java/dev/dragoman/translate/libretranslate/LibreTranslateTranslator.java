@@ -15,6 +15,7 @@ import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.usage.Usage;
 import dev.dragoman.translate.BackendProfile;
 import dev.dragoman.translate.BatchLimits;
+import dev.dragoman.translate.GlossaryPlaceholders;
 import dev.dragoman.translate.TranslationBackend;
 import dev.dragoman.translate.http.BackendHttp;
 import java.time.Duration;
@@ -79,8 +80,13 @@ public final class LibreTranslateTranslator implements TranslationBackend {
         return profile;
     }
 
+    /** Glossary terms travel behind placeholders ({@link GlossaryPlaceholders#TOKENS}: its HTML mode cuts sentences at every span). */
     @Override
     public TranslationResult translate(TranslationRequest request) {
+        return GlossaryPlaceholders.TOKENS.translate(request, this::send);
+    }
+
+    private TranslationResult send(TranslationRequest request) {
         if (request.segments().isEmpty()) {
             return new TranslationResult(List.of(), null, ID, "", Usage.NONE);
         }

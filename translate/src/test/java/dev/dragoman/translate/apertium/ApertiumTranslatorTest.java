@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.DragomanException.Kind;
+import dev.dragoman.core.translation.Glossary;
 import dev.dragoman.core.translation.TranslatedSegment;
+import dev.dragoman.core.translation.TranslationOptions;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.translation.Translator;
@@ -112,5 +114,22 @@ class ApertiumTranslatorTest extends TranslatorContract {
         TranslatedSegment t = ApertiumTranslator.unmark("2*3 is *Lukashenko's *Minsk");
         assertThat(t.text()).isEqualTo("2*3 is Lukashenko's Minsk");
         assertThat(t.warnings()).containsExactly("Apertium left 2 word(s) untranslated: Lukashenko's, Minsk");
+    }
+
+    @Test
+    void should_keep_glossary_and_do_not_translate_terms_through_the_real_engine() {
+        // given: without the glossary Apertium writes "the Pink House" and "the Agency EFE"
+        Glossary glossary = new Glossary(List.of(
+                Glossary.Entry.keep("Casa Rosada"),
+                new Glossary.Entry("Agencia EFE", "EFE news agency", SPANISH, Language.ENGLISH)));
+        String source = "El presidente visitó la Casa Rosada y habló con la Agencia EFE.";
+        // when
+        TranslationResult result = translator()
+                .translate(new TranslationRequest(
+                        List.of(source), SPANISH, Language.ENGLISH, TranslationOptions.DEFAULT.withGlossary(glossary)));
+        // then
+        assertThat(result.texts().get(0))
+                .isEqualTo("The president visited the Casa Rosada and spoke with the EFE news agency.");
+        assertThat(result.segments().get(0).warnings()).isEmpty();
     }
 }

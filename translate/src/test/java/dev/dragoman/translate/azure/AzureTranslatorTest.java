@@ -11,6 +11,8 @@ import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.DragomanException.Kind;
 import dev.dragoman.core.json.Json;
+import dev.dragoman.core.translation.Glossary;
+import dev.dragoman.core.translation.TranslationOptions;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.translation.Translator;
@@ -152,5 +154,29 @@ class AzureTranslatorTest extends TranslatorContract {
         assertThatThrownBy(() -> azure().translate(req))
                 .isInstanceOfSatisfying(
                         DragomanException.class, e -> assertThat(e.kind()).isEqualTo(Kind.QUOTA_EXCEEDED));
+    }
+
+    @Test
+    void should_send_glossary_terms_in_notranslate_spans_with_text_type_html() throws Exception {
+        // given: Azure keeps translate="no" content as it is with textType=html
+        server.enqueue(
+                json(
+                        200,
+                        "[{\"translations\":[{\"text\":\"Moscow \\u003cspan translate=\\\"no\\\" class=\\\"notranslate\\\" "
+                                + "id=\\\"dg1\\\"\\u003eSANA\\u003c/span\\u003e \\u0026lt;urgent\\u0026gt;\",\"to\":\"en\"}]}]"));
+        Glossary glossary = new Glossary(List.of(new Glossary.Entry("سانا", "SANA", null, null)));
+        // when
+        TranslationResult result = azure().translate(new TranslationRequest(
+                List.of("موسكو سانا <عاجل>"),
+                Language.ARABIC,
+                Language.ENGLISH,
+                TranslationOptions.DEFAULT.withGlossary(glossary)));
+        // then
+        RecordedRequest sent = server.takeRequest();
+        assertThat(sent.getUrl().queryParameter("textType")).isEqualTo("html");
+        JsonNode body = Json.mapper().readTree(sent.getBody().utf8());
+        assertThat(body.get(0).path("Text").asText())
+                .isEqualTo("موسكو <span translate=\"no\" class=\"notranslate\" id=\"dg1\">SANA</span> &lt;عاجل&gt;");
+        assertThat(result.texts()).containsExactly("Moscow SANA <urgent>");
     }
 }

@@ -12,6 +12,8 @@ import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.DragomanException.Kind;
 import dev.dragoman.core.error.RateLimitedException;
 import dev.dragoman.core.json.Json;
+import dev.dragoman.core.translation.Glossary;
+import dev.dragoman.core.translation.TranslationOptions;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.translation.Translator;
@@ -166,5 +168,30 @@ class GoogleTranslatorTest extends TranslatorContract {
                     assertThat(e.isRetriable()).isTrue();
                     assertThat(e.getMessage()).contains("1 translations for 2 texts");
                 });
+    }
+
+    @Test
+    void should_send_glossary_terms_in_notranslate_spans_as_html_and_return_plain_text() throws Exception {
+        // given: Google in HTML mode keeps the span (adding a direction style between RTL and LTR) and answers
+        // with entities
+        server.enqueue(json(
+                200,
+                "{\"data\":{\"translations\":[{\"translatedText\":\"Moscow \\u003cspan style=\\\";text-align:left;"
+                        + "direction:ltr\\\" translate=\\\"no\\\" class=\\\"notranslate\\\" id=\\\"dg1\\\"\\u003eSANA"
+                        + "\\u003c/span\\u003e \\u0026#39;reports\\u0026#39; \\u0026amp; more\"}]}}"));
+        Glossary glossary = new Glossary(List.of(new Glossary.Entry("سانا", "SANA", null, null)));
+        // when
+        TranslationResult result = google().translate(new TranslationRequest(
+                List.of("موسكو سانا 'تقارير' & المزيد"),
+                Language.ARABIC,
+                Language.ENGLISH,
+                TranslationOptions.DEFAULT.withGlossary(glossary)));
+        // then
+        JsonNode body = Json.mapper().readTree(server.takeRequest().getBody().utf8());
+        assertThat(body.path("format").asText()).isEqualTo("html");
+        assertThat(body.path("q").get(0).asText())
+                .isEqualTo("موسكو <span translate=\"no\" class=\"notranslate\" id=\"dg1\">SANA</span> "
+                        + "&#39;تقارير&#39; &amp; المزيد");
+        assertThat(result.texts()).containsExactly("Moscow SANA 'reports' & more");
     }
 }

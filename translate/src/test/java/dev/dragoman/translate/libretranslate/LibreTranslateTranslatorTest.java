@@ -12,6 +12,8 @@ import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.DragomanException.Kind;
 import dev.dragoman.core.error.RateLimitedException;
 import dev.dragoman.core.json.Json;
+import dev.dragoman.core.translation.Glossary;
+import dev.dragoman.core.translation.TranslationOptions;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.translation.Translator;
@@ -160,5 +162,27 @@ class LibreTranslateTranslatorTest extends TranslatorContract {
                             .contains("cannot connect to LibreTranslate")
                             .contains("LIBRETRANSLATE_URL");
                 });
+    }
+
+    @Test
+    void should_send_glossary_terms_as_opaque_tokens_in_plain_text() throws Exception {
+        // given: the engine copies the tokens (one with spaces inside)
+        server.enqueue(json(200, "{\"translatedText\":[\"The { 1 } said that the {2} met\",\"Moscow\"]}"));
+        Glossary glossary = new Glossary(List.of(
+                new Glossary.Entry("سانا", "SANA", null, null),
+                new Glossary.Entry("مجلس الأمن", "Security Council", Language.ARABIC, Language.ENGLISH)));
+        // when
+        TranslationResult result = libre(null)
+                .translate(new TranslationRequest(
+                        List.of("قالت سانا إن مجلس الأمن اجتمع", "موسكو"),
+                        Language.ARABIC,
+                        Language.ENGLISH,
+                        TranslationOptions.DEFAULT.withGlossary(glossary)));
+        // then
+        JsonNode body = Json.mapper().readTree(server.takeRequest().getBody().utf8());
+        assertThat(body.path("format").asText()).isEqualTo("text");
+        assertThat(body.path("q").get(0).asText()).isEqualTo("قالت {1} إن {2} اجتمع");
+        assertThat(body.path("q").get(1).asText()).isEqualTo("موسكو");
+        assertThat(result.texts()).containsExactly("The SANA said that the Security Council met", "Moscow");
     }
 }

@@ -205,21 +205,27 @@ class LlmTranslatorTest extends TranslatorContract {
     }
 
     @Test
-    void should_put_glossary_terms_in_the_prompt() {
+    void should_put_the_glossary_terms_of_the_batch_in_the_prompt() {
         // given
         Glossary glossary = new Glossary(List.of(
                 new Glossary.Entry("سانا", "SANA", null, null),
+                new Glossary.Entry("مجلس الأمن", "Security Council", null, null),
+                Glossary.Entry.keep("Reuters"),
                 new Glossary.Entry("دوما", "Douma", Language.ARABIC, Language.FRENCH)));
         TranslationRequest req = new TranslationRequest(
-                List.of("موسكو-سانا"),
+                List.of("موسكو-سانا", "نقلت Reuters عن دوما"),
                 Language.ARABIC,
                 Language.ENGLISH,
                 TranslationOptions.DEFAULT.withGlossary(glossary));
         // when
         llm().translate(req);
-        // then
+        // then: only the terms of this batch, for this language pair; do-not-translate terms in a list of their own
         String system = ((SystemMessage) model.requests.get(0).messages().get(0)).text();
-        assertThat(system).contains("سانا => SANA").doesNotContain("Douma");
+        assertThat(system)
+                .contains("- Always translate these terms exactly as given (term => translation):\n  سانا => SANA\n")
+                .contains("- Leave these terms exactly as they are, untranslated:\n  Reuters\n")
+                .doesNotContain("Douma")
+                .doesNotContain("Security Council");
     }
 
     @Test
