@@ -46,6 +46,13 @@ final class FieldsRight {
                     "SPA wire respelled (Indic digits, tatweel, hamza, glued day, dates swapped)",
                     readers,
                     spa.stream().map(FieldsRight::respell).toList()));
+            tallies.add(tally(
+                    "SPA stories in other agencies' layouts (SANA, QNA, WAM, Petra, KUNA, AFP, Reuters, MENA, WAFA,"
+                            + " Anadolu, Xinhua, Oman; spelling varied)",
+                    readers,
+                    java.util.stream.IntStream.range(0, spa.size())
+                            .mapToObj(i -> otherAgency(spa.get(i), i))
+                            .toList()));
         }
         Path ant = data.resolve("eval/ant-arabic-standfirst.dev.jsonl");
         if (Files.isRegularFile(ant)) {
@@ -158,6 +165,148 @@ final class FieldsRight {
                 e.place(),
                 e.agency(),
                 e.date());
+    }
+
+    private static final String[] EGYPTIAN_MONTHS = {
+        "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"
+    };
+    private static final String[] LEVANTINE_MONTHS = {
+        "كانون الثاني",
+        "شباط",
+        "آذار",
+        "نيسان",
+        "أيار",
+        "حزيران",
+        "تموز",
+        "آب",
+        "أيلول",
+        "تشرين الأول",
+        "تشرين الثاني",
+        "كانون الأول"
+    };
+
+    /**
+     * The same story with its dateline rewritten the way another agency prints one (one layout per story, in turn), alone on its line or opening the first paragraph, with the spelling variation such copy shows
+     * (tatweel, hamza dropped, Arabic-Indic and Persian digits, zero-padded days, a bidi mark, a place glued to its
+     * day). The date is expected only where the layout prints a year; place and agency as printed.
+     */
+    private static Expected otherAgency(Expected e, int index) {
+        String text = new String(e.bytes(), StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>(text.lines().toList());
+        if (lines.size() < 3 || e.place() == null || e.date() == null) {
+            return e;
+        }
+        String p = e.place();
+        LocalDate d = e.date();
+        String day = String.valueOf(d.getDayOfMonth());
+        String day0 = String.format(Locale.ROOT, "%02d", d.getDayOfMonth());
+        String year = String.valueOf(d.getYear());
+        String eg = EGYPTIAN_MONTHS[d.getMonthValue() - 1];
+        String lev = LEVANTINE_MONTHS[d.getMonthValue() - 1];
+        int k = index % 16;
+        // dateline, place and agency as printed, whether a year is printed, whether it opens the lead
+        String line;
+        String place = p;
+        String agency;
+        boolean dated = true;
+        boolean inline = true;
+        switch (k) {
+            case 0 -> {
+                line = p + "-سانا";
+                agency = "سانا";
+                dated = false;
+                inline = false;
+            }
+            case 1 -> {
+                line = p + " في " + day + " " + eg + " " + year + " /قنا/";
+                agency = "قنا";
+            }
+            case 2 -> {
+                line = p + " في " + indic(day0) + " " + eg + " " + indic(year) + " / وام /";
+                agency = "وام";
+            }
+            case 3 -> {
+                line = p + " " + day + " " + lev + " " + year + " (بترا) -";
+                agency = "بترا";
+            }
+            case 4 -> {
+                line = p + " - " + day0 + " - " + d.getMonthValue() + " (كونا) --";
+                agency = "كونا";
+                dated = false;
+            }
+            case 5 -> {
+                line = p + "، " + day + " " + lev + "/" + eg + " " + year + " (ا ف ب) -";
+                agency = "ا ف ب";
+            }
+            case 6 -> {
+                line = p + " (رويترز) -";
+                agency = "رويترز";
+                dated = false;
+            }
+            case 7 -> {
+                line = p + "/ الأناضول";
+                agency = "الأناضول";
+                dated = false;
+                inline = false;
+            }
+            case 8 -> {
+                line = p + " في " + persian(day) + " " + eg + " " + persian(year) + " /أ ش أ/";
+                agency = "أ ش أ";
+            }
+            case 9 -> {
+                line = p + " " + day + "-" + d.getMonthValue() + "-" + year + " وفا-";
+                agency = "وفا";
+            }
+            case 10 -> {
+                line = p.charAt(0) + "\u0640" + p.substring(1) + " (سانا) -";
+                agency = "سانا";
+                dated = false;
+            }
+            case 11 -> {
+                line = p + day + " " + eg.replace('أ', 'ا') + " " + year + " (شينخوا) --";
+                agency = "شينخوا";
+            }
+            case 12 -> {
+                line = p + " " + day + " " + eg + " " + lev + " " + year + " (رويترز) -";
+                agency = "رويترز";
+            }
+            case 13 -> {
+                place = p.replace('أ', 'ا').replace('إ', 'ا').replace('ة', 'ه');
+                line = place + " في " + day + " " + eg.replace('أ', 'ا') + " " + year + " /قنا/";
+                agency = "قنا";
+            }
+            case 14 -> {
+                line = p + "\u200F-سانا";
+                agency = "سانا";
+                dated = false;
+            }
+            default -> {
+                line = p + " في " + day + " " + eg + " /العمانية/";
+                agency = "العمانية";
+                dated = false;
+            }
+        }
+        if (inline) {
+            lines.set(2, line + " " + lines.get(2));
+            lines.remove(1);
+        } else {
+            lines.set(1, line);
+        }
+        return new Expected(
+                e.id() + "-" + k,
+                String.join("\n", lines).getBytes(StandardCharsets.UTF_8),
+                e.headline(),
+                place,
+                agency,
+                dated ? d : null);
+    }
+
+    private static String persian(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            b.append(c >= '0' && c <= '9' ? (char) ('\u06F0' + (c - '0')) : c);
+        }
+        return b.toString();
     }
 
     private static String indic(String s) {

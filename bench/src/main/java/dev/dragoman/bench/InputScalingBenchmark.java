@@ -45,7 +45,8 @@ public final class InputScalingBenchmark {
         ArticleReaders readers = ArticleReaders.standard();
         int[] sizes = {1, 10, 50};
         System.out.println("## Input scaling: CPU seconds per MB by input kind (InputScalingBenchmark)\n");
-        System.out.println("| input kind | s/MB at 1 MB | s/MB at 10 MB | s/MB at 50 MB | 10 MB / 1 MB | 50 MB / 10 MB |");
+        System.out.println(
+                "| input kind | s/MB at 1 MB | s/MB at 10 MB | s/MB at 50 MB | 10 MB / 1 MB | 50 MB / 10 MB |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
         kind(readers, "wire text, repeated «المصدر:» lines", sizes, InputScalingBenchmark::wireRepeatedSource);
         kind(readers, "wire text, one long body", sizes, InputScalingBenchmark::wireLongBody);
@@ -62,8 +63,7 @@ public final class InputScalingBenchmark {
             List<DoneRecord> entries = records(n);
             long t0 = cpu();
             Digest digest = Digest.of(
-                    new RunReport(
-                            Instant.EPOCH, Instant.EPOCH, n, 0, 0, 0, Usage.NONE, entries, List.of(), false),
+                    new RunReport(Instant.EPOCH, Instant.EPOCH, n, 0, 0, 0, Usage.NONE, entries, List.of(), false),
                     new MinHashStoryClusterer());
             DigestWriter writer = new DigestWriter();
             int chars = writer.markdown(digest).length() + writer.html(digest).length();

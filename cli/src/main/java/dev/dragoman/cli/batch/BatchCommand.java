@@ -76,7 +76,8 @@ public final class BatchCommand implements Callable<Integer> {
             names = "--jobs",
             defaultValue = "4",
             paramLabel = "N",
-            description = "Items in flight at once (default ${DEFAULT-VALUE}).")
+            description =
+                    "Backend calls in flight at once; reading and writing other items overlap them (default ${DEFAULT-VALUE}).")
     int jobs;
 
     @Option(

@@ -25,18 +25,20 @@ import java.util.function.Supplier;
  * minute's worth. A limit of 0 means unlimited.
  *
  * <p><b>Learning the server's rate.</b> A 429 ({@link RateLimitedException}) from a call made through {@link #call}
- * says the client sends faster than the server allows. The limiter then counts the calls it sent in the second
- * before the refused one that were not refused themselves (calls still in flight count as accepted): at a server that
- * limits per second, that is its limit. From then on requests go one at a time (burst 1), evenly spaced at
- * {@value #MARGIN_PERCENT} % of that count. A further 429 lowers the rate to {@value #DECREASE_PERCENT} % of itself
- * — but only for a call booked after the last adjustment: the calls already under way when the rate changed were
- * sent at the old rate, and their 429s say nothing new. While no 429 comes the rate creeps up by
- * {@value #PROBE_PER_MILLE_PER_SECOND} ‰ per second, so a limit that was underestimated, or raised, is found again
- * (at the price of one 429 about every ten seconds at the limit: under 1 % of requests at 12 per second). A server
- * whose window is longer than a second (per minute) answers more 429s; each cuts the rate again, geometrically. A 429's
- * Retry-After holds every later caller until then, in order and evenly spaced, not in a burst. The learned rate never
- * exceeds the configured requests per minute; calls made through {@link #acquire} or {@link #reserve} alone are
- * limited but teach nothing.
+ * says the client sends faster than the server allows; the rate is then the one an {@link AimdRate} controller keeps
+ * (its first estimate: the calls sent in the second before the refused one that were not refused themselves, calls
+ * still in flight counting as accepted; then multiplicative decrease on 429s, additive increase without), and
+ * requests go one at a time (burst 1), evenly spaced at that rate. A 429's Retry-After holds every later caller until
+ * then, in order and evenly spaced, not in a burst. The learned rate never exceeds the configured requests per
+ * minute; calls made through {@link #acquire} or {@link #reserve} alone are limited but teach nothing.
+ *
+ * <p><b>The server's own figures.</b> Where a provider states its budget on every answer ({@link RateLimitHeaders}:
+ * requests remaining, time to reset), {@link #observe} takes "none remaining" as the signal a 429 would have given
+ * (at most once a second: the answers in flight all say it at once), without the wasted request; a budget that
+ * resets more than a second later (a per-minute window) also holds every caller until the reset. A budget with
+ * requests left changes nothing: spreading them over the time to reset, or holding every caller until a sub-second
+ * reset, was measured slower than learning, since the figures are stale by the answer's latency and leave out the
+ * calls in flight (RateLimitBenchmark).
  *
  * <p>Thread-safe. The clock and sleeper are injected so tests never really wait.
  */
@@ -47,27 +49,16 @@ public final class RateLimiter {
     /** Keeps the bucket arithmetic inside a long. */
     public static final long MAX_PER_MINUTE = 10_000_000_000L;
 
-    /** The learned rate, as a share of the requests the server accepted in the second before a 429. */
-    static final int MARGIN_PERCENT = 95;
-    /** A further 429 cuts the learned rate to this share of itself. */
-    static final int DECREASE_PERCENT = 95;
-    /** The learned rate's growth per second without a 429, in thousandths. */
-    static final int PROBE_PER_MILLE_PER_SECOND = 5;
-    /** The lowest learned rate: one request per minute. */
-    private static final double MIN_PER_SECOND = 1.0 / 60;
-
     private final long configuredRequestsPerMinute;
     private final Bucket requests;
     private final Bucket units;
     private final Clock clock;
     private final Sleeper sleeper;
 
-    /** Requests per second learned from 429s; 0 until the first one. */
-    private double learnedPerSecond;
-    /** Counts the learned rate's cuts: a call booked under an earlier count is not evidence against the rate. */
-    private long adjustments;
-    /** When the learned rate last grew (nanos). */
-    private long probedAt;
+    /** The rate learned from 429s (0 until the first one). */
+    private final AimdRate learned;
+    /** When a server's answer last said its budget was exhausted (nanos; 0 = never). */
+    private long lastExhausted;
     /** The calls sent through {@link #call} in the last two seconds or so, in booking order. */
     private final ArrayDeque<Send> sends = new ArrayDeque<>();
 
@@ -89,6 +80,7 @@ public final class RateLimiter {
         this.configuredRequestsPerMinute = requestsPerMinute;
         this.requests = new Bucket(requestsPerMinute, now);
         this.units = new Bucket(unitsPerMinute, now);
+        this.learned = new AimdRate(requestsPerMinute / 60.0);
     }
 
     /** A limiter with real time and real sleeping. */
@@ -133,7 +125,9 @@ public final class RateLimiter {
             throw new IllegalArgumentException("unit count must not be negative");
         }
         long now = nanos();
-        probe(now);
+        if (learned.grow(now)) {
+            apply(now);
+        }
         long wait = Math.max(requests.take(1, now), units.take(unitCount, now));
         return Duration.ofNanos(wait);
     }
@@ -150,7 +144,7 @@ public final class RateLimiter {
         synchronized (this) {
             Duration wait = reserve(unitCount);
             long now = nanos();
-            send = new Send(adjustments, now + wait.toNanos(), wait);
+            send = new Send(learned.epoch(), now + wait.toNanos(), wait);
             sends.addLast(send);
             while (sends.size() > 1 && sends.peekFirst().sentAt < now - 2 * SECOND_NANOS) {
                 sends.pollFirst();
@@ -168,18 +162,13 @@ public final class RateLimiter {
     private synchronized void refused(Send send, Duration retryAfter) {
         long now = nanos();
         send.refused = true;
-        if (send.adjustments == adjustments) {
-            int accepted = 0;
-            for (Send s : sends) {
-                if (!s.refused && s != send && s.sentAt > send.sentAt - SECOND_NANOS && s.sentAt <= send.sentAt) {
-                    accepted++;
-                }
+        int accepted = 0;
+        for (Send s : sends) {
+            if (!s.refused && s != send && s.sentAt > send.sentAt - SECOND_NANOS && s.sentAt <= send.sentAt) {
+                accepted++;
             }
-            double fromCount = Math.max(1, accepted) * MARGIN_PERCENT / 100.0;
-            double rate = learnedPerSecond == 0 ? fromCount : learnedPerSecond * DECREASE_PERCENT / 100.0;
-            learnedPerSecond = Math.max(MIN_PER_SECOND, rate);
-            adjustments++;
-            probedAt = now;
+        }
+        if (learned.refused(send.epoch, accepted, now)) {
             apply(now);
         }
         if (retryAfter != null && !retryAfter.isNegative() && !retryAfter.isZero()) {
@@ -187,25 +176,49 @@ public final class RateLimiter {
         }
     }
 
-    /** Lets the learned rate grow by {@value #PROBE_PER_MILLE_PER_SECOND} ‰ for each second since it last grew. */
-    private void probe(long now) {
-        if (learnedPerSecond == 0 || now - probedAt < SECOND_NANOS) {
-            return;
+    /**
+     * What an answer's headers said about the server's budget (see the class comment). Any thread may report; a
+     * hint about the past (an answer overtaken by a later one) only ever slows the next requests down.
+     */
+    public synchronized void observe(RateLimitHeaders stated) {
+        if (stated.remaining() > 0) {
+            return; // budget left: pacing by remaining ÷ reset measured slower than learning (RateLimitBenchmark)
         }
-        long seconds = (now - probedAt) / SECOND_NANOS;
-        learnedPerSecond *= Math.pow(1 + PROBE_PER_MILLE_PER_SECOND / 1000.0, Math.min(seconds, 3600));
-        probedAt += seconds * SECOND_NANOS;
-        apply(now);
+        long now = nanos();
+        // none left: the same signal as a 429, without the wasted request — once per second, since the answers in
+        // flight all say it at once
+        if (now - lastExhausted >= SECOND_NANOS || lastExhausted == 0) {
+            lastExhausted = now;
+            int accepted = 0;
+            for (Send s : sends) {
+                if (!s.refused && s.sentAt > now - SECOND_NANOS && s.sentAt <= now) {
+                    accepted++;
+                }
+            }
+            if (learned.refused(learned.epoch(), accepted, now)) {
+                apply(now);
+            }
+        }
+        // a budget that resets later than a second from now is a longer window's: wait for it
+        long reset = stated.reset().toNanos();
+        if (reset > SECOND_NANOS && learned.perSecond() > 0) {
+            requests.holdUntil(now + reset, now);
+        }
     }
 
-    /** The requests bucket at the learned rate (within the configured one), one request at a time. */
+    /** The requests bucket at the rate in force: the configured one, or below it the learned one (one at a time). */
     private void apply(long now) {
-        long perMinute = Math.max(1, (long) Math.floor(learnedPerSecond * 60));
-        if (configuredRequestsPerMinute > 0 && perMinute >= configuredRequestsPerMinute) {
-            learnedPerSecond = configuredRequestsPerMinute / 60.0; // nothing to learn above the configured limit
-            perMinute = configuredRequestsPerMinute;
+        double rate = learned.perSecond();
+        if (rate == 0) {
+            requests.setRate(configuredRequestsPerMinute, now, false);
+            return;
         }
-        requests.setRate(Math.min(perMinute, MAX_PER_MINUTE), now);
+        long perMinute = Math.max(1, (long) Math.floor(rate * 60));
+        if (configuredRequestsPerMinute > 0 && perMinute >= configuredRequestsPerMinute) {
+            requests.setRate(configuredRequestsPerMinute, now, false);
+            return;
+        }
+        requests.setRate(Math.min(perMinute, MAX_PER_MINUTE), now, true);
     }
 
     private void sleep(Duration wait) {
@@ -225,13 +238,13 @@ public final class RateLimiter {
 
     /** One call through {@link #call}: the rate it was booked under, when it was sent, whether it was refused. */
     private static final class Send {
-        final long adjustments;
+        final long epoch;
         final long sentAt;
         final Duration wait;
         boolean refused;
 
-        Send(long adjustments, long sentAt, Duration wait) {
-            this.adjustments = adjustments;
+        Send(long epoch, long sentAt, Duration wait) {
+            this.epoch = epoch;
             this.sentAt = sentAt;
             this.wait = wait;
         }
@@ -260,8 +273,14 @@ public final class RateLimiter {
             this.last = now;
         }
 
-        /** A new rate, with a burst of one unit: a learned rate is kept evenly, never in bursts. */
-        void setRate(long perMinute, long now) {
+        /**
+         * A new rate; {@code even}: with a burst of one unit (a learned or stated rate is kept evenly, never in
+         * bursts), else one second's share as at construction. 0 = unlimited.
+         */
+        void setRate(long perMinute, long now, boolean even) {
+            if (perMinute == capacity && (full == MINUTE_MICROS) == even) {
+                return;
+            }
             if (capacity > 0) {
                 refill(now);
             } else {
@@ -269,7 +288,7 @@ public final class RateLimiter {
                 last = now;
             }
             capacity = perMinute;
-            full = MINUTE_MICROS;
+            full = even ? MINUTE_MICROS : Math.multiplyExact(Math.max(1, (perMinute + 59) / 60), MINUTE_MICROS);
             balance = Math.min(balance, full);
         }
 

@@ -152,9 +152,12 @@ public final class DateParser {
     private static final String HIJRI_NAMES = alternation(HIJRI);
     private static final String NOT_LETTER_BEFORE = "(?<![\\p{L}\\p{N}])";
     private static final String NOT_LETTER_AFTER = "(?![\\p{L}])";
-    /** A month name, optionally doubled as Levantine copy prints it: "حزيران/يونيو", "حزيران (يونيو)". */
+    /**
+     * A month name, optionally doubled as Levantine and Reuters Arabic copy print it: "حزيران/يونيو", "حزيران
+     * (يونيو)", "يونيو حزيران".
+     */
     private static final String MONTH = NOT_LETTER_BEFORE + "(?<m>" + GREGORIAN_NAMES + ")" + NOT_LETTER_AFTER
-            + "(?:\\s*[/(]\\s*(?:" + GREGORIAN_NAMES + ")\\s*\\)?" + NOT_LETTER_AFTER + ")?\\.?";
+            + "(?:\\s*[/(]?\\s*(?:" + GREGORIAN_NAMES + ")\\s*\\)?" + NOT_LETTER_AFTER + ")?\\.?";
 
     private static final String YEAR = "(?<y>\\d{4})(?!\\d)";
     private static final String DAY = NOT_LETTER_BEFORE + "(?<d>\\d{1,2})(?:st|nd|rd|th|er|eme|e)?(?![\\d\\p{L}])";

@@ -22,6 +22,8 @@ public final class Datelines {
     private static final Pattern KNOWN_LATIN_AGENCY = WirePatterns.compile("^" + WirePatterns.LATIN_AGENCY + "$");
     private static final Pattern HAS_DIGIT = Pattern.compile(WirePatterns.DIGIT);
     private static final Pattern SENTENCE_PUNCT = Pattern.compile("[.!?؟]");
+    /** A full stop after a word (not the dot of "25.06.2024" or "D.C."), or ! ? ؟: a sentence ends here. */
+    private static final Pattern SENTENCE_END = Pattern.compile("[\\p{L}\\p{M}]{2}[.]\\s*$|[!?؟]");
     /** Words that start sentences, not place names, in Arabic copy. */
     private static final List<String> NOT_PLACES = List.of(
             "قال",
@@ -248,7 +250,10 @@ public final class Datelines {
                 cleanPlace(line.group(m, "place")), line.group(m, "agency"), line.raw(m, "date"), region, rest);
     }
 
-    /** "الدوحة في 25 يونيو /قنا/", "أنقرة/ الأناضول". */
+    /**
+     * "الدوحة في 25 يونيو /قنا/", "أنقرة/ الأناضول", "عمان 25 حزيران /بترا/"; "غزة/ محمد ماجد/ الأناضول" (the
+     * reporter goes to {@code extra}).
+     */
     private static DatelineMatch arabicSlash(Line line, boolean standalone) {
         Matcher m = line.matcher(WirePatterns.AR_SLASH);
         if (!m.lookingAt() || !placeOk(m.group("place"))) {
@@ -259,14 +264,20 @@ public final class Datelines {
         if (!restOk(rest, standalone)) {
             return null;
         }
-        if (!standalone && !KNOWN_AR_AGENCY.matcher(agency).matches() && m.group("date") == null) {
+        boolean known = KNOWN_AR_AGENCY.matcher(agency).matches();
+        if (!standalone && !known && m.group("date") == null) {
             return null;
         }
+        if (!known && (m.group("reporter") != null || m.group("date") != null && m.group("datesep") == null)) {
+            // a reporter's name, or a date without "في" or a comma, only beside an agency the reader knows
+            return null;
+        }
+        String extra = line.group(m, "country");
         return new DatelineMatch(
                 cleanPlace(line.group(m, "place")),
                 line.group(m, "agency"),
                 line.raw(m, "date"),
-                line.group(m, "country"),
+                extra != null ? extra : line.group(m, "reporter"),
                 rest);
     }
 
@@ -315,10 +326,11 @@ public final class Datelines {
     /**
      * A stand-alone line that is a place and a date and nothing else, with no agency: "الرياض 25 شوال 1436 هـ
      * الموافق 10 اغسطس 2015م", "RIYADH, June 25, 2024". The date must parse with its year and make up the rest of
-     * the line (at most 10 words).
+     * the line (at most 10 words). A line that ends a sentence, or that is a dateline opening a short lead, is not one.
      */
     static DatelineMatch placeAndDate(String text) {
-        if (text.length() > 120) {
+        if (text.length() > 120 || SENTENCE_END.matcher(text).find() || match(text, false) != null) {
+            // "رام الله 25-6-2024 وفا- قال …" is a dateline opening a short lead, not a place and a date
             return null;
         }
         Line line = Line.of(text);
@@ -347,6 +359,13 @@ public final class Datelines {
             // AGENCY_ONLY has no place
         }
         if (place != null && !placeOk(m.group("place"))) {
+            return null;
+        }
+        if (place != null
+                && !m.group("sep").contains(":")
+                && !m.group("sep").contains("：")
+                && m.group("place").split("\\s+").length > 2) {
+            // "وطنية - صيدا -": with a dash instead of a colon, only a short place
             return null;
         }
         String rest = line.rest(m);

@@ -464,7 +464,9 @@ final class WirePatterns {
             "الفرنسيه",
             "الالمانيه",
             "يونا",
-            "وكالات انباء");
+            "وكالات انباء",
+            "سونا",
+            "وطنيه");
 
     static final String AR_AGENCY = alternation(ARABIC_AGENCIES);
     static final List<String> LATIN_AGENCIES = List.of(
@@ -511,6 +513,7 @@ final class WirePatterns {
             "trend",
             "itar-tass",
             "saba",
+            "suna",
             "nna",
             "ani",
             "la presse",
@@ -537,10 +540,14 @@ final class WirePatterns {
             + "(?:\\s*[،,]\\s*(?<region>" + AR_WORD + "(?:\\s+" + AR_WORD + "){0,3})(?=\\s*\\())?"
             + "\\s*(?:[،,]\\s*|" + tolerant("في") + "\\s+|" + DASH + "\\s*)?"
             + "(?<date>" + DIGIT + "[^()]{0,50}?)?\\s*\\(\\s*(?<agency>[^()0-9]{1,30}?)\\s*\\)" + TAIL);
-    /** "الدوحة في 25 يونيو /قنا/", "أنقرة/ الأناضول", "أبوظبي في 25 يونيو / وام /". */
-    static final Pattern AR_SLASH = compile("^[\\s\\p{Cf}]*" + AR_PLACE + AR_COUNTRY + "\\s*(?:(?:[،,]\\s*|"
+    /**
+     * "الدوحة في 25 يونيو /قنا/", "أنقرة/ الأناضول", "أبوظبي في 25 يونيو / وام /", "عمان 25 حزيران /بترا/" (no "في":
+     * {@code datesep} is absent), "غزة/ محمد ماجد/ الأناضول" (Anadolu's reporter between place and agency).
+     */
+    static final Pattern AR_SLASH = compile("^[\\s\\p{Cf}]*" + AR_PLACE + AR_COUNTRY + "\\s*(?:(?<datesep>[،,]\\s*|"
             + tolerant("في")
-            + "\\s+)(?<date>" + DIGIT + "[^/]{0,50}?))?\\s*/\\s*(?<agency>" + AR_WORD + "(?:\\s+" + AR_WORD + "){0,2})"
+            + "\\s+)?(?<date>" + DIGIT + "[^/]{0,50}?))?\\s*(?:/\\s*(?<reporter>" + AR_WORD + "(?:\\s+" + AR_WORD
+            + "){1,3})\\s*(?=/))?/\\s*(?<agency>" + AR_WORD + "(?:\\s+" + AR_WORD + "){0,2})"
             + "\\s*(?:/" + TAIL + "|$)");
     /** "موسكو-سانا", "الرباط - ومع", "بغداد – واع". */
     static final Pattern AR_DASH = compile("^[\\s\\p{Cf}]*" + AR_PLACE + AR_COUNTRY + "\\s*" + DASH + "\\s*(?<agency>"
@@ -551,9 +558,12 @@ final class WirePatterns {
     /** The Saudi Press Agency's "الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس": place, date(s), agency. */
     static final Pattern AR_DATE_AGENCY = compile("^[\\s\\p{Cf}]*" + AR_PLACE + AR_COUNTRY + "\\s*[،,]?\\s+(?<date>"
             + DIGIT + ".{3,80}?)\\s*[،,(/-]?\\s*(?<agency>" + AR_AGENCY + ")\\s*[)/]?(?![\\p{L}])" + TAIL);
-    /** "سبق- الرياض:": a known agency, a dash, the place and a colon (Saudi online papers). */
+    /**
+     * "سبق- الرياض:": a known agency, a dash, the place and a colon (Saudi online papers); "وطنية - صيدا -" (Lebanon's
+     * NNA): the same with a dash, for a place of at most two words.
+     */
     static final Pattern AR_AGENCY_PLACE = compile("^[\\s\\p{Cf}]*(?<agency>" + AR_AGENCY + ")\\s*" + DASH + "\\s*"
-            + AR_PLACE + "\\s*[:：]\\s*(?<rest>.*?)\\s*$");
+            + AR_PLACE + "\\s*(?<sep>[:：]|" + DASH + ")\\s*(?<rest>.*?)\\s*$");
     /** "(Reuters) - …", "(رويترز) - …": a known agency in parentheses, no place. */
     static final Pattern AGENCY_ONLY =
             compile("^[\\s\\p{Cf}]*\\(\\s*(?<agency>" + AR_AGENCY + "|" + LATIN_AGENCY + ")\\s*\\)" + TAIL);

@@ -7,7 +7,8 @@ import org.apache.lucene.analysis.ar.ArabicNormalizer;
  * {@link ArabicNormalizer} (hamza forms on alef → ا, alef maksura → ي, ta marbuta → ه, tatweel and harakat
  * removed), plus alef wasla → ا, hamza on waw/ya → و/ي and the superscript alef removed; Arabic-Indic and Persian
  * digits become ASCII; a space is inserted where an Arabic letter touches a digit ("الرياض25" → "الرياض 25",
- * "1436هـ" → "1436 ه"). Case and everything else are kept. Matches found in {@link #text()} are mapped back with
+ * "1436هـ" → "1436 ه"); bidi and zero-width marks (RLM, LRM, ALM, ZWJ/ZWNJ, isolates) are dropped. Case and
+ * everything else are kept. Matches found in {@link #text()} are mapped back with
  * {@link #original(int, int)}, so what a reader returns keeps the copy's own spelling.
  *
  * <p>Immutable and thread-safe.
@@ -36,7 +37,9 @@ public final class FoldedText {
         for (int i = 0; i < original.length(); i++) {
             char c = original.charAt(i);
             char f;
-            if (c >= '\u0660' && c <= '\u0669') {
+            if (isFormatMark(c)) {
+                f = 0;
+            } else if (c >= '\u0660' && c <= '\u0669') {
                 f = (char) ('0' + (c - '\u0660'));
             } else if (c >= '\u06F0' && c <= '\u06F9') {
                 f = (char) ('0' + (c - '\u06F0'));
@@ -55,7 +58,7 @@ public final class FoldedText {
                 f = c;
             }
             if (f == 0) {
-                continue; // tatweel, harakat: gone, and they do not separate a letter from a digit
+                continue; // tatweel, harakat, bidi marks: gone, and they do not separate a letter from a digit
             }
             int kind = f >= '0' && f <= '9' ? 2 : Character.isLetter(f) && f >= '\u0600' && f <= '\u06FF' ? 1 : 0;
             if (kind != 0 && prevKind != 0 && kind != prevKind) {
@@ -109,15 +112,35 @@ public final class FoldedText {
         return e;
     }
 
-    /** {@link #original(int, int)} without tatweel (elongation is typography, not spelling), white space collapsed. */
+    /**
+     * {@link #original(int, int)} without tatweel (elongation is typography, not spelling) and bidi marks, white space
+     * collapsed.
+     */
     public String originalWord(int start, int end) {
         return original(start, end)
                 .replace("\u0640", "")
+                .replaceAll("[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF]", "")
                 .replaceAll("\\s+", " ")
                 .strip();
     }
 
     private static boolean isDropped(char c) {
-        return c == '\u0640' || TextNormalizer.isArabicDiacritic(c) || c == '\u0654' || c == '\u0655';
+        return c == '\u0640'
+                || TextNormalizer.isArabicDiacritic(c)
+                || c == '\u0654'
+                || c == '\u0655'
+                || isFormatMark(c);
+    }
+
+    /**
+     * Bidi and zero-width marks that editors' tools leave inside Arabic copy ("دمشق\u200F-سانا"): RLM/LRM, the
+     * Arabic letter mark, zero-width (non-)joiners, embeddings and isolates, BOM. They carry no text.
+     */
+    private static boolean isFormatMark(char c) {
+        return c >= '\u200B' && c <= '\u200F'
+                || c >= '\u202A' && c <= '\u202E'
+                || c >= '\u2066' && c <= '\u2069'
+                || c == '\u061C'
+                || c == '\uFEFF';
     }
 }

@@ -156,4 +156,59 @@ class RateLimiterLearningTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThat(limiter.effectiveRequestsPerMinute()).isZero();
     }
+
+    @Test
+    void should_not_slow_down_while_a_server_states_requests_left() {
+        // given an unlimited limiter told by an answer that 4 requests remain until a reset in 2 seconds
+        RateLimiter limiter = new RateLimiter(0, 0, clock, clock.sleeper());
+        limiter.observe(new RateLimitHeaders(4, Duration.ofSeconds(2)));
+        // when three callers book at once / then none waits
+        assertThat(limiter.reserve(0)).isZero();
+        assertThat(limiter.reserve(0)).isZero();
+        assertThat(limiter.reserve(0)).isZero();
+    }
+
+    @Test
+    void should_learn_from_an_exhausted_budget_as_from_a_429_and_wait_out_a_long_reset() {
+        // given 10 calls accepted within a second, then an answer stating none remain until a reset in 30 s
+        RateLimiter limiter = new RateLimiter(0, 0, clock, clock.sleeper());
+        for (int i = 0; i < 10; i++) {
+            limiter.call(0, () -> "ok");
+            clock.advance(Duration.ofMillis(50));
+        }
+        limiter.observe(new RateLimitHeaders(0, Duration.ofSeconds(30)));
+        // when two callers book
+        Duration first = limiter.reserve(0);
+        Duration second = limiter.reserve(0);
+        // then the rate is 95 % of the 10 accepted, and every caller waits for the reset
+        assertThat(limiter.effectiveRequestsPerMinute()).isEqualTo(570);
+        assertThat(first).isEqualTo(Duration.ofSeconds(30));
+        assertThat(second.minus(first)).isBetween(Duration.ofMillis(100), Duration.ofMillis(110));
+    }
+
+    @Test
+    void should_keep_429s_few_when_a_server_states_its_budget_on_every_answer() {
+        // given a server allowing 20 per rolling second that states its budget on every answer
+        WindowServer server = new WindowServer(20, clock);
+        RateLimiter limiter = new RateLimiter(0, 0, clock, clock.sleeper());
+        // when 400 calls go one after the other (each retried after its Retry-After), every answer's budget reported
+        Instant start = clock.instant();
+        for (int i = 0; i < 400; i++) {
+            while (true) {
+                try {
+                    limiter.call(0, server::handle);
+                    break;
+                } catch (RateLimitedException e) {
+                    clock.advance(e.retryAfter().orElseThrow());
+                }
+            }
+            Instant oldest = server.window.peekFirst();
+            limiter.observe(new RateLimitHeaders(
+                    server.perSecond - server.window.size(), Duration.between(clock.instant(), oldest.plusSeconds(1))));
+        }
+        Duration took = Duration.between(start, clock.instant());
+        // then at most 3 % were refused, and the run took at most 10 % longer than 400 calls at 20 per second
+        assertThat((double) server.refused / (server.accepted + server.refused)).isLessThanOrEqualTo(0.03);
+        assertThat(took).isLessThanOrEqualTo(Duration.ofMillis(400 * 1000 / 20 * 110 / 100));
+    }
 }

@@ -8,6 +8,7 @@ import dev.dragoman.core.cache.CachedCall;
 import dev.dragoman.core.cache.NoResultCache;
 import dev.dragoman.core.cache.ResultCache;
 import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.ratelimit.RateLimitHeaders;
 import dev.dragoman.core.ratelimit.RateLimiter;
 import dev.dragoman.core.retry.Backoff;
 import dev.dragoman.core.retry.Retrier;
@@ -18,7 +19,6 @@ import dev.dragoman.core.translation.Translator;
 import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.summarize.SummarizerProvider;
 import dev.dragoman.summarize.llm.LlmSummarizer;
-import dev.dragoman.translate.BackendProfile;
 import dev.dragoman.translate.TranslationBackend;
 import dev.dragoman.translate.TranslatorProvider;
 import dev.dragoman.translate.Translators;
@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
@@ -58,6 +60,8 @@ public final class Backends {
     private final boolean strict;
     private final Retrier.Listener onRetry;
     private final Clock clock;
+    /** One limiter per backend spec, shared by every stack built for it (its translations and summaries). */
+    private final ConcurrentMap<BackendSpec, RateLimiter> limiters;
 
     private Backends(
             Providers<TranslatorProvider> translators,
@@ -69,7 +73,8 @@ public final class Backends {
             UsageMeter meter,
             boolean strict,
             Retrier.Listener onRetry,
-            Clock clock) {
+            Clock clock,
+            ConcurrentMap<BackendSpec, RateLimiter> limiters) {
         this.translators = translators;
         this.summarizers = summarizers;
         this.chatModels = chatModels;
@@ -85,6 +90,7 @@ public final class Backends {
         this.strict = strict;
         this.onRetry = onRetry;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.limiters = limiters;
     }
 
     /**
@@ -107,12 +113,14 @@ public final class Backends {
                 null,
                 false,
                 null,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                new ConcurrentHashMap<>());
     }
 
     /** Keys and vendor options are read through {@code lookup} (variable name → value, null when unset). */
     public Backends withVariables(Function<String, String> lookup) {
-        return new Backends(translators, summarizers, chatModels, lookup, http, cache, meter, strict, onRetry, clock);
+        return new Backends(
+                translators, summarizers, chatModels, lookup, http, cache, meter, strict, onRetry, clock, limiters);
     }
 
     /** The variables of {@code env} (a copy of the process environment, or a test's map). */
@@ -124,35 +132,56 @@ public final class Backends {
     /** The shared HTTP client, asked for only when an HTTP backend is built. */
     public Backends withHttp(Supplier<OkHttpClient> client) {
         return new Backends(
-                translators, summarizers, chatModels, variables, client, cache, meter, strict, onRetry, clock);
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                client,
+                cache,
+                meter,
+                strict,
+                onRetry,
+                clock,
+                limiters);
     }
 
     /** Where cached translations and summaries are kept. */
     public Backends withCache(ResultCache store) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, store, meter, strict, onRetry, clock);
+                translators, summarizers, chatModels, variables, http, store, meter, strict, onRetry, clock, limiters);
     }
 
     /** Where usage of every successful call is counted; null for none. */
     public Backends withMeter(UsageMeter usage) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, cache, usage, strict, onRetry, clock);
+                translators, summarizers, chatModels, variables, http, cache, usage, strict, onRetry, clock, limiters);
     }
 
     /** True: translations that look incomplete fail instead of being flagged. */
     public Backends withStrict(boolean strictMode) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, cache, meter, strictMode, onRetry, clock);
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                cache,
+                meter,
+                strictMode,
+                onRetry,
+                clock,
+                limiters);
     }
 
     /** Told about every retry (for a verbose front end); null for none. */
     public Backends withRetryListener(Retrier.Listener listener) {
         return new Backends(
-                translators, summarizers, chatModels, variables, http, cache, meter, strict, listener, clock);
+                translators, summarizers, chatModels, variables, http, cache, meter, strict, listener, clock, limiters);
     }
 
     public Backends withClock(Clock c) {
-        return new Backends(translators, summarizers, chatModels, variables, http, cache, meter, strict, onRetry, c);
+        return new Backends(
+                translators, summarizers, chatModels, variables, http, cache, meter, strict, onRetry, c, limiters);
     }
 
     public ResultCache cache() {
@@ -212,15 +241,20 @@ public final class Backends {
      * @throws DragomanException (configuration) for an unknown type, a type that does not translate, a missing key
      */
     public TranslationBackend rawTranslator(BackendSpec spec) {
+        return rawTranslator(spec, null);
+    }
+
+    /** The backend alone; the answers' rate-limit headers are reported to {@code limiter} (null = nowhere). */
+    private TranslationBackend rawTranslator(BackendSpec spec, RateLimiter limiter) {
         BackendSpec s = resolve(spec);
         TranslatorProvider mt = translators.find(s.type()).orElse(null);
         if (mt != null) {
             s = withOptionVariables(s, mt);
-            return mt.create(s, new TranslatorProvider.Context(requireKey(s, mt), http.get()));
+            return mt.create(s, new TranslatorProvider.Context(requireKey(s, mt), http(limiter)));
         }
         ChatModelProvider llm = chatModels.find(s.type()).orElse(null);
         if (llm != null) {
-            return rawLlmTranslator(s, spec, llm);
+            return rawLlmTranslator(s, spec, llm, limiter);
         }
         throw new DragomanException(
                 DragomanException.Kind.CONFIGURATION,
@@ -228,8 +262,9 @@ public final class Backends {
                         + "choose a translation backend (" + String.join(", ", translationTypes()) + ").");
     }
 
-    private TranslationBackend rawLlmTranslator(BackendSpec s, BackendSpec spec, ChatModelProvider llm) {
-        return LlmTranslator.builder(chatModel(s))
+    private TranslationBackend rawLlmTranslator(
+            BackendSpec s, BackendSpec spec, ChatModelProvider llm, RateLimiter limiter) {
+        return LlmTranslator.builder(chatModel(s, limiter))
                 .id(s.type())
                 .modelName(s.model())
                 .jsonMode(llm.jsonMode(spec))
@@ -244,9 +279,9 @@ public final class Backends {
      * ({@link Translators#standard}). Not cached: the article translator caches per segment.
      */
     public TranslationBackend translator(BackendSpec spec) {
-        TranslationBackend raw = keyed(spec);
-        return Translators.standard(
-                raw, retrier(spec), limiter(spec, raw.profile().unit()), meter, strict);
+        RateLimiter limiter = limiter(spec);
+        TranslationBackend raw = keyed(spec, limiter);
+        return Translators.standard(raw, retrier(spec), limiter, meter, strict);
     }
 
     /**
@@ -254,12 +289,13 @@ public final class Backends {
      * segment) around the guards, the rate limit and metering.
      */
     public TranslationBackend cachedTranslator(BackendSpec spec) {
-        TranslationBackend raw = keyed(spec);
+        RateLimiter limiter = limiter(spec);
+        TranslationBackend raw = keyed(spec, limiter);
         return Translators.pipeline(raw)
                 .retry(retrier(spec))
                 .cache(new CachedCall(cache))
                 .clock(clock)
-                .rateLimit(limiter(spec, raw.profile().unit()))
+                .rateLimit(limiter)
                 .meter(meter)
                 .punctuation(true)
                 .guard(strict)
@@ -318,13 +354,14 @@ public final class Backends {
         }
         ChatModelProvider llm = chatModels.find(s.type()).orElse(null);
         if (llm != null) {
-            return LlmSummarizer.builder(chatModel(s), s.type())
+            RateLimiter limiter = limiter(s);
+            return LlmSummarizer.builder(chatModel(s, limiter), s.type())
                     .modelName(s.model())
                     .endpoint(endpoint(s, llm))
                     .jsonMode(llm.jsonMode(s))
                     .cache(cache)
                     .retrier(retrier(s))
-                    .rateLimit(limiter(s, BackendProfile.Unit.TOKENS))
+                    .rateLimit(limiter)
                     .meter(meter)
                     .clock(clock)
                     .build();
@@ -347,6 +384,10 @@ public final class Backends {
      * @throws DragomanException (configuration) when {@code spec} is not a language model or its key is missing
      */
     public ChatModel chatModel(BackendSpec spec) {
+        return chatModel(spec, null);
+    }
+
+    private ChatModel chatModel(BackendSpec spec, RateLimiter limiter) {
         BackendSpec s = resolve(spec);
         ChatModelProvider p = chatModels
                 .find(s.type())
@@ -354,7 +395,7 @@ public final class Backends {
                         DragomanException.Kind.CONFIGURATION,
                         "Backend '" + s.name() + "' is of type " + s.type() + ", not a language model: use one of "
                                 + String.join(", ", chatModels.types()) + "."));
-        return p.create(s, requireKey(s, p), p.timeout(s), LlmHttpClient.builder(http.get(), clock));
+        return p.create(s, requireKey(s, p), p.timeout(s), LlmHttpClient.builder(http(limiter), clock));
     }
 
     /**
@@ -391,9 +432,9 @@ public final class Backends {
     }
 
     /** The bare backend with its endpoint in its profile (so in its cache keys): what the stacks are built around. */
-    private TranslationBackend keyed(BackendSpec spec) {
+    private TranslationBackend keyed(BackendSpec spec, RateLimiter limiter) {
         BackendSpec s = resolve(spec);
-        return atEndpoint(rawTranslator(spec), s, provider(s.type()));
+        return atEndpoint(rawTranslator(spec, limiter), s, provider(s.type()));
     }
 
     /** {@code backend} with its endpoint in its profile (so in its cache keys) when it is not the default one. */
@@ -452,13 +493,36 @@ public final class Backends {
     }
 
     /**
-     * Requests per minute and characters- or tokens-per-minute, as the backend counts (0 = not set); always a limiter,
-     * so that a backend without configured limits still learns its server's rate from 429s.
+     * The limiter of {@code spec}'s server, one per spec and shared by its translations and summaries: requests per
+     * minute and characters- or tokens-per-minute, as the backend counts (a language model counts tokens; 0 = not
+     * set). Always a limiter, so that a backend without configured limits still learns its server's rate from 429s
+     * and from the rate-limit headers of its answers ({@link #http(RateLimiter)}).
      */
-    private static RateLimiter limiter(BackendSpec spec, BackendProfile.Unit unit) {
-        BackendSpec.Limits l = spec.limits();
-        int units = unit == BackendProfile.Unit.TOKENS ? l.tokensPerMinute() : l.charactersPerMinute();
-        return RateLimiter.perMinute(l.requestsPerMinute(), units);
+    RateLimiter limiter(BackendSpec spec) {
+        BackendSpec s = resolve(spec);
+        return limiters.computeIfAbsent(s, k -> {
+            BackendSpec.Limits l = k.limits();
+            int units = languageModel(k.type()) ? l.tokensPerMinute() : l.charactersPerMinute();
+            return RateLimiter.perMinute(l.requestsPerMinute(), units);
+        });
+    }
+
+    /**
+     * The shared client, reporting every answer's rate-limit headers ({@link RateLimitHeaders}: OpenAI's
+     * {@code x-ratelimit-*}, Anthropic's, the IETF draft's) to {@code limiter}; the shared client itself when null.
+     */
+    private OkHttpClient http(RateLimiter limiter) {
+        OkHttpClient shared = http.get();
+        if (limiter == null) {
+            return shared;
+        }
+        return shared.newBuilder()
+                .addInterceptor(chain -> {
+                    okhttp3.Response response = chain.proceed(chain.request());
+                    RateLimitHeaders.from(response::header, clock).ifPresent(limiter::observe);
+                    return response;
+                })
+                .build();
     }
 
     private String key(BackendSpec resolved) {

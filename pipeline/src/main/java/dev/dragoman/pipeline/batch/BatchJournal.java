@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * The batch's state store: an append-only JSON Lines journal ({@code <out>/.dragoman/journal.jsonl}). Each finished
  * item appends one {@code done} record, each failure a {@code failed} record; every append is forced to disk
  * ({@link FileChannel#force}) before the item counts as finished, so a {@code kill -9} at any point loses at most
- * the items in flight. On open the journal is replayed; a torn last line (the process died mid-write) is cut off.
+ * the items in flight. Forcing is a group commit: appends from many workers that arrive while one force runs are
+ * made durable together by the next one (one thread forces for all, the others wait for it), so a batch's items
+ * finishing at once cost one {@code fsync}, not one each. On open the journal is replayed; a torn last line (the process died mid-write) is cut off.
  *
  * <p>"Seen" is keyed three ways: by item key (a path, a feed item's guid), by article id (content hash, together
  * with the options fingerprint) and by URL. A file input all of whose items finished also gets a {@code file}
@@ -45,6 +47,11 @@ final class BatchJournal implements AutoCloseable {
     private final Map<String, JsonNode> failedByKey = new HashMap<>();
     /** path|fingerprint → the file record (size, modified, keys) of its last complete run. */
     private final Map<String, JsonNode> doneFiles = new HashMap<>();
+    /** Bytes appended so far, and how many of them are known to be on disk (group commit, under this lock). */
+    private long written;
+
+    private long durable;
+    private boolean forcing;
 
     private BatchJournal(Path file, FileChannel channel) {
         this.file = file;
@@ -83,6 +90,8 @@ final class BatchJournal implements AutoCloseable {
             channel.truncate(validLength);
             channel.position(validLength);
             BatchJournal journal = new BatchJournal(file, channel);
+            journal.written = validLength;
+            journal.durable = validLength;
             for (String line : lines) {
                 journal.replay(line);
             }
@@ -190,17 +199,69 @@ final class BatchJournal implements AutoCloseable {
         append(node);
     }
 
-    private synchronized void append(ObjectNode node) {
+    /**
+     * Writes the record, waits until it is on disk (forcing it, and every record written meanwhile, unless another
+     * thread's force already covers it), then makes it count.
+     */
+    private void append(ObjectNode node) {
+        long end;
         try {
             byte[] line = (Json.mapper().writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+            synchronized (this) {
+                ByteBuffer buffer = ByteBuffer.wrap(line);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                written += line.length;
+                end = written;
             }
-            channel.force(false);
-            apply(node);
+            awaitDurable(end);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the batch journal " + file + ": " + e.getMessage(), e);
+        }
+        synchronized (this) {
+            apply(node);
+        }
+    }
+
+    /** Returns once the journal's first {@code end} bytes are forced; at most one thread forces at a time. */
+    private void awaitDurable(long end) throws IOException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                long target;
+                synchronized (this) {
+                    while (forcing && durable < end) {
+                        try {
+                            wait();
+                        } catch (InterruptedException e) {
+                            interrupted = true; // the record must still reach the disk before the item counts
+                        }
+                    }
+                    if (durable >= end) {
+                        return;
+                    }
+                    forcing = true;
+                    target = written;
+                }
+                boolean forced = false;
+                try {
+                    channel.force(false);
+                    forced = true;
+                } finally {
+                    synchronized (this) {
+                        if (forced) {
+                            durable = Math.max(durable, target);
+                        }
+                        forcing = false;
+                        notifyAll();
+                    }
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

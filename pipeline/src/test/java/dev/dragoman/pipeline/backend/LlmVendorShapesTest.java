@@ -333,4 +333,29 @@ class LlmVendorShapesTest {
                 .hasMessageContaining("asked to wait 30 s, longer than the 10 s");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
+
+    @Test
+    void should_pace_a_backend_by_the_request_budget_its_answers_state() {
+        // given: Anthropic's answer stating no request left until a reset a minute away
+        MockResponse answer = anthropic(translations(1));
+        server.enqueue(answer.newBuilder()
+                .addHeader("anthropic-ratelimit-requests-limit", "50")
+                .addHeader("anthropic-ratelimit-requests-remaining", "0")
+                .addHeader(
+                        "anthropic-ratelimit-requests-reset",
+                        java.time.Instant.now().plusSeconds(60).toString())
+                .build());
+        Backends backends = Backends.load().withVariables(Map.of("ANTHROPIC_API_KEY", ANTHROPIC_KEY));
+        BackendSpec spec =
+                BackendSpec.of("anthropic").withBaseUrl(server.url("/v1/").toString());
+        TranslationRequest request = TranslationRequest.of(List.of("الفقرة الأولى"), Language.ARABIC, Language.ENGLISH);
+        long before = backends.limiter(spec).effectiveRequestsPerMinute();
+
+        // when
+        backends.translator(spec).translate(request);
+
+        // then: the spec's one limiter (shared with its summaries) took it as a 429: 95 % of the 1 call a second
+        assertThat(before).isZero();
+        assertThat(backends.limiter(spec).effectiveRequestsPerMinute()).isEqualTo(57);
+    }
 }
