@@ -14,6 +14,7 @@ import dev.dragoman.core.ratelimit.SharedRateLimits;
 import dev.dragoman.core.retry.Backoff;
 import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summarizer;
+import dev.dragoman.core.translation.Glossary;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.translation.Translator;
@@ -66,6 +67,8 @@ public final class Backends {
     /** Where rate limits are shared with other processes, or null. */
     private final SharedRateLimits rateLimits;
 
+    private final Supplier<Glossary> glossary;
+
     private Backends(
             Providers<TranslatorProvider> translators,
             Providers<SummarizerProvider> summarizers,
@@ -78,7 +81,8 @@ public final class Backends {
             Retrier.Listener onRetry,
             Clock clock,
             ConcurrentMap<BackendSpec, RateLimiter> limiters,
-            SharedRateLimits rateLimits) {
+            SharedRateLimits rateLimits,
+            Supplier<Glossary> glossary) {
         this.translators = translators;
         this.summarizers = summarizers;
         this.chatModels = chatModels;
@@ -96,6 +100,7 @@ public final class Backends {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.limiters = limiters;
         this.rateLimits = rateLimits;
+        this.glossary = glossary;
     }
 
     /**
@@ -120,6 +125,7 @@ public final class Backends {
                 null,
                 Clock.systemUTC(),
                 new ConcurrentHashMap<>(),
+                null,
                 null);
     }
 
@@ -137,13 +143,26 @@ public final class Backends {
                 onRetry,
                 clock,
                 limiters,
-                rateLimits);
+                rateLimits,
+                glossary);
     }
 
     /** The variables of {@code env} (a copy of the process environment, or a test's map). */
     public Backends withVariables(Map<String, String> env) {
         Map<String, String> copy = Map.copyOf(env);
         return withVariables(copy::get);
+    }
+
+    /**
+     * For estimates, which build backends to learn their profiles and prompts but never call them: a key that is not
+     * set reads as a placeholder, so an estimate needs no key.
+     */
+    public Backends withPlaceholderKeys() {
+        Function<String, String> real = variables;
+        return withVariables(name -> {
+            String value = real.apply(name);
+            return value == null || value.isBlank() ? "unset-for-an-estimate" : value;
+        });
     }
 
     /** The shared HTTP client, asked for only when an HTTP backend is built. */
@@ -160,7 +179,8 @@ public final class Backends {
                 onRetry,
                 clock,
                 limiters,
-                rateLimits);
+                rateLimits,
+                glossary);
     }
 
     /** Where cached translations and summaries are kept. */
@@ -177,7 +197,8 @@ public final class Backends {
                 onRetry,
                 clock,
                 limiters,
-                rateLimits);
+                rateLimits,
+                glossary);
     }
 
     /** Where usage of every successful call is counted; null for none. */
@@ -194,7 +215,8 @@ public final class Backends {
                 onRetry,
                 clock,
                 limiters,
-                rateLimits);
+                rateLimits,
+                glossary);
     }
 
     /** True: translations that look incomplete fail instead of being flagged. */
@@ -211,7 +233,8 @@ public final class Backends {
                 onRetry,
                 clock,
                 limiters,
-                rateLimits);
+                rateLimits,
+                glossary);
     }
 
     /** Told about every retry (for a verbose front end); null for none. */
@@ -228,7 +251,8 @@ public final class Backends {
                 listener,
                 clock,
                 limiters,
-                rateLimits);
+                rateLimits,
+                glossary);
     }
 
     public Backends withClock(Clock c) {
@@ -244,7 +268,8 @@ public final class Backends {
                 onRetry,
                 c,
                 limiters,
-                rateLimits);
+                rateLimits,
+                glossary);
     }
 
     /**
@@ -266,7 +291,36 @@ public final class Backends {
                 onRetry,
                 clock,
                 new ConcurrentHashMap<>(),
-                shared);
+                shared,
+                glossary);
+    }
+
+    /**
+     * The glossary every translator built from here gives the requests that carry none
+     * ({@link Translators.Pipeline#glossary}); read when the first translator is built (so a command that never
+     * translates never reads it), once. Null, or a supplier of null, for none.
+     */
+    public Backends withGlossary(Supplier<Glossary> g) {
+        Supplier<Glossary> once = g == null ? null : new Once<>(g);
+        return new Backends(
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                cache,
+                meter,
+                strict,
+                onRetry,
+                clock,
+                limiters,
+                rateLimits,
+                once);
+    }
+
+    /** The glossary translators get, or null for none (reads it if not read yet). */
+    public Glossary glossary() {
+        return glossary == null ? null : glossary.get();
     }
 
     public ResultCache cache() {
@@ -360,13 +414,11 @@ public final class Backends {
 
     /**
      * The translation backend of {@code spec} in the standard decorator stack: retry around the rate limit around
-     * usage metering, then the punctuation fix, the completeness guard and the glossary check
-     * ({@link Translators#standard}). Not cached: the article translator caches per segment.
+     * usage metering, then the punctuation fix, the completeness guard and the glossary check, with the run's
+     * glossary ({@link #withGlossary}). Not cached: the article translator caches per segment.
      */
     public TranslationBackend translator(BackendSpec spec) {
-        RateLimiter limiter = limiter(spec);
-        TranslationBackend raw = keyed(spec, limiter);
-        return Translators.standard(raw, retrier(spec), limiter, meter, strict);
+        return standard(spec).build();
     }
 
     /**
@@ -374,18 +426,21 @@ public final class Backends {
      * segment) around the guards, the rate limit and metering.
      */
     public TranslationBackend cachedTranslator(BackendSpec spec) {
+        return standard(spec).cache(new CachedCall(cache)).clock(clock).build();
+    }
+
+    /** Every layer but the cache, as {@link #translator} and {@link #cachedTranslator} share them. */
+    private Translators.Pipeline standard(BackendSpec spec) {
         RateLimiter limiter = limiter(spec);
         TranslationBackend raw = keyed(spec, limiter);
         return Translators.pipeline(raw)
                 .retry(retrier(spec))
-                .cache(new CachedCall(cache))
-                .clock(clock)
                 .rateLimit(limiter)
                 .meter(meter)
                 .punctuation(true)
                 .guard(strict)
                 .glossaryCheck(true)
-                .build();
+                .glossary(glossary());
     }
 
     /**
@@ -514,6 +569,16 @@ public final class Backends {
             u = u.substring(0, u.length() - 1);
         }
         return u;
+    }
+
+    /**
+     * The bare backend of {@code spec} with its endpoint in its profile (so in its cache keys), without any decorator:
+     * what the stacks are built around, and what an estimate prices.
+     *
+     * @throws DragomanException (configuration) as {@link #rawTranslator}
+     */
+    public TranslationBackend bareTranslator(BackendSpec spec) {
+        return keyed(spec, null);
     }
 
     /** The bare backend with its endpoint in its profile (so in its cache keys): what the stacks are built around. */
@@ -653,6 +718,30 @@ public final class Backends {
             }
         }
         return s;
+    }
+
+    /** A supplier asked once, on first use; thread-safe. */
+    private static final class Once<T> implements Supplier<T> {
+        private final Supplier<T> source;
+        private volatile boolean done;
+        private T value;
+
+        Once(Supplier<T> source) {
+            this.source = source;
+        }
+
+        @Override
+        public T get() {
+            if (!done) {
+                synchronized (this) {
+                    if (!done) {
+                        value = source.get();
+                        done = true;
+                    }
+                }
+            }
+            return value;
+        }
     }
 
     /** One client per process for users who inject none, made on first use. */

@@ -7,6 +7,11 @@ import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.pipeline.backend.Backends;
 import dev.dragoman.pipeline.backend.RunBackends;
+import dev.dragoman.pipeline.batch.BatchOptions;
+import dev.dragoman.pipeline.batch.Fetcher;
+import dev.dragoman.pipeline.cost.CostEstimator;
+import dev.dragoman.pipeline.cost.Estimate;
+import dev.dragoman.pipeline.cost.PriceTable;
 import dev.dragoman.translate.TranslationBackend;
 import java.util.List;
 
@@ -52,26 +57,8 @@ public final class ConfiguredBackends implements AutoCloseable {
             String cacheUrl,
             Retrier.Listener onRetry,
             List<Language> targets) {
-        BackendConfig translate = null;
-        if (needTranslator) {
-            if (translateBackend == null || translateBackend.isBlank()) {
-                throw new ConfigException("No translation backend is configured for --translate-to/--brief: pass "
-                        + "--translate-backend NAME, set DRAGOMAN_TRANSLATE_BACKEND or write 'translate: backend:' "
-                        + "in " + settings.config().path() + " ('dragoman config init' writes a starter file).");
-            }
-            translate = settings.backend(translateBackend.strip());
-            for (Language target : targets) {
-                BackendConfig t = translate;
-                settings.backends(t).unsupportedTarget(t.spec(), target).ifPresent(why -> {
-                    throw new IllegalArgumentException(why); // a usage error (exit 2) before any item is read
-                });
-            }
-        }
-        BackendConfig summarize = null;
-        if (needSummarizer) {
-            summarize = settings.backend(
-                    summarizeBackend == null || summarizeBackend.isBlank() ? "extractive" : summarizeBackend.strip());
-        }
+        BackendConfig translate = translateConfig(settings, needTranslator, translateBackend, targets);
+        BackendConfig summarize = summarizeConfig(settings, needSummarizer, summarizeBackend);
         MeteredResultCache store = Stores.open(settings, cacheStore, cachePath, cacheUrl);
         SharedRateLimits shared = null;
         try {
@@ -90,6 +77,68 @@ public final class ConfiguredBackends implements AutoCloseable {
                 shared.close();
             }
             throw e;
+        }
+    }
+
+    private static BackendConfig translateConfig(
+            Settings settings, boolean needTranslator, String translateBackend, List<Language> targets) {
+        if (!needTranslator) {
+            return null;
+        }
+        if (translateBackend == null || translateBackend.isBlank()) {
+            throw new ConfigException("No translation backend is configured for --translate-to/--brief: pass "
+                    + "--translate-backend NAME, set DRAGOMAN_TRANSLATE_BACKEND or write 'translate: backend:' "
+                    + "in " + settings.config().path() + " ('dragoman config init' writes a starter file).");
+        }
+        BackendConfig translate = settings.backend(translateBackend.strip());
+        for (Language target : targets) {
+            settings.backends(translate)
+                    .unsupportedTarget(translate.spec(), target)
+                    .ifPresent(why -> {
+                        throw new IllegalArgumentException(why); // a usage error (exit 2) before any item is read
+                    });
+        }
+        return translate;
+    }
+
+    private static BackendConfig summarizeConfig(Settings settings, boolean needSummarizer, String summarizeBackend) {
+        if (!needSummarizer) {
+            return null;
+        }
+        return settings.backend(
+                summarizeBackend == null || summarizeBackend.isBlank() ? "extractive" : summarizeBackend.strip());
+    }
+
+    /**
+     * What a batch with these backends would cost ({@link CostEstimator}), calling none of them: the same backend
+     * choice and checks as {@link #open}, the same cache store (only read), prices from {@code prices}.
+     */
+    public static Estimate estimate(
+            Settings settings,
+            boolean needTranslator,
+            boolean needSummarizer,
+            String translateBackend,
+            String summarizeBackend,
+            String cacheStore,
+            String cachePath,
+            String cacheUrl,
+            List<Language> targets,
+            PriceTable prices,
+            BatchOptions options,
+            Fetcher fetcher) {
+        BackendConfig translate = translateConfig(settings, needTranslator, translateBackend, targets);
+        BackendConfig summarize = summarizeConfig(settings, needSummarizer, summarizeBackend);
+        BackendConfig any = translate != null ? translate : summarize;
+        try (MeteredResultCache store = Stores.open(settings, cacheStore, cachePath, cacheUrl)) {
+            if (any == null) {
+                return new Estimate(0, 0, 0, 0, List.of());
+            }
+            return new CostEstimator(
+                            settings.backends(any).withCache(store),
+                            prices,
+                            translate == null ? null : translate.spec(),
+                            summarize == null ? null : summarize.spec())
+                    .estimate(options, fetcher);
         }
     }
 

@@ -49,7 +49,11 @@ public enum Setting {
             "Redis URL where backends' rate limits are shared with other processes (a cluster's workers, other batches"
                     + " on the same account), e.g. redis://HOST:6379/0; unset = each process keeps its own",
             Setting::storeUrl),
-    GLOSSARY("glossary", null, "glossary file (CSV or YAML) applied to every translation", v -> {}),
+    GLOSSARY(
+            "glossary",
+            null,
+            "glossary file (CSV, or YAML when named .yaml/.yml) applied to every translation",
+            v -> {}),
     FORMAT("format", "text", "output format: text, json, jsonl, md or html (parse: json)", OutputFormat::parse),
     SERVE_HOST("serve.host", "127.0.0.1", "address dragoman serve listens on (without keys: loopback only)", v -> {}),
     SERVE_PORT("serve.port", "5000", "port dragoman serve listens on", Setting::positiveInt),
