@@ -225,6 +225,7 @@ public final class InputScalingBenchmark {
                     Usage.NONE,
                     false,
                     Instant.EPOCH,
+                    List.of(),
                     List.of()));
         }
         return out;

@@ -40,10 +40,21 @@ class ReadmeUsageTest {
             The ministers said a joint monitoring station would be set up near the border.
             """;
 
+    /** The README's glossary example, plus a term the seed story holds. */
+    private static final String README_GLOSSARY = """
+            do-not-translate: [Reuters, AFP]
+            terms:
+              مجلس الأمن: Security Council
+              ar>en: { سانا: SANA, منظمة شنغهاي للتعاون: Shanghai Cooperation Organisation }
+            """;
+
     private final SimulatedBackend sim = SimulatedBackend.start(SimConfig.defaults());
 
     @TempDir
     Path dir;
+
+    /** Requests the simulated backend had received before the line being checked ran. */
+    private int requestsBefore;
 
     @AfterEach
     void stop() {
@@ -58,6 +69,7 @@ class ReadmeUsageTest {
         Files.copy(ParseCommandTest.SEED, wire.resolve("sana.txt"));
         Files.writeString(wire.resolve("reuters.txt"), ENGLISH, StandardCharsets.UTF_8);
         Files.copy(DEV_SET, dir.resolve("dev.jsonl"));
+        Files.writeString(dir.resolve("terms.yaml"), README_GLOSSARY, StandardCharsets.UTF_8);
         CliRunner cli = new CliRunner(dir.resolve("home")).env("OPENAI_API_KEY", "sk-readme-usage-000000");
         Files.createDirectories(cli.configFile().getParent());
         Files.writeString(
@@ -78,6 +90,7 @@ class ReadmeUsageTest {
                 continue;
             }
             assertThat(args.get(0)).as(line).isEqualTo("dragoman");
+            requestsBefore = sim.stats().requests();
             CliRunner.Result r = cli.run(
                     args.subList(1, args.size()).stream().map(this::resolve).toArray(String[]::new));
             // then
@@ -131,6 +144,19 @@ class ReadmeUsageTest {
             }
         });
         c.put(
+                "translate --glossary",
+                r -> { // the terms reach the backend (the LLM prompt); a miss is flagged
+                    String prompt = sim.chatRequests()
+                            .get(sim.chatRequests().size() - 1)
+                            .toString();
+                    assertThat(sim.chatRequests())
+                            .anySatisfy(messages -> assertThat(messages.toString())
+                                    .contains("سانا => SANA")
+                                    .contains("منظمة شنغهاي للتعاون => Shanghai Cooperation Organisation"));
+                    assertThat(prompt).doesNotContain("Reuters"); // only the terms the article holds
+                    assertThat(r.err()).contains("glossary: 'سانا' should be 'SANA'"); // the simulation ignores it
+                });
+        c.put(
                 "brief story.txt",
                 r -> // sentences picked offline, only those translated
                 assertThat(r.err()).containsPattern("sent \\d+ of \\d+ characters to translation"));
@@ -145,6 +171,19 @@ class ReadmeUsageTest {
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
+                });
+        c.put(
+                "batch wire/",
+                r -> { // the cost first, calling no backend: one row per backend and a total, live and deferred
+                    assertThat(sim.stats().requests()).isEqualTo(requestsBefore);
+                    assertThat(r.out()).contains("LIVE USD").contains("DEFERRED USD");
+                    assertThat(r.out().lines().filter(l -> l.startsWith("translate ")))
+                            .singleElement()
+                            .satisfies(
+                                    l -> assertThat(l).contains("gpt-4o-mini").contains("o200k_base"));
+                    assertThat(r.out().lines().filter(l -> l.startsWith("total ")))
+                            .hasSize(1);
+                    assertThat(dir.resolve("news")).doesNotExist();
                 });
         c.put(
                 "backends --check",

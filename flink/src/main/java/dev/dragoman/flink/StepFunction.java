@@ -5,6 +5,8 @@ import dev.dragoman.core.Article;
 import dev.dragoman.core.cache.ResultCache;
 import dev.dragoman.core.cache.store.CacheStores;
 import dev.dragoman.core.json.Json;
+import dev.dragoman.core.ratelimit.SharedRateLimits;
+import dev.dragoman.core.ratelimit.redis.RedisRateLimits;
 import dev.dragoman.pipeline.backend.Backends;
 import dev.dragoman.pipeline.backend.RunBackends;
 import dev.dragoman.pipeline.batch.ArticleOutputs;
@@ -27,8 +29,8 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 /**
  * The per-article step under Flink's Async I/O: every parallel task builds the pipeline's {@link ArticleStep} once,
  * from the job's {@link dev.dragoman.core.backend.BackendSpec}s, with the API keys read from the task manager's own
- * environment (never sent with the job) and the job's shared result cache, and runs up to the in-flight limit of items
- * at once on its own threads (the step blocks on backend calls). A failing item becomes a failure record — the job
+ * environment (never sent with the job), the job's shared result cache and its cluster-wide rate limits (Redis), and
+ * runs up to the in-flight limit of items at once on its own threads (the step blocks on backend calls). A failing item becomes a failure record — the job
  * goes on — and so does an item that takes longer than the item timeout.
  */
 final class StepFunction extends RichAsyncFunction<Item, Outcome> {
@@ -41,6 +43,7 @@ final class StepFunction extends RichAsyncFunction<Item, Outcome> {
     private transient StepOptions options;
     private transient FlinkBatchSpec spec;
     private transient ResultCache store;
+    private transient SharedRateLimits rateLimits;
     private transient ExecutorService pool;
 
     StepFunction(FlinkBatchSpec spec, String fingerprint, String backendsDescription) {
@@ -54,7 +57,11 @@ final class StepFunction extends RichAsyncFunction<Item, Outcome> {
         spec = FlinkBatchSpec.fromJson(specJson);
         ClassLoader loader = getRuntimeContext().getUserCodeClassLoader();
         store = CacheStores.load(loader).open(spec.cache());
-        Backends backends = Backends.load(loader).withVariables(System.getenv()).withCache(store);
+        rateLimits = spec.rateLimitUrl() == null ? null : RedisRateLimits.open(spec.rateLimitUrl());
+        Backends backends = Backends.load(loader)
+                .withVariables(System.getenv())
+                .withCache(store)
+                .withRateLimits(rateLimits);
         RunBackends built = RunBackends.build(backends, spec.translatorIfNeeded(), spec.summarizerOrDefault());
         step = ArticleStep.builder()
                 .translator(built.translator())
@@ -141,6 +148,9 @@ final class StepFunction extends RichAsyncFunction<Item, Outcome> {
         }
         if (store != null) {
             store.close();
+        }
+        if (rateLimits != null) {
+            rateLimits.close();
         }
     }
 }

@@ -92,4 +92,32 @@ class ServeConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("loopback");
     }
+
+    @Test
+    void should_give_every_served_translation_the_configured_glossary() throws Exception {
+        // given: the file's glossary key names a YAML glossary; the backend is an OpenAI-compatible simulation
+        Path terms = dir.resolve("terms.yaml");
+        Files.writeString(terms, "terms:\n  ar>en: { سانا: SANA }\n");
+        try (SimulatedBackend sim = SimulatedBackend.start(SimConfig.defaults())) {
+            Settings settings = settings("backends:\n  gpt:\n    type: openai\n    model: gpt-4o-mini\n    base-url: "
+                    + sim.openAiBaseUrl() + "\n    api-key-env: SIM_KEY\ncache:\n  store: memory\n"
+                    + "serve:\n  backends: gpt\nglossary: " + terms + "\n");
+            // when
+            try (ServeConfig config = ServeConfig.open(settings, "127.0.0.1", 0);
+                    DragomanServer server = DragomanServer.start(config.options(), config.backends(), "test")) {
+                HttpResponse<String> r = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(server.url() + "/translate"))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(
+                                                "{\"q\":\"موسكو-سانا\",\"source\":\"ar\",\"target\":\"en\"}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                // then: the LLM was told the term
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                assertThat(sim.chatRequests())
+                        .anySatisfy(m -> assertThat(m.toString()).contains("سانا => SANA"));
+            }
+        }
+    }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.translation.Glossary;
-import dev.dragoman.core.translation.GlossaryLoader;
 import dev.dragoman.core.translation.TranslatedSegment;
 import dev.dragoman.core.translation.TranslationOptions;
 import dev.dragoman.core.translation.TranslationRequest;
@@ -20,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 class GlossaryCheckTest {
 
-    private static final Glossary GLOSSARY =
-            GlossaryLoader.parse("سانا,SANA,ar,en\nمنظمة شنغهاي للتعاون,Shanghai Cooperation Organisation\n", "test");
+    private static final Glossary GLOSSARY = new Glossary(List.of(
+            new Glossary.Entry("سانا", "SANA", Language.ARABIC, Language.ENGLISH),
+            new Glossary.Entry("منظمة شنغهاي للتعاون", "Shanghai Cooperation Organisation", null, null)));
 
     private final List<TranslationRequest> asked = new ArrayList<>();
 

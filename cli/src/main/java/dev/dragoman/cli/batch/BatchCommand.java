@@ -7,11 +7,14 @@ import dev.dragoman.core.Language;
 import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.summary.SummaryOptions;
 import dev.dragoman.core.text.Durations;
+import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.pipeline.batch.BatchEngine;
 import dev.dragoman.pipeline.batch.BatchListener;
 import dev.dragoman.pipeline.batch.BatchOptions;
 import dev.dragoman.pipeline.batch.HttpFetcher;
 import dev.dragoman.pipeline.config.ConfiguredBackends;
+import dev.dragoman.pipeline.cost.Estimate;
+import dev.dragoman.pipeline.cost.PriceTable;
 import dev.dragoman.pipeline.deferred.DeferredBatches;
 import dev.dragoman.pipeline.schedule.BatchJob;
 import dev.dragoman.pipeline.schedule.Schedule;
@@ -77,7 +80,8 @@ public final class BatchCommand implements Callable<Integer> {
             names = "--jobs",
             defaultValue = "4",
             paramLabel = "N",
-            description = "Items in flight at once (default ${DEFAULT-VALUE}).")
+            description =
+                    "Backend calls in flight at once; reading and writing other items overlap them (default ${DEFAULT-VALUE}).")
     int jobs;
 
     @Option(
@@ -147,6 +151,9 @@ public final class BatchCommand implements Callable<Integer> {
     String summarizeBackend;
 
     @CommandLine.Mixin
+    dev.dragoman.cli.command.GlossaryOption glossary = new dev.dragoman.cli.command.GlossaryOption();
+
+    @CommandLine.Mixin
     dev.dragoman.cli.CommonOptions common = new dev.dragoman.cli.CommonOptions();
 
     @CommandLine.Mixin
@@ -158,6 +165,12 @@ public final class BatchCommand implements Callable<Integer> {
             paramLabel = "MODE",
             description = "auto (a bar on a terminal, else one line per item), bar or lines.")
     String progress;
+
+    @Option(
+            names = "--estimate",
+            description = "Call no backend: print what the run would cost (what the cache would not answer, priced "
+                    + "live and deferred) as a table, or as json/md with --format json|md, and exit.")
+    boolean estimate;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -183,8 +196,11 @@ public final class BatchCommand implements Callable<Integer> {
         DeferredBatches batches = deferredBatches();
         BatchListener listener = listener(err);
         Console console = new Console(spec, common);
+        if (estimate) {
+            return estimate(console);
+        }
         try (ConfiguredBackends backends = ConfiguredBackends.open(
-                        context.settings(),
+                        glossary.apply(context.settings(), console),
                         translateTo != null || brief != null,
                         summarize || brief != null,
                         translateBackend,
@@ -193,9 +209,7 @@ public final class BatchCommand implements Callable<Integer> {
                         cache.path(),
                         cache.url(),
                         console::retrying,
-                        java.util.stream.Stream.of(translateTo, brief)
-                                .filter(java.util.Objects::nonNull)
-                                .toList(),
+                        targets(),
                         batches)
                 .onCacheWarning(w -> console.note("Warning: %s.", w))) {
             BatchEngine engine = BatchEngine.builder(options(backends))
@@ -230,7 +244,47 @@ public final class BatchCommand implements Callable<Integer> {
         return last == null ? 0 : last.report().exitCode();
     }
 
+    /** {@code --estimate}: the library's estimate of this run, through the table writer; nothing is sent. */
+    private int estimate(Console console) {
+        Estimate e = ConfiguredBackends.estimate(
+                context.settings(),
+                translateTo != null || brief != null,
+                summarize || brief != null,
+                translateBackend,
+                summarizeBackend,
+                cache.store(),
+                cache.path(),
+                cache.url(),
+                targets(),
+                PriceTable.standard(),
+                options(""),
+                HttpFetcher.of(VersionProvider.version(), Durations.parseDuration(fetchTimeout), perHost));
+        boolean formatGiven = spec.commandLine().getParseResult().hasMatchedOption("--format");
+        OutputFormat format = formatGiven ? OutputFormat.parse(formats.get(0)) : OutputFormat.TEXT;
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(e.table().render(format));
+        out.flush();
+        if (e.unreadable() > 0) {
+            console.note("%d inputs or articles could not be read or planned; a run would fail them.", e.unreadable());
+        }
+        if (e.total().live() == null) {
+            console.note(
+                    "Warning: no price for some backend (see 'prices:' in docs/DESIGN.md): its cost is shown as -.");
+        }
+        return 0;
+    }
+
+    private List<Language> targets() {
+        return java.util.stream.Stream.of(translateTo, brief)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
     private BatchOptions options(ConfiguredBackends backends) {
+        return options(backends.describe());
+    }
+
+    private BatchOptions options(String describedBackends) {
         Set<BatchOptions.ArticleFormat> fs = BatchOptions.ArticleFormat.parse(formats);
         return new BatchOptions(
                         inputs,
@@ -241,7 +295,7 @@ public final class BatchCommand implements Callable<Integer> {
                         jobs,
                         fs,
                         strict ? SummaryOptions.DEFAULT.withStrict(true) : null,
-                        backends.describe())
+                        describedBackends)
                 .withAllowFlagged(allowFlagged);
     }
 

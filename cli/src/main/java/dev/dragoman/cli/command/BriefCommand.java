@@ -70,6 +70,9 @@ public final class BriefCommand implements Callable<Integer> {
             description = "headline, bullets or paragraph (default: ${DEFAULT-VALUE}).")
     SummaryOptions.Style style = SummaryOptions.Style.PARAGRAPH;
 
+    @Mixin
+    GlossaryOption glossary;
+
     @Option(names = "--strict", description = "Fail (exit 65) instead of flagging sentences that look untranslated.")
     boolean strict;
 
@@ -79,8 +82,8 @@ public final class BriefCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings settings = context.settings();
         Console console = io.console();
+        Settings settings = glossary.apply(context.settings(), console);
         OutputFormat format = io.format();
         Language target = to == null ? Language.ENGLISH : to;
         SummaryOptions options = SummaryOptions.DEFAULT

@@ -2,6 +2,7 @@ package dev.dragoman.cli.command;
 
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.CommonOptions;
+import dev.dragoman.cli.Console;
 import dev.dragoman.cli.VersionProvider;
 import dev.dragoman.serve.ApiKey;
 import dev.dragoman.serve.DragomanServer;
@@ -43,6 +44,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    GlossaryOption glossary;
+
     @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
@@ -65,7 +69,8 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(ApiKey.keysFileLine(context.stdin()));
             return 0;
         }
-        try (ServeConfig config = ServeConfig.open(context.settings(), host, port);
+        try (ServeConfig config =
+                        ServeConfig.open(glossary.apply(context.settings(), new Console(spec, common)), host, port);
                 DragomanServer server = DragomanServer.start(
                                 config.options(), config.backends(), VersionProvider.version())
                         .stopAtShutdown()) {

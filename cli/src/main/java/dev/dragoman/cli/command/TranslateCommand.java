@@ -5,15 +5,12 @@ import dev.dragoman.cli.Console;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.error.UsageException;
-import dev.dragoman.core.translation.Glossary;
-import dev.dragoman.core.translation.GlossaryLoader;
 import dev.dragoman.core.translation.TranslationOptions;
 import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.pipeline.config.BackendConfig;
 import dev.dragoman.pipeline.config.BackendListing;
 import dev.dragoman.pipeline.config.Settings;
-import dev.dragoman.pipeline.config.Stores;
 import dev.dragoman.pipeline.config.Unreachable;
 import dev.dragoman.translate.ArticleTranslation;
 import dev.dragoman.translate.ArticleTranslationWriter;
@@ -74,8 +71,8 @@ public final class TranslateCommand implements Callable<Integer> {
                     "Backend name from the configuration, or a type (deepl, ollama, …) (default: ${DEFAULT-VALUE}).")
     String backend;
 
-    @Option(names = "--glossary", paramLabel = "FILE", description = "Glossary (CSV or YAML) applied to every part.")
-    String glossary;
+    @Mixin
+    GlossaryOption glossary;
 
     @Option(
             names = "--formality",
@@ -97,8 +94,8 @@ public final class TranslateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings settings = context.settings();
         Console console = io.console();
+        Settings settings = glossary.apply(context.settings(), console);
         OutputFormat format = io.format();
         if (bilingual && format == OutputFormat.TEXT) {
             format = OutputFormat.MD;
@@ -112,12 +109,6 @@ public final class TranslateCommand implements Callable<Integer> {
         Language target = to;
         Language source = from;
         TranslationOptions options = TranslationOptions.DEFAULT.withFormality(formality);
-        if (glossary != null) {
-            Glossary g = GlossaryLoader.load(Stores.expandHome(settings.env(), glossary));
-            options = options.withGlossary(g);
-            console.detail(
-                    "glossary %s: %d terms (version %s)", glossary, g.entries().size(), g.version());
-        }
         BackendConfig b = settings.translationBackend(backend);
         settings.backends(b).unsupportedTarget(b.spec(), target).ifPresent(why -> {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for --to: " + why);

@@ -40,6 +40,10 @@ import java.util.function.Supplier;
  * reset, was measured slower than learning, since the figures are stale by the answer's latency and leave out the
  * calls in flight (RateLimitBenchmark).
  *
+ * <p><b>Shared with other processes.</b> A limiter {@link #sharing} a {@link SharedRate} books every call there too,
+ * after its own limit let it through and just before it is sent, and tells it of each 429: the workers of a cluster
+ * then keep one provider's rate together (each keeps its own limit as well, and learns from its own 429s as above).
+ *
  * <p>Thread-safe. The clock and sleeper are injected so tests never really wait.
  */
 public final class RateLimiter {
@@ -54,6 +58,8 @@ public final class RateLimiter {
     private final Bucket units;
     private final Clock clock;
     private final Sleeper sleeper;
+    /** The budget shared with other processes, or null. */
+    private final SharedRate shared;
 
     /** The rate learned from 429s (0 until the first one). */
     private final AimdRate learned;
@@ -67,6 +73,10 @@ public final class RateLimiter {
      * @param unitsPerMinute characters or tokens per minute, 0 = unlimited
      */
     public RateLimiter(long requestsPerMinute, long unitsPerMinute, Clock clock, Sleeper sleeper) {
+        this(requestsPerMinute, unitsPerMinute, clock, sleeper, null);
+    }
+
+    private RateLimiter(long requestsPerMinute, long unitsPerMinute, Clock clock, Sleeper sleeper, SharedRate shared) {
         if (requestsPerMinute < 0 || unitsPerMinute < 0) {
             throw new IllegalArgumentException("rate limits must not be negative");
         }
@@ -76,6 +86,7 @@ public final class RateLimiter {
         }
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.shared = shared;
         long now = nanos();
         this.configuredRequestsPerMinute = requestsPerMinute;
         this.requests = new Bucket(requestsPerMinute, now);
@@ -91,6 +102,14 @@ public final class RateLimiter {
     /** A limiter that never waits (until a server's 429s, met through {@link #call}, teach it a rate). */
     public static RateLimiter unlimited() {
         return perMinute(0, 0);
+    }
+
+    /**
+     * A fresh limiter with this one's configured limits, clock and sleeper that also books every call against
+     * {@code budget} (null: none), shared with other processes; nothing learned here is carried over.
+     */
+    public RateLimiter sharing(SharedRate budget) {
+        return new RateLimiter(configuredRequestsPerMinute, units.capacity, clock, sleeper, budget);
     }
 
     /** The configured requests per minute (0 = unlimited); see {@link #effectiveRequestsPerMinute()}. */
@@ -111,15 +130,29 @@ public final class RateLimiter {
      * Takes one request and {@code unitCount} units, waiting as long as the limits require.
      *
      * @return how long this call waited
-     * @throws DragomanException of kind INTERNAL when interrupted while waiting
+     * @throws DragomanException of kind INTERNAL when interrupted while waiting; retriable when a shared budget
+     *     cannot be reached
      */
     public Duration acquire(long unitCount) {
         Duration wait = reserve(unitCount);
         sleep(wait);
+        return wait.plus(waitShared(unitCount));
+    }
+
+    /** Books the call against the shared budget, if any, and waits as long as it says. */
+    private Duration waitShared(long unitCount) {
+        if (shared == null) {
+            return Duration.ZERO;
+        }
+        Duration wait = shared.reserve(unitCount);
+        sleep(wait);
         return wait;
     }
 
-    /** Takes one request and {@code unitCount} units now and returns how long the caller must wait before sending. */
+    /**
+     * Takes one request and {@code unitCount} units now and returns how long the caller must wait before sending.
+     * The shared budget, if any, is not booked: {@link #acquire} and {@link #call} book it.
+     */
     public synchronized Duration reserve(long unitCount) {
         if (unitCount < 0) {
             throw new IllegalArgumentException("unit count must not be negative");
@@ -151,10 +184,14 @@ public final class RateLimiter {
             }
         }
         sleep(send.wait);
+        waitShared(unitCount);
         try {
             return action.get();
         } catch (RateLimitedException e) {
             refused(send, e.retryAfter().orElse(null));
+            if (shared != null) {
+                shared.refused(e.retryAfter().orElse(null));
+            }
             throw e;
         }
     }

@@ -18,10 +18,15 @@ public record TimeAnchor(String phrase, LocalDate date) {
         Objects.requireNonNull(date, "date");
     }
 
+    /** "2024-06-24 (Monday)": the date as every output prints it (ISO, then the English weekday). */
+    public String dateText() {
+        String day = date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+        return date + " (" + day + ")";
+    }
+
     /** "أمس = 2024-06-24 (Monday)". */
     @Override
     public String toString() {
-        String day = date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
-        return phrase + " = " + date + " (" + day + ")";
+        return phrase + " = " + dateText();
     }
 }

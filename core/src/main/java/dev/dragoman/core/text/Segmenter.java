@@ -455,14 +455,14 @@ public final class Segmenter {
     private static final int QUOTED_SENTENCE_WORDS = 3;
 
     /**
-     * For each char inside a quotation (“…”, «…», „…“, a pair of straight quotes), the index of the quotation's
+     * For each char inside a quotation (“…”, «…», „…“, ‹…›, a pair of straight quotes), the index of the quotation's
      * closing mark; 0 elsewhere. Only quotations that close on the same line count (an unclosed mark is a typo, not a
      * quotation that swallows the paragraph). Linear: the next closing mark of each kind is looked up, not searched.
      */
     private static int[] quotations(String text) {
         int n = text.length();
         int[] closeAt = new int[n];
-        char[] closers = {'”', '»', '“', '"'};
+        char[] closers = {'”', '»', '“', '"', '›'};
         int[][] next = new int[closers.length][n + 1];
         for (int k = 0; k < closers.length; k++) {
             next[k][n] = -1;
@@ -474,7 +474,9 @@ public final class Segmenter {
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
-            int kind = c == '“' ? 0 : c == '«' ? 1 : c == '„' ? 2 : c == '"' && opensStraight(text, i) ? 3 : -1;
+            int kind = c == '“'
+                    ? 0
+                    : c == '«' ? 1 : c == '„' ? 2 : c == '"' && opensStraight(text, i) ? 3 : c == '‹' ? 4 : -1;
             int close = kind < 0 || i + 1 >= n ? -1 : next[kind][i + 1];
             if (close < 0) {
                 i++;

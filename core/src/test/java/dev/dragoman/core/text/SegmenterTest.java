@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 class SegmenterTest {
 
     private static final Language EN = Language.ENGLISH;
+    private static final Language FR = Language.FRENCH;
     private static final Language AR = Language.ARABIC;
 
     @Test
@@ -71,6 +72,22 @@ class SegmenterTest {
         assertThat(sentences)
                 .containsExactly(
                         "قال المتحدث: «لقد انتهى الاجتماع بنجاح كبير.", "وسنعقد جولة جديدة الشهر المقبل».", "ثم غادر.");
+    }
+
+    @Test
+    void should_keep_single_guillemet_and_french_quotations_whole_across_ellipses() {
+        // given
+        String text = "Il a dit : « Nous resterons... Jamais nous ne partirons » puis il est sorti. "
+                + "Elle a lu ‹ Attendez… Pas encore › et s'est assise.";
+
+        // when
+        List<String> sentences = Segmenter.sentences(text, FR);
+
+        // then
+        assertThat(sentences)
+                .containsExactly(
+                        "Il a dit : « Nous resterons... Jamais nous ne partirons » puis il est sorti.",
+                        "Elle a lu ‹ Attendez… Pas encore › et s'est assise.");
     }
 
     @Test

@@ -11,9 +11,11 @@ import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.llm.LlmErrorMapper;
 import dev.dragoman.core.ratelimit.RateLimitHeaders;
 import dev.dragoman.core.ratelimit.RateLimiter;
+import dev.dragoman.core.ratelimit.SharedRateLimits;
 import dev.dragoman.core.retry.Backoff;
 import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summarizer;
+import dev.dragoman.core.translation.Glossary;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.translation.Translator;
@@ -66,6 +68,10 @@ public final class Backends {
     private final Clock clock;
     /** One limiter per backend spec, shared by every stack built for it (its translations and summaries). */
     private final ConcurrentMap<BackendSpec, RateLimiter> limiters;
+    /** Where rate limits are shared with other processes, or null. */
+    private final SharedRateLimits rateLimits;
+
+    private final Supplier<Glossary> glossary;
 
     private final DeferredBatches deferral;
 
@@ -81,6 +87,8 @@ public final class Backends {
             Retrier.Listener onRetry,
             Clock clock,
             ConcurrentMap<BackendSpec, RateLimiter> limiters,
+            SharedRateLimits rateLimits,
+            Supplier<Glossary> glossary,
             DeferredBatches deferral) {
         this.translators = translators;
         this.summarizers = summarizers;
@@ -98,6 +106,8 @@ public final class Backends {
         this.onRetry = onRetry;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.limiters = limiters;
+        this.rateLimits = rateLimits;
+        this.glossary = glossary;
         this.deferral = deferral;
     }
 
@@ -123,6 +133,8 @@ public final class Backends {
                 null,
                 Clock.systemUTC(),
                 new ConcurrentHashMap<>(),
+                null,
+                null,
                 null);
     }
 
@@ -140,6 +152,8 @@ public final class Backends {
                 onRetry,
                 clock,
                 limiters,
+                rateLimits,
+                glossary,
                 deferral);
     }
 
@@ -147,6 +161,18 @@ public final class Backends {
     public Backends withVariables(Map<String, String> env) {
         Map<String, String> copy = Map.copyOf(env);
         return withVariables(copy::get);
+    }
+
+    /**
+     * For estimates, which build backends to learn their profiles and prompts but never call them: a key that is not
+     * set reads as a placeholder, so an estimate needs no key.
+     */
+    public Backends withPlaceholderKeys() {
+        Function<String, String> real = variables;
+        return withVariables(name -> {
+            String value = real.apply(name);
+            return value == null || value.isBlank() ? "unset-for-an-estimate" : value;
+        });
     }
 
     /** The shared HTTP client, asked for only when an HTTP backend is built. */
@@ -163,6 +189,8 @@ public final class Backends {
                 onRetry,
                 clock,
                 limiters,
+                rateLimits,
+                glossary,
                 deferral);
     }
 
@@ -180,6 +208,8 @@ public final class Backends {
                 onRetry,
                 clock,
                 limiters,
+                rateLimits,
+                glossary,
                 deferral);
     }
 
@@ -197,6 +227,8 @@ public final class Backends {
                 onRetry,
                 clock,
                 limiters,
+                rateLimits,
+                glossary,
                 deferral);
     }
 
@@ -214,6 +246,8 @@ public final class Backends {
                 onRetry,
                 clock,
                 limiters,
+                rateLimits,
+                glossary,
                 deferral);
     }
 
@@ -231,6 +265,8 @@ public final class Backends {
                 listener,
                 clock,
                 limiters,
+                rateLimits,
+                glossary,
                 deferral);
     }
 
@@ -253,6 +289,8 @@ public final class Backends {
                 onRetry,
                 clock,
                 limiters,
+                rateLimits,
+                glossary,
                 batches);
     }
 
@@ -269,7 +307,62 @@ public final class Backends {
                 onRetry,
                 c,
                 limiters,
+                rateLimits,
+                glossary,
                 deferral);
+    }
+
+    /**
+     * Every backend's rate limit is also booked in {@code shared} (a Redis the other processes name too: a cluster's
+     * workers, other batches on the same account), per backend key — its type, server and key variable — so that
+     * together they keep the configured limits; null for limits per process only. Backends without configured limits
+     * share nothing (each process still learns its server's rate from 429s). The caller closes {@code shared}.
+     */
+    public Backends withRateLimits(SharedRateLimits shared) {
+        return new Backends(
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                cache,
+                meter,
+                strict,
+                onRetry,
+                clock,
+                new ConcurrentHashMap<>(),
+                shared,
+                glossary,
+                deferral);
+    }
+
+    /**
+     * The glossary every translator built from here gives the requests that carry none
+     * ({@link Translators.Pipeline#glossary}); read when the first translator is built (so a command that never
+     * translates never reads it), once. Null, or a supplier of null, for none.
+     */
+    public Backends withGlossary(Supplier<Glossary> g) {
+        Supplier<Glossary> once = g == null ? null : new Once<>(g);
+        return new Backends(
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                cache,
+                meter,
+                strict,
+                onRetry,
+                clock,
+                limiters,
+                rateLimits,
+                once,
+                deferral);
+    }
+
+    /** The glossary translators get, or null for none (reads it if not read yet). */
+    public Glossary glossary() {
+        return glossary == null ? null : glossary.get();
     }
 
     public ResultCache cache() {
@@ -371,13 +464,11 @@ public final class Backends {
 
     /**
      * The translation backend of {@code spec} in the standard decorator stack: retry around the rate limit around
-     * usage metering, then the punctuation fix, the completeness guard and the glossary check
-     * ({@link Translators#standard}). Not cached: the article translator caches per segment.
+     * usage metering, then the punctuation fix, the completeness guard and the glossary check, with the run's
+     * glossary ({@link #withGlossary}). Not cached: the article translator caches per segment.
      */
     public TranslationBackend translator(BackendSpec spec) {
-        RateLimiter limiter = limiter(spec);
-        TranslationBackend raw = keyed(spec, limiter);
-        return Translators.standard(raw, retrier(spec), limiter, meter, strict);
+        return standard(spec).build();
     }
 
     /**
@@ -385,18 +476,21 @@ public final class Backends {
      * segment) around the guards, the rate limit and metering.
      */
     public TranslationBackend cachedTranslator(BackendSpec spec) {
+        return standard(spec).cache(new CachedCall(cache)).clock(clock).build();
+    }
+
+    /** Every layer but the cache, as {@link #translator} and {@link #cachedTranslator} share them. */
+    private Translators.Pipeline standard(BackendSpec spec) {
         RateLimiter limiter = limiter(spec);
         TranslationBackend raw = keyed(spec, limiter);
         return Translators.pipeline(raw)
                 .retry(retrier(spec))
-                .cache(new CachedCall(cache))
-                .clock(clock)
                 .rateLimit(limiter)
                 .meter(meter)
                 .punctuation(true)
                 .guard(strict)
                 .glossaryCheck(true)
-                .build();
+                .glossary(glossary());
     }
 
     /**
@@ -554,6 +648,16 @@ public final class Backends {
         return u;
     }
 
+    /**
+     * The bare backend of {@code spec} with its endpoint in its profile (so in its cache keys), without any decorator:
+     * what the stacks are built around, and what an estimate prices.
+     *
+     * @throws DragomanException (configuration) as {@link #rawTranslator}
+     */
+    public TranslationBackend bareTranslator(BackendSpec spec) {
+        return keyed(spec, null);
+    }
+
     /** The bare backend with its endpoint in its profile (so in its cache keys): what the stacks are built around. */
     private TranslationBackend keyed(BackendSpec spec, RateLimiter limiter) {
         BackendSpec s = resolve(spec);
@@ -619,7 +723,8 @@ public final class Backends {
      * The limiter of {@code spec}'s server, one per spec and shared by its translations and summaries: requests per
      * minute and characters- or tokens-per-minute, as the backend counts (a language model counts tokens; 0 = not
      * set). Always a limiter, so that a backend without configured limits still learns its server's rate from 429s
-     * and from the rate-limit headers of its answers ({@link #http(RateLimiter)}).
+     * and from the rate-limit headers of its answers ({@link #http(RateLimiter)}). With shared
+     * {@link #withRateLimits rate limits}, it books every call there too.
      */
     RateLimiter limiter(BackendSpec spec) {
         BackendSpec s = resolve(spec);
@@ -630,8 +735,23 @@ public final class Backends {
         return limiters.computeIfAbsent(s, k -> {
             BackendSpec.Limits l = k.limits();
             int units = languageModel(k.type()) ? l.tokensPerMinute() : l.charactersPerMinute();
-            return RateLimiter.perMinute(l.requestsPerMinute(), units);
+            RateLimiter local = RateLimiter.perMinute(l.requestsPerMinute(), units);
+            return rateLimits == null
+                    ? local
+                    : local.sharing(rateLimits.rate(rateKey(k), l.requestsPerMinute(), units));
         });
+    }
+
+    /**
+     * What a shared rate limit is kept under: the type, the server (the provider's default address as
+     * {@code default}) and the name of the variable holding the key — the same account on every worker, and never
+     * the key itself.
+     */
+    String rateKey(BackendSpec spec) {
+        BackendSpec s = resolve(spec);
+        String server = endpoint(s, provider(s.type()));
+        return s.type() + "|" + (server.isEmpty() ? "default" : server) + "|"
+                + (s.keyVariable() == null ? "-" : s.keyVariable());
     }
 
     /**
@@ -679,6 +799,30 @@ public final class Backends {
             }
         }
         return s;
+    }
+
+    /** A supplier asked once, on first use; thread-safe. */
+    private static final class Once<T> implements Supplier<T> {
+        private final Supplier<T> source;
+        private volatile boolean done;
+        private T value;
+
+        Once(Supplier<T> source) {
+            this.source = source;
+        }
+
+        @Override
+        public T get() {
+            if (!done) {
+                synchronized (this) {
+                    if (!done) {
+                        value = source.get();
+                        done = true;
+                    }
+                }
+            }
+            return value;
+        }
     }
 
     /** One client per process for users who inject none, made on first use. */

@@ -11,8 +11,9 @@ import java.util.List;
  * The backends one run (a batch, a server request stream, a cluster job) uses, built once from specs and shared by
  * every worker, so each backend's rate limits, retries and cache hold across the whole run: the translation backend
  * behind the per-segment cache ({@link Backends#cachedTranslator}, single flight per segment across workers) and
- * the summarizer. Either is null when the run does not need it. {@link #describe()} names the types and models; it
- * is part of a run's options fingerprint, so a different backend redoes finished items. Immutable.
+ * the summarizer. Either is null when the run does not need it. {@link #describe()} names the types and models (and
+ * the glossary's version); it is part of a run's options fingerprint, so a different backend or glossary redoes
+ * finished items. Immutable.
  *
  * @param translator the cached, decorated translation backend, or null
  * @param summarizer the summarizer, or null
@@ -54,6 +55,9 @@ public record RunBackends(TranslationBackend translator, Summarizer summarizer, 
         if (translate != null) {
             BackendSpec t = translating.resolve(translate);
             described.add("translate=" + t.type() + ":" + (t.model() == null ? "-" : t.model()));
+            if (translating.glossary() != null && !translating.glossary().isEmpty()) {
+                described.add("glossary=" + translating.glossary().version()); // an edited glossary redoes items
+            }
         }
         if (summarize != null) {
             described.add("summarize=" + summarize.type() + ":" + summarizing.summaryModel(summarize));

@@ -45,8 +45,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a batch: reads every input lazily, and for each article not already done under the same options
  * (journal, then an existing output) runs the {@link ArticleStep} (translate, summarize, brief) with at most
- * {@code jobs} items in flight, writes its outputs atomically, and records it in the journal — forced to disk — before
- * it counts as finished. A failing item is recorded (journal and {@code failures.jsonl}: input, stage, reason,
+ * {@code jobs} backend calls in flight, writes its outputs atomically, and records it in the journal — forced to disk —
+ * before it counts as finished. Local work overlaps the waiting: {@link #LOCAL_WORKERS} more workers than {@code jobs}
+ * read, detect, write and journal other items while {@code jobs} of them wait for the backend (the translator and the
+ * summarizer given to the builder are gated at {@code jobs} calls at once), so the backend is never left with fewer
+ * than {@code jobs} requests because a worker was busy writing. A failing item is recorded (journal and {@code failures.jsonl}: input, stage, reason,
  * retriable) and the batch goes on. {@link #requestStop()} (SIGTERM) stops taking new items; the ones in flight
  * finish and are recorded.
  *
@@ -64,12 +67,17 @@ public final class BatchEngine {
     public static final String STATE_DIR = ".dragoman";
     /** This run's failures, one JSON object per line, under the output directory. */
     public static final String FAILURES = "failures.jsonl";
+    /** Workers beyond {@code jobs}, doing the local work (read, write, journal) while {@code jobs} others wait. */
+    static final int LOCAL_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final BatchOptions options;
     private final ItemSource source;
     private final ArticleStep step;
     private final Clock clock;
     private final DeferredBatches deferred;
+    /** Workers: {@code jobs}, plus {@link #LOCAL_WORKERS} when the backend calls are gated at {@code jobs}. */
+    private final int workers;
+
     private final AtomicBoolean stop = new AtomicBoolean();
     /** The first backend-wide refusal (quota exhausted, key rejected) of the current run; the batch fails fast. */
     private final AtomicReference<StageException> fatal = new AtomicReference<>();
@@ -77,8 +85,14 @@ public final class BatchEngine {
     private final Map<String, String> claimed = new ConcurrentHashMap<>();
 
     private BatchEngine(
-            BatchOptions options, ItemSource source, ArticleStep step, Clock clock, DeferredBatches deferred) {
+            BatchOptions options,
+            ItemSource source,
+            ArticleStep step,
+            Clock clock,
+            int workers,
+            DeferredBatches deferred) {
         this.options = options;
+        this.workers = workers;
         this.source = source;
         this.step = step;
         this.clock = clock;
@@ -208,8 +222,8 @@ public final class BatchEngine {
 
         try (BatchJournal journal = BatchJournal.open(out.resolve(STATE_DIR));
                 FailureLog failureLog = FailureLog.open(out.resolve(FAILURES))) {
-            ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), threads());
-            Semaphore inFlight = new Semaphore(options.jobs() * 2);
+            ExecutorService pool = Executors.newFixedThreadPool(workers, threads());
+            Semaphore inFlight = new Semaphore(workers * 2);
             Iterator<String> pendingSources = sources.iterator();
             try {
                 sources:
@@ -624,14 +638,40 @@ public final class BatchEngine {
          * @throws DragomanException of kind CONFIGURATION when the options need a backend that was not given
          */
         public BatchEngine build() {
-            ArticleStep s = step != null
-                    ? step
-                    : ArticleStep.builder()
-                            .translator(translator)
-                            .summarizer(summarizer)
-                            .build();
+            ArticleStep s;
+            int workers;
+            if (step != null) {
+                s = step; // a ready step is not gated: jobs workers, each one item at a time
+                workers = options.jobs();
+            } else {
+                Semaphore calls = new Semaphore(options.jobs(), true);
+                s = ArticleStep.builder()
+                        .translator(translator == null ? null : gated(translator, calls))
+                        .summarizer(summarizer == null ? null : gated(summarizer, calls))
+                        .build();
+                workers = options.jobs() + LOCAL_WORKERS;
+            }
             Fetcher f = fetcher != null ? fetcher : HttpFetcher.standard();
-            return new BatchEngine(options, new ItemSource(f, readers, options.out()), s, clock, deferred);
+            return new BatchEngine(options, new ItemSource(f, readers, options.out()), s, clock, workers, deferred);
+        }
+
+        /** {@code t}, letting at most {@code calls}' permits of callers in at once. */
+        private static TranslationBackend gated(TranslationBackend t, Semaphore calls) {
+            return TranslationBackend.of(
+                    t.profile(), request -> withPermit(calls, () -> t.translate(request)), t.toString());
+        }
+
+        private static Summarizer gated(Summarizer s, Semaphore calls) {
+            return (article, opts) -> withPermit(calls, () -> s.summarize(article, opts));
+        }
+
+        private static <T> T withPermit(Semaphore calls, java.util.function.Supplier<T> call) {
+            calls.acquireUninterruptibly();
+            try {
+                return call.get();
+            } finally {
+                calls.release();
+            }
         }
     }
 }

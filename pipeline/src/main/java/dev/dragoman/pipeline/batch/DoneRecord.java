@@ -8,7 +8,9 @@ import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.Published;
 import dev.dragoman.core.json.Json;
+import dev.dragoman.core.read.RelativeDates;
 import dev.dragoman.core.summary.Summary;
+import dev.dragoman.core.summary.TimeAnchor;
 import dev.dragoman.core.usage.Usage;
 import dev.dragoman.pipeline.step.StepResult;
 import java.time.Instant;
@@ -18,6 +20,8 @@ import java.util.List;
  * A finished article as the journal keeps it: enough to skip it next time and to list it in a digest without reading
  * its outputs again. {@code headline}/{@code summary} are the digest's texts (translated when a target language is
  * set, else the original), in {@code displayLanguage}; {@code outputs} are paths relative to the output directory.
+ * {@code anchors} are the relative day words of that text ("اليوم", "yesterday", "hier") with the dates they mean,
+ * resolved against the article's date (empty when it is unknown): a digest is read days later.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DoneRecord(
@@ -36,10 +40,12 @@ public record DoneRecord(
         Usage usage,
         boolean fromCache,
         Instant finished,
-        List<String> warnings) {
+        List<String> warnings,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TimeAnchor> anchors) {
 
     public DoneRecord {
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
+        anchors = anchors == null ? List.of() : List.copyOf(anchors);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         usage = usage == null ? Usage.NONE : usage;
     }
@@ -67,13 +73,19 @@ public record DoneRecord(
         Article shown = result.shown();
         Summary summary = result.summary();
         String text;
+        List<TimeAnchor> anchors;
         if (result.brief() != null) {
             text = result.brief().text();
+            anchors = result.brief().anchors();
         } else if (summary != null
                 && (result.translation() == null || translateTo.sameLanguageAs(summary.language()))) {
             text = summary.text();
+            anchors = summary.anchors();
         } else {
             text = shown.paragraphs().isEmpty() ? "" : shown.paragraphs().get(0).text();
+            anchors = RelativeDates.anchors(
+                    text,
+                    article.published() == null ? null : article.published().day());
         }
         String agency = article.dateline() != null && article.dateline().agency() != null
                 ? article.dateline().agency()
@@ -97,7 +109,8 @@ public record DoneRecord(
                 result.usage(),
                 result.fromCache(),
                 finished,
-                result.warnings());
+                result.warnings(),
+                anchors);
     }
 
     private static String firstNonNull(String... values) {

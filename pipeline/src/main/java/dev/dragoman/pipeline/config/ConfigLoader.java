@@ -25,7 +25,7 @@ import java.util.Set;
 public final class ConfigLoader {
 
     private static final List<String> SECTIONS =
-            List.of("backends", "translate", "summarize", "cache", "glossary", "format", "serve");
+            List.of("backends", "translate", "summarize", "cache", "rate-limit", "glossary", "format", "serve");
     private static final List<String> BACKEND_FIELDS = List.of(
             "type",
             "base-url",

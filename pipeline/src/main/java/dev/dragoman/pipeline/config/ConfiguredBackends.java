@@ -2,10 +2,16 @@ package dev.dragoman.pipeline.config;
 
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MeteredResultCache;
+import dev.dragoman.core.ratelimit.SharedRateLimits;
 import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.pipeline.backend.Backends;
 import dev.dragoman.pipeline.backend.RunBackends;
+import dev.dragoman.pipeline.batch.BatchOptions;
+import dev.dragoman.pipeline.batch.Fetcher;
+import dev.dragoman.pipeline.cost.CostEstimator;
+import dev.dragoman.pipeline.cost.Estimate;
+import dev.dragoman.pipeline.cost.PriceTable;
 import dev.dragoman.pipeline.deferred.DeferredBatches;
 import dev.dragoman.translate.TranslationBackend;
 import java.util.List;
@@ -14,16 +20,20 @@ import java.util.List;
  * A run's backends from the configuration (flags &gt; environment &gt; file): the names are resolved to specs, the
  * cache store is opened, and the pipeline builds them ({@link RunBackends}) exactly as {@code dragoman translate}
  * does — the same for {@code dragoman batch}, a server or a cluster job. Only what the run needs is built, so a
- * summary-only run needs no translation backend. Closing it closes the cache store.
+ * summary-only run needs no translation backend. With {@link Setting#RATE_LIMIT_URL} set, the backends' rate limits
+ * are shared through that Redis with every other process naming it. Closing it closes the cache store (and the
+ * rate limits' connections).
  */
 public final class ConfiguredBackends implements AutoCloseable {
 
     private final RunBackends backends;
     private final MeteredResultCache store;
+    private final SharedRateLimits rateLimits;
 
-    private ConfiguredBackends(RunBackends backends, MeteredResultCache store) {
+    private ConfiguredBackends(RunBackends backends, MeteredResultCache store, SharedRateLimits rateLimits) {
         this.backends = backends;
         this.store = store;
+        this.rateLimits = rateLimits;
     }
 
     /**
@@ -80,43 +90,93 @@ public final class ConfiguredBackends implements AutoCloseable {
             Retrier.Listener onRetry,
             List<Language> targets,
             DeferredBatches deferred) {
-        BackendConfig translate = null;
-        if (needTranslator) {
-            if (translateBackend == null || translateBackend.isBlank()) {
-                throw new ConfigException("No translation backend is configured for --translate-to/--brief: pass "
-                        + "--translate-backend NAME, set DRAGOMAN_TRANSLATE_BACKEND or write 'translate: backend:' "
-                        + "in " + settings.config().path() + " ('dragoman config init' writes a starter file).");
-            }
-            translate = settings.backend(translateBackend.strip());
-            for (Language target : targets) {
-                BackendConfig t = translate;
-                settings.backends(t).unsupportedTarget(t.spec(), target).ifPresent(why -> {
-                    throw new IllegalArgumentException(why); // a usage error (exit 2) before any item is read
-                });
-            }
-        }
-        BackendConfig summarize = null;
-        if (needSummarizer) {
-            summarize = settings.backend(
-                    summarizeBackend == null || summarizeBackend.isBlank() ? "extractive" : summarizeBackend.strip());
-        }
+        BackendConfig translate = translateConfig(settings, needTranslator, translateBackend, targets);
+        BackendConfig summarize = summarizeConfig(settings, needSummarizer, summarizeBackend);
         if (deferred != null && !languageModel(settings, translate) && !languageModel(settings, summarize)) {
             throw new ConfigException("--deferred hands language-model requests to a provider batch, but this run uses"
                     + " none: choose an openai or anthropic backend with --translate-backend/--summarize-backend,"
                     + " or run without --deferred.");
         }
         MeteredResultCache store = Stores.open(settings, cacheStore, cachePath, cacheUrl);
+        SharedRateLimits shared = null;
         try {
+            shared = Stores.rateLimits(settings);
             return new ConfiguredBackends(
                     RunBackends.build(
-                            factory(settings, translate, store, onRetry, deferred),
+                            factory(settings, translate, store, shared, onRetry, deferred),
                             translate == null ? null : translate.spec(),
-                            factory(settings, summarize, store, onRetry, deferred),
+                            factory(settings, summarize, store, shared, onRetry, deferred),
                             summarize == null ? null : summarize.spec()),
-                    store);
+                    store,
+                    shared);
         } catch (RuntimeException e) {
             store.close();
+            if (shared != null) {
+                shared.close();
+            }
             throw e;
+        }
+    }
+
+    private static BackendConfig translateConfig(
+            Settings settings, boolean needTranslator, String translateBackend, List<Language> targets) {
+        if (!needTranslator) {
+            return null;
+        }
+        if (translateBackend == null || translateBackend.isBlank()) {
+            throw new ConfigException("No translation backend is configured for --translate-to/--brief: pass "
+                    + "--translate-backend NAME, set DRAGOMAN_TRANSLATE_BACKEND or write 'translate: backend:' "
+                    + "in " + settings.config().path() + " ('dragoman config init' writes a starter file).");
+        }
+        BackendConfig translate = settings.backend(translateBackend.strip());
+        for (Language target : targets) {
+            settings.backends(translate)
+                    .unsupportedTarget(translate.spec(), target)
+                    .ifPresent(why -> {
+                        throw new IllegalArgumentException(why); // a usage error (exit 2) before any item is read
+                    });
+        }
+        return translate;
+    }
+
+    private static BackendConfig summarizeConfig(Settings settings, boolean needSummarizer, String summarizeBackend) {
+        if (!needSummarizer) {
+            return null;
+        }
+        return settings.backend(
+                summarizeBackend == null || summarizeBackend.isBlank() ? "extractive" : summarizeBackend.strip());
+    }
+
+    /**
+     * What a batch with these backends would cost ({@link CostEstimator}), calling none of them: the same backend
+     * choice and checks as {@link #open}, the same cache store (only read), prices from {@code prices}.
+     */
+    public static Estimate estimate(
+            Settings settings,
+            boolean needTranslator,
+            boolean needSummarizer,
+            String translateBackend,
+            String summarizeBackend,
+            String cacheStore,
+            String cachePath,
+            String cacheUrl,
+            List<Language> targets,
+            PriceTable prices,
+            BatchOptions options,
+            Fetcher fetcher) {
+        BackendConfig translate = translateConfig(settings, needTranslator, translateBackend, targets);
+        BackendConfig summarize = summarizeConfig(settings, needSummarizer, summarizeBackend);
+        BackendConfig any = translate != null ? translate : summarize;
+        try (MeteredResultCache store = Stores.open(settings, cacheStore, cachePath, cacheUrl)) {
+            if (any == null) {
+                return new Estimate(0, 0, 0, 0, List.of());
+            }
+            return new CostEstimator(
+                            settings.backends(any).withCache(store),
+                            prices,
+                            translate == null ? null : translate.spec(),
+                            summarize == null ? null : summarize.spec())
+                    .estimate(options, fetcher);
         }
     }
 
@@ -124,12 +184,14 @@ public final class ConfiguredBackends implements AutoCloseable {
             Settings settings,
             BackendConfig b,
             MeteredResultCache store,
+            SharedRateLimits shared,
             Retrier.Listener onRetry,
             DeferredBatches deferred) {
         return b == null
                 ? null
                 : settings.backends(b)
                         .withCache(store)
+                        .withRateLimits(shared)
                         .withRetryListener(onRetry)
                         .withDeferral(deferred);
     }
@@ -162,5 +224,8 @@ public final class ConfiguredBackends implements AutoCloseable {
     @Override
     public void close() {
         store.close();
+        if (rateLimits != null) {
+            rateLimits.close();
+        }
     }
 }

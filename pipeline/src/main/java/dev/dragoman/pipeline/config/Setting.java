@@ -43,7 +43,17 @@ public enum Setting {
     CACHE_URL("cache.url", null, "Redis URL, e.g. redis://localhost:6379", Setting::storeUrl),
     CACHE_TTL("cache.ttl", null, "entry lifetime like 30d (unset: 30d)", Durations::parseDuration),
     CACHE_MAX_SIZE("cache.max-size", null, "SQLite size cap like 500MB (unset: 512MB)", Durations::parseSize),
-    GLOSSARY("glossary", null, "glossary file (CSV or YAML) applied to every translation", v -> {}),
+    RATE_LIMIT_URL(
+            "rate-limit.url",
+            null,
+            "Redis URL where backends' rate limits are shared with other processes (a cluster's workers, other batches"
+                    + " on the same account), e.g. redis://HOST:6379/0; unset = each process keeps its own",
+            Setting::storeUrl),
+    GLOSSARY(
+            "glossary",
+            null,
+            "glossary file (CSV, or YAML when named .yaml/.yml) applied to every translation",
+            v -> {}),
     FORMAT("format", "text", "output format: text, json, jsonl, md or html (parse: json)", OutputFormat::parse),
     SERVE_HOST("serve.host", "127.0.0.1", "address dragoman serve listens on (without keys: loopback only)", v -> {}),
     SERVE_PORT("serve.port", "5000", "port dragoman serve listens on", Setting::positiveInt),

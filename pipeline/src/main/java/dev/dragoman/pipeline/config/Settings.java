@@ -2,6 +2,7 @@ package dev.dragoman.pipeline.config;
 
 import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.core.backend.MissingKeyException;
+import dev.dragoman.core.translation.Glossary;
 import dev.dragoman.pipeline.backend.Backends;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +36,39 @@ public final class Settings {
 
     private final DragomanConfig config;
     private final Map<String, String> env;
+    private final String glossaryFile;
 
     public Settings(DragomanConfig config, Map<String, String> env) {
+        this(config, env, null);
+    }
+
+    private Settings(DragomanConfig config, Map<String, String> env, String glossaryFile) {
         this.config = Objects.requireNonNull(config, "config");
         this.env = Map.copyOf(env);
+        this.glossaryFile = glossaryFile;
+    }
+
+    /**
+     * A copy whose glossary is {@code file} (a {@code --glossary} flag: above the environment and the file); null
+     * keeps {@link Setting#GLOSSARY}'s.
+     */
+    public Settings withGlossary(String file) {
+        return file == null || file.isBlank() ? this : new Settings(config, env, file.strip());
+    }
+
+    /**
+     * The run's glossary ({@link GlossaryLoader}), read from the flag's file, else {@link Setting#GLOSSARY}'s; null
+     * when none is set. Every translator from {@link #backends} applies it.
+     *
+     * @throws dev.dragoman.core.error.InvalidInputException naming the file and line when it cannot be read
+     */
+    public Glossary glossary() {
+        String file =
+                glossaryFile != null ? glossaryFile : resolve(Setting.GLOSSARY).value();
+        if (file == null || file.isBlank()) {
+            return null;
+        }
+        return GlossaryLoader.load(Stores.expandHome(env, file));
     }
 
     /**
@@ -133,10 +163,13 @@ public final class Settings {
 
     /**
      * The factory that builds {@code b}: keys and vendor options from this run's environment (or the key written in
-     * the file), the process's shared HTTP client.
+     * the file), the process's shared HTTP client, the run's {@link #glossary()} (read when a translator is built).
      */
     public Backends backends(BackendConfig b) {
-        return BackendTypes.registry().withVariables(b.variables(env)).withHttp(BackendTypes::http);
+        return BackendTypes.registry()
+                .withVariables(b.variables(env))
+                .withHttp(BackendTypes::http)
+                .withGlossary(this::glossary);
     }
 
     /**

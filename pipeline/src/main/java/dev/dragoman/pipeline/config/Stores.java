@@ -5,6 +5,8 @@ import dev.dragoman.core.cache.CachePaths;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.cache.store.CacheStoreSpec;
 import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.ratelimit.SharedRateLimits;
+import dev.dragoman.core.ratelimit.redis.RedisRateLimits;
 import dev.dragoman.core.text.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * Maps the cache settings onto a {@link CacheStoreSpec} — the store type (default sqlite), the file (default: the
  * XDG cache path), the URL, the configured time to live and size cap — and opens it through the store providers
- * ({@link BackendTypes#cacheStores()}), wrapped in {@link MeteredResultCache} so runs can report hits.
+ * ({@link BackendTypes#cacheStores()}), wrapped in {@link MeteredResultCache} so runs can report hits; and opens the
+ * Redis of the rate limits shared across processes ({@link #rateLimits}).
  */
 public final class Stores {
 
@@ -40,6 +43,25 @@ public final class Stores {
                 spec(settings.env(), store, path, url).withTtl(ttl).withMaxBytes(maxBytes);
         return explained(
                 store, () -> MeteredResultCache.of(BackendTypes.cacheStores().open(spec)));
+    }
+
+    /**
+     * The rate limits shared with other processes through the Redis {@link Setting#RATE_LIMIT_URL} names, or null
+     * when it is unset. The caller closes them.
+     *
+     * @throws ConfigException when the URL is not a Redis URL
+     */
+    public static SharedRateLimits rateLimits(Settings settings) {
+        String url = settings.resolve(Setting.RATE_LIMIT_URL).value();
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            return RedisRateLimits.open(url);
+        } catch (DragomanException e) {
+            throw new ConfigException(e.getMessage().replaceAll("\\.$", "")
+                    + " (rate-limit.url in the configuration file or DRAGOMAN_RATE_LIMIT_URL).");
+        }
     }
 
     /** Where the store is, without opening it: a file path, a Redis address (never its password), or a phrase. */

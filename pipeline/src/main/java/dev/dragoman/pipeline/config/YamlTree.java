@@ -7,21 +7,35 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A YAML document of nested mappings and scalars, each node remembering the line it starts on, so configuration
  * errors can name the line. Jackson's YAML parser does the parsing; this only keeps the locations that
- * {@code readTree} drops. Sequences are refused: nothing in Dragoman's configuration is a list.
+ * {@code readTree} drops. Lists are refused unless asked for ({@link #parse(String, boolean)}: a glossary's
+ * do-not-translate list); nothing in Dragoman's configuration file is a list.
  */
 final class YamlTree {
 
-    /** A node: a mapping ({@code children} non-null) or a scalar ({@code value}, null for an empty value). */
-    record Node(String value, Map<String, Node> children, int line) {
+    /**
+     * A node: a mapping ({@code children} non-null), a list of scalars ({@code items} non-null) or a scalar
+     * ({@code value}, null for an empty value).
+     */
+    record Node(String value, Map<String, Node> children, List<Node> items, int line) {
+        Node(String value, Map<String, Node> children, int line) {
+            this(value, children, null, line);
+        }
+
         boolean isMapping() {
             return children != null;
+        }
+
+        boolean isList() {
+            return items != null;
         }
     }
 
@@ -38,6 +52,11 @@ final class YamlTree {
     private YamlTree() {}
 
     static Node parse(String text) throws YamlException {
+        return parse(text, false);
+    }
+
+    /** As {@link #parse(String)}; {@code lists}: a key may hold a list of scalars. */
+    static Node parse(String text, boolean lists) throws YamlException {
         if (text.isBlank()) {
             return new Node(null, Map.of(), 1);
         }
@@ -53,7 +72,7 @@ final class YamlTree {
                                 + "'backends:'), not a single value or a list",
                         line(p));
             }
-            return readMapping(p);
+            return readMapping(p, lists);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new YamlException(
@@ -65,7 +84,7 @@ final class YamlTree {
         }
     }
 
-    private static Node readMapping(JsonParser p) throws IOException, YamlException {
+    private static Node readMapping(JsonParser p, boolean lists) throws IOException, YamlException {
         int line = line(p);
         Map<String, Node> children = new LinkedHashMap<>();
         JsonToken t;
@@ -78,8 +97,10 @@ final class YamlTree {
             JsonToken v = p.nextToken();
             Node child;
             if (v == JsonToken.START_OBJECT) {
-                Node m = readMapping(p);
+                Node m = readMapping(p, lists);
                 child = new Node(null, m.children(), keyLine);
+            } else if (v == JsonToken.START_ARRAY && lists) {
+                child = new Node(null, null, readList(p, key), keyLine);
             } else if (v == JsonToken.START_ARRAY) {
                 throw new YamlException(
                         "'" + key + "' is a list; a single value or a mapping is expected here", keyLine);
@@ -93,6 +114,18 @@ final class YamlTree {
             }
         }
         return new Node(null, Collections.unmodifiableMap(children), line);
+    }
+
+    private static List<Node> readList(JsonParser p, String key) throws IOException, YamlException {
+        List<Node> items = new ArrayList<>();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                throw new YamlException("'" + key + "' must be a list of single values", line(p));
+            }
+            items.add(new Node(t == JsonToken.VALUE_NULL ? null : p.getText(), null, line(p)));
+        }
+        return List.copyOf(items);
     }
 
     private static int line(JsonParser p) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.json.Json;
+import dev.dragoman.core.summary.TimeAnchor;
 import dev.dragoman.core.usage.Usage;
 import dev.dragoman.core.write.HtmlArticleWriter;
 import dev.dragoman.core.write.HtmlPage;
@@ -83,6 +84,11 @@ public final class DigestWriter {
             if (summary != null) {
                 sb.append(MarkdownArticleWriter.escape(summary.summary().replace('\n', ' ')))
                         .append("\n\n");
+                if (!summary.anchors().isEmpty()) {
+                    sb.append("Dates: ")
+                            .append(MarkdownArticleWriter.escape(anchors(summary)))
+                            .append("\n\n");
+                }
             }
             sb.append("Sources:\n\n");
             for (DoneRecord rep : story.reports()) {
@@ -177,6 +183,21 @@ public final class DigestWriter {
                         .append('>')
                         .append(HtmlArticleWriter.escape(summary.summary()))
                         .append("</p>\n");
+                if (!summary.anchors().isEmpty()) {
+                    sb.append("<p class=\"dates\" lang=\"en\" dir=\"ltr\">Dates: ");
+                    for (int k = 0; k < summary.anchors().size(); k++) {
+                        TimeAnchor a = summary.anchors().get(k);
+                        sb.append(k == 0 ? "" : "; ")
+                                .append("<bdi>")
+                                .append(HtmlArticleWriter.escape(a.phrase()))
+                                .append("</bdi> = <time datetime=\"")
+                                .append(a.date())
+                                .append("\">")
+                                .append(HtmlArticleWriter.escape(a.dateText()))
+                                .append("</time>");
+                    }
+                    sb.append("</p>\n");
+                }
             }
             sb.append("<ul class=\"sources\" lang=\"en\" dir=\"ltr\">\n");
             for (DoneRecord rep : story.reports()) {
@@ -291,6 +312,9 @@ public final class DigestWriter {
             if (summary != null) {
                 s.put("summary", summary.summary());
                 s.put("summaryFrom", summary.id());
+                if (!summary.anchors().isEmpty()) {
+                    s.set("anchors", Json.mapper().valueToTree(summary.anchors()));
+                }
             }
             s.put("size", story.reports().size());
             if (story.latest() != null) {
@@ -324,6 +348,11 @@ public final class DigestWriter {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** "أمس = 2024-06-24 (Monday); اليوم = 2024-06-25 (Tuesday)": the summary's relative days and their dates. */
+    private static String anchors(DoneRecord r) {
+        return String.join("; ", r.anchors().stream().map(TimeAnchor::toString).toList());
+    }
 
     private static String window(Digest d) {
         return d.windowFrom() == null ? "no dated articles" : time(d.windowFrom()) + " – " + time(d.windowTo());

@@ -522,4 +522,39 @@ public class BatchEngineTest {
         // then
         assertThat(second).isEqualTo(DragomanException.Kind.BUSY);
     }
+
+    @Test
+    void should_keep_at_most_jobs_backend_calls_in_flight_while_more_workers_do_the_local_work() throws Exception {
+        // given 24 articles, 2 jobs, and backend calls that hold on until three callers are inside (or 200 ms pass)
+        Path in = writeArticles(24);
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        java.util.concurrent.CyclicBarrier three = new java.util.concurrent.CyclicBarrier(3);
+        ScriptedTranslator scripted = new ScriptedTranslator();
+        dev.dragoman.core.translation.Translator holding = request -> {
+            most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            try {
+                three.await(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (Exception timedOutOrBroken) {
+                three.reset(); // no third caller came in: the gate held
+            }
+            try {
+                return scripted.translate(request);
+            } finally {
+                inside.decrementAndGet();
+            }
+        };
+        BatchOptions options = new BatchOptions(
+                List.of(in.toString()), tmp.resolve("out"), Language.ENGLISH, true, null, 2, null, null, "scripted");
+        BatchEngine engine = BatchEngine.builder(options)
+                .translator(Scripted.backend(holding))
+                .summarizer(new ScriptedSummarizer())
+                .clock(clock)
+                .build();
+        // when
+        RunReport report = engine.run(BatchListener.NONE, false);
+        // then every article was done, never more than 2 translations at once
+        assertThat(report.done()).isEqualTo(24);
+        assertThat(most.get()).isLessThanOrEqualTo(2);
+    }
 }

@@ -35,6 +35,7 @@ class BatchJournalTest {
                 Usage.NONE,
                 false,
                 Instant.parse("2026-12-05T12:00:00Z"),
+                List.of(),
                 List.of());
     }
 

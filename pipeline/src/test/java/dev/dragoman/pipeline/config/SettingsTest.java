@@ -43,6 +43,26 @@ class SettingsTest {
     }
 
     @Test
+    void should_read_the_shared_rate_limit_url_from_the_file_and_refuse_one_that_is_not_redis() throws Exception {
+        // given
+        Path file = dir.resolve("dragoman.yaml");
+        Files.writeString(file, "rate-limit:\n  url: redis://127.0.0.1:6379/2\n", StandardCharsets.UTF_8);
+        // when
+        Settings settings = Settings.load(file.toString(), Map.of());
+        Settings wrong = Settings.load(file.toString(), Map.of("DRAGOMAN_RATE_LIMIT_URL", "http://127.0.0.1:6379"));
+        // then
+        assertThat(settings.resolve(Setting.RATE_LIMIT_URL).value()).isEqualTo("redis://127.0.0.1:6379/2");
+        try (var limits = Stores.rateLimits(settings)) {
+            assertThat(limits.describe()).startsWith("redis://127.0.0.1:6379/2");
+        }
+        assertThat(Stores.rateLimits(new Settings(settings.config(), Map.of("DRAGOMAN_RATE_LIMIT_URL", " "))))
+                .isNotNull(); // a blank variable does not hide the file's value
+        assertThatThrownBy(() -> Stores.rateLimits(wrong))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("DRAGOMAN_RATE_LIMIT_URL");
+    }
+
+    @Test
     void should_locate_the_file_named_else_DRAGOMAN_CONFIG_else_the_xdg_path() {
         // given
         Map<String, String> xdg = Map.of("XDG_CONFIG_HOME", "/x", "HOME", "/h");

@@ -150,6 +150,33 @@ class DigestTest {
     }
 
     @Test
+    void should_carry_the_date_of_each_relative_day_word_of_a_story_summary_in_every_digest_format() throws Exception {
+        // given: SANA's "President Bashar al-Assad today received…", translated, from a dated feed item
+        Path out = tmp.resolve("out");
+        // when
+        Path digests = runDigest(Language.ENGLISH, inputs(), out);
+        // then: the text keeps "today"; its date travels beside it, the day of the report
+        JsonNode story = Json.mapper()
+                .readTree(only(digests, ".json").toFile())
+                .get("stories")
+                .get(2);
+        assertThat(story.get("summary").asText()).contains("today");
+        String day = story.get("sources").get(0).get("date").asText().substring(0, 10);
+        assertThat(story.get("anchors")).hasSize(1);
+        assertThat(story.at("/anchors/0/phrase").asText()).isEqualTo("today");
+        assertThat(story.at("/anchors/0/date").asText()).isEqualTo(day);
+        assertThat(Files.readString(only(digests, ".md"), StandardCharsets.UTF_8))
+                .contains("Dates: today = " + day + " (");
+        Element dates = Jsoup.parse(only(digests, ".html").toFile(), "UTF-8")
+                .select("article.story")
+                .get(2)
+                .selectFirst("p.dates");
+        assertThat(dates).isNotNull();
+        assertThat(dates.selectFirst("bdi").text()).isEqualTo("today");
+        assertThat(dates.selectFirst("time").attr("datetime")).isEqualTo(day);
+    }
+
+    @Test
     void should_render_an_html_digest_whose_structure_and_text_direction_follow_the_reports() throws Exception {
         // given the stories without translation: Arabic reports stay Arabic
         Path out = tmp.resolve("out");

@@ -122,6 +122,15 @@ public final class LlmTranslator implements TranslationBackend {
         return new TranslationResult(out, null, id, modelName, new Usage(usage.requests, 0, usage.input, usage.output));
     }
 
+    /** The system prompt and the user message this backend would send for {@code request} as one batch. */
+    @Override
+    public List<String> wireText(TranslationRequest request) {
+        List<String> segments = request.segments();
+        return segments.isEmpty()
+                ? List.of()
+                : List.of(systemPrompt(request, segments), userMessage(request, segments));
+    }
+
     private List<String> translateBatch(TranslationRequest request, List<String> batch, UsageSum usage) {
         String answer = call(request, batch, usage);
         BadAnswer problem;

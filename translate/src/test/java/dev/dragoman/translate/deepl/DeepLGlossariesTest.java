@@ -1,5 +1,6 @@
 package dev.dragoman.translate.deepl;
 
+import static dev.dragoman.translate.deepl.DeepLTranslatorTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -119,14 +120,6 @@ class DeepLGlossariesTest {
     }
 
     private final Account account = new Account();
-
-    static MockResponse json(int code, String body) {
-        return new MockResponse.Builder()
-                .code(code)
-                .addHeader("Content-Type", "application/json")
-                .body(body)
-                .build();
-    }
 
     private DeepLTranslator deepl() {
         server.setDispatcher(account);

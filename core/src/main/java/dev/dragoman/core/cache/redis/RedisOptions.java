@@ -1,8 +1,14 @@
 package dev.dragoman.core.cache.redis;
 
+import dev.dragoman.core.error.DragomanException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
 
 /**
  * How a {@link RedisResultCache} connects and what it keeps. Immutable; variants come from the {@code with*}
@@ -73,6 +79,63 @@ public record RedisOptions(
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(5),
                 Clock.systemUTC());
+    }
+
+    /**
+     * {@code redis://[:password@]host[:port][/db]} → the defaults for that server, with its password and database.
+     *
+     * @param what what the URL is for ({@code cache}, {@code rate-limit}), named in the messages
+     * @throws DragomanException (configuration) for a missing or malformed URL; the password never appears in it
+     */
+    public static RedisOptions fromUrl(String url, String what) {
+        if (url == null || url.isBlank()) {
+            throw config("The " + what + " URL is missing: give one such as redis://HOST:6379/0.");
+        }
+        URI uri;
+        try {
+            uri = URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            throw config("The " + what + " URL is not a URL: write it as redis://HOST:PORT/DB.");
+        }
+        if (!"redis".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+            throw config("The " + what + " URL must look like redis://HOST:PORT/DB (scheme redis, with a host).");
+        }
+        RedisOptions o = RedisOptions.at(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379);
+        String info = uri.getRawUserInfo();
+        if (info != null && !info.isEmpty()) {
+            String password = info.contains(":") ? info.substring(info.indexOf(':') + 1) : info;
+            o = o.withPassword(URLDecoder.decode(password, StandardCharsets.UTF_8));
+        }
+        String db = uri.getPath() == null ? "" : uri.getPath().replace("/", "");
+        if (!db.isEmpty()) {
+            try {
+                o = o.withDatabase(Integer.parseInt(db));
+            } catch (NumberFormatException e) {
+                throw config("The " + what + " URL's path must be a database number (redis://HOST:PORT/0).");
+            }
+        }
+        return o;
+    }
+
+    private static DragomanException config(String message) {
+        return new DragomanException(DragomanException.Kind.CONFIGURATION, message);
+    }
+
+    /** A pooled client for this server (connects lazily), with these timeouts, database and password. */
+    public RedisClient newClient() {
+        int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(millis)
+                .socketTimeoutMillis(millis)
+                .database(database)
+                .clientName("dragoman");
+        if (password != null) {
+            config.password(password);
+        }
+        return RedisClient.builder()
+                .hostAndPort(host, port)
+                .clientConfig(config.build())
+                .build();
     }
 
     public RedisOptions withPassword(String secret) {

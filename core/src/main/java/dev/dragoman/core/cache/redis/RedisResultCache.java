@@ -22,7 +22,6 @@ import java.util.function.Function;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
@@ -126,19 +125,7 @@ public final class RedisResultCache implements ResultCache, CacheAdmin {
      */
     public RedisResultCache(RedisOptions options) {
         this.options = Objects.requireNonNull(options, "options");
-        int timeout = (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis());
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(timeout)
-                .socketTimeoutMillis(timeout)
-                .database(options.database())
-                .clientName("dragoman");
-        if (options.password() != null) {
-            config.password(options.password());
-        }
-        this.client = RedisClient.builder()
-                .hostAndPort(options.host(), options.port())
-                .clientConfig(config.build())
-                .build();
+        this.client = options.newClient();
         this.entryPrefix = options.prefix() + "e:";
         this.statsKey = options.prefix() + "stats";
         this.lruKey = options.prefix() + "lru";

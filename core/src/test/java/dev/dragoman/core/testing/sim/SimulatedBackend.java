@@ -640,9 +640,10 @@ public final class SimulatedBackend implements AutoCloseable {
             }
             content = chat.answer(parsed.messages(), out);
         }
-        int prompt = 0;
+        // as OpenAI bills: the model's tokens of every message plus 3 per message and 3 for the answer's start
+        int prompt = 3;
         for (ChatProtocol.Message m : parsed.messages()) {
-            prompt += tokens(m.content());
+            prompt += tokens(m.content()) + 3;
         }
         int completion = tokens(content);
         ObjectNode body = Json.mapper().createObjectNode();
@@ -663,8 +664,13 @@ public final class SimulatedBackend implements AutoCloseable {
         return body.toString();
     }
 
+    /** OpenAI's tokenizer of its current models ({@code o200k_base}). */
+    private static final com.knuddels.jtokkit.api.Encoding O200K =
+            com.knuddels.jtokkit.Encodings.newLazyEncodingRegistry()
+                    .getEncoding(com.knuddels.jtokkit.api.EncodingType.O200K_BASE);
+
     private static int tokens(String text) {
-        return Math.max(1, (text.length() + 3) / 4);
+        return Math.max(1, O200K.countTokensOrdinary(text));
     }
 
     private static String detect(String text) {
