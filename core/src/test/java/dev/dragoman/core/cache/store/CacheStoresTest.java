@@ -56,7 +56,7 @@ class CacheStoresTest {
     void should_say_what_a_store_is_missing() {
         assertThatThrownBy(() -> stores.location(CacheStoreSpec.of("redis")))
                 .isInstanceOf(DragomanException.class)
-                .hasMessageContaining("needs a URL");
+                .hasMessageContaining("cache URL is missing");
         assertThatThrownBy(() -> stores.open(CacheStoreSpec.of("sqlite")))
                 .isInstanceOf(DragomanException.class)
                 .hasMessageContaining("needs a file");
