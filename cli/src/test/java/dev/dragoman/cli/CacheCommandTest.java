@@ -104,6 +104,6 @@ class CacheCommandTest {
         assertThat(none.out()).startsWith("none");
         CliRunner.Result noUrl = new CliRunner(home).run("cache", "path", "--cache", "redis");
         assertThat(noUrl.code()).isEqualTo(78);
-        assertThat(noUrl.err()).contains("needs a URL");
+        assertThat(noUrl.err()).contains("cache URL is missing");
     }
 }
