@@ -59,11 +59,7 @@ final class Router extends Handler.Abstract {
         long start = System.nanoTime();
         String method = request.getMethod();
         String path = Request.getPathInContext(request);
-        Map<String, Route> byMethod = routes.get(path);
-        if (byMethod == null) {
-            int slash = path.lastIndexOf('/');
-            byMethod = slash > 0 && slash < path.length() - 1 ? routes.get(path.substring(0, slash + 1) + "*") : null;
-        }
+        Map<String, Route> byMethod = find(path);
         Route route = byMethod == null ? null : byMethod.get("HEAD".equals(method) ? "GET" : method);
         Route.Api api = route != null ? route.api() : path.startsWith("/v2/") ? Route.Api.DEEPL : Route.Api.LIBRE;
         String label = route != null ? route.name() : byMethod == null ? "unknown" : method + " " + path;
@@ -117,6 +113,23 @@ final class Router extends Handler.Abstract {
         metrics.request(label, reply.status(), nanos);
         access(request, method, path, reply, exchange, nanos);
         return true;
+    }
+
+    /**
+     * The routes of {@code path}: its own, else a template with {@code *} for its last segment
+     * ({@code /v2/glossaries/*}), else for the one before ({@code /v2/glossaries/*}{@code /entries}).
+     */
+    private Map<String, Route> find(String path) {
+        Map<String, Route> byMethod = routes.get(path);
+        int last = path.lastIndexOf('/');
+        if (byMethod == null && last > 0 && last < path.length() - 1) {
+            byMethod = routes.get(path.substring(0, last + 1) + "*");
+            int before = path.lastIndexOf('/', last - 1);
+            if (byMethod == null && before > 0 && before < last - 1) {
+                byMethod = routes.get(path.substring(0, before + 1) + "*" + path.substring(last));
+            }
+        }
+        return byMethod;
     }
 
     private static byte[] readBody(Request request, long max) throws IOException {
@@ -276,7 +289,7 @@ final class Router extends Handler.Abstract {
         // LibreTranslate answers every call with these; browser extensions and web pages elsewhere rely on them
         headers.put(new HttpField("Access-Control-Allow-Origin", "*"));
         headers.put(new HttpField("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Api-Key"));
-        headers.put(new HttpField("Access-Control-Allow-Methods", "GET, POST"));
+        headers.put(new HttpField("Access-Control-Allow-Methods", "GET, POST, DELETE"));
         byte[] body = "HEAD".equals(method) ? new byte[0] : reply.body();
         headers.put(HttpHeader.CONTENT_LENGTH, Long.toString(reply.body().length));
         response.write(true, ByteBuffer.wrap(body), callback);

@@ -75,6 +75,21 @@ public record Glossary(List<Entry> entries) {
         return (e.sourceLanguage() == null ? 0 : 1) + (e.targetLanguage() == null ? 0 : 1);
     }
 
+    /**
+     * This glossary's entries ahead of {@code base}'s: where both hold a term for the same pair, equally specific,
+     * this one's target wins ({@link #entriesFor} keeps the first). A client's glossary over a server's house terms.
+     *
+     * @param base may be null or empty (this glossary is returned)
+     */
+    public Glossary over(Glossary base) {
+        if (base == null || base.isEmpty()) {
+            return this;
+        }
+        List<Entry> all = new java.util.ArrayList<>(entries);
+        all.addAll(base.entries);
+        return new Glossary(all);
+    }
+
     /** A stable digest of the glossary's content (first 12 hex chars of SHA-256). */
     public String version() {
         try {
