@@ -210,7 +210,7 @@ final class Router extends Handler.Abstract {
             case QUOTA_EXCEEDED -> api == Route.Api.DEEPL ? 456 : 503;
             case BACKEND_UNAVAILABLE, BUSY, DEFERRED -> 503;
             case TIMEOUT -> 504;
-            case AUTHENTICATION_FAILED, CONFIGURATION, QUALITY -> 502;
+            case AUTHENTICATION_FAILED, CONFIGURATION, QUALITY, UNUSABLE_ANSWER -> 502;
             case INTERNAL -> 500;
         };
         LOG.warn("backend failure ({}): {}", e.kind(), message);

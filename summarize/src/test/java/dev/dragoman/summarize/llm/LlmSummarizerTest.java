@@ -342,6 +342,58 @@ class LlmSummarizerTest {
     }
 
     @Test
+    void should_ask_again_once_with_the_problem_when_a_paragraph_is_chatter_and_keep_only_the_summary() {
+        // given: chatter first, then a summary
+        String good = "Belarusian President Lukashenko told Russian Foreign Minister Lavrov in Minsk that Moscow can"
+                + " count on Minsk's support in international forums.";
+        ScriptedChatModel model = new ScriptedChatModel((system, user) ->
+                system.contains("previous answer") ? good : "Sure! Here are your translations: 1) ...");
+
+        dev.dragoman.core.usage.UsageMeter meter = new dev.dragoman.core.usage.UsageMeter();
+        LlmSummarizer llm = LlmSummarizer.builder(model, "scripted")
+                .retrier(Retrier.none())
+                .meter(meter)
+                .build();
+
+        // when
+        Summary summary = llm.summarize(TestData.seed(), SummaryOptions.DEFAULT.withOutputLanguage(Language.ENGLISH));
+
+        // then
+        assertThat(summary.text()).isEqualTo(good);
+        assertThat(model.calls).hasSize(2);
+        assertThat(model.calls.get(1).system())
+                .contains("talks to the requester")
+                .contains("no preamble");
+        assertThat(meter.total().requests()).as("both answers are on the bill").isEqualTo(2);
+    }
+
+    @Test
+    void should_tell_chatter_an_echoed_frame_and_a_broken_off_answer_from_a_summary() {
+        // then: no summary
+        assertThat(LlmSummarizer.notASummary("Sure! Here are your translations: 1) ..."))
+                .contains("talks to");
+        assertThat(LlmSummarizer.notASummary("Here's a summary of the article: the port reopened."))
+                .contains("talks to");
+        assertThat(LlmSummarizer.notASummary("I cannot help with that request."))
+                .contains("talks to");
+        assertThat(LlmSummarizer.notASummary("**Summary:** The port reopened.")).contains("talks to");
+        assertThat(LlmSummarizer.notASummary("بالتأكيد! إليك الملخص.")).contains("talks to");
+        assertThat(LlmSummarizer.notASummary("<article><body>The port reopened.</body></article>"))
+                .contains("frame");
+        assertThat(LlmSummarizer.notASummary("The port reopened on Tuesday after the storm and ..."))
+                .contains("breaks off");
+        // and summaries that only look like it at first sight
+        assertThat(LlmSummarizer.notASummary("Okayama's governor said the port reopened on Tuesday."))
+                .isNull();
+        assertThat(LlmSummarizer.notASummary("Surely the largest storm of the decade closed the port."))
+                .isNull();
+        assertThat(LlmSummarizer.notASummary("Hereford council reopened the bridge; OK was given on Monday."))
+                .isNull();
+        assertThat(LlmSummarizer.notASummary("أعلنت الحكومة خطة لدعم المزارعين، وقال الوزير OK."))
+                .isNull();
+    }
+
+    @Test
     void should_count_paid_answers_that_could_not_be_used_in_the_usage() {
         // given: a model that answers prose where JSON bullets were asked for, every time
         ScriptedChatModel model = new ScriptedChatModel((s, u) -> "Here are your bullets: one, two.");
@@ -358,7 +410,7 @@ class LlmSummarizerTest {
                 TestData.seed(),
                 SummaryOptions.DEFAULT.withStyle(SummaryOptions.Style.BULLETS).withOutputLanguage(Language.ENGLISH)));
 
-        // then: retried once, and both paid answers are on the bill
+        // then: asked again once (not retried with a backoff), and both paid answers are on the bill
         assertThat(failed).isInstanceOf(DragomanException.class);
         assertThat(model.calls).hasSize(2);
         assertThat(meter.total().requests()).isEqualTo(2);

@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * exactly the keys 1..N. A missing, extra, empty or repeated segment, or JSON cut off at the output limit, is never
  * patched up: the batch is split in halves and each half asked again, down to single segments (at most 2N−1 calls);
  * a single segment that still fails, or an answer in the wrong format (no JSON, non-numeric keys — splitting would
- * not help), is a retriable error for the outer retry. Token usage comes from {@link ChatResponse#tokenUsage()}.
+ * not help), is an {@link UnusableAnswerException}: the call stack asks once more, then the call fails (no backoff
+ * retry fixes an answer). Token usage comes from {@link ChatResponse#tokenUsage()}.
  *
  * <p>Thread-safe if the {@link ChatModel} is (LangChain4j's are).
  */
@@ -140,11 +141,12 @@ public final class LlmTranslator implements TranslationBackend {
             problem = e;
         }
         if (batch.size() == 1 || !problem.splittable) {
-            // a wrong count is fixed by asking for less; a wrong format is not — the outer retry may ask again
+            // a wrong count is fixed by asking for less; a wrong format is not — the call stack asks again once
             throw new UnusableAnswerException(
                     "LLM backend '" + id + "' (" + modelName
                             + ") gave no usable translation" + (batch.size() == 1 ? " for a segment" : "") + " ("
-                            + problem.getMessage() + "); try again or another model",
+                            + problem.getMessage() + ")",
+                    problem.getMessage(),
                     new Usage(usage.requests, 0, usage.input, usage.output));
         }
         int half = batch.size() / 2;
