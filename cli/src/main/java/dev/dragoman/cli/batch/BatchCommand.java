@@ -14,7 +14,6 @@ import dev.dragoman.pipeline.batch.BatchOptions;
 import dev.dragoman.pipeline.batch.HttpFetcher;
 import dev.dragoman.pipeline.config.ConfiguredBackends;
 import dev.dragoman.pipeline.cost.Estimate;
-import dev.dragoman.pipeline.cost.PriceTable;
 import dev.dragoman.pipeline.deferred.DeferredBatches;
 import dev.dragoman.pipeline.schedule.BatchJob;
 import dev.dragoman.pipeline.schedule.Schedule;
@@ -166,11 +165,8 @@ public final class BatchCommand implements Callable<Integer> {
             description = "auto (a bar on a terminal, else one line per item), bar or lines.")
     String progress;
 
-    @Option(
-            names = "--estimate",
-            description = "Call no backend: print what the run would cost (what the cache would not answer, priced "
-                    + "live and deferred) as a table, or as json/md with --format json|md, and exit.")
-    boolean estimate;
+    @CommandLine.Mixin
+    dev.dragoman.cli.command.EstimateOption estimate = new dev.dragoman.cli.command.EstimateOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -196,7 +192,7 @@ public final class BatchCommand implements Callable<Integer> {
         DeferredBatches batches = deferredBatches();
         BatchListener listener = listener(err);
         Console console = new Console(spec, common);
-        if (estimate) {
+        if (estimate.requested()) {
             return estimate(console);
         }
         try (ConfiguredBackends backends = ConfiguredBackends.open(
@@ -246,8 +242,10 @@ public final class BatchCommand implements Callable<Integer> {
 
     /** {@code --estimate}: the library's estimate of this run, through the table writer; nothing is sent. */
     private int estimate(Console console) {
+        HttpFetcher fetcher = HttpFetcher.of(VersionProvider.version(), Durations.parseDuration(fetchTimeout), perHost);
+        BatchOptions options = options("");
         Estimate e = ConfiguredBackends.estimate(
-                context.settings(),
+                glossary.apply(context.settings(), console),
                 translateTo != null || brief != null,
                 summarize || brief != null,
                 translateBackend,
@@ -256,22 +254,9 @@ public final class BatchCommand implements Callable<Integer> {
                 cache.path(),
                 cache.url(),
                 targets(),
-                PriceTable.standard(),
-                options(""),
-                HttpFetcher.of(VersionProvider.version(), Durations.parseDuration(fetchTimeout), perHost));
+                estimator -> estimator.estimate(options, fetcher));
         boolean formatGiven = spec.commandLine().getParseResult().hasMatchedOption("--format");
-        OutputFormat format = formatGiven ? OutputFormat.parse(formats.get(0)) : OutputFormat.TEXT;
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(e.table().render(format));
-        out.flush();
-        if (e.unreadable() > 0) {
-            console.note("%d inputs or articles could not be read or planned; a run would fail them.", e.unreadable());
-        }
-        if (e.total().live() == null) {
-            console.note(
-                    "Warning: no price for some backend (see 'prices:' in docs/DESIGN.md): its cost is shown as -.");
-        }
-        return 0;
+        return estimate.print(e, formatGiven ? OutputFormat.parse(formats.get(0)) : OutputFormat.TEXT, console);
     }
 
     private List<Language> targets() {

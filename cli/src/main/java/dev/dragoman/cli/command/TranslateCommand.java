@@ -2,6 +2,7 @@ package dev.dragoman.cli.command;
 
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.Console;
+import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.error.UsageException;
@@ -10,11 +11,14 @@ import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.pipeline.config.BackendConfig;
 import dev.dragoman.pipeline.config.BackendListing;
+import dev.dragoman.pipeline.config.ConfiguredBackends;
 import dev.dragoman.pipeline.config.Settings;
 import dev.dragoman.pipeline.config.Unreachable;
+import dev.dragoman.pipeline.step.StepOptions;
 import dev.dragoman.translate.ArticleTranslation;
 import dev.dragoman.translate.ArticleTranslationWriter;
 import dev.dragoman.translate.ArticleTranslator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,7 +40,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  dragoman translate story.txt --to en",
             "  dragoman translate story.txt --backend deepl --bilingual -f html -o story.html",
-            "  dragoman translate 'wire/*.txt' --to fr -o out/"
+            "  dragoman translate 'wire/*.txt' --to fr -o out/",
+            "  dragoman translate 'wire/*.txt' --to fr --estimate     # the cost first; nothing is sent"
         })
 public final class TranslateCommand implements Callable<Integer> {
 
@@ -88,6 +93,9 @@ public final class TranslateCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Fail (exit 65) instead of flagging parts that look untranslated.")
     boolean strict;
 
+    @Mixin
+    EstimateOption estimate;
+
     TranslateCommand(CliContext context) {
         this.context = context;
     }
@@ -113,6 +121,24 @@ public final class TranslateCommand implements Callable<Integer> {
         settings.backends(b).unsupportedTarget(b.spec(), target).ifPresent(why -> {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for --to: " + why);
         });
+        if (estimate.requested()) {
+            List<Article> articles = io.readAll(context);
+            StepOptions step = new StepOptions(target, false, null, null).withTranslation(source, options);
+            return estimate.print(
+                    ConfiguredBackends.estimate(
+                            settings,
+                            true,
+                            false,
+                            b.name(),
+                            null,
+                            cache.store(),
+                            cache.path(),
+                            cache.url(),
+                            List.of(target),
+                            e -> e.estimate(articles, step)),
+                    format,
+                    console);
+        }
         UsageMeter meter = new UsageMeter();
         console.detail(
                 "backend %s: type %s, model %s",

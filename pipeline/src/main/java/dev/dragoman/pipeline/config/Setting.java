@@ -54,6 +54,12 @@ public enum Setting {
             null,
             "glossary file (CSV, or YAML when named .yaml/.yml) applied to every translation",
             v -> {}),
+    PRICES(
+            "prices",
+            null,
+            "price table file in LiteLLM's model_prices_and_context_window.json format, over the shipped one (or"
+                    + " entries written under 'prices:')",
+            v -> {}),
     FORMAT("format", "text", "output format: text, json, jsonl, md or html (parse: json)", OutputFormat::parse),
     SERVE_HOST("serve.host", "127.0.0.1", "address dragoman serve listens on (without keys: loopback only)", v -> {}),
     SERVE_PORT("serve.port", "5000", "port dragoman serve listens on", Setting::positiveInt),

@@ -4,6 +4,7 @@ import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.core.backend.MissingKeyException;
 import dev.dragoman.core.translation.Glossary;
 import dev.dragoman.pipeline.backend.Backends;
+import dev.dragoman.pipeline.cost.PriceTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,22 @@ public final class Settings {
             return null;
         }
         return GlossaryLoader.load(Stores.expandHome(env, file));
+    }
+
+    /**
+     * The run's prices: the shipped table, under the file {@link Setting#PRICES} names (LiteLLM's JSON format), under
+     * the entries written under {@code prices:} in the configuration — each replacing the entries of the same key.
+     *
+     * @throws dev.dragoman.core.error.DragomanException of kind CONFIGURATION when the file cannot be read or holds a
+     *     malformed entry, naming it
+     */
+    public PriceTable prices() {
+        PriceTable table = PriceTable.standard();
+        String file = resolve(Setting.PRICES).value();
+        if (file != null && !file.isBlank()) {
+            table = table.withOverrides(Stores.expandHome(env, file));
+        }
+        return table.withOverrides(config.prices());
     }
 
     /**
