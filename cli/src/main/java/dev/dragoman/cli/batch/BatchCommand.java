@@ -13,6 +13,7 @@ import dev.dragoman.pipeline.batch.BatchListener;
 import dev.dragoman.pipeline.batch.BatchOptions;
 import dev.dragoman.pipeline.batch.HttpFetcher;
 import dev.dragoman.pipeline.config.ConfiguredBackends;
+import dev.dragoman.pipeline.config.Settings;
 import dev.dragoman.pipeline.cost.Estimate;
 import dev.dragoman.pipeline.deferred.DeferredBatches;
 import dev.dragoman.pipeline.schedule.BatchJob;
@@ -166,6 +167,9 @@ public final class BatchCommand implements Callable<Integer> {
     String progress;
 
     @CommandLine.Mixin
+    dev.dragoman.cli.command.BudgetOption budget = new dev.dragoman.cli.command.BudgetOption();
+
+    @CommandLine.Mixin
     dev.dragoman.cli.command.EstimateOption estimate = new dev.dragoman.cli.command.EstimateOption();
 
     @CommandLine.Spec
@@ -195,8 +199,9 @@ public final class BatchCommand implements Callable<Integer> {
         if (estimate.requested()) {
             return estimate(console);
         }
+        Settings settings = budget.apply(glossary.apply(context.settings(), console));
         try (ConfiguredBackends backends = ConfiguredBackends.open(
-                        glossary.apply(context.settings(), console),
+                        settings,
                         translateTo != null || brief != null,
                         summarize || brief != null,
                         translateBackend,
@@ -215,6 +220,8 @@ public final class BatchCommand implements Callable<Integer> {
                     .fetcher(HttpFetcher.of(VersionProvider.version(), Durations.parseDuration(fetchTimeout), perHost))
                     .build();
             return run(BatchJob.once(engine).on(schedule), listener, err);
+        } finally {
+            dev.dragoman.cli.command.BudgetOption.report(settings, console);
         }
     }
 

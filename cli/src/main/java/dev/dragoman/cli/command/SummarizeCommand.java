@@ -81,6 +81,9 @@ public final class SummarizeCommand implements Callable<Integer> {
     @Mixin
     EstimateOption estimate;
 
+    @Mixin
+    BudgetOption budget;
+
     SummarizeCommand(CliContext context) {
         this.context = context;
     }
@@ -114,8 +117,9 @@ public final class SummarizeCommand implements Callable<Integer> {
                     format,
                     console);
         }
+        Settings run = budget.apply(settings);
         try (MeteredResultCache store = cache.open(settings, console)) {
-            Summarizer summarizer = settings.backends(b)
+            Summarizer summarizer = run.backends(b)
                     .withCache(store)
                     .withRetryListener(console::retrying)
                     .summarizer(b.spec());
@@ -128,6 +132,8 @@ public final class SummarizeCommand implements Callable<Integer> {
                         console.warnings(input.name(), summary.warnings());
                         return writer.write(article, summary);
                     }));
+        } finally {
+            BudgetOption.report(run, console);
         }
     }
 }

@@ -96,6 +96,9 @@ public final class TranslateCommand implements Callable<Integer> {
     @Mixin
     EstimateOption estimate;
 
+    @Mixin
+    BudgetOption budget;
+
     TranslateCommand(CliContext context) {
         this.context = context;
     }
@@ -139,13 +142,14 @@ public final class TranslateCommand implements Callable<Integer> {
                     format,
                     console);
         }
+        Settings run = budget.apply(settings);
         UsageMeter meter = new UsageMeter();
         console.detail(
                 "backend %s: type %s, model %s",
                 b.name(), b.type(), b.spec().model() == null ? "-" : b.spec().model());
         try (MeteredResultCache store = cache.open(settings, console)) {
             // retry outside the per-segment cache outside the guards, rate limit and metering (Translators)
-            ArticleTranslator translator = ArticleTranslator.over(settings.backends(b)
+            ArticleTranslator translator = ArticleTranslator.over(run.backends(b)
                     .withCache(store)
                     .withMeter(meter)
                     .withStrict(strict)
@@ -163,6 +167,7 @@ public final class TranslateCommand implements Callable<Integer> {
                         return writer.write(article, t);
                     }));
             report(console, b, meter, store);
+            BudgetOption.report(run, console);
             return code;
         }
     }

@@ -28,7 +28,16 @@ import java.util.Set;
 public final class ConfigLoader {
 
     private static final List<String> SECTIONS = List.of(
-            "backends", "translate", "summarize", "cache", "rate-limit", "glossary", "prices", "format", "serve");
+            "backends",
+            "translate",
+            "summarize",
+            "cache",
+            "rate-limit",
+            "glossary",
+            "budget",
+            "prices",
+            "format",
+            "serve");
     private static final List<String> BACKEND_FIELDS = List.of(
             "type",
             "base-url",
@@ -101,7 +110,7 @@ public final class ConfigLoader {
             }
             switch (section) {
                 case "backends" -> readBackends(path, node, backends);
-                case "glossary", "format" -> readValue(path, section, node, values);
+                case "glossary", "format", "budget" -> readValue(path, section, node, values);
                 case "prices" -> {
                     if (node.isMapping()) {
                         prices = readPrices(path, node);

@@ -54,6 +54,12 @@ public enum Setting {
             null,
             "glossary file (CSV, or YAML when named .yaml/.yml) applied to every translation",
             v -> {}),
+    BUDGET(
+            "budget",
+            null,
+            "most a run may spend, in US dollars at live prices (e.g. 5 or 0.50); the run stops before a call that"
+                    + " could cross it; unset = no cap",
+            Setting::dollars),
     PRICES(
             "prices",
             null,
@@ -180,6 +186,23 @@ public enum Setting {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
+    }
+
+    /** A positive amount of US dollars: "5", "0.50", "$2". */
+    public static double dollars(String v) {
+        String s = v.strip();
+        if (s.startsWith("$")) {
+            s = s.substring(1).strip();
+        }
+        try {
+            double d = Double.parseDouble(s);
+            if (d > 0 && !Double.isInfinite(d) && !s.matches(".*[a-zA-Z].*")) {
+                return d;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the message
+        }
+        throw new IllegalArgumentException("'" + v + "' is not a positive amount of US dollars (such as 5 or 0.50)");
     }
 
     private static void positiveInt(String v) {
