@@ -375,10 +375,17 @@ public final class Datelines {
         return new DatelineMatch(place == null ? null : cleanPlace(place), line.group(m, "agency"), null, null, rest);
     }
 
-    /** "Riyadh, Shawwal 25, 1436, Aug 10, 2015, SPA -- …". */
+    /**
+     * "Riyadh, Shawwal 25, 1436, Aug 10, 2015, SPA -- …", "Damascus, June 25, SANA - …": between the place and the
+     * agency only a date (a full one, or a day and month without the year), so "Smith, who told AFP: …" is no dateline.
+     */
     private static DatelineMatch latinCommaAgency(Line line, boolean standalone) {
         Matcher m = line.matcher(WirePatterns.LATIN_COMMA_AGENCY);
-        if (!m.lookingAt() || m.group("date") != null && !DateParser.containsDate(m.group("date"))) {
+        if (!m.lookingAt()) {
+            return null;
+        }
+        String date = m.group("date");
+        if (date != null && !DateParser.containsDate(date) && !DateParser.isDayAndMonth(date)) {
             return null;
         }
         String rest = line.rest(m);

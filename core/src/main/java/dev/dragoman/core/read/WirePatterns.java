@@ -568,12 +568,15 @@ final class WirePatterns {
     static final Pattern AGENCY_ONLY =
             compile("^[\\s\\p{Cf}]*\\(\\s*(?<agency>" + AR_AGENCY + "|" + LATIN_AGENCY + ")\\s*\\)" + TAIL);
     /**
-     * SPA's English "Riyadh, Shawwal 25, 1436, Aug 10, 2015, SPA -- …" and SANA's "Damascus, SANA – …": place,
-     * optional dates, a known agency, a dash.
+     * SPA's English "Riyadh, Shawwal 25, 1436, Aug 10, 2015, SPA -- …" and SANA's "Damascus, SANA – …", "Damascus,
+     * June 25, SANA - …", "Cairo, 25 June, MENA -", "Doha, June 25 /QNA/ -", "Hama, SANA_ …": place, optional date
+     * (with or without its year; {@code Datelines} checks it is one), a known agency (bare or between slashes), then a
+     * dash, a colon or SANA's underscore; alone on its line the separator may be missing ("Damascus, SANA").
      */
     static final Pattern LATIN_COMMA_AGENCY = compile("^[\\s\\p{Cf}]*(?<place>\\p{Lu}[\\p{L}\\p{M}.'’-]*"
-            + "(?:[ /][\\p{L}\\p{M}.'’-]+){0,3}?),\\s*(?:(?<date>[^()]{3,60}?\\d{4}),?\\s*)?(?<agency>" + LATIN_AGENCY
-            + ")\\s*(?:" + DASH + "+|[:：])\\s*(?<rest>.*?)\\s*$");
+            + "(?:[ /][\\p{L}\\p{M}.'’-]+){0,3}?)\\s*,\\s*(?:(?<date>[^()/]{3,60}?|[^()]{3,60}?\\d{4})\\s*,?\\s*)?"
+            + "(?:/\\s*)?(?<agency>" + LATIN_AGENCY + ")(?:\\s*/)?(?![\\p{L}\\p{N}])"
+            + "\\s*(?:(?:" + DASH + "+|[:：_])|(?=\\s*$))\\s*(?<rest>.*?)\\s*$");
     /** Editors' initials or names after a sign-off: "م ح/ع ع", "عبدالناصر منعم/هدى الكبيسي". */
     private static final String INITIALS = "(?:\\s*[\\p{L}\\p{M}. ]{0,30}(?:/[\\p{L}\\p{M}. ]{0,30}){0,4})";
     /**
