@@ -51,4 +51,19 @@ class ReadmeFlinkExampleTest {
         // then
         assertThat(dedent(copy)).isEqualTo(dedent(inReadme));
     }
+
+    @Test
+    void should_read_the_readme_job_spec() throws Exception {
+        // given
+        String json = block(Files.readString(README, StandardCharsets.UTF_8), "```json\n", "```");
+        // when
+        FlinkBatchSpec spec = FlinkBatchSpec.fromJson(json);
+        // then
+        assertThat(spec.translatorIfNeeded().type()).isEqualTo("deepl");
+        assertThat(spec.translate().limits().charactersPerMinute()).isEqualTo(100_000);
+        assertThat(spec.translateTo()).isEqualTo(Language.ENGLISH);
+        assertThat(spec.cache().type()).isEqualTo("redis");
+        assertThat(spec.rateLimitUrl()).isEqualTo("redis://redis:6379/1");
+        assertThat(spec.inFlight()).isEqualTo(8);
+    }
 }
