@@ -259,7 +259,7 @@ public final class Segmenter {
             char c = text.charAt(i);
             if (isLineBreak(c)) {
                 found.add(start, i);
-                found.endLine(i, i + 1);
+                found.endLine(i);
                 start = i + 1;
                 i++;
                 continue;
@@ -295,7 +295,7 @@ public final class Segmenter {
             i = end;
         }
         found.add(start, n);
-        found.endLine(n, n);
+        found.endLine(n);
         return out;
     }
 
@@ -308,7 +308,11 @@ public final class Segmenter {
     private static final class Sentences {
         private final String text;
         private final List<Span> out;
-        private int lineStart;
+        /** The last sentence of the current line, not yet added: stray punctuation after it may still extend it. */
+        private int lastStart = -1;
+
+        private int lastEnd;
+        /** Where punctuation opening the current line began, waiting for the line's first sentence; or -1. */
         private int pending = -1;
 
         Sentences(String text, List<Span> out) {
@@ -329,9 +333,8 @@ public final class Segmenter {
                 return;
             }
             if (!hasWordChar(text, s, e)) {
-                Span last = out.isEmpty() ? null : out.get(out.size() - 1);
-                if (last != null && last.end() > lineStart) {
-                    out.set(out.size() - 1, new Span(last.start(), e, text.substring(last.start(), e)));
+                if (lastStart >= 0) {
+                    lastEnd = e;
                 } else if (pending < 0) {
                     pending = s;
                 }
@@ -341,16 +344,25 @@ public final class Segmenter {
                 s = pending;
                 pending = -1;
             }
-            out.add(new Span(s, e, text.substring(s, e)));
+            flush();
+            lastStart = s;
+            lastEnd = e;
         }
 
-        /** The line ends at {@code lineEnd}, the next begins at {@code next}: a punctuation-only line stays whole. */
-        void endLine(int lineEnd, int next) {
+        /** The line ends at {@code lineEnd}: a punctuation-only line stays whole. */
+        void endLine(int lineEnd) {
+            flush();
             if (pending >= 0) {
                 addTrimmed(text, pending, lineEnd, out);
                 pending = -1;
             }
-            lineStart = next;
+        }
+
+        private void flush() {
+            if (lastStart >= 0) {
+                out.add(new Span(lastStart, lastEnd, text.substring(lastStart, lastEnd)));
+                lastStart = -1;
+            }
         }
 
         private static boolean isBlank(char c) {
@@ -580,27 +592,22 @@ public final class Segmenter {
     /**
      * For each char inside a quotation (“…”, «…», „…“, ‹…›, a pair of straight quotes), the index of the quotation's
      * closing mark; 0 elsewhere. Only quotations that close on the same line count (an unclosed mark is a typo, not a
-     * quotation that swallows the paragraph). Linear: the next closing mark of each kind is looked up, not searched.
+     * quotation that swallows the paragraph). Linear: each kind's next closing mark is found by one forward scan
+     * ({@link #nextClose}).
      */
     private static int[] quotations(String text) {
         int n = text.length();
         int[] closeAt = new int[n];
         char[] closers = {'”', '»', '“', '"', '›'};
-        int[][] next = new int[closers.length][n + 1];
-        for (int k = 0; k < closers.length; k++) {
-            next[k][n] = -1;
-            for (int i = n - 1; i >= 0; i--) {
-                char c = text.charAt(i);
-                next[k][i] = isLineBreak(c) ? -1 : c == closers[k] ? i : next[k][i + 1];
-            }
-        }
+        // per kind, the first closing mark or line break at or after the last place looked from (-1: not looked yet)
+        int[] found = {-1, -1, -1, -1, -1};
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
             int kind = c == '“'
                     ? 0
                     : c == '«' ? 1 : c == '„' ? 2 : c == '"' && opensStraight(text, i) ? 3 : c == '‹' ? 4 : -1;
-            int close = kind < 0 || i + 1 >= n ? -1 : next[kind][i + 1];
+            int close = kind < 0 || i + 1 >= n ? -1 : nextClose(text, closers[kind], i + 1, found, kind);
             if (close < 0) {
                 i++;
                 continue;
@@ -611,6 +618,24 @@ public final class Segmenter {
             i = close + 1;
         }
         return closeAt;
+    }
+
+    /**
+     * The next {@code closer} from {@code from} on the same line, or -1. Queries come in increasing {@code from}, so
+     * the remembered answer of a kind stays right until {@code from} passes it and each kind scans the text once:
+     * linear time, and no per-character table per kind (a 50 MB text would need a gigabyte for them).
+     */
+    private static int nextClose(String text, char closer, int from, int[] found, int kind) {
+        int n = text.length();
+        if (found[kind] < from) {
+            int j = from;
+            while (j < n && text.charAt(j) != closer && !isLineBreak(text.charAt(j))) {
+                j++;
+            }
+            found[kind] = j;
+        }
+        int j = found[kind];
+        return j < n && text.charAt(j) == closer ? j : -1;
     }
 
     /** For each char inside a quotation, the index just after its opening mark. */
