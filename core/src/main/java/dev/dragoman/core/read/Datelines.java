@@ -548,7 +548,35 @@ public final class Datelines {
             "HOW",
             "NOTICE",
             "PRESS RELEASE",
-            "OFFICIAL");
+            "OFFICIAL",
+            // section and format labels
+            "LIVE UPDATES",
+            "LIVE BLOG",
+            "IN PICTURES",
+            "IN PHOTOS",
+            "FIRST ON CNN",
+            "OP-ED",
+            "LETTERS",
+            "OBITUARY",
+            "EDITOR'S PICK",
+            "NEWS",
+            "WORLD",
+            "WORLD NEWS",
+            "SPORT",
+            "SPORTS",
+            "BUSINESS",
+            "POLITICS",
+            "HEALTH",
+            "TECH",
+            "SCIENCE",
+            "ENTERTAINMENT",
+            "MARKETS",
+            "ECONOMY",
+            "LOCAL",
+            "NATIONAL",
+            "INTERNATIONAL",
+            "TRAVEL",
+            "CULTURE");
 
     /** "RIYADH: …": an upper-case place and a colon, no agency; inline only, never a label in capitals. */
     private static DatelineMatch latinCapsColon(Line line, boolean standalone) {

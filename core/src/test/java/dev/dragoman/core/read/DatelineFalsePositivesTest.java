@@ -28,6 +28,8 @@ class DatelineFalsePositivesTest {
                 "UPDATE: The talks resumed after a two-week pause.",
                 "EDITOR'S NOTE: The talks resumed after a two-week pause.",
                 "US: the talks resumed after a two-week pause.",
+                "LIVE UPDATES: The talks resumed after a two-week pause.",
+                "WORLD: The talks resumed after a two-week pause.",
                 "Smith, who told AFP. The talks had failed, he said.",
             })
     void should_keep_a_sentence_that_merely_resembles_a_dateline(String firstParagraph) {
