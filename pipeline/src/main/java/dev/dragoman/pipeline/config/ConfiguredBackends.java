@@ -46,7 +46,8 @@ public final class ConfiguredBackends implements AutoCloseable {
      * @param cacheStore, cachePath, cacheUrl the cache store, SQLite file and Redis URL (null store: sqlite; null file: the XDG default)
      * @param onRetry told of each retry (a progress display)
      * @param targets the languages the translator must translate into (--translate-to, --brief)
-     * @throws IllegalArgumentException when the translation backend publishes its languages and a target is not one
+     * @throws dev.dragoman.core.error.UsageException when the translation backend publishes its languages and a
+     *     target is not one
      * @throws ConfigException when a needed backend is missing or cannot do its job
      */
     public static ConfiguredBackends open(
@@ -176,23 +177,11 @@ public final class ConfiguredBackends implements AutoCloseable {
                     + "--translate-backend NAME, set DRAGOMAN_TRANSLATE_BACKEND or write 'translate: backend:' "
                     + "in " + settings.config().path() + " ('dragoman config init' writes a starter file).");
         }
-        BackendConfig translate = settings.backend(translateBackend.strip());
-        for (Language target : targets) {
-            settings.backends(translate)
-                    .unsupportedTarget(translate.spec(), target)
-                    .ifPresent(why -> {
-                        throw new IllegalArgumentException(why); // a usage error (exit 2) before any item is read
-                    });
-        }
-        return translate;
+        return settings.translationBackend(translateBackend, targets); // a usage error (exit 2) before any item
     }
 
     private static BackendConfig summarizeConfig(Settings settings, boolean needSummarizer, String summarizeBackend) {
-        if (!needSummarizer) {
-            return null;
-        }
-        return settings.backend(
-                summarizeBackend == null || summarizeBackend.isBlank() ? "extractive" : summarizeBackend.strip());
+        return needSummarizer ? settings.summaryBackend(summarizeBackend) : null;
     }
 
     /**
