@@ -98,7 +98,7 @@ public final class SummarizeCommand implements Callable<Integer> {
                 .withStyle(style)
                 .withOutputLanguage(lang)
                 .withStrict(strict);
-        BackendConfig b = settings.backend(backend == null ? "extractive" : backend.strip());
+        BackendConfig b = settings.summaryBackend(backend);
         if (estimate.requested()) {
             List<Article> articles = io.readAll(context);
             StepOptions step = new StepOptions(null, true, null, options);

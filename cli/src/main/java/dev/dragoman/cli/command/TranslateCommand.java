@@ -5,10 +5,8 @@ import dev.dragoman.cli.Console;
 import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MeteredResultCache;
-import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.translation.TranslationOptions;
 import dev.dragoman.core.usage.UsageMeter;
-import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.pipeline.config.BackendConfig;
 import dev.dragoman.pipeline.config.BackendListing;
 import dev.dragoman.pipeline.config.ConfiguredBackends;
@@ -107,26 +105,16 @@ public final class TranslateCommand implements Callable<Integer> {
     public Integer call() {
         Console console = io.console();
         Settings settings = glossary.apply(context.settings(), console);
-        OutputFormat format = io.format();
-        if (bilingual && format == OutputFormat.TEXT) {
-            format = OutputFormat.MD;
-        }
-        if (bilingual && format != OutputFormat.MD && format != OutputFormat.HTML) {
-            throw new UsageException("--bilingual writes md or html, not " + format.extension());
-        }
+        ArticleTranslationWriter writer = ArticleTranslationWriter.of(io.format(), bilingual);
         if (to == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing the target language: pass --to LANG");
         }
         Language target = to;
-        Language source = from;
         TranslationOptions options = TranslationOptions.DEFAULT.withFormality(formality);
-        BackendConfig b = settings.translationBackend(backend);
-        settings.backends(b).unsupportedTarget(b.spec(), target).ifPresent(why -> {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for --to: " + why);
-        });
+        BackendConfig b = settings.translationBackend(backend, List.of(target));
         if (estimate.requested()) {
             List<Article> articles = io.readAll(context);
-            StepOptions step = new StepOptions(target, false, null, null).withTranslation(source, options);
+            StepOptions step = new StepOptions(target, false, null, null).withTranslation(from, options);
             return estimate.print(
                     ConfiguredBackends.estimate(
                             settings,
@@ -139,7 +127,7 @@ public final class TranslateCommand implements Callable<Integer> {
                             cache.url(),
                             List.of(target),
                             e -> e.estimate(articles, step)),
-                    format,
+                    io.format(),
                     console);
         }
         Settings run = budget.apply(settings);
@@ -155,24 +143,18 @@ public final class TranslateCommand implements Callable<Integer> {
                     .withStrict(strict)
                     .withRetryListener(console::retrying)
                     .cachedTranslator(b.spec()));
-            OutputFormat fmt = format;
-            TranslationOptions opts = options;
-            ArticleTranslationWriter writer = new ArticleTranslationWriter(format, bilingual);
             int code = Unreachable.namingTheSetting(
                     b,
-                    () -> io.run(context, fmt, "." + target.tag(), (input, article) -> {
+                    () -> io.run(context, writer.format(), "." + target.tag(), (input, article) -> {
                         ArticleTranslation t = console.timed(
-                                "translate " + input.name(), () -> translator.translate(article, source, target, opts));
+                                "translate " + input.name(),
+                                () -> translator.translate(article, from, target, options));
                         console.warnings(input.name(), t.provenance().warnings());
                         return writer.write(article, t);
                     }));
-            report(console, b, meter, store);
+            console.note("%s", BackendListing.usageLine(b, meter.total(), store.counters()));
             BudgetOption.report(run, console);
             return code;
         }
-    }
-
-    private static void report(Console console, BackendConfig b, UsageMeter meter, MeteredResultCache store) {
-        console.note("%s", BackendListing.usageLine(b, meter.total(), store.counters()));
     }
 }
