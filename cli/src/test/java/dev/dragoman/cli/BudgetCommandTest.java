@@ -95,4 +95,27 @@ class BudgetCommandTest {
         assertThat(file.err()).contains("line 8").contains("'-3' is not a positive amount of US dollars");
         assertThat(deepl.stats().requests()).isZero();
     }
+
+    @Test
+    void should_estimate_a_brief_and_keep_it_within_its_budget() throws Exception {
+        // given
+        CliRunner cli = configured("");
+
+        // when
+        CliRunner.Result estimate = cli.run("brief", SEED, "--to", "en", "--estimate", "--format", "json");
+        CliRunner.Result capped = cli.run("brief", SEED, "--to", "en", "--max-cost", "0.0001");
+        int sentWhileCapped = deepl.stats().requests();
+        CliRunner.Result run = cli.run("brief", SEED, "--to", "en", "--max-cost", "1");
+
+        // then the estimate counted the characters the brief then sent, and the cap stopped the first run unsent
+        assertThat(estimate.code()).as(estimate.err()).isZero();
+        assertThat(capped.code()).as(capped.err()).isEqualTo(4);
+        assertThat(sentWhileCapped).isZero();
+        assertThat(run.code()).as(run.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode rows =
+                dev.dragoman.core.json.Json.mapper().readTree(estimate.out());
+        long characters = rows.get(0).get("characters").asLong();
+        assertThat(characters).isPositive();
+        assertThat(run.err()).contains("sent " + characters + " of").contains("of $1.00 spent");
+    }
 }
