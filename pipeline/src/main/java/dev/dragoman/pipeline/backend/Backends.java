@@ -601,6 +601,7 @@ public final class Backends {
                     .rateLimit(limiter)
                     .meter(meter)
                     .clock(clock)
+                    .glossary(glossary())
                     .build();
         }
         throw new DragomanException(
