@@ -138,6 +138,19 @@ public final class FlinkBatch {
         }
     }
 
+    /** {@link #run(FlinkBatchSpec, Consumer)} in {@code env}: the job defined there, executed, awaited. */
+    public static BatchJob.Run run(FlinkBatchSpec spec, StreamExecutionEnvironment env) {
+        return run(spec, batch -> {
+            batch.define(env);
+            try {
+                env.execute(batch.jobName());
+            } catch (Exception e) {
+                throw new DragomanException(
+                        DragomanException.Kind.INTERNAL, "the Flink job failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
     /** The job's name in Flink's web UI and logs. */
     String jobName() {
         return "dragoman batch " + Path.of(spec.out()).getFileName();

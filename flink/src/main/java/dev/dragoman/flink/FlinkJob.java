@@ -40,15 +40,7 @@ public final class FlinkJob {
      */
     static BatchJob.Run run(StreamExecutionEnvironment env, PrintWriter out, String... args) {
         FlinkBatchSpec spec = FlinkBatchSpec.fromJson(read(specFile(args)));
-        BatchJob.Run run = FlinkBatch.run(spec, batch -> {
-            batch.define(env);
-            try {
-                env.execute(batch.jobName());
-            } catch (Exception e) {
-                throw new DragomanException(
-                        DragomanException.Kind.INTERNAL, "the Flink job failed: " + e.getMessage(), e);
-            }
-        });
+        BatchJob.Run run = FlinkBatch.run(spec, env);
         out.println(run.report().summaryLine());
         if (!run.digest().isEmpty()) {
             out.println("digest: " + run.digest().get(0));

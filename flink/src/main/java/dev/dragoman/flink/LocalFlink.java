@@ -31,7 +31,15 @@ public final class LocalFlink implements AutoCloseable {
 
     /** Starts {@code taskManagers} task managers with {@code slotsPerTaskManager} slots each. */
     public static LocalFlink start(int taskManagers, int slotsPerTaskManager) {
-        Configuration conf = new Configuration();
+        return start(taskManagers, slotsPerTaskManager, new Configuration());
+    }
+
+    /**
+     * As {@link #start(int, int)}, with {@code conf} under the defaults (tests that submit the job jar to this cluster
+     * load its classes parent-first: the test's class path already holds them, and a second copy of an interface
+     * breaks the service loaders).
+     */
+    static LocalFlink start(int taskManagers, int slotsPerTaskManager, Configuration conf) {
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         conf.set(RestOptions.BIND_PORT, "0");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");

@@ -110,6 +110,28 @@ class JobJarTest {
         }
     }
 
+    @Test
+    void should_submit_the_batch_with_the_job_jar_to_a_cluster_at_its_rest_address() throws Exception {
+        // given: a running cluster reachable only through its REST endpoint
+        Path in = dir.resolve("in");
+        WireCorpus.writeWire(WireCorpus.generate(6, 9), in);
+        FlinkBatchSpec spec = FlinkBatchSpec.of(List.of(in.toString()), dir.resolve("out"))
+                .withSummary(true, null)
+                .withCheckpointInterval(java.time.Duration.ofMillis(200));
+        org.apache.flink.configuration.Configuration conf = new org.apache.flink.configuration.Configuration();
+        conf.set(org.apache.flink.configuration.CoreOptions.CLASSLOADER_RESOLVE_ORDER, "parent-first");
+        try (LocalFlink cluster = LocalFlink.start(1, 2, conf)) {
+            java.net.URI rest = cluster.miniCluster().getRestAddress().get();
+
+            // when
+            var run = FlinkRunner.run(spec, 2, rest.getHost() + ":" + rest.getPort(), JAR);
+
+            // then
+            assertThat(run.report().done()).isEqualTo(6);
+            assertThat(FlinkBatchTest.results(dir.resolve("out"))).hasSize(6);
+        }
+    }
+
     /** The job jar, then what a Flink installation's lib/ holds: Flink with its dependencies, and SLF4J. */
     private static String classPath() throws IOException {
         List<String> entries = new ArrayList<>();

@@ -172,6 +172,9 @@ public final class BatchCommand implements Callable<Integer> {
                     + "live and deferred) as a table, or as json/md with --format json|md, and exit.")
     boolean estimate;
 
+    @CommandLine.Mixin
+    EngineOptions engine = new EngineOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -198,6 +201,9 @@ public final class BatchCommand implements Callable<Integer> {
         Console console = new Console(spec, common);
         if (estimate) {
             return estimate(console);
+        }
+        if (engine.flink()) {
+            return flink(schedule, batches, console, err);
         }
         try (ConfiguredBackends backends = ConfiguredBackends.open(
                         glossary.apply(context.settings(), console),
@@ -228,20 +234,47 @@ public final class BatchCommand implements Callable<Integer> {
             err.println("dragoman batch: scheduled " + job.schedule().describe() + "; stop with SIGTERM or Ctrl-C");
             err.flush();
         }
-        BatchJob.Run last = job.runUntilShutdown(listener, r -> {
-            synchronized (err) {
-                err.println("digest: " + r.digest().get(0) + " (+ .html, .json)");
-                if (!r.report().batchesInFlight().isEmpty()) {
-                    err.println("in flight: " + String.join("; ", r.report().batchesInFlight())
-                            + "; run the same command again later");
-                }
-                if (r.report().failed() > 0) {
-                    err.println("failures: " + out.resolve(BatchEngine.FAILURES));
-                }
-                err.flush();
-            }
-        });
+        BatchJob.Run last = job.runUntilShutdown(listener, r -> print(r, err));
         return last == null ? 0 : last.report().exitCode();
+    }
+
+    private void print(BatchJob.Run r, PrintWriter err) {
+        synchronized (err) {
+            err.println("digest: " + r.digest().get(0) + " (+ .html, .json)");
+            if (!r.report().batchesInFlight().isEmpty()) {
+                err.println("in flight: " + String.join("; ", r.report().batchesInFlight())
+                        + "; run the same command again later");
+            }
+            if (r.report().failed() > 0) {
+                err.println("failures: " + out.resolve(BatchEngine.FAILURES));
+            }
+            err.flush();
+        }
+    }
+
+    /** {@code --engine flink}: the same options and configured backends, run once as a Flink job. */
+    private int flink(Schedule schedule, DeferredBatches batches, Console console, PrintWriter err) {
+        if (schedule != null
+                || batches != null
+                || spec.commandLine().getParseResult().hasMatchedOption("--format")) {
+            throw new IllegalArgumentException(
+                    "--engine flink runs once and writes JSON Lines: leave out --every, --cron, --deferred and --format");
+        }
+        BatchJob.Run run = engine.run(
+                options(""),
+                ConfiguredBackends.specs(
+                        glossary.apply(context.settings(), console),
+                        translateTo != null || brief != null,
+                        summarize || brief != null,
+                        translateBackend,
+                        summarizeBackend,
+                        cache.store(),
+                        cache.path(),
+                        cache.url(),
+                        targets()));
+        err.println(run.report().summaryLine());
+        print(run, err);
+        return run.report().exitCode();
     }
 
     /** {@code --estimate}: the library's estimate of this run, through the table writer; nothing is sent. */

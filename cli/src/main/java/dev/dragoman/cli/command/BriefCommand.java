@@ -9,8 +9,6 @@ import dev.dragoman.core.translation.Translator;
 import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.core.write.SummaryWriter;
-import dev.dragoman.pipeline.config.BackendConfig;
-import dev.dragoman.pipeline.config.ConfigException;
 import dev.dragoman.pipeline.config.Settings;
 import dev.dragoman.summarize.brief.Brief;
 import dev.dragoman.summarize.brief.BriefPipeline;
@@ -92,7 +90,13 @@ public final class BriefCommand implements Callable<Integer> {
                 .withStrict(strict);
         UsageMeter meter = new UsageMeter();
         try (MeteredResultCache store = cache.open(settings, console)) {
-            Translator translator = translator(settings, console, meter, store, target);
+            Translator translator = settings.briefTranslator(
+                    backend,
+                    target,
+                    backends -> backends.withCache(store)
+                            .withMeter(meter)
+                            .withStrict(strict)
+                            .withRetryListener(console::retrying));
             BriefPipeline pipeline = new BriefPipeline(new ExtractiveSummarizer(), translator);
             SummaryWriter writer = new SummaryWriter(format);
             return io.run(context, format, ".brief." + target.tag(), (input, article) -> {
@@ -104,33 +108,5 @@ public final class BriefCommand implements Callable<Integer> {
                 return writer.write(article, brief.summary());
             });
         }
-    }
-
-    /**
-     * The configured translator behind the per-segment cache; without one, a translator that explains how to
-     * configure a backend the moment a brief actually needs translating; a configured one is built on first use, so
-     * a same-language brief needs neither its key nor its server.
-     */
-    private Translator translator(
-            Settings settings, Console console, UsageMeter meter, MeteredResultCache store, Language target) {
-        if (backend == null || backend.isBlank()) {
-            String message = settings.noTranslationBackend();
-            return request -> {
-                throw new ConfigException(message.replace(
-                        "No translation backend is configured.",
-                        "This brief needs translating into " + request.target() + ", and no translation backend is "
-                                + "configured."));
-            };
-        }
-        BackendConfig b = settings.backend(backend.strip());
-        settings.backends(b).unsupportedTarget(b.spec(), target).ifPresent(why -> {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for --to: " + why);
-        });
-        return settings.backends(b)
-                .withCache(store)
-                .withMeter(meter)
-                .withStrict(strict)
-                .withRetryListener(console::retrying)
-                .cachedTranslatorOnDemand(b.spec());
     }
 }

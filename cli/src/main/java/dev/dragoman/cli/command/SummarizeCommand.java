@@ -87,7 +87,7 @@ public final class SummarizeCommand implements Callable<Integer> {
                 .withStyle(style)
                 .withOutputLanguage(lang)
                 .withStrict(strict);
-        BackendConfig b = settings.backend(backend == null ? "extractive" : backend.strip());
+        BackendConfig b = settings.summaryBackend(backend);
         try (MeteredResultCache store = cache.open(settings, console)) {
             Summarizer summarizer = settings.backends(b)
                     .withCache(store)

@@ -4,10 +4,8 @@ import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.Console;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MeteredResultCache;
-import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.translation.TranslationOptions;
 import dev.dragoman.core.usage.UsageMeter;
-import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.pipeline.config.BackendConfig;
 import dev.dragoman.pipeline.config.BackendListing;
 import dev.dragoman.pipeline.config.Settings;
@@ -15,6 +13,7 @@ import dev.dragoman.pipeline.config.Unreachable;
 import dev.dragoman.translate.ArticleTranslation;
 import dev.dragoman.translate.ArticleTranslationWriter;
 import dev.dragoman.translate.ArticleTranslator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -96,23 +95,13 @@ public final class TranslateCommand implements Callable<Integer> {
     public Integer call() {
         Console console = io.console();
         Settings settings = glossary.apply(context.settings(), console);
-        OutputFormat format = io.format();
-        if (bilingual && format == OutputFormat.TEXT) {
-            format = OutputFormat.MD;
-        }
-        if (bilingual && format != OutputFormat.MD && format != OutputFormat.HTML) {
-            throw new UsageException("--bilingual writes md or html, not " + format.extension());
-        }
+        ArticleTranslationWriter writer = ArticleTranslationWriter.of(io.format(), bilingual);
         if (to == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing the target language: pass --to LANG");
         }
         Language target = to;
-        Language source = from;
         TranslationOptions options = TranslationOptions.DEFAULT.withFormality(formality);
-        BackendConfig b = settings.translationBackend(backend);
-        settings.backends(b).unsupportedTarget(b.spec(), target).ifPresent(why -> {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for --to: " + why);
-        });
+        BackendConfig b = settings.translationBackend(backend, List.of(target));
         UsageMeter meter = new UsageMeter();
         console.detail(
                 "backend %s: type %s, model %s",
@@ -125,23 +114,17 @@ public final class TranslateCommand implements Callable<Integer> {
                     .withStrict(strict)
                     .withRetryListener(console::retrying)
                     .cachedTranslator(b.spec()));
-            OutputFormat fmt = format;
-            TranslationOptions opts = options;
-            ArticleTranslationWriter writer = new ArticleTranslationWriter(format, bilingual);
             int code = Unreachable.namingTheSetting(
                     b,
-                    () -> io.run(context, fmt, "." + target.tag(), (input, article) -> {
+                    () -> io.run(context, writer.format(), "." + target.tag(), (input, article) -> {
                         ArticleTranslation t = console.timed(
-                                "translate " + input.name(), () -> translator.translate(article, source, target, opts));
+                                "translate " + input.name(),
+                                () -> translator.translate(article, from, target, options));
                         console.warnings(input.name(), t.provenance().warnings());
                         return writer.write(article, t);
                     }));
-            report(console, b, meter, store);
+            console.note("%s", BackendListing.usageLine(b, meter.total(), store.counters()));
             return code;
         }
-    }
-
-    private static void report(Console console, BackendConfig b, UsageMeter meter, MeteredResultCache store) {
-        console.note("%s", BackendListing.usageLine(b, meter.total(), store.counters()));
     }
 }

@@ -1,14 +1,19 @@
 package dev.dragoman.pipeline.config;
 
+import dev.dragoman.core.Language;
 import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.core.backend.MissingKeyException;
+import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.translation.Glossary;
+import dev.dragoman.core.translation.Translator;
 import dev.dragoman.pipeline.backend.Backends;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Resolves every {@link Setting} below the command line: environment ({@code DRAGOMAN_*}) over the file over the
@@ -183,6 +188,52 @@ public final class Settings {
             throw new ConfigException(noTranslationBackend());
         }
         return backend(name.strip());
+    }
+
+    /**
+     * The translation backend called {@code name}, checked against the target languages its vendor publishes.
+     *
+     * @throws ConfigException as {@link #translationBackend(String)}
+     * @throws UsageException saying why, when a language of {@code targets} is not one the backend translates into
+     */
+    public BackendConfig translationBackend(String name, Collection<Language> targets) {
+        BackendConfig b = translationBackend(name);
+        for (Language target : targets) {
+            backends(b).unsupportedTarget(b.spec(), target).ifPresent(why -> {
+                throw new UsageException(why);
+            });
+        }
+        return b;
+    }
+
+    /**
+     * The translator a brief into {@code target} uses: the backend called {@code name}, decorated by {@code decorate}
+     * (the run's cache, meter, strictness, retry listener) and built on its first translation
+     * ({@link Backends#cachedTranslatorOnDemand}), so a brief already in its target language needs neither the key
+     * nor the server. With no name, a translator that fails the moment a brief needs translating, saying how to
+     * configure one.
+     *
+     * @throws ConfigException when {@code name} names no backend, or one that does not translate
+     * @throws UsageException when the backend does not translate into {@code target}
+     */
+    public Translator briefTranslator(String name, Language target, UnaryOperator<Backends> decorate) {
+        if (name == null || name.isBlank()) {
+            String message = noTranslationBackend()
+                    .replace(
+                            "No translation backend is configured.",
+                            "This brief needs translating into " + target + ", and no translation backend is "
+                                    + "configured.");
+            return request -> {
+                throw new ConfigException(message);
+            };
+        }
+        BackendConfig b = translationBackend(name, List.of(target));
+        return decorate.apply(backends(b)).cachedTranslatorOnDemand(b.spec());
+    }
+
+    /** The summarizer called {@code name}: {@code extractive} (embedded, offline) when null or blank. */
+    public BackendConfig summaryBackend(String name) {
+        return backend(name == null || name.isBlank() ? "extractive" : name.strip());
     }
 
     /** "No translation backend is configured. Add one to FILE, for example: …" with a snippet and the ways out. */
