@@ -238,7 +238,7 @@ final class Router extends Handler.Abstract {
         int status = switch (e.kind()) {
             case INVALID_INPUT, BAD_REQUEST -> 400;
             case RATE_LIMITED -> 429;
-            case QUOTA_EXCEEDED -> api == Route.Api.DEEPL ? 456 : 503;
+            case QUOTA_EXCEEDED, BUDGET_EXCEEDED -> api == Route.Api.DEEPL ? 456 : 503;
             case BACKEND_UNAVAILABLE, BUSY, DEFERRED -> 503;
             case TIMEOUT -> 504;
             case AUTHENTICATION_FAILED, CONFIGURATION, QUALITY -> 502;
