@@ -25,6 +25,9 @@ public final class ExitCodes {
         m.put(
                 DragomanException.Kind.DEFERRED.exitCode() + ":",
                 "batch --deferred: a provider batch is in flight; run again later");
+        m.put(
+                DragomanException.Kind.BUDGET_EXCEEDED.exitCode() + ":",
+                "stopped before crossing --max-cost (budget:); finished work is kept: run again with a larger budget");
         m.put(INVALID_INPUT + ":", "an input cannot be read or understood, or a result failed --strict");
         m.put(
                 UNAVAILABLE + ":",

@@ -23,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one Jetty handler: reads the body (refusing past the size limit before reading it when the length is declared),
+ * The one Jetty handler: reads the body (refusing past the size limit, after reading and dropping up to
+ * {@link #DRAIN_LIMIT} of it so that the client reads the 413),
  * finds the route, checks the client key and its limits, takes an admission slot for routes that may call a backend,
  * runs the handler, maps failures to their API's status and error body, and writes one access-log line and the
  * metrics. Handlers block; Jetty runs them on its bounded thread pool.
@@ -34,6 +35,8 @@ final class Router extends Handler.Abstract {
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.dragoman.serve.access");
     /** DeepL's documented limit on the size of a text translation request. */
     static final long DEEPL_MAX_BODY = 128 * 1024;
+    /** The most of a refused (413) body read and dropped so that the client sees the 413 rather than a reset. */
+    static final long DRAIN_LIMIT = 8L << 20;
 
     private final Map<String, Map<String, Route>> routes = new HashMap<>();
     private final ServeOptions options;
@@ -119,6 +122,11 @@ final class Router extends Handler.Abstract {
     private static byte[] readBody(Request request, long max) throws IOException {
         long declared = request.getLength();
         if (declared > max) {
+            if (declared <= DRAIN_LIMIT && !expectsContinue(request)) {
+                try (InputStream in = Request.asInputStream(request)) {
+                    drain(in, declared);
+                }
+            }
             throw tooLarge(max);
         }
         if (declared == 0) {
@@ -133,10 +141,33 @@ final class Router extends Handler.Abstract {
             }
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
             if (body.length > max) {
+                drain(in, DRAIN_LIMIT - body.length);
                 throw tooLarge(max);
             }
             return body;
         }
+    }
+
+    /**
+     * Reads and drops up to {@code limit} bytes of a refused body. A client still sending when the server closes gets a
+     * reset, which on Linux discards the 413 already in its receive buffer ("header parser received no bytes"); read to
+     * the end, the body costs nothing more and the answer arrives (on a connection that stays open). Past the limit
+     * Jetty closes the connection as before, so a huge upload cannot hold a thread for long.
+     */
+    private static void drain(InputStream in, long limit) throws IOException {
+        byte[] scratch = new byte[16 * 1024];
+        for (long left = limit; left > 0; ) {
+            int n = in.read(scratch, 0, (int) Math.min(scratch.length, left));
+            if (n < 0) {
+                return;
+            }
+            left -= n;
+        }
+    }
+
+    /** A client that waits for "100 Continue" sends no body when refused first: nothing to drain. */
+    private static boolean expectsContinue(Request request) {
+        return request.getHeaders().contains(HttpHeader.EXPECT, "100-continue");
     }
 
     private static ApiError tooLarge(long max) {
@@ -207,7 +238,7 @@ final class Router extends Handler.Abstract {
         int status = switch (e.kind()) {
             case INVALID_INPUT, BAD_REQUEST -> 400;
             case RATE_LIMITED -> 429;
-            case QUOTA_EXCEEDED -> api == Route.Api.DEEPL ? 456 : 503;
+            case QUOTA_EXCEEDED, BUDGET_EXCEEDED -> api == Route.Api.DEEPL ? 456 : 503;
             case BACKEND_UNAVAILABLE, BUSY, DEFERRED -> 503;
             case TIMEOUT -> 504;
             case AUTHENTICATION_FAILED, CONFIGURATION, QUALITY, UNUSABLE_ANSWER -> 502;

@@ -13,10 +13,15 @@ import com.deepl.api.Translator;
 import com.deepl.api.TranslatorOptions;
 import dev.dragoman.core.testing.sim.SimConfig;
 import dev.dragoman.core.testing.sim.SimTranslation;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
 /** DeepL's own Java client (deepl-java) against dragoman serve with client keys. */
@@ -118,8 +123,53 @@ class DeepLApiTest {
         assertThat(badTarget.statusCode()).isEqualTo(400);
         assertThat(json(badTarget).get("message").asText()).isEqualTo("Value for 'target_lang' not supported.");
         assertThat(tooBig.statusCode()).isEqualTo(413);
+        assertThat(json(tooBig).get("message").asText()).contains("131072 bytes");
         assertThatThrownBy(() -> client(KEY).translateText("x", null, "xx"))
                 .isInstanceOf(DeepLException.class)
                 .hasMessageContaining("Bad request");
+    }
+
+    @RepeatedTest(10)
+    void should_let_a_client_still_sending_an_oversize_body_read_the_413(RepetitionInfo repetition) throws Exception {
+        // given a raw client that sends the headers first and then the body in slices, as a slow uplink would,
+        // with a declared length or (every other time) chunked
+        boolean chunked = repetition.getCurrentRepetition() % 2 == 0;
+        byte[] body = ("{\"text\":[\"" + "a".repeat(130 * 1024) + "\"],\"target_lang\":\"DE\"}")
+                .getBytes(StandardCharsets.US_ASCII);
+        String head = "POST /v2/translate HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Content-Type: application/json\r\nAuthorization: DeepL-Auth-Key " + KEY + "\r\n"
+                + (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + body.length) + "\r\n\r\n";
+        try (Socket socket = new Socket("127.0.0.1", server.server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            // when the body follows after the server has seen the headers
+            for (int at = 0; at < body.length; at += 16 * 1024) {
+                Thread.sleep(2);
+                int n = Math.min(16 * 1024, body.length - at);
+                if (chunked) {
+                    out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write(body, at, n);
+                if (chunked) {
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.flush();
+            }
+            if (chunked) {
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            }
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            // then the whole 413 arrives, not a reset
+            assertThat(response).startsWith("HTTP/1.1 413 ");
+            assertThat(json(response.substring(response.indexOf("\r\n\r\n") + 4))
+                            .get("message")
+                            .asText())
+                    .contains("131072 bytes");
+        }
     }
 }

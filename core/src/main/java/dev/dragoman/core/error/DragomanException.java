@@ -44,6 +44,11 @@ public class DragomanException extends RuntimeException {
          * work waits for a later run (exit 3). Not retriable: retrying now would only hand it over again.
          */
         DEFERRED(false, 3),
+        /**
+         * The run's cost cap ({@code --max-cost}, {@code budget:}) would be crossed by the next call, so it was not
+         * made: finished work is kept, and a run with a larger budget goes on from there (exit 4).
+         */
+        BUDGET_EXCEEDED(false, 4),
         /** A bug or an unexpected state (exit 70). */
         INTERNAL(false, 70);
 

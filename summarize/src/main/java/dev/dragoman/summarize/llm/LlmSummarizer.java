@@ -29,6 +29,7 @@ import dev.dragoman.core.summary.Summary;
 import dev.dragoman.core.summary.SummaryLength;
 import dev.dragoman.core.summary.SummaryOptions;
 import dev.dragoman.core.text.Segmenter;
+import dev.dragoman.core.translation.Glossary;
 import dev.dragoman.core.usage.Usage;
 import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.summarize.extractive.MainStory;
@@ -103,6 +104,7 @@ public final class LlmSummarizer implements Summarizer {
     private final Clock clock;
     private final boolean jsonMode;
     private final String endpoint;
+    private final Glossary glossary;
     private final Call<Request, Summary> stack;
 
     /**
@@ -127,6 +129,7 @@ public final class LlmSummarizer implements Summarizer {
         this.clock = b.clock;
         this.jsonMode = b.jsonMode;
         this.endpoint = b.endpoint;
+        this.glossary = b.glossary;
         CachedCall cache = b.cache;
         this.stack = CallStack.over(backendId, callType(), this::generate)
                 .retry(b.retrier)
@@ -156,6 +159,7 @@ public final class LlmSummarizer implements Summarizer {
         private Clock clock = Clock.systemUTC();
         private boolean jsonMode;
         private String endpoint = "";
+        private Glossary glossary;
 
         private Builder(ChatModel model, String backendId) {
             this.model = Objects.requireNonNull(model, "model");
@@ -225,6 +229,16 @@ public final class LlmSummarizer implements Summarizer {
          */
         public Builder endpoint(String server) {
             this.endpoint = server == null ? "" : server;
+            return this;
+        }
+
+        /**
+         * The run's glossary (null: none). A summary in another language than its article's is a translation too:
+         * the entries whose terms occur in the article go into its prompt ({@link Glossary#promptRules}) and the
+         * glossary's version into its cache key; a summary in the article's own language is left alone.
+         */
+        public Builder glossary(Glossary g) {
+            this.glossary = g;
             return this;
         }
 
@@ -306,12 +320,30 @@ public final class LlmSummarizer implements Summarizer {
                         options.length().unit() + ":" + options.length().value())
                 .option("context", contextTokens)
                 // the date rule is part of the prompt, so of the key; undated articles keep their old keys
+                .glossaryVersion(glossaryRules(request).isEmpty() ? "" : glossary.version())
                 .input((article.headline() == null ? "" : article.headline()) + "\n"
                         + String.join("\n", request.paragraphs()) + dateLine(article));
         if (!endpoint.isEmpty()) {
             key.option("endpoint", endpoint); // absent at the default address, so those keys stay as they were
         }
         return key.build();
+    }
+
+    /**
+     * The glossary's prompt section for a summary in another language than the article's: the entries whose terms
+     * occur in its headline and body; "" without a glossary, in the article's language, or when no term occurs.
+     */
+    private String glossaryRules(Request request) {
+        Language from = request.article().language();
+        if (glossary == null || request.output() == null || request.output().sameLanguageAs(from)) {
+            return "";
+        }
+        List<String> texts = new java.util.ArrayList<>(request.paragraphs());
+        if (request.article().headline() != null) {
+            texts.add(request.article().headline());
+        }
+        String rules = glossary.promptRules(from, request.output(), texts);
+        return rules.isEmpty() ? "" : "\n" + rules.stripTrailing();
     }
 
     /** The cache layer: one key per summary; a summary with warnings is returned but not stored. */
@@ -440,7 +472,10 @@ public final class LlmSummarizer implements Summarizer {
                         options.length().unit() == SummaryLength.Unit.WORDS
                                 ? (int) options.length().value()
                                 : 14));
-        String system = TEMPLATES.get(style).render(vars) + dateLine(article) + rejectedLine(request.rejected());
+        String system = TEMPLATES.get(style).render(vars)
+                + dateLine(article)
+                + glossaryRules(request)
+                + rejectedLine(request.rejected());
         boolean json = jsonMode && options.style() != SummaryOptions.Style.PARAGRAPH;
         String answer = call(system, framed, json, usage);
         List<String> sentences;

@@ -87,6 +87,46 @@ class LlmSummarizerTest {
     }
 
     @Test
+    void should_give_a_summary_in_another_language_the_glossary_terms_its_article_uses() {
+        // given a glossary with a term the seed uses and one it does not
+        ScriptedChatModel model =
+                new ScriptedChatModel((system, user) -> "Lukashenko told Sergei Lavrov Minsk backs Moscow.");
+        dev.dragoman.core.translation.Glossary glossary = new dev.dragoman.core.translation.Glossary(List.of(
+                new dev.dragoman.core.translation.Glossary.Entry("لافروف", "Sergei Lavrov", null, null),
+                new dev.dragoman.core.translation.Glossary.Entry("الخرطوم", "Khartoum", null, null)));
+        MemoryResultCache cache = new MemoryResultCache();
+        LlmSummarizer withGlossary = LlmSummarizer.builder(model, "scripted")
+                .retrier(Retrier.none())
+                .cache(cache)
+                .glossary(glossary)
+                .build();
+        LlmSummarizer without = LlmSummarizer.builder(model, "scripted")
+                .retrier(Retrier.none())
+                .cache(cache)
+                .build();
+        SummaryOptions english = SummaryOptions.DEFAULT.withOutputLanguage(Language.ENGLISH);
+
+        // when
+        withGlossary.summarize(TestData.seed(), english);
+        withGlossary.summarize(TestData.seed(), SummaryOptions.DEFAULT);
+        Summary plain = without.summarize(TestData.seed(), english);
+
+        // then the English summary's prompt has the term it needs, the Arabic one none, and the keys differ
+        assertThat(model.calls.get(0).system())
+                .contains("- Always translate these terms exactly as given (term => translation):\n  لافروف => Sergei"
+                        + " Lavrov")
+                .doesNotContain("الخرطوم");
+        assertThat(model.calls.stream().map(ScriptedChatModel.Call::system))
+                .filteredOn(system -> !system.contains("Write in English"))
+                .isNotEmpty()
+                .allSatisfy(system -> assertThat(system).doesNotContain("=>"));
+        assertThat(plain.fromCache()).isFalse();
+        assertThat(model.calls.get(model.calls.size() - 1).system())
+                .contains("Write in English")
+                .doesNotContain("=>");
+    }
+
+    @Test
     void should_ask_for_json_and_read_bullets_and_headline() {
         // given
         ScriptedChatModel model = new ScriptedChatModel((system, user) -> system.contains("\"bullets\"")
