@@ -251,10 +251,10 @@ final class Router extends Handler.Abstract {
         int status = switch (e.kind()) {
             case INVALID_INPUT, BAD_REQUEST -> 400;
             case RATE_LIMITED -> 429;
-            case QUOTA_EXCEEDED -> api == Route.Api.DEEPL ? 456 : 503;
+            case QUOTA_EXCEEDED, BUDGET_EXCEEDED -> api == Route.Api.DEEPL ? 456 : 503;
             case BACKEND_UNAVAILABLE, BUSY, DEFERRED -> 503;
             case TIMEOUT -> 504;
-            case AUTHENTICATION_FAILED, CONFIGURATION, QUALITY -> 502;
+            case AUTHENTICATION_FAILED, CONFIGURATION, QUALITY, UNUSABLE_ANSWER -> 502;
             case INTERNAL -> 500;
         };
         LOG.warn("backend failure ({}): {}", e.kind(), message);

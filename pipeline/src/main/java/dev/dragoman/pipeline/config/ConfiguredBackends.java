@@ -1,20 +1,20 @@
 package dev.dragoman.pipeline.config;
 
 import dev.dragoman.core.Language;
+import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.core.cache.MeteredResultCache;
+import dev.dragoman.core.cache.store.CacheStoreSpec;
 import dev.dragoman.core.ratelimit.SharedRateLimits;
 import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.pipeline.backend.Backends;
 import dev.dragoman.pipeline.backend.RunBackends;
-import dev.dragoman.pipeline.batch.BatchOptions;
-import dev.dragoman.pipeline.batch.Fetcher;
 import dev.dragoman.pipeline.cost.CostEstimator;
 import dev.dragoman.pipeline.cost.Estimate;
-import dev.dragoman.pipeline.cost.PriceTable;
 import dev.dragoman.pipeline.deferred.DeferredBatches;
 import dev.dragoman.translate.TranslationBackend;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A run's backends from the configuration (flags &gt; environment &gt; file): the names are resolved to specs, the
@@ -44,7 +44,8 @@ public final class ConfiguredBackends implements AutoCloseable {
      * @param cacheStore, cachePath, cacheUrl the cache store, SQLite file and Redis URL (null store: sqlite; null file: the XDG default)
      * @param onRetry told of each retry (a progress display)
      * @param targets the languages the translator must translate into (--translate-to, --brief)
-     * @throws IllegalArgumentException when the translation backend publishes its languages and a target is not one
+     * @throws dev.dragoman.core.error.UsageException when the translation backend publishes its languages and a
+     *     target is not one
      * @throws ConfigException when a needed backend is missing or cannot do its job
      */
     public static ConfiguredBackends open(
@@ -118,6 +119,52 @@ public final class ConfiguredBackends implements AutoCloseable {
         }
     }
 
+    /**
+     * The backends, cache store and shared rate limit a run elsewhere builds for itself — a Flink job's workers — as
+     * specs, resolved exactly as {@link #open} resolves them; nothing is opened or built here. Keys are never part of a
+     * spec: each worker reads its backend's key variable from its own environment.
+     *
+     * @param translate the translation backend, or null; {@code summarize} the summarizer, or null
+     * @param cache the result cache store; {@code rateLimitUrl} the shared rate limit's Redis, or null
+     */
+    public record Specs(BackendSpec translate, BackendSpec summarize, CacheStoreSpec cache, String rateLimitUrl) {}
+
+    /**
+     * The run's {@link Specs}: the same backend choice and checks as {@link #open}.
+     *
+     * @throws ConfigException when a needed backend is missing, when its key is written into the configuration file
+     *     (it would not reach the workers) or when a glossary is set (the job does not carry one yet)
+     */
+    public static Specs specs(
+            Settings settings,
+            boolean needTranslator,
+            boolean needSummarizer,
+            String translateBackend,
+            String summarizeBackend,
+            String cacheStore,
+            String cachePath,
+            String cacheUrl,
+            List<Language> targets) {
+        BackendConfig translate = translateConfig(settings, needTranslator, translateBackend, targets);
+        BackendConfig summarize = summarizeConfig(settings, needSummarizer, summarizeBackend);
+        for (BackendConfig b : java.util.Arrays.asList(translate, summarize)) {
+            if (b != null && b.literalKey() != null) {
+                throw new ConfigException(b.describe() + " has its key written in the configuration file, which a"
+                        + " cluster job's workers do not read: set " + b.spec().keyVariable()
+                        + " in their environment and remove the key from the file.");
+            }
+        }
+        if (translate != null && settings.glossary() != null) {
+            throw new ConfigException("A glossary is not carried to a cluster job's workers yet: run without"
+                    + " --glossary (and without 'glossary:' in the configuration), or run the batch locally.");
+        }
+        return new Specs(
+                translate == null ? null : translate.spec(),
+                summarize == null ? null : summarize.spec(),
+                Stores.spec(settings, cacheStore, cachePath, cacheUrl),
+                Stores.rateLimitUrl(settings));
+    }
+
     private static BackendConfig translateConfig(
             Settings settings, boolean needTranslator, String translateBackend, List<Language> targets) {
         if (!needTranslator) {
@@ -128,28 +175,18 @@ public final class ConfiguredBackends implements AutoCloseable {
                     + "--translate-backend NAME, set DRAGOMAN_TRANSLATE_BACKEND or write 'translate: backend:' "
                     + "in " + settings.config().path() + " ('dragoman config init' writes a starter file).");
         }
-        BackendConfig translate = settings.backend(translateBackend.strip());
-        for (Language target : targets) {
-            settings.backends(translate)
-                    .unsupportedTarget(translate.spec(), target)
-                    .ifPresent(why -> {
-                        throw new IllegalArgumentException(why); // a usage error (exit 2) before any item is read
-                    });
-        }
-        return translate;
+        return settings.translationBackend(translateBackend, targets); // a usage error (exit 2) before any item
     }
 
     private static BackendConfig summarizeConfig(Settings settings, boolean needSummarizer, String summarizeBackend) {
-        if (!needSummarizer) {
-            return null;
-        }
-        return settings.backend(
-                summarizeBackend == null || summarizeBackend.isBlank() ? "extractive" : summarizeBackend.strip());
+        return needSummarizer ? settings.summaryBackend(summarizeBackend) : null;
     }
 
     /**
-     * What a batch with these backends would cost ({@link CostEstimator}), calling none of them: the same backend
-     * choice and checks as {@link #open}, the same cache store (only read), prices from {@code prices}.
+     * What a run with these backends would cost, calling none of them: the same backend choice and checks as
+     * {@link #open}, the same cache store (only read), prices from {@link Settings#prices()}; {@code plan} runs the
+     * {@link CostEstimator} over the run's work — a batch's inputs ({@code e -> e.estimate(batchOptions, fetcher)}) or
+     * articles already read ({@code e -> e.estimate(articles, stepOptions)}).
      */
     public static Estimate estimate(
             Settings settings,
@@ -161,9 +198,7 @@ public final class ConfiguredBackends implements AutoCloseable {
             String cachePath,
             String cacheUrl,
             List<Language> targets,
-            PriceTable prices,
-            BatchOptions options,
-            Fetcher fetcher) {
+            Function<CostEstimator, Estimate> plan) {
         BackendConfig translate = translateConfig(settings, needTranslator, translateBackend, targets);
         BackendConfig summarize = summarizeConfig(settings, needSummarizer, summarizeBackend);
         BackendConfig any = translate != null ? translate : summarize;
@@ -171,12 +206,11 @@ public final class ConfiguredBackends implements AutoCloseable {
             if (any == null) {
                 return new Estimate(0, 0, 0, 0, List.of());
             }
-            return new CostEstimator(
-                            settings.backends(any).withCache(store),
-                            prices,
-                            translate == null ? null : translate.spec(),
-                            summarize == null ? null : summarize.spec())
-                    .estimate(options, fetcher);
+            return plan.apply(new CostEstimator(
+                    settings.backends(any).withCache(store),
+                    settings.prices(),
+                    translate == null ? null : translate.spec(),
+                    summarize == null ? null : summarize.spec()));
         }
     }
 

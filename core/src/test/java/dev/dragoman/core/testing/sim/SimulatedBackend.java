@@ -657,7 +657,7 @@ public final class SimulatedBackend implements AutoCloseable {
         if (badContent) {
             content = "Sure! Here are your translations: 1) ...";
         } else if (parsed.segments().containsKey("")) {
-            content = SimTranslation.translate(parsed.segments().get(""), parsed.target());
+            content = freeForm(parsed);
         } else {
             LinkedHashMap<String, String> out = new LinkedHashMap<>();
             List<Map.Entry<String, String>> entries =
@@ -692,6 +692,53 @@ public final class SimulatedBackend implements AutoCloseable {
         usage.put("completion_tokens", completion);
         usage.put("total_tokens", prompt + completion);
         return body.toString();
+    }
+
+    private static final java.util.regex.Pattern FRAMED_BODY =
+            java.util.regex.Pattern.compile("(?s)<body>\\s*(.*?)\\s*</body>");
+    private static final java.util.regex.Pattern FRAMED_HEADLINE =
+            java.util.regex.Pattern.compile("(?s)<headline>(.*?)</headline>");
+
+    /**
+     * A task without numbered segments. A summary request (the article framed in {@code <article>} tags, as Dragoman's
+     * summarizer sends it) is answered in the shape its system message asks for — {@code {"bullets": [...]}},
+     * {@code {"headline": "..."}} or one paragraph of prose — made of the translation of the body's first three
+     * paragraphs (the headline's for a headline), so tests can compute it; anything else with the translation of the
+     * last user message.
+     */
+    private static String freeForm(Parsed parsed) {
+        String user = parsed.segments().get("");
+        String target = parsed.target();
+        java.util.regex.Matcher body = FRAMED_BODY.matcher(user);
+        if (!body.find()) {
+            return SimTranslation.translate(user, target);
+        }
+        List<String> paragraphs = body.group(1)
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .limit(3)
+                .toList();
+        String system = parsed.messages().stream()
+                .filter(m -> m.role().equals("system"))
+                .map(ChatProtocol.Message::content)
+                .findFirst()
+                .orElse("");
+        if (system.contains("{\"bullets\"")) {
+            ObjectNode answer = Json.mapper().createObjectNode();
+            ArrayNode bullets = answer.putArray("bullets");
+            paragraphs.forEach(p -> bullets.add(SimTranslation.translate(p, target)));
+            return answer.toString();
+        }
+        if (system.contains("{\"headline\"")) {
+            java.util.regex.Matcher headline = FRAMED_HEADLINE.matcher(user);
+            ObjectNode answer = Json.mapper().createObjectNode();
+            answer.put(
+                    "headline",
+                    SimTranslation.translate(headline.find() ? headline.group(1) : paragraphs.get(0), target));
+            return answer.toString();
+        }
+        return SimTranslation.translate(String.join(" ", paragraphs), target);
     }
 
     /** OpenAI's tokenizer of its current models ({@code o200k_base}). */
