@@ -6,12 +6,13 @@ import dev.dragoman.cli.VersionProvider;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.summary.SummaryOptions;
-import dev.dragoman.core.text.Durations;
 import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.pipeline.batch.BatchEngine;
 import dev.dragoman.pipeline.batch.BatchListener;
 import dev.dragoman.pipeline.batch.BatchOptions;
+import dev.dragoman.pipeline.batch.Fetcher;
 import dev.dragoman.pipeline.batch.HttpFetcher;
+import dev.dragoman.pipeline.config.BackendChoice;
 import dev.dragoman.pipeline.config.ConfiguredBackends;
 import dev.dragoman.pipeline.cost.Estimate;
 import dev.dragoman.pipeline.cost.PriceTable;
@@ -20,10 +21,9 @@ import dev.dragoman.pipeline.schedule.BatchJob;
 import dev.dragoman.pipeline.schedule.Schedule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -116,7 +116,7 @@ public final class BatchCommand implements Callable<Integer> {
             defaultValue = "30s",
             paramLabel = "DURATION",
             description = "HTTP fetch timeout (default ${DEFAULT-VALUE}).")
-    String fetchTimeout;
+    Duration fetchTimeout;
 
     @Option(
             names = "--deferred",
@@ -135,7 +135,7 @@ public final class BatchCommand implements Callable<Integer> {
             defaultValue = "1m",
             paramLabel = "DURATION",
             description = "With --deferred --wait: how often to look at a batch in flight (default ${DEFAULT-VALUE}).")
-    String pollEvery;
+    Duration pollEvery;
 
     @Option(
             names = "--translate-backend",
@@ -164,7 +164,7 @@ public final class BatchCommand implements Callable<Integer> {
             defaultValue = "auto",
             paramLabel = "MODE",
             description = "auto (a bar on a terminal, else one line per item), bar or lines.")
-    String progress;
+    ProgressListeners.Mode progress;
 
     @Option(
             names = "--estimate",
@@ -187,36 +187,43 @@ public final class BatchCommand implements Callable<Integer> {
         try {
             return execute(spec.commandLine().getErr());
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage()); // a bad --every, --cron, --zone, --format or --progress
+            throw new UsageException(e.getMessage()); // a bad --every, --cron, --zone, --format, --jobs or --wait
         }
     }
 
     private int execute(PrintWriter err) {
-        Schedule schedule = schedule(); // usage errors before any backend is built
-        DeferredBatches batches = deferredBatches();
-        BatchListener listener = listener(err);
+        Schedule schedule = Schedule.of(every, cron, zone); // usage errors before any backend is built
+        DeferredBatches batches = DeferredBatches.asked(deferred, waitForBatches, pollEvery);
+        // --quiet: no progress; failures still go to failures.jsonl and the exit code
+        BatchListener listener = common.quiet() ? BatchListener.NONE : ProgressListeners.of(progress, err);
         Console console = new Console(spec, common);
+        BatchOptions options = new BatchOptions(
+                        inputs,
+                        out,
+                        translateTo,
+                        summarize,
+                        brief,
+                        jobs,
+                        BatchOptions.ArticleFormat.parse(formats),
+                        strict ? SummaryOptions.DEFAULT.withStrict(true) : null,
+                        null)
+                .withAllowFlagged(allowFlagged);
+        BackendChoice choice =
+                new BackendChoice(translateBackend, summarizeBackend, cache.store(), cache.path(), cache.url());
+        Fetcher fetcher = HttpFetcher.of(VersionProvider.version(), fetchTimeout, perHost);
         if (estimate) {
-            return estimate(console);
+            return estimate(
+                    console,
+                    ConfiguredBackends.estimate(context.settings(), options, choice, PriceTable.standard(), fetcher));
         }
         try (ConfiguredBackends backends = ConfiguredBackends.open(
-                        glossary.apply(context.settings(), console),
-                        translateTo != null || brief != null,
-                        summarize || brief != null,
-                        translateBackend,
-                        summarizeBackend,
-                        cache.store(),
-                        cache.path(),
-                        cache.url(),
-                        console::retrying,
-                        targets(),
-                        batches)
+                        glossary.apply(context.settings(), console), options, choice, console::retrying, batches)
                 .onCacheWarning(w -> console.note("Warning: %s.", w))) {
-            BatchEngine engine = BatchEngine.builder(options(backends))
+            BatchEngine engine = BatchEngine.builder(options.withBackends(backends.describe()))
                     .translator(backends.translator())
                     .summarizer(backends.summarizer())
                     .deferred(batches)
-                    .fetcher(HttpFetcher.of(VersionProvider.version(), Durations.parseDuration(fetchTimeout), perHost))
+                    .fetcher(fetcher)
                     .build();
             return run(BatchJob.once(engine).on(schedule), listener, err);
         }
@@ -230,14 +237,7 @@ public final class BatchCommand implements Callable<Integer> {
         }
         BatchJob.Run last = job.runUntilShutdown(listener, r -> {
             synchronized (err) {
-                err.println("digest: " + r.digest().get(0) + " (+ .html, .json)");
-                if (!r.report().batchesInFlight().isEmpty()) {
-                    err.println("in flight: " + String.join("; ", r.report().batchesInFlight())
-                            + "; run the same command again later");
-                }
-                if (r.report().failed() > 0) {
-                    err.println("failures: " + out.resolve(BatchEngine.FAILURES));
-                }
+                r.notes(out).forEach(err::println);
                 err.flush();
             }
         });
@@ -245,25 +245,10 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     /** {@code --estimate}: the library's estimate of this run, through the table writer; nothing is sent. */
-    private int estimate(Console console) {
-        Estimate e = ConfiguredBackends.estimate(
-                context.settings(),
-                translateTo != null || brief != null,
-                summarize || brief != null,
-                translateBackend,
-                summarizeBackend,
-                cache.store(),
-                cache.path(),
-                cache.url(),
-                targets(),
-                PriceTable.standard(),
-                options(""),
-                HttpFetcher.of(VersionProvider.version(), Durations.parseDuration(fetchTimeout), perHost));
+    private int estimate(Console console, Estimate e) {
         boolean formatGiven = spec.commandLine().getParseResult().hasMatchedOption("--format");
-        OutputFormat format = formatGiven ? OutputFormat.parse(formats.get(0)) : OutputFormat.TEXT;
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(e.table().render(format));
-        out.flush();
+        console.out().print(e.table().render(formatGiven ? OutputFormat.parse(formats.get(0)) : OutputFormat.TEXT));
+        console.out().flush();
         if (e.unreadable() > 0) {
             console.note("%d inputs or articles could not be read or planned; a run would fail them.", e.unreadable());
         }
@@ -272,57 +257,5 @@ public final class BatchCommand implements Callable<Integer> {
                     "Warning: no price for some backend (see 'prices:' in docs/DESIGN.md): its cost is shown as -.");
         }
         return 0;
-    }
-
-    private List<Language> targets() {
-        return java.util.stream.Stream.of(translateTo, brief)
-                .filter(java.util.Objects::nonNull)
-                .toList();
-    }
-
-    private BatchOptions options(ConfiguredBackends backends) {
-        return options(backends.describe());
-    }
-
-    private BatchOptions options(String describedBackends) {
-        Set<BatchOptions.ArticleFormat> fs = BatchOptions.ArticleFormat.parse(formats);
-        return new BatchOptions(
-                        inputs,
-                        out,
-                        translateTo,
-                        summarize,
-                        brief,
-                        jobs,
-                        fs,
-                        strict ? SummaryOptions.DEFAULT.withStrict(true) : null,
-                        describedBackends)
-                .withAllowFlagged(allowFlagged);
-    }
-
-    /** Deferred mode's state for this process, or null without --deferred. */
-    private DeferredBatches deferredBatches() {
-        if (!deferred) {
-            if (waitForBatches) {
-                throw new IllegalArgumentException("--wait goes with --deferred");
-            }
-            return null;
-        }
-        return DeferredBatches.of(Durations.parseDuration(pollEvery), waitForBatches);
-    }
-
-    private Schedule schedule() {
-        return Schedule.of(every, cron, zone);
-    }
-
-    private BatchListener listener(PrintWriter err) {
-        if (common.quiet()) {
-            return BatchListener.NONE; // --quiet: no progress; failures still go to failures.jsonl and the exit code
-        }
-        return switch (progress.toLowerCase(Locale.ROOT)) {
-            case "bar" -> ProgressListeners.bar(err);
-            case "lines" -> BatchListener.lines(err);
-            case "auto" -> System.console() != null ? ProgressListeners.bar(err) : BatchListener.lines(err);
-            default -> throw new IllegalArgumentException("--progress must be auto, bar or lines");
-        };
     }
 }
