@@ -6,6 +6,7 @@ import dev.dragoman.core.Published;
 import dev.dragoman.core.cluster.MinHashStoryClusterer;
 import dev.dragoman.core.error.InvalidInputException;
 import dev.dragoman.core.read.ArticleReaders;
+import dev.dragoman.core.text.Segmenter;
 import dev.dragoman.core.usage.Usage;
 import dev.dragoman.pipeline.batch.DoneRecord;
 import dev.dragoman.pipeline.batch.RunReport;
@@ -26,7 +27,8 @@ import java.util.function.IntFunction;
  * (hostile shapes: tens of thousands of distinct paragraphs, repeated source lines, empty elements, huge feeds), and
  * the digest of 1k, 10k and 100k distinct articles. A linear reader shows a flat s/MB column; the "10 MB / 1 MB" and
  * "50 MB / 10 MB" columns are the growth of s/MB (≈ 1 when linear, ≈ 10 and 5 when quadratic). Synthetic input, no
- * data set needed. Run: {@code bench/run.sh InputScalingBenchmark}.
+ * data set needed. The segmenter is measured on its own over one paragraph of each size (quotations, unclosed quote
+ * marks, stray stops). Run: {@code bench/run.sh InputScalingBenchmark}.
  */
 public final class InputScalingBenchmark {
 
@@ -54,6 +56,9 @@ public final class InputScalingBenchmark {
         kind(readers, "HTML, empty elements", sizes, InputScalingBenchmark::htmlEmpty);
         kind(readers, "JSON Lines, many articles", sizes, InputScalingBenchmark::jsonLines);
         kind(readers, "Atom feed, many entries", sizes, InputScalingBenchmark::atom);
+        segmenter("segmenter, one Arabic paragraph with quotations", sizes, InputScalingBenchmark::quotedProse);
+        segmenter("segmenter, unclosed quotes and stray stops", sizes, InputScalingBenchmark::strayMarks);
+        segmenter("segmenter, one sentence then stray stops only", sizes, InputScalingBenchmark::strayStopsOnly);
         System.out.println();
         System.out.println("## Digest: CPU seconds by number of distinct articles (InputScalingBenchmark)\n");
         System.out.println("| articles | stories | CPU s | µs per article | per-article growth vs previous row |");
@@ -86,11 +91,12 @@ public final class InputScalingBenchmark {
 
     private static void kind(ArticleReaders readers, String name, int[] sizes, IntFunction<String> make) {
         double[] perMb = new double[sizes.length];
+        String fileName = name.startsWith("HTML")
+                ? "x.html"
+                : name.startsWith("JSON") ? "x.jsonl" : name.startsWith("Atom") ? "x.atom" : "x.txt";
+        warmUp(() -> readers.read(make.apply(sizes[0] * 1_000_000).getBytes(StandardCharsets.UTF_8), fileName));
         for (int i = 0; i < sizes.length; i++) {
             byte[] bytes = make.apply(sizes[i] * 1_000_000).getBytes(StandardCharsets.UTF_8);
-            String fileName = name.startsWith("HTML")
-                    ? "x.html"
-                    : name.startsWith("JSON") ? "x.jsonl" : name.startsWith("Atom") ? "x.atom" : "x.txt";
             long t0 = cpu();
             try {
                 List<Article> articles = readers.read(bytes, fileName);
@@ -105,6 +111,69 @@ public final class InputScalingBenchmark {
         System.out.printf(
                 "| %s | %.3f | %.3f | %.3f | %.2f× | %.2f× |%n",
                 name, perMb[0], perMb[1], perMb[2], perMb[1] / perMb[0], perMb[2] / perMb[1]);
+    }
+
+    /** One unmeasured run at the smallest size, so the 1 MB column measures compiled code, not the JIT warming up. */
+    private static void warmUp(Runnable run) {
+        try {
+            run.run();
+        } catch (InvalidInputException e) {
+            // measured below like any other result
+        }
+    }
+
+    /** The sentences of one text of each size (one paragraph: no line break helps the segmenter). */
+    private static void segmenter(String name, int[] sizes, IntFunction<String> make) {
+        double[] perMb = new double[sizes.length];
+        warmUp(() -> Segmenter.sentenceSpans(make.apply(sizes[0] * 1_000_000), Language.ARABIC));
+        for (int i = 0; i < sizes.length; i++) {
+            String text = make.apply(sizes[i] * 1_000_000);
+            long t0 = cpu();
+            int sentences = Segmenter.sentenceSpans(text, Language.ARABIC).size();
+            perMb[i] = (cpu() - t0) / 1e9 / (text.getBytes(StandardCharsets.UTF_8).length / 1e6);
+            if (sentences == 0) {
+                throw new IllegalStateException(name + ": no sentence");
+            }
+        }
+        System.out.printf(
+                "| %s | %.3f | %.3f | %.3f | %.2f× | %.2f× |%n",
+                name, perMb[0], perMb[1], perMb[2], perMb[1] / perMb[0], perMb[2] / perMb[1]);
+    }
+
+    /** Arabic sentences with «…» and “…” quotations holding ellipses and full stops, all on one line. */
+    static String quotedProse(int bytes) {
+        Random r = new Random(7);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; sb.length() * 2 < bytes; i++) {
+            sb.append(sentence(r, AR_WORDS, 8, i)).append(' ');
+            if (i % 3 == 0) {
+                sb.append("وقال: «")
+                        .append(sentence(r, AR_WORDS, 5, i))
+                        .append(" ")
+                        .append(sentence(r, AR_WORDS, 4, i));
+                sb.append("…» وأضاف “").append(sentence(r, AR_WORDS, 6, i)).append("”. ");
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Openers that never close, stray stops and ellipses: the shapes that made earlier segmenters quadratic. */
+    static String strayMarks(int bytes) {
+        Random r = new Random(8);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; sb.length() * 2 < bytes; i++) {
+            sb.append("« “ \" ‹ ").append(sentence(r, AR_WORDS, 6, i)).append(" . . … ");
+        }
+        return sb.toString();
+    }
+
+    /** One sentence followed by nothing but stray full stops: every stop joins that one sentence. */
+    static String strayStopsOnly(int bytes) {
+        StringBuilder sb = new StringBuilder("قال الوزير إن المحادثات مستمرة.");
+        while (sb.length() * 2 < bytes) {
+            sb.append(" .");
+        }
+        return sb.toString();
     }
 
     private static long cpu() {

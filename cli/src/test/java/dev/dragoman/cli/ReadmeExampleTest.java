@@ -1,5 +1,7 @@
 package dev.dragoman.cli;
 
+import static dev.dragoman.core.testing.ReadmeSnippets.block;
+import static dev.dragoman.core.testing.ReadmeSnippets.dedent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dragoman.core.Article;
@@ -25,9 +27,6 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,23 +84,5 @@ class ReadmeExampleTest {
         assertThat(config.backends().get("local").type()).isEqualTo("ollama");
         assertThat(config.backends().get("deepl").spec().limits().charactersPerMinute())
                 .isEqualTo(100000);
-    }
-
-    private static String block(String text, String start, String end) {
-        Matcher m = Pattern.compile(Pattern.quote(start) + "(.*?)" + Pattern.quote(end), Pattern.DOTALL)
-                .matcher(text);
-        assertThat(m.find()).as("a block starting with " + start.strip()).isTrue();
-        return m.group(1);
-    }
-
-    private static String dedent(String block) {
-        List<String> lines = block.lines().filter(l -> !l.isBlank()).toList();
-        int indent = lines.stream()
-                .mapToInt(l -> l.length() - l.stripLeading().length())
-                .min()
-                .orElse(0);
-        return String.join(
-                "\n",
-                lines.stream().map(l -> l.substring(indent).stripTrailing()).toList());
     }
 }

@@ -12,6 +12,7 @@ import dev.dragoman.pipeline.batch.BatchEngine;
 import dev.dragoman.pipeline.batch.DoneRecord;
 import dev.dragoman.pipeline.batch.HttpFetcher;
 import dev.dragoman.pipeline.batch.ItemSource;
+import dev.dragoman.pipeline.batch.OutputLock;
 import dev.dragoman.pipeline.batch.RunReport;
 import dev.dragoman.pipeline.digest.Digest;
 import dev.dragoman.pipeline.digest.DigestWriter;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.functions.FilterFunction;
@@ -59,7 +61,8 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.
  * idempotency keys: an article already in {@code results/} under the same fingerprint is not read into the job again,
  * and one id is processed once per run.
  *
- * <p>Use: {@link #prepare} on the driver, {@link #define} into an environment, run it, then {@link #finish}.
+ * <p>Use: {@link #run} with what runs the job ({@link LocalFlink}, {@link FlinkJob}); or {@link #prepare} on the
+ * driver, {@link #define} into an environment, run it, then {@link #finish}.
  */
 public final class FlinkBatch {
 
@@ -116,6 +119,41 @@ public final class FlinkBatch {
         }
         String runId = UUID.randomUUID().toString().substring(0, 8);
         return new FlinkBatch(spec, runId, description, fingerprint, sources, earlier);
+    }
+
+    /**
+     * The whole run on the driver: holds the output folder's lock ({@link OutputLock}, as the local batch does),
+     * prepares the batch, hands it to {@code execute} (which defines the job in an environment and runs it to the
+     * end) unless there is nothing to read, then writes the digest.
+     */
+    public static BatchJob.Run run(FlinkBatchSpec spec, Consumer<FlinkBatch> execute) {
+        Instant started = Instant.now();
+        Path out = Path.of(spec.out());
+        try (OutputLock lock = OutputLock.acquire(out, out.resolve(BatchEngine.STATE_DIR), started)) {
+            FlinkBatch batch = prepare(spec);
+            if (!batch.sources().isEmpty()) {
+                execute.accept(batch);
+            }
+            return batch.finish(started, Instant.now());
+        }
+    }
+
+    /** {@link #run(FlinkBatchSpec, Consumer)} in {@code env}: the job defined there, executed, awaited. */
+    public static BatchJob.Run run(FlinkBatchSpec spec, StreamExecutionEnvironment env) {
+        return run(spec, batch -> {
+            batch.define(env);
+            try {
+                env.execute(batch.jobName());
+            } catch (Exception e) {
+                throw new DragomanException(
+                        DragomanException.Kind.INTERNAL, "the Flink job failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** The job's name in Flink's web UI and logs. */
+    String jobName() {
+        return "dragoman batch " + Path.of(spec.out()).getFileName();
     }
 
     public String fingerprint() {

@@ -10,6 +10,7 @@ import dev.dragoman.core.cache.store.CacheStoreSpec;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.summary.SummaryOptions;
 import dev.dragoman.pipeline.batch.BatchOptions;
+import dev.dragoman.pipeline.config.ConfiguredBackends;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -85,6 +86,33 @@ public record FlinkBatchSpec(
                 null,
                 null,
                 4,
+                null,
+                null);
+    }
+
+    /**
+     * A local batch's options and the configuration's specs ({@link ConfiguredBackends#specs}) as a Flink batch: the
+     * same inputs, output folder, translation, summary and brief; {@code jobs} becomes the in-flight limit per task.
+     * The job writes JSON Lines under {@code results/} whatever the options' per-article formats.
+     *
+     * @throws IllegalArgumentException for what the job does not do yet (keeping flagged translations)
+     */
+    public static FlinkBatchSpec of(BatchOptions options, ConfiguredBackends.Specs specs) {
+        if (options.allowFlagged()) {
+            throw new IllegalArgumentException("--allow-flagged is not supported by the Flink job yet");
+        }
+        return new FlinkBatchSpec(
+                options.inputs(),
+                options.out().toAbsolutePath().toString(),
+                options.translateTo(),
+                options.summarize(),
+                options.brief(),
+                options.summaryOptions(),
+                specs.translate(),
+                specs.summarize(),
+                specs.cache(),
+                specs.rateLimitUrl(),
+                options.jobs(),
                 null,
                 null);
     }

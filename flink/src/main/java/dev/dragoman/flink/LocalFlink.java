@@ -1,12 +1,8 @@
 package dev.dragoman.flink;
 
 import dev.dragoman.core.error.DragomanException;
-import dev.dragoman.pipeline.batch.BatchEngine;
-import dev.dragoman.pipeline.batch.OutputLock;
 import dev.dragoman.pipeline.schedule.BatchJob;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
@@ -35,7 +31,15 @@ public final class LocalFlink implements AutoCloseable {
 
     /** Starts {@code taskManagers} task managers with {@code slotsPerTaskManager} slots each. */
     public static LocalFlink start(int taskManagers, int slotsPerTaskManager) {
-        Configuration conf = new Configuration();
+        return start(taskManagers, slotsPerTaskManager, new Configuration());
+    }
+
+    /**
+     * As {@link #start(int, int)}, with {@code conf} under the defaults (tests that submit the job jar to this cluster
+     * load its classes parent-first: the test's class path already holds them, and a second copy of an interface
+     * breaks the service loaders).
+     */
+    static LocalFlink start(int taskManagers, int slotsPerTaskManager, Configuration conf) {
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         conf.set(RestOptions.BIND_PORT, "0");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
@@ -65,21 +69,15 @@ public final class LocalFlink implements AutoCloseable {
         if (parallelism < 1 || parallelism > slots) {
             throw new IllegalArgumentException("--parallelism must be between 1 and " + slots);
         }
-        Instant started = Instant.now();
-        Path out = Path.of(spec.out());
-        try (OutputLock lock = OutputLock.acquire(out, out.resolve(BatchEngine.STATE_DIR), started)) {
-            FlinkBatch batch = FlinkBatch.prepare(spec);
-            if (!batch.sources().isEmpty()) {
-                StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-                env.setParallelism(parallelism);
-                batch.define(env);
-                StreamGraph graph = env.getStreamGraph();
-                graph.setJobName("dragoman batch " + out.getFileName());
-                graph.setJobId(JobID.generate());
-                await(graph, submitted);
-            }
-            return batch.finish(started, Instant.now());
-        }
+        return FlinkBatch.run(spec, batch -> {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.setParallelism(parallelism);
+            batch.define(env);
+            StreamGraph graph = env.getStreamGraph();
+            graph.setJobName(batch.jobName());
+            graph.setJobId(JobID.generate());
+            await(graph, submitted);
+        });
     }
 
     private void await(StreamGraph graph, java.util.function.Consumer<JobID> submitted) {

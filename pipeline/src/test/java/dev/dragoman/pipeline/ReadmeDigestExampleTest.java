@@ -1,5 +1,8 @@
 package dev.dragoman.pipeline;
 
+import static dev.dragoman.core.testing.ReadmeSnippets.block;
+import static dev.dragoman.core.testing.ReadmeSnippets.dedent;
+import static dev.dragoman.core.testing.ReadmeSnippets.javaBlockWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dragoman.core.Language;
@@ -17,8 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,33 +64,5 @@ class ReadmeDigestExampleTest {
         // then
         assertThat(dedent(copy)).isEqualTo(dedent(inReadme));
         assertThat(inReadme.lines().count()).isBetween(8L, 16L);
-    }
-
-    private static String javaBlockWith(String text, String word) {
-        Matcher m = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(text);
-        while (m.find()) {
-            if (m.group(1).contains(word)) {
-                return m.group(1);
-            }
-        }
-        throw new AssertionError("no java block in the README mentions " + word);
-    }
-
-    private static String block(String text, String start, String end) {
-        Matcher m = Pattern.compile(Pattern.quote(start) + "(.*?)" + Pattern.quote(end), Pattern.DOTALL)
-                .matcher(text);
-        assertThat(m.find()).as("a block starting with " + start.strip()).isTrue();
-        return m.group(1);
-    }
-
-    private static String dedent(String block) {
-        List<String> lines = block.lines().filter(l -> !l.isBlank()).toList();
-        int indent = lines.stream()
-                .mapToInt(l -> l.length() - l.stripLeading().length())
-                .min()
-                .orElse(0);
-        return String.join(
-                "\n",
-                lines.stream().map(l -> l.substring(indent).stripTrailing()).toList());
     }
 }

@@ -14,8 +14,8 @@ import dev.dragoman.pipeline.batch.Fetcher;
 import dev.dragoman.pipeline.batch.HttpFetcher;
 import dev.dragoman.pipeline.config.BackendChoice;
 import dev.dragoman.pipeline.config.ConfiguredBackends;
+import dev.dragoman.pipeline.config.Settings;
 import dev.dragoman.pipeline.cost.Estimate;
-import dev.dragoman.pipeline.cost.PriceTable;
 import dev.dragoman.pipeline.deferred.DeferredBatches;
 import dev.dragoman.pipeline.schedule.BatchJob;
 import dev.dragoman.pipeline.schedule.Schedule;
@@ -166,11 +166,14 @@ public final class BatchCommand implements Callable<Integer> {
             description = "auto (a bar on a terminal, else one line per item), bar or lines.")
     ProgressListeners.Mode progress;
 
-    @Option(
-            names = "--estimate",
-            description = "Call no backend: print what the run would cost (what the cache would not answer, priced "
-                    + "live and deferred) as a table, or as json/md with --format json|md, and exit.")
-    boolean estimate;
+    @CommandLine.Mixin
+    dev.dragoman.cli.command.BudgetOption budget = new dev.dragoman.cli.command.BudgetOption();
+
+    @CommandLine.Mixin
+    dev.dragoman.cli.command.EstimateOption estimate = new dev.dragoman.cli.command.EstimateOption();
+
+    @CommandLine.Mixin
+    EngineOptions engine = new EngineOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -208,16 +211,23 @@ public final class BatchCommand implements Callable<Integer> {
                         strict ? SummaryOptions.DEFAULT.withStrict(true) : null,
                         null)
                 .withAllowFlagged(allowFlagged);
-        BackendChoice choice =
-                new BackendChoice(translateBackend, summarizeBackend, cache.store(), cache.path(), cache.url());
+        BackendChoice choice = cache.choice(translateBackend, summarizeBackend);
         Fetcher fetcher = HttpFetcher.of(VersionProvider.version(), fetchTimeout, perHost);
-        if (estimate) {
-            return estimate(
-                    console,
-                    ConfiguredBackends.estimate(context.settings(), options, choice, PriceTable.standard(), fetcher));
+        if (estimate.requested()) {
+            Estimate e = ConfiguredBackends.estimate(
+                    glossary.apply(context.settings(), console),
+                    options.step(),
+                    choice,
+                    estimator -> estimator.estimate(options, fetcher));
+            boolean formatGiven = spec.commandLine().getParseResult().hasMatchedOption("--format");
+            return estimate.print(e, formatGiven ? OutputFormat.parse(formats.get(0)) : OutputFormat.TEXT, console);
         }
+        if (engine.flink()) {
+            return flink(schedule, batches, options, choice, console, err);
+        }
+        Settings settings = budget.apply(glossary.apply(context.settings(), console));
         try (ConfiguredBackends backends = ConfiguredBackends.open(
-                        glossary.apply(context.settings(), console), options, choice, console::retrying, batches)
+                        settings, options.step(), choice, console::retrying, batches)
                 .onCacheWarning(w -> console.note("Warning: %s.", w))) {
             BatchEngine engine = BatchEngine.builder(options.withBackends(backends.describe()))
                     .translator(backends.translator())
@@ -226,6 +236,8 @@ public final class BatchCommand implements Callable<Integer> {
                     .fetcher(fetcher)
                     .build();
             return run(BatchJob.once(engine).on(schedule), listener, err);
+        } finally {
+            dev.dragoman.cli.command.BudgetOption.report(settings, console);
         }
     }
 
@@ -235,27 +247,40 @@ public final class BatchCommand implements Callable<Integer> {
             err.println("dragoman batch: scheduled " + job.schedule().describe() + "; stop with SIGTERM or Ctrl-C");
             err.flush();
         }
-        BatchJob.Run last = job.runUntilShutdown(listener, r -> {
-            synchronized (err) {
-                r.notes(out).forEach(err::println);
-                err.flush();
-            }
-        });
+        BatchJob.Run last = job.runUntilShutdown(listener, r -> print(r, err));
         return last == null ? 0 : last.report().exitCode();
     }
 
-    /** {@code --estimate}: the library's estimate of this run, through the table writer; nothing is sent. */
-    private int estimate(Console console, Estimate e) {
-        boolean formatGiven = spec.commandLine().getParseResult().hasMatchedOption("--format");
-        console.out().print(e.table().render(formatGiven ? OutputFormat.parse(formats.get(0)) : OutputFormat.TEXT));
-        console.out().flush();
-        if (e.unreadable() > 0) {
-            console.note("%d inputs or articles could not be read or planned; a run would fail them.", e.unreadable());
+    private void print(BatchJob.Run r, PrintWriter err) {
+        synchronized (err) {
+            r.notes(out).forEach(err::println);
+            err.flush();
         }
-        if (e.total().live() == null) {
-            console.note(
-                    "Warning: no price for some backend (see 'prices:' in docs/DESIGN.md): its cost is shown as -.");
+    }
+
+    /** {@code --engine flink}: the same options and configured backends, run once as a Flink job. */
+    private int flink(
+            Schedule schedule,
+            DeferredBatches batches,
+            BatchOptions options,
+            BackendChoice choice,
+            Console console,
+            PrintWriter err) {
+        if (schedule != null
+                || batches != null
+                || spec.commandLine().getParseResult().hasMatchedOption("--format")) {
+            throw new IllegalArgumentException(
+                    "--engine flink runs once and writes JSON Lines: leave out --every, --cron, --deferred and --format");
         }
-        return 0;
+        if (budget.apply(context.settings()).budget() != null) {
+            throw new IllegalArgumentException("--engine flink does not keep --max-cost (budget:) across its workers:"
+                    + " leave the budget out, or run the batch without --engine flink");
+        }
+        BatchJob.Run run = engine.run(
+                options,
+                ConfiguredBackends.specs(glossary.apply(context.settings(), console), options.step(), choice));
+        err.println(run.report().summaryLine());
+        print(run, err);
+        return run.report().exitCode();
     }
 }

@@ -9,7 +9,9 @@ import dev.dragoman.core.translation.Translator;
 import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.core.write.SummaryWriter;
+import dev.dragoman.pipeline.config.ConfiguredBackends;
 import dev.dragoman.pipeline.config.Settings;
+import dev.dragoman.pipeline.step.StepOptions;
 import dev.dragoman.summarize.brief.Brief;
 import dev.dragoman.summarize.brief.BriefPipeline;
 import dev.dragoman.summarize.extractive.ExtractiveSummarizer;
@@ -74,6 +76,12 @@ public final class BriefCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Fail (exit 65) instead of flagging sentences that look untranslated.")
     boolean strict;
 
+    @Mixin
+    EstimateOption estimate;
+
+    @Mixin
+    BudgetOption budget;
+
     BriefCommand(CliContext context) {
         this.context = context;
     }
@@ -88,9 +96,19 @@ public final class BriefCommand implements Callable<Integer> {
                 .withLength(length.length(spec))
                 .withStyle(style)
                 .withStrict(strict);
+        if (estimate.requested()) {
+            java.util.List<dev.dragoman.core.Article> articles = io.readAll(context);
+            StepOptions step = new StepOptions(null, false, target, options);
+            return estimate.print(
+                    ConfiguredBackends.estimate(
+                            settings, step, cache.choice(backend, "extractive"), e -> e.estimate(articles, step)),
+                    format,
+                    console);
+        }
+        Settings run = budget.apply(settings);
         UsageMeter meter = new UsageMeter();
         try (MeteredResultCache store = cache.open(settings, console)) {
-            Translator translator = settings.briefTranslator(
+            Translator translator = run.briefTranslator(
                     backend,
                     target,
                     backends -> backends.withCache(store)
@@ -107,6 +125,8 @@ public final class BriefCommand implements Callable<Integer> {
                         input.name(), brief.charactersSent(), brief.charactersWholeArticle(), 100 * brief.sentRatio());
                 return writer.write(article, brief.summary());
             });
+        } finally {
+            BudgetOption.report(run, console);
         }
     }
 }

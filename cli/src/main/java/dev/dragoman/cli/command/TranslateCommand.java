@@ -2,14 +2,17 @@ package dev.dragoman.cli.command;
 
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.Console;
+import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.translation.TranslationOptions;
 import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.pipeline.config.BackendConfig;
 import dev.dragoman.pipeline.config.BackendListing;
+import dev.dragoman.pipeline.config.ConfiguredBackends;
 import dev.dragoman.pipeline.config.Settings;
 import dev.dragoman.pipeline.config.Unreachable;
+import dev.dragoman.pipeline.step.StepOptions;
 import dev.dragoman.translate.ArticleTranslation;
 import dev.dragoman.translate.ArticleTranslationWriter;
 import dev.dragoman.translate.ArticleTranslator;
@@ -35,7 +38,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  dragoman translate story.txt --to en",
             "  dragoman translate story.txt --backend deepl --bilingual -f html -o story.html",
-            "  dragoman translate 'wire/*.txt' --to fr -o out/"
+            "  dragoman translate 'wire/*.txt' --to fr -o out/",
+            "  dragoman translate 'wire/*.txt' --to fr --estimate     # the cost first; nothing is sent"
         })
 public final class TranslateCommand implements Callable<Integer> {
 
@@ -87,6 +91,12 @@ public final class TranslateCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Fail (exit 65) instead of flagging parts that look untranslated.")
     boolean strict;
 
+    @Mixin
+    EstimateOption estimate;
+
+    @Mixin
+    BudgetOption budget;
+
     TranslateCommand(CliContext context) {
         this.context = context;
     }
@@ -102,13 +112,23 @@ public final class TranslateCommand implements Callable<Integer> {
         Language target = to;
         TranslationOptions options = TranslationOptions.DEFAULT.withFormality(formality);
         BackendConfig b = settings.translationBackend(backend, List.of(target));
+        if (estimate.requested()) {
+            List<Article> articles = io.readAll(context);
+            StepOptions step = new StepOptions(target, false, null, null).withTranslation(from, options);
+            return estimate.print(
+                    ConfiguredBackends.estimate(
+                            settings, step, cache.choice(b.name(), null), e -> e.estimate(articles, step)),
+                    io.format(),
+                    console);
+        }
+        Settings run = budget.apply(settings);
         UsageMeter meter = new UsageMeter();
         console.detail(
                 "backend %s: type %s, model %s",
                 b.name(), b.type(), b.spec().model() == null ? "-" : b.spec().model());
         try (MeteredResultCache store = cache.open(settings, console)) {
             // retry outside the per-segment cache outside the guards, rate limit and metering (Translators)
-            ArticleTranslator translator = ArticleTranslator.over(settings.backends(b)
+            ArticleTranslator translator = ArticleTranslator.over(run.backends(b)
                     .withCache(store)
                     .withMeter(meter)
                     .withStrict(strict)
@@ -124,6 +144,7 @@ public final class TranslateCommand implements Callable<Integer> {
                         return writer.write(article, t);
                     }));
             console.note("%s", BackendListing.usageLine(b, meter.total(), store.counters()));
+            BudgetOption.report(run, console);
             return code;
         }
     }

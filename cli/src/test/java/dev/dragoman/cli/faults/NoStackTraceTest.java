@@ -38,6 +38,8 @@ class NoStackTraceTest {
     static Path corruptCache;
     static Path goodConfig;
     static Path brokenYaml;
+    static Path badUrlYaml;
+    static Path badDataset;
     static int closedPort;
 
     @BeforeAll
@@ -64,6 +66,13 @@ class NoStackTraceTest {
                         + "  dl:\n    type: deepl\n    attempts: 1\n    base-url: http://127.0.0.1:" + closedPort
                         + "\ntranslate:\n  backend: gpt\n  to: en\n");
         brokenYaml = Files.writeString(dir.resolve("broken.yaml"), "backends: [\n  gpt: {type: openai\n");
+        badUrlYaml = Files.writeString(
+                dir.resolve("bad-url.yaml"),
+                "backends:\n  gpt:\n    type: openai\n    model: gpt-4o-mini\n    base-url: http://[::1\n");
+        badDataset = Files.writeString(
+                dir.resolve("dataset.jsonl"),
+                "{\"id\": \"a\", \"lang\": \"en\", \"text\": \"Cut off\n{not json at all\n\u0000\n",
+                StandardCharsets.UTF_8);
     }
 
     static Stream<Arguments> runs() {
@@ -78,7 +87,21 @@ class NoStackTraceTest {
                 Arguments.of(
                         List.of("batch", "BINARY", a, "--out", "DIR/out", "--translate-to", "en", "--config", "DOWN")),
                 Arguments.of(List.of("cache", "stats", "--cache", "redis", "--cache-url", "redis://127.0.0.1:CLOSED")),
-                Arguments.of(List.of("backends", "--check", "--config", "DOWN")));
+                Arguments.of(List.of("backends", "--check", "--config", "DOWN")),
+                // every other command too: each with the trouble it can meet
+                Arguments.of(List.of("detect", "BINARY", "EMPTY")),
+                Arguments.of(List.of("summarize", "BINARY", "EMPTY")),
+                Arguments.of(List.of("brief", a, "--to", "en", "--config", "DOWN")),
+                Arguments.of(List.of("eval", "summarize", "--dataset", "DATASET")),
+                Arguments.of(List.of("eval", "summarize", "--dataset", "DIR/missing.jsonl")),
+                Arguments.of(List.of("config", "show", "--config", "BADURL")),
+                Arguments.of(List.of("config", "show", "--config", "BROKEN")),
+                Arguments.of(List.of("config", "init", "--config", "BINARY")),
+                Arguments.of(List.of("translate", a, "--config", "BADURL")),
+                Arguments.of(List.of("serve", "--config", "BADURL", "--port", "CLOSED")),
+                Arguments.of(List.of("serve", "--config", "BROKEN", "--port", "CLOSED")),
+                Arguments.of(List.of("completion", "--no-such-option")),
+                Arguments.of(List.of("no-such-command", a)));
     }
 
     @ParameterizedTest(name = "dragoman {0}")
@@ -97,6 +120,8 @@ class NoStackTraceTest {
                 "CORRUPT", corruptCache.toString(),
                 "DOWN", goodConfig.toString(),
                 "BROKEN", brokenYaml.toString(),
+                "BADURL", badUrlYaml.toString(),
+                "DATASET", badDataset.toString(),
                 "CLOSED", String.valueOf(closedPort),
                 "DIR", dir.toString());
         for (String t : template) {

@@ -82,7 +82,11 @@ public final class Reasons {
     }
 
     private static String words(Throwable t) {
-        String m = t.getMessage();
+        // Jackson appends its source location on a line of its own (" at [Source: …; line: 1, column: 43]"), which
+        // reads like a stack frame: its own message is the part before
+        String m = t instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                ? j.getOriginalMessage()
+                : t.getMessage();
         if (m == null) {
             return null;
         }

@@ -165,6 +165,15 @@ public final class DateParser {
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(DAY + "\\s*(?:de\\s+|من\\s+|,)?\\s*[,./-]?\\s*"
             + MONTH + "\\s*[,./-]?\\s*(?:de\\s+|عام\\s+|سنه\\s+)?" + YEAR);
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile(MONTH + "\\s*" + DAY + "\\s*,?\\s*" + YEAR);
+    /** An optional weekday before a date: "Tuesday,", "Tue.", "mardi". */
+    private static final String WEEKDAY_BEFORE =
+            "(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\.?,?\\s*";
+    /** The whole text is a day and a month name, no year: "25 June", "June 25", "Tuesday, 25th June", "Jun. 25". */
+    private static final Pattern DAY_MONTH_ONLY =
+            Pattern.compile("^(?:" + WEEKDAY_BEFORE + ")?" + DAY + "\\s*(?:de\\s+|,)?\\s*[./-]?\\s*" + MONTH + "$");
+
+    private static final Pattern MONTH_DAY_ONLY =
+            Pattern.compile("^(?:" + WEEKDAY_BEFORE + ")?" + MONTH + "\\s*" + DAY + "$");
     private static final Pattern ISO = Pattern.compile(
             "(?<![\\d])(?<y>\\d{4})-(?<mo>\\d{1,2})-(?<d>\\d{1,2})(?!\\d)"
                     + "(?:[t ](?<h>\\d{1,2}):(?<mi>\\d{2})(?::(?<s>\\d{2})(?:[.,]\\d+)?)?\\s*(?<z>z|[+-]\\d{2}(?::?\\d{2})?)?)?");
@@ -200,6 +209,26 @@ public final class DateParser {
     /** True when {@code text} holds a date this parser understands (with its year). */
     public static boolean containsDate(String text) {
         return text != null && tryParse(text) != null;
+    }
+
+    /**
+     * True when {@code text} is, as a whole, a day and a month name printed without a year ("June 25", "25 juin",
+     * "Tuesday, June 25", "25 حزيران"), as wire datelines print them. Such a date is never completed with a guessed
+     * year: {@link #parse} keeps it unparsed. Used to tell a dateline's date from other words in the same place.
+     */
+    public static boolean isDayAndMonth(String text) {
+        if (text == null || text.length() > 60) {
+            return false;
+        }
+        String folded = fold(text.strip());
+        for (Pattern p : List.of(DAY_MONTH_ONLY, MONTH_DAY_ONLY)) {
+            Matcher m = p.matcher(folded);
+            if (m.matches()) {
+                int day = Integer.parseInt(m.group("d"));
+                return day >= 1 && day <= 31;
+            }
+        }
+        return false;
     }
 
     /** The folded form used for matching: ASCII digits, no accents or Arabic diacritics, lower case. */

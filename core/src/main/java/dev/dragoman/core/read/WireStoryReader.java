@@ -157,6 +157,18 @@ public final class WireStoryReader implements ArticleFormatReader {
         return blocks >= 3 && runOn >= 3 && runOn * 2 >= followed;
     }
 
+    /** Full stops and commas closing a source line ("المصدر: سبوتنيك. .") — not part of the source's name. */
+    private static final Pattern SOURCE_END = Pattern.compile("(?<![\\p{L}][.]\\p{L})(?:\\s*[.,،؛;。])+\\s*$");
+
+    /**
+     * The source's name as a source line prints it, without the full stops after it: "سبوتنيك. ." and "سبوتنيك" name
+     * one source (the digest lists sources by name). A dotted abbreviation keeps its last dot ("A.P.").
+     */
+    static String sourceName(String value) {
+        String name = SOURCE_END.matcher(value).replaceFirst("");
+        return name.isEmpty() ? value : name;
+    }
+
     private static boolean endsSentence(String text) {
         return SENTENCE_END.matcher(text).find();
     }
@@ -530,6 +542,7 @@ public final class WireStoryReader implements ArticleFormatReader {
         }
 
         private static void setSource(Story story, String value) {
+            value = sourceName(value);
             if (story.source == null) {
                 story.source = value;
             } else {

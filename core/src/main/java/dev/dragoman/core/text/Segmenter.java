@@ -25,7 +25,9 @@ import java.util.Set;
  *       A quotation ({@code “…”}, {@code «…»}, {@code „…“}, a pair of straight quotes) closed on the same line is one
  *       unit unless it holds complete sentences: an ellipsis inside it never ends a sentence, another terminator
  *       only with at least three words of the quotation on each side and no lower-case word next; a quotation that
- *       trails off ({@code «…لن نتراجع…» وغادر}) belongs to the sentence that goes on after it.
+ *       trails off ({@code «…لن نتراجع…» وغادر}) belongs to the sentence that goes on after it. A piece without a
+ * letter or digit (a stray {@code .} in {@code سبوتنيك. .}) is never a sentence of its own: it joins the
+ * sentence before it on its line (or after it, when it opens the line).
  *   <li><b>Words</b> are maximal runs of letters, digits and combining marks (so Arabic diacritics and tatweel
  *       stay inside the word), joined across an apostrophe or hyphen between letters ({@code don't},
  *       {@code al-Assad}) and across {@code . ,} between digits ({@code 1.5}, {@code 1,000}, {@code ١٬٠٠٠}).
@@ -179,13 +181,63 @@ public final class Segmenter {
         return out;
     }
 
-    /** The sentences of {@code text} (see the class comment for the rules), trimmed, in order. */
+    /**
+     * The sentences of {@code text} (see the class comment for the rules), trimmed, in order, as they are shown: stray
+     * punctuation separated from a sentence by white space — the second full stop of "سبوتنيك. .", a lone "." opening
+     * the next line's text — is left out of the shown text (its span, {@link #sentenceSpans}, still covers it).
+     */
     public static List<String> sentences(String text, Language language) {
         List<String> out = new ArrayList<>();
         for (Span s : sentenceSpans(text, language)) {
-            out.add(s.text());
+            out.add(shown(s.text()));
         }
         return out;
+    }
+
+    /** A sentence without the stray punctuation around it: ". . وأضاف." → "وأضاف.", "سبوتنيك. ." → "سبوتنيك.". */
+    static String shown(String sentence) {
+        int s = 0;
+        int e = sentence.length();
+        // leading: runs of terminators followed by white space, before the words
+        int k = s;
+        while (k < e) {
+            int r = k;
+            while (r < e && isTerminator(sentence.charAt(r))) {
+                r++;
+            }
+            if (r == k || r >= e || !isSpace(sentence.charAt(r))) {
+                break;
+            }
+            while (r < e && isSpace(sentence.charAt(r))) {
+                r++;
+            }
+            k = r;
+            s = r;
+        }
+        // trailing: white space and a run of terminators (not a closing quote), after a sentence that already ended
+        while (e > s) {
+            int r = e;
+            while (r > s && isTerminator(sentence.charAt(r - 1))) {
+                r--;
+            }
+            int w = r;
+            while (w > s && isSpace(sentence.charAt(w - 1))) {
+                w--;
+            }
+            if (r == e || w == r || w == s) {
+                break;
+            }
+            char before = sentence.charAt(w - 1);
+            if (!isTerminator(before) && !isCloser(before)) {
+                break;
+            }
+            e = w;
+        }
+        return s == 0 && e == sentence.length() ? sentence : sentence.substring(s, e);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /** The sentence spans of {@code text}; see {@link #sentences}. */
@@ -200,12 +252,14 @@ public final class Segmenter {
         int[] quoteEnd = quotations(text);
         int[] quoteOpen = quoteOpenings(quoteEnd);
         int[] wordStarts = wordStarts(text);
+        Sentences found = new Sentences(text, out);
         int start = 0;
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
             if (isLineBreak(c)) {
-                addTrimmed(text, start, i, out);
+                found.add(start, i);
+                found.endLine(i);
                 start = i + 1;
                 i++;
                 continue;
@@ -235,13 +289,94 @@ public final class Segmenter {
                 continue;
             }
             if (atEnd || breaksAfter(text, start, i, end, c, abbreviations, german)) {
-                addTrimmed(text, start, end, out);
+                found.add(start, end);
                 start = end;
             }
             i = end;
         }
-        addTrimmed(text, start, n, out);
+        found.add(start, n);
+        found.endLine(n);
         return out;
+    }
+
+    /**
+     * Collects sentence spans of one text. A piece without a letter or a digit — a stray full stop typed twice
+     * ("سبوتنيك. ."), a lone "…" or "!" after a closing quote — is never a sentence of its own: it joins the sentence
+     * before it on the same line, or the one after it when it opens the line; alone on its line it stays (nothing is
+     * dropped).
+     */
+    private static final class Sentences {
+        private final String text;
+        private final List<Span> out;
+        /** The last sentence of the current line, not yet added: stray punctuation after it may still extend it. */
+        private int lastStart = -1;
+
+        private int lastEnd;
+        /** Where punctuation opening the current line began, waiting for the line's first sentence; or -1. */
+        private int pending = -1;
+
+        Sentences(String text, List<Span> out) {
+            this.text = text;
+            this.out = out;
+        }
+
+        void add(int start, int end) {
+            int s = start;
+            int e = end;
+            while (s < e && isBlank(text.charAt(s))) {
+                s++;
+            }
+            while (e > s && isBlank(text.charAt(e - 1))) {
+                e--;
+            }
+            if (e == s) {
+                return;
+            }
+            if (!hasWordChar(text, s, e)) {
+                if (lastStart >= 0) {
+                    lastEnd = e;
+                } else if (pending < 0) {
+                    pending = s;
+                }
+                return;
+            }
+            if (pending >= 0) {
+                s = pending;
+                pending = -1;
+            }
+            flush();
+            lastStart = s;
+            lastEnd = e;
+        }
+
+        /** The line ends at {@code lineEnd}: a punctuation-only line stays whole. */
+        void endLine(int lineEnd) {
+            flush();
+            if (pending >= 0) {
+                addTrimmed(text, pending, lineEnd, out);
+                pending = -1;
+            }
+        }
+
+        private void flush() {
+            if (lastStart >= 0) {
+                out.add(new Span(lastStart, lastEnd, text.substring(lastStart, lastEnd)));
+                lastStart = -1;
+            }
+        }
+
+        private static boolean isBlank(char c) {
+            return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
+        }
+    }
+
+    private static boolean hasWordChar(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (Character.isLetterOrDigit(text.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The words of {@code text} (see the class comment), in order. */
@@ -457,27 +592,22 @@ public final class Segmenter {
     /**
      * For each char inside a quotation (“…”, «…», „…“, ‹…›, a pair of straight quotes), the index of the quotation's
      * closing mark; 0 elsewhere. Only quotations that close on the same line count (an unclosed mark is a typo, not a
-     * quotation that swallows the paragraph). Linear: the next closing mark of each kind is looked up, not searched.
+     * quotation that swallows the paragraph). Linear: each kind's next closing mark is found by one forward scan
+     * ({@link #nextClose}).
      */
     private static int[] quotations(String text) {
         int n = text.length();
         int[] closeAt = new int[n];
         char[] closers = {'”', '»', '“', '"', '›'};
-        int[][] next = new int[closers.length][n + 1];
-        for (int k = 0; k < closers.length; k++) {
-            next[k][n] = -1;
-            for (int i = n - 1; i >= 0; i--) {
-                char c = text.charAt(i);
-                next[k][i] = isLineBreak(c) ? -1 : c == closers[k] ? i : next[k][i + 1];
-            }
-        }
+        // per kind, the first closing mark or line break at or after the last place looked from (-1: not looked yet)
+        int[] found = {-1, -1, -1, -1, -1};
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
             int kind = c == '“'
                     ? 0
                     : c == '«' ? 1 : c == '„' ? 2 : c == '"' && opensStraight(text, i) ? 3 : c == '‹' ? 4 : -1;
-            int close = kind < 0 || i + 1 >= n ? -1 : next[kind][i + 1];
+            int close = kind < 0 || i + 1 >= n ? -1 : nextClose(text, closers[kind], i + 1, found, kind);
             if (close < 0) {
                 i++;
                 continue;
@@ -488,6 +618,24 @@ public final class Segmenter {
             i = close + 1;
         }
         return closeAt;
+    }
+
+    /**
+     * The next {@code closer} from {@code from} on the same line, or -1. Queries come in increasing {@code from}, so
+     * the remembered answer of a kind stays right until {@code from} passes it and each kind scans the text once:
+     * linear time, and no per-character table per kind (a 50 MB text would need a gigabyte for them).
+     */
+    private static int nextClose(String text, char closer, int from, int[] found, int kind) {
+        int n = text.length();
+        if (found[kind] < from) {
+            int j = from;
+            while (j < n && text.charAt(j) != closer && !isLineBreak(text.charAt(j))) {
+                j++;
+            }
+            found[kind] = j;
+        }
+        int j = found[kind];
+        return j < n && text.charAt(j) == closer ? j : -1;
     }
 
     /** For each char inside a quotation, the index just after its opening mark. */
@@ -545,7 +693,7 @@ public final class Segmenter {
     private static boolean closesQuote(String text, int at, int end) {
         for (int k = at; k < end; k++) {
             char c = text.charAt(k);
-            if (c == '”' || c == '»' || c == '"' || c == '“') {
+            if (c == '”' || c == '»' || c == '"' || c == '“' || c == '›') {
                 return true;
             }
         }

@@ -57,4 +57,22 @@ class ReasonsTest {
                 .doesNotContain("sk-reasons-secret-123456")
                 .contains(Secrets.MASK);
     }
+
+    @Test
+    void should_leave_out_the_source_location_jackson_prints_on_a_line_of_its_own() {
+        // given
+        Throwable e = null;
+        try {
+            dev.dragoman.core.json.Json.mapper().readTree("{\"id\": \"a\", \"text\": \"cut off");
+        } catch (IOException thrown) {
+            e = thrown;
+        }
+
+        // when
+        String reason = Reasons.of(e);
+
+        // then
+        assertThat(e.getMessage()).contains("\n at [Source");
+        assertThat(reason).doesNotContain("\n").doesNotContain("at [Source").contains("end-of-input");
+    }
 }

@@ -1,7 +1,6 @@
 package dev.dragoman.core.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.dragoman.core.Language;
 import dev.dragoman.core.text.Segmenter;
@@ -30,22 +29,20 @@ class SegmenterHostileTest {
     @Property(tries = 300)
     void should_cover_every_visible_character_of_any_text_with_exact_sentence_spans(
             @ForAll @StringLength(max = 1500) String text, @ForAll("languages") Language language) {
-        List<Segmenter.Span> spans =
-                assertTimeoutPreemptively(Hostile.HANG_GUARD, () -> Segmenter.sentenceSpans(text, language));
+        List<Segmenter.Span> spans = Hostile.withinHangGuard(() -> Segmenter.sentenceSpans(text, language));
         assertExactAndCovering(text, spans);
     }
 
     @Property(tries = 300)
     void should_cover_every_visible_character_with_exact_paragraph_spans(
             @ForAll @StringLength(max = 1500) String text) {
-        List<Segmenter.Span> spans =
-                assertTimeoutPreemptively(Hostile.HANG_GUARD, () -> Segmenter.paragraphSpans(text));
+        List<Segmenter.Span> spans = Hostile.withinHangGuard(() -> Segmenter.paragraphSpans(text));
         assertExactAndCovering(text, spans);
     }
 
     @Property(tries = 300)
     void should_give_exact_word_spans_made_of_letters_and_digits(@ForAll @StringLength(max = 1500) String text) {
-        List<Segmenter.Span> spans = assertTimeoutPreemptively(Hostile.HANG_GUARD, () -> Segmenter.wordSpans(text));
+        List<Segmenter.Span> spans = Hostile.withinHangGuard(() -> Segmenter.wordSpans(text));
         int previousEnd = 0;
         for (Segmenter.Span s : spans) {
             assertThat(s.start()).isGreaterThanOrEqualTo(previousEnd);
@@ -64,8 +61,7 @@ class SegmenterHostileTest {
         String text = String.join(" ", sentences);
 
         // when
-        List<String> found =
-                assertTimeoutPreemptively(Hostile.HANG_GUARD, () -> Segmenter.sentences(text, Language.of("ar")));
+        List<String> found = Hostile.withinHangGuard(() -> Segmenter.sentences(text, Language.of("ar")));
 
         // then
         assertThat(found).containsExactlyElementsOf(sentences);
@@ -112,12 +108,11 @@ class SegmenterHostileTest {
 
         // when
         List<Segmenter.Span> sentences =
-                assertTimeoutPreemptively(Hostile.HANG_GUARD, () -> Segmenter.sentenceSpans(text, Language.of("en")));
+                Hostile.withinHangGuard(() -> Segmenter.sentenceSpans(text, Language.of("en")));
 
         // then
         assertExactAndCovering(text, sentences);
-        assertThat(assertTimeoutPreemptively(Hostile.HANG_GUARD, () -> Segmenter.wordSpans(text)))
-                .isNotNull();
+        assertThat(Hostile.withinHangGuard(() -> Segmenter.wordSpans(text))).isNotNull();
     }
 
     @Test
@@ -130,8 +125,8 @@ class SegmenterHostileTest {
         }
 
         // when
-        List<Segmenter.Span> sentences = assertTimeoutPreemptively(
-                Hostile.HANG_GUARD, () -> Segmenter.sentenceSpans(text.toString(), Language.of("ar")));
+        List<Segmenter.Span> sentences =
+                Hostile.withinHangGuard(() -> Segmenter.sentenceSpans(text.toString(), Language.of("ar")));
 
         // then
         assertThat(sentences).hasSize(n);

@@ -173,6 +173,74 @@ class AgencyDatelineVariationTest {
                 ar("NNA, agency first", "وطنية - صيدا - " + LEAD_AR, "صيدا", "وطنية", null),
                 ar("SUNA, numeric date", "الخرطوم 25-6-2024 (سونا) - " + LEAD_AR, "الخرطوم", "سونا", jun25),
                 en("SUNA English", "Khartoum, June 25 (SUNA) - " + LEAD_EN, "Khartoum", "SUNA", null),
+                // English wire datelines with the agency after a comma (SANA, IRNA, WAFA, MENA English copy)
+                en("SANA English, date without year", "Damascus, June 25, SANA - " + LEAD_EN, "Damascus", "SANA", null),
+                en("SANA English, en dash", "Damascus, June 25, SANA – " + LEAD_EN, "Damascus", "SANA", null),
+                en("SANA English, tight dash", "Aleppo, June 25, SANA- " + LEAD_EN, "Aleppo", "SANA", null),
+                en("SANA English, day first", "Damascus, 25 June, SANA - " + LEAD_EN, "Damascus", "SANA", null),
+                en("SANA English, underscore", "Hama, June 25, SANA_ " + LEAD_EN, "Hama", "SANA", null),
+                en("SANA English, no date, tight dash", "Homs, SANA-" + LEAD_EN, "Homs", "SANA", null),
+                en("SANA English, abbreviated month", "Damascus, Jun. 25, SANA - " + LEAD_EN, "Damascus", "SANA", null),
+                en("SANA English, weekday", "Damascus, Tuesday, June 25, SANA - " + LEAD_EN, "Damascus", "SANA", null),
+                en("SANA English, with year", "Damascus, June 25, 2024, SANA - " + LEAD_EN, "Damascus", "SANA", jun25),
+                en("SANA English, numeric date", "Damascus, 25/6/2024, SANA - " + LEAD_EN, "Damascus", "SANA", jun25),
+                en("SANA English, loose commas", "Latakia ,June 25 , SANA - " + LEAD_EN, "Latakia", "SANA", null),
+                en(
+                        "SANA English, two-word place",
+                        "Deir Ezzor, June 25, SANA - " + LEAD_EN,
+                        "Deir Ezzor",
+                        "SANA",
+                        null),
+                en("SANA English, upper-case place", "DAMASCUS, June 25, SANA - " + LEAD_EN, "DAMASCUS", "SANA", null),
+                en("SANA English alone with date", "Damascus, June 25, SANA", "Damascus", "SANA", null),
+                en("SANA English alone", "Damascus, SANA", "Damascus", "SANA", null),
+                en("SANA English alone with dash", "Damascus, June 25, SANA -", "Damascus", "SANA", null),
+                en("IRNA English", "Tehran, June 25, IRNA - " + LEAD_EN, "Tehran", "IRNA", null),
+                en("WAFA English", "Ramallah, June 25, WAFA – " + LEAD_EN, "Ramallah", "WAFA", null),
+                en("MENA English, comma", "Cairo, 25 June, MENA - " + LEAD_EN, "Cairo", "MENA", null),
+                en("MENA English, slashes", "Cairo, June 25 /MENA/ - " + LEAD_EN, "Cairo", "MENA", null),
+                en("MENA English, parentheses", "Cairo, 25 June (MENA) - " + LEAD_EN, "Cairo", "MENA", null),
+                en("MENA English, parentheses, alone", "Cairo, 25 June (MENA) -", "Cairo", "MENA", null),
+                en(
+                        "Reuters, upper-case place",
+                        "DAMASCUS, June 25 (Reuters) - " + LEAD_EN,
+                        "DAMASCUS",
+                        "Reuters",
+                        null),
+                en("Reuters, alone", "DAMASCUS, June 25 (Reuters) -", "DAMASCUS", "Reuters", null),
+                en(
+                        "Reuters, two-word place, em dash",
+                        "NEW YORK, June 25 (Reuters) — " + LEAD_EN,
+                        "NEW YORK",
+                        "Reuters",
+                        null),
+                en("AP, em dash", "BEIRUT (AP) — " + LEAD_EN, "BEIRUT", "AP", null),
+                en("AP, alone", "BEIRUT (AP) —", "BEIRUT", "AP", null),
+                en("AP, two-word place", "UNITED NATIONS (AP) — " + LEAD_EN, "UNITED NATIONS", "AP", null),
+                en("AP, place and country", "KYIV, Ukraine (AP) — " + LEAD_EN, "KYIV", "AP", null),
+                en("QNA English, title-case place", "Doha, June 25 (QNA) - " + LEAD_EN, "Doha", "QNA", null),
+                en("WAFA English, with year", "Gaza, June 25, 2024 (WAFA) – " + LEAD_EN, "Gaza", "WAFA", jun25),
+                en("TASS English", "MOSCOW, June 25. /TASS/. " + LEAD_EN, "MOSCOW", "TASS", null),
+                en(
+                        "Reuters, place, country and date",
+                        "AMMAN, Jordan, June 25 (Reuters) - " + LEAD_EN,
+                        "AMMAN",
+                        "Reuters",
+                        null),
+                en(
+                        "Reuters, place, country and dated year",
+                        "AMMAN, Jordan, June 25, 2024 (Reuters) - " + LEAD_EN,
+                        "AMMAN",
+                        "Reuters",
+                        jun25),
+                en(
+                        "SANA English, comma before parentheses",
+                        "Damascus, 25 June 2024, (SANA) - " + LEAD_EN,
+                        "Damascus",
+                        "SANA",
+                        jun25),
+                en("Gulf paper, capitals and colon", "RIYADH: " + LEAD_EN, "RIYADH", null, null),
+                en("Gulf paper, two-word place and colon", "KUWAIT CITY: " + LEAD_EN, "KUWAIT CITY", null, null),
                 ar("Saba", "صنعاء - سبأ", "صنعاء", "سبأ", null),
                 ar("MAP", "الرباط - ومع", "الرباط", "ومع", null),
                 ar("APS", "الجزائر - واج", "الجزائر", "واج", null),
@@ -227,5 +295,16 @@ class AgencyDatelineVariationTest {
             assertThat(a.paragraphTexts().get(0)).isEqualTo(c.lead());
         }
         assertThat(a.paragraphTexts().get(a.paragraphTexts().size() - 1)).isEqualTo(body);
+    }
+
+    @org.junit.jupiter.api.Test
+    void should_keep_the_country_apart_from_the_date_after_the_place() {
+        // given
+        String text = HEAD_EN + "\nAMMAN, Jordan, June 25, 2024 (Reuters) - " + LEAD_EN + "\n" + BODY_EN + "\n";
+        // when
+        Article a = ArticleReaders.wireAndJson().readArticle(text.getBytes(StandardCharsets.UTF_8), "amman.txt");
+        // then
+        assertThat(a.metadata()).containsEntry("datelineExtra", "Jordan");
+        assertThat(a.published().raw()).isEqualTo("June 25, 2024");
     }
 }

@@ -122,4 +122,19 @@ class DateParserTest {
         assertThat(DateParser.parse("  ")).isNull();
         assertThat(DateParser.parse(null)).isNull();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"June 25", "25 June", "Jun. 25", "25th June", "Tuesday, June 25", "25 juin", "٢٥ حزيران"})
+    void should_know_a_day_and_month_printed_without_a_year(String raw) {
+        // when / then
+        assertThat(DateParser.isDayAndMonth(raw)).isTrue();
+        assertThat(DateParser.parse(raw).date()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"who spoke to", "on June 25", "June 25 said", "June", "25", "June 32", "as reported"})
+    void should_not_take_other_words_for_a_day_and_month(String raw) {
+        // when / then
+        assertThat(DateParser.isDayAndMonth(raw)).isFalse();
+    }
 }

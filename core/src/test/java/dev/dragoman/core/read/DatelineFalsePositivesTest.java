@@ -19,6 +19,18 @@ class DatelineFalsePositivesTest {
                 "الثلاثاء 25 يونيو 2024 شهد اجتماعا مهما بين الطرفين في العاصمة.",
                 "The minister (left) said on Tuesday that talks would resume next week.",
                 "Tuesday, June 25 - The talks resumed after a two-week pause.",
+                "Smith, who spoke to AFP - and to no one else - said the talks had failed.",
+                "Officials, speaking to Reuters: the talks will resume next week.",
+                "Damascus, as SANA reported - the talks resumed after a pause.",
+                "Damascus, June 25, SANA reported that the talks resumed after a pause.",
+                "Residents, June 25, told AP that the water had been cut.",
+                "BREAKING: The talks resumed after a two-week pause.",
+                "UPDATE: The talks resumed after a two-week pause.",
+                "EDITOR'S NOTE: The talks resumed after a two-week pause.",
+                "US: the talks resumed after a two-week pause.",
+                "LIVE UPDATES: The talks resumed after a two-week pause.",
+                "WORLD: The talks resumed after a two-week pause.",
+                "Smith, who told AFP. The talks had failed, he said.",
             })
     void should_keep_a_sentence_that_merely_resembles_a_dateline(String firstParagraph) {
         // given

@@ -242,4 +242,62 @@ class SegmenterTest {
         assertThat(Segmenter.words(null)).isEmpty();
         assertThat(Segmenter.wordCount("   ")).isZero();
     }
+
+    @Test
+    void should_not_make_a_stray_full_stop_a_sentence_of_its_own() {
+        // given: a full stop typed twice after an attribution, then the story goes on
+        String text = "وقال المتحدث إن المحادثات ستستمر، وفق ما نقلته وكالة سبوتنيك. . وأضاف أن الوفد سيعود.";
+
+        // when
+        List<Segmenter.Span> spans = Segmenter.sentenceSpans(text, AR);
+        List<String> shown = Segmenter.sentences(text, AR);
+
+        // then: two sentences; the span still covers the stray stop, the shown text leaves it out
+        assertThat(spans)
+                .extracting(Segmenter.Span::text)
+                .containsExactly(
+                        "وقال المتحدث إن المحادثات ستستمر، وفق ما نقلته وكالة سبوتنيك. .", "وأضاف أن الوفد سيعود.");
+        assertThat(shown)
+                .containsExactly(
+                        "وقال المتحدث إن المحادثات ستستمر، وفق ما نقلته وكالة سبوتنيك.", "وأضاف أن الوفد سيعود.");
+    }
+
+    @Test
+    void should_attach_stray_punctuation_to_its_neighbour_on_the_same_line_only() {
+        // given
+        String text = "The talks ended. ! . Both sides left.\n. . The envoy stayed.\n...\nEnd of story. ?";
+
+        // when
+        List<Segmenter.Span> spans = Segmenter.sentenceSpans(text, EN);
+
+        // then: no sentence without a word, except a line that holds nothing else
+        assertThat(spans)
+                .extracting(Segmenter.Span::text)
+                .containsExactly(
+                        "The talks ended. ! .", "Both sides left.", ". . The envoy stayed.", "...", "End of story. ?");
+        assertThat(Segmenter.sentences(text, EN))
+                .containsExactly("The talks ended.", "Both sides left.", "The envoy stayed.", "...", "End of story.");
+        for (Segmenter.Span s : spans) {
+            assertThat(text.substring(s.start(), s.end())).isEqualTo(s.text());
+        }
+    }
+
+    @Test
+    void should_keep_a_closing_quote_after_a_space_in_the_shown_sentence() {
+        // given: a closing guillemet typed after a space belongs to the quotation
+        String text = "قال الوزير: «لن نتراجع عن موقفنا. » وغادر القاعة.";
+
+        // when / then
+        assertThat(String.join(" ", Segmenter.sentences(text, AR))).contains("موقفنا. »");
+    }
+
+    @Test
+    void should_keep_a_single_guillemet_quotation_that_trails_off_with_the_sentence_going_on() {
+        // given: the ellipsis closes the quotation, the sentence goes on after it
+        String text = "قال الوزير ‹لن نتراجع…› وغادر القاعة. ثم عاد بعد ساعة.";
+
+        // when / then
+        assertThat(Segmenter.sentences(text, AR))
+                .containsExactly("قال الوزير ‹لن نتراجع…› وغادر القاعة.", "ثم عاد بعد ساعة.");
+    }
 }

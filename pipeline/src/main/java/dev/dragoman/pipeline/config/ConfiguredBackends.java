@@ -1,21 +1,22 @@
 package dev.dragoman.pipeline.config;
 
 import dev.dragoman.core.Language;
+import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.core.cache.MeteredResultCache;
+import dev.dragoman.core.cache.store.CacheStoreSpec;
 import dev.dragoman.core.ratelimit.SharedRateLimits;
 import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.pipeline.backend.Backends;
 import dev.dragoman.pipeline.backend.RunBackends;
-import dev.dragoman.pipeline.batch.BatchOptions;
-import dev.dragoman.pipeline.batch.Fetcher;
 import dev.dragoman.pipeline.cost.CostEstimator;
 import dev.dragoman.pipeline.cost.Estimate;
-import dev.dragoman.pipeline.cost.PriceTable;
 import dev.dragoman.pipeline.deferred.DeferredBatches;
+import dev.dragoman.pipeline.step.StepOptions;
 import dev.dragoman.translate.TranslationBackend;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -39,8 +40,8 @@ public final class ConfiguredBackends implements AutoCloseable {
     }
 
     /**
-     * The backends a batch with {@code options} needs: a translator for its translations and briefs (checked against
-     * the target languages its vendor publishes), a summarizer for its summaries and briefs.
+     * The backends a run of {@code step} needs: a translator for its translations and briefs (checked against the
+     * target languages its vendor publishes), a summarizer for its summaries and briefs.
      *
      * @param settings the run's settings (names, keys, cache settings)
      * @param choice the backend and cache store names the front end was given
@@ -53,12 +54,12 @@ public final class ConfiguredBackends implements AutoCloseable {
      */
     public static ConfiguredBackends open(
             Settings settings,
-            BatchOptions options,
+            StepOptions step,
             BackendChoice choice,
             Retrier.Listener onRetry,
             DeferredBatches deferred) {
-        BackendConfig translate = translateConfig(settings, options, choice.translate());
-        BackendConfig summarize = summarizeConfig(settings, options, choice.summarize());
+        BackendConfig translate = translateConfig(settings, step, choice.translate());
+        BackendConfig summarize = summarizeConfig(settings, step, choice.summarize());
         if (deferred != null && !languageModel(settings, translate) && !languageModel(settings, summarize)) {
             throw new ConfigException("--deferred hands language-model requests to a provider batch, but this run uses"
                     + " none: choose an openai or anthropic backend with --translate-backend/--summarize-backend,"
@@ -85,8 +86,45 @@ public final class ConfiguredBackends implements AutoCloseable {
         }
     }
 
-    private static BackendConfig translateConfig(Settings settings, BatchOptions options, String translateBackend) {
-        List<Language> targets = Stream.of(options.translateTo(), options.brief())
+    /**
+     * The backends, cache store and shared rate limit a run elsewhere builds for itself — a Flink job's workers — as
+     * specs, resolved exactly as {@link #open} resolves them; nothing is opened or built here. Keys are never part of a
+     * spec: each worker reads its backend's key variable from its own environment.
+     *
+     * @param translate the translation backend, or null; {@code summarize} the summarizer, or null
+     * @param cache the result cache store; {@code rateLimitUrl} the shared rate limit's Redis, or null
+     */
+    public record Specs(BackendSpec translate, BackendSpec summarize, CacheStoreSpec cache, String rateLimitUrl) {}
+
+    /**
+     * The run's {@link Specs}: the same backend choice and checks as {@link #open}.
+     *
+     * @throws ConfigException when a needed backend is missing, when its key is written into the configuration file
+     *     (it would not reach the workers) or when a glossary is set (the job does not carry one yet)
+     */
+    public static Specs specs(Settings settings, StepOptions step, BackendChoice choice) {
+        BackendConfig translate = translateConfig(settings, step, choice.translate());
+        BackendConfig summarize = summarizeConfig(settings, step, choice.summarize());
+        for (BackendConfig b : java.util.Arrays.asList(translate, summarize)) {
+            if (b != null && b.literalKey() != null) {
+                throw new ConfigException(b.describe() + " has its key written in the configuration file, which a"
+                        + " cluster job's workers do not read: set " + b.spec().keyVariable()
+                        + " in their environment and remove the key from the file.");
+            }
+        }
+        if (translate != null && settings.glossary() != null) {
+            throw new ConfigException("A glossary is not carried to a cluster job's workers yet: run without"
+                    + " --glossary (and without 'glossary:' in the configuration), or run the batch locally.");
+        }
+        return new Specs(
+                translate == null ? null : translate.spec(),
+                summarize == null ? null : summarize.spec(),
+                Stores.spec(settings, choice.cacheStore(), choice.cachePath(), choice.cacheUrl()),
+                Stores.rateLimitUrl(settings));
+    }
+
+    private static BackendConfig translateConfig(Settings settings, StepOptions step, String translateBackend) {
+        List<Language> targets = Stream.of(step.translateTo(), step.brief())
                 .filter(Objects::nonNull)
                 .toList();
         if (targets.isEmpty()) {
@@ -100,30 +138,31 @@ public final class ConfiguredBackends implements AutoCloseable {
         return settings.translationBackend(translateBackend, targets); // a usage error (exit 2) before any item
     }
 
-    private static BackendConfig summarizeConfig(Settings settings, BatchOptions options, String summarizeBackend) {
-        return options.step().needsSummary() ? settings.summaryBackend(summarizeBackend) : null;
+    private static BackendConfig summarizeConfig(Settings settings, StepOptions step, String summarizeBackend) {
+        return step.needsSummary() ? settings.summaryBackend(summarizeBackend) : null;
     }
 
     /**
-     * What a batch with these backends would cost ({@link CostEstimator}), calling none of them: the same backend
-     * choice and checks as {@link #open}, the same cache store (only read), prices from {@code prices}.
+     * What a run with these backends would cost, calling none of them: the same backend choice and checks as
+     * {@link #open}, the same cache store (only read), prices from {@link Settings#prices()}; {@code plan} runs the
+     * {@link CostEstimator} over the run's work — a batch's inputs ({@code e -> e.estimate(batchOptions, fetcher)}) or
+     * articles already read ({@code e -> e.estimate(articles, stepOptions)}).
      */
     public static Estimate estimate(
-            Settings settings, BatchOptions options, BackendChoice choice, PriceTable prices, Fetcher fetcher) {
-        BackendConfig translate = translateConfig(settings, options, choice.translate());
-        BackendConfig summarize = summarizeConfig(settings, options, choice.summarize());
+            Settings settings, StepOptions step, BackendChoice choice, Function<CostEstimator, Estimate> plan) {
+        BackendConfig translate = translateConfig(settings, step, choice.translate());
+        BackendConfig summarize = summarizeConfig(settings, step, choice.summarize());
         BackendConfig any = translate != null ? translate : summarize;
         try (MeteredResultCache store =
                 Stores.open(settings, choice.cacheStore(), choice.cachePath(), choice.cacheUrl())) {
             if (any == null) {
                 return new Estimate(0, 0, 0, 0, List.of());
             }
-            return new CostEstimator(
-                            settings.backends(any).withCache(store),
-                            prices,
-                            translate == null ? null : translate.spec(),
-                            summarize == null ? null : summarize.spec())
-                    .estimate(options, fetcher);
+            return plan.apply(new CostEstimator(
+                    settings.backends(any).withCache(store),
+                    settings.prices(),
+                    translate == null ? null : translate.spec(),
+                    summarize == null ? null : summarize.spec()));
         }
     }
 

@@ -7,6 +7,8 @@ import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.translation.Glossary;
 import dev.dragoman.core.translation.Translator;
 import dev.dragoman.pipeline.backend.Backends;
+import dev.dragoman.pipeline.cost.Budget;
+import dev.dragoman.pipeline.cost.PriceTable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -42,15 +44,17 @@ public final class Settings {
     private final DragomanConfig config;
     private final Map<String, String> env;
     private final String glossaryFile;
+    private final Budget budget;
 
     public Settings(DragomanConfig config, Map<String, String> env) {
-        this(config, env, null);
+        this(config, env, null, null);
     }
 
-    private Settings(DragomanConfig config, Map<String, String> env, String glossaryFile) {
+    private Settings(DragomanConfig config, Map<String, String> env, String glossaryFile, Budget budget) {
         this.config = Objects.requireNonNull(config, "config");
         this.env = Map.copyOf(env);
         this.glossaryFile = glossaryFile;
+        this.budget = budget;
     }
 
     /**
@@ -58,7 +62,32 @@ public final class Settings {
      * keeps {@link Setting#GLOSSARY}'s.
      */
     public Settings withGlossary(String file) {
-        return file == null || file.isBlank() ? this : new Settings(config, env, file.strip());
+        return file == null || file.isBlank() ? this : new Settings(config, env, file.strip(), budget);
+    }
+
+    /**
+     * A copy whose backends all draw on one {@link Budget} of {@code maxCost} (a {@code --max-cost} flag, else
+     * {@link Setting#BUDGET}'s value as the front end resolved it), priced from {@link #prices()}; null or blank: no
+     * cap. Build a run's backends from one such copy, so translations and summaries share the cap.
+     *
+     * @throws ConfigException when {@code maxCost} is not a positive amount of dollars
+     */
+    public Settings withBudget(String maxCost) {
+        if (maxCost == null || maxCost.isBlank()) {
+            return this;
+        }
+        double usd;
+        try {
+            usd = Setting.dollars(maxCost);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--max-cost (budget:): " + e.getMessage() + ".");
+        }
+        return new Settings(config, env, glossaryFile, Budget.of(usd, prices()));
+    }
+
+    /** The run's budget, or null for none (see {@link #withBudget}). */
+    public Budget budget() {
+        return budget;
     }
 
     /**
@@ -74,6 +103,22 @@ public final class Settings {
             return null;
         }
         return GlossaryLoader.load(Stores.expandHome(env, file));
+    }
+
+    /**
+     * The run's prices: the shipped table, under the file {@link Setting#PRICES} names (LiteLLM's JSON format), under
+     * the entries written under {@code prices:} in the configuration — each replacing the entries of the same key.
+     *
+     * @throws dev.dragoman.core.error.DragomanException of kind CONFIGURATION when the file cannot be read or holds a
+     *     malformed entry, naming it
+     */
+    public PriceTable prices() {
+        PriceTable table = PriceTable.standard();
+        String file = resolve(Setting.PRICES).value();
+        if (file != null && !file.isBlank()) {
+            table = table.withOverrides(Stores.expandHome(env, file));
+        }
+        return table.withOverrides(config.prices());
     }
 
     /**
@@ -174,7 +219,8 @@ public final class Settings {
         return BackendTypes.registry()
                 .withVariables(b.variables(env))
                 .withHttp(BackendTypes::http)
-                .withGlossary(this::glossary);
+                .withGlossary(this::glossary)
+                .withBudget(budget);
     }
 
     /**

@@ -31,6 +31,13 @@ public final class Stores {
      * @throws ConfigException when the store is unknown or its settings cannot work (Redis without a URL)
      */
     public static MeteredResultCache open(Settings settings, String store, String path, String url) {
+        CacheStoreSpec spec = spec(settings, store, path, url);
+        return explained(
+                store, () -> MeteredResultCache.of(BackendTypes.cacheStores().open(spec)));
+    }
+
+    /** The store the settings name, with the configured time to live and size cap, not opened. */
+    public static CacheStoreSpec spec(Settings settings, String store, String path, String url) {
         Duration ttl = settings.resolve(Setting.CACHE_TTL)
                 .optional()
                 .map(Durations::parseDuration)
@@ -39,10 +46,13 @@ public final class Stores {
                 .optional()
                 .map(Durations::parseSize)
                 .orElse(null);
-        CacheStoreSpec spec =
-                spec(settings.env(), store, path, url).withTtl(ttl).withMaxBytes(maxBytes);
-        return explained(
-                store, () -> MeteredResultCache.of(BackendTypes.cacheStores().open(spec)));
+        return spec(settings.env(), store, path, url).withTtl(ttl).withMaxBytes(maxBytes);
+    }
+
+    /** The Redis URL of the rate limits shared with other processes ({@link Setting#RATE_LIMIT_URL}), or null. */
+    public static String rateLimitUrl(Settings settings) {
+        String url = settings.resolve(Setting.RATE_LIMIT_URL).value();
+        return url == null || url.isBlank() ? null : url.strip();
     }
 
     /**
@@ -52,8 +62,8 @@ public final class Stores {
      * @throws ConfigException when the URL is not a Redis URL
      */
     public static SharedRateLimits rateLimits(Settings settings) {
-        String url = settings.resolve(Setting.RATE_LIMIT_URL).value();
-        if (url == null || url.isBlank()) {
+        String url = rateLimitUrl(settings);
+        if (url == null) {
             return null;
         }
         try {

@@ -5,6 +5,7 @@ import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.InvalidInputException;
+import dev.dragoman.core.error.Reasons;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.core.summary.Summary;
@@ -168,7 +169,7 @@ public final class SummarizationEval {
         try {
             node = Json.mapper().readTree(line);
         } catch (IOException e) {
-            throw new InvalidInputException(dataset + " line " + lineNo + " is not JSON: " + e.getMessage(), e);
+            throw new InvalidInputException(dataset + " line " + lineNo + " is not JSON: " + Reasons.of(e), e);
         }
         JsonNode summaries = node.path("summaries");
         if (!node.hasNonNull("text") || !summaries.isArray() || summaries.isEmpty()) {
