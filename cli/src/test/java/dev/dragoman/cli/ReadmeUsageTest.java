@@ -74,14 +74,7 @@ class ReadmeUsageTest {
         Files.writeString(wire.resolve("reuters.txt"), ENGLISH, StandardCharsets.UTF_8);
         Files.copy(DEV_SET, dir.resolve("dev.jsonl"));
         Files.writeString(dir.resolve("terms.yaml"), README_GLOSSARY, StandardCharsets.UTF_8);
-        CliRunner cli = new CliRunner(dir.resolve("home")).env("OPENAI_API_KEY", "sk-readme-usage-000000");
-        Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(
-                cli.configFile(),
-                "backends:\n  gpt:\n    type: openai\n    model: gpt-4o-mini\n    base-url: " + sim.openAiBaseUrl()
-                        + "\ntranslate:\n  backend: gpt\n",
-                StandardCharsets.UTF_8);
-        this.cli = cli;
+        CliRunner cli = configured();
         Map<String, Consumer<CliRunner.Result>> checks = checks(cli);
         List<String> lines = usageLines();
         assertThat(lines).as("the Usage section's command lines").hasSizeGreaterThanOrEqualTo(10);
@@ -110,6 +103,80 @@ class ReadmeUsageTest {
         assertThat(unchecked)
                 .as("README Usage lines without a check of what their comment says")
                 .isEmpty();
+    }
+
+    /**
+     * The paragraph above the examples: the commands that read articles take files, directories, globs or {@code -}
+     * (stdin, the default when piped) and write to stdout or {@code -o FILE|DIR}; they, and the estimates, take the
+     * five formats; {@code --verbose} prints timings on stderr and {@code --quiet} nothing but errors. (The other
+     * commands' formats: FormatOptionTest; {@code --help} and {@code --version} everywhere: HelpTest.)
+     */
+    @Test
+    void should_keep_the_promises_of_the_usage_paragraph_for_every_command_that_reads_articles() throws Exception {
+        // given
+        String text = Files.readString(ParseCommandTest.SEED, StandardCharsets.UTF_8);
+        String story =
+                Files.copy(ParseCommandTest.SEED, dir.resolve("story.txt")).toString();
+        Path wire = Files.createDirectories(dir.resolve("wire"));
+        Files.copy(ParseCommandTest.SEED, wire.resolve("sana.txt"));
+        Files.writeString(wire.resolve("reuters.txt"), ENGLISH, StandardCharsets.UTF_8);
+        CliRunner cli = configured();
+        List<List<String>> readers = List.of(
+                List.of("parse"),
+                List.of("detect"),
+                List.of("summarize"),
+                List.of("translate", "--to", "en"),
+                List.of("brief", "--to", "en"));
+        for (List<String> command : readers) {
+            String what = command.get(0);
+            // when read from a file, from '-' and from piped stdin without an input
+            CliRunner.Result file = cli.run(with(command, story));
+            CliRunner.Result dash = cli.stdin(text).run(with(command, "-"));
+            CliRunner.Result piped = cli.stdin(text).run(with(command));
+            // then the same article is read
+            assertThat(List.of(file, dash, piped))
+                    .as(what)
+                    .allSatisfy(r -> assertThat(r.code()).as(r.err()).isZero());
+            assertThat(dash.out()).as(what).isNotBlank().isEqualTo(piped.out());
+            assertThat(dash.out().replace("stdin", story)).as(what).isEqualTo(file.out());
+
+            // when a directory and a glob go to -o DIR/, and one file to -o FILE
+            CliRunner.Result fromDirectory = cli.run(with(command, wire.toString(), "-o", dir + "/" + what + "-d/"));
+            CliRunner.Result fromGlob = cli.run(with(command, wire + "/*.txt", "-o", dir + "/" + what + "-g/"));
+            Path single = dir.resolve(what + ".out");
+            CliRunner.Result toFile = cli.run(with(command, story, "-o", single.toString()));
+            // then one file per input, and the file holds what stdout would have
+            for (CliRunner.Result r : List.of(fromDirectory, fromGlob, toFile)) {
+                assertThat(r.code()).as(what + "\n" + r.err()).isZero();
+            }
+            assertThat(fileNames(dir.resolve(what + "-d"))).as(what).hasSize(2);
+            assertThat(fileNames(dir.resolve(what + "-g"))).as(what).isEqualTo(fileNames(dir.resolve(what + "-d")));
+            assertThat(toFile.out()).as(what).isEmpty();
+            assertThat(read(single)).as(what).isEqualTo(file.out());
+
+            // when --verbose, --quiet
+            CliRunner.Result verbose = cli.run(with(command, story, "--verbose"));
+            CliRunner.Result quiet = cli.run(with(command, story, "--quiet"));
+            // then timings, or nothing on stderr
+            assertThat(verbose.err()).as(what).containsPattern("read .*story\\.txt: \\d+ ms");
+            assertThat(quiet.code()).as(quiet.err()).isZero();
+            assertThat(quiet.err()).as(what).isEmpty();
+            assertThat(quiet.out()).as(what).isEqualTo(file.out());
+        }
+        List<List<String>> printers = new ArrayList<>(readers);
+        printers.add(List.of("translate", "--estimate", "--to", "de"));
+        printers.add(List.of("summarize", "--estimate", "--backend", "gpt"));
+        printers.add(List.of("brief", "--estimate", "--to", "en"));
+        for (List<String> command : printers) {
+            for (String format : List.of("text", "json", "jsonl", "md", "html")) {
+                // when
+                CliRunner.Result r = cli.run(with(command, story, "--format", format));
+                // then
+                String what = String.join(" ", command) + " --format " + format;
+                assertThat(r.code()).as(what + "\n" + r.err()).isZero();
+                assertFormat(format, r.out(), what);
+            }
+        }
     }
 
     /** What each line's comment promises, by its first two words. */
@@ -306,6 +373,51 @@ class ReadmeUsageTest {
             }
         }
         return all;
+    }
+
+    /** A configuration whose translation backend is the simulation of OpenAI's API, and its key. */
+    private CliRunner configured() throws java.io.IOException {
+        CliRunner configured = new CliRunner(dir.resolve("home")).env("OPENAI_API_KEY", "sk-readme-usage-000000");
+        Files.createDirectories(configured.configFile().getParent());
+        Files.writeString(
+                configured.configFile(),
+                "backends:\n  gpt:\n    type: openai\n    model: gpt-4o-mini\n    base-url: " + sim.openAiBaseUrl()
+                        + "\ntranslate:\n  backend: gpt\n",
+                StandardCharsets.UTF_8);
+        this.cli = configured;
+        return configured;
+    }
+
+    private static String[] with(List<String> command, String... more) {
+        return Stream.concat(command.stream(), Stream.of(more)).toArray(String[]::new);
+    }
+
+    private static List<String> fileNames(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** {@code out} is what {@code --format FORMAT} promises. */
+    static void assertFormat(String format, String out, String what) {
+        assertThat(out).as(what).isNotBlank();
+        switch (format) {
+            case "json" -> assertThat(json(out).isContainerNode()).as(what).isTrue();
+            case "jsonl" ->
+                assertThat(out.lines().toList())
+                        .as(what)
+                        .allSatisfy(l -> assertThat(json(l).isObject()).isTrue());
+            case "md" -> assertThat(out).as(what).containsPattern("(?m)^(# |\\|)");
+            case "html" -> assertThat(out).as(what).startsWith("<!DOCTYPE html>");
+            default -> // not JSON ("[EN] …" is a simulated translation's text), not HTML
+                assertThat(out.strip())
+                        .as(what)
+                        .doesNotStartWith("{")
+                        .doesNotStartWith("<!DOCTYPE")
+                        .doesNotMatch("(?s)\\[\\s*[\\[{\\]].*");
+        }
     }
 
     /** The REQUESTS column of an estimate table's row for ROLE. */
