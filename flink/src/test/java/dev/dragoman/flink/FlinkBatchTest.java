@@ -161,7 +161,7 @@ class FlinkBatchTest {
      * and restarts. Segments many stories share (the agency, the source line) are left out: two workers that miss the
      * cache at the same moment both send them (the cache's single flight holds within one task only).
      */
-    private static void assertEachStorySegmentSentOnce(List<WireCorpus.Item> stories, SimulatedBackend sim) {
+    static void assertEachStorySegmentSentOnce(List<WireCorpus.Item> stories, SimulatedBackend sim) {
         for (WireCorpus.Item story : stories) {
             for (String segment : ownSegments(story)) {
                 assertThat(sim.sendCount(segment)).as(segment).isEqualTo(1);
