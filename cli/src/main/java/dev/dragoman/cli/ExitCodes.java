@@ -25,8 +25,13 @@ public final class ExitCodes {
         m.put(
                 DragomanException.Kind.DEFERRED.exitCode() + ":",
                 "batch --deferred: a provider batch is in flight; run again later");
+        m.put(
+                DragomanException.Kind.BUDGET_EXCEEDED.exitCode() + ":",
+                "stopped before crossing --max-cost (budget:); finished work is kept: run again with a larger budget");
         m.put(INVALID_INPUT + ":", "an input cannot be read or understood, or a result failed --strict");
-        m.put(UNAVAILABLE + ":", "a backend is unavailable or its quota is exhausted");
+        m.put(
+                UNAVAILABLE + ":",
+                "a backend is unavailable, its quota is exhausted, or it answered twice with nothing usable");
         m.put(SOFTWARE + ":", "internal error, or a backend refused the request as malformed");
         m.put(TEMPORARY + ":", "temporary failure (rate limited, timed out): try again later");
         m.put(CONFIG + ":", "configuration error (bad file, unknown backend, missing or rejected API key)");

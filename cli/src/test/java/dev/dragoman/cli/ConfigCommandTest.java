@@ -195,4 +195,39 @@ class ConfigCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown option: '--bogus'").contains("Try 'dragoman config show --help'");
     }
+
+    @Test
+    void should_refuse_a_malformed_base_url_at_load_in_every_command_naming_file_line_and_field() throws Exception {
+        // given: a base-url that cannot be called (no retries against it, no exit 69 after seconds)
+        CliRunner cli = withConfig(
+                "backends:\n  gpt:\n    type: openai\n    model: gpt-4o-mini\n    base-url: htp://example.org/v1\n"
+                        + "translate:\n  backend: gpt\n  to: en\n");
+        for (String[] args : new String[][] {{"config", "show"}, {"backends"}, {"translate", "-"}}) {
+            // when
+            CliRunner.Result r =
+                    cli.stdin("Headline\nA first paragraph of the story.\n").run(args);
+            // then
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(78);
+            assertThat(r.err())
+                    .as(String.join(" ", args))
+                    .contains(cli.configFile() + " line 5: 'base-url' of backend 'gpt' ")
+                    .contains("http://");
+        }
+    }
+
+    @Test
+    void should_refuse_a_malformed_cache_url_from_the_environment_and_the_flag() throws Exception {
+        // when
+        CliRunner.Result env = cli().env("DRAGOMAN_CACHE_URL", "redis://[bad").run("config", "show");
+        CliRunner.Result flag = cli().stdin("Headline\nA first paragraph of the story.\n")
+                .run("summarize", "-", "--cache", "redis", "--cache-url", "not a url");
+        // then
+        assertThat(env.code()).isEqualTo(78);
+        assertThat(env.err()).contains("DRAGOMAN_CACHE_URL");
+        assertThat(flag.code()).isIn(64, 78);
+        assertThat(flag.err())
+                .contains("cache URL is not a URL")
+                .contains("--cache-url")
+                .doesNotContain("Exception");
+    }
 }

@@ -173,6 +173,14 @@ class ReadmeUsageTest {
                     }
                 });
         c.put(
+                "translate --estimate",
+                r -> { // the same for translate and summarize, calling no backend
+                    assertThat(sim.stats().requests()).isEqualTo(requestsBefore);
+                    assertThat(r.out().lines().filter(l -> l.startsWith("translate ")))
+                            .singleElement()
+                            .satisfies(l -> assertThat(l).containsPattern("gpt-4o-mini +[1-9]"));
+                });
+        c.put(
                 "batch wire/",
                 r -> { // the cost first, calling no backend: one row per backend and a total, live and deferred
                     assertThat(sim.stats().requests()).isEqualTo(requestsBefore);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.json.Json;
+import dev.dragoman.core.translation.Glossary;
 import dev.dragoman.core.translation.TranslationOptions;
 import java.util.List;
 import java.util.Locale;
@@ -13,19 +14,30 @@ import java.util.Locale;
  * {@code POST /v2/translate} (JSON or urlencoded, {@code text} list, {@code source_lang}, {@code target_lang},
  * {@code tag_handling=html}, {@code formality}, {@code context}), {@code GET|POST /v2/usage} and
  * {@code GET|POST /v2/languages}; the key in {@code Authorization: DeepL-Auth-Key K}; errors as
- * {@code {"message": …}} with DeepL's statuses (400, 403, 413 past 128 KiB, 429, 456). Glossaries, documents and
- * {@code tag_handling=xml} are not offered (400 naming what is).
+ * {@code {"message": …}} with DeepL's statuses (400, 403, 413 past 128 KiB, 429, 456). {@code glossary_id} names a
+ * glossary the key created on this server ({@link DeepLGlossaryApi}); it is laid over the server's own glossary for
+ * that request. Documents and {@code tag_handling=xml} are not offered (400 naming what is).
  */
 final class DeepLApi {
 
     private final Languages languages;
     private final Translation translation;
     private final ServeOptions options;
+    private final DeepLGlossaryApi glossaries;
+    private final Glossary house;
 
-    DeepLApi(ServeOptions options, Languages languages, Translation translation) {
+    /** @param house the server's own glossary, null for none */
+    DeepLApi(
+            ServeOptions options,
+            Languages languages,
+            Translation translation,
+            DeepLGlossaryApi glossaries,
+            Glossary house) {
         this.options = options;
         this.languages = languages;
         this.translation = translation;
+        this.glossaries = glossaries;
+        this.house = house;
     }
 
     List<Route> routes() {
@@ -74,6 +86,11 @@ final class DeepLApi {
         String context = p.string("context");
         if (context != null && !context.isBlank()) {
             o = o.withContext(context);
+        }
+        String glossaryId = p.string("glossary_id");
+        if (glossaryId != null && !glossaryId.isBlank()) {
+            o = o.withGlossary(
+                    glossaries.forTranslation(ex, glossaryId, from, to).over(house));
         }
         long characters = texts.stream().mapToLong(String::length).sum();
         ex.charge(characters);

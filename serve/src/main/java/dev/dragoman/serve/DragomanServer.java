@@ -58,7 +58,9 @@ public final class DragomanServer implements AutoCloseable {
         Translation translation = new Translation(backends, LanguageDetector.shared(), metrics);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new LibreTranslateApi(options, languages, translation, version).routes());
-        routes.addAll(new DeepLApi(options, languages, translation).routes());
+        DeepLGlossaryApi glossaries = new DeepLGlossaryApi(languages, new ClientGlossaries(clock));
+        routes.addAll(new DeepLApi(options, languages, translation, glossaries, backends.glossary()).routes());
+        routes.addAll(glossaries.routes());
         routes.addAll(new DragomanApi(options, backends, languages, version, HttpFetcher.standard()).routes());
         routes.addAll(new WebPage().routes());
         routes.addAll(health.routes(admission, metrics, backends));

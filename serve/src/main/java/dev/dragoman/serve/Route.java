@@ -4,7 +4,8 @@ package dev.dragoman.serve;
  * One endpoint: method and path, the API family that shapes its errors and finds its key, whether it needs a client
  * key, whether it goes through admission control (it may call a backend), and the handler.
  *
- * <p>A path ending in {@code /*} matches one more path segment ({@code /api/v1/digests/*}).
+ * <p>A {@code *} segment matches any one path segment, the last ({@code /api/v1/digests/*}) or the one before it
+ * ({@code /v2/glossaries/*}{@code /entries}).
  */
 record Route(String method, String path, Api api, boolean keyed, boolean admitted, Handler handler) {
 

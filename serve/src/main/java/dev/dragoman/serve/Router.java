@@ -23,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one Jetty handler: reads the body (refusing past the size limit before reading it when the length is declared),
+ * The one Jetty handler: reads the body (refusing past the size limit, after reading and dropping up to
+ * {@link #DRAIN_LIMIT} of it so that the client reads the 413),
  * finds the route, checks the client key and its limits, takes an admission slot for routes that may call a backend,
  * runs the handler, maps failures to their API's status and error body, and writes one access-log line and the
  * metrics. Handlers block; Jetty runs them on its bounded thread pool.
@@ -34,6 +35,8 @@ final class Router extends Handler.Abstract {
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.dragoman.serve.access");
     /** DeepL's documented limit on the size of a text translation request. */
     static final long DEEPL_MAX_BODY = 128 * 1024;
+    /** The most of a refused (413) body read and dropped so that the client sees the 413 rather than a reset. */
+    static final long DRAIN_LIMIT = 8L << 20;
 
     private final Map<String, Map<String, Route>> routes = new HashMap<>();
     private final ServeOptions options;
@@ -56,11 +59,7 @@ final class Router extends Handler.Abstract {
         long start = System.nanoTime();
         String method = request.getMethod();
         String path = Request.getPathInContext(request);
-        Map<String, Route> byMethod = routes.get(path);
-        if (byMethod == null) {
-            int slash = path.lastIndexOf('/');
-            byMethod = slash > 0 && slash < path.length() - 1 ? routes.get(path.substring(0, slash + 1) + "*") : null;
-        }
+        Map<String, Route> byMethod = find(path);
         Route route = byMethod == null ? null : byMethod.get("HEAD".equals(method) ? "GET" : method);
         Route.Api api = route != null ? route.api() : path.startsWith("/v2/") ? Route.Api.DEEPL : Route.Api.LIBRE;
         String label = route != null ? route.name() : byMethod == null ? "unknown" : method + " " + path;
@@ -116,9 +115,31 @@ final class Router extends Handler.Abstract {
         return true;
     }
 
+    /**
+     * The routes of {@code path}: its own, else a template with {@code *} for its last segment
+     * ({@code /v2/glossaries/*}), else for the one before ({@code /v2/glossaries/*}{@code /entries}).
+     */
+    private Map<String, Route> find(String path) {
+        Map<String, Route> byMethod = routes.get(path);
+        int last = path.lastIndexOf('/');
+        if (byMethod == null && last > 0 && last < path.length() - 1) {
+            byMethod = routes.get(path.substring(0, last + 1) + "*");
+            int before = path.lastIndexOf('/', last - 1);
+            if (byMethod == null && before > 0 && before < last - 1) {
+                byMethod = routes.get(path.substring(0, before + 1) + "*" + path.substring(last));
+            }
+        }
+        return byMethod;
+    }
+
     private static byte[] readBody(Request request, long max) throws IOException {
         long declared = request.getLength();
         if (declared > max) {
+            if (declared <= DRAIN_LIMIT && !expectsContinue(request)) {
+                try (InputStream in = Request.asInputStream(request)) {
+                    drain(in, declared);
+                }
+            }
             throw tooLarge(max);
         }
         if (declared == 0) {
@@ -133,10 +154,33 @@ final class Router extends Handler.Abstract {
             }
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
             if (body.length > max) {
+                drain(in, DRAIN_LIMIT - body.length);
                 throw tooLarge(max);
             }
             return body;
         }
+    }
+
+    /**
+     * Reads and drops up to {@code limit} bytes of a refused body. A client still sending when the server closes gets a
+     * reset, which on Linux discards the 413 already in its receive buffer ("header parser received no bytes"); read to
+     * the end, the body costs nothing more and the answer arrives (on a connection that stays open). Past the limit
+     * Jetty closes the connection as before, so a huge upload cannot hold a thread for long.
+     */
+    private static void drain(InputStream in, long limit) throws IOException {
+        byte[] scratch = new byte[16 * 1024];
+        for (long left = limit; left > 0; ) {
+            int n = in.read(scratch, 0, (int) Math.min(scratch.length, left));
+            if (n < 0) {
+                return;
+            }
+            left -= n;
+        }
+    }
+
+    /** A client that waits for "100 Continue" sends no body when refused first: nothing to drain. */
+    private static boolean expectsContinue(Request request) {
+        return request.getHeaders().contains(HttpHeader.EXPECT, "100-continue");
     }
 
     private static ApiError tooLarge(long max) {
@@ -207,10 +251,10 @@ final class Router extends Handler.Abstract {
         int status = switch (e.kind()) {
             case INVALID_INPUT, BAD_REQUEST -> 400;
             case RATE_LIMITED -> 429;
-            case QUOTA_EXCEEDED -> api == Route.Api.DEEPL ? 456 : 503;
+            case QUOTA_EXCEEDED, BUDGET_EXCEEDED -> api == Route.Api.DEEPL ? 456 : 503;
             case BACKEND_UNAVAILABLE, BUSY, DEFERRED -> 503;
             case TIMEOUT -> 504;
-            case AUTHENTICATION_FAILED, CONFIGURATION, QUALITY -> 502;
+            case AUTHENTICATION_FAILED, CONFIGURATION, QUALITY, UNUSABLE_ANSWER -> 502;
             case INTERNAL -> 500;
         };
         LOG.warn("backend failure ({}): {}", e.kind(), message);
@@ -245,7 +289,7 @@ final class Router extends Handler.Abstract {
         // LibreTranslate answers every call with these; browser extensions and web pages elsewhere rely on them
         headers.put(new HttpField("Access-Control-Allow-Origin", "*"));
         headers.put(new HttpField("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Api-Key"));
-        headers.put(new HttpField("Access-Control-Allow-Methods", "GET, POST"));
+        headers.put(new HttpField("Access-Control-Allow-Methods", "GET, POST, DELETE"));
         byte[] body = "HEAD".equals(method) ? new byte[0] : reply.body();
         headers.put(HttpHeader.CONTENT_LENGTH, Long.toString(reply.body().length));
         response.write(true, ByteBuffer.wrap(body), callback);

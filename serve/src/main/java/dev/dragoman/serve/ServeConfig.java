@@ -62,7 +62,8 @@ public final class ServeConfig implements AutoCloseable {
             var built = new ServeBackends(
                     translators,
                     settings.backends(s).withCache(store).withMeter(meter).summarizer(s.spec()),
-                    meter);
+                    meter,
+                    settings.glossary());
             return new ServeConfig(options, built, store);
         } catch (RuntimeException e) {
             store.close();

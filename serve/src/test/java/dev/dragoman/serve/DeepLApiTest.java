@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.deepl.api.AuthorizationException;
 import com.deepl.api.DeepLException;
+import com.deepl.api.GlossaryEntries;
+import com.deepl.api.GlossaryInfo;
+import com.deepl.api.GlossaryNotFoundException;
 import com.deepl.api.QuotaExceededException;
 import com.deepl.api.TextResult;
 import com.deepl.api.TextTranslationOptions;
@@ -13,17 +16,26 @@ import com.deepl.api.Translator;
 import com.deepl.api.TranslatorOptions;
 import dev.dragoman.core.testing.sim.SimConfig;
 import dev.dragoman.core.testing.sim.SimTranslation;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
 /** DeepL's own Java client (deepl-java) against dragoman serve with client keys. */
 class DeepLApiTest {
 
     static final String KEY = "alice-0f3c9a7e-5b1d-4c2e-9a8f-deadbeef0001";
+    static final String OTHER_KEY = "bob-5e0b7c1d-3f2a-4b6c-8d9e-deadbeef0002";
     static final String AR = LibreTranslateApiTest.AR;
+    static final String SANA = "\u0633\u0627\u0646\u0627";
+    static final String SAID = "\u0642\u0627\u0644\u062a ";
 
     static TestServer server;
 
@@ -31,7 +43,9 @@ class DeepLApiTest {
     static void start() {
         server = TestServer.start(
                 ServeOptions.builder()
-                        .keys(List.of(new ApiKey("alice", ApiKey.hash(KEY), 0, 0)))
+                        .keys(List.of(
+                                new ApiKey("alice", ApiKey.hash(KEY), 0, 0),
+                                new ApiKey("bob", ApiKey.hash(OTHER_KEY), 0, 0)))
                         .build(),
                 SimConfig.defaults().withQuotaCharacters(5_000));
     }
@@ -86,6 +100,80 @@ class DeepLApiTest {
     }
 
     @Test
+    void should_create_a_glossary_with_deepl_java_and_translate_with_it_through_the_backend() throws Exception {
+        // given a glossary made with deepl-java
+        Translator deepl = client(KEY);
+        GlossaryInfo info = deepl.createGlossary("wire terms", "ar", "en", new GlossaryEntries(Map.of(SANA, "SANA")));
+
+        // when it is named in a translation, and when it is not
+        TextResult with =
+                deepl.translateText(SAID + SANA, "ar", "en-US", new TextTranslationOptions().setGlossary(info));
+        TextResult without = deepl.translateText(SAID + SANA, "ar", "en-GB");
+
+        // then DeepL's answers: the glossary as created, listed, read back; the term reached the backend's glossary
+        assertThat(info.isReady()).isTrue();
+        assertThat(info.getEntryCount()).isEqualTo(1);
+        assertThat(info.getSourceLang()).isEqualTo("ar");
+        assertThat(info.getTargetLang()).isEqualTo("en");
+        assertThat(info.getCreationTime()).isNotNull();
+        assertThat(deepl.getGlossary(info.getGlossaryId()).getName()).isEqualTo("wire terms");
+        assertThat(deepl.listGlossaries())
+                .extracting(GlossaryInfo::getGlossaryId)
+                .contains(info.getGlossaryId());
+        assertThat(deepl.getGlossaryEntries(info)).containsExactly(Map.entry(SANA, "SANA"));
+        assertThat(deepl.getGlossaryLanguages())
+                .anySatisfy(pair -> assertThat(pair.getSourceLanguage() + ">" + pair.getTargetLanguage())
+                        .isEqualTo("ar>en"));
+        assertThat(with.getText()).isEqualTo(SimTranslation.translate(SAID + "SANA", "EN-US"));
+        assertThat(without.getText()).isEqualTo(SimTranslation.translate(SAID + SANA, "EN-GB"));
+        assertThat(server.sim.glossaryNames())
+                .anySatisfy(name -> assertThat(name).startsWith("dragoman-"));
+    }
+
+    @Test
+    void should_keep_a_glossary_to_its_key_and_refuse_it_for_another_pair_or_once_deleted() throws Exception {
+        // given
+        Translator alice = client(KEY);
+        Translator bob = client(OTHER_KEY);
+        GlossaryInfo info = alice.createGlossary("alice's", "ar", "en", new GlossaryEntries(Map.of(SANA, "SANA")));
+        TextTranslationOptions withIt = new TextTranslationOptions().setGlossary(info.getGlossaryId());
+
+        // then another key neither sees nor uses it; another pair or an unknown source is refused
+        assertThat(bob.listGlossaries()).extracting(GlossaryInfo::getGlossaryId).doesNotContain(info.getGlossaryId());
+        assertThatThrownBy(() -> bob.getGlossary(info.getGlossaryId())).isInstanceOf(GlossaryNotFoundException.class);
+        assertThatThrownBy(() -> bob.translateText(SANA, "ar", "en-US", withIt))
+                .isInstanceOf(DeepLException.class)
+                .hasMessageContaining("glossary_id");
+        assertThatThrownBy(() -> alice.translateText(SANA, "ar", "fr", withIt))
+                .hasMessageContaining("Language pair of the glossary (ar\u2192en)");
+        HttpResponse<String> noSource = server.postJson(
+                "/v2/translate",
+                "{\"text\":[\"x\"],\"target_lang\":\"EN-US\",\"glossary_id\":\"" + info.getGlossaryId() + "\"}",
+                "Authorization",
+                "DeepL-Auth-Key " + KEY); // deepl-java itself refuses to send this
+        assertThat(noSource.statusCode()).isEqualTo(400);
+        assertThat(json(noSource).get("message").asText()).contains("requires the source_lang");
+        HttpResponse<String> badEntries = server.post(
+                "/v2/glossaries",
+                "application/x-www-form-urlencoded",
+                "name=bad&source_lang=ar&target_lang=en&entries_format=tsv&entries=a%09b%0Aa%09c",
+                "Authorization",
+                "DeepL-Auth-Key " + KEY); // deepl-java checks its entries before sending
+        assertThat(badEntries.statusCode()).isEqualTo(400);
+        assertThat(json(badEntries).get("message").asText())
+                .isEqualTo("Invalid glossary entries provided: entries line 2: 'a' is already translated as 'b' for "
+                        + "the same languages; keep one target per term");
+
+        // when deleted
+        alice.deleteGlossary(info);
+
+        // then it is gone
+        assertThatThrownBy(() -> alice.getGlossary(info.getGlossaryId())).isInstanceOf(GlossaryNotFoundException.class);
+        assertThatThrownBy(() -> alice.translateText(SANA, "ar", "en-US", withIt))
+                .hasMessageContaining("glossary_id");
+    }
+
+    @Test
     void should_refuse_a_wrong_key_as_deepl_does() {
         assertThatThrownBy(() -> client("not-a-key").translateText("x", null, "en-US"))
                 .isInstanceOf(AuthorizationException.class);
@@ -118,8 +206,53 @@ class DeepLApiTest {
         assertThat(badTarget.statusCode()).isEqualTo(400);
         assertThat(json(badTarget).get("message").asText()).isEqualTo("Value for 'target_lang' not supported.");
         assertThat(tooBig.statusCode()).isEqualTo(413);
+        assertThat(json(tooBig).get("message").asText()).contains("131072 bytes");
         assertThatThrownBy(() -> client(KEY).translateText("x", null, "xx"))
                 .isInstanceOf(DeepLException.class)
                 .hasMessageContaining("Bad request");
+    }
+
+    @RepeatedTest(10)
+    void should_let_a_client_still_sending_an_oversize_body_read_the_413(RepetitionInfo repetition) throws Exception {
+        // given a raw client that sends the headers first and then the body in slices, as a slow uplink would,
+        // with a declared length or (every other time) chunked
+        boolean chunked = repetition.getCurrentRepetition() % 2 == 0;
+        byte[] body = ("{\"text\":[\"" + "a".repeat(130 * 1024) + "\"],\"target_lang\":\"DE\"}")
+                .getBytes(StandardCharsets.US_ASCII);
+        String head = "POST /v2/translate HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Content-Type: application/json\r\nAuthorization: DeepL-Auth-Key " + KEY + "\r\n"
+                + (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + body.length) + "\r\n\r\n";
+        try (Socket socket = new Socket("127.0.0.1", server.server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            // when the body follows after the server has seen the headers
+            for (int at = 0; at < body.length; at += 16 * 1024) {
+                Thread.sleep(2);
+                int n = Math.min(16 * 1024, body.length - at);
+                if (chunked) {
+                    out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write(body, at, n);
+                if (chunked) {
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.flush();
+            }
+            if (chunked) {
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            }
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            // then the whole 413 arrives, not a reset
+            assertThat(response).startsWith("HTTP/1.1 413 ");
+            assertThat(json(response.substring(response.indexOf("\r\n\r\n") + 4))
+                            .get("message")
+                            .asText())
+                    .contains("131072 bytes");
+        }
     }
 }

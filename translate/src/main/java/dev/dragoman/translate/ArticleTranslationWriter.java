@@ -3,6 +3,7 @@ package dev.dragoman.translate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.core.Article;
+import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.write.ArticleWriter;
 import dev.dragoman.core.write.BilingualWriter;
@@ -26,14 +27,29 @@ public final class ArticleTranslationWriter {
     /**
      * @param bilingual source and translation side by side; needs {@link OutputFormat#MD} or
      *     {@link OutputFormat#HTML}
-     * @throws IllegalArgumentException for a bilingual document in another format
+     * @throws UsageException for a bilingual document in another format
      */
     public ArticleTranslationWriter(OutputFormat format, boolean bilingual) {
         this.format = Objects.requireNonNull(format, "format");
         this.bilingual = bilingual;
         if (bilingual && format != OutputFormat.MD && format != OutputFormat.HTML) {
-            throw new IllegalArgumentException("a bilingual document is md or html, not " + format.extension());
+            throw new UsageException("a bilingual document is md or html, not " + format.extension());
         }
+    }
+
+    /**
+     * The writer for {@code format} as asked for: a bilingual document asked for as text is Markdown.
+     *
+     * @throws UsageException for a bilingual document in JSON or JSON Lines
+     */
+    public static ArticleTranslationWriter of(OutputFormat format, boolean bilingual) {
+        return new ArticleTranslationWriter(
+                bilingual && format == OutputFormat.TEXT ? OutputFormat.MD : format, bilingual);
+    }
+
+    /** The format this writer renders (for the output file's extension). */
+    public OutputFormat format() {
+        return format;
     }
 
     /** The rendering of {@code t}, translated from {@code source}; ends with a line break. */

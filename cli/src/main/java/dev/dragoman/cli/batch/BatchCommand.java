@@ -13,8 +13,8 @@ import dev.dragoman.pipeline.batch.BatchListener;
 import dev.dragoman.pipeline.batch.BatchOptions;
 import dev.dragoman.pipeline.batch.HttpFetcher;
 import dev.dragoman.pipeline.config.ConfiguredBackends;
+import dev.dragoman.pipeline.config.Settings;
 import dev.dragoman.pipeline.cost.Estimate;
-import dev.dragoman.pipeline.cost.PriceTable;
 import dev.dragoman.pipeline.deferred.DeferredBatches;
 import dev.dragoman.pipeline.schedule.BatchJob;
 import dev.dragoman.pipeline.schedule.Schedule;
@@ -166,11 +166,11 @@ public final class BatchCommand implements Callable<Integer> {
             description = "auto (a bar on a terminal, else one line per item), bar or lines.")
     String progress;
 
-    @Option(
-            names = "--estimate",
-            description = "Call no backend: print what the run would cost (what the cache would not answer, priced "
-                    + "live and deferred) as a table, or as json/md with --format json|md, and exit.")
-    boolean estimate;
+    @CommandLine.Mixin
+    dev.dragoman.cli.command.BudgetOption budget = new dev.dragoman.cli.command.BudgetOption();
+
+    @CommandLine.Mixin
+    dev.dragoman.cli.command.EstimateOption estimate = new dev.dragoman.cli.command.EstimateOption();
 
     @CommandLine.Mixin
     EngineOptions engine = new EngineOptions();
@@ -199,14 +199,15 @@ public final class BatchCommand implements Callable<Integer> {
         DeferredBatches batches = deferredBatches();
         BatchListener listener = listener(err);
         Console console = new Console(spec, common);
-        if (estimate) {
+        if (estimate.requested()) {
             return estimate(console);
         }
         if (engine.flink()) {
             return flink(schedule, batches, console, err);
         }
+        Settings settings = budget.apply(glossary.apply(context.settings(), console));
         try (ConfiguredBackends backends = ConfiguredBackends.open(
-                        glossary.apply(context.settings(), console),
+                        settings,
                         translateTo != null || brief != null,
                         summarize || brief != null,
                         translateBackend,
@@ -225,6 +226,8 @@ public final class BatchCommand implements Callable<Integer> {
                     .fetcher(HttpFetcher.of(VersionProvider.version(), Durations.parseDuration(fetchTimeout), perHost))
                     .build();
             return run(BatchJob.once(engine).on(schedule), listener, err);
+        } finally {
+            dev.dragoman.cli.command.BudgetOption.report(settings, console);
         }
     }
 
@@ -260,6 +263,10 @@ public final class BatchCommand implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "--engine flink runs once and writes JSON Lines: leave out --every, --cron, --deferred and --format");
         }
+        if (budget.apply(context.settings()).budget() != null) {
+            throw new IllegalArgumentException("--engine flink does not keep --max-cost (budget:) across its workers:"
+                    + " leave the budget out, or run the batch without --engine flink");
+        }
         BatchJob.Run run = engine.run(
                 options(""),
                 ConfiguredBackends.specs(
@@ -279,8 +286,10 @@ public final class BatchCommand implements Callable<Integer> {
 
     /** {@code --estimate}: the library's estimate of this run, through the table writer; nothing is sent. */
     private int estimate(Console console) {
+        HttpFetcher fetcher = HttpFetcher.of(VersionProvider.version(), Durations.parseDuration(fetchTimeout), perHost);
+        BatchOptions options = options("");
         Estimate e = ConfiguredBackends.estimate(
-                context.settings(),
+                glossary.apply(context.settings(), console),
                 translateTo != null || brief != null,
                 summarize || brief != null,
                 translateBackend,
@@ -289,22 +298,9 @@ public final class BatchCommand implements Callable<Integer> {
                 cache.path(),
                 cache.url(),
                 targets(),
-                PriceTable.standard(),
-                options(""),
-                HttpFetcher.of(VersionProvider.version(), Durations.parseDuration(fetchTimeout), perHost));
+                estimator -> estimator.estimate(options, fetcher));
         boolean formatGiven = spec.commandLine().getParseResult().hasMatchedOption("--format");
-        OutputFormat format = formatGiven ? OutputFormat.parse(formats.get(0)) : OutputFormat.TEXT;
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(e.table().render(format));
-        out.flush();
-        if (e.unreadable() > 0) {
-            console.note("%d inputs or articles could not be read or planned; a run would fail them.", e.unreadable());
-        }
-        if (e.total().live() == null) {
-            console.note(
-                    "Warning: no price for some backend (see 'prices:' in docs/DESIGN.md): its cost is shown as -.");
-        }
-        return 0;
+        return estimate.print(e, formatGiven ? OutputFormat.parse(formats.get(0)) : OutputFormat.TEXT, console);
     }
 
     private List<Language> targets() {

@@ -9,9 +9,9 @@ import dev.dragoman.core.translation.Translator;
 import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.core.write.SummaryWriter;
-import dev.dragoman.pipeline.config.BackendConfig;
-import dev.dragoman.pipeline.config.ConfigException;
+import dev.dragoman.pipeline.config.ConfiguredBackends;
 import dev.dragoman.pipeline.config.Settings;
+import dev.dragoman.pipeline.step.StepOptions;
 import dev.dragoman.summarize.brief.Brief;
 import dev.dragoman.summarize.brief.BriefPipeline;
 import dev.dragoman.summarize.extractive.ExtractiveSummarizer;
@@ -76,6 +76,12 @@ public final class BriefCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Fail (exit 65) instead of flagging sentences that look untranslated.")
     boolean strict;
 
+    @Mixin
+    EstimateOption estimate;
+
+    @Mixin
+    BudgetOption budget;
+
     BriefCommand(CliContext context) {
         this.context = context;
     }
@@ -90,9 +96,34 @@ public final class BriefCommand implements Callable<Integer> {
                 .withLength(length.length(spec))
                 .withStyle(style)
                 .withStrict(strict);
+        if (estimate.requested()) {
+            java.util.List<dev.dragoman.core.Article> articles = io.readAll(context);
+            StepOptions step = new StepOptions(null, false, target, options);
+            return estimate.print(
+                    ConfiguredBackends.estimate(
+                            settings,
+                            true,
+                            true,
+                            backend,
+                            "extractive",
+                            cache.store(),
+                            cache.path(),
+                            cache.url(),
+                            java.util.List.of(target),
+                            e -> e.estimate(articles, step)),
+                    format,
+                    console);
+        }
+        Settings run = budget.apply(settings);
         UsageMeter meter = new UsageMeter();
         try (MeteredResultCache store = cache.open(settings, console)) {
-            Translator translator = translator(settings, console, meter, store, target);
+            Translator translator = run.briefTranslator(
+                    backend,
+                    target,
+                    backends -> backends.withCache(store)
+                            .withMeter(meter)
+                            .withStrict(strict)
+                            .withRetryListener(console::retrying));
             BriefPipeline pipeline = new BriefPipeline(new ExtractiveSummarizer(), translator);
             SummaryWriter writer = new SummaryWriter(format);
             return io.run(context, format, ".brief." + target.tag(), (input, article) -> {
@@ -103,34 +134,8 @@ public final class BriefCommand implements Callable<Integer> {
                         input.name(), brief.charactersSent(), brief.charactersWholeArticle(), 100 * brief.sentRatio());
                 return writer.write(article, brief.summary());
             });
+        } finally {
+            BudgetOption.report(run, console);
         }
-    }
-
-    /**
-     * The configured translator behind the per-segment cache; without one, a translator that explains how to
-     * configure a backend the moment a brief actually needs translating; a configured one is built on first use, so
-     * a same-language brief needs neither its key nor its server.
-     */
-    private Translator translator(
-            Settings settings, Console console, UsageMeter meter, MeteredResultCache store, Language target) {
-        if (backend == null || backend.isBlank()) {
-            String message = settings.noTranslationBackend();
-            return request -> {
-                throw new ConfigException(message.replace(
-                        "No translation backend is configured.",
-                        "This brief needs translating into " + request.target() + ", and no translation backend is "
-                                + "configured."));
-            };
-        }
-        BackendConfig b = settings.backend(backend.strip());
-        settings.backends(b).unsupportedTarget(b.spec(), target).ifPresent(why -> {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for --to: " + why);
-        });
-        return settings.backends(b)
-                .withCache(store)
-                .withMeter(meter)
-                .withStrict(strict)
-                .withRetryListener(console::retrying)
-                .cachedTranslatorOnDemand(b.spec());
     }
 }

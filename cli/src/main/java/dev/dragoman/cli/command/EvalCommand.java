@@ -6,8 +6,8 @@ import dev.dragoman.cli.Console;
 import dev.dragoman.cli.ExitCodes;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.error.InvalidInputException;
-import dev.dragoman.core.json.Json;
 import dev.dragoman.core.summary.Summarizer;
+import dev.dragoman.core.summary.SummaryLength;
 import dev.dragoman.pipeline.config.BackendConfig;
 import dev.dragoman.pipeline.config.Settings;
 import dev.dragoman.summarize.eval.EvalReport;
@@ -97,24 +97,16 @@ public final class EvalCommand extends GroupCommand {
                 throw new InvalidInputException("data set not found: " + dataset + " (the development sets are not "
                         + "in the repository; they live in ../shared/data/eval/ on the development machines)");
             }
-            BackendConfig b = settings.backend(backend == null ? "extractive" : backend.strip());
+            BackendConfig b = settings.summaryBackend(backend);
             // an explicit --sentences (or a configured count) fixes the length; otherwise match each reference
             boolean fixed = spec.commandLine().getParseResult().hasMatchedOption("--sentences");
             SummarizationEval.Options options = new SummarizationEval.Options(
-                    fixed ? dev.dragoman.core.summary.SummaryLength.sentences(sentences) : null,
-                    perArticle != null,
-                    limit);
+                    fixed ? SummaryLength.sentences(sentences) : null, perArticle != null, limit);
             try (MeteredResultCache store = cache.open(settings, console)) {
                 Summarizer summarizer = settings.backends(b).withCache(store).summarizer(b.spec());
                 EvalReport report =
                         console.timed("evaluate " + dataset, () -> SummarizationEval.run(dataset, summarizer, options));
-                String printed = switch (format.get()) {
-                    // the report reads as Markdown in a terminal too: the table, the bootstrap interval, failures
-                    case TEXT, MD -> report.toMarkdown();
-                    case JSON -> Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report);
-                    case JSONL, HTML -> report.table().render(format.get());
-                };
-                console.out().print(printed.endsWith("\n") ? printed : printed + "\n");
+                console.out().print(report.render(format.get()));
                 if (perArticle != null) {
                     report.writePerArticle(perArticle);
                     console.note(

@@ -76,6 +76,11 @@ public final class IoOptions {
         return articleRun(context).run(inputs, output, format, streamable, suffix, renderer);
     }
 
+    /** Reads every input into articles and writes nothing (see {@link ArticleRun#readAll}). */
+    List<dev.dragoman.core.Article> readAll(CliContext context) {
+        return articleRun(context).readAll(inputs);
+    }
+
     private ArticleRun articleRun(CliContext context) {
         return new ArticleRun(
                 console().out(), console(), ArticleReaders::standard, context.stdin(), context.stdinIsTerminal());

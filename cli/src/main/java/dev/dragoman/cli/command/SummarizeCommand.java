@@ -2,6 +2,7 @@ package dev.dragoman.cli.command;
 
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.Console;
+import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.summary.Summarizer;
@@ -10,8 +11,11 @@ import dev.dragoman.core.summary.SummaryOptions;
 import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.core.write.SummaryWriter;
 import dev.dragoman.pipeline.config.BackendConfig;
+import dev.dragoman.pipeline.config.ConfiguredBackends;
 import dev.dragoman.pipeline.config.Settings;
 import dev.dragoman.pipeline.config.Unreachable;
+import dev.dragoman.pipeline.step.StepOptions;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +36,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  dragoman summarize examples/sana-2024-06-25-lukashenko.ar.txt",
             "  dragoman summarize story.txt --style bullets --sentences 5 --format md",
-            "  dragoman summarize story.txt --backend gpt --lang en"
+            "  dragoman summarize story.txt --backend gpt --lang en",
+            "  dragoman summarize 'wire/*.txt' --backend gpt --estimate   # the cost first; nothing is sent"
         })
 public final class SummarizeCommand implements Callable<Integer> {
 
@@ -73,6 +78,12 @@ public final class SummarizeCommand implements Callable<Integer> {
             description = "Fail (exit 65) when a summary states a number the article does not contain.")
     boolean strict;
 
+    @Mixin
+    EstimateOption estimate;
+
+    @Mixin
+    BudgetOption budget;
+
     SummarizeCommand(CliContext context) {
         this.context = context;
     }
@@ -87,9 +98,28 @@ public final class SummarizeCommand implements Callable<Integer> {
                 .withStyle(style)
                 .withOutputLanguage(lang)
                 .withStrict(strict);
-        BackendConfig b = settings.backend(backend == null ? "extractive" : backend.strip());
+        BackendConfig b = settings.summaryBackend(backend);
+        if (estimate.requested()) {
+            List<Article> articles = io.readAll(context);
+            StepOptions step = new StepOptions(null, true, null, options);
+            return estimate.print(
+                    ConfiguredBackends.estimate(
+                            settings,
+                            false,
+                            true,
+                            null,
+                            b.name(),
+                            cache.store(),
+                            cache.path(),
+                            cache.url(),
+                            List.of(),
+                            e -> e.estimate(articles, step)),
+                    format,
+                    console);
+        }
+        Settings run = budget.apply(settings);
         try (MeteredResultCache store = cache.open(settings, console)) {
-            Summarizer summarizer = settings.backends(b)
+            Summarizer summarizer = run.backends(b)
                     .withCache(store)
                     .withRetryListener(console::retrying)
                     .summarizer(b.spec());
@@ -102,6 +132,8 @@ public final class SummarizeCommand implements Callable<Integer> {
                         console.warnings(input.name(), summary.warnings());
                         return writer.write(article, summary);
                     }));
+        } finally {
+            BudgetOption.report(run, console);
         }
     }
 }

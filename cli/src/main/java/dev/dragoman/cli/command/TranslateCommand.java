@@ -2,19 +2,21 @@ package dev.dragoman.cli.command;
 
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.Console;
+import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MeteredResultCache;
-import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.translation.TranslationOptions;
 import dev.dragoman.core.usage.UsageMeter;
-import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.pipeline.config.BackendConfig;
 import dev.dragoman.pipeline.config.BackendListing;
+import dev.dragoman.pipeline.config.ConfiguredBackends;
 import dev.dragoman.pipeline.config.Settings;
 import dev.dragoman.pipeline.config.Unreachable;
+import dev.dragoman.pipeline.step.StepOptions;
 import dev.dragoman.translate.ArticleTranslation;
 import dev.dragoman.translate.ArticleTranslationWriter;
 import dev.dragoman.translate.ArticleTranslator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,7 +38,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  dragoman translate story.txt --to en",
             "  dragoman translate story.txt --backend deepl --bilingual -f html -o story.html",
-            "  dragoman translate 'wire/*.txt' --to fr -o out/"
+            "  dragoman translate 'wire/*.txt' --to fr -o out/",
+            "  dragoman translate 'wire/*.txt' --to fr --estimate     # the cost first; nothing is sent"
         })
 public final class TranslateCommand implements Callable<Integer> {
 
@@ -88,6 +91,12 @@ public final class TranslateCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Fail (exit 65) instead of flagging parts that look untranslated.")
     boolean strict;
 
+    @Mixin
+    EstimateOption estimate;
+
+    @Mixin
+    BudgetOption budget;
+
     TranslateCommand(CliContext context) {
         this.context = context;
     }
@@ -96,52 +105,56 @@ public final class TranslateCommand implements Callable<Integer> {
     public Integer call() {
         Console console = io.console();
         Settings settings = glossary.apply(context.settings(), console);
-        OutputFormat format = io.format();
-        if (bilingual && format == OutputFormat.TEXT) {
-            format = OutputFormat.MD;
-        }
-        if (bilingual && format != OutputFormat.MD && format != OutputFormat.HTML) {
-            throw new UsageException("--bilingual writes md or html, not " + format.extension());
-        }
+        ArticleTranslationWriter writer = ArticleTranslationWriter.of(io.format(), bilingual);
         if (to == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing the target language: pass --to LANG");
         }
         Language target = to;
-        Language source = from;
         TranslationOptions options = TranslationOptions.DEFAULT.withFormality(formality);
-        BackendConfig b = settings.translationBackend(backend);
-        settings.backends(b).unsupportedTarget(b.spec(), target).ifPresent(why -> {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for --to: " + why);
-        });
+        BackendConfig b = settings.translationBackend(backend, List.of(target));
+        if (estimate.requested()) {
+            List<Article> articles = io.readAll(context);
+            StepOptions step = new StepOptions(target, false, null, null).withTranslation(from, options);
+            return estimate.print(
+                    ConfiguredBackends.estimate(
+                            settings,
+                            true,
+                            false,
+                            b.name(),
+                            null,
+                            cache.store(),
+                            cache.path(),
+                            cache.url(),
+                            List.of(target),
+                            e -> e.estimate(articles, step)),
+                    io.format(),
+                    console);
+        }
+        Settings run = budget.apply(settings);
         UsageMeter meter = new UsageMeter();
         console.detail(
                 "backend %s: type %s, model %s",
                 b.name(), b.type(), b.spec().model() == null ? "-" : b.spec().model());
         try (MeteredResultCache store = cache.open(settings, console)) {
             // retry outside the per-segment cache outside the guards, rate limit and metering (Translators)
-            ArticleTranslator translator = ArticleTranslator.over(settings.backends(b)
+            ArticleTranslator translator = ArticleTranslator.over(run.backends(b)
                     .withCache(store)
                     .withMeter(meter)
                     .withStrict(strict)
                     .withRetryListener(console::retrying)
                     .cachedTranslator(b.spec()));
-            OutputFormat fmt = format;
-            TranslationOptions opts = options;
-            ArticleTranslationWriter writer = new ArticleTranslationWriter(format, bilingual);
             int code = Unreachable.namingTheSetting(
                     b,
-                    () -> io.run(context, fmt, "." + target.tag(), (input, article) -> {
+                    () -> io.run(context, writer.format(), "." + target.tag(), (input, article) -> {
                         ArticleTranslation t = console.timed(
-                                "translate " + input.name(), () -> translator.translate(article, source, target, opts));
+                                "translate " + input.name(),
+                                () -> translator.translate(article, from, target, options));
                         console.warnings(input.name(), t.provenance().warnings());
                         return writer.write(article, t);
                     }));
-            report(console, b, meter, store);
+            console.note("%s", BackendListing.usageLine(b, meter.total(), store.counters()));
+            BudgetOption.report(run, console);
             return code;
         }
-    }
-
-    private static void report(Console console, BackendConfig b, UsageMeter meter, MeteredResultCache store) {
-        console.note("%s", BackendListing.usageLine(b, meter.total(), store.counters()));
     }
 }

@@ -9,18 +9,23 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * THE decorator stack, built once for every kind of backend call (translations and summaries). From the outside in:
  *
  * <pre>
- * retry        backoff on retriable failures (429 with its wait, 5xx, timeouts, resets, malformed answers)
+ * retry        backoff on retriable failures (429 with its wait, 5xx, timeouts, resets, cut-off bodies)
  *   cache      load-through: hits return at once; only misses go further, each loaded once across threads
  *     guards   check results (completeness, fact-lock, glossary …); re-ask once, then flag (not cached) or fail
- *       rate limit   client-side requests/min and characters-or-tokens/min, booked by every attempt
- *         metering   what every call that reached the backend cost, under the backend id (answers that could
- *                    not be used too: {@link UnusableAnswerException#spent()})
- *           backend
+ *       re-ask   an answer that cannot be used at all ({@link UnusableAnswerException}: malformed, empty, the
+ *                wrong shape) is asked for again once, at once, with the problem ({@link CallType#reasked});
+ *                a second one ends the call — never a backoff: it is not a transport fault
+ *         rate limit   client-side requests/min and characters-or-tokens/min, booked by every attempt
+ *           metering   what every call that reached the backend cost, under the backend id (answers that could
+ *                      not be used too: {@link UnusableAnswerException#spent()})
+ *             backend
  * </pre>
  *
  * Retry sits outside the cache, so a retried call finds what the failed attempt already stored and sends only the
@@ -33,6 +38,8 @@ import java.util.function.UnaryOperator;
  * @param <R> the result
  */
 public final class CallStack<Q, R> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallStack.class);
 
     private final String backendId;
     private final CallType<Q, R> type;
@@ -93,6 +100,7 @@ public final class CallStack<Q, R> {
         if (limiter != null) {
             c = limited(c, limiter);
         }
+        c = reasked(c);
         for (UnaryOperator<Call<Q, R>> g : guards) {
             c = Objects.requireNonNull(g.apply(c), "a guard layer returned null");
         }
@@ -116,6 +124,26 @@ public final class CallStack<Q, R> {
             }
             m.record(backendId, type.usage(result));
             return result;
+        };
+    }
+
+    /** The one place an unusable answer is handled, for every kind of call: asked again once, then the end. */
+    private Call<Q, R> reasked(Call<Q, R> inner) {
+        return request -> {
+            try {
+                return inner.call(request);
+            } catch (UnusableAnswerException first) {
+                LOG.warn(
+                        "{} {}: the answer could not be used ({}); asking once more",
+                        backendId,
+                        type.operation(),
+                        first.problem());
+                try {
+                    return inner.call(type.reasked(request, first.problem()));
+                } catch (UnusableAnswerException second) {
+                    throw second.askedTwice();
+                }
+            }
         };
     }
 

@@ -23,4 +23,12 @@ public interface CallType<Q, R> {
 
     /** What a result cost (requests, characters, tokens). */
     Usage usage(R result);
+
+    /**
+     * The request to send when the answer to {@code request} could not be used: one that tells the backend
+     * {@code problem}, where its prompt can carry it. The default sends the same request again.
+     */
+    default Q reasked(Q request, String problem) {
+        return request;
+    }
 }

@@ -23,8 +23,14 @@ public class DragomanException extends RuntimeException {
         QUOTA_EXCEEDED(false, 69),
         /** The backend asked us to slow down (exit 75). */
         RATE_LIMITED(true, 75),
-        /** The backend is down, failed or answered nonsense (exit 69). */
+        /** The backend is down or failed (exit 69). */
         BACKEND_UNAVAILABLE(true, 69),
+        /**
+         * The backend answered, was asked again once with the reason, and still gave nothing usable (malformed JSON,
+         * empty, chatter instead of the summary, the wrong shape) (exit 69). Not retriable: a backoff fixes a
+         * transport, not an answer; the call stack has already asked again.
+         */
+        UNUSABLE_ANSWER(false, 69),
         /** The backend did not answer in time (exit 75). */
         TIMEOUT(true, 75),
         /** Configuration is missing or wrong (exit 78). */
@@ -38,6 +44,11 @@ public class DragomanException extends RuntimeException {
          * work waits for a later run (exit 3). Not retriable: retrying now would only hand it over again.
          */
         DEFERRED(false, 3),
+        /**
+         * The run's cost cap ({@code --max-cost}, {@code budget:}) would be crossed by the next call, so it was not
+         * made: finished work is kept, and a run with a larger budget goes on from there (exit 4).
+         */
+        BUDGET_EXCEEDED(false, 4),
         /** A bug or an unexpected state (exit 70). */
         INTERNAL(false, 70);
 

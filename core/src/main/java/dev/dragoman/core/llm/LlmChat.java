@@ -1,7 +1,7 @@
 package dev.dragoman.core.llm;
 
 import dev.dragoman.core.error.DragomanException;
-import dev.dragoman.core.error.DragomanException.Kind;
+import dev.dragoman.core.error.UnusableAnswerException;
 import dev.dragoman.core.usage.Usage;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InvalidRequestException;
@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One chat exchange with an LLM, done the same way for translation and summaries: the call, the one error mapping
- * ({@link LlmErrorMapper}), an answer without text as a retriable failure, and token usage — the provider's counts,
+ * ({@link LlmErrorMapper}), an answer without text as an {@link UnusableAnswerException} (asked again once by the
+ * call stack), and token usage — the provider's counts,
  * or the {@link TokenEstimate} of prompt and answer when it reports none. No retry here: the decorator stack owns it.
  *
  * <p>A response format the provider refuses — its client cannot send it ({@code UnsupportedFeatureException}) or its
@@ -67,8 +68,7 @@ public final class LlmChat {
     /**
      * Sends {@code request}.
      *
-     * @throws DragomanException mapped by {@link LlmErrorMapper}; {@link Kind#BACKEND_UNAVAILABLE} (retriable) for an
-     *     answer without text
+     * @throws DragomanException mapped by {@link LlmErrorMapper}; {@link UnusableAnswerException} for an empty answer
      */
     public Answer chat(ChatRequest request) {
         ChatRequest r = formatRefused.get() ? withoutFormat(request) : request;
@@ -92,13 +92,17 @@ public final class LlmChat {
                 throw errors.map(again);
             }
         }
+        TokenUsage t = response == null ? null : response.tokenUsage();
         if (response == null
                 || response.aiMessage() == null
-                || response.aiMessage().text() == null) {
-            throw new DragomanException(Kind.BACKEND_UNAVAILABLE, errors.name() + " answered without text");
+                || response.aiMessage().text() == null
+                || response.aiMessage().text().isBlank()) {
+            long in = t == null || t.inputTokenCount() == null ? estimate(request) : t.inputTokenCount();
+            long out = t == null || t.outputTokenCount() == null ? 0 : t.outputTokenCount();
+            throw new UnusableAnswerException(
+                    errors.name() + " answered without text", "the answer was empty", Usage.ofTokens(1, in, out));
         }
         String text = response.aiMessage().text();
-        TokenUsage t = response.tokenUsage();
         long in = t == null || t.inputTokenCount() == null ? estimate(request) : t.inputTokenCount();
         long out = t == null || t.outputTokenCount() == null ? TokenEstimate.of(text) : t.outputTokenCount();
         return new Answer(text, Usage.ofTokens(1, in, out));

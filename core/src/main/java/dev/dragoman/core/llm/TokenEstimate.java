@@ -27,16 +27,25 @@ public final class TokenEstimate {
     /** Estimated tokens of the text of {@code messages} (system and single-text user messages, AI answers). */
     public static long of(List<ChatMessage> messages) {
         long tokens = 0;
-        for (ChatMessage m : messages) {
-            if (m instanceof SystemMessage s) {
-                tokens += of(s.text());
-            } else if (m instanceof UserMessage u && u.hasSingleText()) {
-                tokens += of(u.singleText());
-            } else if (m instanceof AiMessage a) {
-                tokens += of(a.text());
-            }
+        for (String text : texts(messages)) {
+            tokens += of(text);
         }
         return tokens;
+    }
+
+    /** The text of each of {@code messages} that has one (system and single-text user messages, AI answers). */
+    public static List<String> texts(List<ChatMessage> messages) {
+        List<String> texts = new java.util.ArrayList<>();
+        for (ChatMessage m : messages) {
+            if (m instanceof SystemMessage s) {
+                texts.add(s.text());
+            } else if (m instanceof UserMessage u && u.hasSingleText()) {
+                texts.add(u.singleText());
+            } else if (m instanceof AiMessage a && a.text() != null) {
+                texts.add(a.text());
+            }
+        }
+        return texts;
     }
 
     /** Estimated tokens of the user messages of {@code messages} alone: the data an answer is made from. */

@@ -154,6 +154,9 @@ public final class Datelines {
         if (m == null) {
             m = latinCapsDash(line, standalone);
         }
+        if (m == null) {
+            m = latinCapsColon(line, standalone);
+        }
         return m;
     }
 
@@ -388,6 +391,10 @@ public final class Datelines {
         if (date != null && !DateParser.containsDate(date) && !DateParser.isDayAndMonth(date)) {
             return null;
         }
+        if (".".equals(m.group("sep")) && m.group("slash") == null) {
+            // a full stop closes TASS's "/TASS/."; after a bare agency it ends a sentence ("… told AFP.")
+            return null;
+        }
         String rest = line.rest(m);
         if (!restOk(rest, standalone)) {
             return null;
@@ -419,12 +426,173 @@ public final class Datelines {
         if (!standalone && !dashAfter(line, m) && !known) {
             return null;
         }
-        String date = null;
-        if (extra != null && HAS_DIGIT.matcher(extra).find()) {
-            date = extra;
-            extra = null;
+        String[] dateAndExtra = dateAndExtra(extra);
+        return new DatelineMatch(place, agency, dateAndExtra[0], dateAndExtra[1], rest);
+    }
+
+    /**
+     * What follows the place's comma, cut into the date and the rest: "June 25" is a date, "Turkey" a country,
+     * "Jordan, June 25" both (the date is the longest comma-separated tail that reads as one). Without such a tail, text
+     * with a digit is kept as the date as printed.
+     */
+    private static String[] dateAndExtra(String extra) {
+        if (extra == null || !HAS_DIGIT.matcher(extra).find()) {
+            return new String[] {null, extra};
         }
-        return new DatelineMatch(place, agency, date, extra, rest);
+        String[] parts = extra.split(",");
+        for (int k = 1; k < parts.length; k++) {
+            String tail = String.join(",", java.util.Arrays.copyOfRange(parts, k, parts.length))
+                    .strip();
+            if (DateParser.containsDate(tail) || DateParser.isDayAndMonth(tail)) {
+                String head = String.join(",", java.util.Arrays.copyOfRange(parts, 0, k))
+                        .strip();
+                return new String[] {tail, head.isEmpty() ? null : head};
+            }
+        }
+        return new String[] {extra.replaceAll("[,\\s]+$", ""), null};
+    }
+
+    /** Words in capitals before a colon that label a paragraph rather than name a place. */
+    private static final java.util.Set<String> CAPS_LABELS = java.util.Set.of(
+            "BREAKING",
+            "BREAKING NEWS",
+            "UPDATE",
+            "UPDATED",
+            "EXCLUSIVE",
+            "WATCH",
+            "OPINION",
+            "ANALYSIS",
+            "EDITORIAL",
+            "NOTE",
+            "EDITOR'S NOTE",
+            "EDITOR’S NOTE",
+            "EDITORS",
+            "LIVE",
+            "VIDEO",
+            "PHOTO",
+            "PHOTOS",
+            "URGENT",
+            "FLASH",
+            "CORRECTION",
+            "CLARIFICATION",
+            "ADVISORY",
+            "FACTBOX",
+            "EXPLAINER",
+            "REVIEW",
+            "INTERVIEW",
+            "FILE",
+            "SOURCE",
+            "SOURCES",
+            "WARNING",
+            "ALERT",
+            "NEWSALERT",
+            "BULLETIN",
+            "REPORT",
+            "COMMENT",
+            "COLUMN",
+            "FEATURE",
+            "SPECIAL",
+            "RELATED",
+            "READ",
+            "READ MORE",
+            "SEE",
+            "SEE ALSO",
+            "ALSO",
+            "MORE",
+            "FYI",
+            "TOPLINE",
+            "WHY IT MATTERS",
+            "THE BIG PICTURE",
+            "BACKGROUND",
+            "CONTEXT",
+            "DEVELOPING",
+            "JUST IN",
+            "NEW",
+            "FAQ",
+            "SUMMARY",
+            "KEY POINTS",
+            "HIGHLIGHTS",
+            "TIMELINE",
+            "QUOTE",
+            "FACT CHECK",
+            "SPONSORED",
+            "ADVERTISEMENT",
+            "DISCLAIMER",
+            "CAPTION",
+            "CREDIT",
+            "CREDITS",
+            "PICTURE",
+            "GRAPHIC",
+            "POLL",
+            "QUIZ",
+            "TRANSCRIPT",
+            "Q",
+            "A",
+            "UPDATES",
+            "RECAP",
+            "ANNOUNCEMENT",
+            "STATEMENT",
+            "MESSAGE",
+            "IMPORTANT",
+            "ATTENTION",
+            "REMINDER",
+            "TIP",
+            "TIPS",
+            "DATE",
+            "TIME",
+            "WHEN",
+            "WHERE",
+            "WHO",
+            "WHAT",
+            "WHY",
+            "HOW",
+            "NOTICE",
+            "PRESS RELEASE",
+            "OFFICIAL",
+            // section and format labels
+            "LIVE UPDATES",
+            "LIVE BLOG",
+            "IN PICTURES",
+            "IN PHOTOS",
+            "FIRST ON CNN",
+            "OP-ED",
+            "LETTERS",
+            "OBITUARY",
+            "EDITOR'S PICK",
+            "NEWS",
+            "WORLD",
+            "WORLD NEWS",
+            "SPORT",
+            "SPORTS",
+            "BUSINESS",
+            "POLITICS",
+            "HEALTH",
+            "TECH",
+            "SCIENCE",
+            "ENTERTAINMENT",
+            "MARKETS",
+            "ECONOMY",
+            "LOCAL",
+            "NATIONAL",
+            "INTERNATIONAL",
+            "TRAVEL",
+            "CULTURE");
+
+    /** "RIYADH: …": an upper-case place and a colon, no agency; inline only, never a label in capitals. */
+    private static DatelineMatch latinCapsColon(Line line, boolean standalone) {
+        if (standalone) {
+            return null;
+        }
+        Matcher m = line.matcher(WirePatterns.LATIN_CAPS_COLON);
+        if (!m.lookingAt()) {
+            return null;
+        }
+        String place = line.group(m, "place");
+        if (place.codePointCount(0, place.length()) < 3 || CAPS_LABELS.contains(place)) {
+            return null;
+        }
+        String rest = line.rest(m);
+        return rest.isEmpty() ? null : new DatelineMatch(place, null, null, null, rest);
     }
 
     /** "WASHINGTON —": an upper-case place and a dash, no agency; inline only. */

@@ -569,14 +569,15 @@ final class WirePatterns {
             compile("^[\\s\\p{Cf}]*\\(\\s*(?<agency>" + AR_AGENCY + "|" + LATIN_AGENCY + ")\\s*\\)" + TAIL);
     /**
      * SPA's English "Riyadh, Shawwal 25, 1436, Aug 10, 2015, SPA -- …" and SANA's "Damascus, SANA – …", "Damascus,
-     * June 25, SANA - …", "Cairo, 25 June, MENA -", "Doha, June 25 /QNA/ -", "Hama, SANA_ …": place, optional date
-     * (with or without its year; {@code Datelines} checks it is one), a known agency (bare or between slashes), then a
-     * dash, a colon or SANA's underscore; alone on its line the separator may be missing ("Damascus, SANA").
+     * June 25, SANA - …", "Cairo, 25 June, MENA -", "Doha, June 25 /QNA/ -", "Hama, SANA_ …", TASS's "MOSCOW, June 25.
+     * /TASS/. …": place, optional date (with or without its year; {@code Datelines} checks it is one), a known agency
+     * (bare or between slashes), then a dash, a colon, SANA's underscore or (after slashes only) a full stop; alone on
+     * its line the separator may be missing ("Damascus, SANA").
      */
     static final Pattern LATIN_COMMA_AGENCY = compile("^[\\s\\p{Cf}]*(?<place>\\p{Lu}[\\p{L}\\p{M}.'’-]*"
-            + "(?:[ /][\\p{L}\\p{M}.'’-]+){0,3}?)\\s*,\\s*(?:(?<date>[^()/]{3,60}?|[^()]{3,60}?\\d{4})\\s*,?\\s*)?"
-            + "(?:/\\s*)?(?<agency>" + LATIN_AGENCY + ")(?:\\s*/)?(?![\\p{L}\\p{N}])"
-            + "\\s*(?:(?:" + DASH + "+|[:：_])|(?=\\s*$))\\s*(?<rest>.*?)\\s*$");
+            + "(?:[ /][\\p{L}\\p{M}.'’-]+){0,3}?)\\s*,\\s*(?:(?<date>[^()/]{3,60}?|[^()]{3,60}?\\d{4})\\s*[,.]?\\s*)?"
+            + "(?<slash>/\\s*)?(?<agency>" + LATIN_AGENCY + ")(?:\\s*/)?(?![\\p{L}\\p{N}])"
+            + "\\s*(?:(?<sep>" + DASH + "+|[:：_.])|(?=\\s*$))\\s*(?<rest>.*?)\\s*$");
     /** Editors' initials or names after a sign-off: "م ح/ع ع", "عبدالناصر منعم/هدى الكبيسي". */
     private static final String INITIALS = "(?:\\s*[\\p{L}\\p{M}. ]{0,30}(?:/[\\p{L}\\p{M}. ]{0,30}){0,4})";
     /**
@@ -593,6 +594,13 @@ final class WirePatterns {
     static final Pattern LATIN_PAREN = Pattern.compile("^[\\s\\p{Cf}]*(?<place>\\p{Lu}[\\p{L}\\p{M}.'’-]*"
             + "(?:[ /][\\p{L}\\p{M}.'’-]+){0,4}?)\\s*(?:,\\s*(?<extra>[^()]{1,40}?))?\\s*\\(\\s*(?<agency>[^()]{1,30}?)"
             + "\\s*\\)" + TAIL);
+    /**
+     * "RIYADH: Saudi Arabia's …", "DOHA: The …" (Gulf English papers): an upper-case place of one to three words, a
+     * colon, and a sentence opening with a capital; labels in capitals ("BREAKING:", "UPDATE:") are told apart by
+     * {@code Datelines}.
+     */
+    static final Pattern LATIN_CAPS_COLON = Pattern.compile("^[\\s\\p{Cf}]*(?<place>\\p{Lu}[\\p{Lu}\\p{M}.'’-]+"
+            + "(?: [\\p{Lu}\\p{M}.'’-]+){0,2}):\\s+(?<rest>[\\p{Lu}\\p{N}\"“‘'«].*?)\\s*$");
     /** "WASHINGTON —", "GAZA CITY, June 25 --": an upper-case place and a dash, no agency. */
     static final Pattern LATIN_CAPS_DASH = Pattern.compile("^[\\s\\p{Cf}]*(?<place>\\p{Lu}[\\p{Lu}\\p{M}.'’ /-]{1,40}?"
             + "\\p{Lu})\\s*(?:,\\s*(?<extra>[^—–-]{1,40}?))?\\s*(?:—|–|--)\\s*(?<rest>.*?)\\s*$");

@@ -75,6 +75,62 @@ public record Glossary(List<Entry> entries) {
         return (e.sourceLanguage() == null ? 0 : 1) + (e.targetLanguage() == null ? 0 : 1);
     }
 
+    /**
+     * This glossary's entries ahead of {@code base}'s: where both hold a term for the same pair, equally specific,
+     * this one's target wins ({@link #entriesFor} keeps the first). A client's glossary over a server's house terms.
+     *
+     * @param base may be null or empty (this glossary is returned)
+     */
+    public Glossary over(Glossary base) {
+        if (base == null || base.isEmpty()) {
+            return this;
+        }
+        List<Entry> all = new java.util.ArrayList<>(entries);
+        all.addAll(base.entries);
+        return new Glossary(all);
+    }
+
+    /**
+     * A language model's prompt section for this glossary: the entries for {@code from} → {@code to} whose source
+     * terms occur in {@code texts} ({@link TermMatcher}) — "term =&gt; translation" lines to translate a fixed way and a
+     * list to leave untranslated; "" when none occurs. A glossary of a thousand terms costs only the lines the texts
+     * need. One rendering for LLM translations and LLM summaries in another language.
+     */
+    public String promptRules(Language from, Language to, java.util.Collection<String> texts) {
+        if (isEmpty()) {
+            return "";
+        }
+        List<Entry> forPair = entriesFor(from, to);
+        java.util.Set<Entry> used = new java.util.LinkedHashSet<>();
+        for (String text : texts) {
+            TermMatcher.find(text, forPair).forEach(hit -> used.add(hit.entry()));
+        }
+        StringBuilder translate = new StringBuilder();
+        StringBuilder keep = new StringBuilder();
+        for (Entry e : used) {
+            if (e.keep()) {
+                keep.append("  ").append(e.source()).append('\n');
+            } else {
+                translate
+                        .append("  ")
+                        .append(e.source())
+                        .append(" => ")
+                        .append(e.target())
+                        .append('\n');
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        if (translate.length() > 0) {
+            sb.append("- Always translate these terms exactly as given (term => translation):\n")
+                    .append(translate);
+        }
+        if (keep.length() > 0) {
+            sb.append("- Leave these terms exactly as they are, untranslated:\n")
+                    .append(keep);
+        }
+        return sb.toString();
+    }
+
     /** A stable digest of the glossary's content (first 12 hex chars of SHA-256). */
     public String version() {
         try {

@@ -220,6 +220,27 @@ class AgencyDatelineVariationTest {
                 en("AP, place and country", "KYIV, Ukraine (AP) — " + LEAD_EN, "KYIV", "AP", null),
                 en("QNA English, title-case place", "Doha, June 25 (QNA) - " + LEAD_EN, "Doha", "QNA", null),
                 en("WAFA English, with year", "Gaza, June 25, 2024 (WAFA) – " + LEAD_EN, "Gaza", "WAFA", jun25),
+                en("TASS English", "MOSCOW, June 25. /TASS/. " + LEAD_EN, "MOSCOW", "TASS", null),
+                en(
+                        "Reuters, place, country and date",
+                        "AMMAN, Jordan, June 25 (Reuters) - " + LEAD_EN,
+                        "AMMAN",
+                        "Reuters",
+                        null),
+                en(
+                        "Reuters, place, country and dated year",
+                        "AMMAN, Jordan, June 25, 2024 (Reuters) - " + LEAD_EN,
+                        "AMMAN",
+                        "Reuters",
+                        jun25),
+                en(
+                        "SANA English, comma before parentheses",
+                        "Damascus, 25 June 2024, (SANA) - " + LEAD_EN,
+                        "Damascus",
+                        "SANA",
+                        jun25),
+                en("Gulf paper, capitals and colon", "RIYADH: " + LEAD_EN, "RIYADH", null, null),
+                en("Gulf paper, two-word place and colon", "KUWAIT CITY: " + LEAD_EN, "KUWAIT CITY", null, null),
                 ar("Saba", "صنعاء - سبأ", "صنعاء", "سبأ", null),
                 ar("MAP", "الرباط - ومع", "الرباط", "ومع", null),
                 ar("APS", "الجزائر - واج", "الجزائر", "واج", null),
@@ -274,5 +295,16 @@ class AgencyDatelineVariationTest {
             assertThat(a.paragraphTexts().get(0)).isEqualTo(c.lead());
         }
         assertThat(a.paragraphTexts().get(a.paragraphTexts().size() - 1)).isEqualTo(body);
+    }
+
+    @org.junit.jupiter.api.Test
+    void should_keep_the_country_apart_from_the_date_after_the_place() {
+        // given
+        String text = HEAD_EN + "\nAMMAN, Jordan, June 25, 2024 (Reuters) - " + LEAD_EN + "\n" + BODY_EN + "\n";
+        // when
+        Article a = ArticleReaders.wireAndJson().readArticle(text.getBytes(StandardCharsets.UTF_8), "amman.txt");
+        // then
+        assertThat(a.metadata()).containsEntry("datelineExtra", "Jordan");
+        assertThat(a.published().raw()).isEqualTo("June 25, 2024");
     }
 }

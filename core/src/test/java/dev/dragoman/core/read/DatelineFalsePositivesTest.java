@@ -24,6 +24,13 @@ class DatelineFalsePositivesTest {
                 "Damascus, as SANA reported - the talks resumed after a pause.",
                 "Damascus, June 25, SANA reported that the talks resumed after a pause.",
                 "Residents, June 25, told AP that the water had been cut.",
+                "BREAKING: The talks resumed after a two-week pause.",
+                "UPDATE: The talks resumed after a two-week pause.",
+                "EDITOR'S NOTE: The talks resumed after a two-week pause.",
+                "US: the talks resumed after a two-week pause.",
+                "LIVE UPDATES: The talks resumed after a two-week pause.",
+                "WORLD: The talks resumed after a two-week pause.",
+                "Smith, who told AFP. The talks had failed, he said.",
             })
     void should_keep_a_sentence_that_merely_resembles_a_dateline(String firstParagraph) {
         // given

@@ -23,6 +23,24 @@ class GlossaryTest {
     }
 
     @Test
+    void should_put_a_clients_terms_over_the_house_terms_and_keep_the_rest() {
+        // given house terms and a client's glossary for Arabic into English
+        Glossary house = new Glossary(List.of(
+                new Glossary.Entry("سانا", "SANA", Language.ARABIC, Language.ENGLISH), Glossary.Entry.keep("AFP")));
+        Glossary client = new Glossary(
+                List.of(new Glossary.Entry("سانا", "Syrian Arab News Agency", Language.ARABIC, Language.ENGLISH)));
+
+        // when
+        Glossary merged = client.over(house);
+
+        // then the client's target wins for its pair; the house's other terms still apply
+        assertThat(merged.entriesFor(Language.ARABIC, Language.ENGLISH))
+                .containsExactly(client.entries().get(0), Glossary.Entry.keep("AFP"));
+        assertThat(client.over(null)).isSameAs(client);
+        assertThat(merged.version()).isNotEqualTo(client.version());
+    }
+
+    @Test
     void should_refuse_terms_that_no_vendor_glossary_can_hold() {
         assertThatThrownBy(() -> new Glossary.Entry("a\tb", "c", null, null))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -20,6 +20,7 @@ import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.translation.Translator;
 import dev.dragoman.core.usage.UsageMeter;
+import dev.dragoman.pipeline.cost.Budget;
 import dev.dragoman.pipeline.deferred.BatchApi;
 import dev.dragoman.pipeline.deferred.BatchHttp;
 import dev.dragoman.pipeline.deferred.DeferredBatches;
@@ -75,6 +76,9 @@ public final class Backends {
 
     private final DeferredBatches deferral;
 
+    /** The run's cost cap, or null for none. */
+    private final Budget budget;
+
     private Backends(
             Providers<TranslatorProvider> translators,
             Providers<SummarizerProvider> summarizers,
@@ -89,7 +93,8 @@ public final class Backends {
             ConcurrentMap<BackendSpec, RateLimiter> limiters,
             SharedRateLimits rateLimits,
             Supplier<Glossary> glossary,
-            DeferredBatches deferral) {
+            DeferredBatches deferral,
+            Budget budget) {
         this.translators = translators;
         this.summarizers = summarizers;
         this.chatModels = chatModels;
@@ -109,6 +114,7 @@ public final class Backends {
         this.rateLimits = rateLimits;
         this.glossary = glossary;
         this.deferral = deferral;
+        this.budget = budget;
     }
 
     /**
@@ -135,6 +141,7 @@ public final class Backends {
                 new ConcurrentHashMap<>(),
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -154,7 +161,8 @@ public final class Backends {
                 limiters,
                 rateLimits,
                 glossary,
-                deferral);
+                deferral,
+                budget);
     }
 
     /** The variables of {@code env} (a copy of the process environment, or a test's map). */
@@ -191,7 +199,8 @@ public final class Backends {
                 limiters,
                 rateLimits,
                 glossary,
-                deferral);
+                deferral,
+                budget);
     }
 
     /** Where cached translations and summaries are kept. */
@@ -210,7 +219,8 @@ public final class Backends {
                 limiters,
                 rateLimits,
                 glossary,
-                deferral);
+                deferral,
+                budget);
     }
 
     /** Where usage of every successful call is counted; null for none. */
@@ -229,7 +239,8 @@ public final class Backends {
                 limiters,
                 rateLimits,
                 glossary,
-                deferral);
+                deferral,
+                budget);
     }
 
     /** True: translations that look incomplete fail instead of being flagged. */
@@ -248,7 +259,8 @@ public final class Backends {
                 limiters,
                 rateLimits,
                 glossary,
-                deferral);
+                deferral,
+                budget);
     }
 
     /** Told about every retry (for a verbose front end); null for none. */
@@ -267,7 +279,8 @@ public final class Backends {
                 limiters,
                 rateLimits,
                 glossary,
-                deferral);
+                deferral,
+                budget);
     }
 
     /**
@@ -291,7 +304,33 @@ public final class Backends {
                 limiters,
                 rateLimits,
                 glossary,
-                batches);
+                batches,
+                budget);
+    }
+
+    /**
+     * Every backend built from here on kept within {@code b} (see {@link Budget}): a machine translator at the bottom
+     * of its stack, a language model's {@link ChatModel} (its translations and summaries). One budget is shared by
+     * every backend given it, so a run's translations and summaries draw on the same cap. Null: no cap. A budget in
+     * deferred mode is refused: the batch's price is only known once it has ended.
+     */
+    public Backends withBudget(Budget b) {
+        return new Backends(
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                cache,
+                meter,
+                strict,
+                onRetry,
+                clock,
+                limiters,
+                rateLimits,
+                glossary,
+                deferral,
+                b);
     }
 
     public Backends withClock(Clock c) {
@@ -309,7 +348,8 @@ public final class Backends {
                 limiters,
                 rateLimits,
                 glossary,
-                deferral);
+                deferral,
+                budget);
     }
 
     /**
@@ -333,7 +373,8 @@ public final class Backends {
                 new ConcurrentHashMap<>(),
                 shared,
                 glossary,
-                deferral);
+                deferral,
+                budget);
     }
 
     /**
@@ -357,7 +398,8 @@ public final class Backends {
                 limiters,
                 rateLimits,
                 once,
-                deferral);
+                deferral,
+                budget);
     }
 
     /** The glossary translators get, or null for none (reads it if not read yet). */
@@ -483,6 +525,11 @@ public final class Backends {
     private Translators.Pipeline standard(BackendSpec spec) {
         RateLimiter limiter = limiter(spec);
         TranslationBackend raw = keyed(spec, limiter);
+        BackendSpec s = resolve(spec);
+        if (budget != null && translators.find(s.type()).isPresent()) {
+            // machine translation; a language model's calls are kept within the budget at its ChatModel
+            raw = budget.translator(raw, budget.costOf(s.name(), s.type(), s.model(), false));
+        }
         return Translators.pipeline(raw)
                 .retry(retrier(spec))
                 .rateLimit(limiter)
@@ -554,6 +601,7 @@ public final class Backends {
                     .rateLimit(limiter)
                     .meter(meter)
                     .clock(clock)
+                    .glossary(glossary())
                     .build();
         }
         throw new DragomanException(
@@ -587,6 +635,15 @@ public final class Backends {
                                 + String.join(", ", chatModels.types()) + "."));
         String key = requireKey(s, p);
         ChatModel model = p.create(s, key, p.timeout(s), LlmHttpClient.builder(http(limiter), clock));
+        if (budget != null) {
+            if (deferral != null) {
+                throw new DragomanException(
+                        DragomanException.Kind.CONFIGURATION,
+                        "--max-cost (budget:) does not go with --deferred: a provider batch's cost is known only once"
+                                + " it has ended. Run with --estimate first, then --deferred without a budget.");
+            }
+            model = budget.chatModel(model, budget.costOf(s.name(), s.type(), s.model(), true));
+        }
         if (deferral == null) {
             return model;
         }

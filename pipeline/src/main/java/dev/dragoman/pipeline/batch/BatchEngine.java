@@ -374,12 +374,13 @@ public final class BatchEngine {
     }
 
     /**
-     * True for failures no other item can escape: the account's quota is exhausted or the backend rejects the key
-     * (or the configuration). Retriable failures and bad input stay per item.
+     * True for failures no other item can escape: the account's quota or the run's budget is exhausted, or the backend
+     * rejects the key (or the configuration). Retriable failures and bad input stay per item.
      */
     private static boolean isBackendWide(StageException e) {
         return e.getCause() instanceof DragomanException d
                 && (d.kind() == DragomanException.Kind.QUOTA_EXCEEDED
+                        || d.kind() == DragomanException.Kind.BUDGET_EXCEEDED
                         || d.kind() == DragomanException.Kind.AUTHENTICATION_FAILED
                         || d.kind() == DragomanException.Kind.CONFIGURATION);
     }

@@ -1,9 +1,12 @@
 package dev.dragoman.pipeline.config;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.core.backend.BackendSpec;
+import dev.dragoman.core.json.Json;
 import dev.dragoman.core.text.Durations;
 import dev.dragoman.pipeline.backend.Backends;
 import dev.dragoman.pipeline.config.YamlTree.Node;
+import dev.dragoman.pipeline.cost.PriceTable;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +27,17 @@ import java.util.Set;
  */
 public final class ConfigLoader {
 
-    private static final List<String> SECTIONS =
-            List.of("backends", "translate", "summarize", "cache", "rate-limit", "glossary", "format", "serve");
+    private static final List<String> SECTIONS = List.of(
+            "backends",
+            "translate",
+            "summarize",
+            "cache",
+            "rate-limit",
+            "glossary",
+            "budget",
+            "prices",
+            "format",
+            "serve");
     private static final List<String> BACKEND_FIELDS = List.of(
             "type",
             "base-url",
@@ -85,6 +97,7 @@ public final class ConfigLoader {
         }
         Map<Setting, DragomanConfig.FileValue> values = new LinkedHashMap<>();
         Map<String, BackendConfig> backends = new LinkedHashMap<>();
+        PriceTable prices = null;
         for (Map.Entry<String, Node> e : root.children().entrySet()) {
             String section = e.getKey();
             Node node = e.getValue();
@@ -97,7 +110,14 @@ public final class ConfigLoader {
             }
             switch (section) {
                 case "backends" -> readBackends(path, node, backends);
-                case "glossary", "format" -> readValue(path, section, node, values);
+                case "glossary", "format", "budget" -> readValue(path, section, node, values);
+                case "prices" -> {
+                    if (node.isMapping()) {
+                        prices = readPrices(path, node);
+                    } else {
+                        readValue(path, section, node, values); // a LiteLLM-format JSON file
+                    }
+                }
                 default -> {
                     if (node.value() != null || !node.isMapping()) {
                         if (node.value() == null) {
@@ -125,7 +145,64 @@ public final class ConfigLoader {
                 }
             }
         }
-        return new DragomanConfig(path, true, values, backends);
+        return new DragomanConfig(path, true, values, backends, prices);
+    }
+
+    /**
+     * {@code prices:} written as entries: a model (or {@code type/model}, or a type) mapped to LiteLLM's price fields,
+     * in dollars per token or character — the same fields a price table file has, each entry checked here so a typo
+     * names its line instead of leaving a model unpriced.
+     */
+    private static PriceTable readPrices(Path path, Node node) {
+        ObjectNode json = Json.mapper().createObjectNode();
+        List<String> fields = List.copyOf(new java.util.TreeSet<>(PriceTable.priceFields()));
+        for (Map.Entry<String, Node> m : node.children().entrySet()) {
+            Node entry = m.getValue();
+            if (!entry.isMapping() || entry.children().isEmpty()) {
+                throw error(
+                        path,
+                        entry.line(),
+                        "price '" + m.getKey() + "' must list its prices",
+                        "write e.g. '" + m.getKey() + ": { input_cost_per_token: 0.00000015, output_cost_per_token:"
+                                + " 0.0000006 }' (dollars per token; input_cost_per_character for machine translation)");
+            }
+            ObjectNode fieldsOf = json.putObject(m.getKey());
+            for (Map.Entry<String, Node> f : entry.children().entrySet()) {
+                Node v = f.getValue();
+                if (!fields.contains(f.getKey())) {
+                    throw error(
+                            path,
+                            v.line(),
+                            "unknown price field '" + f.getKey() + "' for '" + m.getKey() + "'"
+                                    + suggestion(f.getKey(), fields),
+                            "use " + String.join(", ", fields));
+                }
+                java.math.BigDecimal usd = dollars(v.value());
+                if (v.isMapping() || usd == null) {
+                    throw error(
+                            path,
+                            v.line(),
+                            "'" + f.getKey() + "' for '" + m.getKey() + "' is '" + v.value()
+                                    + "', not a number of dollars",
+                            "write a number such as 0.00000015 (dollars per token or character)");
+                }
+                fieldsOf.put(f.getKey(), usd);
+            }
+        }
+        return PriceTable.of(java.util.Map.of()).withOverrides(json, path.toString());
+    }
+
+    /** A non-negative number of dollars, or null. */
+    private static java.math.BigDecimal dollars(String v) {
+        if (v == null) {
+            return null;
+        }
+        try {
+            java.math.BigDecimal d = new java.math.BigDecimal(v.strip());
+            return d.signum() < 0 ? null : d;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static void readValue(Path path, String key, Node node, Map<Setting, DragomanConfig.FileValue> values) {

@@ -9,14 +9,12 @@ import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.pipeline.backend.Backends;
 import dev.dragoman.pipeline.backend.RunBackends;
-import dev.dragoman.pipeline.batch.BatchOptions;
-import dev.dragoman.pipeline.batch.Fetcher;
 import dev.dragoman.pipeline.cost.CostEstimator;
 import dev.dragoman.pipeline.cost.Estimate;
-import dev.dragoman.pipeline.cost.PriceTable;
 import dev.dragoman.pipeline.deferred.DeferredBatches;
 import dev.dragoman.translate.TranslationBackend;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A run's backends from the configuration (flags &gt; environment &gt; file): the names are resolved to specs, the
@@ -46,7 +44,8 @@ public final class ConfiguredBackends implements AutoCloseable {
      * @param cacheStore, cachePath, cacheUrl the cache store, SQLite file and Redis URL (null store: sqlite; null file: the XDG default)
      * @param onRetry told of each retry (a progress display)
      * @param targets the languages the translator must translate into (--translate-to, --brief)
-     * @throws IllegalArgumentException when the translation backend publishes its languages and a target is not one
+     * @throws dev.dragoman.core.error.UsageException when the translation backend publishes its languages and a
+     *     target is not one
      * @throws ConfigException when a needed backend is missing or cannot do its job
      */
     public static ConfiguredBackends open(
@@ -176,28 +175,18 @@ public final class ConfiguredBackends implements AutoCloseable {
                     + "--translate-backend NAME, set DRAGOMAN_TRANSLATE_BACKEND or write 'translate: backend:' "
                     + "in " + settings.config().path() + " ('dragoman config init' writes a starter file).");
         }
-        BackendConfig translate = settings.backend(translateBackend.strip());
-        for (Language target : targets) {
-            settings.backends(translate)
-                    .unsupportedTarget(translate.spec(), target)
-                    .ifPresent(why -> {
-                        throw new IllegalArgumentException(why); // a usage error (exit 2) before any item is read
-                    });
-        }
-        return translate;
+        return settings.translationBackend(translateBackend, targets); // a usage error (exit 2) before any item
     }
 
     private static BackendConfig summarizeConfig(Settings settings, boolean needSummarizer, String summarizeBackend) {
-        if (!needSummarizer) {
-            return null;
-        }
-        return settings.backend(
-                summarizeBackend == null || summarizeBackend.isBlank() ? "extractive" : summarizeBackend.strip());
+        return needSummarizer ? settings.summaryBackend(summarizeBackend) : null;
     }
 
     /**
-     * What a batch with these backends would cost ({@link CostEstimator}), calling none of them: the same backend
-     * choice and checks as {@link #open}, the same cache store (only read), prices from {@code prices}.
+     * What a run with these backends would cost, calling none of them: the same backend choice and checks as
+     * {@link #open}, the same cache store (only read), prices from {@link Settings#prices()}; {@code plan} runs the
+     * {@link CostEstimator} over the run's work — a batch's inputs ({@code e -> e.estimate(batchOptions, fetcher)}) or
+     * articles already read ({@code e -> e.estimate(articles, stepOptions)}).
      */
     public static Estimate estimate(
             Settings settings,
@@ -209,9 +198,7 @@ public final class ConfiguredBackends implements AutoCloseable {
             String cachePath,
             String cacheUrl,
             List<Language> targets,
-            PriceTable prices,
-            BatchOptions options,
-            Fetcher fetcher) {
+            Function<CostEstimator, Estimate> plan) {
         BackendConfig translate = translateConfig(settings, needTranslator, translateBackend, targets);
         BackendConfig summarize = summarizeConfig(settings, needSummarizer, summarizeBackend);
         BackendConfig any = translate != null ? translate : summarize;
@@ -219,12 +206,11 @@ public final class ConfiguredBackends implements AutoCloseable {
             if (any == null) {
                 return new Estimate(0, 0, 0, 0, List.of());
             }
-            return new CostEstimator(
-                            settings.backends(any).withCache(store),
-                            prices,
-                            translate == null ? null : translate.spec(),
-                            summarize == null ? null : summarize.spec())
-                    .estimate(options, fetcher);
+            return plan.apply(new CostEstimator(
+                    settings.backends(any).withCache(store),
+                    settings.prices(),
+                    translate == null ? null : translate.spec(),
+                    summarize == null ? null : summarize.spec()));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.dragoman.pipeline.config;
 
+import dev.dragoman.pipeline.cost.PriceTable;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,11 +8,16 @@ import java.util.Optional;
 
 /**
  * The configuration file as loaded: where it is, whether it exists, its setting values (with their lines) and its
- * named backends. An absent file is an empty configuration: everything then comes from flags, the environment and
- * the built-in defaults. Immutable.
+ * named backends, and the prices written under {@code prices:} (entries over the shipped table; empty when none). An
+ * absent file is an empty configuration: everything then comes from flags, the environment and the built-in defaults.
+ * Immutable.
  */
 public record DragomanConfig(
-        Path path, boolean exists, Map<Setting, FileValue> values, Map<String, BackendConfig> backends) {
+        Path path,
+        boolean exists,
+        Map<Setting, FileValue> values,
+        Map<String, BackendConfig> backends,
+        PriceTable prices) {
 
     /** A value written in the file and the line it is on. */
     public record FileValue(String value, int line) {}
@@ -19,6 +25,13 @@ public record DragomanConfig(
     public DragomanConfig {
         values = Map.copyOf(values);
         backends = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(backends));
+        prices = prices == null ? PriceTable.of(Map.of()) : prices;
+    }
+
+    /** A file's values and backends, with no prices of its own. */
+    public DragomanConfig(
+            Path path, boolean exists, Map<Setting, FileValue> values, Map<String, BackendConfig> backends) {
+        this(path, exists, values, backends, null);
     }
 
     public static DragomanConfig absent(Path path) {

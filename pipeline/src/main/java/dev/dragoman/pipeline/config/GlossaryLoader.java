@@ -179,6 +179,30 @@ public final class GlossaryLoader {
         return new Glossary(terms.entries);
     }
 
+    /**
+     * Parses glossary entries in DeepL's TSV format: one "source TAB target" per line (blank lines ignored), for any
+     * language pair; {@code name} identifies them in error messages.
+     *
+     * @throws InvalidInputException when a line is not two tab-separated terms, or a term is given two targets
+     */
+    public static Glossary parseTsv(String text, String name) {
+        Terms terms = new Terms();
+        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            String where = name + " line " + (i + 1);
+            String[] fields = lines[i].split("\t", -1);
+            if (fields.length != 2) {
+                throw new InvalidInputException(where + ": expected a source and a target term separated by one tab, "
+                        + "found " + fields.length + " field(s)");
+            }
+            terms.add(fields[0].strip(), fields[1].strip(), null, null, where);
+        }
+        return new Glossary(terms.entries);
+    }
+
     /** The entries read so far: one target per term and pair, every term one a vendor glossary can hold. */
     private static final class Terms {
         final List<Glossary.Entry> entries = new ArrayList<>();

@@ -15,7 +15,8 @@ public final class OptionBindings {
             "--glossary", Setting.GLOSSARY,
             "--cache", Setting.CACHE_STORE,
             "--cache-path", Setting.CACHE_PATH,
-            "--cache-url", Setting.CACHE_URL);
+            "--cache-url", Setting.CACHE_URL,
+            "--max-cost", Setting.BUDGET);
 
     private static final Map<String, Map<String, Setting>> BY_COMMAND = Map.of(
             "translate",

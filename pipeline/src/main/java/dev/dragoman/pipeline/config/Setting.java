@@ -54,6 +54,18 @@ public enum Setting {
             null,
             "glossary file (CSV, or YAML when named .yaml/.yml) applied to every translation",
             v -> {}),
+    BUDGET(
+            "budget",
+            null,
+            "most a run may spend, in US dollars at live prices (e.g. 5 or 0.50); the run stops before a call that"
+                    + " could cross it; unset = no cap",
+            Setting::dollars),
+    PRICES(
+            "prices",
+            null,
+            "price table file in LiteLLM's model_prices_and_context_window.json format, over the shipped one (or"
+                    + " entries written under 'prices:')",
+            v -> {}),
     FORMAT("format", "text", "output format: text, json, jsonl, md or html (parse: json)", OutputFormat::parse),
     SERVE_HOST("serve.host", "127.0.0.1", "address dragoman serve listens on (without keys: loopback only)", v -> {}),
     SERVE_PORT("serve.port", "5000", "port dragoman serve listens on", Setting::positiveInt),
@@ -174,6 +186,23 @@ public enum Setting {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
+    }
+
+    /** A positive amount of US dollars: "5", "0.50", "$2". */
+    public static double dollars(String v) {
+        String s = v.strip();
+        if (s.startsWith("$")) {
+            s = s.substring(1).strip();
+        }
+        try {
+            double d = Double.parseDouble(s);
+            if (d > 0 && !Double.isInfinite(d) && !s.matches(".*[a-zA-Z].*")) {
+                return d;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the message
+        }
+        throw new IllegalArgumentException("'" + v + "' is not a positive amount of US dollars (such as 5 or 0.50)");
     }
 
     private static void positiveInt(String v) {

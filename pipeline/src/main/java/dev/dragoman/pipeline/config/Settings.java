@@ -1,14 +1,21 @@
 package dev.dragoman.pipeline.config;
 
+import dev.dragoman.core.Language;
 import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.core.backend.MissingKeyException;
+import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.translation.Glossary;
+import dev.dragoman.core.translation.Translator;
 import dev.dragoman.pipeline.backend.Backends;
+import dev.dragoman.pipeline.cost.Budget;
+import dev.dragoman.pipeline.cost.PriceTable;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Resolves every {@link Setting} below the command line: environment ({@code DRAGOMAN_*}) over the file over the
@@ -37,15 +44,17 @@ public final class Settings {
     private final DragomanConfig config;
     private final Map<String, String> env;
     private final String glossaryFile;
+    private final Budget budget;
 
     public Settings(DragomanConfig config, Map<String, String> env) {
-        this(config, env, null);
+        this(config, env, null, null);
     }
 
-    private Settings(DragomanConfig config, Map<String, String> env, String glossaryFile) {
+    private Settings(DragomanConfig config, Map<String, String> env, String glossaryFile, Budget budget) {
         this.config = Objects.requireNonNull(config, "config");
         this.env = Map.copyOf(env);
         this.glossaryFile = glossaryFile;
+        this.budget = budget;
     }
 
     /**
@@ -53,7 +62,32 @@ public final class Settings {
      * keeps {@link Setting#GLOSSARY}'s.
      */
     public Settings withGlossary(String file) {
-        return file == null || file.isBlank() ? this : new Settings(config, env, file.strip());
+        return file == null || file.isBlank() ? this : new Settings(config, env, file.strip(), budget);
+    }
+
+    /**
+     * A copy whose backends all draw on one {@link Budget} of {@code maxCost} (a {@code --max-cost} flag, else
+     * {@link Setting#BUDGET}'s value as the front end resolved it), priced from {@link #prices()}; null or blank: no
+     * cap. Build a run's backends from one such copy, so translations and summaries share the cap.
+     *
+     * @throws ConfigException when {@code maxCost} is not a positive amount of dollars
+     */
+    public Settings withBudget(String maxCost) {
+        if (maxCost == null || maxCost.isBlank()) {
+            return this;
+        }
+        double usd;
+        try {
+            usd = Setting.dollars(maxCost);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--max-cost (budget:): " + e.getMessage() + ".");
+        }
+        return new Settings(config, env, glossaryFile, Budget.of(usd, prices()));
+    }
+
+    /** The run's budget, or null for none (see {@link #withBudget}). */
+    public Budget budget() {
+        return budget;
     }
 
     /**
@@ -69,6 +103,22 @@ public final class Settings {
             return null;
         }
         return GlossaryLoader.load(Stores.expandHome(env, file));
+    }
+
+    /**
+     * The run's prices: the shipped table, under the file {@link Setting#PRICES} names (LiteLLM's JSON format), under
+     * the entries written under {@code prices:} in the configuration — each replacing the entries of the same key.
+     *
+     * @throws dev.dragoman.core.error.DragomanException of kind CONFIGURATION when the file cannot be read or holds a
+     *     malformed entry, naming it
+     */
+    public PriceTable prices() {
+        PriceTable table = PriceTable.standard();
+        String file = resolve(Setting.PRICES).value();
+        if (file != null && !file.isBlank()) {
+            table = table.withOverrides(Stores.expandHome(env, file));
+        }
+        return table.withOverrides(config.prices());
     }
 
     /**
@@ -169,7 +219,8 @@ public final class Settings {
         return BackendTypes.registry()
                 .withVariables(b.variables(env))
                 .withHttp(BackendTypes::http)
-                .withGlossary(this::glossary);
+                .withGlossary(this::glossary)
+                .withBudget(budget);
     }
 
     /**
@@ -183,6 +234,52 @@ public final class Settings {
             throw new ConfigException(noTranslationBackend());
         }
         return backend(name.strip());
+    }
+
+    /**
+     * The translation backend called {@code name}, checked against the target languages its vendor publishes.
+     *
+     * @throws ConfigException as {@link #translationBackend(String)}
+     * @throws UsageException saying why, when a language of {@code targets} is not one the backend translates into
+     */
+    public BackendConfig translationBackend(String name, Collection<Language> targets) {
+        BackendConfig b = translationBackend(name);
+        for (Language target : targets) {
+            backends(b).unsupportedTarget(b.spec(), target).ifPresent(why -> {
+                throw new UsageException(why);
+            });
+        }
+        return b;
+    }
+
+    /**
+     * The translator a brief into {@code target} uses: the backend called {@code name}, decorated by {@code decorate}
+     * (the run's cache, meter, strictness, retry listener) and built on its first translation
+     * ({@link Backends#cachedTranslatorOnDemand}), so a brief already in its target language needs neither the key
+     * nor the server. With no name, a translator that fails the moment a brief needs translating, saying how to
+     * configure one.
+     *
+     * @throws ConfigException when {@code name} names no backend, or one that does not translate
+     * @throws UsageException when the backend does not translate into {@code target}
+     */
+    public Translator briefTranslator(String name, Language target, UnaryOperator<Backends> decorate) {
+        if (name == null || name.isBlank()) {
+            String message = noTranslationBackend()
+                    .replace(
+                            "No translation backend is configured.",
+                            "This brief needs translating into " + target + ", and no translation backend is "
+                                    + "configured.");
+            return request -> {
+                throw new ConfigException(message);
+            };
+        }
+        BackendConfig b = translationBackend(name, List.of(target));
+        return decorate.apply(backends(b)).cachedTranslatorOnDemand(b.spec());
+    }
+
+    /** The summarizer called {@code name}: {@code extractive} (embedded, offline) when null or blank. */
+    public BackendConfig summaryBackend(String name) {
+        return backend(name == null || name.isBlank() ? "extractive" : name.strip());
     }
 
     /** "No translation backend is configured. Add one to FILE, for example: …" with a snippet and the ways out. */

@@ -83,6 +83,18 @@ public final class PriceTable {
         return withOverrides(json, file.toString());
     }
 
+    /** This table with {@code other}'s entries in place of its own (a configuration's prices over a file's). */
+    public PriceTable withOverrides(PriceTable other) {
+        Map<String, ModelPrice> merged = new LinkedHashMap<>(entries);
+        merged.putAll(other.entries);
+        return new PriceTable(merged);
+    }
+
+    /** The fields of an entry this table reads (LiteLLM's names); others are ignored. */
+    public static Set<String> priceFields() {
+        return PRICE_FIELDS;
+    }
+
     /** The price of a backend of {@code type} running {@code model} (null for none): model, type/model, type. */
     public Optional<ModelPrice> find(String type, String model) {
         if (model != null && !model.isBlank()) {

@@ -102,6 +102,30 @@ public final class ArticleRun {
     }
 
     /**
+     * Reads every input into articles and renders nothing (an estimate of what a run over them would cost). An input
+     * that cannot be read is reported in one line ({@link Listener#inputFailed}) and the others are read, as in
+     * {@link #run}; with a single input its failure is thrown.
+     *
+     * @throws UsageException for usage errors (no input at a terminal)
+     */
+    public List<Article> readAll(List<String> inputArgs) {
+        List<InputSource> sources = Inputs.expand(inputArgs, stdinIsTerminal);
+        List<Article> articles = new java.util.ArrayList<>();
+        for (InputSource source : sources) {
+            try {
+                articles.addAll(console.timed("read " + source.name(), () -> read(source)));
+            } catch (DragomanException thrown) {
+                DragomanException e = named(source, thrown);
+                if (!inputSpecific(e) || sources.size() == 1) {
+                    throw e;
+                }
+                console.inputFailed(e.getMessage());
+            }
+        }
+        return articles;
+    }
+
+    /**
      * Writes one document gathered from every input (a table of all of them) to {@code outputOption}: a file,
      * replaced atomically, or standard output when it is null or {@code -}.
      */

@@ -1,6 +1,7 @@
 package dev.dragoman.pipeline.step;
 
 import dev.dragoman.core.Article;
+import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.core.summary.Summary;
@@ -80,9 +81,11 @@ public final class ArticleStep {
         boolean cachedOnly = true;
         List<String> warnings = new ArrayList<>();
         ArticleTranslation translated = null;
-        if (options.translateTo() != null && !options.translateTo().sameLanguageAs(article.language())) {
+        Language from = options.translateFrom() != null ? options.translateFrom() : article.language();
+        if (options.translateTo() != null && !options.translateTo().sameLanguageAs(from)) {
             try {
-                translated = articles.translate(article, options.translateTo());
+                translated = articles.translate(
+                        article, options.translateFrom(), options.translateTo(), options.translationOptions());
             } catch (RuntimeException e) {
                 throw StageException.of("translate", e);
             }

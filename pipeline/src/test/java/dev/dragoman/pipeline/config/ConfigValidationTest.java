@@ -72,4 +72,45 @@ class ConfigValidationTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must start with http:// or https://");
     }
+
+    @Test
+    void should_refuse_a_mistyped_price_field_naming_its_line() {
+        String yaml = "prices:\n  my-model:\n    input_cost_per_tokn: 0.000001\n";
+        assertThatThrownBy(() -> ConfigLoader.parse(FILE, yaml))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Configuration error in " + FILE + " line 3: unknown price field "
+                        + "'input_cost_per_tokn' for 'my-model' (did you mean 'input_cost_per_token'?)");
+    }
+
+    @Test
+    void should_refuse_a_price_that_is_not_a_number_of_dollars() {
+        String yaml = "prices:\n  my-model: { input_cost_per_token: $0.01 }\n";
+        assertThatThrownBy(() -> ConfigLoader.parse(FILE, yaml))
+                .hasMessageStartingWith("Configuration error in " + FILE + " line 2: 'input_cost_per_token' for"
+                        + " 'my-model' is '$0.01', not a number of dollars");
+    }
+
+    @Test
+    void should_put_the_configurations_prices_over_a_price_file_over_the_shipped_table(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // given a file pricing two models, the configuration one of them again
+        Path file = dir.resolve("prices.json");
+        java.nio.file.Files.writeString(
+                file,
+                "{\"sample_spec\": {}, \"gpt-4o-mini\": {\"input_cost_per_token\": 1e-6},"
+                        + " \"house-model\": {\"input_cost_per_token\": 2e-6}}");
+        String yaml = "prices:\n  house-model: { input_cost_per_token: 0.000003 }\n";
+        Settings settings =
+                new Settings(ConfigLoader.parse(FILE, yaml), java.util.Map.of("DRAGOMAN_PRICES", file.toString()));
+
+        // when
+        var prices = settings.prices();
+
+        // then
+        assertThat(prices.find("openai", "gpt-4o-mini").orElseThrow().inputPerToken())
+                .isEqualTo(1e-6);
+        assertThat(prices.find("openai", "house-model").orElseThrow().inputPerToken())
+                .isEqualTo(3e-6);
+        assertThat(prices.find("deepl", null)).isPresent(); // the shipped table below both
+    }
 }

@@ -143,4 +143,21 @@ class GlossaryLoaderTest {
                 .hasMessageContaining("g.csv line 2")
                 .hasMessageContaining("tab or a line break");
     }
+
+    @Test
+    void should_read_deepl_tsv_entries_and_name_a_line_without_one_tab() {
+        // when
+        Glossary g = GlossaryLoader.parseTsv("سانا\tSANA\r\n\n Reuters \tReuters\n", "entries");
+
+        // then
+        assertThat(g.entries())
+                .containsExactly(new Glossary.Entry("سانا", "SANA", null, null), Glossary.Entry.keep("Reuters"));
+        assertThatThrownBy(() -> GlossaryLoader.parseTsv("a\tb\nc,d", "entries"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("entries line 2")
+                .hasMessageContaining("one tab");
+        assertThatThrownBy(() -> GlossaryLoader.parseTsv("a\tb\na\tc", "entries"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("already translated");
+    }
 }

@@ -1,8 +1,11 @@
 package dev.dragoman.summarize.eval;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dragoman.core.json.Json;
+import dev.dragoman.core.write.OutputFormat;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,7 +102,6 @@ public record EvalReport(
         }
     }
 
-    /** A markdown table of the mean scores. */
     /** The mean scores as a table (one row per system) for the JSON Lines and HTML outputs of {@code eval}. */
     public dev.dragoman.core.write.DataTable table() {
         List<List<Object>> rows = new java.util.ArrayList<>();
@@ -113,6 +115,26 @@ public record EvalReport(
                 rows);
     }
 
+    /**
+     * The report as {@code dragoman eval} prints it, ending with a newline: Markdown for text and md (it reads as
+     * Markdown in a terminal too: the table, the bootstrap interval, the failures), the whole record as indented JSON,
+     * or the {@link #table()} as JSON Lines or HTML.
+     */
+    public String render(OutputFormat format) {
+        String printed;
+        try {
+            printed = switch (format) {
+                case TEXT, MD -> toMarkdown();
+                case JSON -> Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this);
+                case JSONL, HTML -> table().render(format);
+            };
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write the evaluation report as JSON", e);
+        }
+        return printed.endsWith("\n") ? printed : printed + "\n";
+    }
+
+    /** The mean scores as a Markdown table under a heading, then the bootstrap interval and the failures. */
     public String toMarkdown() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(

@@ -87,6 +87,46 @@ class LlmSummarizerTest {
     }
 
     @Test
+    void should_give_a_summary_in_another_language_the_glossary_terms_its_article_uses() {
+        // given a glossary with a term the seed uses and one it does not
+        ScriptedChatModel model =
+                new ScriptedChatModel((system, user) -> "Lukashenko told Sergei Lavrov Minsk backs Moscow.");
+        dev.dragoman.core.translation.Glossary glossary = new dev.dragoman.core.translation.Glossary(List.of(
+                new dev.dragoman.core.translation.Glossary.Entry("لافروف", "Sergei Lavrov", null, null),
+                new dev.dragoman.core.translation.Glossary.Entry("الخرطوم", "Khartoum", null, null)));
+        MemoryResultCache cache = new MemoryResultCache();
+        LlmSummarizer withGlossary = LlmSummarizer.builder(model, "scripted")
+                .retrier(Retrier.none())
+                .cache(cache)
+                .glossary(glossary)
+                .build();
+        LlmSummarizer without = LlmSummarizer.builder(model, "scripted")
+                .retrier(Retrier.none())
+                .cache(cache)
+                .build();
+        SummaryOptions english = SummaryOptions.DEFAULT.withOutputLanguage(Language.ENGLISH);
+
+        // when
+        withGlossary.summarize(TestData.seed(), english);
+        withGlossary.summarize(TestData.seed(), SummaryOptions.DEFAULT);
+        Summary plain = without.summarize(TestData.seed(), english);
+
+        // then the English summary's prompt has the term it needs, the Arabic one none, and the keys differ
+        assertThat(model.calls.get(0).system())
+                .contains("- Always translate these terms exactly as given (term => translation):\n  لافروف => Sergei"
+                        + " Lavrov")
+                .doesNotContain("الخرطوم");
+        assertThat(model.calls.stream().map(ScriptedChatModel.Call::system))
+                .filteredOn(system -> !system.contains("Write in English"))
+                .isNotEmpty()
+                .allSatisfy(system -> assertThat(system).doesNotContain("=>"));
+        assertThat(plain.fromCache()).isFalse();
+        assertThat(model.calls.get(model.calls.size() - 1).system())
+                .contains("Write in English")
+                .doesNotContain("=>");
+    }
+
+    @Test
     void should_ask_for_json_and_read_bullets_and_headline() {
         // given
         ScriptedChatModel model = new ScriptedChatModel((system, user) -> system.contains("\"bullets\"")
@@ -342,6 +382,58 @@ class LlmSummarizerTest {
     }
 
     @Test
+    void should_ask_again_once_with_the_problem_when_a_paragraph_is_chatter_and_keep_only_the_summary() {
+        // given: chatter first, then a summary
+        String good = "Belarusian President Lukashenko told Russian Foreign Minister Lavrov in Minsk that Moscow can"
+                + " count on Minsk's support in international forums.";
+        ScriptedChatModel model = new ScriptedChatModel((system, user) ->
+                system.contains("previous answer") ? good : "Sure! Here are your translations: 1) ...");
+
+        dev.dragoman.core.usage.UsageMeter meter = new dev.dragoman.core.usage.UsageMeter();
+        LlmSummarizer llm = LlmSummarizer.builder(model, "scripted")
+                .retrier(Retrier.none())
+                .meter(meter)
+                .build();
+
+        // when
+        Summary summary = llm.summarize(TestData.seed(), SummaryOptions.DEFAULT.withOutputLanguage(Language.ENGLISH));
+
+        // then
+        assertThat(summary.text()).isEqualTo(good);
+        assertThat(model.calls).hasSize(2);
+        assertThat(model.calls.get(1).system())
+                .contains("talks to the requester")
+                .contains("no preamble");
+        assertThat(meter.total().requests()).as("both answers are on the bill").isEqualTo(2);
+    }
+
+    @Test
+    void should_tell_chatter_an_echoed_frame_and_a_broken_off_answer_from_a_summary() {
+        // then: no summary
+        assertThat(LlmSummarizer.notASummary("Sure! Here are your translations: 1) ..."))
+                .contains("talks to");
+        assertThat(LlmSummarizer.notASummary("Here's a summary of the article: the port reopened."))
+                .contains("talks to");
+        assertThat(LlmSummarizer.notASummary("I cannot help with that request."))
+                .contains("talks to");
+        assertThat(LlmSummarizer.notASummary("**Summary:** The port reopened.")).contains("talks to");
+        assertThat(LlmSummarizer.notASummary("بالتأكيد! إليك الملخص.")).contains("talks to");
+        assertThat(LlmSummarizer.notASummary("<article><body>The port reopened.</body></article>"))
+                .contains("frame");
+        assertThat(LlmSummarizer.notASummary("The port reopened on Tuesday after the storm and ..."))
+                .contains("breaks off");
+        // and summaries that only look like it at first sight
+        assertThat(LlmSummarizer.notASummary("Okayama's governor said the port reopened on Tuesday."))
+                .isNull();
+        assertThat(LlmSummarizer.notASummary("Surely the largest storm of the decade closed the port."))
+                .isNull();
+        assertThat(LlmSummarizer.notASummary("Hereford council reopened the bridge; OK was given on Monday."))
+                .isNull();
+        assertThat(LlmSummarizer.notASummary("أعلنت الحكومة خطة لدعم المزارعين، وقال الوزير OK."))
+                .isNull();
+    }
+
+    @Test
     void should_count_paid_answers_that_could_not_be_used_in_the_usage() {
         // given: a model that answers prose where JSON bullets were asked for, every time
         ScriptedChatModel model = new ScriptedChatModel((s, u) -> "Here are your bullets: one, two.");
@@ -358,7 +450,7 @@ class LlmSummarizerTest {
                 TestData.seed(),
                 SummaryOptions.DEFAULT.withStyle(SummaryOptions.Style.BULLETS).withOutputLanguage(Language.ENGLISH)));
 
-        // then: retried once, and both paid answers are on the bill
+        // then: asked again once (not retried with a backoff), and both paid answers are on the bill
         assertThat(failed).isInstanceOf(DragomanException.class);
         assertThat(model.calls).hasSize(2);
         assertThat(meter.total().requests()).isEqualTo(2);

@@ -167,13 +167,15 @@ class LlmTranslatorTest extends TranslatorContract {
     }
 
     @Test
-    void should_fail_retriably_when_a_single_segment_never_comes_back() {
+    void should_fail_as_an_unusable_answer_when_a_single_segment_never_comes_back() {
         // given
         model.thenAnswer(s -> "{\"translations\": {}}");
         // when / then
         assertThatThrownBy(() -> llm().translate(request(List.of("عاجل"))))
                 .isInstanceOfSatisfying(DragomanException.class, e -> {
-                    assertThat(e.isRetriable()).isTrue();
+                    assertThat(e.isRetriable())
+                            .as("the call stack asks again, not a backoff")
+                            .isFalse();
                     assertThat(e.getMessage())
                             .contains("openai")
                             .contains("gpt-test")
@@ -299,7 +301,9 @@ class LlmTranslatorTest extends TranslatorContract {
         // when / then
         assertThatThrownBy(() -> llm().translate(request(SEGMENTS)))
                 .isInstanceOfSatisfying(DragomanException.class, e -> {
-                    assertThat(e.isRetriable()).isTrue();
+                    assertThat(e.isRetriable())
+                            .as("the call stack asks again, not a backoff")
+                            .isFalse();
                     assertThat(e.getMessage()).contains("no JSON object");
                 });
         assertThat(model.requests).hasSize(1);

@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A simulated translation backend for tests and benchmarks: a small HTTP/1.1 server on 127.0.0.1 (a free port)
  * that speaks the OpenAI chat-completions shape ({@code POST /v1/chat/completions}) and the DeepL shape
- * ({@code POST /v2/translate}, {@code /v2/usage}), with configurable latency, a rate limit (429 with
+ * ({@code POST /v2/translate}, {@code /v2/usage}; glossaries through {@code GET|POST /v3/glossaries} and
+ * {@code DELETE /v3/glossaries/ID}, applied by {@code glossary_id}), with configurable latency, a rate limit (429 with
  * {@code Retry-After}), injected faults and a character quota (DeepL 456, OpenAI 429 {@code insufficient_quota}).
  *
  * <p>It answers with {@link SimTranslation#translate}, so every output can be checked exactly. It counts how often
@@ -80,6 +81,7 @@ public final class SimulatedBackend implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicLong billed = new AtomicLong();
     private final AtomicLong ids = new AtomicLong();
+    private final Map<String, SimGlossary> glossaries = new ConcurrentHashMap<>();
     private final Object quotaLock = new Object();
 
     private SimulatedBackend(SimConfig config, ChatProtocol chat) throws IOException {
@@ -184,6 +186,14 @@ public final class SimulatedBackend implements AutoCloseable {
     /** Segments for which a correct translation was delivered. */
     public Set<String> deliveredSegments() {
         return Set.copyOf(delivered);
+    }
+
+    /** The names of the DeepL glossaries this account holds, in creation order. */
+    public List<String> glossaryNames() {
+        return glossaries.values().stream()
+                .sorted(java.util.Comparator.comparing(SimGlossary::created).thenComparing(SimGlossary::id))
+                .map(SimGlossary::name)
+                .toList();
     }
 
     /** A snapshot of the counters. */
@@ -313,6 +323,10 @@ public final class SimulatedBackend implements AutoCloseable {
             usage.put("character_limit", config.quotaCharacters() < 0 ? 1_000_000_000_000L : config.quotaCharacters());
             return respond(out, 200, usage.toString(), Map.of());
         }
+        if (path.equals("/v3/glossaries") || path.startsWith("/v3/glossaries/")) {
+            String authError = checkAuth(request, config, true);
+            return authError != null ? respond(out, 403, authError, Map.of()) : glossaries(request, out);
+        }
         boolean deepl = path.equals("/v2/translate");
         boolean openai = path.equals("/v1/chat/completions") || path.equals("/chat/completions");
         if (!deepl && !openai) {
@@ -328,7 +342,7 @@ public final class SimulatedBackend implements AutoCloseable {
         }
         Parsed parsed;
         try {
-            parsed = deepl ? parseDeepL(request) : parseChat(request);
+            parsed = deepl ? parseDeepL(request, glossaries) : parseChat(request);
         } catch (IOException | RuntimeException e) {
             return respond(
                     out, 400, errorBody(deepl, "Bad request: " + e.getMessage(), "invalid_request_error"), Map.of());
@@ -535,7 +549,11 @@ public final class SimulatedBackend implements AutoCloseable {
 
     /** Segments keyed by id (DeepL: 1..n), the target language, the model, the chat messages. */
     private record Parsed(
-            LinkedHashMap<String, String> segments, String target, String model, List<ChatProtocol.Message> messages) {
+            LinkedHashMap<String, String> segments,
+            String target,
+            String model,
+            List<ChatProtocol.Message> messages,
+            Map<String, String> terms) {
         long characters() {
             long n = 0;
             for (String s : segments.values()) {
@@ -545,9 +563,11 @@ public final class SimulatedBackend implements AutoCloseable {
         }
     }
 
-    private static Parsed parseDeepL(HttpRequest request) throws IOException {
+    private static Parsed parseDeepL(HttpRequest request, Map<String, SimGlossary> glossaries) throws IOException {
         List<String> texts = new ArrayList<>();
         String target;
+        String source = null;
+        String glossaryId = null;
         String type = request.header("content-type");
         if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             target = null;
@@ -559,6 +579,10 @@ public final class SimulatedBackend implements AutoCloseable {
                     texts.add(value);
                 } else if (key.equals("target_lang")) {
                     target = value;
+                } else if (key.equals("source_lang")) {
+                    source = value;
+                } else if (key.equals("glossary_id")) {
+                    glossaryId = value;
                 }
             }
         } else {
@@ -571,6 +595,12 @@ public final class SimulatedBackend implements AutoCloseable {
             target = body.path("target_lang").isTextual()
                     ? body.get("target_lang").asText()
                     : null;
+            source = body.path("source_lang").isTextual()
+                    ? body.get("source_lang").asText()
+                    : null;
+            glossaryId = body.path("glossary_id").isTextual()
+                    ? body.get("glossary_id").asText()
+                    : null;
         }
         if (target == null || target.isBlank()) {
             throw new IllegalArgumentException("Value for 'target_lang' not supported.");
@@ -582,7 +612,7 @@ public final class SimulatedBackend implements AutoCloseable {
         for (int i = 0; i < texts.size(); i++) {
             segments.put(Integer.toString(i + 1), texts.get(i));
         }
-        return new Parsed(segments, target, "deepl", List.of());
+        return new Parsed(segments, target, "deepl", List.of(), terms(glossaries, glossaryId, source, target));
     }
 
     private Parsed parseChat(HttpRequest request) throws IOException {
@@ -617,7 +647,7 @@ public final class SimulatedBackend implements AutoCloseable {
             }
         }
         return new Parsed(
-                segments, chat.targetLanguage(messages), body.path("model").asText("sim"), messages);
+                segments, chat.targetLanguage(messages), body.path("model").asText("sim"), messages, Map.of());
     }
 
     private static String deepLBody(Parsed parsed, boolean dropOne) {
@@ -628,7 +658,7 @@ public final class SimulatedBackend implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             ObjectNode t = translations.addObject();
             t.put("detected_source_language", detect(texts.get(i)));
-            t.put("text", SimTranslation.translate(texts.get(i), parsed.target()));
+            t.put("text", SimTranslation.translate(applyTerms(texts.get(i), parsed.terms()), parsed.target()));
         }
         return body.toString();
     }
@@ -638,7 +668,7 @@ public final class SimulatedBackend implements AutoCloseable {
         if (badContent) {
             content = "Sure! Here are your translations: 1) ...";
         } else if (parsed.segments().containsKey("")) {
-            content = SimTranslation.translate(parsed.segments().get(""), parsed.target());
+            content = freeForm(parsed);
         } else {
             LinkedHashMap<String, String> out = new LinkedHashMap<>();
             List<Map.Entry<String, String>> entries =
@@ -675,6 +705,53 @@ public final class SimulatedBackend implements AutoCloseable {
         return body.toString();
     }
 
+    private static final java.util.regex.Pattern FRAMED_BODY =
+            java.util.regex.Pattern.compile("(?s)<body>\\s*(.*?)\\s*</body>");
+    private static final java.util.regex.Pattern FRAMED_HEADLINE =
+            java.util.regex.Pattern.compile("(?s)<headline>(.*?)</headline>");
+
+    /**
+     * A task without numbered segments. A summary request (the article framed in {@code <article>} tags, as Dragoman's
+     * summarizer sends it) is answered in the shape its system message asks for — {@code {"bullets": [...]}},
+     * {@code {"headline": "..."}} or one paragraph of prose — made of the translation of the body's first three
+     * paragraphs (the headline's for a headline), so tests can compute it; anything else with the translation of the
+     * last user message.
+     */
+    private static String freeForm(Parsed parsed) {
+        String user = parsed.segments().get("");
+        String target = parsed.target();
+        java.util.regex.Matcher body = FRAMED_BODY.matcher(user);
+        if (!body.find()) {
+            return SimTranslation.translate(user, target);
+        }
+        List<String> paragraphs = body.group(1)
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .limit(3)
+                .toList();
+        String system = parsed.messages().stream()
+                .filter(m -> m.role().equals("system"))
+                .map(ChatProtocol.Message::content)
+                .findFirst()
+                .orElse("");
+        if (system.contains("{\"bullets\"")) {
+            ObjectNode answer = Json.mapper().createObjectNode();
+            ArrayNode bullets = answer.putArray("bullets");
+            paragraphs.forEach(p -> bullets.add(SimTranslation.translate(p, target)));
+            return answer.toString();
+        }
+        if (system.contains("{\"headline\"")) {
+            java.util.regex.Matcher headline = FRAMED_HEADLINE.matcher(user);
+            ObjectNode answer = Json.mapper().createObjectNode();
+            answer.put(
+                    "headline",
+                    SimTranslation.translate(headline.find() ? headline.group(1) : paragraphs.get(0), target));
+            return answer.toString();
+        }
+        return SimTranslation.translate(String.join(" ", paragraphs), target);
+    }
+
     /** OpenAI's tokenizer of its current models ({@code o200k_base}). */
     private static final com.knuddels.jtokkit.api.Encoding O200K =
             com.knuddels.jtokkit.Encodings.newLazyEncodingRegistry()
@@ -689,6 +766,106 @@ public final class SimulatedBackend implements AutoCloseable {
                 .filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC)
                 .count();
         return arabic * 2 > text.codePoints().filter(Character::isLetter).count() ? "AR" : "EN";
+    }
+
+    // ---------------------------------------------------------------- DeepL glossaries (v3)
+
+    /** One glossary: its dictionaries by "source>target" (bare lower-case codes), each term → target in order. */
+    private record SimGlossary(String id, String name, String created, Map<String, Map<String, String>> dictionaries) {
+        ObjectNode info() {
+            ObjectNode g =
+                    Json.mapper().createObjectNode().put("glossary_id", id).put("name", name);
+            ArrayNode list = g.putArray("dictionaries");
+            dictionaries.forEach((pair, entries) -> list.addObject()
+                    .put("source_lang", pair.substring(0, pair.indexOf('>')))
+                    .put("target_lang", pair.substring(pair.indexOf('>') + 1))
+                    .put("entry_count", entries.size()));
+            return g.put("creation_time", created);
+        }
+    }
+
+    /** {@code GET|POST /v3/glossaries}, {@code DELETE /v3/glossaries/ID}, in DeepL's documented shapes. */
+    private boolean glossaries(HttpRequest request, OutputStream out) throws IOException {
+        String path = request.path();
+        if (path.equals("/v3/glossaries") && request.method().equals("GET")) {
+            ObjectNode answer = Json.mapper().createObjectNode();
+            ArrayNode list = answer.putArray("glossaries");
+            glossaries.values().forEach(g -> list.add(g.info()));
+            return respond(out, 200, answer.toString(), Map.of());
+        }
+        if (path.equals("/v3/glossaries") && request.method().equals("POST")) {
+            JsonNode body = Json.mapper().readTree(request.body());
+            Map<String, Map<String, String>> dictionaries = new LinkedHashMap<>();
+            for (JsonNode d : body.path("dictionaries")) {
+                if (!"tsv".equals(d.path("entries_format").asText("tsv"))) {
+                    return respond(out, 400, errorBody(true, "Unsupported entries_format", ""), Map.of());
+                }
+                Map<String, String> entries = new LinkedHashMap<>();
+                for (String line : d.path("entries").asText("").split("\n")) {
+                    String[] st = line.split("\t");
+                    if (st.length == 2) {
+                        entries.put(st[0].strip(), st[1].strip());
+                    }
+                }
+                dictionaries.put(
+                        lang(d.path("source_lang").asText())
+                                + '>'
+                                + lang(d.path("target_lang").asText()),
+                        entries);
+            }
+            if (!body.path("name").isTextual() || dictionaries.isEmpty()) {
+                return respond(out, 400, errorBody(true, "Missing name or dictionaries", ""), Map.of());
+            }
+            SimGlossary g = new SimGlossary(
+                    java.util.UUID.randomUUID().toString(),
+                    body.get("name").asText(),
+                    java.time.Instant.now().toString(),
+                    dictionaries);
+            glossaries.put(g.id(), g);
+            return respond(out, 201, g.info().toString(), Map.of());
+        }
+        if (request.method().equals("DELETE") && path.lastIndexOf('/') == "/v3/glossaries".length()) {
+            return glossaries.remove(path.substring(path.lastIndexOf('/') + 1)) != null
+                    ? respondBytes(out, 204, new byte[0], Map.of())
+                    : respond(out, 404, errorBody(true, "Glossary not found", ""), Map.of());
+        }
+        return respond(out, 405, errorBody(true, "not simulated: " + request.method() + " " + path, ""), Map.of());
+    }
+
+    /** The terms a translation applies: none without glossary_id; else the glossary's dictionary for the pair. */
+    private static Map<String, String> terms(
+            Map<String, SimGlossary> glossaries, String glossaryId, String source, String target) {
+        if (glossaryId == null || glossaryId.isBlank()) {
+            return Map.of();
+        }
+        SimGlossary g = glossaries.get(glossaryId);
+        if (g == null) {
+            throw new IllegalArgumentException("Glossary not found");
+        }
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException("Use of a glossary requires the source_lang parameter to be specified");
+        }
+        Map<String, String> d = g.dictionaries().get(lang(source) + '>' + lang(target));
+        if (d == null) {
+            throw new IllegalArgumentException("The glossary has no dictionary for this language pair");
+        }
+        return d;
+    }
+
+    private static String lang(String code) {
+        int dash = code.indexOf('-');
+        return (dash < 0 ? code : code.substring(0, dash)).toLowerCase(Locale.ROOT);
+    }
+
+    /** Each glossary term in {@code text} replaced by its target, longest terms first, before the "translation". */
+    private static String applyTerms(String text, Map<String, String> terms) {
+        List<String> longestFirst = new ArrayList<>(terms.keySet());
+        longestFirst.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        String out = text;
+        for (String term : longestFirst) {
+            out = out.replace(term, terms.get(term));
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- HTTP plumbing
@@ -719,6 +896,8 @@ public final class SimulatedBackend implements AutoCloseable {
     private static String reason(int status) {
         return switch (status) {
             case 200 -> "OK";
+            case 201 -> "Created";
+            case 204 -> "No Content";
             case 400 -> "Bad Request";
             case 401 -> "Unauthorized";
             case 403 -> "Forbidden";

@@ -1,0 +1,46 @@
+package dev.dragoman.cli.command;
+
+import dev.dragoman.cli.Console;
+import dev.dragoman.core.write.OutputFormat;
+import dev.dragoman.pipeline.cost.Estimate;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --estimate} for every command that can call a paid backend (a {@code @Mixin}): the command maps its other
+ * options onto the estimate the pipeline makes ({@code ConfiguredBackends.estimate}) and prints it here, the same
+ * way for {@code batch}, {@code translate} and {@code summarize}.
+ */
+public final class EstimateOption {
+
+    @Option(
+            names = "--estimate",
+            description = "Call no backend: print what the run would cost (what the cache would not answer, priced "
+                    + "live and deferred; prices from the shipped table and the configuration's 'prices:') as a "
+                    + "table, or as json/md with --format json|md, and exit.")
+    boolean requested;
+
+    /** True when {@code --estimate} was given. */
+    public boolean requested() {
+        return requested;
+    }
+
+    /**
+     * Prints {@code estimate} on standard output ({@code TEXT}: a table) and what it could not count on stderr.
+     *
+     * @return the exit code, 0
+     */
+    public int print(Estimate estimate, OutputFormat format, Console console) {
+        console.out().print(estimate.table().render(format));
+        console.out().flush();
+        if (estimate.unreadable() > 0) {
+            console.note(
+                    "%d inputs or articles could not be read or planned; a run would fail them.",
+                    estimate.unreadable());
+        }
+        if (estimate.total().live() == null) {
+            console.note("Warning: no price for some backend: its cost is shown as -; give one under 'prices:' in"
+                    + " the configuration (LiteLLM's field names, dollars per token or character).");
+        }
+        return 0;
+    }
+}
