@@ -117,16 +117,7 @@ public final class TranslateCommand implements Callable<Integer> {
             StepOptions step = new StepOptions(target, false, null, null).withTranslation(from, options);
             return estimate.print(
                     ConfiguredBackends.estimate(
-                            settings,
-                            true,
-                            false,
-                            b.name(),
-                            null,
-                            cache.store(),
-                            cache.path(),
-                            cache.url(),
-                            List.of(target),
-                            e -> e.estimate(articles, step)),
+                            settings, step, cache.choice(b.name(), null), e -> e.estimate(articles, step)),
                     io.format(),
                     console);
         }
