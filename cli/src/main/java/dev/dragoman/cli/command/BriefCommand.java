@@ -101,16 +101,7 @@ public final class BriefCommand implements Callable<Integer> {
             StepOptions step = new StepOptions(null, false, target, options);
             return estimate.print(
                     ConfiguredBackends.estimate(
-                            settings,
-                            true,
-                            true,
-                            backend,
-                            "extractive",
-                            cache.store(),
-                            cache.path(),
-                            cache.url(),
-                            java.util.List.of(target),
-                            e -> e.estimate(articles, step)),
+                            settings, step, cache.choice(backend, "extractive"), e -> e.estimate(articles, step)),
                     format,
                     console);
         }

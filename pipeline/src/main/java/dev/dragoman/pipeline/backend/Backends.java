@@ -79,6 +79,9 @@ public final class Backends {
     /** The run's cost cap, or null for none. */
     private final Budget budget;
 
+    /** The backends a translator built here falls back to, in order, when the ones before used up their quota. */
+    private final List<Fallback> fallbacks;
+
     private Backends(
             Providers<TranslatorProvider> translators,
             Providers<SummarizerProvider> summarizers,
@@ -94,7 +97,8 @@ public final class Backends {
             SharedRateLimits rateLimits,
             Supplier<Glossary> glossary,
             DeferredBatches deferral,
-            Budget budget) {
+            Budget budget,
+            List<Fallback> fallbacks) {
         this.translators = translators;
         this.summarizers = summarizers;
         this.chatModels = chatModels;
@@ -115,6 +119,7 @@ public final class Backends {
         this.glossary = glossary;
         this.deferral = deferral;
         this.budget = budget;
+        this.fallbacks = List.copyOf(fallbacks);
     }
 
     /**
@@ -142,7 +147,8 @@ public final class Backends {
                 null,
                 null,
                 null,
-                null);
+                null,
+                List.of());
     }
 
     /** Keys and vendor options are read through {@code lookup} (variable name → value, null when unset). */
@@ -162,7 +168,8 @@ public final class Backends {
                 rateLimits,
                 glossary,
                 deferral,
-                budget);
+                budget,
+                fallbacks);
     }
 
     /** The variables of {@code env} (a copy of the process environment, or a test's map). */
@@ -200,7 +207,8 @@ public final class Backends {
                 rateLimits,
                 glossary,
                 deferral,
-                budget);
+                budget,
+                fallbacks);
     }
 
     /** Where cached translations and summaries are kept. */
@@ -220,7 +228,8 @@ public final class Backends {
                 rateLimits,
                 glossary,
                 deferral,
-                budget);
+                budget,
+                fallbacks);
     }
 
     /** Where usage of every successful call is counted; null for none. */
@@ -240,7 +249,8 @@ public final class Backends {
                 rateLimits,
                 glossary,
                 deferral,
-                budget);
+                budget,
+                fallbacks);
     }
 
     /** True: translations that look incomplete fail instead of being flagged. */
@@ -260,7 +270,8 @@ public final class Backends {
                 rateLimits,
                 glossary,
                 deferral,
-                budget);
+                budget,
+                fallbacks);
     }
 
     /** Told about every retry (for a verbose front end); null for none. */
@@ -280,7 +291,8 @@ public final class Backends {
                 rateLimits,
                 glossary,
                 deferral,
-                budget);
+                budget,
+                fallbacks);
     }
 
     /**
@@ -305,7 +317,8 @@ public final class Backends {
                 rateLimits,
                 glossary,
                 batches,
-                budget);
+                budget,
+                fallbacks);
     }
 
     /**
@@ -330,7 +343,54 @@ public final class Backends {
                 rateLimits,
                 glossary,
                 deferral,
-                b);
+                b,
+                fallbacks);
+    }
+
+    /**
+     * A backend that a translator built from here falls back to ({@link #translator}, {@link #cachedTranslator}).
+     *
+     * @param spec the backend
+     * @param variables where its key and vendor options are read (its own: a key written in the configuration file
+     *     belongs to its entry only)
+     */
+    public record Fallback(BackendSpec spec, Function<String, String> variables) {
+        public Fallback {
+            Objects.requireNonNull(spec, "spec");
+            Objects.requireNonNull(variables, "variables");
+        }
+    }
+
+    /**
+     * Every translator built from here on is a fallback chain (see {@link FallbackTranslator}): its own backend first,
+     * then {@code chain} in order, each taking over the requests of the ones before once they have used up their
+     * quota. Each is built with everything else this factory has (cache, meter, budget, rate limits, glossary,
+     * strictness), so a fallback's calls count against the same budget. An entry naming the backend being built is
+     * left out. Empty: no fallback.
+     */
+    public Backends withFallbacks(List<Fallback> chain) {
+        return new Backends(
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                cache,
+                meter,
+                strict,
+                onRetry,
+                clock,
+                limiters,
+                rateLimits,
+                glossary,
+                deferral,
+                budget,
+                chain == null ? List.of() : chain);
+    }
+
+    /** The configured fallbacks of translators built here, in order (empty: none). */
+    public List<Fallback> fallbacks() {
+        return fallbacks;
     }
 
     public Backends withClock(Clock c) {
@@ -349,7 +409,8 @@ public final class Backends {
                 rateLimits,
                 glossary,
                 deferral,
-                budget);
+                budget,
+                fallbacks);
     }
 
     /**
@@ -374,7 +435,8 @@ public final class Backends {
                 shared,
                 glossary,
                 deferral,
-                budget);
+                budget,
+                fallbacks);
     }
 
     /**
@@ -399,7 +461,8 @@ public final class Backends {
                 rateLimits,
                 once,
                 deferral,
-                budget);
+                budget,
+                fallbacks);
     }
 
     /** The glossary translators get, or null for none (reads it if not read yet). */
@@ -510,7 +573,7 @@ public final class Backends {
      * glossary ({@link #withGlossary}). Not cached: the article translator caches per segment.
      */
     public TranslationBackend translator(BackendSpec spec) {
-        return standard(spec).build();
+        return chain(spec, (factory, s, gate) -> factory.standard(s, gate).build());
     }
 
     /**
@@ -518,17 +581,54 @@ public final class Backends {
      * segment) around the guards, the rate limit and metering.
      */
     public TranslationBackend cachedTranslator(BackendSpec spec) {
-        return standard(spec).cache(new CachedCall(cache)).clock(clock).build();
+        return chain(
+                spec,
+                (factory, s, gate) -> factory.standard(s, gate)
+                        .cache(new CachedCall(factory.cache))
+                        .clock(factory.clock)
+                        .build());
+    }
+
+    /** Builds one backend's whole stack; {@code gate} (null: none) goes at its bottom. */
+    private interface Stack {
+        TranslationBackend build(Backends factory, BackendSpec spec, FallbackTranslator.QuotaGate gate);
+    }
+
+    /**
+     * {@code spec}'s stack, or with {@link #withFallbacks fallbacks} the chain of its stack and theirs, each built by
+     * its own factory (its own key lookup) and gated so that a backend out of quota is not called again.
+     */
+    private TranslationBackend chain(BackendSpec spec, Stack stack) {
+        BackendSpec first = resolve(spec);
+        List<Fallback> rest = fallbacks.stream()
+                .filter(f -> !resolve(f.spec()).name().equals(first.name()))
+                .toList();
+        if (rest.isEmpty()) {
+            return stack.build(this, spec, null);
+        }
+        List<FallbackTranslator.Link> links = new ArrayList<>();
+        FallbackTranslator.QuotaGate gate = new FallbackTranslator.QuotaGate();
+        Backends alone = withFallbacks(List.of());
+        links.add(new FallbackTranslator.Link(first, stack.build(alone, spec, gate), gate));
+        for (Fallback f : rest) {
+            FallbackTranslator.QuotaGate g = new FallbackTranslator.QuotaGate();
+            Backends own = alone.withVariables(f.variables());
+            links.add(new FallbackTranslator.Link(own.resolve(f.spec()), stack.build(own, f.spec(), g), g));
+        }
+        return new FallbackTranslator(links);
     }
 
     /** Every layer but the cache, as {@link #translator} and {@link #cachedTranslator} share them. */
-    private Translators.Pipeline standard(BackendSpec spec) {
+    private Translators.Pipeline standard(BackendSpec spec, FallbackTranslator.QuotaGate gate) {
         RateLimiter limiter = limiter(spec);
         TranslationBackend raw = keyed(spec, limiter);
         BackendSpec s = resolve(spec);
         if (budget != null && translators.find(s.type()).isPresent()) {
             // machine translation; a language model's calls are kept within the budget at its ChatModel
             raw = budget.translator(raw, budget.costOf(s.name(), s.type(), s.model(), false));
+        }
+        if (gate != null) {
+            raw = gate.around(raw); // a fallback chain's link: not called again once its quota is gone
         }
         return Translators.pipeline(raw)
                 .retry(retrier(spec))

@@ -440,15 +440,17 @@ public final class BatchEngine {
     }
 
     private Outcome process(WorkItem item, BatchJournal journal, ArticleOutputs outputs, String fingerprint) {
-        DoneRecord seen = journal.doneKey(item.key(), fingerprint);
-        if (seen == null && item.url() != null && journal.doneUrl(item.url(), fingerprint)) {
-            seen = journal.doneKey(item.key(), fingerprint);
-            if (seen == null) {
+        if (item.fetches()) {
+            // only an item whose page is still to be fetched is known by its URL before loading; one that carries
+            // its article is known by its content below, so a URL it declares never hides another article
+            DoneRecord seen = journal.doneKey(item.key(), fingerprint);
+            if (seen != null) {
+                return new Outcome(
+                        BatchListener.Outcome.SKIPPED, seen); // never fetch a finished feed item's page again
+            }
+            if (journal.doneUrl(item.url(), fingerprint)) {
                 return new Outcome(BatchListener.Outcome.SKIPPED, null); // the same page reached through another feed
             }
-        }
-        if (seen != null && item.url() != null) {
-            return new Outcome(BatchListener.Outcome.SKIPPED, seen); // never fetch a finished feed item's page again
         }
         Article article;
         try {

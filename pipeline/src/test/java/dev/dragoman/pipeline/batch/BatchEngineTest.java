@@ -449,6 +449,56 @@ public class BatchEngineTest {
     }
 
     @Test
+    void should_show_in_the_digest_a_summary_of_the_translation_and_ask_for_no_source_language_summary()
+            throws Exception {
+        // given: a summarizer whose summary is not the article's first paragraph, and records what it is asked
+        Path in = writeArticles(2);
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.dragoman.core.summary.Summarizer s = (article, options) -> {
+            asked.add(article.headline());
+            String text = "In short: " + article.headline();
+            return new dev.dragoman.core.summary.Summary(
+                    text,
+                    List.of(text),
+                    article.language(),
+                    "scripted",
+                    null,
+                    dev.dragoman.core.usage.Usage.ofTokens(1, 100, 20),
+                    Instant.parse("2024-06-25T00:00:00Z"),
+                    false,
+                    List.of());
+        };
+        Path out = tmp.resolve("out");
+        BatchOptions english =
+                new BatchOptions(List.of(in.toString()), out, Language.ENGLISH, true, null, 1, null, null, "scripted");
+
+        // when
+        RunReport report = BatchEngine.builder(english)
+                .translator(Scripted.backend(new ScriptedTranslator()))
+                .summarizer(s)
+                .clock(clock)
+                .build()
+                .run(BatchListener.NONE, false);
+        List<Path> digest = new dev.dragoman.pipeline.digest.DigestWriter()
+                .write(
+                        out,
+                        dev.dragoman.pipeline.digest.Digest.of(
+                                report, new dev.dragoman.core.cluster.MinHashStoryClusterer()));
+
+        // then: one summary per article, of its English translation, and that summary is what the digest shows
+        assertThat(asked).containsExactlyInAnyOrder("[en] خبر رقم 1", "[en] خبر رقم 2");
+        assertThat(report.entries())
+                .extracting(DoneRecord::summary)
+                .containsExactlyInAnyOrder("In short: [en] خبر رقم 1", "In short: [en] خبر رقم 2");
+        String md = Files.readString(digest.stream()
+                .filter(p -> p.toString().endsWith(".md"))
+                .findFirst()
+                .orElseThrow());
+        // (the two look-alike articles are one story: the digest shows its one summary)
+        assertThat(md).contains("In short: \\[en\\] خبر رقم ").doesNotContain("الفقرة الأولى");
+    }
+
+    @Test
     void should_redo_items_when_the_options_change() throws Exception {
         // given
         Path in = writeArticles(3);
