@@ -141,7 +141,7 @@ public final class TranslateCommand implements Callable<Integer> {
                         ArticleTranslation t = console.timed(
                                 "translate " + input.name(),
                                 () -> translator.translate(article, from, target, options));
-                        console.warnings(input.name(), t.provenance().warnings());
+                        console.warnings(input.name(), t.provenance().notices());
                         return writer.write(article, t);
                     }));
             console.note("%s", BackendListing.usageLine(b, meter.total(), store.counters()));
