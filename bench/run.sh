@@ -8,6 +8,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 mvn -B -q -Pbench package -DskipTests
 cp="bench/target/dragoman-bench.jar:bench/target/lib/*"
+# FlinkBenchmark's workers read the simulated backend's key from their environment, as on a cluster
+export DRAGOMAN_BENCH_SIM_KEY="${DRAGOMAN_BENCH_SIM_KEY:-bench-sim-key:fx}"
 out="bench/target/benchmarks.md"
 {
   echo "# Dragoman benchmarks"

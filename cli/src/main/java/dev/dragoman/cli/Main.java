@@ -18,6 +18,7 @@ import dev.dragoman.core.error.Reasons;
 import dev.dragoman.core.error.RedactingStream;
 import dev.dragoman.core.error.Secrets;
 import dev.dragoman.core.error.UsageException;
+import dev.dragoman.core.text.Durations;
 import dev.dragoman.pipeline.config.LogLevels;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -136,6 +137,7 @@ public final class Main implements Runnable {
             }
         }
         cli.registerConverter(dev.dragoman.core.Language.class, new LanguageConverter());
+        cli.registerConverter(java.time.Duration.class, Durations::parseDuration); // 30s, 1m, PT6H
         cli.setCaseInsensitiveEnumValuesAllowed(true); // --style bullets, --formality more
         cli.setDefaultValueProvider(new ConfigDefaultProvider(context.settingsForDefaults()));
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> handleExecutionException(context, ex, cmd, parsed));

@@ -6,12 +6,13 @@ import dev.dragoman.cli.VersionProvider;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.summary.SummaryOptions;
-import dev.dragoman.core.text.Durations;
 import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.pipeline.batch.BatchEngine;
 import dev.dragoman.pipeline.batch.BatchListener;
 import dev.dragoman.pipeline.batch.BatchOptions;
+import dev.dragoman.pipeline.batch.Fetcher;
 import dev.dragoman.pipeline.batch.HttpFetcher;
+import dev.dragoman.pipeline.config.BackendChoice;
 import dev.dragoman.pipeline.config.ConfiguredBackends;
 import dev.dragoman.pipeline.config.Settings;
 import dev.dragoman.pipeline.cost.Estimate;
@@ -20,10 +21,9 @@ import dev.dragoman.pipeline.schedule.BatchJob;
 import dev.dragoman.pipeline.schedule.Schedule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,9 +35,16 @@ import picocli.CommandLine.Parameters;
         name = "batch",
         mixinStandardHelpOptions = true,
         description = {
-            "Read many inputs (files, directories, globs, feed and page URLs), translate and summarize each article,",
-            "write per-article outputs and a digest grouped by story under --out. Resumable: run the same command",
-            "again after a crash or kill and only unfinished and failed items are redone."
+            "Read many inputs (files, directories, globs, feed and page URLs), translate and summarize each article, "
+                    + "and write per-article outputs and a digest grouped by story under --out.",
+            "Resumable: run the same command again after a crash or kill and only unfinished and failed items are "
+                    + "redone."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  dragoman batch wire/ --out news/ --translate-to en --estimate   # the cost first; calls no backend",
+            "  dragoman batch wire/ https://example.org/rss --out news/ --translate-to en --summarize --jobs 4",
+            "  dragoman batch https://example.org/rss --out news/ --brief en --cron \"0 7 * * *\" --zone Europe/Berlin"
         })
 public final class BatchCommand implements Callable<Integer> {
 
@@ -116,7 +123,7 @@ public final class BatchCommand implements Callable<Integer> {
             defaultValue = "30s",
             paramLabel = "DURATION",
             description = "HTTP fetch timeout (default ${DEFAULT-VALUE}).")
-    String fetchTimeout;
+    Duration fetchTimeout;
 
     @Option(
             names = "--deferred",
@@ -135,7 +142,7 @@ public final class BatchCommand implements Callable<Integer> {
             defaultValue = "1m",
             paramLabel = "DURATION",
             description = "With --deferred --wait: how often to look at a batch in flight (default ${DEFAULT-VALUE}).")
-    String pollEvery;
+    Duration pollEvery;
 
     @Option(
             names = "--translate-backend",
@@ -164,7 +171,7 @@ public final class BatchCommand implements Callable<Integer> {
             defaultValue = "auto",
             paramLabel = "MODE",
             description = "auto (a bar on a terminal, else one line per item), bar or lines.")
-    String progress;
+    ProgressListeners.Mode progress;
 
     @CommandLine.Mixin
     dev.dragoman.cli.command.BudgetOption budget = new dev.dragoman.cli.command.BudgetOption();
@@ -190,40 +197,50 @@ public final class BatchCommand implements Callable<Integer> {
         try {
             return execute(spec.commandLine().getErr());
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage()); // a bad --every, --cron, --zone, --format or --progress
+            throw new UsageException(e.getMessage()); // a bad --every, --cron, --zone, --format, --jobs or --wait
         }
     }
 
     private int execute(PrintWriter err) {
-        Schedule schedule = schedule(); // usage errors before any backend is built
-        DeferredBatches batches = deferredBatches();
-        BatchListener listener = listener(err);
+        Schedule schedule = Schedule.of(every, cron, zone); // usage errors before any backend is built
+        DeferredBatches batches = DeferredBatches.asked(deferred, waitForBatches, pollEvery);
+        // --quiet: no progress; failures still go to failures.jsonl and the exit code
+        BatchListener listener = common.quiet() ? BatchListener.NONE : ProgressListeners.of(progress, err);
         Console console = new Console(spec, common);
+        BatchOptions options = new BatchOptions(
+                        inputs,
+                        out,
+                        translateTo,
+                        summarize,
+                        brief,
+                        jobs,
+                        BatchOptions.ArticleFormat.parse(formats),
+                        strict ? SummaryOptions.DEFAULT.withStrict(true) : null,
+                        null)
+                .withAllowFlagged(allowFlagged);
+        BackendChoice choice = cache.choice(translateBackend, summarizeBackend);
+        Fetcher fetcher = HttpFetcher.of(VersionProvider.version(), fetchTimeout, perHost);
         if (estimate.requested()) {
-            return estimate(console);
+            Estimate e = ConfiguredBackends.estimate(
+                    glossary.apply(context.settings(), console),
+                    options.step(),
+                    choice,
+                    estimator -> estimator.estimate(options, fetcher));
+            boolean formatGiven = spec.commandLine().getParseResult().hasMatchedOption("--format");
+            return estimate.print(e, formatGiven ? OutputFormat.parse(formats.get(0)) : OutputFormat.TEXT, console);
         }
         if (engine.flink()) {
-            return flink(schedule, batches, console, err);
+            return flink(schedule, batches, options, choice, console, err);
         }
         Settings settings = budget.apply(glossary.apply(context.settings(), console));
         try (ConfiguredBackends backends = ConfiguredBackends.open(
-                        settings,
-                        translateTo != null || brief != null,
-                        summarize || brief != null,
-                        translateBackend,
-                        summarizeBackend,
-                        cache.store(),
-                        cache.path(),
-                        cache.url(),
-                        console::retrying,
-                        targets(),
-                        batches)
+                        settings, options.step(), choice, console::retrying, batches)
                 .onCacheWarning(w -> console.note("Warning: %s.", w))) {
-            BatchEngine engine = BatchEngine.builder(options(backends))
+            BatchEngine engine = BatchEngine.builder(options.withBackends(backends.describe()))
                     .translator(backends.translator())
                     .summarizer(backends.summarizer())
                     .deferred(batches)
-                    .fetcher(HttpFetcher.of(VersionProvider.version(), Durations.parseDuration(fetchTimeout), perHost))
+                    .fetcher(fetcher)
                     .build();
             return run(BatchJob.once(engine).on(schedule), listener, err);
         } finally {
@@ -243,20 +260,19 @@ public final class BatchCommand implements Callable<Integer> {
 
     private void print(BatchJob.Run r, PrintWriter err) {
         synchronized (err) {
-            err.println("digest: " + r.digest().get(0) + " (+ .html, .json)");
-            if (!r.report().batchesInFlight().isEmpty()) {
-                err.println("in flight: " + String.join("; ", r.report().batchesInFlight())
-                        + "; run the same command again later");
-            }
-            if (r.report().failed() > 0) {
-                err.println("failures: " + out.resolve(BatchEngine.FAILURES));
-            }
+            r.notes(out).forEach(err::println);
             err.flush();
         }
     }
 
     /** {@code --engine flink}: the same options and configured backends, run once as a Flink job. */
-    private int flink(Schedule schedule, DeferredBatches batches, Console console, PrintWriter err) {
+    private int flink(
+            Schedule schedule,
+            DeferredBatches batches,
+            BatchOptions options,
+            BackendChoice choice,
+            Console console,
+            PrintWriter err) {
         if (schedule != null
                 || batches != null
                 || spec.commandLine().getParseResult().hasMatchedOption("--format")) {
@@ -268,90 +284,9 @@ public final class BatchCommand implements Callable<Integer> {
                     + " leave the budget out, or run the batch without --engine flink");
         }
         BatchJob.Run run = engine.run(
-                options(""),
-                ConfiguredBackends.specs(
-                        glossary.apply(context.settings(), console),
-                        translateTo != null || brief != null,
-                        summarize || brief != null,
-                        translateBackend,
-                        summarizeBackend,
-                        cache.store(),
-                        cache.path(),
-                        cache.url(),
-                        targets()));
+                options, ConfiguredBackends.specs(glossary.apply(context.settings(), console), options.step(), choice));
         err.println(run.report().summaryLine());
         print(run, err);
         return run.report().exitCode();
-    }
-
-    /** {@code --estimate}: the library's estimate of this run, through the table writer; nothing is sent. */
-    private int estimate(Console console) {
-        HttpFetcher fetcher = HttpFetcher.of(VersionProvider.version(), Durations.parseDuration(fetchTimeout), perHost);
-        BatchOptions options = options("");
-        Estimate e = ConfiguredBackends.estimate(
-                glossary.apply(context.settings(), console),
-                translateTo != null || brief != null,
-                summarize || brief != null,
-                translateBackend,
-                summarizeBackend,
-                cache.store(),
-                cache.path(),
-                cache.url(),
-                targets(),
-                estimator -> estimator.estimate(options, fetcher));
-        boolean formatGiven = spec.commandLine().getParseResult().hasMatchedOption("--format");
-        return estimate.print(e, formatGiven ? OutputFormat.parse(formats.get(0)) : OutputFormat.TEXT, console);
-    }
-
-    private List<Language> targets() {
-        return java.util.stream.Stream.of(translateTo, brief)
-                .filter(java.util.Objects::nonNull)
-                .toList();
-    }
-
-    private BatchOptions options(ConfiguredBackends backends) {
-        return options(backends.describe());
-    }
-
-    private BatchOptions options(String describedBackends) {
-        Set<BatchOptions.ArticleFormat> fs = BatchOptions.ArticleFormat.parse(formats);
-        return new BatchOptions(
-                        inputs,
-                        out,
-                        translateTo,
-                        summarize,
-                        brief,
-                        jobs,
-                        fs,
-                        strict ? SummaryOptions.DEFAULT.withStrict(true) : null,
-                        describedBackends)
-                .withAllowFlagged(allowFlagged);
-    }
-
-    /** Deferred mode's state for this process, or null without --deferred. */
-    private DeferredBatches deferredBatches() {
-        if (!deferred) {
-            if (waitForBatches) {
-                throw new IllegalArgumentException("--wait goes with --deferred");
-            }
-            return null;
-        }
-        return DeferredBatches.of(Durations.parseDuration(pollEvery), waitForBatches);
-    }
-
-    private Schedule schedule() {
-        return Schedule.of(every, cron, zone);
-    }
-
-    private BatchListener listener(PrintWriter err) {
-        if (common.quiet()) {
-            return BatchListener.NONE; // --quiet: no progress; failures still go to failures.jsonl and the exit code
-        }
-        return switch (progress.toLowerCase(Locale.ROOT)) {
-            case "bar" -> ProgressListeners.bar(err);
-            case "lines" -> BatchListener.lines(err);
-            case "auto" -> System.console() != null ? ProgressListeners.bar(err) : BatchListener.lines(err);
-            default -> throw new IllegalArgumentException("--progress must be auto, bar or lines");
-        };
     }
 }

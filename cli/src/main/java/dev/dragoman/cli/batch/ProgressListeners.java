@@ -13,7 +13,23 @@ import me.tongfei.progressbar.ProgressBarConsumer;
 /** A batch's progress bar on a terminal (elsewhere {@link BatchListener#lines} logs one line per item). */
 final class ProgressListeners {
 
+    /** {@code --progress}: a bar on a terminal else one line per item, a bar, or one line per item. */
+    enum Mode {
+        AUTO,
+        BAR,
+        LINES
+    }
+
     private ProgressListeners() {}
+
+    /** The progress display {@code mode} names, drawn on {@code err}. */
+    static BatchListener of(Mode mode, PrintWriter err) {
+        return switch (mode) {
+            case BAR -> bar(err);
+            case LINES -> BatchListener.lines(err);
+            case AUTO -> System.console() != null ? bar(err) : BatchListener.lines(err);
+        };
+    }
 
     /** A progress bar on stderr, as wide as the terminal. */
     static BatchListener bar(PrintWriter err) {

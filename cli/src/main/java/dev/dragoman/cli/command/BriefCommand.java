@@ -61,7 +61,8 @@ public final class BriefCommand implements Callable<Integer> {
     @Option(
             names = {"-b", "--backend"},
             paramLabel = "NAME",
-            description = "Translation backend for the chosen sentences (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Translation backend for the chosen sentences (default: the configuration's translate.backend).")
     String backend;
 
     @Option(
@@ -101,16 +102,7 @@ public final class BriefCommand implements Callable<Integer> {
             StepOptions step = new StepOptions(null, false, target, options);
             return estimate.print(
                     ConfiguredBackends.estimate(
-                            settings,
-                            true,
-                            true,
-                            backend,
-                            "extractive",
-                            cache.store(),
-                            cache.path(),
-                            cache.url(),
-                            java.util.List.of(target),
-                            e -> e.estimate(articles, step)),
+                            settings, step, cache.choice(backend, "extractive"), e -> e.estimate(articles, step)),
                     format,
                     console);
         }

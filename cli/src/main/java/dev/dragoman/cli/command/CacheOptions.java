@@ -2,6 +2,7 @@ package dev.dragoman.cli.command;
 
 import dev.dragoman.cli.Console;
 import dev.dragoman.core.cache.MeteredResultCache;
+import dev.dragoman.pipeline.config.BackendChoice;
 import dev.dragoman.pipeline.config.Settings;
 import dev.dragoman.pipeline.config.Stores;
 import picocli.CommandLine.Option;
@@ -33,12 +34,9 @@ public final class CacheOptions {
         return noCache ? "none" : store;
     }
 
-    public String path() {
-        return path;
-    }
-
-    public String url() {
-        return url;
+    /** The run's backend names with this cache store, as the pipeline resolves them. */
+    public BackendChoice choice(String translateBackend, String summarizeBackend) {
+        return new BackendChoice(translateBackend, summarizeBackend, store(), path, url);
     }
 
     /** Opens the store these options name (see {@link Stores#open}). */

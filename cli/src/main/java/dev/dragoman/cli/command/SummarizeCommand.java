@@ -104,16 +104,7 @@ public final class SummarizeCommand implements Callable<Integer> {
             StepOptions step = new StepOptions(null, true, null, options);
             return estimate.print(
                     ConfiguredBackends.estimate(
-                            settings,
-                            false,
-                            true,
-                            null,
-                            b.name(),
-                            cache.store(),
-                            cache.path(),
-                            cache.url(),
-                            List.of(),
-                            e -> e.estimate(articles, step)),
+                            settings, step, cache.choice(null, b.name()), e -> e.estimate(articles, step)),
                     format,
                     console);
         }

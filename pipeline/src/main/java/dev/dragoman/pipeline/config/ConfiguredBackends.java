@@ -12,9 +12,12 @@ import dev.dragoman.pipeline.backend.RunBackends;
 import dev.dragoman.pipeline.cost.CostEstimator;
 import dev.dragoman.pipeline.cost.Estimate;
 import dev.dragoman.pipeline.deferred.DeferredBatches;
+import dev.dragoman.pipeline.step.StepOptions;
 import dev.dragoman.translate.TranslationBackend;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A run's backends from the configuration (flags &gt; environment &gt; file): the names are resolved to specs, the
@@ -37,68 +40,32 @@ public final class ConfiguredBackends implements AutoCloseable {
     }
 
     /**
+     * The backends a run of {@code step} needs: a translator for its translations and briefs (checked against the
+     * target languages its vendor publishes), a summarizer for its summaries and briefs.
+     *
      * @param settings the run's settings (names, keys, cache settings)
-     * @param needTranslator, needSummarizer which backends the run uses
-     * @param translateBackend the backend name for translation and briefs (null: none configured)
-     * @param summarizeBackend {@code extractive} or a backend name (null: extractive)
-     * @param cacheStore, cachePath, cacheUrl the cache store, SQLite file and Redis URL (null store: sqlite; null file: the XDG default)
+     * @param choice the backend and cache store names the front end was given
      * @param onRetry told of each retry (a progress display)
-     * @param targets the languages the translator must translate into (--translate-to, --brief)
+     * @param deferred the language-model backends' deferred mode, or null to call them live
      * @throws dev.dragoman.core.error.UsageException when the translation backend publishes its languages and a
      *     target is not one
-     * @throws ConfigException when a needed backend is missing or cannot do its job
+     * @throws ConfigException when a needed backend is missing or cannot do its job, or {@code deferred} is given
+     *     but neither backend is a language model
      */
     public static ConfiguredBackends open(
             Settings settings,
-            boolean needTranslator,
-            boolean needSummarizer,
-            String translateBackend,
-            String summarizeBackend,
-            String cacheStore,
-            String cachePath,
-            String cacheUrl,
+            StepOptions step,
+            BackendChoice choice,
             Retrier.Listener onRetry,
-            List<Language> targets) {
-        return open(
-                settings,
-                needTranslator,
-                needSummarizer,
-                translateBackend,
-                summarizeBackend,
-                cacheStore,
-                cachePath,
-                cacheUrl,
-                onRetry,
-                targets,
-                null);
-    }
-
-    /**
-     * As {@link #open(Settings, boolean, boolean, String, String, String, String, String, Retrier.Listener, List)},
-     * with the language-model backends in deferred mode when {@code deferred} is not null.
-     *
-     * @throws ConfigException when {@code deferred} is given but neither backend is a language model
-     */
-    public static ConfiguredBackends open(
-            Settings settings,
-            boolean needTranslator,
-            boolean needSummarizer,
-            String translateBackend,
-            String summarizeBackend,
-            String cacheStore,
-            String cachePath,
-            String cacheUrl,
-            Retrier.Listener onRetry,
-            List<Language> targets,
             DeferredBatches deferred) {
-        BackendConfig translate = translateConfig(settings, needTranslator, translateBackend, targets);
-        BackendConfig summarize = summarizeConfig(settings, needSummarizer, summarizeBackend);
+        BackendConfig translate = translateConfig(settings, step, choice.translate());
+        BackendConfig summarize = summarizeConfig(settings, step, choice.summarize());
         if (deferred != null && !languageModel(settings, translate) && !languageModel(settings, summarize)) {
             throw new ConfigException("--deferred hands language-model requests to a provider batch, but this run uses"
                     + " none: choose an openai or anthropic backend with --translate-backend/--summarize-backend,"
                     + " or run without --deferred.");
         }
-        MeteredResultCache store = Stores.open(settings, cacheStore, cachePath, cacheUrl);
+        MeteredResultCache store = Stores.open(settings, choice.cacheStore(), choice.cachePath(), choice.cacheUrl());
         SharedRateLimits shared = null;
         try {
             shared = Stores.rateLimits(settings);
@@ -133,26 +100,23 @@ public final class ConfiguredBackends implements AutoCloseable {
      * The run's {@link Specs}: the same backend choice and checks as {@link #open}.
      *
      * @throws ConfigException when a needed backend is missing, when its key is written into the configuration file
-     *     (it would not reach the workers) or when a glossary is set (the job does not carry one yet)
+     *     (it would not reach the workers), when the translation backend has a fallback chain or when a glossary is
+     *     set (the job carries neither yet)
      */
-    public static Specs specs(
-            Settings settings,
-            boolean needTranslator,
-            boolean needSummarizer,
-            String translateBackend,
-            String summarizeBackend,
-            String cacheStore,
-            String cachePath,
-            String cacheUrl,
-            List<Language> targets) {
-        BackendConfig translate = translateConfig(settings, needTranslator, translateBackend, targets);
-        BackendConfig summarize = summarizeConfig(settings, needSummarizer, summarizeBackend);
+    public static Specs specs(Settings settings, StepOptions step, BackendChoice choice) {
+        BackendConfig translate = translateConfig(settings, step, choice.translate());
+        BackendConfig summarize = summarizeConfig(settings, step, choice.summarize());
         for (BackendConfig b : java.util.Arrays.asList(translate, summarize)) {
             if (b != null && b.literalKey() != null) {
                 throw new ConfigException(b.describe() + " has its key written in the configuration file, which a"
                         + " cluster job's workers do not read: set " + b.spec().keyVariable()
                         + " in their environment and remove the key from the file.");
             }
+        }
+        if (translate != null && !translate.fallback().isEmpty()) {
+            throw new ConfigException(translate.describe() + " has a fallback chain ('fallback: "
+                    + String.join(", ", translate.fallback()) + "'), which a cluster job's workers do not build yet:"
+                    + " run the batch locally, or choose a backend without 'fallback:' for the cluster job.");
         }
         if (translate != null && settings.glossary() != null) {
             throw new ConfigException("A glossary is not carried to a cluster job's workers yet: run without"
@@ -161,13 +125,15 @@ public final class ConfiguredBackends implements AutoCloseable {
         return new Specs(
                 translate == null ? null : translate.spec(),
                 summarize == null ? null : summarize.spec(),
-                Stores.spec(settings, cacheStore, cachePath, cacheUrl),
+                Stores.spec(settings, choice.cacheStore(), choice.cachePath(), choice.cacheUrl()),
                 Stores.rateLimitUrl(settings));
     }
 
-    private static BackendConfig translateConfig(
-            Settings settings, boolean needTranslator, String translateBackend, List<Language> targets) {
-        if (!needTranslator) {
+    private static BackendConfig translateConfig(Settings settings, StepOptions step, String translateBackend) {
+        List<Language> targets = Stream.of(step.translateTo(), step.brief())
+                .filter(Objects::nonNull)
+                .toList();
+        if (targets.isEmpty()) {
             return null;
         }
         if (translateBackend == null || translateBackend.isBlank()) {
@@ -178,8 +144,8 @@ public final class ConfiguredBackends implements AutoCloseable {
         return settings.translationBackend(translateBackend, targets); // a usage error (exit 2) before any item
     }
 
-    private static BackendConfig summarizeConfig(Settings settings, boolean needSummarizer, String summarizeBackend) {
-        return needSummarizer ? settings.summaryBackend(summarizeBackend) : null;
+    private static BackendConfig summarizeConfig(Settings settings, StepOptions step, String summarizeBackend) {
+        return step.needsSummary() ? settings.summaryBackend(summarizeBackend) : null;
     }
 
     /**
@@ -189,20 +155,12 @@ public final class ConfiguredBackends implements AutoCloseable {
      * articles already read ({@code e -> e.estimate(articles, stepOptions)}).
      */
     public static Estimate estimate(
-            Settings settings,
-            boolean needTranslator,
-            boolean needSummarizer,
-            String translateBackend,
-            String summarizeBackend,
-            String cacheStore,
-            String cachePath,
-            String cacheUrl,
-            List<Language> targets,
-            Function<CostEstimator, Estimate> plan) {
-        BackendConfig translate = translateConfig(settings, needTranslator, translateBackend, targets);
-        BackendConfig summarize = summarizeConfig(settings, needSummarizer, summarizeBackend);
+            Settings settings, StepOptions step, BackendChoice choice, Function<CostEstimator, Estimate> plan) {
+        BackendConfig translate = translateConfig(settings, step, choice.translate());
+        BackendConfig summarize = summarizeConfig(settings, step, choice.summarize());
         BackendConfig any = translate != null ? translate : summarize;
-        try (MeteredResultCache store = Stores.open(settings, cacheStore, cachePath, cacheUrl)) {
+        try (MeteredResultCache store =
+                Stores.open(settings, choice.cacheStore(), choice.cachePath(), choice.cacheUrl())) {
             if (any == null) {
                 return new Estimate(0, 0, 0, 0, List.of());
             }

@@ -66,23 +66,18 @@ public final class Settings {
     }
 
     /**
-     * A copy whose backends all draw on one {@link Budget} of {@code maxCost} (a {@code --max-cost} flag, else
-     * {@link Setting#BUDGET}'s value as the front end resolved it), priced from {@link #prices()}; null or blank: no
-     * cap. Build a run's backends from one such copy, so translations and summaries share the cap.
+     * A copy whose backends all draw on one {@link Budget} of {@code maxUsd} dollars (a {@code --max-cost} flag, else
+     * {@link Setting#BUDGET}'s value as the front end resolved and parsed it with {@link Setting#dollars}), priced from
+     * {@link #prices()}; null: no cap. Build a run's backends from one such copy, so translations and summaries share
+     * the cap.
      *
-     * @throws ConfigException when {@code maxCost} is not a positive amount of dollars
+     * @throws IllegalArgumentException when {@code maxUsd} is not a positive, finite amount
      */
-    public Settings withBudget(String maxCost) {
-        if (maxCost == null || maxCost.isBlank()) {
+    public Settings withBudget(Double maxUsd) {
+        if (maxUsd == null) {
             return this;
         }
-        double usd;
-        try {
-            usd = Setting.dollars(maxCost);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("--max-cost (budget:): " + e.getMessage() + ".");
-        }
-        return new Settings(config, env, glossaryFile, Budget.of(usd, prices()));
+        return new Settings(config, env, glossaryFile, Budget.of(maxUsd, prices()));
     }
 
     /** The run's budget, or null for none (see {@link #withBudget}). */
@@ -213,14 +208,34 @@ public final class Settings {
 
     /**
      * The factory that builds {@code b}: keys and vendor options from this run's environment (or the key written in
-     * the file), the process's shared HTTP client, the run's {@link #glossary()} (read when a translator is built).
+     * the file), the process's shared HTTP client, the run's {@link #glossary()} (read when a translator is built),
+     * the run's budget, and {@code b}'s {@code fallback:} chain for its translators ({@link Backends#withFallbacks}).
+     *
+     * @throws ConfigException when a fallback names no backend, or one that does not translate
      */
     public Backends backends(BackendConfig b) {
         return BackendTypes.registry()
                 .withVariables(b.variables(env))
                 .withHttp(BackendTypes::http)
                 .withGlossary(this::glossary)
-                .withBudget(budget);
+                .withBudget(budget)
+                .withFallbacks(fallbacks(b));
+    }
+
+    /** {@code b}'s fallbacks, each with its own key lookup. */
+    private List<Backends.Fallback> fallbacks(BackendConfig b) {
+        List<Backends.Fallback> chain = new ArrayList<>();
+        Backends registry = BackendTypes.registry();
+        for (String name : b.fallback()) {
+            BackendConfig next = backend(name);
+            if (!registry.canTranslate(next.type())) {
+                throw new ConfigException("The fallback '" + name + "' of " + b.describe() + " is of type "
+                        + next.type() + ", which does not translate: list translating backends ("
+                        + String.join(", ", registry.translationTypes()) + ").");
+            }
+            chain.add(new Backends.Fallback(next.spec(), next.variables(env)));
+        }
+        return chain;
     }
 
     /**

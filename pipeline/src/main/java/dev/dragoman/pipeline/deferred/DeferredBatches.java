@@ -90,6 +90,22 @@ public final class DeferredBatches {
         return new DeferredBatches(pollEvery, waitForResults, Sleeper.SYSTEM, Clock.systemUTC());
     }
 
+    /**
+     * Deferred mode as a front end's flags ask for it ({@code --deferred}, {@code --wait}, {@code --poll-every}).
+     *
+     * @return null when {@code deferred} is off: the backends are called live
+     * @throws IllegalArgumentException when waiting is asked for without deferred mode
+     */
+    public static DeferredBatches asked(boolean deferred, boolean waitForResults, Duration pollEvery) {
+        if (!deferred) {
+            if (waitForResults) {
+                throw new IllegalArgumentException("--wait goes with --deferred");
+            }
+            return null;
+        }
+        return of(pollEvery, waitForResults);
+    }
+
     /** As {@link #of(Duration, boolean)} with the waits and times of a test. */
     public static DeferredBatches of(Duration pollEvery, boolean waitForResults, Sleeper sleeper, Clock clock) {
         return new DeferredBatches(pollEvery, waitForResults, sleeper, clock);

@@ -10,6 +10,7 @@ import dev.dragoman.pipeline.digest.DigestWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -32,6 +33,23 @@ public final class BatchJob {
         public Run {
             Objects.requireNonNull(report, "report");
             digest = List.copyOf(digest);
+        }
+
+        /**
+         * What a person is told after the run, a line each: where the digest is, the provider batches still in
+         * flight, and where the failures are (under {@code out}, the run's output directory) when any item failed.
+         */
+        public List<String> notes(Path out) {
+            List<String> notes = new ArrayList<>();
+            notes.add("digest: " + digest.get(0) + " (+ .html, .json)");
+            if (!report.batchesInFlight().isEmpty()) {
+                notes.add("in flight: " + String.join("; ", report.batchesInFlight())
+                        + "; run the same command again later");
+            }
+            if (report.failed() > 0) {
+                notes.add("failures: " + out.resolve(BatchEngine.FAILURES));
+            }
+            return notes;
         }
     }
 
