@@ -96,6 +96,167 @@ class ServerLimitsTest {
     }
 
     @Test
+    void should_answer_each_apis_bad_requests_with_its_documented_status_and_body_and_no_stack_trace() {
+        // given a keyed server with a 4 KiB body limit
+        ServeOptions options = ServeOptions.builder()
+                .keys(List.of(new ApiKey("bob", ApiKey.hash(KEY), 0, 0)))
+                .maxBodyBytes(4096)
+                .build();
+        record Case(
+                String api,
+                String what,
+                String path,
+                String body,
+                String[] headers,
+                int status,
+                String field,
+                String message) {}
+        String big = "a".repeat(5000);
+        String[] deepl = {"Authorization", "DeepL-Auth-Key " + KEY};
+        String[] bearer = {"Authorization", "Bearer " + KEY};
+        String[] none = {};
+        String article = "{\"text\":\"\u0645\u0631\u062d\u0628\u0627\",\"to\":\"";
+        List<Case> cases = List.of(
+                new Case("libre", "malformed JSON", "/translate", "{\"q\":", none, 400, "error", "Invalid JSON format"),
+                new Case(
+                        "libre",
+                        "unknown language",
+                        "/translate",
+                        body("x").replace("\"en\"", "\"xx\""),
+                        none,
+                        400,
+                        "error",
+                        "xx is not supported"),
+                new Case("libre", "oversize body", "/translate", body(big), none, 413, "error", "4096 bytes"),
+                new Case(
+                        "libre",
+                        "missing key",
+                        "/translate",
+                        "{\"q\":\"x\",\"source\":\"ar\",\"target\":\"en\"}",
+                        none,
+                        400,
+                        "error",
+                        "Please contact the server operator to get an API key"),
+                new Case(
+                        "libre",
+                        "wrong key",
+                        "/translate",
+                        body("x").replace(KEY, "guess"),
+                        none,
+                        403,
+                        "error",
+                        "Invalid API key"),
+                new Case(
+                        "deepl",
+                        "malformed JSON",
+                        "/v2/translate",
+                        "{\"text\":",
+                        deepl,
+                        400,
+                        "message",
+                        "Invalid JSON format"),
+                new Case(
+                        "deepl",
+                        "unknown language",
+                        "/v2/translate",
+                        "{\"text\":[\"x\"],\"target_lang\":\"XX\"}",
+                        deepl,
+                        400,
+                        "message",
+                        "Value for 'target_lang' not supported."),
+                new Case(
+                        "deepl",
+                        "oversize body",
+                        "/v2/translate",
+                        "{\"text\":[\"" + big + "\"],\"target_lang\":\"EN\"}",
+                        deepl,
+                        413,
+                        "message",
+                        "4096 bytes"),
+                new Case(
+                        "deepl",
+                        "missing key",
+                        "/v2/translate",
+                        "{\"text\":[\"x\"],\"target_lang\":\"EN\"}",
+                        none,
+                        403,
+                        "message",
+                        "Authorization failure"),
+                new Case(
+                        "deepl",
+                        "wrong key",
+                        "/v2/translate",
+                        "{\"text\":[\"x\"],\"target_lang\":\"EN\"}",
+                        new String[] {"Authorization", "DeepL-Auth-Key guess"},
+                        403,
+                        "message",
+                        "Authorization failure"),
+                new Case(
+                        "dragoman",
+                        "malformed JSON",
+                        "/api/v1/translate",
+                        "{\"text\":",
+                        bearer,
+                        400,
+                        "error",
+                        "Invalid JSON format"),
+                new Case(
+                        "dragoman",
+                        "unknown language",
+                        "/api/v1/translate",
+                        article + "xx\"}",
+                        bearer,
+                        400,
+                        "error",
+                        "xx is not supported"),
+                new Case(
+                        "dragoman",
+                        "oversize body",
+                        "/api/v1/translate",
+                        article + "en\",\"x\":\"" + big + "\"}",
+                        bearer,
+                        413,
+                        "error",
+                        "4096 bytes"),
+                new Case(
+                        "dragoman",
+                        "missing key",
+                        "/api/v1/translate",
+                        article + "en\"}",
+                        none,
+                        401,
+                        "error",
+                        "an API key is required"),
+                new Case(
+                        "dragoman",
+                        "wrong key",
+                        "/api/v1/translate",
+                        article + "en\"}",
+                        new String[] {"Authorization", "Bearer guess"},
+                        403,
+                        "error",
+                        "Invalid API key"));
+        try (TestServer s = TestServer.start(options)) {
+            for (Case c : cases) {
+                // when
+                HttpResponse<String> r = s.postJson(c.path(), c.body(), c.headers());
+                // then
+                String what = c.api() + ", " + c.what() + ": " + r.body();
+                assertThat(r.statusCode()).as(what).isEqualTo(c.status());
+                assertThat(r.headers().firstValue("Content-Type"))
+                        .as(what)
+                        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+                assertThat(json(r).get(c.field()).asText()).as(what).contains(c.message());
+                assertThat(r.body())
+                        .as(what)
+                        .doesNotContain("Exception")
+                        .doesNotContain("\tat ")
+                        .doesNotContain("dev.dragoman");
+            }
+        }
+    }
+
+    @Test
     void should_answer_413_past_the_body_limit_and_429_with_retry_after_when_overloaded() throws Exception {
         ServeOptions options = ServeOptions.builder()
                 .maxBodyBytes(4096)
