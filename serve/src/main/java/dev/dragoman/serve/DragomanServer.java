@@ -59,7 +59,8 @@ public final class DragomanServer implements AutoCloseable {
         Translation translation = new Translation(backends, LanguageDetector.shared(), metrics);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new LibreTranslateApi(options, languages, translation, version).routes());
-        DeepLGlossaryApi glossaries = new DeepLGlossaryApi(languages, new ClientGlossaries(clock));
+        DeepLGlossaryApi glossaries =
+                new DeepLGlossaryApi(languages, new ClientGlossaries(clock), options.maxGlossaryBytes());
         routes.addAll(new DeepLApi(options, languages, translation, glossaries, backends.glossary()).routes());
         routes.addAll(glossaries.routes());
         routes.addAll(new DragomanApi(options, backends, languages, version, HttpFetcher.standard()).routes());

@@ -98,9 +98,11 @@ final class Router extends Handler.Abstract {
             } else if (route == null) {
                 throw new ApiError(405, "Method Not Allowed");
             } else {
-                long max = api == Route.Api.DEEPL
-                        ? Math.min(DEEPL_MAX_BODY, options.maxBodyBytes())
-                        : options.maxBodyBytes();
+                long max = route.maxBody() > 0
+                        ? route.maxBody()
+                        : api == Route.Api.DEEPL
+                                ? Math.min(DEEPL_MAX_BODY, options.maxBodyBytes())
+                                : options.maxBodyBytes();
                 byte[] body = readBody(request, max);
                 exchange = new Exchange(
                         method, path, request.getHeaders(), Request.extractQueryParameters(request), body, max, limits);
