@@ -4,6 +4,7 @@ import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.CommonOptions;
 import dev.dragoman.cli.Console;
 import dev.dragoman.cli.VersionProvider;
+import dev.dragoman.pipeline.config.Setting;
 import dev.dragoman.serve.ApiKey;
 import dev.dragoman.serve.DragomanServer;
 import dev.dragoman.serve.ServeConfig;
@@ -68,6 +69,15 @@ public final class ServeCommand implements Callable<Integer> {
         if (hashKey) {
             spec.commandLine().getOut().println(ApiKey.keysFileLine(context.stdin()));
             return 0;
+        }
+        String budget = context.settings().resolve(Setting.BUDGET).value();
+        if (budget != null && !common.quiet()) {
+            // said, not silently ignored: a cap per process would reset at every restart and promise what it cannot
+            spec.commandLine()
+                    .getErr()
+                    .println("dragoman serve: budget (" + budget + ") is not applied: it caps one run of translate,"
+                            + " summarize, brief or batch, and a server has no run to cap; limit what clients may"
+                            + " send with per-key characters/min in serve.keys");
         }
         try (ServeConfig config =
                         ServeConfig.open(glossary.apply(context.settings(), new Console(spec, common)), host, port);
