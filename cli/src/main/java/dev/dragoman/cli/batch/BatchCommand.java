@@ -277,8 +277,7 @@ public final class BatchCommand implements Callable<Integer> {
                     + " leave the budget out, or run the batch without --engine flink");
         }
         BatchJob.Run run = engine.run(
-                options,
-                ConfiguredBackends.specs(glossary.apply(context.settings(), console), options.step(), choice));
+                options, ConfiguredBackends.specs(glossary.apply(context.settings(), console), options.step(), choice));
         err.println(run.report().summaryLine());
         print(run, err);
         return run.report().exitCode();
