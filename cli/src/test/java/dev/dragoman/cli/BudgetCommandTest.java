@@ -83,16 +83,38 @@ class BudgetCommandTest {
     }
 
     @Test
-    void should_refuse_a_budget_that_is_not_an_amount_of_dollars() throws Exception {
-        // when
-        CliRunner.Result r = configured("").run("translate", SEED, "--max-cost", "five");
-        CliRunner.Result file = configured("budget: -3\n").run("translate", SEED);
+    void should_refuse_a_max_cost_flag_that_is_not_an_amount_of_dollars_as_a_usage_error() throws Exception {
+        // given
+        CliRunner cli = configured("");
 
-        // then
-        assertThat(r.code()).isEqualTo(78);
-        assertThat(r.err()).contains("'five' is not a positive amount of US dollars");
-        assertThat(file.code()).isEqualTo(78);
+        // when
+        CliRunner.Result word = cli.run("translate", SEED, "--max-cost", "abc");
+        CliRunner.Result negative = cli.run("translate", SEED, "--max-cost", "-1");
+        CliRunner.Result zero =
+                cli.run("batch", SEED, "--out", home.resolve("o").toString(), "--max-cost", "0");
+
+        // then exit 2 (usage), naming the option and the value, before anything is sent
+        assertThat(word.code()).as(word.err()).isEqualTo(2);
+        assertThat(word.err()).contains("--max-cost").contains("'abc' is not a positive amount of US dollars");
+        assertThat(negative.code()).as(negative.err()).isEqualTo(2);
+        assertThat(negative.err()).contains("--max-cost").contains("'-1' is not a positive amount of US dollars");
+        assertThat(zero.code()).as(zero.err()).isEqualTo(2);
+        assertThat(zero.err()).contains("'0' is not a positive amount of US dollars");
+        assertThat(deepl.stats().requests()).isZero();
+    }
+
+    @Test
+    void should_refuse_a_configured_budget_that_is_not_an_amount_of_dollars_as_a_configuration_error()
+            throws Exception {
+        // when
+        CliRunner.Result file = configured("budget: -3\n").run("translate", SEED);
+        CliRunner.Result env = configured("").env("DRAGOMAN_BUDGET", "five").run("translate", SEED);
+
+        // then exit 78 (configuration), naming where the value came from
+        assertThat(file.code()).as(file.err()).isEqualTo(78);
         assertThat(file.err()).contains("line 8").contains("'-3' is not a positive amount of US dollars");
+        assertThat(env.code()).as(env.err()).isEqualTo(78);
+        assertThat(env.err()).contains("DRAGOMAN_BUDGET").contains("'five' is not a positive amount of US dollars");
         assertThat(deepl.stats().requests()).isZero();
     }
 

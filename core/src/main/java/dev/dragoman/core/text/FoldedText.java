@@ -97,7 +97,21 @@ public final class FoldedText {
         if (end <= start) {
             return "";
         }
-        return original.substring(from[start], originalEnd(end));
+        return original.substring(originalStart(start), originalEnd(end));
+    }
+
+    /**
+     * Index in the original where the folded range starting at {@code start} begins: the first char's origin, moved
+     * back over marks that stand before it with no letter of their own to sit on (at the start of the line or after a
+     * space or punctuation), so an orphan mark is kept with the word that follows it rather than lost.
+     */
+    private int originalStart(int start) {
+        int s = from[start];
+        int b = s;
+        while (b > 0 && Character.getType(original.charAt(b - 1)) == Character.NON_SPACING_MARK) {
+            b--;
+        }
+        return b < s && (b == 0 || !Character.isLetterOrDigit(original.charAt(b - 1))) ? b : s;
     }
 
     /**

@@ -37,4 +37,29 @@ class FoldedTextTest {
         assertThat(f.originalWord(0, end)).isEqualTo("القاهرةُ");
         assertThat(line.substring(f.originalIndex(end + 1))).isEqualTo("٢٥ يونيو");
     }
+
+    @Test
+    void should_keep_an_orphan_mark_with_the_word_it_stands_before() {
+        // given: a fathatan at the start of the line and one after a space, with no letter of their own
+        String line = "\u064B\u0610 \u064Eسانا";
+        FoldedText f = FoldedText.of(line);
+        int space = f.text().indexOf(' ');
+        // when
+        String first = f.original(0, space);
+        String second = f.original(space + 1, f.text().length());
+        // then
+        assertThat(first).isEqualTo("\u064B\u0610");
+        assertThat(second).isEqualTo("\u064Eسانا");
+    }
+
+    @Test
+    void should_leave_a_mark_with_the_letter_it_sits_on() {
+        // given
+        String line = "دمشقُ-سانا";
+        FoldedText f = FoldedText.of(line);
+        int dash = f.text().indexOf('-');
+        // when / then
+        assertThat(f.original(0, dash)).isEqualTo("دمشقُ");
+        assertThat(f.original(dash + 1, f.text().length())).isEqualTo("سانا");
+    }
 }

@@ -59,24 +59,18 @@ public final class OptionBindings {
 
     /** Options of a command that share a name with a bound one but mean something else. */
     private static final Map<String, java.util.Set<String>> UNBOUND =
-            Map.of("batch", java.util.Set.of("--format")); // a list of output formats, not one
+            Map.of("batch", java.util.Set.of("--format")); // its per-article output files (json,md), not FORMAT
 
     private OptionBindings() {}
 
     /** The setting behind {@code option} in {@code command}, if it is bound to one. */
     public static Optional<Setting> settingFor(String command, String option) {
-        if (command.equals("batch") && option.equals("--format")) {
-            return Optional.empty(); // batch's --format lists per-article output files (json,md), not FORMAT
-        }
         Map<String, Setting> specific = BY_COMMAND.getOrDefault(command, Map.of());
         if (specific.containsKey(option)) {
             return Optional.of(specific.get(option));
         }
         if (UNBOUND.getOrDefault(command, java.util.Set.of()).contains(option)) {
             return Optional.empty();
-        }
-        if (command.equals("batch") && option.equals("--format")) {
-            return Optional.empty(); // batch's --format is its list of per-article outputs (json,md), not 'format'
         }
         return Optional.ofNullable(ANY_COMMAND.get(option));
     }

@@ -66,23 +66,18 @@ public final class Settings {
     }
 
     /**
-     * A copy whose backends all draw on one {@link Budget} of {@code maxCost} (a {@code --max-cost} flag, else
-     * {@link Setting#BUDGET}'s value as the front end resolved it), priced from {@link #prices()}; null or blank: no
-     * cap. Build a run's backends from one such copy, so translations and summaries share the cap.
+     * A copy whose backends all draw on one {@link Budget} of {@code maxUsd} dollars (a {@code --max-cost} flag, else
+     * {@link Setting#BUDGET}'s value as the front end resolved and parsed it with {@link Setting#dollars}), priced from
+     * {@link #prices()}; null: no cap. Build a run's backends from one such copy, so translations and summaries share
+     * the cap.
      *
-     * @throws ConfigException when {@code maxCost} is not a positive amount of dollars
+     * @throws IllegalArgumentException when {@code maxUsd} is not a positive, finite amount
      */
-    public Settings withBudget(String maxCost) {
-        if (maxCost == null || maxCost.isBlank()) {
+    public Settings withBudget(Double maxUsd) {
+        if (maxUsd == null) {
             return this;
         }
-        double usd;
-        try {
-            usd = Setting.dollars(maxCost);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("--max-cost (budget:): " + e.getMessage() + ".");
-        }
-        return new Settings(config, env, glossaryFile, Budget.of(usd, prices()));
+        return new Settings(config, env, glossaryFile, Budget.of(maxUsd, prices()));
     }
 
     /** The run's budget, or null for none (see {@link #withBudget}). */
