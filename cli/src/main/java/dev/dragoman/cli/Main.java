@@ -200,10 +200,7 @@ public final class Main implements Runnable {
             return handleParameterException(pe, new String[0]);
         }
         if (ex instanceof UsageException) {
-            err.println("dragoman: " + ex.getMessage());
-            err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
-            err.flush();
-            return ExitCodes.USAGE;
+            return handleParameterException(new CommandLine.ParameterException(cmd, ex.getMessage()), new String[0]);
         }
         err.print(
                 ex instanceof MissingKeyException missing

@@ -69,18 +69,15 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(ApiKey.keysFileLine(context.stdin()));
             return 0;
         }
-        try (ServeConfig config =
-                        ServeConfig.open(glossary.apply(context.settings(), new Console(spec, common)), host, port);
+        Console console = new Console(spec, common);
+        try (ServeConfig config = ServeConfig.open(glossary.apply(context.settings(), console), host, port);
                 DragomanServer server = DragomanServer.start(
                                 config.options(), config.backends(), VersionProvider.version())
                         .stopAtShutdown()) {
-            if (!common.quiet()) {
-                spec.commandLine()
-                        .getErr()
-                        .println("dragoman serve: listening on " + server.url() + " (backends: "
-                                + String.join(
-                                        ", ", config.backends().translators().keySet()) + ")");
-            }
+            console.note(
+                    "dragoman serve: listening on %s (backends: %s)",
+                    server.url(),
+                    String.join(", ", config.backends().translators().keySet()));
             server.join();
         }
         return 0;
