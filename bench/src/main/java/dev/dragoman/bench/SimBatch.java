@@ -28,7 +28,14 @@ final class SimBatch {
 
     private SimBatch() {}
 
-    record Run(int requests, int rateLimited, double seconds, int exit, int outputs, String err) {}
+    /** One run: the backend's requests and 429s, wall and process CPU seconds, exit code, JSON outputs, failures. */
+    record Run(int requests, int rateLimited, double seconds, double cpuSeconds, int exit, int outputs, String err) {}
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
 
     static Run run(SimulatedBackend sim, Path in, Path out, Path cache, int jobs, Integer clientRpm)
             throws IOException {
@@ -40,6 +47,7 @@ final class SimBatch {
                 .withLimits(clientRpm == null ? BackendSpec.Limits.NONE : new BackendSpec.Limits(clientRpm, 0, 0));
         sim.resetStats();
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         int exit;
         String err = "";
         try (SqliteResultCache store = SqliteResultCache.open(cache)) {
@@ -59,6 +67,7 @@ final class SimBatch {
             err = report.failures().toString();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         SimulatedBackend.Stats stats = sim.stats();
         int outputs;
         try (Stream<Path> files = Files.list(out.resolve("articles"))) {
@@ -66,6 +75,6 @@ final class SimBatch {
         } catch (IOException e) {
             outputs = 0;
         }
-        return new Run(stats.requests(), stats.status(429), seconds, exit, outputs, err);
+        return new Run(stats.requests(), stats.status(429), seconds, cpuSeconds, exit, outputs, err);
     }
 }

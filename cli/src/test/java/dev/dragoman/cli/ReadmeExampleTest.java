@@ -84,5 +84,6 @@ class ReadmeExampleTest {
         assertThat(config.backends().get("local").type()).isEqualTo("ollama");
         assertThat(config.backends().get("deepl").spec().limits().charactersPerMinute())
                 .isEqualTo(100000);
+        assertThat(config.backends().get("deepl").fallback()).containsExactly("gpt", "apertium");
     }
 }

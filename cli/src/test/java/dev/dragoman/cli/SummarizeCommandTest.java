@@ -87,21 +87,20 @@ class SummarizeCommandTest {
         assertThat(mt.err()).contains("translates but does not summarize");
     }
 
-    @Test
-    void should_summarize_through_an_llm_and_flag_a_number_the_article_lacks() throws Exception {
-        // given
-        String answer = "Lukashenko said Belarus backs Russia in 42 international forums.";
-        // two runs, each asking once and once more after the fact-lock rejected the answer
-        for (int i = 0; i < 4; i++) {
-            server.enqueue(new MockResponse.Builder()
-                    .code(200)
-                    .addHeader("Content-Type", "application/json")
-                    .body("{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-4o-mini\","
-                            + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"" + answer
-                            + "\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":900,"
-                            + "\"completion_tokens\":20,\"total_tokens\":920}}")
-                    .build());
-        }
+    /** An OpenAI chat completion answering {@code content}. */
+    private static MockResponse completion(String content) {
+        return new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-4o-mini\","
+                        + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"" + content
+                        + "\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":900,"
+                        + "\"completion_tokens\":20,\"total_tokens\":920}}")
+                .build();
+    }
+
+    /** A CLI whose configuration summarizes through an OpenAI-type backend at {@link #server}. */
+    private CliRunner summarizingThroughTheServer() throws java.io.IOException {
         CliRunner cli = new CliRunner(home).env("OPENAI_API_KEY", "sk-summary-test-555555");
         Files.createDirectories(cli.configFile().getParent());
         Files.writeString(
@@ -109,6 +108,18 @@ class SummarizeCommandTest {
                 "backends:\n  gpt:\n    type: openai\n    base-url: " + server.url("/v1")
                         + "\nsummarize:\n  backend: gpt\n",
                 StandardCharsets.UTF_8);
+        return cli;
+    }
+
+    @Test
+    void should_summarize_through_an_llm_and_flag_a_number_the_article_lacks() throws Exception {
+        // given
+        String answer = "Lukashenko said Belarus backs Russia in 42 international forums.";
+        // two runs, each asking once and once more after the fact-lock rejected the answer
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(completion(answer));
+        }
+        CliRunner cli = summarizingThroughTheServer();
         // when
         CliRunner.Result r = cli.run("summarize", SEED, "--lang", "en", "--cache", "memory");
         CliRunner.Result strict = cli.run("summarize", SEED, "--lang", "en", "--strict", "--cache", "memory");
@@ -123,6 +134,32 @@ class SummarizeCommandTest {
         assertThat(server.getRequestCount())
                 .as("each run asked once more with the reason")
                 .isEqualTo(4);
+    }
+
+    @Test
+    void should_wait_as_long_as_the_server_asks_and_say_so_on_stderr() throws Exception {
+        // given: an OpenAI-type server that refuses once asking for a 1 s wait, then answers
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .addHeader("Content-Type", "application/json")
+                .addHeader("Retry-After", "1")
+                .body("{\"error\":{\"message\":\"Rate limit reached for requests\",\"type\":\"requests\","
+                        + "\"code\":\"rate_limit_exceeded\"}}")
+                .build());
+        String answer = "Belarusian President Lukashenko told Russian Foreign Minister Lavrov in Minsk that Moscow can"
+                + " always count on the support of Minsk in international forums.";
+        for (int i = 0; i < 2; i++) { // a second answer in case a guard asks again
+            server.enqueue(completion(answer));
+        }
+        CliRunner cli = summarizingThroughTheServer();
+
+        // when
+        CliRunner.Result r = cli.run("summarize", SEED, "--lang", "en", "--cache", "memory");
+
+        // then: the summary comes after the wait the server asked for, and stderr said how long and why
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith(answer);
+        assertThat(r.err()).contains("retrying in 1.0 s, as the server asked (Retry-After)");
     }
 
     @Test

@@ -8,7 +8,6 @@ import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.core.cache.store.CacheStoreSpec;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.testing.RedisServerExtension;
-import dev.dragoman.core.testing.sim.Latency;
 import dev.dragoman.core.testing.sim.SimConfig;
 import dev.dragoman.core.testing.sim.SimulatedBackend;
 import dev.dragoman.core.testing.sim.WireCorpus;
@@ -22,8 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,42 +104,6 @@ class FlinkBatchTest {
         }
     }
 
-    @Test
-    void should_recover_from_a_killed_task_manager_without_duplicates_or_paying_twice() throws Exception {
-        // given: slow enough answers that the job is still running when a task manager goes away
-        List<WireCorpus.Item> stories = WireCorpus.generate(160, 13);
-        Path in = dir.resolve("in");
-        WireCorpus.writeWire(stories, in);
-        try (LocalFlink cluster = LocalFlink.start(2, 2);
-                SimulatedBackend sim = SimulatedBackend.start(
-                        SimConfig.defaults().withLatency(Latency.fixed(Duration.ofMillis(25))))) {
-            FlinkBatchSpec spec = spec(sim, in, dir.resolve("out"), 0).withCheckpointInterval(Duration.ofMillis(150));
-            List<CompletableFuture<Void>> kills = new ArrayList<>();
-
-            // when: the first task manager is stopped once a third of the articles were sent
-            BatchJob.Run run = cluster.run(
-                    spec,
-                    2,
-                    job -> kills.add(CompletableFuture.runAsync(() -> {
-                        while (sim.stats().requests() < stories.size() / 3) {
-                            sleep(5);
-                        }
-                        cluster.miniCluster().terminateTaskManager(0).join();
-                    })));
-
-            // then
-            kills.get(0).get(30, TimeUnit.SECONDS);
-            assertThat(sim.stats().requests()).as("killed mid-job").isGreaterThan(stories.size() / 3);
-            Map<String, JsonNode> results = results(dir.resolve("out"));
-            assertThat(results).hasSize(stories.size());
-            assertThat(lineCount(dir.resolve("out"))).isEqualTo(stories.size());
-            assertThat(run.report().failed()).isZero();
-            // only the articles in flight when the task manager went away may have reached the backend twice: the
-            // restarted tasks find everything finished before in the cache
-            assertThat(storiesSentTwice(stories, sim)).isLessThanOrEqualTo(2 * spec.inFlight());
-        }
-    }
-
     private FlinkBatchSpec spec(SimulatedBackend sim, Path in, Path out, int rpm) {
         BackendSpec deepl = BackendSpec.of("deepl")
                 .withBaseUrl(sim.baseUrl())
@@ -161,7 +122,7 @@ class FlinkBatchTest {
      * and restarts. Segments many stories share (the agency, the source line) are left out: two workers that miss the
      * cache at the same moment both send them (the cache's single flight holds within one task only).
      */
-    private static void assertEachStorySegmentSentOnce(List<WireCorpus.Item> stories, SimulatedBackend sim) {
+    static void assertEachStorySegmentSentOnce(List<WireCorpus.Item> stories, SimulatedBackend sim) {
         for (WireCorpus.Item story : stories) {
             for (String segment : ownSegments(story)) {
                 assertThat(sim.sendCount(segment)).as(segment).isEqualTo(1);
@@ -169,21 +130,8 @@ class FlinkBatchTest {
         }
     }
 
-    /** How many stories had a segment of their own sent more than once (none sent never). */
-    private static long storiesSentTwice(List<WireCorpus.Item> stories, SimulatedBackend sim) {
-        long twice = 0;
-        for (WireCorpus.Item story : stories) {
-            boolean again = false;
-            for (String segment : ownSegments(story)) {
-                assertThat(sim.sendCount(segment)).as(segment).isPositive();
-                again |= sim.sendCount(segment) > 1;
-            }
-            twice += again ? 1 : 0;
-        }
-        return twice;
-    }
-
-    private static List<String> ownSegments(WireCorpus.Item story) {
+    /** A story's own segments: its headline and paragraphs. */
+    static List<String> ownSegments(WireCorpus.Item story) {
         List<String> own = new ArrayList<>(
                 story.article().paragraphs().stream().map(p -> p.text()).toList());
         own.add(story.article().headline());
@@ -219,14 +167,5 @@ class FlinkBatchTest {
             }
         }
         return lines;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

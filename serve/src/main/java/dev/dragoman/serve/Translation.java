@@ -79,6 +79,9 @@ final class Translation {
             TranslationResult r = backend.translate(new TranslationRequest(texts, from, target, options));
             out = r.texts();
             segments = r.segments();
+            if (r.fallback() != null) {
+                warnings.add(r.fallback()); // a degraded result says so
+            }
             segments.forEach(seg -> warnings.addAll(seg.warnings()));
             reported = r.detectedSource();
         }

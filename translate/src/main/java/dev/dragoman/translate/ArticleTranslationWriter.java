@@ -75,7 +75,7 @@ public final class ArticleTranslationWriter {
 
     /** Degraded results say so in the output itself, not only on stderr. */
     private static String warningsBlock(ArticleTranslation t, OutputFormat format) {
-        List<String> warnings = t.provenance().warnings();
+        List<String> warnings = t.provenance().notices();
         StringBuilder sb = new StringBuilder();
         for (String w : warnings) {
             switch (format) {

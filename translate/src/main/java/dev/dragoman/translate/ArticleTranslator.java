@@ -15,6 +15,7 @@ import dev.dragoman.core.usage.Usage;
 import dev.dragoman.core.usage.UsageMeter;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,7 @@ public final class ArticleTranslator {
         }
 
         Map<String, TranslatedSegment> done = new LinkedHashMap<>();
+        Map<String, String> fallbacks = new HashMap<>(); // part → why a fallback backend translated it
         Usage usage = Usage.NONE;
         Language detected = null;
         String model = translator.profile().model();
@@ -132,6 +134,9 @@ public final class ArticleTranslator {
             detected = detected != null ? detected : result.detectedSource();
             for (int i = 0; i < g.paths.size(); i++) {
                 done.put(g.paths.get(i), result.segments().get(i));
+                if (result.fallback() != null) {
+                    fallbacks.put(g.paths.get(i), result.fallback());
+                }
             }
         }
 
@@ -144,7 +149,8 @@ public final class ArticleTranslator {
         translated = translated.toBuilder().related(related).build();
 
         List<TranslationProvenance.Part> parts = new ArrayList<>();
-        done.forEach((path, seg) -> parts.add(new TranslationProvenance.Part(path, seg.fromCache(), seg.warnings())));
+        done.forEach((path, seg) ->
+                parts.add(new TranslationProvenance.Part(path, seg.fromCache(), seg.warnings(), fallbacks.get(path))));
         TranslationProvenance provenance = new TranslationProvenance(
                 translator.profile().id(), model, from != null ? from : detected, target, usage, parts);
         return new ArticleTranslation(translated, provenance);

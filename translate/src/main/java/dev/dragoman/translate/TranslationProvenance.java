@@ -20,11 +20,18 @@ public record TranslationProvenance(
      *
      * @param part where it is in the article: "headline", "dateline.place", "dateline.agency", "paragraph[2]",
      *     "source", "related[0].headline", "related[0].paragraph[1]"
+     * @param fallback null when the provenance's backend translated it; else which fallback did and why
+     *     ({@link dev.dragoman.core.translation.TranslationResult#fallback()})
      */
-    public record Part(String part, boolean fromCache, List<String> warnings) {
+    public record Part(String part, boolean fromCache, List<String> warnings, String fallback) {
         public Part {
             Objects.requireNonNull(part, "part");
             warnings = warnings == null ? List.of() : List.copyOf(warnings);
+            fallback = fallback == null || fallback.isBlank() ? null : fallback;
+        }
+
+        public Part(String part, boolean fromCache, List<String> warnings) {
+            this(part, fromCache, warnings, null);
         }
     }
 
@@ -43,9 +50,27 @@ public record TranslationProvenance(
                 .toList();
     }
 
-    /** True when some part carries a warning: outputs must say the result is degraded. */
+    /**
+     * The parts a fallback backend translated, each as "PART: translated by fallback …" (see
+     * {@link Part#fallback()}); not quality warnings, so a batch keeps them, but outputs show them beside the warnings.
+     */
+    public List<String> fallbacks() {
+        return parts.stream()
+                .filter(p -> p.fallback() != null)
+                .map(p -> p.part() + ": " + p.fallback())
+                .toList();
+    }
+
+    /** What an output must show of a degraded result: {@link #fallbacks()}, then {@link #warnings()}. */
+    public List<String> notices() {
+        List<String> all = new java.util.ArrayList<>(fallbacks());
+        all.addAll(warnings());
+        return List.copyOf(all);
+    }
+
+    /** True when some part carries a warning or came from a fallback: outputs must say the result is degraded. */
     public boolean degraded() {
-        return parts.stream().anyMatch(p -> !p.warnings().isEmpty());
+        return parts.stream().anyMatch(p -> !p.warnings().isEmpty() || p.fallback() != null);
     }
 
     public long partsFromCache() {

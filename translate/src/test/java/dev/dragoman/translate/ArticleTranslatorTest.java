@@ -19,6 +19,7 @@ import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.usage.Usage;
 import dev.dragoman.core.usage.UsageMeter;
+import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.translate.Fakes.RecordingBackend;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +77,31 @@ class ArticleTranslatorTest {
                         "related[0].paragraph[4]");
         assertThat(p.degraded()).isFalse();
         assertThat(p.usage().requests()).isEqualTo(1);
+    }
+
+    @Test
+    void should_keep_per_part_which_fallback_translated_it_and_show_it_in_every_output() {
+        // given a translator whose results came from a fallback backend (a chain whose first backend ran out of quota)
+        RecordingBackend fallback = new RecordingBackend();
+        String why = "translated by fallback backend 'ap' (apertium): 'dl' (deepl) has used up its quota";
+        TranslationBackend chain = TranslationBackend.of(
+                fallback.profile(), request -> fallback.translate(request).withFallback(why));
+
+        // when
+        ArticleTranslation result = ArticleTranslator.over(chain).translate(Fakes.seed(), Language.ENGLISH);
+
+        // then the provenance says so per part, the result is degraded, and it is no quality warning
+        TranslationProvenance p = result.provenance();
+        assertThat(p.parts()).hasSize(15).allMatch(part -> why.equals(part.fallback()));
+        assertThat(p.degraded()).isTrue();
+        assertThat(p.warnings()).isEmpty();
+        assertThat(p.fallbacks()).hasSize(15).contains("headline: " + why);
+        assertThat(p.notices()).isEqualTo(p.fallbacks());
+        // and each output shows it: the text as warnings, JSON in the provenance's parts
+        String text = ArticleTranslationWriter.of(OutputFormat.TEXT, false).write(Fakes.seed(), result);
+        assertThat(text).contains("Warning: headline: " + why);
+        String json = ArticleTranslationWriter.of(OutputFormat.JSON, false).write(Fakes.seed(), result);
+        assertThat(json).contains("\"fallback\" : \"" + why + "\"");
     }
 
     @Test

@@ -64,7 +64,8 @@ public final class BriefCommand implements Callable<Integer> {
     @Option(
             names = {"-b", "--backend"},
             paramLabel = "NAME",
-            description = "Translation backend for the chosen sentences (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Translation backend for the chosen sentences (default: the configuration's translate.backend).")
     String backend;
 
     @Option(

@@ -4,6 +4,7 @@ import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.CommonOptions;
 import dev.dragoman.cli.Console;
 import dev.dragoman.cli.VersionProvider;
+import dev.dragoman.pipeline.config.Setting;
 import dev.dragoman.serve.ApiKey;
 import dev.dragoman.serve.DragomanServer;
 import dev.dragoman.serve.ServeConfig;
@@ -70,6 +71,15 @@ public final class ServeCommand implements Callable<Integer> {
             return 0;
         }
         Console console = new Console(spec, common);
+        String budget = context.settings().resolve(Setting.BUDGET).value();
+        if (budget != null) {
+            // said, not silently ignored: a cap per process would reset at every restart and promise what it cannot
+            console.note(
+                    "dragoman serve: budget (%s) is not applied: it caps one run of translate, summarize, brief or"
+                            + " batch, and a server has no run to cap; limit what clients may send with per-key"
+                            + " characters/min in serve.keys",
+                    budget);
+        }
         try (ServeConfig config = ServeConfig.open(glossary.apply(context.settings(), console), host, port);
                 DragomanServer server = DragomanServer.start(
                                 config.options(), config.backends(), VersionProvider.version())

@@ -71,7 +71,8 @@ public final class TranslateCommand implements Callable<Integer> {
             names = {"-b", "--backend"},
             paramLabel = "NAME",
             description =
-                    "Backend name from the configuration, or a type (deepl, ollama, …) (default: ${DEFAULT-VALUE}).")
+                    "Backend name from the configuration, or a type (deepl, ollama, …) (default: the configuration's"
+                            + " translate.backend).")
     String backend;
 
     @Mixin
@@ -140,7 +141,7 @@ public final class TranslateCommand implements Callable<Integer> {
                         ArticleTranslation t = console.timed(
                                 "translate " + input.name(),
                                 () -> translator.translate(article, from, target, options));
-                        console.warnings(input.name(), t.provenance().warnings());
+                        console.warnings(input.name(), t.provenance().notices());
                         return writer.write(article, t);
                     }));
             console.note("%s", BackendListing.usageLine(b, meter.total(), store.counters()));

@@ -1,7 +1,11 @@
 package dev.dragoman.cli.faults;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.Main;
+import dev.dragoman.core.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
 
 /** Runs {@code dragoman} in process as a careless user or an attacker would, capturing every stream and the logs. */
 final class Hostile {
@@ -83,5 +90,27 @@ final class Hostile {
             throw new UncheckedIOException(e);
         }
         return sb.toString();
+    }
+
+    /**
+     * A DeepL {@code /v2/translate} answer in its documented shape ({@code {translations: [{detected_source_language,
+     * text}]}}) to a JSON request, each of its texts passed through {@code translate}; a 500 naming the problem when
+     * the request cannot be read. The builder, so a test can add headers.
+     */
+    static MockResponse.Builder deeplAnswer(RecordedRequest request, UnaryOperator<String> translate) {
+        try {
+            JsonNode body = Json.mapper().readTree(request.getBody().utf8());
+            ObjectNode answer = Json.mapper().createObjectNode();
+            ArrayNode translations = answer.putArray("translations");
+            for (JsonNode t : body.path("text")) {
+                translations.addObject().put("detected_source_language", "AR").put("text", translate.apply(t.asText()));
+            }
+            return new MockResponse.Builder()
+                    .code(200)
+                    .addHeader("Content-Type", "application/json")
+                    .body(Json.mapper().writeValueAsString(answer));
+        } catch (IOException | RuntimeException e) {
+            return new MockResponse.Builder().code(500).body(e.toString());
+        }
     }
 }

@@ -2,10 +2,6 @@ package dev.dragoman.cli.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dragoman.core.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import mockwebserver3.Dispatcher;
@@ -48,31 +44,9 @@ class SecretLeakFaultTest {
                                     + ")\",\"type\":\"invalid_request_error\",\"code\":null}}")
                             .build();
                 }
-                try {
-                    JsonNode body = Json.mapper().readTree(request.getBody().utf8());
-                    ObjectNode answer = Json.mapper().createObjectNode();
-                    ArrayNode translations = answer.putArray("translations");
-                    for (JsonNode t : body.path("text")) {
-                        translations
-                                .addObject()
-                                .put("detected_source_language", "AR")
-                                .put(
-                                        "text",
-                                        "Translated with " + key + ": "
-                                                + t.asText().length());
-                    }
-                    return new MockResponse.Builder()
-                            .code(200)
-                            .addHeader("Content-Type", "application/json")
-                            .addHeader("X-Echo-Key", key)
-                            .body(Json.mapper().writeValueAsString(answer))
-                            .build();
-                } catch (Exception e) {
-                    return new MockResponse.Builder()
-                            .code(500)
-                            .body(e.toString())
-                            .build();
-                }
+                return Hostile.deeplAnswer(request, text -> "Translated with " + key + ": " + text.length())
+                        .addHeader("X-Echo-Key", key)
+                        .build();
             }
         });
         Hostile h = new Hostile(tmp.resolve("home"));

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
 
 /**
@@ -20,12 +21,15 @@ import java.util.function.Supplier;
  * alike (Caffeine's {@code Cache.getAll(keys, loader)} is the model).
  *
  * <ul>
- *   <li><b>At most one load per key across threads.</b> A key is claimed before it is looked up; a caller that
- *       finds it claimed by another thread waits for that thread's result (and shares it) instead of looking up or
- *       loading it again. A caller loads all its own misses before it waits for others, so two callers never wait on
- *       each other. No lock is held while the store or the backend works, only a {@link ConcurrentHashMap} entry per
- *       key in flight.</li>
- *   <li><b>One look-up per key per call</b>, so a miss is counted once. Every count (hits, misses, errors, writes,
+ *   <li><b>At most one load per key across threads.</b> A key that nobody is loading is looked up without claiming
+ *       it (callers reading the same cached key at once never wait on each other); a miss claims the key and, when a load
+ *       of a key in its stripe was stored since the look-up, looks it up once more ({@link MeteredResultCache#recheck},
+ *       which keeps the count at one look-up) before loading it, so a load that finished in between is used, not
+ *       repeated. A caller that finds the key claimed by a loading thread waits for that
+ *       thread's result (and shares it) instead of loading it again. A caller loads all its own misses before it
+ *       waits for others, so two callers never wait on each other. No lock is held while the store or the backend
+ *       works, only a {@link ConcurrentHashMap} entry per key in flight.</li>
+ *   <li><b>One counted look-up per key per call</b>, so a miss is counted once. Every count (hits, misses, errors, writes,
  *       what hits saved) is kept in one place: the {@link MeteredResultCache} this wraps the store in.</li>
  *   <li><b>Cache failures never fail the operation.</b> A failed look-up is a miss, a failed write is skipped, both
  *       counted and logged once per reason (by {@link MeteredResultCache}).</li>
@@ -41,7 +45,11 @@ import java.util.function.Supplier;
 public final class CachedCall {
 
     private final MeteredResultCache cache;
+    private static final int STRIPES = 1024;
+
     private final ConcurrentMap<String, Flight> inFlight = new ConcurrentHashMap<>();
+    /** Loads stored, counted per stripe of keys: tells a caller that claimed a missed key whether to look again. */
+    private final AtomicLongArray stored = new AtomicLongArray(STRIPES);
 
     /** A load-through cache over {@code cache}, wrapped in a {@link MeteredResultCache} unless it already is one. */
     public CachedCall(ResultCache cache) {
@@ -97,31 +105,51 @@ public final class CachedCall {
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(loader, "loader");
         Map<CacheKey, Result> found = new ConcurrentHashMap<>();
-        Map<CacheKey, Flight> owned = new LinkedHashMap<>();
-        Map<CacheKey, Flight> awaited = new LinkedHashMap<>();
-        LinkedHashSet<CacheKey> distinct = new LinkedHashSet<>(keys);
+        Map<CacheKey, Flight> owned = null;
+        Map<CacheKey, Flight> awaited = null;
+        Collection<CacheKey> distinct = keys.size() == 1 ? keys : new LinkedHashSet<>(keys);
         for (CacheKey key : distinct) {
-            Flight mine = new Flight();
-            Flight running = inFlight.putIfAbsent(key.digest(), mine);
-            if (running != null) {
-                awaited.put(key, running);
-                continue;
+            Flight running = inFlight.get(key.digest());
+            if (running == null || !running.loading) {
+                // nobody is loading it: look it up without claiming it, so that callers asking for the same cached
+                // key at once each read it instead of waiting on one another's look-up
+                int stripe = stripe(key);
+                long generation = stored.get(stripe);
+                Optional<CacheEntry> hit = cache.get(key);
+                if (hit.isPresent()) {
+                    found.put(key, new Result(hit.get(), Source.CACHE, List.of()));
+                    continue;
+                }
+                Flight mine = new Flight();
+                running = inFlight.putIfAbsent(key.digest(), mine);
+                if (running == null) {
+                    // claimed; a load of this key (or of one sharing its stripe) stored between the look-up and the
+                    // claim: look again rather than load it twice
+                    Optional<CacheEntry> late =
+                            stored.get(stripe) == generation ? Optional.empty() : cache.recheck(key);
+                    if (late.isPresent()) {
+                        found.put(key, new Result(late.get(), Source.CACHE, List.of()));
+                        mine.future.complete(Loaded.clean(late.get()));
+                        inFlight.remove(key.digest(), mine);
+                    } else {
+                        mine.loading = true;
+                        owned = owned == null ? new LinkedHashMap<>() : owned;
+                        owned.put(key, mine);
+                    }
+                    continue;
+                }
             }
-            Optional<CacheEntry> hit = cache.get(key);
-            if (hit.isPresent()) {
-                found.put(key, new Result(hit.get(), Source.CACHE, List.of()));
-                mine.future.complete(Loaded.clean(hit.get()));
-                inFlight.remove(key.digest(), mine);
-            } else {
-                owned.put(key, mine);
-            }
+            awaited = awaited == null ? new LinkedHashMap<>() : awaited;
+            awaited.put(key, running);
         }
-        if (!owned.isEmpty()) {
+        if (owned != null) {
             load(owned, loader, found);
         }
-        for (Map.Entry<CacheKey, Flight> a : awaited.entrySet()) {
-            Loaded shared = a.getValue().await();
-            found.put(a.getKey(), new Result(shared.entry(), Source.SHARED, shared.warnings()));
+        if (awaited != null) {
+            for (Map.Entry<CacheKey, Flight> a : awaited.entrySet()) {
+                Loaded shared = a.getValue().await();
+                found.put(a.getKey(), new Result(shared.entry(), Source.SHARED, shared.warnings()));
+            }
         }
         Map<CacheKey, Result> out = new LinkedHashMap<>();
         for (CacheKey key : distinct) {
@@ -140,6 +168,7 @@ public final class CachedCall {
             }
             if (value.warnings().isEmpty()) {
                 cache.put(key, value.entry());
+                stored.incrementAndGet(stripe(key));
             }
             found.put(key, new Result(value.entry(), Source.BACKEND, value.warnings()));
             f.future.complete(value);
@@ -163,6 +192,10 @@ public final class CachedCall {
             release(owned, missing);
             throw missing;
         }
+    }
+
+    private static int stripe(CacheKey key) {
+        return key.digest().hashCode() & (STRIPES - 1);
     }
 
     private void release(Map<CacheKey, Flight> owned, Throwable failure) {
@@ -245,6 +278,8 @@ public final class CachedCall {
     private static final class Flight {
         final CompletableFuture<Loaded> future = new CompletableFuture<>();
         final AtomicInteger waiters = new AtomicInteger();
+        /** Set once its owner looked the key up again after claiming it and is about to load it. */
+        volatile boolean loading;
 
         Loaded await() {
             waiters.incrementAndGet();

@@ -2,6 +2,7 @@ package dev.dragoman.core.cache;
 
 import dev.dragoman.core.error.Reasons;
 import dev.dragoman.core.usage.Usage;
+import dev.dragoman.core.usage.UsageAdder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -40,7 +40,7 @@ public final class MeteredResultCache implements ResultCache {
     private final LongAdder misses = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LongAdder writes = new LongAdder();
-    private final AtomicReference<Usage> saved = new AtomicReference<>(Usage.NONE);
+    private final UsageAdder saved = new UsageAdder();
     private final Set<String> loggedReasons = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean failedOnce = new AtomicBoolean();
     private final List<String> userWarnings = new ArrayList<>(); // guarded by this
@@ -63,23 +63,41 @@ public final class MeteredResultCache implements ResultCache {
     /** The stored entry, or empty on a miss, an expired entry or a store failure (counted and logged). */
     @Override
     public Optional<CacheEntry> get(CacheKey key) {
+        Optional<CacheEntry> found = lookUp(key);
+        if (found != null && found.isPresent()) {
+            hits.increment();
+            saved.add(found.get().usage());
+            return found;
+        }
+        misses.increment();
+        return Optional.empty();
+    }
+
+    /**
+     * Looks {@code key} up again right after {@link #get} missed it (a load-through cache claiming the key before
+     * loading it): a find turns that counted miss into a hit, nothing found counts nothing more, a failure counts an
+     * error. So a call still counts one look-up per key.
+     */
+    Optional<CacheEntry> recheck(CacheKey key) {
+        Optional<CacheEntry> found = lookUp(key);
+        if (found != null && found.isPresent()) {
+            misses.decrement();
+            hits.increment();
+            saved.add(found.get().usage());
+            return found;
+        }
+        return Optional.empty();
+    }
+
+    /** The store's answer, or null when it failed (the failure counted and logged). */
+    private Optional<CacheEntry> lookUp(CacheKey key) {
         Objects.requireNonNull(key, "key");
-        Optional<CacheEntry> found;
         try {
-            found = Objects.requireNonNull(delegate.get(key), "a store returned null instead of Optional.empty()");
+            return Objects.requireNonNull(delegate.get(key), "a store returned null instead of Optional.empty()");
         } catch (RuntimeException e) {
             failed("get", key, e);
-            misses.increment();
-            return Optional.empty();
+            return null;
         }
-        if (found.isPresent()) {
-            hits.increment();
-            Usage usage = found.get().usage();
-            saved.accumulateAndGet(usage, Usage::plus);
-        } else {
-            misses.increment();
-        }
-        return found;
     }
 
     /** Stores the entry; a store failure is counted and logged, never thrown. */
@@ -141,7 +159,7 @@ public final class MeteredResultCache implements ResultCache {
 
     /** This process's counts since this decorator was made. */
     public Counters counters() {
-        return new Counters(hits.sum(), misses.sum(), errors.sum(), writes.sum(), saved.get());
+        return new Counters(hits.sum(), misses.sum(), errors.sum(), writes.sum(), saved.sum());
     }
 
     /** Counts a failure that happened outside the store calls (e.g. a value that no longer decodes). */

@@ -203,4 +203,50 @@ class CachedCallTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void should_use_a_load_another_thread_stored_between_the_look_up_and_the_claim() throws Exception {
+        // given a store whose first look-up misses, and while it answers another thread loads and stores the key
+        MemoryResultCache memory = new MemoryResultCache();
+        AtomicInteger loads = new AtomicInteger();
+        CachedCall[] call = new CachedCall[1];
+        ResultCache store = new ResultCache() {
+            final AtomicInteger gets = new AtomicInteger();
+
+            @Override
+            public Optional<CacheEntry> get(CacheKey key) {
+                Optional<CacheEntry> found = memory.get(key);
+                if (gets.incrementAndGet() == 1) {
+                    Thread other = new Thread(() -> call[0].get(key, () -> {
+                        loads.incrementAndGet();
+                        return entry("loaded by the other thread");
+                    }));
+                    other.start();
+                    try {
+                        other.join(10_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return found;
+            }
+
+            @Override
+            public void put(CacheKey key, CacheEntry entry) {
+                memory.put(key, entry);
+            }
+        };
+        call[0] = new CachedCall(store);
+        // when this thread, having missed, claims the key
+        CachedCall.Result result = call[0].get(KEY, () -> {
+            loads.incrementAndGet();
+            return entry("loaded twice");
+        });
+        // then it takes the stored result instead of loading it again, and each call counted one look-up
+        assertThat(loads).hasValue(1);
+        assertThat(result.value()).isEqualTo("loaded by the other thread");
+        assertThat(result.source()).isEqualTo(CachedCall.Source.CACHE);
+        assertThat(call[0].cache().counters().hits()).isEqualTo(1);
+        assertThat(call[0].cache().counters().misses()).isEqualTo(1);
+    }
 }

@@ -20,7 +20,6 @@ import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.translation.Translator;
 import dev.dragoman.core.usage.UsageMeter;
-import dev.dragoman.pipeline.cost.Budget;
 import dev.dragoman.pipeline.deferred.BatchApi;
 import dev.dragoman.pipeline.deferred.BatchHttp;
 import dev.dragoman.pipeline.deferred.DeferredBatches;
@@ -77,7 +76,10 @@ public final class Backends {
     private final DeferredBatches deferral;
 
     /** The run's cost cap, or null for none. */
-    private final Budget budget;
+    private final SpendingCap budget;
+
+    /** The backends a translator built here falls back to, in order, when the ones before used up their quota. */
+    private final List<Fallback> fallbacks;
 
     private Backends(
             Providers<TranslatorProvider> translators,
@@ -94,7 +96,8 @@ public final class Backends {
             SharedRateLimits rateLimits,
             Supplier<Glossary> glossary,
             DeferredBatches deferral,
-            Budget budget) {
+            SpendingCap budget,
+            List<Fallback> fallbacks) {
         this.translators = translators;
         this.summarizers = summarizers;
         this.chatModels = chatModels;
@@ -115,6 +118,7 @@ public final class Backends {
         this.glossary = glossary;
         this.deferral = deferral;
         this.budget = budget;
+        this.fallbacks = List.copyOf(fallbacks);
     }
 
     /**
@@ -142,7 +146,8 @@ public final class Backends {
                 null,
                 null,
                 null,
-                null);
+                null,
+                List.of());
     }
 
     /** Keys and vendor options are read through {@code lookup} (variable name → value, null when unset). */
@@ -162,7 +167,8 @@ public final class Backends {
                 rateLimits,
                 glossary,
                 deferral,
-                budget);
+                budget,
+                fallbacks);
     }
 
     /** The variables of {@code env} (a copy of the process environment, or a test's map). */
@@ -200,7 +206,8 @@ public final class Backends {
                 rateLimits,
                 glossary,
                 deferral,
-                budget);
+                budget,
+                fallbacks);
     }
 
     /** Where cached translations and summaries are kept. */
@@ -220,7 +227,8 @@ public final class Backends {
                 rateLimits,
                 glossary,
                 deferral,
-                budget);
+                budget,
+                fallbacks);
     }
 
     /** Where usage of every successful call is counted; null for none. */
@@ -240,7 +248,8 @@ public final class Backends {
                 rateLimits,
                 glossary,
                 deferral,
-                budget);
+                budget,
+                fallbacks);
     }
 
     /** True: translations that look incomplete fail instead of being flagged. */
@@ -260,7 +269,8 @@ public final class Backends {
                 rateLimits,
                 glossary,
                 deferral,
-                budget);
+                budget,
+                fallbacks);
     }
 
     /** Told about every retry (for a verbose front end); null for none. */
@@ -280,7 +290,8 @@ public final class Backends {
                 rateLimits,
                 glossary,
                 deferral,
-                budget);
+                budget,
+                fallbacks);
     }
 
     /**
@@ -305,16 +316,17 @@ public final class Backends {
                 rateLimits,
                 glossary,
                 batches,
-                budget);
+                budget,
+                fallbacks);
     }
 
     /**
-     * Every backend built from here on kept within {@code b} (see {@link Budget}): a machine translator at the bottom
+     * Every backend built from here on kept within {@code b} (see {@link SpendingCap}; {@code pipeline.cost.Budget}): a machine translator at the bottom
      * of its stack, a language model's {@link ChatModel} (its translations and summaries). One budget is shared by
      * every backend given it, so a run's translations and summaries draw on the same cap. Null: no cap. A budget in
      * deferred mode is refused: the batch's price is only known once it has ended.
      */
-    public Backends withBudget(Budget b) {
+    public Backends withBudget(SpendingCap b) {
         return new Backends(
                 translators,
                 summarizers,
@@ -330,7 +342,54 @@ public final class Backends {
                 rateLimits,
                 glossary,
                 deferral,
-                b);
+                b,
+                fallbacks);
+    }
+
+    /**
+     * A backend that a translator built from here falls back to ({@link #translator}, {@link #cachedTranslator}).
+     *
+     * @param spec the backend
+     * @param variables where its key and vendor options are read (its own: a key written in the configuration file
+     *     belongs to its entry only)
+     */
+    public record Fallback(BackendSpec spec, Function<String, String> variables) {
+        public Fallback {
+            Objects.requireNonNull(spec, "spec");
+            Objects.requireNonNull(variables, "variables");
+        }
+    }
+
+    /**
+     * Every translator built from here on is a fallback chain (see {@link FallbackTranslator}): its own backend first,
+     * then {@code chain} in order, each taking over the requests of the ones before once they have used up their
+     * quota. Each is built with everything else this factory has (cache, meter, budget, rate limits, glossary,
+     * strictness), so a fallback's calls count against the same budget. An entry naming the backend being built is
+     * left out. Empty: no fallback.
+     */
+    public Backends withFallbacks(List<Fallback> chain) {
+        return new Backends(
+                translators,
+                summarizers,
+                chatModels,
+                variables,
+                http,
+                cache,
+                meter,
+                strict,
+                onRetry,
+                clock,
+                limiters,
+                rateLimits,
+                glossary,
+                deferral,
+                budget,
+                chain == null ? List.of() : chain);
+    }
+
+    /** The configured fallbacks of translators built here, in order (empty: none). */
+    public List<Fallback> fallbacks() {
+        return fallbacks;
     }
 
     public Backends withClock(Clock c) {
@@ -349,7 +408,8 @@ public final class Backends {
                 rateLimits,
                 glossary,
                 deferral,
-                budget);
+                budget,
+                fallbacks);
     }
 
     /**
@@ -374,7 +434,8 @@ public final class Backends {
                 shared,
                 glossary,
                 deferral,
-                budget);
+                budget,
+                fallbacks);
     }
 
     /**
@@ -399,7 +460,8 @@ public final class Backends {
                 rateLimits,
                 once,
                 deferral,
-                budget);
+                budget,
+                fallbacks);
     }
 
     /** The glossary translators get, or null for none (reads it if not read yet). */
@@ -510,7 +572,7 @@ public final class Backends {
      * glossary ({@link #withGlossary}). Not cached: the article translator caches per segment.
      */
     public TranslationBackend translator(BackendSpec spec) {
-        return standard(spec).build();
+        return chain(spec, (factory, s, gate) -> factory.standard(s, gate).build());
     }
 
     /**
@@ -518,17 +580,54 @@ public final class Backends {
      * segment) around the guards, the rate limit and metering.
      */
     public TranslationBackend cachedTranslator(BackendSpec spec) {
-        return standard(spec).cache(new CachedCall(cache)).clock(clock).build();
+        return chain(
+                spec,
+                (factory, s, gate) -> factory.standard(s, gate)
+                        .cache(new CachedCall(factory.cache))
+                        .clock(factory.clock)
+                        .build());
+    }
+
+    /** Builds one backend's whole stack; {@code gate} (null: none) goes at its bottom. */
+    private interface Stack {
+        TranslationBackend build(Backends factory, BackendSpec spec, FallbackTranslator.QuotaGate gate);
+    }
+
+    /**
+     * {@code spec}'s stack, or with {@link #withFallbacks fallbacks} the chain of its stack and theirs, each built by
+     * its own factory (its own key lookup) and gated so that a backend out of quota is not called again.
+     */
+    private TranslationBackend chain(BackendSpec spec, Stack stack) {
+        BackendSpec first = resolve(spec);
+        List<Fallback> rest = fallbacks.stream()
+                .filter(f -> !resolve(f.spec()).name().equals(first.name()))
+                .toList();
+        if (rest.isEmpty()) {
+            return stack.build(this, spec, null);
+        }
+        List<FallbackTranslator.Link> links = new ArrayList<>();
+        FallbackTranslator.QuotaGate gate = new FallbackTranslator.QuotaGate();
+        Backends alone = withFallbacks(List.of());
+        links.add(new FallbackTranslator.Link(first, stack.build(alone, spec, gate), gate));
+        for (Fallback f : rest) {
+            FallbackTranslator.QuotaGate g = new FallbackTranslator.QuotaGate();
+            Backends own = alone.withVariables(f.variables());
+            links.add(new FallbackTranslator.Link(own.resolve(f.spec()), stack.build(own, f.spec(), g), g));
+        }
+        return new FallbackTranslator(links);
     }
 
     /** Every layer but the cache, as {@link #translator} and {@link #cachedTranslator} share them. */
-    private Translators.Pipeline standard(BackendSpec spec) {
+    private Translators.Pipeline standard(BackendSpec spec, FallbackTranslator.QuotaGate gate) {
         RateLimiter limiter = limiter(spec);
         TranslationBackend raw = keyed(spec, limiter);
         BackendSpec s = resolve(spec);
         if (budget != null && translators.find(s.type()).isPresent()) {
             // machine translation; a language model's calls are kept within the budget at its ChatModel
-            raw = budget.translator(raw, budget.costOf(s.name(), s.type(), s.model(), false));
+            raw = budget.translator(raw, s);
+        }
+        if (gate != null) {
+            raw = gate.around(raw); // a fallback chain's link: not called again once its quota is gone
         }
         return Translators.pipeline(raw)
                 .retry(retrier(spec))
@@ -642,7 +741,7 @@ public final class Backends {
                         "--max-cost (budget:) does not go with --deferred: a provider batch's cost is known only once"
                                 + " it has ended. Run with --estimate first, then --deferred without a budget.");
             }
-            model = budget.chatModel(model, budget.costOf(s.name(), s.type(), s.model(), true));
+            model = budget.chatModel(model, s);
         }
         if (deferral == null) {
             return model;

@@ -222,34 +222,41 @@ public final class BatchEngine {
 
         try (BatchJournal journal = BatchJournal.open(out.resolve(STATE_DIR));
                 FailureLog failureLog = FailureLog.open(out.resolve(FAILURES))) {
-            ExecutorService pool = Executors.newFixedThreadPool(workers, threads());
+            ExecutorService pool = Executors.newFixedThreadPool(workers, threads("batch-"));
             Semaphore inFlight = new Semaphore(workers * 2);
-            Iterator<String> pendingSources = sources.iterator();
+            ReadAhead pendingSources = new ReadAhead(sources.iterator(), src -> {
+                ItemSource.FileStamp stamp = ItemSource.stamp(src);
+                if (stamp != null) {
+                    Map<String, DoneRecord> finished = journal.doneFile(stamp, fingerprint);
+                    if (finished != null) {
+                        return new ReadAhead.Read(src, stamp, finished, List.of()); // not even read
+                    }
+                }
+                return new ReadAhead.Read(src, stamp, null, source.itemsOf(src));
+            });
             try {
                 sources:
                 while (!stop.get() && pendingSources.hasNext()) {
-                    String src = pendingSources.next();
-                    ItemSource.FileStamp stamp = ItemSource.stamp(src);
-                    if (stamp != null) {
-                        Map<String, DoneRecord> finished = journal.doneFile(stamp, fingerprint);
-                        if (finished != null) {
-                            // an unchanged file whose items all finished under these options: not even read
-                            for (Map.Entry<String, DoneRecord> e : finished.entrySet()) {
-                                listener.discovered(1);
-                                skipped.incrementAndGet();
-                                if (!onlyNew) {
-                                    entries.add(e.getValue());
-                                }
-                                listener.item(BatchListener.Outcome.SKIPPED, e.getKey(), null);
+                    ReadAhead.Read read = pendingSources.next();
+                    ItemSource.FileStamp stamp = read.stamp();
+                    if (read.finished() != null) {
+                        // an unchanged file whose items all finished under these options: not even read
+                        for (Map.Entry<String, DoneRecord> e : read.finished().entrySet()) {
+                            listener.discovered(1);
+                            skipped.incrementAndGet();
+                            if (!onlyNew) {
+                                entries.add(e.getValue());
                             }
-                            continue;
+                            listener.item(BatchListener.Outcome.SKIPPED, e.getKey(), null);
                         }
+                        continue;
                     }
-                    List<WorkItem> sourceItems = source.itemsOf(src);
+                    List<WorkItem> sourceItems = read.items();
                     FileProgress progress = stamp == null
                             ? null
                             : new FileProgress(
                                     stamp,
+                                    fingerprint,
                                     sourceItems.stream().map(WorkItem::key).toList());
                     for (WorkItem item : sourceItems) {
                         if (stop.get()) {
@@ -263,6 +270,7 @@ public final class BatchEngine {
                         }
                         pool.execute(() -> {
                             boolean finishedItem = false;
+                            boolean ended = false;
                             try {
                                 StageException fatalSoFar = fatal.get();
                                 if (fatalSoFar != null) {
@@ -270,6 +278,16 @@ public final class BatchEngine {
                                     throw notAttempted(fatalSoFar);
                                 }
                                 Outcome o = process(item, journal, outputs, fingerprint);
+                                if (o.toJournal) {
+                                    // the done record, with the file's record when this was its last item: one force
+                                    ObjectNode fileRecord = progress == null ? null : progress.itemEnded(true);
+                                    ended = true;
+                                    try {
+                                        journal.appendDone(o.record, item.key(), fileRecord);
+                                    } catch (RuntimeException e) {
+                                        throw StageException.of("write", e);
+                                    }
+                                }
                                 switch (o.kind) {
                                     case DONE, FROM_CACHE -> {
                                         done.incrementAndGet();
@@ -318,8 +336,11 @@ public final class BatchEngine {
                                 listener.item(
                                         BatchListener.Outcome.FAILED, item.key(), e.stage() + ": " + e.getMessage());
                             } finally {
-                                if (progress != null) {
-                                    progress.itemEnded(finishedItem, journal, fingerprint);
+                                if (progress != null && !ended) {
+                                    ObjectNode fileRecord = progress.itemEnded(finishedItem);
+                                    if (fileRecord != null) {
+                                        appendFile(journal, fileRecord);
+                                    }
                                 }
                                 inFlight.release();
                             }
@@ -327,6 +348,7 @@ public final class BatchEngine {
                     }
                 }
             } finally {
+                pendingSources.close();
                 pool.shutdown();
                 awaitQuietly(pool);
             }
@@ -405,7 +427,91 @@ public final class BatchEngine {
                 cause.stage(), "not attempted: the batch stopped after " + cause.getMessage(), false, cause.getCause());
     }
 
-    private record Outcome(BatchListener.Outcome kind, DoneRecord record) {}
+    /**
+     * The sources, read ahead on {@link #LOCAL_WORKERS} threads of their own (reading, decoding, parsing and language
+     * detection are the batch's largest local cost, and one dispatching thread reading them in turn would bound the
+     * whole batch) and handed back in input order. At most {@code 2 × LOCAL_WORKERS} sources are read ahead, so a
+     * batch of any size still streams; sources read ahead but never taken (a stop) are dropped unrecorded.
+     */
+    private static final class ReadAhead implements AutoCloseable {
+        /** One source: its stamp (files), its items, or, for an unchanged finished file, its finished items. */
+        record Read(
+                String source, ItemSource.FileStamp stamp, Map<String, DoneRecord> finished, List<WorkItem> items) {}
+
+        private final Iterator<String> sources;
+        private final java.util.function.Function<String, Read> reader;
+        private final ExecutorService threads = Executors.newFixedThreadPool(LOCAL_WORKERS, threads("batch-read-"));
+        private final java.util.ArrayDeque<java.util.concurrent.Future<Read>> window = new java.util.ArrayDeque<>();
+
+        ReadAhead(Iterator<String> sources, java.util.function.Function<String, Read> reader) {
+            this.sources = sources;
+            this.reader = reader;
+        }
+
+        boolean hasNext() {
+            fill();
+            return !window.isEmpty();
+        }
+
+        Read next() {
+            fill();
+            java.util.concurrent.Future<Read> next = window.poll();
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return next.get();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (java.util.concurrent.ExecutionException e) { // an Error while reading
+                        throw new IllegalStateException("reading an input failed: " + e.getCause(), e.getCause());
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private void fill() {
+            while (window.size() < 2 * LOCAL_WORKERS && sources.hasNext()) {
+                String src = sources.next();
+                window.add(threads.submit(() -> {
+                    try {
+                        return reader.apply(src);
+                    } catch (RuntimeException e) { // a defect: the source fails as one item and the batch goes on
+                        return new Read(
+                                src, null, null, List.of(WorkItem.failed(src, src, StageException.of("read", e))));
+                    }
+                }));
+            }
+        }
+
+        @Override
+        public void close() {
+            threads.shutdownNow();
+        }
+    }
+
+    /** What became of an item; {@code toJournal}: its done record is still to be appended (the worker does it). */
+    private record Outcome(BatchListener.Outcome kind, DoneRecord record, boolean toJournal) {
+        Outcome(BatchListener.Outcome kind, DoneRecord record) {
+            this(kind, record, false);
+        }
+    }
+
+    private static void appendFile(BatchJournal journal, ObjectNode fileRecord) {
+        try {
+            journal.appendFile(fileRecord);
+        } catch (RuntimeException e) {
+            // only an optimisation is lost: the next run reads the file and skips its items by key
+            LOG.warn(
+                    "cannot record the finished input {}: {}",
+                    fileRecord.path("path").asText(),
+                    e.getMessage());
+        }
+    }
 
     /**
      * The items of one file input still in flight: when the last one ends and every one finished, the file's
@@ -414,41 +520,45 @@ public final class BatchEngine {
      */
     private static final class FileProgress {
         private final ItemSource.FileStamp stamp;
+        private final String fingerprint;
         private final List<String> keys;
         private final AtomicInteger remaining;
         private final AtomicBoolean allFinished = new AtomicBoolean(true);
 
-        FileProgress(ItemSource.FileStamp stamp, List<String> keys) {
+        FileProgress(ItemSource.FileStamp stamp, String fingerprint, List<String> keys) {
             this.stamp = stamp;
+            this.fingerprint = fingerprint;
             this.keys = keys;
             this.remaining = new AtomicInteger(keys.size());
         }
 
-        void itemEnded(boolean finished, BatchJournal journal, String fingerprint) {
+        /**
+         * Counts one item of the file as ended; returns the file's journal record when it was the last one and every
+         * one finished (the caller appends it: with the last item's done record, or alone), else null.
+         */
+        ObjectNode itemEnded(boolean finished) {
             if (!finished) {
                 allFinished.set(false);
             }
             if (remaining.decrementAndGet() == 0 && allFinished.get()) {
-                try {
-                    journal.appendFile(stamp, fingerprint, keys);
-                } catch (RuntimeException e) {
-                    // only an optimisation is lost: the next run reads the file and skips its items by key
-                    LOG.warn("cannot record the finished input {}: {}", stamp.path(), e.getMessage());
-                }
+                return BatchJournal.fileRecord(stamp, fingerprint, keys);
             }
+            return null;
         }
     }
 
     private Outcome process(WorkItem item, BatchJournal journal, ArticleOutputs outputs, String fingerprint) {
-        DoneRecord seen = journal.doneKey(item.key(), fingerprint);
-        if (seen == null && item.url() != null && journal.doneUrl(item.url(), fingerprint)) {
-            seen = journal.doneKey(item.key(), fingerprint);
-            if (seen == null) {
+        if (item.fetches()) {
+            // only an item whose page is still to be fetched is known by its URL before loading; one that carries
+            // its article is known by its content below, so a URL it declares never hides another article
+            DoneRecord seen = journal.doneKey(item.key(), fingerprint);
+            if (seen != null) {
+                return new Outcome(
+                        BatchListener.Outcome.SKIPPED, seen); // never fetch a finished feed item's page again
+            }
+            if (journal.doneUrl(item.url(), fingerprint)) {
                 return new Outcome(BatchListener.Outcome.SKIPPED, null); // the same page reached through another feed
             }
-        }
-        if (seen != null && item.url() != null) {
-            return new Outcome(BatchListener.Outcome.SKIPPED, seen); // never fetch a finished feed item's page again
         }
         Article article;
         try {
@@ -483,12 +593,8 @@ public final class BatchEngine {
         } catch (IOException | RuntimeException e) {
             throw StageException.of("write", e);
         }
-        try {
-            journal.appendDone(record, item.key());
-        } catch (RuntimeException e) {
-            throw StageException.of("write", e);
-        }
-        return new Outcome(record.fromCache() ? BatchListener.Outcome.FROM_CACHE : BatchListener.Outcome.DONE, record);
+        return new Outcome(
+                record.fromCache() ? BatchListener.Outcome.FROM_CACHE : BatchListener.Outcome.DONE, record, true);
     }
 
     private DoneRecord record(String id, WorkItem item, StepResult result, List<String> paths, String fingerprint) {
@@ -518,10 +624,10 @@ public final class BatchEngine {
         return f;
     }
 
-    private static ThreadFactory threads() {
+    private static ThreadFactory threads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "batch-" + n.incrementAndGet());
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(false);
             return t;
         };

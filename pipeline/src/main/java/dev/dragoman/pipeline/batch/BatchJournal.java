@@ -119,20 +119,23 @@ final class BatchJournal implements AutoCloseable {
         String type = node.path("type").asText();
         String key = node.path("key").asText(null);
         if (type.equals("done")) {
-            DoneRecord done = DoneRecord.from(node);
-            doneById.put(done.id() + "|" + done.fingerprint(), done);
-            if (key != null) {
-                doneByKey.put(key + "|" + done.fingerprint(), done);
-                failedByKey.remove(key);
-            }
-            if (done.url() != null) {
-                doneUrls.add(done.url() + "|" + done.fingerprint());
-            }
+            applyDone(DoneRecord.from(node), key);
         } else if (type.equals("file")) {
             doneFiles.put(
                     node.path("path").asText() + "|" + node.path("fingerprint").asText(), node);
         } else if (type.equals("failed") && key != null) {
             failedByKey.put(key, node);
+        }
+    }
+
+    private void applyDone(DoneRecord done, String key) {
+        doneById.put(done.id() + "|" + done.fingerprint(), done);
+        if (key != null) {
+            doneByKey.put(key + "|" + done.fingerprint(), done);
+            failedByKey.remove(key);
+        }
+        if (done.url() != null) {
+            doneUrls.add(done.url() + "|" + done.fingerprint());
         }
     }
 
@@ -173,8 +176,11 @@ final class BatchJournal implements AutoCloseable {
         return done.isEmpty() ? null : done;
     }
 
-    /** Records that every item of a file input finished while the file had this stamp, and forces it to disk. */
-    void appendFile(ItemSource.FileStamp stamp, String fingerprint, List<String> keys) {
+    /**
+     * The record that every item of a file input finished while the file had this stamp (for {@link #appendFile} or
+     * {@link #appendDone(DoneRecord, String, ObjectNode)}); a re-run skips the unchanged file unread.
+     */
+    static ObjectNode fileRecord(ItemSource.FileStamp stamp, String fingerprint, List<String> keys) {
         ObjectNode node = Json.mapper().createObjectNode();
         node.put("type", "file");
         node.put("path", stamp.path());
@@ -182,45 +188,74 @@ final class BatchJournal implements AutoCloseable {
         node.put("modified", stamp.modified());
         node.put("fingerprint", fingerprint);
         keys.forEach(node.putArray("keys")::add);
-        append(node);
+        return node;
+    }
+
+    /** Appends a {@link #fileRecord} and forces it to disk. */
+    void appendFile(ObjectNode fileRecord) {
+        append(List.of(fileRecord));
     }
 
     /** Appends a finished item and forces it to disk. */
     void appendDone(DoneRecord record, String key) {
+        appendDone(record, key, null);
+    }
+
+    /**
+     * Appends a finished item and, when it was the last of its file, the file's {@link #fileRecord} in the same write,
+     * so both cost one force. The done line comes first: a torn write can lose only the file record, and a file
+     * record whose items are not all recorded done is ignored ({@link #doneFile}).
+     */
+    void appendDone(DoneRecord record, String key, ObjectNode fileRecord) {
         ObjectNode node = record.toJson();
         node.put("key", key);
-        append(node);
+        write(fileRecord == null ? List.of(node) : List.of(node, fileRecord));
+        synchronized (this) {
+            applyDone(record, key); // the record itself, not one read back from its JSON
+            if (fileRecord != null) {
+                apply(fileRecord);
+            }
+        }
     }
 
     /** Appends a failure and forces it to disk. */
     void appendFailed(ObjectNode failure) {
         ObjectNode node = failure.deepCopy();
         node.put("type", "failed");
-        append(node);
+        append(List.of(node));
     }
 
     /**
-     * Writes the record, waits until it is on disk (forcing it, and every record written meanwhile, unless another
-     * thread's force already covers it), then makes it count.
+     * Writes the records (one write, one line each), waits until they are on disk (forcing them, and every record
+     * written meanwhile, unless another thread's force already covers them), then makes them count.
      */
-    private void append(ObjectNode node) {
+    private void append(List<ObjectNode> nodes) {
+        write(nodes);
+        synchronized (this) {
+            nodes.forEach(this::apply);
+        }
+    }
+
+    /** Writes the records (one write) and waits until they are on disk; they do not count yet. */
+    private void write(List<ObjectNode> nodes) {
         long end;
         try {
-            byte[] line = (Json.mapper().writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
+            StringBuilder lines = new StringBuilder();
+            for (ObjectNode node : nodes) {
+                lines.append(Json.mapper().writeValueAsString(node)).append('\n');
+            }
+            byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
             synchronized (this) {
-                ByteBuffer buffer = ByteBuffer.wrap(line);
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                written += line.length;
+                written += bytes.length;
                 end = written;
             }
             awaitDurable(end);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the batch journal " + file + ": " + e.getMessage(), e);
-        }
-        synchronized (this) {
-            apply(node);
         }
     }
 

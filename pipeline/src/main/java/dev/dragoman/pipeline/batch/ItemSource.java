@@ -160,8 +160,8 @@ public final class ItemSource {
                                 false,
                                 null)));
             } else {
-                items.add(
-                        new WorkItem(key, source, item.link(), () -> fetchPage(item), teaser(item) + ": page fetched"));
+                items.add(WorkItem.fetching(
+                        key, source, item.link(), () -> fetchPage(item), teaser(item) + ": page fetched"));
             }
         }
         return items;

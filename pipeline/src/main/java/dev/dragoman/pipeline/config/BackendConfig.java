@@ -2,6 +2,7 @@ package dev.dragoman.pipeline.config;
 
 import dev.dragoman.core.backend.BackendSpec;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,16 +18,21 @@ import java.util.function.Function;
  * @param customBaseUrl true when the file gives a base URL (an unreachable one is then a configuration error)
  * @param file the configuration file, or null for an implicit backend
  * @param line where the entry starts (0 = not from a file)
+ * @param fallback the backends, by name, that translate in this one's place once it has used up its quota, in order
+ *     ({@code fallback: gpt, apertium}); empty for none. Only the chain of the backend a run uses counts: the
+ *     fallbacks' own {@code fallback:} entries are not followed
  */
-public record BackendConfig(BackendSpec spec, String literalKey, boolean customBaseUrl, Path file, int line) {
+public record BackendConfig(
+        BackendSpec spec, String literalKey, boolean customBaseUrl, Path file, int line, List<String> fallback) {
 
     public BackendConfig {
         Objects.requireNonNull(spec, "spec");
+        fallback = fallback == null ? List.of() : List.copyOf(fallback);
     }
 
     /** A backend named after its type with every default ({@code --backend deepl} without a file). */
     public static BackendConfig implicit(BackendSpec resolved) {
-        return new BackendConfig(resolved, null, false, null, 0);
+        return new BackendConfig(resolved, null, false, null, 0, List.of());
     }
 
     public String name() {

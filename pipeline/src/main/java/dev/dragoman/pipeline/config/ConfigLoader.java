@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,7 +51,8 @@ public final class ConfigLoader {
             "tokens-per-minute",
             "timeout",
             "attempts",
-            "options");
+            "options",
+            "fallback");
 
     private ConfigLoader() {}
 
@@ -235,6 +237,48 @@ public final class ConfigLoader {
         for (Map.Entry<String, Node> b : node.children().entrySet()) {
             backends.put(b.getKey(), readBackend(path, b.getKey(), b.getValue()));
         }
+        Backends registry = BackendTypes.registry();
+        for (Map.Entry<String, Node> b : node.children().entrySet()) {
+            Node f = b.getValue().children().get("fallback");
+            for (String next : backends.get(b.getKey()).fallback()) {
+                if (next.equals(b.getKey())) {
+                    throw error(
+                            path,
+                            f.line(),
+                            "backend '" + b.getKey() + "' names itself as its fallback",
+                            "list the backends to try after it, such as 'fallback: gpt, apertium'");
+                }
+                if (!backends.containsKey(next) && !registry.knows(next.toLowerCase(Locale.ROOT))) {
+                    throw error(
+                            path,
+                            f.line(),
+                            "the fallback '" + next + "' of backend '" + b.getKey() + "' is neither a backend of this"
+                                    + " file nor a backend type" + suggestion(next, new ArrayList<>(backends.keySet())),
+                            "name backends defined under 'backends:' or types (" + BackendTypes.names() + ")");
+                }
+            }
+        }
+    }
+
+    /** {@code fallback: gpt, apertium}: the names in order, each once. */
+    private static List<String> fallback(Path path, String name, Map<String, Node> f) {
+        String v = str(f, "fallback");
+        if (v == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (String part : v.split(",", -1)) {
+            String n = part.strip();
+            if (n.isEmpty() || names.contains(n)) {
+                throw error(
+                        path,
+                        f.get("fallback").line(),
+                        "'fallback' of backend '" + name + "' is '" + v + "'",
+                        "list backend names, each once, separated by commas, such as 'fallback: gpt, apertium'");
+            }
+            names.add(n);
+        }
+        return List.copyOf(names);
     }
 
     private static BackendConfig readBackend(Path path, String name, Node node) {
@@ -331,7 +375,13 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException bad) {
             throw error(path, node.line(), bad.getMessage(), "fix backend '" + name + "'");
         }
-        return new BackendConfig(registry.resolve(spec), str(f, "api-key"), spec.baseUrl() != null, path, node.line());
+        return new BackendConfig(
+                registry.resolve(spec),
+                str(f, "api-key"),
+                spec.baseUrl() != null,
+                path,
+                node.line(),
+                fallback(path, name, f));
     }
 
     /** {@code options:} with one {@code name: value} per line under it (vendor settings without a field). */

@@ -100,7 +100,8 @@ public final class ConfiguredBackends implements AutoCloseable {
      * The run's {@link Specs}: the same backend choice and checks as {@link #open}.
      *
      * @throws ConfigException when a needed backend is missing, when its key is written into the configuration file
-     *     (it would not reach the workers) or when a glossary is set (the job does not carry one yet)
+     *     (it would not reach the workers), when the translation backend has a fallback chain or when a glossary is
+     *     set (the job carries neither yet)
      */
     public static Specs specs(Settings settings, StepOptions step, BackendChoice choice) {
         BackendConfig translate = translateConfig(settings, step, choice.translate());
@@ -111,6 +112,11 @@ public final class ConfiguredBackends implements AutoCloseable {
                         + " cluster job's workers do not read: set " + b.spec().keyVariable()
                         + " in their environment and remove the key from the file.");
             }
+        }
+        if (translate != null && !translate.fallback().isEmpty()) {
+            throw new ConfigException(translate.describe() + " has a fallback chain ('fallback: "
+                    + String.join(", ", translate.fallback()) + "'), which a cluster job's workers do not build yet:"
+                    + " run the batch locally, or choose a backend without 'fallback:' for the cluster job.");
         }
         if (translate != null && settings.glossary() != null) {
             throw new ConfigException("A glossary is not carried to a cluster job's workers yet: run without"

@@ -254,14 +254,34 @@ public final class Settings {
 
     /**
      * The factory that builds {@code b}: keys and vendor options from this run's environment (or the key written in
-     * the file), the process's shared HTTP client, the run's {@link #glossary()} (read when a translator is built).
+     * the file), the process's shared HTTP client, the run's {@link #glossary()} (read when a translator is built),
+     * the run's budget, and {@code b}'s {@code fallback:} chain for its translators ({@link Backends#withFallbacks}).
+     *
+     * @throws ConfigException when a fallback names no backend, or one that does not translate
      */
     public Backends backends(BackendConfig b) {
         return BackendTypes.registry()
                 .withVariables(b.variables(env))
                 .withHttp(BackendTypes::http)
                 .withGlossary(this::glossary)
-                .withBudget(budget);
+                .withBudget(budget)
+                .withFallbacks(fallbacks(b));
+    }
+
+    /** {@code b}'s fallbacks, each with its own key lookup. */
+    private List<Backends.Fallback> fallbacks(BackendConfig b) {
+        List<Backends.Fallback> chain = new ArrayList<>();
+        Backends registry = BackendTypes.registry();
+        for (String name : b.fallback()) {
+            BackendConfig next = backend(name);
+            if (!registry.canTranslate(next.type())) {
+                throw new ConfigException("The fallback '" + name + "' of " + b.describe() + " is of type "
+                        + next.type() + ", which does not translate: list translating backends ("
+                        + String.join(", ", registry.translationTypes()) + ").");
+            }
+            chain.add(new Backends.Fallback(next.spec(), next.variables(env)));
+        }
+        return chain;
     }
 
     /**

@@ -106,7 +106,8 @@ public final class ArticleStep {
                                         DragomanException.Kind.QUALITY, "flagged translation (--strict)")
                                 : null);
             }
-            warnings.addAll(p.warnings().stream().map(w -> "translation: " + w).toList());
+            // a fallback's parts are kept (the chain was configured for this) and said, not flagged
+            warnings.addAll(p.notices().stream().map(w -> "translation: " + w).toList());
         }
         Summary summary = null;
         if (options.needsSummary()) {

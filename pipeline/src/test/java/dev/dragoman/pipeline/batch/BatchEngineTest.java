@@ -206,6 +206,52 @@ public class BatchEngineTest {
     }
 
     @Test
+    void should_have_written_every_items_journal_record_before_it_counts_as_finished() throws Exception {
+        // given 40 files and 4 jobs (so journal writes from several workers are grouped into one force), and a
+        // listener that, the moment an item is reported finished, copies the journal as a crash then would leave it
+        Path in = writeArticles(40);
+        Path out = tmp.resolve("out");
+        BatchEngine engine = engine(in, out, new ScriptedTranslator(), new ScriptedSummarizer(), 4);
+        String fingerprint = engine.options().fingerprint();
+        Path journal = out.resolve(BatchEngine.STATE_DIR).resolve("journal.jsonl");
+        AtomicInteger snapshots = new AtomicInteger();
+        List<String> lost = java.util.Collections.synchronizedList(new ArrayList<>());
+        BatchListener crashAtEachItem = new BatchListener() {
+            @Override
+            public void item(Outcome outcome, String key, String detail) {
+                if (outcome != Outcome.DONE) {
+                    return;
+                }
+                try {
+                    Path crashed = Files.createDirectories(tmp.resolve("crash-" + snapshots.incrementAndGet()));
+                    Files.copy(journal, crashed.resolve("journal.jsonl"));
+                    try (BatchJournal replayed = BatchJournal.open(crashed)) {
+                        if (replayed.doneKey(key, fingerprint) == null) {
+                            lost.add(key);
+                        }
+                    }
+                } catch (IOException e) {
+                    lost.add(key + ": " + e);
+                }
+            }
+        };
+
+        // when the batch runs
+        RunReport report = engine.run(crashAtEachItem, false);
+
+        // then every item was done, and each one's record was already in the journal when it counted as finished
+        assertThat(report.done()).isEqualTo(40);
+        assertThat(snapshots).hasValue(40);
+        assertThat(lost).isEmpty();
+        // and the re-run skips all 40 files unread, by their file records (written with their items' done records)
+        List<String> reads = java.util.Collections.synchronizedList(new ArrayList<>());
+        RunReport again = engine(in, out, new ScriptedTranslator(), new ScriptedSummarizer(), 4, counting(reads))
+                .run(BatchListener.NONE, false);
+        assertThat(again.skipped()).isEqualTo(40);
+        assertThat(reads).isEmpty();
+    }
+
+    @Test
     void should_translate_dateline_source_and_related_story_of_a_batch_article_in_place() throws Exception {
         // given an article with a dateline, a source line and a "read also" story
         Article related = Article.builder()
@@ -446,6 +492,56 @@ public class BatchEngineTest {
         assertThat(t.total()).isZero();
         assertThat(again.skipped()).isEqualTo(5);
         assertThat(again.entries()).hasSize(5);
+    }
+
+    @Test
+    void should_show_in_the_digest_a_summary_of_the_translation_and_ask_for_no_source_language_summary()
+            throws Exception {
+        // given: a summarizer whose summary is not the article's first paragraph, and records what it is asked
+        Path in = writeArticles(2);
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.dragoman.core.summary.Summarizer s = (article, options) -> {
+            asked.add(article.headline());
+            String text = "In short: " + article.headline();
+            return new dev.dragoman.core.summary.Summary(
+                    text,
+                    List.of(text),
+                    article.language(),
+                    "scripted",
+                    null,
+                    dev.dragoman.core.usage.Usage.ofTokens(1, 100, 20),
+                    Instant.parse("2024-06-25T00:00:00Z"),
+                    false,
+                    List.of());
+        };
+        Path out = tmp.resolve("out");
+        BatchOptions english =
+                new BatchOptions(List.of(in.toString()), out, Language.ENGLISH, true, null, 1, null, null, "scripted");
+
+        // when
+        RunReport report = BatchEngine.builder(english)
+                .translator(Scripted.backend(new ScriptedTranslator()))
+                .summarizer(s)
+                .clock(clock)
+                .build()
+                .run(BatchListener.NONE, false);
+        List<Path> digest = new dev.dragoman.pipeline.digest.DigestWriter()
+                .write(
+                        out,
+                        dev.dragoman.pipeline.digest.Digest.of(
+                                report, new dev.dragoman.core.cluster.MinHashStoryClusterer()));
+
+        // then: one summary per article, of its English translation, and that summary is what the digest shows
+        assertThat(asked).containsExactlyInAnyOrder("[en] خبر رقم 1", "[en] خبر رقم 2");
+        assertThat(report.entries())
+                .extracting(DoneRecord::summary)
+                .containsExactlyInAnyOrder("In short: [en] خبر رقم 1", "In short: [en] خبر رقم 2");
+        String md = Files.readString(digest.stream()
+                .filter(p -> p.toString().endsWith(".md"))
+                .findFirst()
+                .orElseThrow());
+        // (the two look-alike articles are one story: the digest shows its one summary)
+        assertThat(md).contains("In short: \\[en\\] خبر رقم ").doesNotContain("الفقرة الأولى");
     }
 
     @Test

@@ -132,6 +132,39 @@ class BatchHostileInputTest {
     }
 
     @Test
+    void should_finish_both_articles_that_declare_the_same_url_and_redo_one_edited_in_place() throws Exception {
+        // given two different articles declaring one URL (a JSON article's url is data, like its id)
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Path a = in.resolve("a.json");
+        writeJson(a, "a", 1);
+        writeJson(in.resolve("b.json"), "b", 2);
+        for (Path p : List.of(a, in.resolve("b.json"))) {
+            ObjectNode node = (ObjectNode) Json.mapper().readTree(p.toFile());
+            node.put("url", "https://wire.example/same-page");
+            Files.writeString(p, node.toString(), StandardCharsets.UTF_8);
+        }
+        Path out = tmp.resolve("out");
+
+        // when
+        RunReport first = engine(in, out, noFetch()).run(BatchListener.NONE, false);
+        // and the first file is edited in place, keeping its URL
+        ObjectNode edited = (ObjectNode) Json.mapper().valueToTree(BatchEngineTest.article(3));
+        edited.put("id", "a").put("url", "https://wire.example/same-page");
+        Files.writeString(a, edited.toString(), StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(a, java.nio.file.attribute.FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
+        RunReport second = engine(in, out, noFetch()).run(BatchListener.NONE, false);
+
+        // then both are done, each with its own output, and the edited article is done again, not skipped
+        assertThat(first.done()).as(first.failures().toString()).isEqualTo(2);
+        assertThat(first.skipped()).isZero();
+        assertThat(first.entries())
+                .extracting(DoneRecord::originalHeadline)
+                .containsExactlyInAnyOrder("خبر رقم 1", "خبر رقم 2");
+        assertThat(second.done()).isEqualTo(1);
+        assertThat(second.entries()).extracting(DoneRecord::originalHeadline).contains("خبر رقم 3");
+    }
+
+    @Test
     void should_fail_only_the_item_whose_processing_throws_an_unexpected_error() throws Exception {
         // given a feed of three teasers; reading one page overflows the stack
         Path in = Files.createDirectories(tmp.resolve("in"));

@@ -76,6 +76,58 @@ class BatchJournalTest {
         }
     }
 
+    @Test
+    void should_lose_only_the_file_record_when_a_crash_tears_the_write_of_an_items_done_and_file_records()
+            throws Exception {
+        // given two finished items, the second written with its file's record in the same (grouped) write
+        ItemSource.FileStamp stamp = new ItemSource.FileStamp("in/story.txt", 120, "2026-12-05T12:00:00Z");
+        Path file = dir.resolve("journal.jsonl");
+        long afterFirst;
+        try (BatchJournal journal = BatchJournal.open(dir)) {
+            journal.appendDone(record(1), "in/1.txt");
+            afterFirst = java.nio.file.Files.size(file);
+            journal.appendDone(
+                    record(2), "in/story.txt", BatchJournal.fileRecord(stamp, "fp", List.of("in/story.txt")));
+        }
+        byte[] whole = java.nio.file.Files.readAllBytes(file);
+        int doneEnd = afterFirst(whole, (int) afterFirst);
+        assertThat(doneEnd).isLessThan(whole.length - 1); // the file record follows the done record
+
+        // when the process dies with the file record half written (cut inside the second line of the write)
+        java.nio.file.Files.write(file, java.util.Arrays.copyOf(whole, doneEnd + 20));
+        try (BatchJournal reopened = BatchJournal.open(dir)) {
+            // then both items stay done, and the file is merely read again next time (no file record)
+            assertThat(reopened.doneKey("in/1.txt", "fp")).isEqualTo(record(1));
+            assertThat(reopened.doneKey("in/story.txt", "fp")).isEqualTo(record(2));
+            assertThat(reopened.doneFile(stamp, "fp")).isNull();
+        }
+
+        // when it dies inside the done record itself
+        java.nio.file.Files.write(file, java.util.Arrays.copyOf(whole, (int) afterFirst + 10));
+        try (BatchJournal reopened = BatchJournal.open(dir)) {
+            // then only that item is redone: the earlier one is kept, and no file record claims the file
+            assertThat(reopened.doneKey("in/1.txt", "fp")).isEqualTo(record(1));
+            assertThat(reopened.doneKey("in/story.txt", "fp")).isNull();
+            assertThat(reopened.doneFile(stamp, "fp")).isNull();
+        }
+
+        // and written whole, the pair lets an unchanged file be skipped unread
+        java.nio.file.Files.write(file, whole);
+        try (BatchJournal reopened = BatchJournal.open(dir)) {
+            assertThat(reopened.doneFile(stamp, "fp")).containsEntry("in/story.txt", record(2));
+        }
+    }
+
+    /** The end (exclusive, after its newline) of the line that starts at {@code from}. */
+    private static int afterFirst(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return bytes.length;
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await();

@@ -49,6 +49,25 @@ class ConfigValidationTest {
                 .hasMessageStartingWith("Configuration error in " + FILE + " line 4: 'model' of backend 'gpt'");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "requests-per-minute: -5    | 'requests-per-minute' in backend 'gpt' is '-5', not a positive whole number",
+                "characters-per-minute: lots | 'characters-per-minute' in backend 'gpt' is 'lots', not a positive whole"
+                        + " number",
+                "tokens-per-minute: 0       | 'tokens-per-minute' in backend 'gpt' is '0', not a positive whole number",
+                "attempts: 2.5              | 'attempts' in backend 'gpt' is '2.5', not a positive whole number",
+                "timeout: soon              | 'timeout' in backend 'gpt': 'soon' is not a duration"
+            })
+    void should_refuse_a_backend_limit_that_cannot_work_naming_file_line_and_field(String line, String problem) {
+        String yaml = "backends:\n  gpt:\n    type: openai\n    model: gpt-4o-mini\n    " + line + "\n";
+        assertThatThrownBy(() -> ConfigLoader.parse(FILE, yaml))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Configuration error in " + FILE + " line 5: " + problem);
+    }
+
     @ParameterizedTest(name = "cache url {0}")
     @CsvSource(
             delimiter = '|',

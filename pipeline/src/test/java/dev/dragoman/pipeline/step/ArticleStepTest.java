@@ -61,6 +61,24 @@ class ArticleStepTest {
     }
 
     @Test
+    void should_keep_a_fallbacks_translation_and_say_so_in_the_items_warnings() {
+        // given the translation comes from a fallback chain's second backend
+        String why = "translated by fallback backend 'ap' (apertium): 'dl' (deepl) has used up its quota";
+        ArticleStep chained = ArticleStep.builder()
+                .translator(Scripted.backend(
+                        request -> translator.translate(request).withFallback(why)))
+                .build();
+
+        // when
+        StepResult r = chained.apply(article, new StepOptions(Language.ENGLISH, false, null, null));
+
+        // then it is kept (not flagged like a bad translation), and the item's warnings name the fallback
+        assertThat(r.shown().headline()).isEqualTo("[en] " + article.headline());
+        assertThat(r.translation().provenance().degraded()).isTrue();
+        assertThat(r.warnings()).contains("translation: headline: " + why);
+    }
+
+    @Test
     void should_refuse_options_it_has_no_backend_for() {
         ArticleStep summarizeOnly = ArticleStep.builder().summarizer(summarizer).build();
         assertThatThrownBy(() -> summarizeOnly.check(new StepOptions(Language.ENGLISH, false, null, null)))

@@ -71,6 +71,9 @@ public final class BriefPipeline {
         }
         List<String> translated = new ArrayList<>();
         List<String> warnings = new ArrayList<>(extract.warnings());
+        if (result.fallback() != null) {
+            warnings.add(result.fallback()); // a degraded result says so
+        }
         boolean fromCache = extract.fromCache();
         long sent = 0; // what reached the translator: a sentence served from a cache was not sent
         for (int i = 0; i < result.segments().size(); i++) {

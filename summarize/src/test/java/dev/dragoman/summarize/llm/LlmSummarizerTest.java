@@ -382,6 +382,32 @@ class LlmSummarizerTest {
     }
 
     @Test
+    void should_never_retry_a_request_the_providers_client_refuses_to_send() {
+        // given: a provider whose client refuses the request before sending anything (LangChain4j's
+        // UnsupportedFeatureException), and a retrier that would try three times
+        ScriptedChatModel refusing = new ScriptedChatModel((s, u) -> {
+            throw new dev.langchain4j.exception.UnsupportedFeatureException("tools are not supported by this model");
+        });
+        LlmSummarizer llm = LlmSummarizer.builder(refusing, "scripted")
+                .retrier(Retrier.of(dev.dragoman.core.retry.Backoff.DEFAULT
+                        .withInitial(java.time.Duration.ZERO)
+                        .withMaxAttempts(3)))
+                .build();
+
+        // when
+        Throwable failed = org.assertj.core.api.Assertions.catchThrowable(
+                () -> llm.summarize(TestData.seed(), SummaryOptions.DEFAULT.withOutputLanguage(Language.ENGLISH)));
+
+        // then: one attempt, a bad request that says no retry can fix it
+        assertThat(failed).isInstanceOfSatisfying(DragomanException.class, e -> {
+            assertThat(e.kind()).isEqualTo(DragomanException.Kind.BAD_REQUEST);
+            assertThat(e.isRetriable()).isFalse();
+            assertThat(e.getMessage()).contains("no retry can fix that");
+        });
+        assertThat(refusing.calls).hasSize(1);
+    }
+
+    @Test
     void should_ask_again_once_with_the_problem_when_a_paragraph_is_chatter_and_keep_only_the_summary() {
         // given: chatter first, then a summary
         String good = "Belarusian President Lukashenko told Russian Foreign Minister Lavrov in Minsk that Moscow can"

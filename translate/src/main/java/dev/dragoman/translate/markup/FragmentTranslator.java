@@ -146,6 +146,11 @@ public final class FragmentTranslator {
                 t.warnings().forEach(warnings::add);
             }
         }
+        results.stream()
+                .map(TranslationResult::fallback)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .forEach(warnings::add); // a fallback's translation is degraded and says so
         return new Result(bodies.stream().map(Element::html).toList(), results, warnings);
     }
 

@@ -76,6 +76,7 @@ public final class SimulatedBackend implements AutoCloseable {
     private final Map<Integer, AtomicInteger> byStatus = new ConcurrentHashMap<>();
     private final Map<Fault, AtomicInteger> faults = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicLong billed = new AtomicLong();
@@ -174,6 +175,14 @@ public final class SimulatedBackend implements AutoCloseable {
         return List.copyOf(chats);
     }
 
+    /**
+     * When each translation request arrived ({@link System#nanoTime()}, sorted; since start or {@link #resetStats()}),
+     * for checking the combined rate of several clients.
+     */
+    public List<Long> arrivals() {
+        return arrivals.stream().sorted().toList();
+    }
+
     /** Segments for which a correct translation was delivered. */
     public Set<String> deliveredSegments() {
         return Set.copyOf(delivered);
@@ -199,6 +208,7 @@ public final class SimulatedBackend implements AutoCloseable {
     /** Zeroes the counters and the per-segment records (the quota usage and rate window are kept). */
     public void resetStats() {
         requests.set(0);
+        arrivals.clear();
         byStatus.clear();
         faults.clear();
         sent.clear();
@@ -337,6 +347,7 @@ public final class SimulatedBackend implements AutoCloseable {
             return respond(
                     out, 400, errorBody(deepl, "Bad request: " + e.getMessage(), "invalid_request_error"), Map.of());
         }
+        arrivals.add(System.nanoTime());
         Runnable hook = hooks.remove(requests.incrementAndGet());
         if (hook != null) {
             hook.run();
