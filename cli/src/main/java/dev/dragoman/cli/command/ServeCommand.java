@@ -70,27 +70,24 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(ApiKey.keysFileLine(context.stdin()));
             return 0;
         }
+        Console console = new Console(spec, common);
         String budget = context.settings().resolve(Setting.BUDGET).value();
-        if (budget != null && !common.quiet()) {
+        if (budget != null) {
             // said, not silently ignored: a cap per process would reset at every restart and promise what it cannot
-            spec.commandLine()
-                    .getErr()
-                    .println("dragoman serve: budget (" + budget + ") is not applied: it caps one run of translate,"
-                            + " summarize, brief or batch, and a server has no run to cap; limit what clients may"
-                            + " send with per-key characters/min in serve.keys");
+            console.note(
+                    "dragoman serve: budget (%s) is not applied: it caps one run of translate, summarize, brief or"
+                            + " batch, and a server has no run to cap; limit what clients may send with per-key"
+                            + " characters/min in serve.keys",
+                    budget);
         }
-        try (ServeConfig config =
-                        ServeConfig.open(glossary.apply(context.settings(), new Console(spec, common)), host, port);
+        try (ServeConfig config = ServeConfig.open(glossary.apply(context.settings(), console), host, port);
                 DragomanServer server = DragomanServer.start(
                                 config.options(), config.backends(), VersionProvider.version())
                         .stopAtShutdown()) {
-            if (!common.quiet()) {
-                spec.commandLine()
-                        .getErr()
-                        .println("dragoman serve: listening on " + server.url() + " (backends: "
-                                + String.join(
-                                        ", ", config.backends().translators().keySet()) + ")");
-            }
+            console.note(
+                    "dragoman serve: listening on %s (backends: %s)",
+                    server.url(),
+                    String.join(", ", config.backends().translators().keySet()));
             server.join();
         }
         return 0;

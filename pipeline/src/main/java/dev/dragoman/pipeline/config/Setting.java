@@ -131,6 +131,11 @@ public enum Setting {
         return key;
     }
 
+    /** The command-line flag that gives it ({@code translate.backend} → {@code --translate-backend}). */
+    public String flag() {
+        return "--" + key.replace('.', '-');
+    }
+
     public String envVariable() {
         return "DRAGOMAN_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
