@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -25,7 +24,9 @@ import java.util.function.Supplier;
  *       loading it again. A caller loads all its own misses before it waits for others, so two callers never wait on
  *       each other. No lock is held while the store or the backend works, only a {@link ConcurrentHashMap} entry per
  *       key in flight.</li>
- *   <li><b>One look-up per key per call</b>, so a miss is counted once. Every count (hits, misses, errors, writes,
+ *   <li><b>One look-up per call</b>: the keys a caller holds go to the store together ({@link ResultCache#getAll},
+ *       one lock or round trip for an article's segments), and the loaded ones back in one write
+ *       ({@link ResultCache#putAll}); each key is looked up once per call, so a miss is counted once. Every count (hits, misses, errors, writes,
  *       what hits saved) is kept in one place: the {@link MeteredResultCache} this wraps the store in.</li>
  *   <li><b>Cache failures never fail the operation.</b> A failed look-up is a miss, a failed write is skipped, both
  *       counted and logged once per reason (by {@link MeteredResultCache}).</li>
@@ -100,21 +101,34 @@ public final class CachedCall {
         Map<CacheKey, Flight> owned = new LinkedHashMap<>();
         Map<CacheKey, Flight> awaited = new LinkedHashMap<>();
         LinkedHashSet<CacheKey> distinct = new LinkedHashSet<>(keys);
+        Map<CacheKey, Flight> claimed = new LinkedHashMap<>();
         for (CacheKey key : distinct) {
             Flight mine = new Flight();
             Flight running = inFlight.putIfAbsent(key.digest(), mine);
             if (running != null) {
                 awaited.put(key, running);
-                continue;
-            }
-            Optional<CacheEntry> hit = cache.get(key);
-            if (hit.isPresent()) {
-                found.put(key, new Result(hit.get(), Source.CACHE, List.of()));
-                mine.future.complete(Loaded.clean(hit.get()));
-                inFlight.remove(key.digest(), mine);
             } else {
-                owned.put(key, mine);
+                claimed.put(key, mine);
             }
+        }
+        if (!claimed.isEmpty()) {
+            Map<CacheKey, CacheEntry> hits;
+            try {
+                hits = cache.getAll(claimed.keySet()); // one look-up for all the keys this caller holds
+            } catch (RuntimeException | Error e) {
+                release(claimed, e);
+                throw e;
+            }
+            claimed.forEach((key, mine) -> {
+                CacheEntry hit = hits.get(key);
+                if (hit != null) {
+                    found.put(key, new Result(hit, Source.CACHE, List.of()));
+                    mine.future.complete(Loaded.clean(hit));
+                    inFlight.remove(key.digest(), mine);
+                } else {
+                    owned.put(key, mine);
+                }
+            });
         }
         if (!owned.isEmpty()) {
             load(owned, loader, found);
@@ -132,6 +146,7 @@ public final class CachedCall {
 
     private void load(Map<CacheKey, Flight> owned, BulkLoader loader, Map<CacheKey, Result> found) {
         List<CacheKey> misses = new ArrayList<>(owned.keySet());
+        Map<CacheKey, CacheEntry> toStore = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         Sink sink = (key, value) -> {
             Objects.requireNonNull(value, "a loader delivered null");
             Flight f = owned.get(key);
@@ -139,11 +154,11 @@ public final class CachedCall {
                 throw new IllegalStateException("a loader delivered a key it was not asked for, or one twice");
             }
             if (value.warnings().isEmpty()) {
-                cache.put(key, value.entry());
+                toStore.put(key, value.entry());
             }
             found.put(key, new Result(value.entry(), Source.BACKEND, value.warnings()));
+            // those waiting go on at once; the key stays claimed until it is stored, so no one loads it again
             f.future.complete(value);
-            inFlight.remove(key.digest(), f);
         };
         RuntimeException missing = null;
         try {
@@ -156,12 +171,31 @@ public final class CachedCall {
                 }
             }
         } catch (RuntimeException | Error e) {
+            store(owned, toStore); // what was delivered before the failure was paid for: it is kept
             release(owned, e);
             throw e;
         }
+        store(owned, toStore);
         if (missing != null) {
             release(owned, missing);
             throw missing;
+        }
+    }
+
+    /** Stores the clean results in one write, then lets go of the keys whose results are known. */
+    private void store(Map<CacheKey, Flight> owned, Map<CacheKey, CacheEntry> toStore) {
+        Map<CacheKey, CacheEntry> entries;
+        synchronized (toStore) {
+            entries = new LinkedHashMap<>(toStore);
+        }
+        try {
+            cache.putAll(entries);
+        } finally {
+            owned.forEach((key, f) -> {
+                if (f.future.isDone() && !f.future.isCompletedExceptionally()) {
+                    inFlight.remove(key.digest(), f);
+                }
+            });
         }
     }
 

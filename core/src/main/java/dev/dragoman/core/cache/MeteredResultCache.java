@@ -3,8 +3,11 @@ package dev.dragoman.core.cache;
 import dev.dragoman.core.error.Reasons;
 import dev.dragoman.core.usage.Usage;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -80,6 +83,56 @@ public final class MeteredResultCache implements ResultCache {
             misses.increment();
         }
         return found;
+    }
+
+    /**
+     * The entries found for {@code keys}, each look-up counted as a hit or a miss. When the store fails the whole
+     * look-up (a corrupt row, a lost connection), the keys are asked one by one, so one bad row does not turn the
+     * others into misses (and a store that is down counts each failure, as {@link #get} does).
+     */
+    @Override
+    public Map<CacheKey, CacheEntry> getAll(Collection<CacheKey> keys) {
+        Objects.requireNonNull(keys, "keys");
+        Map<CacheKey, CacheEntry> found;
+        try {
+            found = Objects.requireNonNull(delegate.getAll(keys), "a store returned null instead of an empty map");
+        } catch (RuntimeException e) {
+            failed("get", keys.isEmpty() ? null : keys.iterator().next(), e);
+            if (keys.size() <= 1) {
+                misses.add(keys.size()); // as get does: nothing left to ask one by one
+                return Map.of();
+            }
+            Map<CacheKey, CacheEntry> oneByOne = new LinkedHashMap<>();
+            for (CacheKey key : keys) {
+                get(key).ifPresent(entry -> oneByOne.put(key, entry));
+            }
+            return oneByOne;
+        }
+        for (CacheKey key : keys) {
+            CacheEntry entry = found.get(key);
+            if (entry == null) {
+                misses.increment();
+            } else {
+                hits.increment();
+                saved.accumulateAndGet(entry.usage(), Usage::plus);
+            }
+        }
+        return found;
+    }
+
+    /** Stores the entries (one transaction where the store has them); a store failure is counted and logged. */
+    @Override
+    public void putAll(Map<CacheKey, CacheEntry> entries) {
+        Objects.requireNonNull(entries, "entries");
+        if (entries.isEmpty()) {
+            return;
+        }
+        try {
+            delegate.putAll(entries);
+            writes.add(entries.size());
+        } catch (RuntimeException e) {
+            failed("put", entries.keySet().iterator().next(), e);
+        }
     }
 
     /** Stores the entry; a store failure is counted and logged, never thrown. */

@@ -151,6 +151,54 @@ class CachedCallTest {
     }
 
     @Test
+    void should_look_an_articles_keys_up_in_one_call_and_store_what_it_loaded_in_one_write() {
+        // given a store that counts its calls, with one of four keys in it
+        java.util.List<String> calls = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        MemoryResultCache memory = new MemoryResultCache();
+        memory.put(key("a"), entry("A"));
+        ResultCache store = new ResultCache() {
+            @Override
+            public java.util.Optional<CacheEntry> get(CacheKey key) {
+                calls.add("get");
+                return memory.get(key);
+            }
+
+            @Override
+            public void put(CacheKey key, CacheEntry entry) {
+                calls.add("put");
+                memory.put(key, entry);
+            }
+
+            @Override
+            public java.util.Map<CacheKey, CacheEntry> getAll(java.util.Collection<CacheKey> keys) {
+                calls.add("getAll " + keys.size());
+                return memory.getAll(keys);
+            }
+
+            @Override
+            public void putAll(java.util.Map<CacheKey, CacheEntry> entries) {
+                calls.add("putAll " + entries.size());
+                memory.putAll(entries);
+            }
+        };
+        CachedCall call = new CachedCall(store);
+        // when an article's four segments are asked for
+        java.util.Map<CacheKey, CachedCall.Result> results = call.getAll(
+                java.util.List.of(key("a"), key("b"), key("c"), key("d")),
+                (misses, sink) ->
+                        misses.forEach(k -> sink.accept(k, CachedCall.Loaded.clean(entry("fresh " + k.digest())))));
+        // then the store saw one look-up of the four keys and one write of the three loaded ones
+        assertThat(calls).containsExactly("getAll 4", "putAll 3");
+        assertThat(results).hasSize(4);
+        // and the next call finds all four in one look-up, without loading anything
+        calls.clear();
+        call.getAll(java.util.List.of(key("a"), key("b"), key("c"), key("d")), (misses, sink) -> {
+            throw new AssertionError("nothing to load: " + misses);
+        });
+        assertThat(calls).containsExactly("getAll 4");
+    }
+
+    @Test
     void should_return_but_not_store_a_result_with_warnings() {
         // given
         CachedCall call = new CachedCall(new MemoryResultCache());
