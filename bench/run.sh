@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs Dragoman's benchmarks and writes bench/target/benchmarks.md (machine, date, figures).
 # Usage: bench/run.sh [NAME...]   (no NAME = all; "startup" = bench/startup.sh, the CLI start-up against its goals;
-# "summaries" = bench/summaries.sh, summaries per second against OTS). Needs ../shared/data for the dataset-based ones (they say so when absent).
+# "summaries" = bench/summaries.sh, summaries per second against OTS; BENCH_JAVA_OPTS is passed to the benchmark's JVM,
+# e.g. -Dserve.runs=cached or a profiler agent). Needs ../shared/data for the dataset-based ones (they say so when absent).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -30,6 +31,6 @@ for b in "${benches[@]}"; do
     { echo "## bench/$b.sh"; echo; bash "bench/$b.sh"; echo; } | tee -a "$out"
     continue
   fi
-  java -Xmx1g -cp "$cp" "dev.dragoman.bench.$b" "$root" | tee -a "$out"
+  java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "$cp" "dev.dragoman.bench.$b" "$root" | tee -a "$out"
 done
 echo "wrote $out" >&2

@@ -41,6 +41,8 @@ public final class FlinkBenchmark {
     private static final Duration LATENCY = Duration.ofMillis(100);
     private static final int IN_FLIGHT = 4;
     private static final int RPM = 9000; // 150 requests a second, shared by every task
+    /** The sink commits on checkpoints, so a job ends at the first checkpoint after its last item. */
+    private static final Duration CHECKPOINT = Duration.ofMillis(500);
 
     private FlinkBenchmark() {}
 
@@ -53,19 +55,21 @@ public final class FlinkBenchmark {
         StringBuilder md = new StringBuilder("## The batch on Flink: 1, 2 and 4 slots (FlinkBenchmark)\n\n");
         md.append(String.format(
                 Locale.ROOT,
-                "Command: `bench/run.sh FlinkBenchmark` (`-Dflink.articles=N`). %d generated Arabic wire stories"
+                "Command: `bench/run.sh FlinkBenchmark` (`JAVA_TOOL_OPTIONS=-Dflink.articles=N` for another size). %d generated Arabic wire stories"
                         + " (`WireCorpus`, seed 2024) translated to English, against the simulated DeepL-shaped backend at"
                         + " a fixed %d ms latency, limited to %d requests a minute shared through a real Redis"
                         + " (`rateLimitUrl`); Redis result cache, a fresh database per run; %d calls in flight per task."
                         + " Flink: an embedded cluster (`LocalFlink`, one task manager with as many slots), started per"
-                        + " row. %s%n%n",
+                        + " row; checkpoints every %d ms. %s%n%n",
                 ARTICLES,
                 LATENCY.toMillis(),
                 RPM,
                 IN_FLIGHT,
+                CHECKPOINT.toMillis(),
                 LoadAverage.describe()));
+        // the tests' Redis harness, outside JUnit (it reads nothing from the context): a free port, no persistence
         RedisServerExtension redis = new RedisServerExtension();
-        redis.start();
+        redis.beforeAll(null);
         try (SimulatedBackend sim = SimulatedBackend.start(SimConfig.defaults().withLatency(Latency.fixed(LATENCY)))) {
             Path in = work.resolve("in");
             WireCorpus.writeWire(WireCorpus.generate(ARTICLES, 2024), in);
@@ -78,10 +82,12 @@ public final class FlinkBenchmark {
                 FlinkBatchSpec spec = spec(sim, in, work.resolve("flink-" + slots), redis, db++);
                 long t0 = System.nanoTime();
                 int done;
+                long t1;
                 try (LocalFlink flink = LocalFlink.start(1, slots)) {
                     done = flink.run(spec, slots).report().done();
+                    t1 = System.nanoTime(); // the cluster's shutdown is not the run's
                 }
-                row(md, "flink", slots, sim, t0, System.nanoTime(), done);
+                row(md, "flink", slots, sim, t0, t1, done);
             }
             for (int slots : new int[] {1, 2, 4}) {
                 sim.resetStats();
@@ -91,7 +97,7 @@ public final class FlinkBenchmark {
                 row(md, "local", slots, sim, t0, System.nanoTime(), done);
             }
         } finally {
-            redis.stop();
+            redis.afterAll(null);
         }
         md.append("\nStart-up: from the run's start (the Flink rows: before the embedded cluster starts) to the first"
                         + " backend request. Running: first backend request to the end of the run (digest written)."
@@ -111,14 +117,15 @@ public final class FlinkBenchmark {
                 .withTranslation(Language.ENGLISH, deepl)
                 .withCache(CacheStoreSpec.of("redis").withUrl(url))
                 .withRateLimit(url)
+                .withCheckpointInterval(CHECKPOINT)
                 .withInFlight(IN_FLIGHT);
     }
 
     /** The local batch with the same backend, cache and shared rate limit, and {@code jobs} calls in flight. */
     private static RunReport runLocally(FlinkBatchSpec spec, int jobs, RedisServerExtension redis, int db) {
         String url = "redis://" + redis.host() + ":" + redis.port() + "/" + db;
-        try (ResultCache store = CacheStores.load(FlinkBenchmark.class.getClassLoader())
-                        .open(spec.cache());
+        try (ResultCache store =
+                        CacheStores.load(FlinkBenchmark.class.getClassLoader()).open(spec.cache());
                 RedisRateLimits limits = RedisRateLimits.open(url)) {
             Backends backends = Backends.load()
                     .withVariables(System.getenv())
@@ -137,7 +144,8 @@ public final class FlinkBenchmark {
         }
     }
 
-    private static void row(StringBuilder md, String engine, int slots, SimulatedBackend sim, long t0, long t1, int done) {
+    private static void row(
+            StringBuilder md, String engine, int slots, SimulatedBackend sim, long t0, long t1, int done) {
         List<Long> at = sim.arrivals();
         if (done != ARTICLES || at.isEmpty()) {
             throw new IllegalStateException(engine + " at " + slots + " slots finished " + done + " of " + ARTICLES

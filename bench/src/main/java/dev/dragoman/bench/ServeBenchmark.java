@@ -45,6 +45,9 @@ public final class ServeBenchmark {
 
     private static final int CONNECTIONS = 64;
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("serve.seconds", 10));
+    /** Which runs, comma-separated ({@code -Dserve.runs=cached} to profile the cached path alone). */
+    private static final List<String> RUNS =
+            List.of(System.getProperty("serve.runs", "cached,uncached,overload").split(","));
 
     private ServeBenchmark() {}
 
@@ -57,9 +60,15 @@ public final class ServeBenchmark {
                 .append(" keep-alive connections, one Java thread each, in the same JVM. ")
                 .append(LoadAverage.describe())
                 .append("\n\n");
-        cached(md);
-        uncached(md);
-        overload(md);
+        if (RUNS.contains("cached")) {
+            cached(md);
+        }
+        if (RUNS.contains("uncached")) {
+            uncached(md);
+        }
+        if (RUNS.contains("overload")) {
+            overload(md);
+        }
         System.out.println(md);
     }
 

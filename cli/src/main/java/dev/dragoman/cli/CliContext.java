@@ -1,9 +1,6 @@
 package dev.dragoman.cli;
 
 import dev.dragoman.pipeline.config.ConfigException;
-import dev.dragoman.pipeline.config.ConfigLoader;
-import dev.dragoman.pipeline.config.ConfigPaths;
-import dev.dragoman.pipeline.config.DragomanConfig;
 import dev.dragoman.pipeline.config.Settings;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -13,18 +10,15 @@ import java.util.Objects;
 /**
  * What a CLI run sees of the world: the environment (injected, so tests pass their own — the only place Dragoman
  * reads it is {@link #system()}), standard input, and the configuration loaded once per run. A broken configuration
- * is remembered rather than thrown at start-up, so {@code --help} still works; any command that needs settings gets
- * the error from {@link #settings()}.
+ * is remembered rather than thrown at start-up ({@link Settings#tryLoad}), so {@code --help} still works; any command
+ * that needs settings gets the error from {@link #settings()}.
  */
 public final class CliContext {
 
     private final Map<String, String> env;
     private final InputStream stdin;
-    private Settings settings;
-    private ConfigException configError;
-    private Path configPath;
-    private DragomanConfig config;
     private final boolean stdinIsTerminal;
+    private Settings.Loaded loaded;
 
     public CliContext(Map<String, String> env, InputStream stdin) {
         this(env, stdin, false);
@@ -48,8 +42,7 @@ public final class CliContext {
 
     /** Every secret this run could print by accident: keys from the environment and the file. */
     java.util.List<String> secrets() {
-        settingsForDefaults();
-        return new Settings(config, env).secrets();
+        return new Settings(settingsForDefaults().config(), env).secrets();
     }
 
     public Map<String, String> env() {
@@ -65,23 +58,7 @@ public final class CliContext {
      * location; checks the {@code DRAGOMAN_*} variables.
      */
     void load(String... args) {
-        ConfigPaths.Location where = ConfigPaths.locate(configFlag(args), env);
-        configPath = where.path();
-        try {
-            config = ConfigLoader.load(configPath, where.explicit());
-        } catch (ConfigException e) {
-            configError = e;
-            config = DragomanConfig.absent(configPath);
-        }
-        Settings candidate = new Settings(config, env);
-        try {
-            candidate.checkEnvironment();
-            settings = candidate;
-        } catch (ConfigException e) {
-            configError = configError == null ? e : configError;
-            // parse with built-in defaults only; the command will report the error
-            settings = new Settings(config, Map.of());
-        }
+        loaded = Settings.tryLoad(configFlag(args), env);
     }
 
     /**
@@ -90,24 +67,21 @@ public final class CliContext {
      * @throws ConfigException when the configuration file or a {@code DRAGOMAN_*} variable is invalid
      */
     public Settings settings() {
-        if (configError != null) {
-            throw configError;
-        }
-        return settingsForDefaults();
+        settingsForDefaults();
+        return loaded.orThrow();
     }
 
     /** The settings used to fill option defaults (never throws; built-ins only when the configuration is broken). */
     Settings settingsForDefaults() {
-        if (settings == null) {
+        if (loaded == null) {
             load();
         }
-        return settings;
+        return loaded.settings();
     }
 
     /** Where the configuration file is (or would be). */
     public Path configPath() {
-        settingsForDefaults();
-        return configPath;
+        return settingsForDefaults().config().path();
     }
 
     private static String configFlag(String... args) {

@@ -19,6 +19,7 @@ import dev.dragoman.core.error.RedactingStream;
 import dev.dragoman.core.error.Secrets;
 import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.text.Durations;
+import dev.dragoman.pipeline.config.ConfigPaths;
 import dev.dragoman.pipeline.config.LogLevels;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -199,10 +200,7 @@ public final class Main implements Runnable {
             return handleParameterException(pe, new String[0]);
         }
         if (ex instanceof UsageException) {
-            err.println("dragoman: " + ex.getMessage());
-            err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
-            err.flush();
-            return ExitCodes.USAGE;
+            return handleParameterException(new CommandLine.ParameterException(cmd, ex.getMessage()), new String[0]);
         }
         err.print(
                 ex instanceof MissingKeyException missing
@@ -233,7 +231,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         configureLogging(args);
-        configureNativeLibraries(System.getenv());
+        CachePaths.useNativeLibraryDirectory(System.getenv(), ConfigPaths.home(System.getenv()));
         Preload.startIfUseful(args);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
@@ -244,21 +242,6 @@ public final class Main implements Runnable {
     /** Library logging from the verbosity flags ({@link LogLevels}), before the first logger exists. */
     static void configureLogging(String... args) {
         LogLevels.configure(LogLevels.Verbosity.of(args), args.length > 0 && args[0].equals("serve"));
-    }
-
-    /**
-     * sqlite-jdbc extracts its native library on first use; in the shared temporary directory another JVM's
-     * clean-up can delete it between extraction and loading (a 45-line {@code NoSuchFileException} trace on a first
-     * run). It goes under Dragoman's own cache directory instead ({@link CachePaths#nativeLibraryDirectory}, created
-     * private when the cache opens); an explicit {@code -Dorg.sqlite.tmpdir} wins.
-     */
-    static void configureNativeLibraries(Map<String, String> env) {
-        if (System.getProperty("org.sqlite.tmpdir") == null) {
-            System.setProperty(
-                    "org.sqlite.tmpdir",
-                    CachePaths.nativeLibraryDirectory(env, dev.dragoman.pipeline.config.ConfigPaths.home(env))
-                            .toString());
-        }
     }
 
     /** Creates commands, handing a {@link CliContext} to those whose constructor takes one. */

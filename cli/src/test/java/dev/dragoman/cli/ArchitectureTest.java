@@ -1,6 +1,7 @@
 package dev.dragoman.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -55,6 +56,16 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("dev.dragoman.pipeline..")
+                .check(classes);
+    }
+
+    @Test
+    void the_pipelines_packages_point_one_way() {
+        // e.g. cost estimates and budgets build on the backend factory; the factory knows a budget only as a
+        // SpendingCap
+        slices().matching("dev.dragoman.pipeline.(*)..")
+                .should()
+                .beFreeOfCycles()
                 .check(classes);
     }
 

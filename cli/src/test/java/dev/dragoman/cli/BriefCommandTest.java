@@ -79,6 +79,8 @@ class BriefCommandTest {
         assertThat(r.out().strip()).isEqualTo(SimTranslation.translate(lead, "en"));
         assertThat(r.err())
                 .containsPattern("sent \\d+ of \\d+ characters to translation \\(\\d+% of the whole article\\)");
+        // the usage line: what translating the chosen sentences spent (one request for the one sentence)
+        assertThat(r.err()).containsPattern("gpt \\(openai\\): 1 request, \\d+ input \\+ \\d+ output tokens; cache: ");
         assertThat(sim.sentSegments()).containsOnlyKeys(lead);
     }
 }

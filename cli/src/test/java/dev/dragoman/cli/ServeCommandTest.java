@@ -33,6 +33,20 @@ class ServeCommandTest {
     }
 
     @Test
+    void should_say_at_start_that_a_configured_budget_does_not_apply_to_a_server() {
+        // when
+        CliRunner.Result r = new CliRunner(home).env("DRAGOMAN_BUDGET", "5").run("serve", "--port", "0");
+        CliRunner.Result none = new CliRunner(home).run("serve", "--port", "0");
+
+        // then it is said before anything else, never ignored silently
+        assertThat(r.err())
+                .contains("budget (5) is not applied")
+                .contains("a server has no run to cap")
+                .contains("serve.keys");
+        assertThat(none.err()).doesNotContain("budget");
+    }
+
+    @Test
     void should_refuse_a_keyless_server_on_a_public_address() {
         CliRunner.Result r = new CliRunner(home)
                 .env("DRAGOMAN_SERVE_BACKENDS", "deepl")

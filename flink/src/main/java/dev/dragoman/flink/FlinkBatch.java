@@ -39,6 +39,8 @@ import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
@@ -170,12 +172,16 @@ public final class FlinkBatch {
      * read tasks hand a batch's items to the step far faster than the backends take them, so the network buffers in
      * front of the step hold most of the batch, and an aligned barrier would wait behind all of it (no checkpoint
      * before the end, and a failure would redo everything); an unaligned one overtakes them and stores them with the
-     * checkpoint.
+     * checkpoint. Generic types are off: every record the job moves is a string or a record of strings that Flink
+     * serializes itself, and a type that would fall back to Kryo fails the job's definition instead.
      */
     public void define(StreamExecutionEnvironment env) {
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
         env.enableCheckpointing(spec.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         env.getCheckpointConfig().enableUnalignedCheckpoints();
+        Configuration noKryo = new Configuration();
+        noKryo.set(PipelineOptions.GENERIC_TYPES, false);
+        env.configure(noKryo);
         DataStream<Item> items = env.fromData(sources, Types.STRING)
                 .name("inputs")
                 .rebalance()

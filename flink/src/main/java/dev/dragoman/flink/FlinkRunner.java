@@ -2,6 +2,7 @@ package dev.dragoman.flink;
 
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.pipeline.schedule.BatchJob;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -18,7 +19,8 @@ public final class FlinkRunner {
 
     /**
      * @param address {@code host:port} of the cluster's REST endpoint, or null for an embedded cluster
-     * @param jobJar the job jar ({@code dragoman-flink-job.jar}) a cluster needs; unused without an address
+     * @param jobJar the job jar ({@code dragoman-flink-job.jar}) a cluster needs, null for the one of the build this
+     *     runs from ({@code flink/target/dragoman-flink-job.jar}); unused without an address
      * @throws IllegalArgumentException for a parallelism below 1 or an address that is not {@code host:port}
      * @throws DragomanException (configuration) when a cluster is named but the job jar is missing
      */
@@ -43,6 +45,7 @@ public final class FlinkRunner {
                     "--flink-address must be HOST:PORT of the cluster's REST endpoint (e.g. jobmanager:8081), not '"
                             + address + "'");
         }
+        jobJar = jobJar != null ? jobJar : builtJar();
         if (jobJar == null || !Files.isRegularFile(jobJar)) {
             throw new DragomanException(
                     DragomanException.Kind.CONFIGURATION,
@@ -53,5 +56,19 @@ public final class FlinkRunner {
                 address.substring(0, colon), port, jobJar.toAbsolutePath().toString());
         env.setParallelism(parallelism);
         return FlinkBatch.run(spec, env);
+    }
+
+    /** The job jar of the build this class runs from (a module's target/classes, or a jar in a module's target/). */
+    private static Path builtJar() {
+        try {
+            Path here = Path.of(FlinkRunner.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            return here.getParent().getParent().getParent().resolve("flink/target/dragoman-flink-job.jar");
+        } catch (URISyntaxException | RuntimeException e) {
+            return null; // reported as a missing jar, with the way to name one
+        }
     }
 }

@@ -6,6 +6,7 @@ import dev.dragoman.core.Language;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.translation.Glossary;
 import dev.dragoman.core.translation.TranslationOptions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,10 +16,14 @@ import java.util.Locale;
  * {@code tag_handling=html}, {@code formality}, {@code context}), {@code GET|POST /v2/usage} and
  * {@code GET|POST /v2/languages}; the key in {@code Authorization: DeepL-Auth-Key K}; errors as
  * {@code {"message": …}} with DeepL's statuses (400, 403, 413 past 128 KiB, 429, 456). {@code glossary_id} names a
- * glossary the key created on this server ({@link DeepLGlossaryApi}); it is laid over the server's own glossary for
- * that request. Documents and {@code tag_handling=xml} are not offered (400 naming what is).
+ * glossary the key created on this server ({@link DeepLGlossaryApi}), {@code glossary_ids} up to five (deepl-java's
+ * {@code setGlossaries}; the first named wins a term); they are laid over the server's own glossary for that
+ * request. Documents and {@code tag_handling=xml} are not offered (400 naming what is).
  */
 final class DeepLApi {
+
+    /** deepl-java's limit on {@code glossary_ids}. */
+    static final int MAX_GLOSSARIES = 5;
 
     private final Languages languages;
     private final Translation translation;
@@ -47,6 +52,33 @@ final class DeepLApi {
                 new Route("POST", "/v2/usage", Route.Api.DEEPL, true, false, this::usage),
                 new Route("GET", "/v2/languages", Route.Api.DEEPL, true, false, this::languages),
                 new Route("POST", "/v2/languages", Route.Api.DEEPL, true, false, this::languages));
+    }
+
+    /**
+     * The client glossaries a translation names: {@code glossary_id}, or {@code glossary_ids} (comma-separated, as
+     * deepl-java's {@code setGlossaries} sends them, or a JSON list), at most {@value #MAX_GLOSSARIES}.
+     *
+     * @throws ApiError 400 for both parameters at once or too many ids
+     */
+    private static List<String> glossaryIds(Params p) {
+        String one = p.string("glossary_id");
+        List<String> many = new ArrayList<>();
+        for (String value : p.strings("glossary_ids")) {
+            for (String id : value.split(",")) {
+                if (!id.isBlank()) {
+                    many.add(id.strip());
+                }
+            }
+        }
+        boolean single = one != null && !one.isBlank();
+        if (single && !many.isEmpty()) {
+            throw ApiError.badRequest("Use either 'glossary_id' or 'glossary_ids', not both.");
+        }
+        if (many.size() > MAX_GLOSSARIES) {
+            throw ApiError.badRequest(
+                    "Value for 'glossary_ids' not supported: at most " + MAX_GLOSSARIES + " glossaries.");
+        }
+        return single ? List.of(one) : many;
     }
 
     private Reply translate(Exchange ex) {
@@ -87,10 +119,14 @@ final class DeepLApi {
         if (context != null && !context.isBlank()) {
             o = o.withContext(context);
         }
-        String glossaryId = p.string("glossary_id");
-        if (glossaryId != null && !glossaryId.isBlank()) {
-            o = o.withGlossary(
-                    glossaries.forTranslation(ex, glossaryId, from, to).over(house));
+        List<String> ids = glossaryIds(p);
+        if (!ids.isEmpty()) {
+            // the first named wins a term, every client glossary wins over the server's own
+            Glossary g = house;
+            for (int i = ids.size() - 1; i >= 0; i--) {
+                g = glossaries.forTranslation(ex, ids.get(i), from, to).over(g);
+            }
+            o = o.withGlossary(g);
         }
         long characters = texts.stream().mapToLong(String::length).sum();
         ex.charge(characters);

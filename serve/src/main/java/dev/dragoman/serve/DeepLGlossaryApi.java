@@ -37,15 +37,19 @@ final class DeepLGlossaryApi {
 
     private final Languages languages;
     private final ClientGlossaries glossaries;
+    private final long maxUpload;
 
-    DeepLGlossaryApi(Languages languages, ClientGlossaries glossaries) {
+    /** @param maxUpload the largest glossary upload ({@link ServeOptions#maxGlossaryBytes}) */
+    DeepLGlossaryApi(Languages languages, ClientGlossaries glossaries, long maxUpload) {
         this.languages = languages;
         this.glossaries = glossaries;
+        this.maxUpload = maxUpload;
     }
 
     List<Route> routes() {
         return List.of(
-                new Route("POST", "/v2/glossaries", Route.Api.DEEPL, true, false, this::create),
+                // its own limit: a glossary may be far larger than DeepL's 128 KiB for text requests
+                new Route("POST", "/v2/glossaries", Route.Api.DEEPL, true, false, this::create, maxUpload),
                 new Route("GET", "/v2/glossaries", Route.Api.DEEPL, true, false, this::list),
                 new Route("GET", "/v2/glossaries/*", Route.Api.DEEPL, true, false, this::get),
                 new Route("DELETE", "/v2/glossaries/*", Route.Api.DEEPL, true, false, this::delete),

@@ -34,6 +34,7 @@ public final class DragomanServer implements AutoCloseable {
     private final ServerConnector connector;
     private final Admission admission;
     private final Health health = new Health();
+    private final AccessLog accessLog = new AccessLog();
 
     private DragomanServer(ServeOptions options, ServeBackends backends, Clock clock, String version) {
         this.options = options;
@@ -53,18 +54,19 @@ public final class DragomanServer implements AutoCloseable {
         // connections past this wait in the kernel's accept queue instead of costing memory here
         server.addBean(new ConnectionLimit(MAX_CONNECTIONS, server));
 
-        Metrics metrics = new Metrics();
+        Metrics metrics = new Metrics(accessLog);
         Languages languages = new Languages(options.languages());
         Translation translation = new Translation(backends, LanguageDetector.shared(), metrics);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new LibreTranslateApi(options, languages, translation, version).routes());
-        DeepLGlossaryApi glossaries = new DeepLGlossaryApi(languages, new ClientGlossaries(clock));
+        DeepLGlossaryApi glossaries =
+                new DeepLGlossaryApi(languages, new ClientGlossaries(clock), options.maxGlossaryBytes());
         routes.addAll(new DeepLApi(options, languages, translation, glossaries, backends.glossary()).routes());
         routes.addAll(glossaries.routes());
         routes.addAll(new DragomanApi(options, backends, languages, version, HttpFetcher.standard()).routes());
         routes.addAll(new WebPage().routes());
         routes.addAll(health.routes(admission, metrics, backends));
-        Router router = new Router(routes, options, admission, new KeyLimits(clock), metrics);
+        Router router = new Router(routes, options, admission, new KeyLimits(clock), metrics, accessLog);
         GracefulHandler graceful = new GracefulHandler(router);
         server.setHandler(graceful);
         server.setStopTimeout(options.stopTimeout().toMillis());
@@ -84,9 +86,11 @@ public final class DragomanServer implements AutoCloseable {
         try {
             s.server.start();
         } catch (java.io.IOException e) {
+            s.accessLog.close();
             throw new java.io.UncheckedIOException(
                     "cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
         } catch (Exception e) {
+            s.accessLog.close();
             throw new IllegalStateException("the server did not start: " + e.getMessage(), e);
         }
         s.health.ready(true);
@@ -124,6 +128,8 @@ public final class DragomanServer implements AutoCloseable {
             server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("the server did not stop cleanly: " + e.getMessage(), e);
+        } finally {
+            accessLog.close();
         }
     }
 

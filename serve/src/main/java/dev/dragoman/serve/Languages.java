@@ -1,16 +1,24 @@
 package dev.dragoman.serve;
 
 import dev.dragoman.core.Language;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The languages this server offers, and the lookup of a client's code among them. Immutable. */
 final class Languages {
 
     private final List<Language> offered;
+    /** The offered tags in lower case: a client's {@code en} or {@code EN} found without parsing a tag per request. */
+    private final Map<String, Optional<Language>> exact = new HashMap<>();
 
     Languages(List<Language> offered) {
         this.offered = List.copyOf(offered);
+        for (Language l : this.offered) {
+            exact.putIfAbsent(l.tag().toLowerCase(Locale.ROOT), Optional.of(l));
+        }
     }
 
     List<Language> all() {
@@ -24,6 +32,10 @@ final class Languages {
     Optional<Language> find(String code) {
         if (code == null || code.isBlank()) {
             return Optional.empty();
+        }
+        Optional<Language> same = exact.get(code.strip().toLowerCase(Locale.ROOT));
+        if (same != null) {
+            return same;
         }
         Language asked;
         try {

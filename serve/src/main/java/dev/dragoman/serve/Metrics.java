@@ -19,15 +19,23 @@ final class Metrics {
 
     private static final double[] BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
-    private final ConcurrentHashMap<String, LongAdder> requests = new ConcurrentHashMap<>();
+    /** By route: its latency histogram and its requests by status (a route's counters are found with one get). */
     private final ConcurrentHashMap<String, Histogram> latency = new ConcurrentHashMap<>();
+
     private final ConcurrentHashMap<String, LongAdder> refused = new ConcurrentHashMap<>();
     private final LongAdder cachedSegments = new LongAdder();
     private final LongAdder sentSegments = new LongAdder();
+    private final AccessLog accessLog;
+
+    Metrics(AccessLog accessLog) {
+        this.accessLog = accessLog;
+    }
 
     private static final class Histogram {
         final AtomicLongArray counts = new AtomicLongArray(BUCKETS.length + 1);
         final LongAdder sumMicros = new LongAdder();
+        /** Requests by status 100..599 (index status − 100). */
+        final AtomicLongArray statuses = new AtomicLongArray(500);
 
         void observe(double seconds) {
             int i = 0;
@@ -40,9 +48,12 @@ final class Metrics {
     }
 
     void request(String route, int status, long nanos) {
-        requests.computeIfAbsent(route + '\u0000' + status, k -> new LongAdder())
-                .increment();
-        latency.computeIfAbsent(route, k -> new Histogram()).observe(nanos / 1e9);
+        Histogram h = latency.get(route);
+        if (h == null) {
+            h = latency.computeIfAbsent(route, k -> new Histogram());
+        }
+        h.statuses.incrementAndGet(Math.max(0, Math.min(499, status - 100)));
+        h.observe(nanos / 1e9);
     }
 
     /** A request refused: "overload" (admission), "key-limit", "body-too-large", "unauthorized". */
@@ -59,15 +70,19 @@ final class Metrics {
         StringBuilder out = new StringBuilder(4096);
         out.append("# HELP dragoman_http_requests_total HTTP requests by route and status.\n");
         out.append("# TYPE dragoman_http_requests_total counter\n");
-        new TreeMap<>(requests).forEach((k, v) -> {
-            int cut = k.indexOf('\u0000');
-            out.append("dragoman_http_requests_total{route=\"")
-                    .append(escape(k.substring(0, cut)))
-                    .append("\",status=\"")
-                    .append(k.substring(cut + 1))
-                    .append("\"} ")
-                    .append(v.sum())
-                    .append('\n');
+        new TreeMap<>(latency).forEach((route, h) -> {
+            for (int i = 0; i < h.statuses.length(); i++) {
+                long n = h.statuses.get(i);
+                if (n > 0) {
+                    out.append("dragoman_http_requests_total{route=\"")
+                            .append(escape(route))
+                            .append("\",status=\"")
+                            .append(i + 100)
+                            .append("\"} ")
+                            .append(n)
+                            .append('\n');
+                }
+            }
         });
         out.append("# HELP dragoman_http_request_duration_seconds Time from request to response, by route.\n");
         out.append("# TYPE dragoman_http_request_duration_seconds histogram\n");
@@ -98,6 +113,12 @@ final class Metrics {
         });
         gauge(out, "dragoman_http_requests_in_flight", "Backend-calling requests running now.", admission.inFlight());
         gauge(out, "dragoman_http_requests_waiting", "Requests waiting for a slot now.", admission.waiting());
+        out.append(
+                "# HELP dragoman_access_log_dropped_total Access-log lines dropped because the writer was behind.\n");
+        out.append("# TYPE dragoman_access_log_dropped_total counter\n");
+        out.append("dragoman_access_log_dropped_total ")
+                .append(accessLog.dropped())
+                .append('\n');
         out.append("# HELP dragoman_http_refused_total Requests refused before any work, by reason.\n");
         out.append("# TYPE dragoman_http_refused_total counter\n");
         new TreeMap<>(refused)

@@ -4,10 +4,17 @@ package dev.dragoman.serve;
  * One endpoint: method and path, the API family that shapes its errors and finds its key, whether it needs a client
  * key, whether it goes through admission control (it may call a backend), and the handler.
  *
+ * <p>{@code maxBody} is the route's own body limit (a DeepL glossary upload), 0 for its API's.
+ *
  * <p>A {@code *} segment matches any one path segment, the last ({@code /api/v1/digests/*}) or the one before it
  * ({@code /v2/glossaries/*}{@code /entries}).
  */
-record Route(String method, String path, Api api, boolean keyed, boolean admitted, Handler handler) {
+record Route(String method, String path, Api api, boolean keyed, boolean admitted, Handler handler, long maxBody) {
+
+    /** A route whose body limit is its API's ({@code serve.max-body}; DeepL's also at most 128 KiB). */
+    Route(String method, String path, Api api, boolean keyed, boolean admitted, Handler handler) {
+        this(method, path, api, keyed, admitted, handler, 0);
+    }
 
     /** Where a request's key comes from and how errors look. */
     enum Api {

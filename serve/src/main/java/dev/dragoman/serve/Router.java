@@ -9,12 +9,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -32,26 +32,46 @@ import org.slf4j.LoggerFactory;
 final class Router extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
-    private static final Logger ACCESS = LoggerFactory.getLogger("dev.dragoman.serve.access");
+    // every answer carries these; built once, written pre-encoded
+    private static final HttpField JSON = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, Reply.JSON);
+    // LibreTranslate answers every call with these; browser extensions and web pages elsewhere rely on them
+    private static final HttpField ALLOW_ORIGIN = new PreEncodedHttpField("Access-Control-Allow-Origin", "*");
+    private static final HttpField ALLOW_HEADERS =
+            new PreEncodedHttpField("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Api-Key");
+    private static final HttpField ALLOW_METHODS =
+            new PreEncodedHttpField("Access-Control-Allow-Methods", "GET, POST, DELETE");
     /** DeepL's documented limit on the size of a text translation request. */
     static final long DEEPL_MAX_BODY = 128 * 1024;
     /** The most of a refused (413) body read and dropped so that the client sees the 413 rather than a reset. */
     static final long DRAIN_LIMIT = 8L << 20;
 
-    private final Map<String, Map<String, Route>> routes = new HashMap<>();
+    /** The routes of one path template by method, and their labels (built once, not per request). */
+    private record Template(String path, Map<String, Route> byMethod, Map<String, String> labels) {}
+
+    private final Map<String, Template> routes = new HashMap<>();
     private final ServeOptions options;
     private final Admission admission;
     private final KeyLimits limits;
     private final Metrics metrics;
+    private final AccessLog accessLog;
 
-    Router(List<Route> all, ServeOptions options, Admission admission, KeyLimits limits, Metrics metrics) {
+    Router(
+            List<Route> all,
+            ServeOptions options,
+            Admission admission,
+            KeyLimits limits,
+            Metrics metrics,
+            AccessLog accessLog) {
         for (Route r : all) {
-            routes.computeIfAbsent(r.path(), p -> new HashMap<>()).put(r.method(), r);
+            Template t = routes.computeIfAbsent(r.path(), p -> new Template(p, new HashMap<>(), new HashMap<>()));
+            t.byMethod().put(r.method(), r);
+            t.labels().put(r.method(), r.name());
         }
         this.options = options;
         this.admission = admission;
         this.limits = limits;
         this.metrics = metrics;
+        this.accessLog = accessLog;
     }
 
     @Override
@@ -59,10 +79,14 @@ final class Router extends Handler.Abstract {
         long start = System.nanoTime();
         String method = request.getMethod();
         String path = Request.getPathInContext(request);
-        Map<String, Route> byMethod = find(path);
+        Template template = find(path);
+        Map<String, Route> byMethod = template == null ? null : template.byMethod();
         Route route = byMethod == null ? null : byMethod.get("HEAD".equals(method) ? "GET" : method);
         Route.Api api = route != null ? route.api() : path.startsWith("/v2/") ? Route.Api.DEEPL : Route.Api.LIBRE;
-        String label = route != null ? route.name() : byMethod == null ? "unknown" : method + " " + path;
+        // path templates only, so that the metrics' labels stay bounded whatever clients send
+        String label = route != null
+                ? template.labels().get(route.method())
+                : template == null ? "unknown" : "* " + template.path();
         Exchange exchange = null;
         Reply reply;
         boolean admitted = false;
@@ -74,9 +98,11 @@ final class Router extends Handler.Abstract {
             } else if (route == null) {
                 throw new ApiError(405, "Method Not Allowed");
             } else {
-                long max = api == Route.Api.DEEPL
-                        ? Math.min(DEEPL_MAX_BODY, options.maxBodyBytes())
-                        : options.maxBodyBytes();
+                long max = route.maxBody() > 0
+                        ? route.maxBody()
+                        : api == Route.Api.DEEPL
+                                ? Math.min(DEEPL_MAX_BODY, options.maxBodyBytes())
+                                : options.maxBodyBytes();
                 byte[] body = readBody(request, max);
                 exchange = new Exchange(
                         method, path, request.getHeaders(), Request.extractQueryParameters(request), body, max, limits);
@@ -111,7 +137,19 @@ final class Router extends Handler.Abstract {
         write(response, callback, reply, method);
         long nanos = System.nanoTime() - start;
         metrics.request(label, reply.status(), nanos);
-        access(request, method, path, reply, exchange, nanos);
+        if (accessLog.enabled()) {
+            String agent = request.getHeaders().get(HttpHeader.USER_AGENT);
+            accessLog.add(
+                    Request.getRemoteAddr(request),
+                    method,
+                    path,
+                    reply.status(),
+                    nanos,
+                    exchange == null ? 0 : exchange.body().length,
+                    reply.body().length,
+                    exchange != null && exchange.key() != null ? exchange.key().name() : null,
+                    agent);
+        }
         return true;
     }
 
@@ -119,17 +157,17 @@ final class Router extends Handler.Abstract {
      * The routes of {@code path}: its own, else a template with {@code *} for its last segment
      * ({@code /v2/glossaries/*}), else for the one before ({@code /v2/glossaries/*}{@code /entries}).
      */
-    private Map<String, Route> find(String path) {
-        Map<String, Route> byMethod = routes.get(path);
+    private Template find(String path) {
+        Template found = routes.get(path);
         int last = path.lastIndexOf('/');
-        if (byMethod == null && last > 0 && last < path.length() - 1) {
-            byMethod = routes.get(path.substring(0, last + 1) + "*");
+        if (found == null && last > 0 && last < path.length() - 1) {
+            found = routes.get(path.substring(0, last + 1) + "*");
             int before = path.lastIndexOf('/', last - 1);
-            if (byMethod == null && before > 0 && before < last - 1) {
-                byMethod = routes.get(path.substring(0, before + 1) + "*" + path.substring(last));
+            if (found == null && before > 0 && before < last - 1) {
+                found = routes.get(path.substring(0, before + 1) + "*" + path.substring(last));
             }
         }
-        return byMethod;
+        return found;
     }
 
     private static byte[] readBody(Request request, long max) throws IOException {
@@ -282,40 +320,17 @@ final class Router extends Handler.Abstract {
     private static void write(Response response, Callback callback, Reply reply, String method) {
         response.setStatus(reply.status());
         var headers = response.getHeaders();
-        if (reply.contentType() != null) {
+        if (Reply.JSON.equals(reply.contentType())) {
+            headers.add(JSON);
+        } else if (reply.contentType() != null) {
             headers.put(HttpHeader.CONTENT_TYPE, reply.contentType());
         }
         reply.headers().forEach(headers::put);
-        // LibreTranslate answers every call with these; browser extensions and web pages elsewhere rely on them
-        headers.put(new HttpField("Access-Control-Allow-Origin", "*"));
-        headers.put(new HttpField("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Api-Key"));
-        headers.put(new HttpField("Access-Control-Allow-Methods", "GET, POST, DELETE"));
+        headers.add(ALLOW_ORIGIN);
+        headers.add(ALLOW_HEADERS);
+        headers.add(ALLOW_METHODS);
         byte[] body = "HEAD".equals(method) ? new byte[0] : reply.body();
-        headers.put(HttpHeader.CONTENT_LENGTH, Long.toString(reply.body().length));
+        headers.put(HttpHeader.CONTENT_LENGTH, reply.body().length);
         response.write(true, ByteBuffer.wrap(body), callback);
-    }
-
-    /** One JSON line per request: never the query string (LibreTranslate clients put api_key there) or a body. */
-    private static void access(Request request, String method, String path, Reply reply, Exchange ex, long nanos) {
-        if (!ACCESS.isInfoEnabled()) {
-            return;
-        }
-        ObjectNode line = Json.mapper().createObjectNode();
-        line.put("time", Instant.now().toString());
-        line.put("remote", Request.getRemoteAddr(request));
-        line.put("method", method);
-        line.put("path", path);
-        line.put("status", reply.status());
-        line.put("ms", Math.round(nanos / 1e4) / 100.0);
-        line.put("in", ex == null ? 0 : ex.body().length);
-        line.put("out", reply.body().length);
-        if (ex != null && ex.key() != null) {
-            line.put("key", ex.key().name());
-        }
-        String agent = request.getHeaders().get(HttpHeader.USER_AGENT);
-        if (agent != null) {
-            line.put("agent", agent.length() > 120 ? agent.substring(0, 120) : agent);
-        }
-        ACCESS.info(line.toString());
     }
 }

@@ -16,6 +16,8 @@ import java.util.stream.Stream;
  * @param host the address to bind ({@code 127.0.0.1}); without {@link #keys} only a loopback address is allowed
  * @param port the port, 0 for any free one
  * @param maxBodyBytes the largest request body (413 past it); DeepL's routes also keep DeepL's own 128 KiB
+ * @param maxGlossaryBytes the largest body of a DeepL glossary upload ({@code POST /v2/glossaries}, 413 past it),
+ *     which neither {@link #maxBodyBytes} nor DeepL's 128 KiB limits: DeepL allows glossaries of 10 MiB
  * @param maxInFlight how many backend-calling requests run at once
  * @param maxQueued how many more may wait for a slot; past that, and after {@link #queueWait}, the answer is 429
  * @param queueWait how long a request waits for a slot before 429 with Retry-After
@@ -32,6 +34,7 @@ public record ServeOptions(
         String host,
         int port,
         long maxBodyBytes,
+        long maxGlossaryBytes,
         int maxInFlight,
         int maxQueued,
         Duration queueWait,
@@ -42,6 +45,9 @@ public record ServeOptions(
         List<Language> languages,
         List<ApiKey> keys,
         Path digests) {
+
+    /** DeepL's documented limit on one glossary: 10 MiB. */
+    public static final long DEEPL_MAX_GLOSSARY = 10L << 20;
 
     /** LibreTranslate's and Dragoman's usual port. */
     public static final int DEFAULT_PORT = 5000;
@@ -61,6 +67,9 @@ public record ServeOptions(
         if (maxBodyBytes < 1024) {
             throw new IllegalArgumentException("max-body must be at least 1 KiB");
         }
+        if (maxGlossaryBytes < 1024) {
+            throw new IllegalArgumentException("max-glossary must be at least 1 KiB");
+        }
         if (maxInFlight < 1 || maxQueued < 0) {
             throw new IllegalArgumentException("max-in-flight must be positive and max-queued 0 or positive");
         }
@@ -71,7 +80,7 @@ public record ServeOptions(
         keys = keys == null ? List.of() : List.copyOf(keys);
     }
 
-    /** 127.0.0.1:5000, 1 MiB bodies, 32 in flight, 64 queued for up to 2 s, no text limits, keyless. */
+    /** 127.0.0.1:5000, 1 MiB bodies (glossary uploads 10 MiB), 32 in flight, 64 queued for up to 2 s, no text limits, keyless. */
     public static ServeOptions defaults() {
         return builder().build();
     }
@@ -87,6 +96,7 @@ public record ServeOptions(
         b.host = host;
         b.port = port;
         b.maxBodyBytes = maxBodyBytes;
+        b.maxGlossaryBytes = maxGlossaryBytes;
         b.maxInFlight = maxInFlight;
         b.maxQueued = maxQueued;
         b.queueWait = queueWait;
@@ -105,6 +115,7 @@ public record ServeOptions(
         private String host = "127.0.0.1";
         private int port = DEFAULT_PORT;
         private long maxBodyBytes = 1 << 20;
+        private long maxGlossaryBytes = DEEPL_MAX_GLOSSARY;
         private int maxInFlight = 32;
         private int maxQueued = 64;
         private Duration queueWait = Duration.ofSeconds(2);
@@ -130,6 +141,12 @@ public record ServeOptions(
 
         public Builder maxBodyBytes(long n) {
             this.maxBodyBytes = n;
+            return this;
+        }
+
+        /** The largest glossary upload ({@code POST /v2/glossaries}). */
+        public Builder maxGlossaryBytes(long n) {
+            this.maxGlossaryBytes = n;
             return this;
         }
 
@@ -175,6 +192,7 @@ public record ServeOptions(
                     host,
                     port,
                     maxBodyBytes,
+                    maxGlossaryBytes,
                     maxInFlight,
                     maxQueued,
                     queueWait,

@@ -174,6 +174,74 @@ class DeepLApiTest {
     }
 
     @Test
+    void should_apply_every_glossary_deepl_java_names_with_set_glossaries_the_first_winning_a_term() throws Exception {
+        // given two glossaries that disagree on one term
+        Translator alice = client(KEY);
+        String hello = "\u0645\u0631\u062d\u0628\u0627";
+        GlossaryInfo agencies = alice.createGlossary("agencies", "ar", "en", new GlossaryEntries(Map.of(SANA, "SANA")));
+        GlossaryInfo greetings =
+                alice.createGlossary("greetings", "ar", "en", new GlossaryEntries(Map.of(hello, "Hi", SANA, "Sana")));
+
+        // when both are named (glossary_ids), and when glossary_id is sent beside them
+        TextResult both = alice.translateText(
+                hello + " " + SAID + SANA,
+                "ar",
+                "en-US",
+                new TextTranslationOptions().setGlossaries(agencies, greetings));
+        HttpResponse<String> mixed = server.postJson(
+                "/v2/translate",
+                "{\"text\":[\"x\"],\"source_lang\":\"AR\",\"target_lang\":\"EN-US\",\"glossary_id\":\""
+                        + agencies.getGlossaryId() + "\",\"glossary_ids\":[\"" + greetings.getGlossaryId() + "\"]}",
+                "Authorization",
+                "DeepL-Auth-Key " + KEY);
+
+        // then each glossary's terms reached the translation, the first named winning "SANA"; the mix is refused
+        assertThat(both.getText()).isEqualTo(SimTranslation.translate("Hi " + SAID + "SANA", "EN-US"));
+        assertThat(mixed.statusCode()).isEqualTo(400);
+        assertThat(json(mixed).get("message").asText()).contains("not both");
+        alice.deleteGlossary(agencies);
+        alice.deleteGlossary(greetings);
+    }
+
+    @Test
+    void should_take_a_glossary_past_the_text_limit_up_to_its_own_limit() throws Exception {
+        // given about 4,000 entries: a form body several times DeepL's 128 KiB limit on text requests
+        Map<String, String> entries = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 4_000; i++) {
+            entries.put(SANA + " " + i + " " + "\u0633".repeat(12), "SANA " + i);
+        }
+        StringBuilder tsv = new StringBuilder();
+        entries.forEach((source, target) ->
+                tsv.append(source).append('\t').append(target).append('\n'));
+        String form = "name=large&source_lang=ar&target_lang=en&entries_format=tsv&entries="
+                + java.net.URLEncoder.encode(tsv.toString(), StandardCharsets.UTF_8);
+        assertThat(form.length()).isGreaterThan(3 * 128 * 1024);
+
+        // when deepl-java uploads them, and when a server whose max-glossary is 256 KiB is sent the same body
+        Translator alice = client(KEY);
+        GlossaryInfo large = alice.createGlossary("large", "ar", "en", new GlossaryEntries(entries));
+        HttpResponse<String> refused;
+        try (TestServer small = TestServer.start(ServeOptions.builder()
+                .keys(List.of(new ApiKey("alice", ApiKey.hash(KEY), 0, 0)))
+                .maxGlossaryBytes(256 * 1024)
+                .build())) {
+            refused = small.post(
+                    "/v2/glossaries",
+                    "application/x-www-form-urlencoded",
+                    form,
+                    "Authorization",
+                    "DeepL-Auth-Key " + KEY);
+        }
+
+        // then the first is whole, the second refused with DeepL's 413 naming the glossary limit
+        assertThat(large.getEntryCount()).isEqualTo(4_000);
+        assertThat(alice.getGlossaryEntries(large)).hasSize(4_000).containsAllEntriesOf(entries);
+        alice.deleteGlossary(large);
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(json(refused).get("message").asText()).contains((256 * 1024) + " bytes");
+    }
+
+    @Test
     void should_refuse_a_wrong_key_as_deepl_does() {
         assertThatThrownBy(() -> client("not-a-key").translateText("x", null, "en-US"))
                 .isInstanceOf(AuthorizationException.class);

@@ -120,6 +120,17 @@ public final class Translators {
             public Usage usage(TranslationResult result) {
                 return result.usage();
             }
+
+            @Override
+            public TranslationResult withSpent(TranslationResult result, Usage spent) {
+                return new TranslationResult(
+                        result.segments(),
+                        result.detectedSource(),
+                        result.backend(),
+                        result.model(),
+                        result.usage().plus(spent),
+                        result.fallback());
+            }
         };
     }
 

@@ -35,9 +35,16 @@ import picocli.CommandLine.Parameters;
         name = "batch",
         mixinStandardHelpOptions = true,
         description = {
-            "Read many inputs (files, directories, globs, feed and page URLs), translate and summarize each article,",
-            "write per-article outputs and a digest grouped by story under --out. Resumable: run the same command",
-            "again after a crash or kill and only unfinished and failed items are redone."
+            "Read many inputs (files, directories, globs, feed and page URLs), translate and summarize each article, "
+                    + "and write per-article outputs and a digest grouped by story under --out.",
+            "Resumable: run the same command again after a crash or kill and only unfinished and failed items are "
+                    + "redone."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  dragoman batch wire/ --out news/ --translate-to en --estimate   # the cost first; calls no backend",
+            "  dragoman batch wire/ https://example.org/rss --out news/ --translate-to en --summarize --jobs 4",
+            "  dragoman batch https://example.org/rss --out news/ --brief en --cron \"0 7 * * *\" --zone Europe/Berlin"
         })
 public final class BatchCommand implements Callable<Integer> {
 

@@ -5,7 +5,6 @@ import dev.dragoman.flink.FlinkRunner;
 import dev.dragoman.pipeline.batch.BatchOptions;
 import dev.dragoman.pipeline.config.ConfiguredBackends;
 import dev.dragoman.pipeline.schedule.BatchJob;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -52,20 +51,6 @@ final class EngineOptions {
 
     /** Runs the batch as a Flink job with the configuration's backends, cache and rate limit. */
     BatchJob.Run run(BatchOptions options, ConfiguredBackends.Specs specs) {
-        return FlinkRunner.run(FlinkBatchSpec.of(options, specs), parallelism, address, jar != null ? jar : builtJar());
-    }
-
-    /** The job jar of the build this CLI runs from (cli/target/dragoman-cli.jar or cli/target/classes). */
-    private static Path builtJar() {
-        try {
-            Path here = Path.of(EngineOptions.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            return here.getParent().getParent().getParent().resolve("flink/target/dragoman-flink-job.jar");
-        } catch (URISyntaxException | RuntimeException e) {
-            return null; // reported as a missing jar, with the way to name one
-        }
+        return FlinkRunner.run(FlinkBatchSpec.of(options, specs), parallelism, address, jar);
     }
 }

@@ -9,12 +9,15 @@ import dev.dragoman.core.translation.Translator;
 import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.core.write.SummaryWriter;
+import dev.dragoman.pipeline.config.BackendConfig;
+import dev.dragoman.pipeline.config.BackendListing;
 import dev.dragoman.pipeline.config.ConfiguredBackends;
 import dev.dragoman.pipeline.config.Settings;
 import dev.dragoman.pipeline.step.StepOptions;
 import dev.dragoman.summarize.brief.Brief;
 import dev.dragoman.summarize.brief.BriefPipeline;
 import dev.dragoman.summarize.extractive.ExtractiveSummarizer;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,7 +64,8 @@ public final class BriefCommand implements Callable<Integer> {
     @Option(
             names = {"-b", "--backend"},
             paramLabel = "NAME",
-            description = "Translation backend for the chosen sentences (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Translation backend for the chosen sentences (default: the configuration's translate.backend).")
     String backend;
 
     @Option(
@@ -97,7 +101,7 @@ public final class BriefCommand implements Callable<Integer> {
                 .withStyle(style)
                 .withStrict(strict);
         if (estimate.requested()) {
-            java.util.List<dev.dragoman.core.Article> articles = io.readAll(context);
+            List<dev.dragoman.core.Article> articles = io.readAll(context);
             StepOptions step = new StepOptions(null, false, target, options);
             return estimate.print(
                     ConfiguredBackends.estimate(
@@ -117,7 +121,7 @@ public final class BriefCommand implements Callable<Integer> {
                             .withRetryListener(console::retrying));
             BriefPipeline pipeline = new BriefPipeline(new ExtractiveSummarizer(), translator);
             SummaryWriter writer = new SummaryWriter(format);
-            return io.run(context, format, ".brief." + target.tag(), (input, article) -> {
+            int code = io.run(context, format, ".brief." + target.tag(), (input, article) -> {
                 Brief brief = console.timed("brief " + input.name(), () -> pipeline.brief(article, target, options));
                 console.warnings(input.name(), brief.summary().warnings());
                 console.note(
@@ -125,6 +129,11 @@ public final class BriefCommand implements Callable<Integer> {
                         input.name(), brief.charactersSent(), brief.charactersWholeArticle(), 100 * brief.sentRatio());
                 return writer.write(article, brief.summary());
             });
+            if (backend != null && !backend.isBlank()) { // what translating the chosen sentences spent
+                BackendConfig b = run.translationBackend(backend, List.of(target));
+                console.note("%s", BackendListing.usageLine(b, meter.total(), store.counters()));
+            }
+            return code;
         } finally {
             BudgetOption.report(run, console);
         }

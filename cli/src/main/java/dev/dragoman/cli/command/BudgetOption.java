@@ -21,9 +21,9 @@ public final class BudgetOption {
             names = "--max-cost",
             paramLabel = "USD",
             converter = Dollars.class,
-            description =
-                    "Stop before any call that could take this run's spending past USD dollars (live prices"
-                            + " from the price table and 'prices:'); finished work is kept, exit 4 (default: ${DEFAULT-VALUE}).")
+            description = "Stop before any call that could take this run's spending past USD dollars (live prices"
+                    + " from the price table and 'prices:'); finished work is kept, exit 4 (default: the"
+                    + " configuration's budget, else no cap).")
     Double maxCost;
 
     /** {@code settings} with this option's budget (none when unset). */

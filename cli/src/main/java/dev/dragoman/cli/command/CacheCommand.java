@@ -9,11 +9,8 @@ import dev.dragoman.core.cache.CacheFilter;
 import dev.dragoman.core.cache.CacheReport;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.error.UsageException;
-import dev.dragoman.core.write.DataTable;
 import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.pipeline.config.Settings;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,8 +33,8 @@ import picocli.CommandLine.Spec;
         footer = {"  dragoman cache stats", "  dragoman cache clear --backend deepl --older-than 30d"})
 public final class CacheCommand extends GroupCommand {
 
-    /** What the subcommands that open the store share: the options, opening, warnings, printing. */
-    abstract static class OnStore implements Callable<Integer> {
+    /** What every subcommand shares: the options, the settings, printing what it reports. */
+    abstract static class Sub implements Callable<Integer> {
         private final CliContext context;
 
         @Spec
@@ -49,24 +46,40 @@ public final class CacheCommand extends GroupCommand {
         @Mixin
         CacheOptions cache;
 
-        OnStore(CliContext context) {
+        Sub(CliContext context) {
             this.context = context;
+        }
+
+        /** Does the work and returns what to print. */
+        abstract String report(Settings settings, Console console);
+
+        @Override
+        public Integer call() {
+            Console console = new Console(spec, common);
+            console.out().print(report(context.settings(), console));
+            console.out().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** A subcommand that opens the store: its warnings are said once the work is done. */
+    abstract static class OnStore extends Sub {
+
+        OnStore(CliContext context) {
+            super(context);
         }
 
         /** Does the work on the store and returns what to print. */
         abstract String apply(CacheAdmin admin);
 
         @Override
-        public Integer call() {
-            Console console = new Console(spec, common);
-            try (MeteredResultCache store = cache.open(context.settings())) {
+        String report(Settings settings, Console console) {
+            try (MeteredResultCache store = cache.open(settings)) {
                 CacheAdmin admin = CacheAdmin.of(store)
                         .orElseThrow(() -> new IllegalStateException("the store has no admin side"));
                 String report = apply(admin);
                 console.warnings(null, admin.warnings());
-                console.out().print(report);
-                console.out().flush();
-                return ExitCodes.OK;
+                return report;
             }
         }
     }
@@ -163,40 +176,18 @@ public final class CacheCommand extends GroupCommand {
             description = "Print where the cache is: the SQLite file, the Redis address (never its password), or none.",
             footerHeading = "%nExamples:%n",
             footer = {"  dragoman cache path", "  du -h \"$(dragoman cache path)\""})
-    static final class PathCommand implements Callable<Integer> {
-        private final CliContext context;
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        CommonOptions common;
-
-        @Mixin
-        CacheOptions cache;
+    static final class PathCommand extends Sub {
 
         @Mixin
         FormatOption format;
 
         PathCommand(CliContext context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
-        public Integer call() {
-            Settings settings = context.settings();
-            String location = cache.location(settings);
-            if (format.get() == OutputFormat.TEXT) {
-                spec.commandLine().getOut().println(location);
-            } else {
-                format.print(
-                        new Console(spec, common),
-                        new DataTable(
-                                "Cache",
-                                List.of("store", "location"),
-                                List.of(Arrays.asList(cache.store() == null ? "sqlite" : cache.store(), location))));
-            }
-            return ExitCodes.OK;
+        String report(Settings settings, Console console) {
+            return cache.locationReport(settings, format.get());
         }
     }
 }

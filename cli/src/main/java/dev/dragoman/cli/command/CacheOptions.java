@@ -2,6 +2,7 @@ package dev.dragoman.cli.command;
 
 import dev.dragoman.cli.Console;
 import dev.dragoman.core.cache.MeteredResultCache;
+import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.pipeline.config.BackendChoice;
 import dev.dragoman.pipeline.config.Settings;
 import dev.dragoman.pipeline.config.Stores;
@@ -49,8 +50,8 @@ public final class CacheOptions {
         return open(settings).onWarning(w -> console.warnings(null, java.util.List.of(w)));
     }
 
-    /** Where that store is, without opening it (see {@link Stores#location}). */
-    public String location(Settings settings) {
-        return Stores.location(settings.env(), store(), path, url);
+    /** Where that store is, without opening it, as {@code format} shows it (see {@link Stores#locationReport}). */
+    public String locationReport(Settings settings, OutputFormat format) {
+        return Stores.locationReport(settings.env(), store(), path, url, format);
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  source <(dragoman completion bash)",
-            "  dragoman completion zsh > \"${fpath[1]}/_dragoman\"   # or: source <(dragoman completion zsh)"
+            "  source <(dragoman completion zsh)    # in ~/.zshrc (the script runs compinit and bashcompinit)"
         })
 public final class CompletionCommand implements Callable<Integer> {
 

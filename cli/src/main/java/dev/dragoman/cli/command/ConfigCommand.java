@@ -59,19 +59,15 @@ public final class ConfigCommand extends GroupCommand {
         /** Adds one {@code --KEY} option per {@link Setting} ({@code translate.backend} → {@code --translate-backend}). */
         public static void addSettingOptions(CommandSpec show) {
             for (Setting s : Setting.values()) {
-                if (show.findOption(flagName(s)) != null) {
+                if (show.findOption(s.flag()) != null) {
                     continue; // --format is the output format of every command (FormatOption), this one's too
                 }
-                show.addOption(OptionSpec.builder(flagName(s))
+                show.addOption(OptionSpec.builder(s.flag())
                         .paramLabel("VALUE")
                         .type(String.class)
                         .description("as if given on a command line: " + s.description())
                         .build());
             }
-        }
-
-        static String flagName(Setting s) {
-            return "--" + s.key().replace('.', '-');
         }
 
         @Override
@@ -90,18 +86,15 @@ public final class ConfigCommand extends GroupCommand {
         }
 
         private Resolved resolve(Settings settings, Setting s) {
-            String name = flagName(s);
-            if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
-                String value = spec.findOption(name).getValue();
-                try {
-                    s.validate(value);
-                } catch (IllegalArgumentException e) {
-                    throw new picocli.CommandLine.ParameterException(
-                            spec.commandLine(), "Invalid value for " + name + ": " + e.getMessage());
-                }
-                return new Resolved(s, value, Settings.Source.FLAG, name);
+            if (!spec.commandLine().getParseResult().hasMatchedOption(s.flag())) {
+                return settings.resolve(s);
             }
-            return settings.resolve(s);
+            try {
+                return Resolved.given(s, spec.findOption(s.flag()).getValue());
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "Invalid value for " + s.flag() + ": " + e.getMessage());
+            }
         }
     }
 

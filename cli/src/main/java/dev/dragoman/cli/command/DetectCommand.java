@@ -1,10 +1,9 @@
 package dev.dragoman.cli.command;
 
 import dev.dragoman.cli.CliContext;
-import dev.dragoman.core.Language;
-import dev.dragoman.core.write.DataTable;
 import dev.dragoman.core.write.DetectionWriter;
 import dev.dragoman.core.write.OutputFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,22 +43,14 @@ public final class DetectCommand implements Callable<Integer> {
     public Integer call() {
         context.settings();
         OutputFormat format = io.format();
-        if (format == OutputFormat.MD || format == OutputFormat.HTML) {
+        if (DetectionWriter.tabular(format)) {
             // one table of every input: the rows are gathered as the inputs are read, then written once
-            List<List<Object>> rows = new java.util.ArrayList<>();
+            List<List<Object>> rows = new ArrayList<>();
             int code = io.run(context, OutputFormat.JSONL, true, "", (source, article) -> {
-                Language language = article.language() == null ? Language.UNDETERMINED : article.language();
-                rows.add(java.util.Arrays.asList(
-                        source.name(),
-                        language.tag(),
-                        article.languageConfidence() == null ? 0.0 : article.languageConfidence(),
-                        language.displayName()));
+                rows.add(DetectionWriter.row(source.name(), article));
                 return "";
             });
-            io.writeWhole(
-                    context,
-                    new DataTable("Languages", List.of("input", "language", "confidence", "name"), rows)
-                            .render(format));
+            io.writeWhole(context, DetectionWriter.table(rows, format));
             return code;
         }
         DetectionWriter writer = new DetectionWriter(format);

@@ -5,7 +5,6 @@ import dev.dragoman.cli.CommonOptions;
 import dev.dragoman.cli.Console;
 import dev.dragoman.cli.ExitCodes;
 import dev.dragoman.core.cache.MeteredResultCache;
-import dev.dragoman.core.error.InvalidInputException;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.core.summary.SummaryLength;
 import dev.dragoman.pipeline.config.BackendConfig;
@@ -13,7 +12,6 @@ import dev.dragoman.pipeline.config.Settings;
 import dev.dragoman.summarize.eval.EvalReport;
 import dev.dragoman.summarize.eval.SummarizationEval;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -93,10 +91,6 @@ public final class EvalCommand extends GroupCommand {
         public Integer call() throws IOException {
             Settings settings = context.settings();
             Console console = new Console(spec, common);
-            if (!Files.isRegularFile(dataset)) {
-                throw new InvalidInputException("data set not found: " + dataset + " (the development sets are not "
-                        + "in the repository; they live in ../shared/data/eval/ on the development machines)");
-            }
             BackendConfig b = settings.summaryBackend(backend);
             // an explicit --sentences (or a configured count) fixes the length; otherwise match each reference
             boolean fixed = spec.commandLine().getParseResult().hasMatchedOption("--sentences");

@@ -16,7 +16,7 @@ public final class GlossaryOption {
             names = "--glossary",
             paramLabel = "FILE",
             description = "Terms to translate a fixed way or leave untranslated, applied by every backend: CSV "
-                    + "source,target[,from,to] or YAML (.yaml/.yml) (default: ${DEFAULT-VALUE}).")
+                    + "source,target[,from,to] or YAML (.yaml/.yml) (default: the configuration's glossary, if any).")
     String file;
 
     /**

@@ -4,6 +4,7 @@ import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.CommonOptions;
 import dev.dragoman.cli.Console;
 import dev.dragoman.cli.VersionProvider;
+import dev.dragoman.pipeline.config.Setting;
 import dev.dragoman.serve.ApiKey;
 import dev.dragoman.serve.DragomanServer;
 import dev.dragoman.serve.ServeConfig;
@@ -24,8 +25,8 @@ import picocli.CommandLine.Spec;
                     + "DeepL API v2 (/v2/translate, /v2/usage, /v2/languages), Dragoman's /api/v1 (OpenAPI at "
                     + "/api/v1/openapi.json), a web page at /, and /health, /ready, /metrics.",
             "Settings under 'serve:' in the configuration file (backends, summarizer, keys, digests, max-body, "
-                    + "max-in-flight, char-limit, languages). Without keys it listens on loopback only. SIGTERM "
-                    + "lets requests in flight finish."
+                    + "max-glossary, max-in-flight, char-limit, languages). Without keys it listens on loopback only. "
+                    + "SIGTERM lets requests in flight finish."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -69,18 +70,24 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(ApiKey.keysFileLine(context.stdin()));
             return 0;
         }
-        try (ServeConfig config =
-                        ServeConfig.open(glossary.apply(context.settings(), new Console(spec, common)), host, port);
+        Console console = new Console(spec, common);
+        String budget = context.settings().resolve(Setting.BUDGET).value();
+        if (budget != null) {
+            // said, not silently ignored: a cap per process would reset at every restart and promise what it cannot
+            console.note(
+                    "dragoman serve: budget (%s) is not applied: it caps one run of translate, summarize, brief or"
+                            + " batch, and a server has no run to cap; limit what clients may send with per-key"
+                            + " characters/min in serve.keys",
+                    budget);
+        }
+        try (ServeConfig config = ServeConfig.open(glossary.apply(context.settings(), console), host, port);
                 DragomanServer server = DragomanServer.start(
                                 config.options(), config.backends(), VersionProvider.version())
                         .stopAtShutdown()) {
-            if (!common.quiet()) {
-                spec.commandLine()
-                        .getErr()
-                        .println("dragoman serve: listening on " + server.url() + " (backends: "
-                                + String.join(
-                                        ", ", config.backends().translators().keySet()) + ")");
-            }
+            console.note(
+                    "dragoman serve: listening on %s (backends: %s)",
+                    server.url(),
+                    String.join(", ", config.backends().translators().keySet()));
             server.join();
         }
         return 0;

@@ -71,7 +71,8 @@ public final class TranslateCommand implements Callable<Integer> {
             names = {"-b", "--backend"},
             paramLabel = "NAME",
             description =
-                    "Backend name from the configuration, or a type (deepl, ollama, …) (default: ${DEFAULT-VALUE}).")
+                    "Backend name from the configuration, or a type (deepl, ollama, …) (default: the configuration's"
+                            + " translate.backend).")
     String backend;
 
     @Mixin

@@ -27,13 +27,55 @@ public record CacheKey(String operation, String backend, String digest) {
     public CacheKey {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(backend, "backend");
-        if (digest == null || !digest.matches("[0-9a-f]{64}")) {
+        if (!isDigest(digest)) {
             throw new IllegalArgumentException("a cache key digest is 64 lower-case hex characters");
         }
     }
 
+    /** 64 lower-case hex characters; a loop, not a regular expression: every cache look-up builds a key. */
+    private static boolean isDigest(String s) {
+        if (s == null || s.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = s.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static Builder builder(String operation) {
         return new Builder(operation);
+    }
+
+    /**
+     * One SHA-256 per thread, reset before use: {@code MessageDigest.getInstance} looks the provider up on every call,
+     * which a cached server request paid once per segment.
+     */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    });
+
+    private static final byte[] V = ascii("v");
+    private static final byte[] ONE = ascii("1");
+    private static final byte[] OPERATION = ascii("operation");
+    private static final byte[] BACKEND = ascii("backend");
+    private static final byte[] MODEL = ascii("model");
+    private static final byte[] TEMPLATE = ascii("template");
+    private static final byte[] GLOSSARY = ascii("glossary");
+    private static final byte[] SOURCE = ascii("source");
+    private static final byte[] TARGET = ascii("target");
+    private static final byte[] INPUT = ascii("input");
+    private static final String OPTION = "option.";
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Collects the parts of a key. Not thread-safe. */
@@ -96,33 +138,39 @@ public record CacheKey(String operation, String backend, String digest) {
         }
 
         public CacheKey build() {
-            try {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                field(sha, "v", "1");
-                field(sha, "operation", operation);
-                field(sha, "backend", backend);
-                field(sha, "model", model);
-                field(sha, "template", template);
-                field(sha, "glossary", glossary);
-                field(sha, "source", source);
-                field(sha, "target", target);
-                for (Map.Entry<String, String> o : options.entrySet()) {
-                    field(sha, "option." + o.getKey(), o.getValue());
-                }
-                field(sha, "input", input);
-                return new CacheKey(operation, backend, HexFormat.of().formatHex(sha.digest()));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+            MessageDigest sha = SHA256.get();
+            sha.reset();
+            part(sha, V);
+            part(sha, ONE);
+            field(sha, OPERATION, operation);
+            field(sha, BACKEND, backend);
+            field(sha, MODEL, model);
+            field(sha, TEMPLATE, template);
+            field(sha, GLOSSARY, glossary);
+            field(sha, SOURCE, source);
+            field(sha, TARGET, target);
+            for (Map.Entry<String, String> o : options.entrySet()) {
+                field(sha, (OPTION + o.getKey()).getBytes(StandardCharsets.UTF_8), o.getValue());
             }
+            field(sha, INPUT, input);
+            return new CacheKey(operation, backend, HexFormat.of().formatHex(sha.digest()));
         }
 
-        private static void field(MessageDigest sha, String name, String value) {
-            for (String part : new String[] {name, value}) {
-                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-                sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-                sha.update((byte) ':');
-                sha.update(bytes);
+        private static void field(MessageDigest sha, byte[] name, String value) {
+            part(sha, name);
+            part(sha, value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** {@code bytes} as its length in decimal ASCII digits, a colon, and the bytes. */
+        private static void part(MessageDigest sha, byte[] bytes) {
+            int n = bytes.length;
+            if (n < 10) {
+                sha.update((byte) ('0' + n));
+            } else {
+                sha.update(Integer.toString(n).getBytes(StandardCharsets.US_ASCII));
             }
+            sha.update((byte) ':');
+            sha.update(bytes);
         }
 
         private static String nz(String s) {

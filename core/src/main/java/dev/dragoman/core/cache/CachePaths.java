@@ -35,6 +35,19 @@ public final class CachePaths {
         return directory(env, home).resolve("native");
     }
 
+    /**
+     * sqlite-jdbc extracts its native library on first use; in the shared temporary directory another JVM's
+     * clean-up can delete it between extraction and loading (a 45-line {@code NoSuchFileException} trace on a first
+     * run). This points it ({@code org.sqlite.tmpdir}) at {@link #nativeLibraryDirectory} instead, created private
+     * when the cache opens; an explicit {@code -Dorg.sqlite.tmpdir} wins. Call it before the first store opens.
+     */
+    public static void useNativeLibraryDirectory(Map<String, String> env, Path home) {
+        if (System.getProperty("org.sqlite.tmpdir") == null) {
+            System.setProperty(
+                    "org.sqlite.tmpdir", nativeLibraryDirectory(env, home).toString());
+        }
+    }
+
     /** {@code $XDG_CACHE_HOME/dragoman}, else {@code ~/.cache/dragoman}. */
     public static Path directory(Map<String, String> env, Path home) {
         Objects.requireNonNull(env, "env");

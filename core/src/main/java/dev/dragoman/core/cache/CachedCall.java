@@ -7,11 +7,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
 
 /**
@@ -19,14 +21,15 @@ import java.util.function.Supplier;
  * alike (Caffeine's {@code Cache.getAll(keys, loader)} is the model).
  *
  * <ul>
- *   <li><b>At most one load per key across threads.</b> A key is claimed before it is looked up; a caller that
- *       finds it claimed by another thread waits for that thread's result (and shares it) instead of looking up or
- *       loading it again. A caller loads all its own misses before it waits for others, so two callers never wait on
- *       each other. No lock is held while the store or the backend works, only a {@link ConcurrentHashMap} entry per
- *       key in flight.</li>
- *   <li><b>One look-up per call</b>: the keys a caller holds go to the store together ({@link ResultCache#getAll},
- *       one lock or round trip for an article's segments), and the loaded ones back in one write
- *       ({@link ResultCache#putAll}); each key is looked up once per call, so a miss is counted once. Every count (hits, misses, errors, writes,
+ *   <li><b>At most one load per key across threads.</b> A key that nobody is loading is looked up without claiming
+ *       it (callers reading the same cached key at once never wait on each other); a miss claims the key and, when a load
+ *       of a key in its stripe was stored since the look-up, looks it up once more ({@link MeteredResultCache#recheck},
+ *       which keeps the count at one look-up) before loading it, so a load that finished in between is used, not
+ *       repeated. A caller that finds the key claimed by a loading thread waits for that
+ *       thread's result (and shares it) instead of loading it again. A caller loads all its own misses before it
+ *       waits for others, so two callers never wait on each other. No lock is held while the store or the backend
+ *       works, only a {@link ConcurrentHashMap} entry per key in flight.</li>
+ *   <li><b>One counted look-up per key per call</b>, so a miss is counted once. Every count (hits, misses, errors, writes,
  *       what hits saved) is kept in one place: the {@link MeteredResultCache} this wraps the store in.</li>
  *   <li><b>Cache failures never fail the operation.</b> A failed look-up is a miss, a failed write is skipped, both
  *       counted and logged once per reason (by {@link MeteredResultCache}).</li>
@@ -42,7 +45,11 @@ import java.util.function.Supplier;
 public final class CachedCall {
 
     private final MeteredResultCache cache;
+    private static final int STRIPES = 1024;
+
     private final ConcurrentMap<String, Flight> inFlight = new ConcurrentHashMap<>();
+    /** Loads stored, counted per stripe of keys: tells a caller that claimed a missed key whether to look again. */
+    private final AtomicLongArray stored = new AtomicLongArray(STRIPES);
 
     /** A load-through cache over {@code cache}, wrapped in a {@link MeteredResultCache} unless it already is one. */
     public CachedCall(ResultCache cache) {
@@ -98,44 +105,51 @@ public final class CachedCall {
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(loader, "loader");
         Map<CacheKey, Result> found = new ConcurrentHashMap<>();
-        Map<CacheKey, Flight> owned = new LinkedHashMap<>();
-        Map<CacheKey, Flight> awaited = new LinkedHashMap<>();
-        LinkedHashSet<CacheKey> distinct = new LinkedHashSet<>(keys);
-        Map<CacheKey, Flight> claimed = new LinkedHashMap<>();
+        Map<CacheKey, Flight> owned = null;
+        Map<CacheKey, Flight> awaited = null;
+        Collection<CacheKey> distinct = keys.size() == 1 ? keys : new LinkedHashSet<>(keys);
         for (CacheKey key : distinct) {
-            Flight mine = new Flight();
-            Flight running = inFlight.putIfAbsent(key.digest(), mine);
-            if (running != null) {
-                awaited.put(key, running);
-            } else {
-                claimed.put(key, mine);
-            }
-        }
-        if (!claimed.isEmpty()) {
-            Map<CacheKey, CacheEntry> hits;
-            try {
-                hits = cache.getAll(claimed.keySet()); // one look-up for all the keys this caller holds
-            } catch (RuntimeException | Error e) {
-                release(claimed, e);
-                throw e;
-            }
-            claimed.forEach((key, mine) -> {
-                CacheEntry hit = hits.get(key);
-                if (hit != null) {
-                    found.put(key, new Result(hit, Source.CACHE, List.of()));
-                    mine.future.complete(Loaded.clean(hit));
-                    inFlight.remove(key.digest(), mine);
-                } else {
-                    owned.put(key, mine);
+            Flight running = inFlight.get(key.digest());
+            if (running == null || !running.loading) {
+                // nobody is loading it: look it up without claiming it, so that callers asking for the same cached
+                // key at once each read it instead of waiting on one another's look-up
+                int stripe = stripe(key);
+                long generation = stored.get(stripe);
+                Optional<CacheEntry> hit = cache.get(key);
+                if (hit.isPresent()) {
+                    found.put(key, new Result(hit.get(), Source.CACHE, List.of()));
+                    continue;
                 }
-            });
+                Flight mine = new Flight();
+                running = inFlight.putIfAbsent(key.digest(), mine);
+                if (running == null) {
+                    // claimed; a load of this key (or of one sharing its stripe) stored between the look-up and the
+                    // claim: look again rather than load it twice
+                    Optional<CacheEntry> late =
+                            stored.get(stripe) == generation ? Optional.empty() : cache.recheck(key);
+                    if (late.isPresent()) {
+                        found.put(key, new Result(late.get(), Source.CACHE, List.of()));
+                        mine.future.complete(Loaded.clean(late.get()));
+                        inFlight.remove(key.digest(), mine);
+                    } else {
+                        mine.loading = true;
+                        owned = owned == null ? new LinkedHashMap<>() : owned;
+                        owned.put(key, mine);
+                    }
+                    continue;
+                }
+            }
+            awaited = awaited == null ? new LinkedHashMap<>() : awaited;
+            awaited.put(key, running);
         }
-        if (!owned.isEmpty()) {
+        if (owned != null) {
             load(owned, loader, found);
         }
-        for (Map.Entry<CacheKey, Flight> a : awaited.entrySet()) {
-            Loaded shared = a.getValue().await();
-            found.put(a.getKey(), new Result(shared.entry(), Source.SHARED, shared.warnings()));
+        if (awaited != null) {
+            for (Map.Entry<CacheKey, Flight> a : awaited.entrySet()) {
+                Loaded shared = a.getValue().await();
+                found.put(a.getKey(), new Result(shared.entry(), Source.SHARED, shared.warnings()));
+            }
         }
         Map<CacheKey, Result> out = new LinkedHashMap<>();
         for (CacheKey key : distinct) {
@@ -146,7 +160,6 @@ public final class CachedCall {
 
     private void load(Map<CacheKey, Flight> owned, BulkLoader loader, Map<CacheKey, Result> found) {
         List<CacheKey> misses = new ArrayList<>(owned.keySet());
-        Map<CacheKey, CacheEntry> toStore = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         Sink sink = (key, value) -> {
             Objects.requireNonNull(value, "a loader delivered null");
             Flight f = owned.get(key);
@@ -154,11 +167,12 @@ public final class CachedCall {
                 throw new IllegalStateException("a loader delivered a key it was not asked for, or one twice");
             }
             if (value.warnings().isEmpty()) {
-                toStore.put(key, value.entry());
+                cache.put(key, value.entry());
+                stored.incrementAndGet(stripe(key));
             }
             found.put(key, new Result(value.entry(), Source.BACKEND, value.warnings()));
-            // those waiting go on at once; the key stays claimed until it is stored, so no one loads it again
             f.future.complete(value);
+            inFlight.remove(key.digest(), f);
         };
         RuntimeException missing = null;
         try {
@@ -171,32 +185,17 @@ public final class CachedCall {
                 }
             }
         } catch (RuntimeException | Error e) {
-            store(owned, toStore); // what was delivered before the failure was paid for: it is kept
             release(owned, e);
             throw e;
         }
-        store(owned, toStore);
         if (missing != null) {
             release(owned, missing);
             throw missing;
         }
     }
 
-    /** Stores the clean results in one write, then lets go of the keys whose results are known. */
-    private void store(Map<CacheKey, Flight> owned, Map<CacheKey, CacheEntry> toStore) {
-        Map<CacheKey, CacheEntry> entries;
-        synchronized (toStore) {
-            entries = new LinkedHashMap<>(toStore);
-        }
-        try {
-            cache.putAll(entries);
-        } finally {
-            owned.forEach((key, f) -> {
-                if (f.future.isDone() && !f.future.isCompletedExceptionally()) {
-                    inFlight.remove(key.digest(), f);
-                }
-            });
-        }
+    private static int stripe(CacheKey key) {
+        return key.digest().hashCode() & (STRIPES - 1);
     }
 
     private void release(Map<CacheKey, Flight> owned, Throwable failure) {
@@ -279,6 +278,8 @@ public final class CachedCall {
     private static final class Flight {
         final CompletableFuture<Loaded> future = new CompletableFuture<>();
         final AtomicInteger waiters = new AtomicInteger();
+        /** Set once its owner looked the key up again after claiming it and is about to load it. */
+        volatile boolean loading;
 
         Loaded await() {
             waiters.incrementAndGet();

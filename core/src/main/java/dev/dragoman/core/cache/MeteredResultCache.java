@@ -2,18 +2,15 @@ package dev.dragoman.core.cache;
 
 import dev.dragoman.core.error.Reasons;
 import dev.dragoman.core.usage.Usage;
+import dev.dragoman.core.usage.UsageAdder;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -43,7 +40,7 @@ public final class MeteredResultCache implements ResultCache {
     private final LongAdder misses = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LongAdder writes = new LongAdder();
-    private final AtomicReference<Usage> saved = new AtomicReference<>(Usage.NONE);
+    private final UsageAdder saved = new UsageAdder();
     private final Set<String> loggedReasons = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean failedOnce = new AtomicBoolean();
     private final List<String> userWarnings = new ArrayList<>(); // guarded by this
@@ -66,72 +63,40 @@ public final class MeteredResultCache implements ResultCache {
     /** The stored entry, or empty on a miss, an expired entry or a store failure (counted and logged). */
     @Override
     public Optional<CacheEntry> get(CacheKey key) {
-        Objects.requireNonNull(key, "key");
-        Optional<CacheEntry> found;
-        try {
-            found = Objects.requireNonNull(delegate.get(key), "a store returned null instead of Optional.empty()");
-        } catch (RuntimeException e) {
-            failed("get", key, e);
-            misses.increment();
-            return Optional.empty();
-        }
-        if (found.isPresent()) {
+        Optional<CacheEntry> found = lookUp(key);
+        if (found != null && found.isPresent()) {
             hits.increment();
-            Usage usage = found.get().usage();
-            saved.accumulateAndGet(usage, Usage::plus);
-        } else {
-            misses.increment();
+            saved.add(found.get().usage());
+            return found;
         }
-        return found;
+        misses.increment();
+        return Optional.empty();
     }
 
     /**
-     * The entries found for {@code keys}, each look-up counted as a hit or a miss. When the store fails the whole
-     * look-up (a corrupt row, a lost connection), the keys are asked one by one, so one bad row does not turn the
-     * others into misses (and a store that is down counts each failure, as {@link #get} does).
+     * Looks {@code key} up again right after {@link #get} missed it (a load-through cache claiming the key before
+     * loading it): a find turns that counted miss into a hit, nothing found counts nothing more, a failure counts an
+     * error. So a call still counts one look-up per key.
      */
-    @Override
-    public Map<CacheKey, CacheEntry> getAll(Collection<CacheKey> keys) {
-        Objects.requireNonNull(keys, "keys");
-        Map<CacheKey, CacheEntry> found;
-        try {
-            found = Objects.requireNonNull(delegate.getAll(keys), "a store returned null instead of an empty map");
-        } catch (RuntimeException e) {
-            failed("get", keys.isEmpty() ? null : keys.iterator().next(), e);
-            if (keys.size() <= 1) {
-                misses.add(keys.size()); // as get does: nothing left to ask one by one
-                return Map.of();
-            }
-            Map<CacheKey, CacheEntry> oneByOne = new LinkedHashMap<>();
-            for (CacheKey key : keys) {
-                get(key).ifPresent(entry -> oneByOne.put(key, entry));
-            }
-            return oneByOne;
+    Optional<CacheEntry> recheck(CacheKey key) {
+        Optional<CacheEntry> found = lookUp(key);
+        if (found != null && found.isPresent()) {
+            misses.decrement();
+            hits.increment();
+            saved.add(found.get().usage());
+            return found;
         }
-        for (CacheKey key : keys) {
-            CacheEntry entry = found.get(key);
-            if (entry == null) {
-                misses.increment();
-            } else {
-                hits.increment();
-                saved.accumulateAndGet(entry.usage(), Usage::plus);
-            }
-        }
-        return found;
+        return Optional.empty();
     }
 
-    /** Stores the entries (one transaction where the store has them); a store failure is counted and logged. */
-    @Override
-    public void putAll(Map<CacheKey, CacheEntry> entries) {
-        Objects.requireNonNull(entries, "entries");
-        if (entries.isEmpty()) {
-            return;
-        }
+    /** The store's answer, or null when it failed (the failure counted and logged). */
+    private Optional<CacheEntry> lookUp(CacheKey key) {
+        Objects.requireNonNull(key, "key");
         try {
-            delegate.putAll(entries);
-            writes.add(entries.size());
+            return Objects.requireNonNull(delegate.get(key), "a store returned null instead of Optional.empty()");
         } catch (RuntimeException e) {
-            failed("put", entries.keySet().iterator().next(), e);
+            failed("get", key, e);
+            return null;
         }
     }
 
@@ -194,7 +159,7 @@ public final class MeteredResultCache implements ResultCache {
 
     /** This process's counts since this decorator was made. */
     public Counters counters() {
-        return new Counters(hits.sum(), misses.sum(), errors.sum(), writes.sum(), saved.get());
+        return new Counters(hits.sum(), misses.sum(), errors.sum(), writes.sum(), saved.sum());
     }
 
     /** Counts a failure that happened outside the store calls (e.g. a value that no longer decodes). */

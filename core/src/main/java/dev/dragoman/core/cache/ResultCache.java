@@ -1,8 +1,5 @@
 package dev.dragoman.core.cache;
 
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,27 +17,6 @@ public interface ResultCache extends AutoCloseable {
 
     /** Stores {@code entry} under {@code key}, replacing any previous one. */
     void put(CacheKey key, CacheEntry entry);
-
-    /**
-     * The entries stored under {@code keys}: only the ones found (a miss or an expired entry is absent), each as
-     * {@link #get} would return it. A store that can answers in one round trip or under one lock, so a caller looking
-     * up an article's segments asks once; the default asks {@link #get} key by key.
-     */
-    default Map<CacheKey, CacheEntry> getAll(Collection<CacheKey> keys) {
-        Map<CacheKey, CacheEntry> found = new LinkedHashMap<>();
-        for (CacheKey key : keys) {
-            get(key).ifPresent(entry -> found.put(key, entry));
-        }
-        return found;
-    }
-
-    /**
-     * Stores every entry, as {@link #put} would, in one transaction where the store has them; the default calls
-     * {@link #put} entry by entry.
-     */
-    default void putAll(Map<CacheKey, CacheEntry> entries) {
-        entries.forEach(this::put);
-    }
 
     /** Releases connections and files; the default does nothing. */
     @Override

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  *     guards   check results (completeness, fact-lock, glossary …); re-ask once, then flag (not cached) or fail
  *       re-ask   an answer that cannot be used at all ({@link UnusableAnswerException}: malformed, empty, the
  *                wrong shape) is asked for again once, at once, with the problem ({@link CallType#reasked});
- *                a second one ends the call — never a backoff: it is not a transport fault
+ *                a second one ends the call — never a backoff: it is not a transport fault; an answer that
+ *                comes carries the unusable one's cost too ({@link CallType#withSpent})
  *         rate limit   client-side requests/min and characters-or-tokens/min, booked by every attempt
  *           metering   what every call that reached the backend cost, under the backend id (answers that could
  *                      not be used too: {@link UnusableAnswerException#spent()})
@@ -139,7 +140,7 @@ public final class CallStack<Q, R> {
                         type.operation(),
                         first.problem());
                 try {
-                    return inner.call(type.reasked(request, first.problem()));
+                    return type.withSpent(inner.call(type.reasked(request, first.problem())), first.spent());
                 } catch (UnusableAnswerException second) {
                     throw second.askedTwice();
                 }

@@ -25,6 +25,13 @@ public interface CallType<Q, R> {
     Usage usage(R result);
 
     /**
+     * {@code result} with {@code spent} added to its usage: the answers that could not be used before it came were
+     * paid for too, so the result that a run reports (a batch's usage line sums its results) shows every paid answer,
+     * as a guard's re-ask does for a rejected one.
+     */
+    R withSpent(R result, Usage spent);
+
+    /**
      * The request to send when the answer to {@code request} could not be used: one that tells the backend
      * {@code problem}, where its prompt can carry it. The default sends the same request again.
      */

@@ -4,6 +4,9 @@ import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,6 +52,9 @@ public final class LanguageDetector {
 
     /** Characters considered per call: enough for a confident guess, bounded for huge inputs. */
     static final int MAX_CHARS = 10_000;
+
+    /** Enough of a file to see its script ({@link #preloadFor}). */
+    private static final int HEAD_BYTES = 4096;
 
     private static final LanguageDetector SHARED = new LanguageDetector();
 
@@ -188,6 +194,42 @@ public final class LanguageDetector {
         return ScriptCounts.of(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text)
                         .byScript()
                 == null;
+    }
+
+    /**
+     * Starts loading the shared detector's model on a daemon thread when the head of {@code file}, a plain file, needs
+     * it ({@link #needsModel(String)}), so that the load overlaps a program's start-up on a multi-core machine.
+     * Nothing happens for anything else: no file, not a regular file, unreadable (whoever reads it reports that), or a
+     * head whose script decides. A failed load is reported, in context, by the first detection that needs the model.
+     *
+     * @return whether the load was started
+     */
+    public static boolean preloadFor(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        byte[] head = new byte[HEAD_BYTES];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        if (!needsModel(new String(head, 0, n, StandardCharsets.UTF_8))) {
+            return false;
+        }
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        SHARED.preload();
+                    } catch (RuntimeException ignored) {
+                        // the same failure is reported, in context, by the first detection that needs the model
+                    }
+                },
+                "dragoman-preload");
+        t.setDaemon(true);
+        t.start();
+        return true;
     }
 
     /** Loads the model now (it is otherwise loaded on the first {@link #detect} that needs it); returns this. */

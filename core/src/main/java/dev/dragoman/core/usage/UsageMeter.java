@@ -8,35 +8,47 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Adds up what a run cost, per backend: what was paid for ({@link #record}) and what the cache saved
- * ({@link #recordSaved}). Thread-safe; one meter per run, shared by every thread and backend.
+ * ({@link #recordSaved}). Thread-safe without a lock ({@link UsageAdder}); one meter per run, shared by every thread and
+ * backend.
  */
 public final class UsageMeter {
 
-    private final ConcurrentMap<String, Usage> spent = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Usage> saved = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, UsageAdder> spent = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, UsageAdder> saved = new ConcurrentHashMap<>();
 
     /** Adds a backend call's cost. */
     public void record(String backend, Usage usage) {
-        spent.merge(backend, usage, Usage::plus);
+        adder(spent, backend).add(usage);
     }
 
     /** Adds the cost a cache hit avoided. */
     public void recordSaved(String backend, Usage usage) {
-        saved.merge(backend, usage, Usage::plus);
+        adder(saved, backend).add(usage);
     }
 
     /** Everything paid for, over all backends. */
     public Usage total() {
-        return spent.values().stream().reduce(Usage.NONE, Usage::plus);
+        return spent.values().stream().map(UsageAdder::sum).reduce(Usage.NONE, Usage::plus);
     }
 
     /** Paid for, per backend id, sorted by id. */
     public Map<String, Usage> byBackend() {
-        return Collections.unmodifiableMap(new TreeMap<>(spent));
+        return snapshot(spent);
     }
 
     /** Avoided thanks to the cache, per backend id. */
     public Map<String, Usage> savedByBackend() {
-        return Collections.unmodifiableMap(new TreeMap<>(saved));
+        return snapshot(saved);
+    }
+
+    private static UsageAdder adder(ConcurrentMap<String, UsageAdder> by, String backend) {
+        UsageAdder a = by.get(backend);
+        return a != null ? a : by.computeIfAbsent(backend, b -> new UsageAdder());
+    }
+
+    private static Map<String, Usage> snapshot(ConcurrentMap<String, UsageAdder> by) {
+        Map<String, Usage> out = new TreeMap<>();
+        by.forEach((backend, a) -> out.put(backend, a.sum()));
+        return Collections.unmodifiableMap(out);
     }
 }

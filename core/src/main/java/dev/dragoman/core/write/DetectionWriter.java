@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.json.Json;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -17,18 +19,42 @@ public final class DetectionWriter {
 
     private final OutputFormat format;
 
-    /** @throws IllegalArgumentException for md or html (a detection is a line or a JSON object) */
+    /** @throws IllegalArgumentException for md or html (a detection is a line or a JSON object; see {@link #table}) */
     public DetectionWriter(OutputFormat format) {
         this.format = Objects.requireNonNull(format, "format");
-        if (format == OutputFormat.MD || format == OutputFormat.HTML) {
+        if (tabular(format)) {
             throw new IllegalArgumentException("detect writes text, json or jsonl, not " + format.extension());
         }
     }
 
+    /** Whether {@code format} shows every input's detection in one table ({@link #table}) rather than one each. */
+    public static boolean tabular(OutputFormat format) {
+        return format == OutputFormat.MD || format == OutputFormat.HTML;
+    }
+
+    /** One input's row of the {@link #table}: input, tag, confidence, language name. */
+    public static List<Object> row(String input, Article article) {
+        Language language = language(article);
+        return Arrays.asList(input, language.tag(), confidence(article), language.displayName());
+    }
+
+    /** The {@link #row}s of every input as one table in {@code format}. */
+    public static String table(List<List<Object>> rows, OutputFormat format) {
+        return new DataTable("Languages", List.of("input", "language", "confidence", "name"), rows).render(format);
+    }
+
+    private static Language language(Article article) {
+        return article.language() == null ? Language.UNDETERMINED : article.language();
+    }
+
+    private static double confidence(Article article) {
+        return article.languageConfidence() == null ? 0.0 : article.languageConfidence();
+    }
+
     /** The line or JSON document for {@code article}, read from {@code input}; ends with a line break. */
     public String write(String input, Article article) {
-        Language language = article.language() == null ? Language.UNDETERMINED : article.language();
-        double confidence = article.languageConfidence() == null ? 0 : article.languageConfidence();
+        Language language = language(article);
+        double confidence = confidence(article);
         if (format == OutputFormat.TEXT) {
             return String.format(
                     Locale.ROOT,

@@ -3,6 +3,9 @@ package dev.dragoman.core.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dragoman.core.Language;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LanguageDetectorTest {
 
@@ -89,6 +93,18 @@ class LanguageDetectorTest {
         assertThat(LanguageDetector.needsModel("وزیر امور خارجه با همتای عمانی خود دیدار کرد"))
                 .isTrue();
         assertThat(LanguageDetector.needsModel("12:30 — 2024")).isFalse();
+    }
+
+    @Test
+    void should_preload_only_for_a_file_whose_head_needs_the_model(@TempDir Path dir) throws IOException {
+        // given
+        Path french = Files.writeString(dir.resolve("fr.txt"), "Les prix du pétrole montent sur les marchés.");
+        Path arabic = Files.writeString(dir.resolve("ar.txt"), "ارتفعت أسعار النفط في الأسواق العالمية اليوم");
+        // when / then
+        assertThat(LanguageDetector.preloadFor(french)).isTrue();
+        assertThat(LanguageDetector.preloadFor(arabic)).isFalse();
+        assertThat(LanguageDetector.preloadFor(dir)).isFalse();
+        assertThat(LanguageDetector.preloadFor(dir.resolve("missing.txt"))).isFalse();
     }
 
     @Test

@@ -20,7 +20,6 @@ import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.translation.Translator;
 import dev.dragoman.core.usage.UsageMeter;
-import dev.dragoman.pipeline.cost.Budget;
 import dev.dragoman.pipeline.deferred.BatchApi;
 import dev.dragoman.pipeline.deferred.BatchHttp;
 import dev.dragoman.pipeline.deferred.DeferredBatches;
@@ -77,7 +76,7 @@ public final class Backends {
     private final DeferredBatches deferral;
 
     /** The run's cost cap, or null for none. */
-    private final Budget budget;
+    private final SpendingCap budget;
 
     /** The backends a translator built here falls back to, in order, when the ones before used up their quota. */
     private final List<Fallback> fallbacks;
@@ -97,7 +96,7 @@ public final class Backends {
             SharedRateLimits rateLimits,
             Supplier<Glossary> glossary,
             DeferredBatches deferral,
-            Budget budget,
+            SpendingCap budget,
             List<Fallback> fallbacks) {
         this.translators = translators;
         this.summarizers = summarizers;
@@ -322,12 +321,12 @@ public final class Backends {
     }
 
     /**
-     * Every backend built from here on kept within {@code b} (see {@link Budget}): a machine translator at the bottom
+     * Every backend built from here on kept within {@code b} (see {@link SpendingCap}; {@code pipeline.cost.Budget}): a machine translator at the bottom
      * of its stack, a language model's {@link ChatModel} (its translations and summaries). One budget is shared by
      * every backend given it, so a run's translations and summaries draw on the same cap. Null: no cap. A budget in
      * deferred mode is refused: the batch's price is only known once it has ended.
      */
-    public Backends withBudget(Budget b) {
+    public Backends withBudget(SpendingCap b) {
         return new Backends(
                 translators,
                 summarizers,
@@ -625,7 +624,7 @@ public final class Backends {
         BackendSpec s = resolve(spec);
         if (budget != null && translators.find(s.type()).isPresent()) {
             // machine translation; a language model's calls are kept within the budget at its ChatModel
-            raw = budget.translator(raw, budget.costOf(s.name(), s.type(), s.model(), false));
+            raw = budget.translator(raw, s);
         }
         if (gate != null) {
             raw = gate.around(raw); // a fallback chain's link: not called again once its quota is gone
@@ -742,7 +741,7 @@ public final class Backends {
                         "--max-cost (budget:) does not go with --deferred: a provider batch's cost is known only once"
                                 + " it has ended. Run with --estimate first, then --deferred without a budget.");
             }
-            model = budget.chatModel(model, budget.costOf(s.name(), s.type(), s.model(), true));
+            model = budget.chatModel(model, s);
         }
         if (deferral == null) {
             return model;

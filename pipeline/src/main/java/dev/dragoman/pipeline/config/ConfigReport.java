@@ -77,6 +77,7 @@ public final class ConfigReport {
                         + (s.model() == null ? "" : ", model " + s.model())
                         + (s.baseUrl() == null ? "" : ", base-url " + s.baseUrl())
                         + options(s)
+                        + (b.fallback().isEmpty() ? "" : ", fallback " + String.join(", ", b.fallback()))
                         + ", " + BackendListing.keyStatus(b, settings.env())
                         + "  (" + b.file() + " line " + b.line() + ")\n");
                 if (b.literalKey() != null) {

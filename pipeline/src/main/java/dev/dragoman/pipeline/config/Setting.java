@@ -86,6 +86,11 @@ public enum Setting {
             v -> {}),
     SERVE_MAX_BODY(
             "serve.max-body", "1MB", "largest request body dragoman serve reads (past it: 413)", Durations::parseSize),
+    SERVE_MAX_GLOSSARY(
+            "serve.max-glossary",
+            "10MB",
+            "largest DeepL glossary upload (POST /v2/glossaries) dragoman serve reads, DeepL's own glossary limit (past it: 413)",
+            Durations::parseSize),
     SERVE_MAX_IN_FLIGHT(
             "serve.max-in-flight",
             "32",
@@ -124,6 +129,11 @@ public enum Setting {
 
     public String key() {
         return key;
+    }
+
+    /** The command-line flag that gives it ({@code translate.backend} → {@code --translate-backend}). */
+    public String flag() {
+        return "--" + key.replace('.', '-');
     }
 
     public String envVariable() {

@@ -39,6 +39,16 @@ public final class Settings {
         public Optional<String> optional() {
             return Optional.ofNullable(value);
         }
+
+        /**
+         * {@code setting} given on a command line as its {@link Setting#flag()}.
+         *
+         * @throws IllegalArgumentException saying what is wrong with {@code value} and what is accepted
+         */
+        public static Resolved given(Setting setting, String value) {
+            setting.validate(value);
+            return new Resolved(setting, value, Source.FLAG, setting.flag());
+        }
     }
 
     private final DragomanConfig config;
@@ -126,10 +136,46 @@ public final class Settings {
      * @throws ConfigException when the file or a {@code DRAGOMAN_*} variable is invalid, naming it and the fix
      */
     public static Settings load(String configFile, Map<String, String> env) {
+        return tryLoad(configFile, env).orThrow();
+    }
+
+    /**
+     * As {@link #load}, but a broken file or {@code DRAGOMAN_*} variable is kept rather than thrown, so a front end
+     * can still start (fill option defaults, print {@code --help}) and report it when a command needs the settings.
+     */
+    public static Loaded tryLoad(String configFile, Map<String, String> env) {
         ConfigPaths.Location where = ConfigPaths.locate(configFile, env);
-        Settings settings = new Settings(ConfigLoader.load(where.path(), where.explicit()), env);
-        settings.checkEnvironment();
-        return settings;
+        DragomanConfig config;
+        ConfigException error = null;
+        try {
+            config = ConfigLoader.load(where.path(), where.explicit());
+        } catch (ConfigException e) {
+            error = e;
+            config = DragomanConfig.absent(where.path());
+        }
+        Settings candidate = new Settings(config, env);
+        try {
+            candidate.checkEnvironment();
+            return new Loaded(candidate, error);
+        } catch (ConfigException e) {
+            // built-in defaults and the file only; the error is reported when the settings are asked for
+            return new Loaded(new Settings(config, Map.of()), error == null ? e : error);
+        }
+    }
+
+    /**
+     * What {@link #tryLoad} found: {@code settings} fill option defaults whatever happened (the environment left out
+     * when it is invalid), {@code error} is the first problem with the file or the environment, or null.
+     */
+    public record Loaded(Settings settings, ConfigException error) {
+
+        /** The settings, or the problem found while loading them. */
+        public Settings orThrow() {
+            if (error != null) {
+                throw error;
+            }
+            return settings;
+        }
     }
 
     public DragomanConfig config() {

@@ -8,8 +8,11 @@ import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.ratelimit.SharedRateLimits;
 import dev.dragoman.core.ratelimit.redis.RedisRateLimits;
 import dev.dragoman.core.text.Durations;
+import dev.dragoman.core.write.DataTable;
+import dev.dragoman.core.write.OutputFormat;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -77,6 +80,20 @@ public final class Stores {
     /** Where the store is, without opening it: a file path, a Redis address (never its password), or a phrase. */
     public static String location(Map<String, String> env, String store, String path, String url) {
         return explained(store, () -> BackendTypes.cacheStores().location(spec(env, store, path, url)));
+    }
+
+    /**
+     * {@link #location} as {@code format} shows it ({@code dragoman cache path}): the bare location on a line in
+     * text, else a one-row table of the store's type and its location.
+     */
+    public static String locationReport(
+            Map<String, String> env, String store, String path, String url, OutputFormat format) {
+        String location = location(env, store, path, url);
+        if (format == OutputFormat.TEXT) {
+            return location + System.lineSeparator();
+        }
+        List<Object> row = List.of(spec(env, store, path, url).type(), location);
+        return new DataTable("Cache", List.of("store", "location"), List.of(row)).render(format);
     }
 
     /** The store the settings name; a file store gets the given path, else the XDG default. */

@@ -1,11 +1,13 @@
 package dev.dragoman.pipeline.cost;
 
+import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.llm.TokenEstimate;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.usage.Usage;
 import dev.dragoman.pipeline.backend.SizedChatModel;
+import dev.dragoman.pipeline.backend.SpendingCap;
 import dev.dragoman.translate.BackendProfile;
 import dev.dragoman.translate.TranslationBackend;
 import dev.langchain4j.model.chat.ChatModel;
@@ -29,7 +31,7 @@ import java.util.Objects;
  * <p>The cap is per run: a new run starts from nothing spent, and since finished work is cached and journaled, it
  * goes on where the stopped one ended. Thread-safe.
  */
-public final class Budget {
+public final class Budget implements SpendingCap {
 
     private final double maxUsd;
     private final PriceTable prices;
@@ -86,6 +88,18 @@ public final class Budget {
     /** {@code model} (a language model's translations and summaries) with every call kept within this budget. */
     public ChatModel chatModel(ChatModel model, BackendCost cost) {
         return new BudgetedChatModel(model, cost);
+    }
+
+    /** {@inheritDoc} Priced by {@link #costOf} as characters. */
+    @Override
+    public TranslationBackend translator(TranslationBackend backend, BackendSpec spec) {
+        return translator(backend, costOf(spec.name(), spec.type(), spec.model(), false));
+    }
+
+    /** {@inheritDoc} Priced by {@link #costOf} as tokens. */
+    @Override
+    public ChatModel chatModel(ChatModel model, BackendSpec spec) {
+        return chatModel(model, costOf(spec.name(), spec.type(), spec.model(), true));
     }
 
     /** Reserves {@code usd} for a call of {@code backend}, or refuses it. */

@@ -154,7 +154,8 @@ public final class SummarizationEval {
                 items.add(item(line, dataset, lineNo));
             }
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException("data set not found: " + dataset);
+            throw new InvalidInputException("data set not found: " + dataset + " (the development sets are not in the"
+                    + " repository; they live in ../shared/data/eval/ on the development machines)");
         } catch (IOException e) {
             throw new InvalidInputException("cannot read data set " + dataset + ": " + e.getMessage(), e);
         }

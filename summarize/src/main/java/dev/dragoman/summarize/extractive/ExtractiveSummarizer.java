@@ -4,6 +4,7 @@ import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.InvalidInputException;
+import dev.dragoman.core.read.Datelines;
 import dev.dragoman.core.read.RelativeDates;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.core.summary.Summary;
@@ -40,8 +41,12 @@ import org.apache.lucene.analysis.Analyzer;
  *       so a second sentence repeating the first loses to a new fact; a near-duplicate (cosine ≥ 0.8 to a chosen
  *       sentence) is a last resort.
  *   <li>Length: N sentences; a ratio of the story's sentences (at least one); or a word budget, filled in MMR order
- *       while a sentence brings the total closer to the budget.
+ *       while a sentence brings the total closer to the budget; a budget shorter than the one sentence chosen cuts
+ *       it at the clause boundary closest to the budget ({@link #toBudget}).
  * </ol>
+ *
+ * <p>Before all this, a dateline that opens the lede of an article without one of its own is cut off
+ * ({@link #withoutDateline}).
  *
  * <p>Styles: {@code PARAGRAPH} joins the sentences with spaces; {@code BULLETS} puts each on a "- " line;
  * {@code HEADLINE} is the single best-scored sentence, cut at the last clause boundary (comma, Arabic comma,
@@ -64,7 +69,14 @@ public final class ExtractiveSummarizer implements Summarizer {
     /** A sentence this similar (cosine) to a chosen one is a near-duplicate: picked only when nothing else is left. */
     private static final double DUPLICATE = 0.8;
 
-    private static final Pattern CLAUSE_END = Pattern.compile("[,،;؛:]|\\s[-–—]\\s");
+    /** A dateline is cut off the first sentence only when this many words of it are left. */
+    private static final int DATELINE_REST_WORDS = 4;
+
+    /** A sentence is cut at a clause boundary only when this many words stay. */
+    private static final int MIN_CLAUSE_WORDS = 6;
+
+    /** A clause boundary: a comma, semicolon or colon (not inside a number: "1,500", "10:30"), or a spaced dash. */
+    private static final Pattern CLAUSE_END = Pattern.compile("(?<!\\p{Nd})[,،;؛:]|[,،;؛:](?!\\p{Nd})|\\s[-–—]\\s");
 
     /**
      * The ranking knobs. {@code leadShort} / {@code leadLong}: weight of the position prior (0–1) for a short summary
@@ -248,7 +260,9 @@ public final class ExtractiveSummarizer implements Summarizer {
     }
 
     private Ranking analyse(Article article) {
-        List<MainStory.Sentence> all = MainStory.sentences(article);
+        List<MainStory.Sentence> read = MainStory.sentences(article);
+        List<MainStory.Sentence> all = withoutDateline(read, article);
+        boolean datelined = article.dateline() != null || all != read;
         // the similarity graph is quadratic: beyond MAX_SENTENCES (a book, not news) rank the first ones, and say so
         List<MainStory.Sentence> sentences = all.size() > MAX_SENTENCES ? all.subList(0, MAX_SENTENCES) : all;
         if (sentences.isEmpty()) {
@@ -308,10 +322,39 @@ public final class ExtractiveSummarizer implements Summarizer {
                     c,
                     prior,
                     h,
-                    SentenceFeatures.of(
-                            sentences.get(i), n, c, h, maxHeadline, firstWords, article.dateline() != null)));
+                    SentenceFeatures.of(sentences.get(i), n, c, h, maxHeadline, firstWords, datelined)));
         }
         return new Ranking(List.copyOf(out), sim, all.size(), article.language());
+    }
+
+    /**
+     * The story's sentences with a dateline that opens the first one cut off ("دبي، الإمارات العربية المتحدة
+     * (CNN)-- حدد …", "PARIS (AFP) – The …" → "حدد …", "The …"): where and by whom a story was filed is not
+     * part of its gist, and a summary that carries it spends words on it. Recognized by core {@link Datelines}, the
+     * matcher the readers use when they move a dateline out of the body ({@code Leads}, {@code WireStoryReader}); so
+     * this only acts on articles that did not pass through them (JSON input, hand-built articles). An article with a
+     * dateline of its own is left alone: the reader already took it, and a second "dateline" is body text. The same
+     * list when nothing is cut.
+     */
+    static List<MainStory.Sentence> withoutDateline(List<MainStory.Sentence> sentences, Article article) {
+        if (sentences.isEmpty() || article.dateline() != null) {
+            return sentences;
+        }
+        MainStory.Sentence first = sentences.get(0);
+        Datelines.DatelineMatch m = Datelines.match(first.text().strip(), false);
+        if (m == null || m.rest() == null || Segmenter.wordCount(m.rest()) < DATELINE_REST_WORDS) {
+            return sentences;
+        }
+        List<MainStory.Sentence> out = new ArrayList<>(sentences);
+        out.set(
+                0,
+                new MainStory.Sentence(
+                        first.index(),
+                        first.paragraph(),
+                        first.positionInParagraph(),
+                        m.rest(),
+                        Segmenter.wordCount(m.rest())));
+        return List.copyOf(out);
     }
 
     private List<MainStory.Sentence> select(Ranking ranking, SummaryLength length) {
@@ -377,8 +420,56 @@ public final class ExtractiveSummarizer implements Summarizer {
                 break;
             }
         }
+        if (length.unit() == SummaryLength.Unit.WORDS && picked.size() == 1 && words > budget) {
+            // the budget is shorter than the one sentence chosen: cut it rather than overrun
+            return List.of(toBudget(ranked.get(picked.get(0)).sentence(), budget));
+        }
         picked.sort(Integer::compare);
         return picked.stream().map(i -> ranked.get(i).sentence()).toList();
+    }
+
+    /**
+     * A one-sentence summary longer than its word budget, cut at the clause boundary ({@link #CLAUSE_END}) that
+     * brings it closest to the budget — or whole, when that is closest (a tie keeps more words). Only then: a summary
+     * of several sentences already comes close to its budget with whole ones (the selection stops where another
+     * sentence would take it further away), and keeps them whole. News writes the sentence the way it writes the
+     * story: who did what first, then the attribution ("، وفقا لما نقلته وكالة …", ", the ministry said"),
+     * circumstance and elaboration ("، مؤكدا …", ", adding that …") in trailing clauses; so a summary asked for fewer
+     * words than its sentence holds drops those rather than overrun. A cut
+     * leaves at least {@link #MIN_CLAUSE_WORDS} words and never inside a quotation; the text is the sentence's own
+     * prefix, nothing is added.
+     */
+    static MainStory.Sentence toBudget(MainStory.Sentence s, double budget) {
+        String best = s.text();
+        int bestWords = s.words();
+        List<Integer> ends = clauseEnds(s.text(), MIN_CLAUSE_WORDS);
+        for (int k = ends.size() - 1; k >= 0; k--) { // longest first, so a tie keeps more words
+            int end = ends.get(k);
+            if (SentenceFeatures.insideQuote(s.text(), end)) {
+                continue; // never leave a quotation open
+            }
+            String head = s.text().substring(0, end).strip();
+            int w = Segmenter.wordCount(head);
+            if (Math.abs(w - budget) < Math.abs(bestWords - budget)) {
+                best = head;
+                bestWords = w;
+            }
+        }
+        return best.equals(s.text())
+                ? s
+                : new MainStory.Sentence(s.index(), s.paragraph(), s.positionInParagraph(), best, bestWords);
+    }
+
+    /** Where the clauses of {@code sentence} end (offsets of {@link #CLAUSE_END}) with at least {@code minWords} before. */
+    private static List<Integer> clauseEnds(String sentence, int minWords) {
+        List<Integer> ends = new ArrayList<>();
+        var m = CLAUSE_END.matcher(sentence);
+        while (m.find()) {
+            if (Segmenter.wordCount(sentence.substring(0, m.start())) >= minWords) {
+                ends.add(m.start());
+            }
+        }
+        return ends;
     }
 
     private double score(ScoredSentence s, double lead, double[] learned) {
@@ -396,13 +487,8 @@ public final class ExtractiveSummarizer implements Summarizer {
         }
         int limit = words.get(maxWords - 1).end();
         String head = sentence.substring(0, limit);
-        var m = CLAUSE_END.matcher(head);
-        int cut = -1;
-        while (m.find()) {
-            if (Segmenter.wordCount(head.substring(0, m.start())) >= Math.min(6, maxWords)) {
-                cut = m.start();
-            }
-        }
+        List<Integer> ends = clauseEnds(head, Math.min(MIN_CLAUSE_WORDS, maxWords));
+        int cut = ends.isEmpty() ? -1 : ends.get(ends.size() - 1);
         if (cut > 0) {
             return head.substring(0, cut).strip();
         }

@@ -108,21 +108,33 @@ public final class SentenceFeatures {
 
     /** Share of the chars between quotation marks (“…”, «…», "…"); an unclosed mark counts to the end. */
     static double quoteShare(String text) {
-        int inside = 0;
-        boolean open = false;
-        char closer = 0;
-        for (int k = 0; k < text.length(); k++) {
-            char c = text.charAt(k);
-            if (!open && (c == '“' || c == '«' || c == '"')) {
-                open = true;
-                closer = c == '“' ? '”' : c == '«' ? '»' : '"';
-            } else if (open && c == closer) {
-                open = false;
-            } else if (open) {
-                inside++;
+        return text.isEmpty() ? 0 : (double) Quotes.scan(text, text.length()).inside() / text.length();
+    }
+
+    /** True when {@code offset} of {@code text} lies between quotation marks (“…”, «…», "…"). */
+    static boolean insideQuote(String text, int offset) {
+        return Quotes.scan(text, offset).open();
+    }
+
+    /** The chars between quotation marks before an offset, and whether a quotation is open there. */
+    private record Quotes(int inside, boolean open) {
+        static Quotes scan(String text, int end) {
+            int inside = 0;
+            boolean open = false;
+            char closer = 0;
+            for (int k = 0; k < end; k++) {
+                char c = text.charAt(k);
+                if (!open && (c == '“' || c == '«' || c == '"')) {
+                    open = true;
+                    closer = c == '“' ? '”' : c == '«' ? '»' : '"';
+                } else if (open && c == closer) {
+                    open = false;
+                } else if (open) {
+                    inside++;
+                }
             }
+            return new Quotes(inside, open);
         }
-        return text.isEmpty() ? 0 : (double) inside / text.length();
     }
 
     /** The score of features {@code f} under weights {@code w} (same order). */

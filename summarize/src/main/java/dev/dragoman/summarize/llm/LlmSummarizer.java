@@ -298,6 +298,11 @@ public final class LlmSummarizer implements Summarizer {
             }
 
             @Override
+            public Summary withSpent(Summary result, Usage spent) {
+                return result.withUsage(result.usage().plus(spent));
+            }
+
+            @Override
             public Request reasked(Request request, String problem) {
                 return request.withRejected(
                         request.rejected() == null ? problem : request.rejected() + "; then: " + problem);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dragoman.core.Article;
+import dev.dragoman.core.Dateline;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.InvalidInputException;
@@ -249,5 +250,107 @@ class ExtractiveSummarizerTest {
                 .contains(new dev.dragoman.core.summary.TimeAnchor("اليوم", java.time.LocalDate.of(2024, 6, 25)));
         assertThat(plain.text()).isEqualTo(dated.text());
         assertThat(plain.anchors()).isEmpty();
+    }
+
+    @Test
+    void should_cut_a_dateline_that_opens_the_lede_out_of_the_summary() {
+        // given: Arabic and English stories whose first paragraph still opens with its dateline (JSON input)
+        Article arabic = Article.builder()
+                .language(Language.ARABIC)
+                .headline("ولي العهد السعودي يحدد موعد طرح أرامكو")
+                .paragraph("دبي، الإمارات العربية المتحدة (CNN)-- حدد ولي العهد السعودي، الأمير محمد بن سلمان، موعد"
+                        + " طرح شركة أرامكو للاكتتاب العام، حسب ما نقلته وكالة بلومبرج، الجمعة.")
+                .paragraph("وتعهد الأمير محمد بن سلمان بأن يكون الاكتتاب العام الأولي لشركة أرامكو بحلول عام 2021.")
+                .build();
+        Article english = Article.builder()
+                .language(Language.ENGLISH)
+                .headline("France raises its minimum wage")
+                .paragraph("PARIS (AFP) – The French government raised the minimum wage by two percent on Monday,"
+                        + " the labour ministry said.")
+                .paragraph("The rise takes effect in January and covers about two million workers.")
+                .build();
+
+        // when
+        Summary ar = summarizer.summarize(arabic, SummaryOptions.DEFAULT.withLength(SummaryLength.sentences(1)));
+        Summary en = summarizer.summarize(english, SummaryOptions.DEFAULT.withLength(SummaryLength.sentences(1)));
+
+        // then: the lede without where and by whom it was filed
+        assertThat(ar.text())
+                .startsWith("حدد ولي العهد السعودي")
+                .doesNotContain("CNN")
+                .doesNotContain("دبي");
+        assertThat(en.text()).startsWith("The French government raised").doesNotContain("AFP");
+    }
+
+    @Test
+    void should_keep_the_lede_whole_when_the_article_has_its_dateline_or_none_opens_it() {
+        // given: a reader already took the dateline (so "(AFP)" in the body is text), and a lede without one
+        Article read = Article.builder()
+                .language(Language.ENGLISH)
+                .dateline(Dateline.of("Paris", "AFP"))
+                .paragraph("LYON (AFP) - the rest of this paragraph is body text quoted from another wire story.")
+                .build();
+        Article plain = Article.builder()
+                .language(Language.ARABIC)
+                .paragraph("قالت البحرين إن حقلا للنفط اكتشف مؤخرا يحتوي على نحو 80 مليار برميل من النفط.")
+                .build();
+
+        // when
+        List<MainStory.Sentence> readSentences = ExtractiveSummarizer.withoutDateline(MainStory.sentences(read), read);
+        List<MainStory.Sentence> plainSentences =
+                ExtractiveSummarizer.withoutDateline(MainStory.sentences(plain), plain);
+
+        // then
+        assertThat(readSentences).isEqualTo(MainStory.sentences(read));
+        assertThat(plainSentences).isEqualTo(MainStory.sentences(plain));
+    }
+
+    @Test
+    void should_cut_a_sentence_longer_than_the_word_budget_at_the_clause_boundary_closest_to_it() {
+        // given: a lede of 35 words whose trailing clauses are circumstance and attribution
+        Article article = Article.builder()
+                .language(Language.ARABIC)
+                .headline("الرئيس الروسي يقول إن تنظيم داعش هزم في سوريا")
+                .paragraph("قال الرئيس الروسي فلاديمير بوتين، إن تنظيم \"داعش\" قد هزم في سوريا إلا أنه يحمل"
+                        + " \"قدرات مدمرة\"، في تصريح أعلن بالنيابة عنه أمام الحاضرين بمؤتمر موسكو للأمن الدولي،"
+                        + " الاربعاء، وفقا لما نقلته وكالة نوفوستي الرسمية.")
+                .paragraph("وأضاف بوتين أن روسيا ستواصل دعم الحكومة السورية في حربها على الإرهاب.")
+                .build();
+
+        // when: 16 words asked; the boundaries after the quotation, "الدولي" and "الاربعاء" give 17, 28 and 29 words
+        Summary summary = summarizer.summarize(article, SummaryOptions.DEFAULT.withLength(SummaryLength.words(16)));
+        Summary whole = summarizer.summarize(article, SummaryOptions.DEFAULT.withLength(SummaryLength.words(40)));
+
+        // then: the lede's own prefix up to the closest boundary, no quotation left open, nothing added
+        assertThat(summary.sentences())
+                .containsExactly("قال الرئيس الروسي فلاديمير بوتين، إن تنظيم \"داعش\" قد هزم"
+                        + " في سوريا إلا أنه يحمل \"قدرات مدمرة\"");
+        assertThat(article.bodyText()).contains(summary.text());
+        assertThat(whole.sentences().get(0)).endsWith("الرسمية.");
+    }
+
+    @Test
+    void should_not_cut_inside_a_quotation_or_a_number_nor_leave_fewer_than_six_words() {
+        // given
+        MainStory.Sentence quoted =
+                sentence("The minister said \"we will act, and we will act fast, whatever it costs\" on Monday.");
+        MainStory.Sentence number =
+                sentence("Exports of wheat from the region rose to 1,500 tonnes in the first quarter of the year.");
+        MainStory.Sentence shortClause = sentence("In Paris, the French government raised the minimum wage again.");
+        MainStory.Sentence clauses = sentence("The French government raised the minimum wage again, the labour"
+                + " ministry said on Monday, adding that more rises would follow.");
+
+        // when / then: no boundary fits the first three, so they stay whole; the last is cut where told
+        assertThat(ExtractiveSummarizer.toBudget(quoted, 6)).isEqualTo(quoted);
+        assertThat(ExtractiveSummarizer.toBudget(number, 9)).isEqualTo(number);
+        assertThat(ExtractiveSummarizer.toBudget(shortClause, 2)).isEqualTo(shortClause);
+        assertThat(ExtractiveSummarizer.toBudget(clauses, 8).text())
+                .isEqualTo("The French government raised the minimum wage again");
+        assertThat(ExtractiveSummarizer.toBudget(clauses, 13).text())
+                .isEqualTo("The French government raised the minimum wage again, the labour ministry said on Monday");
+    }
+
+    private static MainStory.Sentence sentence(String text) {
+        return new MainStory.Sentence(0, 0, 0, text, Segmenter.wordCount(text));
     }
 }

@@ -431,6 +431,7 @@ class LlmSummarizerTest {
                 .contains("talks to the requester")
                 .contains("no preamble");
         assertThat(meter.total().requests()).as("both answers are on the bill").isEqualTo(2);
+        assertThat(summary.usage().requests()).as("and in the summary's usage").isEqualTo(2);
     }
 
     @Test

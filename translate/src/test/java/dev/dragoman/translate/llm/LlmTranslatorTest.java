@@ -184,6 +184,34 @@ class LlmTranslatorTest extends TranslatorContract {
     }
 
     @Test
+    void should_meter_every_paid_answer_including_the_ones_that_could_not_be_used() {
+        // given the standard stack over a model whose answers for one segment are unusable: once, then twice
+        dev.dragoman.core.usage.UsageMeter meter = new dev.dragoman.core.usage.UsageMeter();
+        TranslationBackend stack = Translators.standard(
+                llm(), Retrier.none(), dev.dragoman.core.ratelimit.RateLimiter.unlimited(), meter, false);
+        model.thenAnswer(s -> "{\"translations\": {}}");
+
+        // when: the call stack asks again once and gets a usable answer
+        TranslationResult recovered = stack.translate(request(List.of("عاجل")));
+
+        // then both answers are on the bill and in the result's usage
+        assertThat(recovered.texts()).containsExactly(translit("عاجل"));
+        assertThat(model.requests).hasSize(2);
+        assertThat(meter.total().requests()).isEqualTo(2);
+        assertThat(recovered.usage().requests()).isEqualTo(2);
+
+        // and when both answers are unusable, the call fails with both still on the bill
+        model.thenAnswer(s -> "{\"translations\": {}}").thenAnswer(s -> "{\"translations\": {}}");
+        Throwable failed =
+                org.assertj.core.api.Assertions.catchThrowable(() -> stack.translate(request(List.of("وصل الوفد"))));
+        assertThat(failed).isInstanceOf(DragomanException.class);
+        assertThat(model.requests).hasSize(4);
+        assertThat(meter.total().requests()).isEqualTo(4);
+        assertThat(meter.total().inputTokens()).isPositive();
+        assertThat(meter.total().outputTokens()).isPositive();
+    }
+
+    @Test
     void should_recover_from_truncated_json_by_splitting() {
         // given an answer cut off mid-way (output token limit)
         model.thenAnswer(s -> ScriptedChatModel.obedientAnswer(s).substring(0, 40));

@@ -21,8 +21,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,8 +60,7 @@ import org.sqlite.SQLiteErrorCode;
  * <p>Hits, misses and what the hits saved are counted in the file (table {@code stats}), so every process sharing the
  * file adds to the same counters. A hit is a read: its last-access time and counters are written in batches (every
  * 256 look-ups, every 2 s, before any write, and on close), so a crash loses at most those counts, never entries. Thread-safe: one connection, used under a lock held only for the duration of one
- * SQLite statement or transaction, or of one {@link #getAll}'s look-ups (tens of microseconds each), never during a
- * backend call; {@link #putAll} writes an article's segments in one transaction.
+ * SQLite statement or transaction (tens of microseconds), never during a backend call.
  */
 public final class SqliteResultCache implements ResultCache, CacheAdmin {
 
@@ -126,27 +123,40 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
     @Override
     public Optional<CacheEntry> get(CacheKey key) {
         Objects.requireNonNull(key, "key");
-        return Optional.ofNullable(getAll(List.of(key)).get(key));
-    }
-
-    /** The keys' entries under one hold of the lock (an article's segments: one wait, not one per segment). */
-    @Override
-    public Map<CacheKey, CacheEntry> getAll(Collection<CacheKey> keys) {
-        Objects.requireNonNull(keys, "keys");
-        Map<CacheKey, CacheEntry> found = new LinkedHashMap<>();
         lock.lock();
         try {
             ensureOpen();
             long now = clock.millis();
-            for (CacheKey key : keys) {
-                lookUp(Objects.requireNonNull(key, "key"), now).ifPresent(entry -> found.put(key, entry));
+            Row row = null;
+            select.setString(1, key.digest());
+            try (ResultSet rs = select.executeQuery()) {
+                if (rs.next()) {
+                    row = Row.read(rs);
+                }
             }
-            // counted only once every key was looked up: a corrupt row throws, and the caller asks key by key
-            for (CacheKey key : keys) {
-                count(key, found.get(key), now);
+            if (row == null || (row.expires != null && row.expires <= now)) {
+                if (row != null) {
+                    deleteDigest.setString(1, key.digest());
+                    deleteDigest.executeUpdate();
+                }
+                pending.miss(key.backend());
+                flushIfDue();
+                return Optional.empty();
             }
+            if (!row.matches(key)) {
+                deleteDigest.setString(1, key.digest());
+                deleteDigest.executeUpdate();
+                countError.setString(1, key.backend());
+                countError.executeUpdate();
+                throw new CacheException(
+                        "a corrupt row in the SQLite cache " + path + " failed its check and was deleted ("
+                                + row.mismatch(key) + ")",
+                        null);
+            }
+            CacheEntry entry = row.entry();
+            pending.hit(key.digest(), now, key.backend(), entry.usage());
             flushIfDue();
-            return found;
+            return Optional.of(entry);
         } catch (SQLException e) {
             throw failure("read", e);
         } finally {
@@ -154,71 +164,40 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
         }
     }
 
-    /** Counts a look-up as a hit (with its last access) or a miss; written in batches. */
-    private void count(CacheKey key, CacheEntry hit, long now) {
-        if (hit == null) {
-            pending.miss(key.backend());
-        } else {
-            pending.hit(key.digest(), now, key.backend(), hit.usage());
-        }
-    }
-
-    /** One look-up, under the lock, not yet counted: an expired or corrupt row is deleted (a corrupt one throws). */
-    private Optional<CacheEntry> lookUp(CacheKey key, long now) throws SQLException {
-        Row row = null;
-        select.setString(1, key.digest());
-        try (ResultSet rs = select.executeQuery()) {
-            if (rs.next()) {
-                row = Row.read(rs);
-            }
-        }
-        if (row == null || (row.expires != null && row.expires <= now)) {
-            if (row != null) {
-                deleteDigest.setString(1, key.digest());
-                deleteDigest.executeUpdate();
-            }
-            return Optional.empty();
-        }
-        if (!row.matches(key)) {
-            deleteDigest.setString(1, key.digest());
-            deleteDigest.executeUpdate();
-            countError.setString(1, key.backend());
-            countError.executeUpdate();
-            throw new CacheException(
-                    "a corrupt row in the SQLite cache " + path + " failed its check and was deleted ("
-                            + row.mismatch(key) + ")",
-                    null);
-        }
-        return Optional.of(row.entry());
-    }
-
     @Override
     public void put(CacheKey key, CacheEntry entry) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(entry, "entry");
-        putAll(Map.of(key, entry));
-    }
-
-    /** Stores the entries in one transaction (one commit for an article's segments, not one per segment). */
-    @Override
-    public void putAll(Map<CacheKey, CacheEntry> entries) {
-        Objects.requireNonNull(entries, "entries");
-        entries.forEach((key, entry) -> {
-            Objects.requireNonNull(key, "key");
-            Objects.requireNonNull(entry, "entry");
-        });
-        if (entries.isEmpty()) {
-            return;
-        }
         lock.lock();
         try {
             ensureOpen();
             long now = clock.millis();
             inTransaction(() -> {
                 writePending();
-                for (Map.Entry<CacheKey, CacheEntry> e : entries.entrySet()) {
-                    upsert(e.getKey(), e.getValue(), now);
+                int i = 1;
+                upsert.setString(i++, key.digest());
+                upsert.setString(i++, key.operation());
+                upsert.setString(i++, key.backend());
+                upsert.setString(i++, entry.model());
+                upsert.setString(i++, entry.value());
+                upsert.setLong(i++, checksum(key.digest(), entry.value()));
+                upsert.setLong(i++, entry.created().getEpochSecond());
+                upsert.setInt(i++, entry.created().getNano());
+                upsert.setLong(i++, now);
+                if (options.ttl() == null) {
+                    upsert.setNull(i++, java.sql.Types.INTEGER);
+                } else {
+                    upsert.setLong(i++, now + options.ttl().toMillis());
                 }
+                upsert.setLong(i++, now);
+                upsert.setLong(i++, sizeOf(key, entry));
+                upsert.setString(i++, entry.backend());
+                Usage u = entry.usage();
+                upsert.setLong(i++, u.requests());
+                upsert.setLong(i++, u.characters());
+                upsert.setLong(i++, u.inputTokens());
+                upsert.setLong(i, u.outputTokens());
+                upsert.executeUpdate();
                 if (total() > options.maxBytes()) {
                     evict(now);
                 }
@@ -228,33 +207,6 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
         } finally {
             lock.unlock();
         }
-    }
-
-    private void upsert(CacheKey key, CacheEntry entry, long now) throws SQLException {
-        int i = 1;
-        upsert.setString(i++, key.digest());
-        upsert.setString(i++, key.operation());
-        upsert.setString(i++, key.backend());
-        upsert.setString(i++, entry.model());
-        upsert.setString(i++, entry.value());
-        upsert.setLong(i++, checksum(key.digest(), entry.value()));
-        upsert.setLong(i++, entry.created().getEpochSecond());
-        upsert.setInt(i++, entry.created().getNano());
-        upsert.setLong(i++, now);
-        if (options.ttl() == null) {
-            upsert.setNull(i++, java.sql.Types.INTEGER);
-        } else {
-            upsert.setLong(i++, now + options.ttl().toMillis());
-        }
-        upsert.setLong(i++, now);
-        upsert.setLong(i++, sizeOf(key, entry));
-        upsert.setString(i++, entry.backend());
-        Usage u = entry.usage();
-        upsert.setLong(i++, u.requests());
-        upsert.setLong(i++, u.characters());
-        upsert.setLong(i++, u.inputTokens());
-        upsert.setLong(i, u.outputTokens());
-        upsert.executeUpdate();
     }
 
     @Override
