@@ -2,8 +2,10 @@ package dev.dragoman.core.read;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.dragoman.core.Article;
 import dev.dragoman.core.error.InvalidInputException;
 import dev.dragoman.core.json.Json;
@@ -86,8 +88,16 @@ public final class ArticleJsonReader implements ArticleFormatReader {
         Article article;
         try {
             article = mapper.treeToValue(node, Article.class);
+        } catch (MismatchedInputException e) {
+            throw new InvalidInputException(
+                    name + ": not a Dragoman article: " + field(e) + " is a JSON value of the wrong kind "
+                            + "(paragraphs are strings or {\"text\": \"…\"}; `dragoman parse --format json` "
+                            + "prints the whole shape)",
+                    e);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            String message = e instanceof JsonMappingException j
+                    ? field(j) + ": " + j.getOriginalMessage()
+                    : e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new InvalidInputException(name + ": not a Dragoman article: " + message, e);
         }
         if ((article.headline() == null || article.headline().isBlank())
@@ -96,5 +106,18 @@ public final class ArticleJsonReader implements ArticleFormatReader {
                     name + ": not a Dragoman article: it has neither a headline nor paragraphs");
         }
         return article;
+    }
+
+    /** The JSON path of a mapping error as a person reads it ("paragraphs[0]"), without Java class names. */
+    private static String field(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "the article" : path.toString();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
+import dev.dragoman.core.Paragraph;
 import dev.dragoman.core.error.InvalidInputException;
 import dev.dragoman.core.json.Json;
 import java.nio.charset.StandardCharsets;
@@ -94,6 +95,26 @@ class ArticleReadersTest {
                 .hasMessageContaining("batch.jsonl")
                 .hasMessageContaining("line 3")
                 .hasMessageContaining("column");
+    }
+
+    @Test
+    void should_read_paragraphs_written_as_plain_strings() {
+        // when
+        Article a = ArticleReaders.standard()
+                .readArticle(utf8("{\"headline\":\"x\",\"paragraphs\":[\"one.\",{\"text\":\"two.\"}]}"), "p.json");
+        // then
+        assertThat(a.paragraphs()).extracting(Paragraph::text).containsExactly("one.", "two.");
+    }
+
+    @Test
+    void should_name_the_field_of_a_wrong_kind_without_java_class_names() {
+        assertThatThrownBy(() -> ArticleReaders.standard()
+                        .read(utf8("{\"headline\":\"x\",\"paragraphs\":[\"ok\", [1]]}"), "kinds.json"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("kinds.json")
+                .hasMessageContaining("paragraphs[1]")
+                .hasMessageNotContaining("dev.dragoman")
+                .hasMessageNotContaining("Cannot construct");
     }
 
     @Test
