@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -67,6 +68,13 @@ public final class DragomanServer implements AutoCloseable {
         routes.addAll(new WebPage().routes());
         routes.addAll(health.routes(admission, metrics, backends));
         Router router = new Router(routes, options, admission, new KeyLimits(clock), metrics, accessLog);
+        // however the server stops (stop(), or Jetty's own SIGTERM hook), the queued access-log lines are written
+        server.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopped(LifeCycle event) {
+                accessLog.close();
+            }
+        });
         GracefulHandler graceful = new GracefulHandler(router);
         server.setHandler(graceful);
         server.setStopTimeout(options.stopTimeout().toMillis());
