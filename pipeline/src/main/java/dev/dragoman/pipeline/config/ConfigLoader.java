@@ -406,10 +406,41 @@ public final class ConfigLoader {
                         "write it as '" + o.getKey() + ": VALUE'");
             }
             if (o.getValue().value() != null) {
-                options.put(o.getKey(), o.getValue().value().strip());
+                String value = o.getValue().value().strip();
+                checkOption(path, name, o.getKey(), value, o.getValue().line());
+                options.put(o.getKey(), value);
             }
         }
         return options;
+    }
+
+    /** Options whose value is a duration ({@code Backends}' retry reads them). */
+    private static final Set<String> DURATION_OPTIONS = Set.of("max-wait");
+    /** Options whose value is a positive whole number (the Ollama and Anthropic providers read them). */
+    private static final Set<String> COUNT_OPTIONS = Set.of("num-ctx", "max-output");
+
+    /**
+     * Refuses, at load with its line, a typed option that the backend would refuse only when it is built (so that
+     * {@code config show} and every command name the file and line).
+     */
+    private static void checkOption(Path path, String name, String key, String value, int line) {
+        if (DURATION_OPTIONS.contains(key)) {
+            try {
+                Durations.parseDuration(value);
+            } catch (IllegalArgumentException e) {
+                throw error(
+                        path,
+                        line,
+                        "option '" + key + "' in backend '" + name + "': " + e.getMessage(),
+                        "write a duration such as '" + key + ": 300s'");
+            }
+        } else if (COUNT_OPTIONS.contains(key) && !value.matches("0*[1-9][0-9]{0,8}")) {
+            throw error(
+                    path,
+                    line,
+                    "option '" + key + "' in backend '" + name + "' is '" + value + "', not a positive whole number",
+                    "write a number such as '" + key + ": 8192'");
+        }
     }
 
     private static String str(Map<String, Node> f, String key) {

@@ -68,6 +68,30 @@ class ConfigValidationTest {
                 .hasMessageStartingWith("Configuration error in " + FILE + " line 5: " + problem);
     }
 
+    @ParameterizedTest(name = "option {0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "max-wait: banana | option 'max-wait' in backend 'gpt': ",
+                "num-ctx: -4 | option 'num-ctx' in backend 'gpt' is '-4', not a positive whole number",
+                "max-output: lots | option 'max-output' in backend 'gpt' is 'lots', not a positive whole number"
+            })
+    void should_refuse_a_typed_backend_option_at_load_naming_file_line_and_option(String line, String problem) {
+        String yaml = "backends:\n  gpt:\n    type: openai\n    model: gpt-4o-mini\n    options:\n      " + line + "\n";
+        assertThatThrownBy(() -> ConfigLoader.parse(FILE, yaml))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Configuration error in " + FILE + " line 6: " + problem);
+    }
+
+    @Test
+    void should_keep_an_untyped_backend_option_as_written() {
+        String yaml = "backends:\n  gpt:\n    type: openai\n    model: gpt-4o-mini\n    options:\n"
+                + "      max-wait: 300s\n      organization: acme\n";
+        assertThat(ConfigLoader.parse(FILE, yaml).backends().get("gpt").spec().options())
+                .containsEntry("max-wait", "300s")
+                .containsEntry("organization", "acme");
+    }
+
     @ParameterizedTest(name = "cache url {0}")
     @CsvSource(
             delimiter = '|',
