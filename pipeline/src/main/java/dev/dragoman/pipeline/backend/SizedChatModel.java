@@ -15,27 +15,21 @@ import java.util.function.UnaryOperator;
  * {@link TokenEstimate}, instead of one fixed value that cuts long answers or wastes memory. Thread-safe if the
  * delegate is.
  */
-public final class SizedChatModel implements ChatModel {
+public final class SizedChatModel extends ForwardingChatModel {
 
     /** Answers shorter than this are never asked for: a too-small limit cuts an answer, a large one costs nothing. */
     static final int MIN_ANSWER_TOKENS = 1_024;
 
-    private final ChatModel delegate;
     private final UnaryOperator<ChatRequest> sizing;
 
     private SizedChatModel(ChatModel delegate, UnaryOperator<ChatRequest> sizing) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         this.sizing = Objects.requireNonNull(sizing, "sizing");
     }
 
     /** {@code delegate} with every request passed through {@code sizing} first. */
     public static SizedChatModel of(ChatModel delegate, UnaryOperator<ChatRequest> sizing) {
         return new SizedChatModel(delegate, sizing);
-    }
-
-    /** The provider's own model. */
-    public ChatModel delegate() {
-        return delegate;
     }
 
     /**
@@ -79,26 +73,11 @@ public final class SizedChatModel implements ChatModel {
      */
     @Override
     public ChatResponse chat(ChatRequest request) {
-        return delegate.chat(sizing.apply(request));
-    }
-
-    @Override
-    public ChatResponse doChat(ChatRequest request) {
-        return chat(request);
-    }
-
-    @Override
-    public ChatRequestParameters defaultRequestParameters() {
-        return delegate.defaultRequestParameters();
-    }
-
-    @Override
-    public java.util.Set<dev.langchain4j.model.chat.Capability> supportedCapabilities() {
-        return delegate.supportedCapabilities();
+        return delegate().chat(sizing.apply(request));
     }
 
     @Override
     public String toString() {
-        return "Sized(" + delegate + ")";
+        return "Sized(" + delegate() + ")";
     }
 }

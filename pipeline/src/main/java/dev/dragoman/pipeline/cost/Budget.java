@@ -6,13 +6,13 @@ import dev.dragoman.core.llm.TokenEstimate;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.core.usage.Usage;
+import dev.dragoman.pipeline.backend.ForwardingChatModel;
 import dev.dragoman.pipeline.backend.SizedChatModel;
 import dev.dragoman.pipeline.backend.SpendingCap;
 import dev.dragoman.translate.BackendProfile;
 import dev.dragoman.translate.TranslationBackend;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import java.util.Locale;
@@ -195,12 +195,11 @@ public final class Budget implements SpendingCap {
         }
     }
 
-    private final class BudgetedChatModel implements ChatModel {
-        private final ChatModel delegate;
+    private final class BudgetedChatModel extends ForwardingChatModel {
         private final BackendCost cost;
 
         BudgetedChatModel(ChatModel delegate, BackendCost cost) {
-            this.delegate = delegate;
+            super(delegate);
             this.cost = cost;
         }
 
@@ -213,7 +212,7 @@ public final class Budget implements SpendingCap {
             double reservation = reserve(cost.name(), ceiling);
             double actual = ceiling;
             try {
-                ChatResponse response = delegate.chat(request);
+                ChatResponse response = delegate().chat(request);
                 TokenUsage u = response.tokenUsage();
                 if (u != null && u.inputTokenCount() != null && u.outputTokenCount() != null) {
                     actual = live(cost, Usage.ofTokens(1, u.inputTokenCount(), u.outputTokenCount()));
@@ -228,23 +227,8 @@ public final class Budget implements SpendingCap {
         }
 
         @Override
-        public ChatResponse doChat(ChatRequest request) {
-            return chat(request);
-        }
-
-        @Override
-        public ChatRequestParameters defaultRequestParameters() {
-            return delegate.defaultRequestParameters();
-        }
-
-        @Override
-        public java.util.Set<dev.langchain4j.model.chat.Capability> supportedCapabilities() {
-            return delegate.supportedCapabilities();
-        }
-
-        @Override
         public String toString() {
-            return "Budgeted(" + delegate + ")";
+            return "Budgeted(" + delegate() + ")";
         }
     }
 }
