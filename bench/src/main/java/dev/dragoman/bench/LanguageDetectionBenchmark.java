@@ -19,7 +19,7 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
  * Language detection: accuracy of {@link LanguageDetector} (OpenNLP langdetect-183 + the Arabic script guard) on
- * short news sentences in six languages (core's test-jar LanguageSamples), on the same cut to two words, and on
+ * short news sentences in six languages (the test kit's LanguageSamples), on the same cut to two words, and on
  * the SPA wire headlines from ../shared/data when present; the raw model without the guard beside it; model load
  * time, per-call time and the size of what it puts on the class path.
  *

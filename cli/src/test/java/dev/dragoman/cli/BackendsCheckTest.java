@@ -2,10 +2,9 @@ package dev.dragoman.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dragoman.core.testing.OpenAiJson;
 import dev.dragoman.core.testing.sim.SimConfig;
 import dev.dragoman.core.testing.sim.SimulatedBackend;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -26,8 +25,7 @@ class BackendsCheckTest {
 
     private CliRunner cli(String yaml) throws Exception {
         CliRunner cli = new CliRunner(home);
-        Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(cli.configFile(), yaml, StandardCharsets.UTF_8);
+        cli.config(yaml);
         return cli;
     }
 
@@ -35,10 +33,7 @@ class BackendsCheckTest {
         return new MockResponse.Builder()
                 .code(200)
                 .addHeader("Content-Type", "application/json")
-                .body("{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1718000000,"
-                        + "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
-                        + "\"content\":\"" + content + "\"},\"finish_reason\":\"stop\"}],"
-                        + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":1,\"total_tokens\":13}}")
+                .body(OpenAiJson.chatCompletion("gpt-4o-mini", content, 12, 1).toString())
                 .build();
     }
 

@@ -2,8 +2,6 @@ package dev.dragoman.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,8 +15,7 @@ class BackendsCommandTest {
     void should_list_backends_with_key_presence_but_never_the_key() throws Exception {
         // given
         CliRunner cli = new CliRunner(home).env("OPENAI_API_KEY", "sk-test-secret-value-123");
-        Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(cli.configFile(), """
+        cli.config("""
                 backends:
                   gpt:
                     type: openai
@@ -32,7 +29,7 @@ class BackendsCommandTest {
                     model: llama3.1
                 translate:
                   backend: gpt
-                """, StandardCharsets.UTF_8);
+                """);
         // when
         CliRunner.Result r = cli.run("backends");
         // then

@@ -53,9 +53,7 @@ class BatchCommandTest {
     void should_refuse_a_language_the_backend_does_not_publish_before_reading_any_item() throws Exception {
         // given a DeepL backend (its target languages are published) and no network
         CliRunner runner = new CliRunner(tmp.resolve("home")).env("DEEPL_AUTH_KEY", "test-key-000:fx");
-        java.nio.file.Files.createDirectories(runner.configFile().getParent());
-        java.nio.file.Files.writeString(
-                runner.configFile(), "backends:\n  dl:\n    type: deepl\n    base-url: http://127.0.0.1:9/\n");
+        runner.config("backends:\n  dl:\n    type: deepl\n    base-url: http://127.0.0.1:9/\n");
         // when
         CliRunner.Result swahili = runner.run(
                 "batch",

@@ -69,8 +69,7 @@ class BatchFlinkEngineTest {
     void should_refuse_a_key_written_in_the_configuration_file_which_the_workers_would_not_see() throws Exception {
         // given
         CliRunner runner = new CliRunner(tmp.resolve("home"));
-        Files.createDirectories(runner.configFile().getParent());
-        Files.writeString(runner.configFile(), "backends:\n  dl:\n    type: deepl\n    api-key: written-7:fx\n");
+        runner.config("backends:\n  dl:\n    type: deepl\n    api-key: written-7:fx\n");
         // when
         CliRunner.Result r = runner.run(
                 "batch",

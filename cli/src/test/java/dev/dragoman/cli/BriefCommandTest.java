@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dragoman.core.testing.sim.SimConfig;
 import dev.dragoman.core.testing.sim.SimTranslation;
 import dev.dragoman.core.testing.sim.SimulatedBackend;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,12 +62,8 @@ class BriefCommandTest {
     void should_translate_only_the_chosen_sentences() throws Exception {
         // given
         CliRunner cli = new CliRunner(home).env("OPENAI_API_KEY", "sk-brief-test-777777");
-        Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(
-                cli.configFile(),
-                "backends:\n  gpt:\n    type: openai\n    base-url: " + sim.openAiBaseUrl()
-                        + "\ntranslate:\n  backend: gpt\n",
-                StandardCharsets.UTF_8);
+        cli.config("backends:\n  gpt:\n    type: openai\n    base-url: " + sim.openAiBaseUrl()
+                + "\ntranslate:\n  backend: gpt\n");
         // when
         CliRunner.Result r = cli.run("brief", SEED, "--to", "en", "-n", "1", "--no-cache");
         // then

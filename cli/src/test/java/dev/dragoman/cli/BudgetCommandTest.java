@@ -8,7 +8,7 @@ import dev.dragoman.core.testing.sim.WireCorpus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,26 +18,18 @@ class BudgetCommandTest {
     private static final String SEED = ParseCommandTest.SEED.toString();
     private static final String DEEPL_KEY = "deepl-budget-key-abcdef:fx";
 
+    @AutoClose
     private final SimulatedBackend deepl =
             SimulatedBackend.start(SimConfig.defaults().withApiKey(DEEPL_KEY));
 
     @TempDir
     Path home;
 
-    @AfterEach
-    void stop() {
-        deepl.close();
-    }
-
     private CliRunner configured(String extra) throws Exception {
-        CliRunner cli = new CliRunner(home).env("DEEPL_AUTH_KEY", DEEPL_KEY);
-        Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(
-                cli.configFile(),
-                "backends:\n  dl:\n    type: deepl\n    base-url: " + deepl.baseUrl() + "\n"
-                        + "translate:\n  backend: dl\n  to: en\n" + extra,
-                StandardCharsets.UTF_8);
-        return cli;
+        return new CliRunner(home)
+                .env("DEEPL_AUTH_KEY", DEEPL_KEY)
+                .config("backends:\n" + CliRunner.deeplAt("dl", deepl) + "translate:\n  backend: dl\n  to: en\n"
+                        + extra);
     }
 
     @Test

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.testing.sim.SimConfig;
 import dev.dragoman.core.testing.sim.SimulatedBackend;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,12 +25,8 @@ class CacheCommandTest {
 
     private CliRunner cli() throws Exception {
         CliRunner cli = new CliRunner(home).env("OPENAI_API_KEY", "sk-cache-test-123456");
-        Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(
-                cli.configFile(),
-                "backends:\n  gpt:\n    type: openai\n    base-url: " + sim.openAiBaseUrl()
-                        + "\ntranslate:\n  backend: gpt\n",
-                StandardCharsets.UTF_8);
+        cli.config("backends:\n  gpt:\n    type: openai\n    base-url: " + sim.openAiBaseUrl()
+                + "\ntranslate:\n  backend: gpt\n");
         return cli;
     }
 

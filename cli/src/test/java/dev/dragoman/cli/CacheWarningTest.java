@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dragoman.core.testing.sim.SimConfig;
 import dev.dragoman.core.testing.sim.SimulatedBackend;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,26 +18,17 @@ class CacheWarningTest {
     private static final String SEED = ParseCommandTest.SEED.toString();
     private static final String DEEPL_KEY = "deepl-test-key-abcdef123456:fx";
 
+    @AutoClose
     private final SimulatedBackend deepl =
             SimulatedBackend.start(SimConfig.defaults().withApiKey(DEEPL_KEY));
 
     @TempDir
     Path home;
 
-    @AfterEach
-    void stop() {
-        deepl.close();
-    }
-
     private CliRunner configured() throws Exception {
-        CliRunner cli = new CliRunner(home).env("DEEPL_AUTH_KEY", DEEPL_KEY);
-        Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(
-                cli.configFile(),
-                "backends:\n  dl:\n    type: deepl\n    base-url: " + deepl.baseUrl() + "\n"
-                        + "translate:\n  backend: dl\n  to: en\n",
-                StandardCharsets.UTF_8);
-        return cli;
+        return new CliRunner(home)
+                .env("DEEPL_AUTH_KEY", DEEPL_KEY)
+                .config("backends:\n" + CliRunner.deeplAt("dl", deepl) + "translate:\n  backend: dl\n  to: en\n");
     }
 
     private static int closedPort() throws Exception {

@@ -1,9 +1,12 @@
 package dev.dragoman.cli;
 
+import dev.dragoman.core.testing.sim.SimulatedBackend;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,6 +45,24 @@ final class CliRunner {
 
     Path configFile() {
         return Path.of(env.get("XDG_CONFIG_HOME"), "dragoman", "config.yaml");
+    }
+
+    /** Writes {@code yaml} as the configuration file (making its directory); returns this runner. */
+    CliRunner config(String yaml) throws IOException {
+        Files.createDirectories(configFile().getParent());
+        Files.writeString(configFile(), yaml, StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /** The configuration entry (under {@code backends:}) of a DeepL backend {@code name} at the simulator. */
+    static String deeplAt(String name, SimulatedBackend sim) {
+        return "  " + name + ":\n    type: deepl\n    base-url: " + sim.baseUrl() + "\n";
+    }
+
+    /** The configuration entry (under {@code backends:}) of an OpenAI backend {@code name} at the simulator. */
+    static String openAiAt(String name, String model, SimulatedBackend sim) {
+        return "  " + name + ":\n    type: openai\n    model: " + model + "\n    base-url: " + sim.openAiBaseUrl()
+                + "\n";
     }
 
     Result run(String... args) {

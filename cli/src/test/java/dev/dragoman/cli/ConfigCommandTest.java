@@ -2,7 +2,6 @@ package dev.dragoman.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,7 @@ class ConfigCommandTest {
 
     private CliRunner withConfig(String yaml) throws Exception {
         CliRunner cli = cli();
-        Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(cli.configFile(), yaml, StandardCharsets.UTF_8);
+        cli.config(yaml);
         return cli;
     }
 

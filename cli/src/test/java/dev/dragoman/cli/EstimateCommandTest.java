@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.testing.sim.SimConfig;
 import dev.dragoman.core.testing.sim.SimulatedBackend;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,15 +30,11 @@ class EstimateCommandTest {
 
     private CliRunner configured(String model, String extra) throws Exception {
         CliRunner cli = new CliRunner(home).env("OPENAI_API_KEY", OPENAI_KEY);
-        Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(
-                cli.configFile(),
-                "backends:\n"
-                        + "  gpt:\n    type: openai\n    model: " + model + "\n    base-url: "
-                        + openai.openAiBaseUrl() + "\n"
-                        + "translate:\n  backend: gpt\n  to: en\n"
-                        + extra,
-                StandardCharsets.UTF_8);
+        cli.config("backends:\n"
+                + "  gpt:\n    type: openai\n    model: " + model + "\n    base-url: "
+                + openai.openAiBaseUrl() + "\n"
+                + "translate:\n  backend: gpt\n  to: en\n"
+                + extra);
         return cli;
     }
 

@@ -62,12 +62,8 @@ class ExitCodesTest {
         Path wire = Files.createDirectories(dir.resolve("wire"));
         Files.copy(ParseCommandTest.SEED, wire.resolve("sana.txt"));
         CliRunner configured = new CliRunner(dir.resolve("home")).env("OPENAI_API_KEY", KEY);
-        Files.createDirectories(configured.configFile().getParent());
-        Files.writeString(
-                configured.configFile(),
-                "backends:\n  gpt:\n    type: openai\n    model: gpt-4o-mini\n    base-url: " + server.url("/v1")
-                        + "\ntranslate:\n  backend: gpt\n  to: en\ncache:\n  store: none\n",
-                StandardCharsets.UTF_8);
+        configured.config("backends:\n  gpt:\n    type: openai\n    model: gpt-4o-mini\n    base-url: "
+                + server.url("/v1") + "\ntranslate:\n  backend: gpt\n  to: en\ncache:\n  store: none\n");
         CliRunner bare = new CliRunner(dir.resolve("bare"));
         Map<Integer, Integer> produced = new LinkedHashMap<>();
 

@@ -7,7 +7,7 @@ import dev.dragoman.core.testing.sim.SimulatedBackend;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,31 +18,24 @@ class FallbackCommandTest {
     private static final String OPENAI_KEY = "sk-fallback-cli-0123456789";
     private static final String DEEPL_KEY = "deepl-fallback-cli-abcdef:fx";
 
+    @AutoClose
     private final SimulatedBackend deepl =
             SimulatedBackend.start(SimConfig.defaults().withApiKey(DEEPL_KEY).withQuotaCharacters(0));
+
+    @AutoClose
     private final SimulatedBackend openai =
             SimulatedBackend.start(SimConfig.defaults().withApiKey(OPENAI_KEY));
 
     @TempDir
     Path home;
 
-    @AfterEach
-    void stop() {
-        deepl.close();
-        openai.close();
-    }
-
     private CliRunner configured() throws Exception {
-        CliRunner cli = new CliRunner(home).env("OPENAI_API_KEY", OPENAI_KEY).env("DEEPL_AUTH_KEY", DEEPL_KEY);
-        Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(
-                cli.configFile(),
-                "backends:\n"
-                        + "  dl:\n    type: deepl\n    base-url: " + deepl.baseUrl() + "\n    fallback: gpt\n"
-                        + "  gpt:\n    type: openai\n    model: gpt-sim\n    base-url: " + openai.openAiBaseUrl() + "\n"
-                        + "translate:\n  backend: dl\n  to: en\n",
-                StandardCharsets.UTF_8);
-        return cli;
+        return new CliRunner(home)
+                .env("OPENAI_API_KEY", OPENAI_KEY)
+                .env("DEEPL_AUTH_KEY", DEEPL_KEY)
+                .config("backends:\n" + CliRunner.deeplAt("dl", deepl) + "    fallback: gpt\n"
+                        + CliRunner.openAiAt("gpt", "gpt-sim", openai)
+                        + "translate:\n  backend: dl\n  to: en\n");
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dragoman.core.testing.sim.SimConfig;
 import dev.dragoman.core.testing.sim.SimulatedBackend;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -31,12 +30,8 @@ class GlossaryOptionTest {
         cli = new CliRunner(dir.resolve("home")).env("OPENAI_API_KEY", "sk-glossary-test-000000");
         configured = Files.writeString(dir.resolve("configured.csv"), "لوكاشينكو,Lukashenko\n");
         flagged = Files.writeString(dir.resolve("flagged.yaml"), "terms:\n  لوكاشينكو: Loukachenko\n");
-        Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(
-                cli.configFile(),
-                "backends:\n  gpt:\n    type: openai\n    model: gpt-4o-mini\n    base-url: " + sim.openAiBaseUrl()
-                        + "\ntranslate:\n  backend: gpt\nglossary: " + configured + "\n",
-                StandardCharsets.UTF_8);
+        cli.config("backends:\n  gpt:\n    type: openai\n    model: gpt-4o-mini\n    base-url: " + sim.openAiBaseUrl()
+                + "\ntranslate:\n  backend: gpt\nglossary: " + configured + "\n");
     }
 
     @AfterEach

@@ -137,12 +137,8 @@ class HtmlOutputsBrowserTest {
 
     private CliRunner configured() throws Exception {
         CliRunner cli = new CliRunner(home).env("OPENAI_API_KEY", "sk-html-check-000000");
-        Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(
-                cli.configFile(),
-                "backends:\n  gpt:\n    type: openai\n    base-url: " + sim.openAiBaseUrl()
-                        + "\ntranslate:\n  backend: gpt\n",
-                StandardCharsets.UTF_8);
+        cli.config("backends:\n  gpt:\n    type: openai\n    base-url: " + sim.openAiBaseUrl()
+                + "\ntranslate:\n  backend: gpt\n");
         return cli;
     }
 

@@ -74,8 +74,7 @@ class ParseCommandTest {
     void should_take_the_format_from_the_environment_over_the_file_and_the_flag_over_both() throws Exception {
         // given
         CliRunner cli = cli();
-        Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(cli.configFile(), "format: md\n", StandardCharsets.UTF_8);
+        cli.config("format: md\n");
         // then
         assertThat(cli.run("parse", SEED.toString()).out()).startsWith("# ");
         cli.env("DRAGOMAN_FORMAT", "html");

@@ -378,12 +378,8 @@ class ReadmeUsageTest {
     /** A configuration whose translation backend is the simulation of OpenAI's API, and its key. */
     private CliRunner configured() throws java.io.IOException {
         CliRunner configured = new CliRunner(dir.resolve("home")).env("OPENAI_API_KEY", "sk-readme-usage-000000");
-        Files.createDirectories(configured.configFile().getParent());
-        Files.writeString(
-                configured.configFile(),
-                "backends:\n  gpt:\n    type: openai\n    model: gpt-4o-mini\n    base-url: " + sim.openAiBaseUrl()
-                        + "\ntranslate:\n  backend: gpt\n",
-                StandardCharsets.UTF_8);
+        configured.config("backends:\n  gpt:\n    type: openai\n    model: gpt-4o-mini\n    base-url: "
+                + sim.openAiBaseUrl() + "\ntranslate:\n  backend: gpt\n");
         this.cli = configured;
         return configured;
     }

@@ -58,8 +58,7 @@ class SummarizeCommandTest {
     void should_take_the_length_from_env_over_file_and_flag_over_env() throws Exception {
         // given
         CliRunner cli = new CliRunner(home);
-        Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(cli.configFile(), "summarize:\n  sentences: 3\n  style: bullets\n", StandardCharsets.UTF_8);
+        cli.config("summarize:\n  sentences: 3\n  style: bullets\n");
         // then
         assertThat(bullets(cli.run("summarize", SEED))).isEqualTo(3);
         cli.env("DRAGOMAN_SUMMARIZE_SENTENCES", "2");
@@ -102,12 +101,8 @@ class SummarizeCommandTest {
     /** A CLI whose configuration summarizes through an OpenAI-type backend at {@link #server}. */
     private CliRunner summarizingThroughTheServer() throws java.io.IOException {
         CliRunner cli = new CliRunner(home).env("OPENAI_API_KEY", "sk-summary-test-555555");
-        Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(
-                cli.configFile(),
-                "backends:\n  gpt:\n    type: openai\n    base-url: " + server.url("/v1")
-                        + "\nsummarize:\n  backend: gpt\n",
-                StandardCharsets.UTF_8);
+        cli.config("backends:\n  gpt:\n    type: openai\n    base-url: " + server.url("/v1")
+                + "\nsummarize:\n  backend: gpt\n");
         return cli;
     }
 

@@ -13,7 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,31 +24,23 @@ class TranslateCommandTest {
     private static final String OPENAI_KEY = "sk-translate-test-0123456789";
     private static final String DEEPL_KEY = "deepl-test-key-abcdef123456:fx";
 
+    @AutoClose
     private final SimulatedBackend openai =
             SimulatedBackend.start(SimConfig.defaults().withApiKey(OPENAI_KEY));
+
+    @AutoClose
     private final SimulatedBackend deepl =
             SimulatedBackend.start(SimConfig.defaults().withApiKey(DEEPL_KEY));
 
     @TempDir
     Path home;
 
-    @AfterEach
-    void stop() {
-        openai.close();
-        deepl.close();
-    }
-
     private CliRunner configured() throws Exception {
-        CliRunner cli = new CliRunner(home).env("OPENAI_API_KEY", OPENAI_KEY).env("DEEPL_AUTH_KEY", DEEPL_KEY);
-        Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(
-                cli.configFile(),
-                "backends:\n"
-                        + "  gpt:\n    type: openai\n    model: gpt-sim\n    base-url: " + openai.openAiBaseUrl() + "\n"
-                        + "  dl:\n    type: deepl\n    base-url: " + deepl.baseUrl() + "\n"
-                        + "translate:\n  backend: gpt\n  to: en\n",
-                StandardCharsets.UTF_8);
-        return cli;
+        return new CliRunner(home)
+                .env("OPENAI_API_KEY", OPENAI_KEY)
+                .env("DEEPL_AUTH_KEY", DEEPL_KEY)
+                .config("backends:\n" + CliRunner.openAiAt("gpt", "gpt-sim", openai) + CliRunner.deeplAt("dl", deepl)
+                        + "translate:\n  backend: gpt\n  to: en\n");
     }
 
     @Test
@@ -172,8 +164,7 @@ class TranslateCommandTest {
     void should_point_at_the_file_when_a_configured_backend_misses_its_key() throws Exception {
         // given
         CliRunner cli = new CliRunner(home);
-        Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(cli.configFile(), "backends:\n  work:\n    type: deepl\n    api-key-env: WORK_DEEPL_KEY\n");
+        cli.config("backends:\n  work:\n    type: deepl\n    api-key-env: WORK_DEEPL_KEY\n");
         // when
         CliRunner.Result r = cli.run("translate", SEED, "--backend", "work");
         // then
@@ -231,11 +222,8 @@ class TranslateCommandTest {
             port = socket.getLocalPort();
         }
         CliRunner cli = new CliRunner(home);
-        Files.createDirectories(cli.configFile().getParent());
-        Files.writeString(
-                cli.configFile(),
-                "backends:\n  local:\n    type: ollama\n    base-url: http://127.0.0.1:" + port + "\n    attempts: 1\n",
-                StandardCharsets.UTF_8);
+        cli.config("backends:\n  local:\n    type: ollama\n    base-url: http://127.0.0.1:" + port
+                + "\n    attempts: 1\n");
         // when
         CliRunner.Result r = cli.run("translate", SEED, "--backend", "local", "--no-cache");
         // then

@@ -132,9 +132,8 @@ class FlinkBatchTest {
 
     /** A story's own segments: its headline and paragraphs. */
     static List<String> ownSegments(WireCorpus.Item story) {
-        List<String> own = new ArrayList<>(
-                story.article().paragraphs().stream().map(p -> p.text()).toList());
-        own.add(story.article().headline());
+        List<String> own = new ArrayList<>(story.paragraphs());
+        own.add(story.headline());
         return own;
     }
 

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link DragomanServer} on a free loopback port whose one backend ("sim", type deepl) is the core test-jar's
+ * A {@link DragomanServer} on a free loopback port whose one backend ("sim", type deepl) is the test kit's
  * {@link SimulatedBackend}, with an in-memory cache; and a JDK HTTP client to call it.
  */
 final class TestServer implements AutoCloseable {

@@ -104,28 +104,23 @@ final class BatchOutcome {
         JsonNode translation = output.path("translation");
         assertThat(translation.path("headline").asText())
                 .as("translated headline of %s", item.name())
-                .isEqualTo(SimTranslation.translate(item.article().headline(), target));
+                .isEqualTo(SimTranslation.translate(item.headline(), target));
         List<String> paragraphs = new ArrayList<>();
         translation
                 .path("paragraphs")
                 .forEach(p -> paragraphs.add(p.path("text").asText()));
         assertThat(paragraphs)
                 .as("translated paragraphs of %s", item.name())
-                .containsExactlyElementsOf(item.article().paragraphTexts().stream()
+                .containsExactlyElementsOf(item.paragraphs().stream()
                         .map(p -> SimTranslation.translate(p, target))
                         .toList());
         // the whole structure is translated in place, not only headline and paragraphs
-        if (item.article().dateline() != null && item.article().dateline().place() != null) {
-            assertThat(translation.path("dateline").path("place").asText())
-                    .as("translated dateline of %s", item.name())
-                    .isEqualTo(
-                            SimTranslation.translate(item.article().dateline().place(), target));
-        }
-        if (item.article().source() != null) {
-            assertThat(translation.path("source").asText())
-                    .as("translated source line of %s", item.name())
-                    .isEqualTo(SimTranslation.translate(item.article().source(), target));
-        }
+        assertThat(translation.path("dateline").path("place").asText())
+                .as("translated dateline of %s", item.name())
+                .isEqualTo(SimTranslation.translate(item.place(), target));
+        assertThat(translation.path("source").asText())
+                .as("translated source line of %s", item.name())
+                .isEqualTo(SimTranslation.translate(item.source(), target));
     }
 
     /** No segment of an item was received by the backend after a correct answer for it had been delivered. */

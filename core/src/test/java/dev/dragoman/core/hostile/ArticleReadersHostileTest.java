@@ -116,7 +116,7 @@ class ArticleReadersHostileTest {
             line.append(" أن التعاون مستمر، وقال إن Reuters نقلت الخبر");
         }
         line.append('.');
-        String wire = STORY.article().headline() + "\nموسكو-سانا\n" + line + "\n";
+        String wire = STORY.headline() + "\nموسكو-سانا\n" + line + "\n";
 
         // when / then
         correctOrClearError(
@@ -129,11 +129,11 @@ class ArticleReadersHostileTest {
     void should_read_a_fifty_megabyte_file_or_refuse_it_clearly(@TempDir Path dir) throws Exception {
         // given: 50,000,000 bytes of wire copy (just under the 50 MiB limit)
         Path file = dir.resolve("huge.ar.txt");
-        List<String> paragraphs = STORY.article().paragraphTexts();
+        List<String> paragraphs = STORY.paragraphs();
         long written = 0;
         int count = 0;
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            String head = STORY.article().headline() + "\nموسكو-سانا\n";
+            String head = STORY.headline() + "\nموسكو-سانا\n";
             w.write(head);
             written += head.getBytes(StandardCharsets.UTF_8).length;
             while (true) {
@@ -178,9 +178,7 @@ class ArticleReadersHostileTest {
     @Test
     void should_refuse_nul_bytes_as_binary_naming_the_input() {
         // given
-        byte[] wire = (STORY.article().headline() + "\u0000\n"
-                        + STORY.article().paragraphTexts().get(0))
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] wire = (STORY.headline() + "\u0000\n" + STORY.paragraphs().get(0)).getBytes(StandardCharsets.UTF_8);
 
         // when / then
         correctOrClearError(
@@ -193,7 +191,7 @@ class ArticleReadersHostileTest {
     void should_never_turn_utf8_with_one_bad_byte_into_mojibake() {
         // given: a UTF-8 Arabic story with a single stray byte in its second paragraph
         byte[] good = STORY.wireText().getBytes(StandardCharsets.UTF_8);
-        int at = STORY.wireText().indexOf(STORY.article().paragraphTexts().get(1));
+        int at = STORY.wireText().indexOf(STORY.paragraphs().get(1));
         int byteAt = STORY.wireText().substring(0, at).getBytes(StandardCharsets.UTF_8).length + 10;
         byte[] bad = new byte[good.length + 1];
         System.arraycopy(good, 0, bad, 0, byteAt);
@@ -204,8 +202,7 @@ class ArticleReadersHostileTest {
         correctOrClearError(
                 "damaged.txt",
                 () -> READERS.read(bad, "damaged.txt"),
-                articles -> assertThat(articles.get(0).headline())
-                        .isEqualTo(STORY.article().headline()));
+                articles -> assertThat(articles.get(0).headline()).isEqualTo(STORY.headline()));
     }
 
     @Test
@@ -222,10 +219,10 @@ class ArticleReadersHostileTest {
 
         // then
         for (Article other : List.of(cp1256, fromUtf16)) {
-            assertThat(other.headline()).isEqualTo(asciiDigits(STORY.article().headline()));
+            assertThat(other.headline()).isEqualTo(asciiDigits(STORY.headline()));
             assertThat(other.paragraphTexts())
                     .isEqualTo(utf8.paragraphTexts())
-                    .isEqualTo(STORY.article().paragraphTexts().stream()
+                    .isEqualTo(STORY.paragraphs().stream()
                             .map(ArticleReadersHostileTest::asciiDigits)
                             .toList());
             assertThat(other.dateline()).isEqualTo(utf8.dateline());

@@ -14,6 +14,7 @@ import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.summary.Summary;
 import dev.dragoman.core.summary.SummaryOptions;
+import dev.dragoman.core.testing.OpenAiJson;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import java.time.Duration;
@@ -198,22 +199,10 @@ class LlmVendorShapesTest {
     }
 
     private static MockResponse openAi(String content) {
-        ObjectNode body = Json.mapper().createObjectNode();
-        body.put("id", "chatcmpl-1")
-                .put("object", "chat.completion")
-                .put("created", 1719300000)
-                .put("model", "m");
-        ObjectNode choice = body.putArray("choices").addObject();
-        choice.put("index", 0).put("finish_reason", "stop");
-        choice.putObject("message").put("role", "assistant").put("content", content);
-        body.putObject("usage")
-                .put("prompt_tokens", 300)
-                .put("completion_tokens", 40)
-                .put("total_tokens", 340);
         return new MockResponse.Builder()
                 .code(200)
                 .addHeader("Content-Type", "application/json")
-                .body(body.toString())
+                .body(OpenAiJson.chatCompletion("m", content, 300, 40).toString())
                 .build();
     }
 

@@ -8,6 +8,7 @@ import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MemoryResultCache;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.json.Json;
+import dev.dragoman.core.testing.OpenAiJson;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.translate.TranslationBackend;
@@ -89,19 +90,10 @@ class FallbackChainTest {
         for (int i = 0; i < texts.length; i++) {
             inner.put(Integer.toString(i + 1), texts[i]);
         }
-        ObjectNode body = Json.mapper().createObjectNode();
-        body.put("id", "chatcmpl-1")
-                .put("object", "chat.completion")
-                .put("created", 1719300000)
-                .put("model", "gpt-4o-mini");
-        ObjectNode choice = body.putArray("choices").addObject();
-        choice.put("index", 0).put("finish_reason", "stop");
-        choice.putObject("message").put("role", "assistant").put("content", content.toString());
-        body.putObject("usage")
-                .put("prompt_tokens", 300)
-                .put("completion_tokens", 40)
-                .put("total_tokens", 340);
-        return json(200, body.toString());
+        return json(
+                200,
+                OpenAiJson.chatCompletion("gpt-4o-mini", content.toString(), 300, 40)
+                        .toString());
     }
 
     /** OpenAI's answer when the account has no credit left (HTTP 429, type and code insufficient_quota). */

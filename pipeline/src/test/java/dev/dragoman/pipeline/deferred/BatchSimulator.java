@@ -3,6 +3,7 @@ package dev.dragoman.pipeline.deferred;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.core.json.Json;
+import dev.dragoman.core.testing.OpenAiJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -232,18 +233,7 @@ final class BatchSimulator extends Dispatcher {
     }
 
     private ObjectNode openAiCompletion(JsonNode body) {
-        ObjectNode c = Json.mapper().createObjectNode();
-        c.put("id", "chatcmpl-1")
-                .put("object", "chat.completion")
-                .put("model", body.path("model").asText());
-        ObjectNode choice = c.putArray("choices").addObject();
-        choice.put("index", 0).put("finish_reason", "stop");
-        choice.putObject("message").put("role", "assistant").put("content", answerText.apply(user(body)));
-        c.putObject("usage")
-                .put("prompt_tokens", 300)
-                .put("completion_tokens", 80)
-                .put("total_tokens", 380);
-        return c;
+        return OpenAiJson.chatCompletion(body.path("model").asText(), answerText.apply(user(body)), 300, 80);
     }
 
     private MockResponse anthropic(String method, String path, String body) throws IOException {

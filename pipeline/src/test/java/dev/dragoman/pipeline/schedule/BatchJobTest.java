@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dragoman.core.Language;
 import dev.dragoman.core.json.Json;
+import dev.dragoman.core.testing.MutableClock;
 import dev.dragoman.pipeline.batch.BatchEngine;
 import dev.dragoman.pipeline.batch.BatchEngineTest;
 import dev.dragoman.pipeline.batch.BatchListener;
@@ -25,7 +26,7 @@ class BatchJobTest {
     @TempDir
     Path tmp;
 
-    private BatchEngine engine(Path in, Path out, BatchSchedulerTest.MutableClock clock) {
+    private BatchEngine engine(Path in, Path out, MutableClock clock) {
         return BatchEngine.builder(BatchOptions.of(List.of(in.toString()), out)
                         .withTranslateTo(Language.ENGLISH)
                         .withBackends("scripted"))
@@ -49,8 +50,7 @@ class BatchJobTest {
     void should_run_once_and_write_the_digest_beside_the_articles() throws Exception {
         // given
         Path out = tmp.resolve("out");
-        BatchSchedulerTest.MutableClock clock =
-                new BatchSchedulerTest.MutableClock(Instant.parse("2024-06-25T07:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2024-06-25T07:00:00Z"));
         BatchJob job = BatchJob.once(engine(inputs(2), out, clock)).withClock(clock, null);
         List<BatchJob.Run> heard = new ArrayList<>();
         // when
@@ -69,8 +69,7 @@ class BatchJobTest {
     void should_run_on_its_schedule_until_stopped_and_hear_each_run() throws Exception {
         // given a job on a ten-minute schedule whose third run stops it
         Path out = tmp.resolve("out");
-        BatchSchedulerTest.MutableClock clock =
-                new BatchSchedulerTest.MutableClock(Instant.parse("2024-06-25T07:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2024-06-25T07:00:00Z"));
         List<BatchJob.Run> heard = new ArrayList<>();
         BatchJob[] job = new BatchJob[1];
         job[0] = BatchJob.once(engine(inputs(1), out, clock))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.json.Json;
+import dev.dragoman.core.testing.MutableClock;
 import dev.dragoman.pipeline.batch.BatchEngine;
 import dev.dragoman.pipeline.batch.BatchEngineTest;
 import dev.dragoman.pipeline.batch.BatchListener;
@@ -16,7 +17,6 @@ import dev.dragoman.pipeline.digest.DigestWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,38 +33,6 @@ class BatchSchedulerTest {
 
     @TempDir
     Path tmp;
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void set(Instant t) {
-            now = t;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     /** Jumps the clock to the wake-up time instead of sleeping, and remembers each wait. */
     static BatchScheduler.Waiter jumping(MutableClock clock, List<Instant> waits) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.error.DragomanException.Kind;
@@ -14,6 +13,7 @@ import dev.dragoman.core.json.Json;
 import dev.dragoman.core.retry.Backoff;
 import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.testing.ManualClock;
+import dev.dragoman.core.testing.OpenAiJson;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
 import dev.dragoman.translate.Translators;
@@ -57,22 +57,10 @@ class LlmOverOpenAiHttpTest {
     }
 
     private static MockResponse completion(String content) {
-        ObjectNode body = Json.mapper().createObjectNode();
-        body.put("id", "chatcmpl-1")
-                .put("object", "chat.completion")
-                .put("created", 1719300000)
-                .put("model", "gpt-4o-mini");
-        ObjectNode choice = body.putArray("choices").addObject();
-        choice.put("index", 0).put("finish_reason", "stop");
-        choice.putObject("message").put("role", "assistant").put("content", content);
-        body.putObject("usage")
-                .put("prompt_tokens", 321)
-                .put("completion_tokens", 45)
-                .put("total_tokens", 366);
         return new MockResponse.Builder()
                 .code(200)
                 .addHeader("Content-Type", "application/json")
-                .body(body.toString())
+                .body(OpenAiJson.chatCompletion("gpt-4o-mini", content, 321, 45).toString())
                 .build();
     }
 

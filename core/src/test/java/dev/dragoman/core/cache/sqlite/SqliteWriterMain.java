@@ -40,7 +40,6 @@ public final class SqliteWriterMain {
                 cache.get(shared);
             }
         }
-        // not System.out: core's test classes reach the cli's ArchitectureTest through the test-jar
         Files.writeString(Path.of(args[4]), "ok " + count, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

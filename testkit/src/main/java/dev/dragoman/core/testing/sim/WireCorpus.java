@@ -1,10 +1,5 @@
 package dev.dragoman.core.testing.sim;
 
-import dev.dragoman.core.Article;
-import dev.dragoman.core.Dateline;
-import dev.dragoman.core.Language;
-import dev.dragoman.core.Published;
-import dev.dragoman.core.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,13 +20,21 @@ import java.util.SplittableRandom;
  */
 public final class WireCorpus {
 
-    /** One generated story: a file name, the article as the wire reader should see it, and its wire text. */
-    public record Item(String name, Article article, String wireText) {
+    /**
+     * One generated story: a file name, the parts the wire reader should find in it (headline, body paragraphs, the
+     * dateline's place, the source line's agency; its dateline agency is always سانا) and its wire text.
+     */
+    public record Item(
+            String name, String headline, List<String> paragraphs, String place, String source, String wireText) {
+        public Item {
+            paragraphs = List.copyOf(paragraphs);
+        }
+
         /** The headline and paragraphs: the segments unique to this article. */
         public List<String> uniqueSegments() {
             List<String> out = new ArrayList<>();
-            out.add(article.headline());
-            out.addAll(article.paragraphTexts());
+            out.add(headline);
+            out.addAll(paragraphs);
             return out;
         }
     }
@@ -102,41 +105,17 @@ public final class WireCorpus {
                 .append("-سانا\n");
         body.forEach(b -> wire.append(b).append('\n'));
         wire.append("المصدر: ").append(source).append('\n');
-        Article.Builder article = Article.builder()
-                .language(Language.of("ar"))
-                .headline(headline)
-                .published(Published.ofDate(dateLine.substring("تاريخ النشر: ".length()), date))
-                .dateline(Dateline.of(place, "سانا"))
-                .source(source);
-        body.forEach(article::paragraph);
-        return new Item(String.format(Locale.ROOT, "story-%05d", n), article.build(), wire.toString());
+        return new Item(String.format(Locale.ROOT, "story-%05d", n), headline, body, place, source, wire.toString());
     }
 
     /** Writes each story as {@code NAME.ar.txt} (wire text, UTF-8) under {@code dir}; returns the paths. */
     public static List<Path> writeWire(List<Item> items, Path dir) {
-        return write(items, dir, ".ar.txt", Item::wireText);
-    }
-
-    /** Writes each story as {@code NAME.json} (the article model) under {@code dir}; returns the paths. */
-    public static List<Path> writeJson(List<Item> items, Path dir) {
-        return write(items, dir, ".json", item -> {
-            try {
-                return Json.mapper().writeValueAsString(item.article());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    private static List<Path> write(
-            List<Item> items, Path dir, String suffix, java.util.function.Function<Item, String> content) {
         try {
             Files.createDirectories(dir);
             List<Path> paths = new ArrayList<>();
             for (Item item : items) {
-                Path path = dir.resolve(item.name() + suffix);
-                Files.writeString(path, content.apply(item), StandardCharsets.UTF_8);
-                paths.add(path);
+                paths.add(Files.writeString(
+                        dir.resolve(item.name() + ".ar.txt"), item.wireText(), StandardCharsets.UTF_8));
             }
             return paths;
         } catch (IOException e) {

@@ -28,7 +28,7 @@ import org.opentest4j.TestAbortedException;
  * <p>When {@code redis-server} is not installed, the tests are <b>skipped</b> with a message on a developer machine,
  * and <b>fail</b> in CI: CI is recognized by the system property {@code dragoman.ci} ({@code true} or {@code 1}),
  * which the parent pom's Surefire configuration sets from the {@code CI} environment variable. (The harness does not
- * read the environment itself: core's test classes reach the CLI's architecture rule through the test-jar.)
+ * read the environment itself: the test kit's classes reach the CLI's architecture rule.)
  *
  * <p>{@link #stop()} and {@link #start()} restart the server on the same port, for tests of an outage mid-run.
  * Extra server arguments (e.g. {@code --maxmemory}) can be given to the constructor.

@@ -25,10 +25,10 @@ class WireCorpusTest {
                 assertThat(seen.add(segment)).as("segment shared: %s", segment).isTrue();
             }
             assertThat(item.wireText())
-                    .startsWith(item.article().headline() + "\nتاريخ النشر: ")
-                    .contains("\n" + item.article().dateline().place() + "-سانا\n")
+                    .startsWith(item.headline() + "\nتاريخ النشر: ")
+                    .contains("\n" + item.place() + "-سانا\n")
                     .endsWith("\nالمصدر: الوكالة العربية السورية للأنباء\n");
-            assertThat(item.article().paragraphs()).hasSizeBetween(3, 5);
+            assertThat(item.paragraphs()).hasSizeBetween(3, 5);
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.dragoman.core.testing.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dragoman.core.json.Json;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +92,7 @@ public final class GenericChatProtocol implements ChatProtocol {
             int end = content.lastIndexOf(c == '{' ? '}' : ']');
             while (end > start) {
                 try {
-                    JsonNode node = Json.mapper().readTree(content.substring(start, end + 1));
+                    JsonNode node = SimulatedBackend.JSON.readTree(content.substring(start, end + 1));
                     LinkedHashMap<String, String> out = fromNode(node);
                     if (!out.isEmpty()) {
                         return out;
@@ -171,7 +170,7 @@ public final class GenericChatProtocol implements ChatProtocol {
 
     @Override
     public String answer(List<Message> messages, LinkedHashMap<String, String> translations) {
-        ObjectNode out = Json.mapper().createObjectNode();
+        ObjectNode out = SimulatedBackend.JSON.createObjectNode();
         boolean wrapped = messages.stream().anyMatch(m -> m.content().contains("{\"translations\":"));
         ObjectNode target = wrapped ? out.putObject("translations") : out;
         translations.forEach(target::put);

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Short news sentences, written for the project, by language (BCP 47): the detector's test and the
- * LanguageDetectionBenchmark use them. Public in core's test-jar.
+ * LanguageDetectionBenchmark use them. In the test kit.
  */
 public final class LanguageSamples {
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dragoman.core.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,7 +40,7 @@ class SimulatedBackendTest {
     }
 
     private HttpResponse<String> deepl(List<String> texts, Duration timeout) throws Exception {
-        var body = Json.mapper().createObjectNode();
+        var body = SimulatedBackend.JSON.createObjectNode();
         texts.forEach(body.putArray("text")::add);
         body.put("target_lang", "EN-GB");
         HttpRequest request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/v2/translate"))
@@ -54,7 +53,7 @@ class SimulatedBackendTest {
     }
 
     private HttpResponse<String> chat(String userContent) throws Exception {
-        var body = Json.mapper().createObjectNode();
+        var body = SimulatedBackend.JSON.createObjectNode();
         body.put("model", "gpt-test");
         var messages = body.putArray("messages");
         messages.addObject().put("role", "system").put("content", "Translate each numbered segment into English.");
@@ -79,7 +78,7 @@ class SimulatedBackendTest {
 
         // then
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode translations = Json.mapper().readTree(response.body()).get("translations");
+        JsonNode translations = SimulatedBackend.JSON.readTree(response.body()).get("translations");
         assertThat(translations).hasSize(2);
         assertThat(translations.get(0).get("text").asText()).isEqualTo(SimTranslation.translate(ARTICLE_A, "EN-GB"));
         assertThat(translations.get(0).get("detected_source_language").asText()).isEqualTo("AR");
@@ -102,14 +101,14 @@ class SimulatedBackendTest {
 
         // then
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = Json.mapper().readTree(response.body());
+        JsonNode body = SimulatedBackend.JSON.readTree(response.body());
         assertThat(body.get("object").asText()).isEqualTo("chat.completion");
         assertThat(body.get("model").asText()).isEqualTo("gpt-test");
         JsonNode choice = body.get("choices").get(0);
         assertThat(choice.get("finish_reason").asText()).isEqualTo("stop");
         assertThat(choice.get("message").get("role").asText()).isEqualTo("assistant");
-        JsonNode content =
-                Json.mapper().readTree(choice.get("message").get("content").asText());
+        JsonNode content = SimulatedBackend.JSON.readTree(
+                choice.get("message").get("content").asText());
         assertThat(content.get("1").asText()).isEqualTo(SimTranslation.translate(ARTICLE_A, "en"));
         assertThat(content.get("2").asText()).isEqualTo(SimTranslation.translate(ARTICLE_B, "en"));
         assertThat(body.get("usage").get("total_tokens").asInt())
@@ -253,10 +252,12 @@ class SimulatedBackendTest {
 
         // then
         assertThat(malformed.statusCode()).isEqualTo(200);
-        assertThatThrownBy(() -> Json.mapper().readTree(malformed.body())).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> SimulatedBackend.JSON.readTree(malformed.body()))
+                .isInstanceOf(IOException.class);
         assertThat(truncated.statusCode()).isEqualTo(200);
         assertThat(truncated.body()).startsWith("{\"translations\"");
-        assertThatThrownBy(() -> Json.mapper().readTree(truncated.body())).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> SimulatedBackend.JSON.readTree(truncated.body()))
+                .isInstanceOf(IOException.class);
         assertThat(sim.deliveredSegments()).isEmpty();
     }
 
@@ -267,15 +268,15 @@ class SimulatedBackendTest {
         sim.injectNext(Fault.WRONG_SEGMENT_COUNT, 2);
 
         // when
-        JsonNode deepl =
-                Json.mapper().readTree(deepl(List.of(ARTICLE_A, ARTICLE_B)).body());
-        JsonNode chat = Json.mapper()
-                .readTree(chat("{\"1\": \"a\", \"2\": \"b\", \"3\": \"c\"}").body());
+        JsonNode deepl = SimulatedBackend.JSON.readTree(
+                deepl(List.of(ARTICLE_A, ARTICLE_B)).body());
+        JsonNode chat = SimulatedBackend.JSON.readTree(
+                chat("{\"1\": \"a\", \"2\": \"b\", \"3\": \"c\"}").body());
 
         // then
         assertThat(deepl.get("translations")).hasSize(1);
-        JsonNode content =
-                Json.mapper().readTree(chat.at("/choices/0/message/content").asText());
+        JsonNode content = SimulatedBackend.JSON.readTree(
+                chat.at("/choices/0/message/content").asText());
         assertThat(content.size()).isEqualTo(2);
     }
 
@@ -296,7 +297,7 @@ class SimulatedBackendTest {
 
         // then
         assertThat(List.of(first, second, third)).containsExactly(200, 456, 200);
-        JsonNode counts = Json.mapper().readTree(usage.body());
+        JsonNode counts = SimulatedBackend.JSON.readTree(usage.body());
         assertThat(counts.get("character_count").asLong()).isEqualTo(ARTICLE_A.length() + 3);
         assertThat(counts.get("character_limit").asLong()).isEqualTo(ARTICLE_A.length() + 5);
     }
@@ -312,7 +313,10 @@ class SimulatedBackendTest {
         // then
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.headers().firstValue("Retry-After")).isEmpty();
-        assertThat(Json.mapper().readTree(response.body()).at("/error/code").asText())
+        assertThat(SimulatedBackend.JSON
+                        .readTree(response.body())
+                        .at("/error/code")
+                        .asText())
                 .isEqualTo("insufficient_quota");
     }
 

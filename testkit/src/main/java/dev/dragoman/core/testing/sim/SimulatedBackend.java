@@ -1,9 +1,10 @@
 package dev.dragoman.core.testing.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dragoman.core.json.Json;
+import dev.dragoman.core.testing.OpenAiJson;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,10 +54,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * and inputs therefore repeats regardless of thread timing. Faults can also be scripted for the next requests in
  * arrival order ({@link #injectNext}).
  *
- * <p>Written on the JDK alone (a raw {@link ServerSocket} and a thread pool) because core may not depend on OkHttp,
- * and because resets and stalls need control of the socket that mock servers do not give.
+ * <p>Written on the JDK and Jackson alone (a raw {@link ServerSocket} and a thread pool) because the test kit depends
+ * on no Dragoman module (core's own tests use it), and because resets and stalls need control of the socket that mock
+ * servers do not give.
  */
 public final class SimulatedBackend implements AutoCloseable {
+
+    /** A plain mapper, as a vendor's server has: the simulator parses and writes the vendors' JSON, not Dragoman's. */
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private final ServerSocket server;
     private final ExecutorService pool;
@@ -318,7 +323,7 @@ public final class SimulatedBackend implements AutoCloseable {
     private boolean handle(HttpRequest request, Socket socket, OutputStream out) throws IOException {
         String path = request.path();
         if (path.equals("/v2/usage")) {
-            ObjectNode usage = Json.mapper().createObjectNode();
+            ObjectNode usage = JSON.createObjectNode();
             usage.put("character_count", billed.get());
             usage.put("character_limit", config.quotaCharacters() < 0 ? 1_000_000_000_000L : config.quotaCharacters());
             return respond(out, 200, usage.toString(), Map.of());
@@ -526,11 +531,11 @@ public final class SimulatedBackend implements AutoCloseable {
 
     private static String errorBody(boolean deepl, String message, String code) {
         if (deepl) {
-            ObjectNode body = Json.mapper().createObjectNode();
+            ObjectNode body = JSON.createObjectNode();
             body.put("message", message);
             return body.toString();
         }
-        ObjectNode body = Json.mapper().createObjectNode();
+        ObjectNode body = JSON.createObjectNode();
         ObjectNode error = body.putObject("error");
         error.put("message", message);
         error.put(
@@ -586,7 +591,7 @@ public final class SimulatedBackend implements AutoCloseable {
                 }
             }
         } else {
-            JsonNode body = Json.mapper().readTree(request.body());
+            JsonNode body = JSON.readTree(request.body());
             JsonNode text = body.path("text");
             if (!text.isArray()) {
                 throw new IllegalArgumentException("'text' must be an array of strings");
@@ -616,7 +621,7 @@ public final class SimulatedBackend implements AutoCloseable {
     }
 
     private Parsed parseChat(HttpRequest request) throws IOException {
-        JsonNode body = Json.mapper().readTree(request.body());
+        JsonNode body = JSON.readTree(request.body());
         if (body.path("stream").asBoolean(false)) {
             throw new IllegalArgumentException("streaming is not simulated");
         }
@@ -651,7 +656,7 @@ public final class SimulatedBackend implements AutoCloseable {
     }
 
     private static String deepLBody(Parsed parsed, boolean dropOne) {
-        ObjectNode body = Json.mapper().createObjectNode();
+        ObjectNode body = JSON.createObjectNode();
         ArrayNode translations = body.putArray("translations");
         List<String> texts = new ArrayList<>(parsed.segments().values());
         int n = dropOne ? texts.size() - 1 : texts.size();
@@ -687,22 +692,14 @@ public final class SimulatedBackend implements AutoCloseable {
             prompt += tokens(m.content()) + 3;
         }
         int completion = tokens(content);
-        ObjectNode body = Json.mapper().createObjectNode();
-        body.put("id", "chatcmpl-sim-" + ids.incrementAndGet());
-        body.put("object", "chat.completion");
-        body.put("created", System.currentTimeMillis() / 1000);
-        body.put("model", parsed.model());
-        ObjectNode choice = body.putArray("choices").addObject();
-        choice.put("index", 0);
-        ObjectNode message = choice.putObject("message");
-        message.put("role", "assistant");
-        message.put("content", content);
-        choice.put("finish_reason", "stop");
-        ObjectNode usage = body.putObject("usage");
-        usage.put("prompt_tokens", prompt);
-        usage.put("completion_tokens", completion);
-        usage.put("total_tokens", prompt + completion);
-        return body.toString();
+        return OpenAiJson.chatCompletion(
+                        "chatcmpl-sim-" + ids.incrementAndGet(),
+                        System.currentTimeMillis() / 1000,
+                        parsed.model(),
+                        content,
+                        prompt,
+                        completion)
+                .toString();
     }
 
     private static final java.util.regex.Pattern FRAMED_BODY =
@@ -736,14 +733,14 @@ public final class SimulatedBackend implements AutoCloseable {
                 .findFirst()
                 .orElse("");
         if (system.contains("{\"bullets\"")) {
-            ObjectNode answer = Json.mapper().createObjectNode();
+            ObjectNode answer = JSON.createObjectNode();
             ArrayNode bullets = answer.putArray("bullets");
             paragraphs.forEach(p -> bullets.add(SimTranslation.translate(p, target)));
             return answer.toString();
         }
         if (system.contains("{\"headline\"")) {
             java.util.regex.Matcher headline = FRAMED_HEADLINE.matcher(user);
-            ObjectNode answer = Json.mapper().createObjectNode();
+            ObjectNode answer = JSON.createObjectNode();
             answer.put(
                     "headline",
                     SimTranslation.translate(headline.find() ? headline.group(1) : paragraphs.get(0), target));
@@ -773,8 +770,7 @@ public final class SimulatedBackend implements AutoCloseable {
     /** One glossary: its dictionaries by "source>target" (bare lower-case codes), each term → target in order. */
     private record SimGlossary(String id, String name, String created, Map<String, Map<String, String>> dictionaries) {
         ObjectNode info() {
-            ObjectNode g =
-                    Json.mapper().createObjectNode().put("glossary_id", id).put("name", name);
+            ObjectNode g = JSON.createObjectNode().put("glossary_id", id).put("name", name);
             ArrayNode list = g.putArray("dictionaries");
             dictionaries.forEach((pair, entries) -> list.addObject()
                     .put("source_lang", pair.substring(0, pair.indexOf('>')))
@@ -788,13 +784,13 @@ public final class SimulatedBackend implements AutoCloseable {
     private boolean glossaries(HttpRequest request, OutputStream out) throws IOException {
         String path = request.path();
         if (path.equals("/v3/glossaries") && request.method().equals("GET")) {
-            ObjectNode answer = Json.mapper().createObjectNode();
+            ObjectNode answer = JSON.createObjectNode();
             ArrayNode list = answer.putArray("glossaries");
             glossaries.values().forEach(g -> list.add(g.info()));
             return respond(out, 200, answer.toString(), Map.of());
         }
         if (path.equals("/v3/glossaries") && request.method().equals("POST")) {
-            JsonNode body = Json.mapper().readTree(request.body());
+            JsonNode body = JSON.readTree(request.body());
             Map<String, Map<String, String>> dictionaries = new LinkedHashMap<>();
             for (JsonNode d : body.path("dictionaries")) {
                 if (!"tsv".equals(d.path("entries_format").asText("tsv"))) {
