@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Everything a Flink batch needs, in a form the driver sends to every worker as JSON: the inputs, the output directory
@@ -118,156 +119,102 @@ public record FlinkBatchSpec(
     }
 
     public FlinkBatchSpec withTranslation(Language to, BackendSpec backend) {
-        return new FlinkBatchSpec(
-                inputs,
-                out,
-                to,
-                summarize,
-                brief,
-                summaryOptions,
-                backend,
-                summarizer,
-                cache,
-                rateLimitUrl,
-                inFlight,
-                itemTimeout,
-                checkpointInterval);
+        return with(c -> {
+            c.translateTo = to;
+            c.translate = backend;
+        });
     }
 
     public FlinkBatchSpec withSummary(boolean on, BackendSpec backend) {
-        return new FlinkBatchSpec(
-                inputs,
-                out,
-                translateTo,
-                on,
-                brief,
-                summaryOptions,
-                translate,
-                backend,
-                cache,
-                rateLimitUrl,
-                inFlight,
-                itemTimeout,
-                checkpointInterval);
+        return with(c -> {
+            c.summarize = on;
+            c.summarizer = backend;
+        });
     }
 
     public FlinkBatchSpec withBrief(Language language) {
-        return new FlinkBatchSpec(
-                inputs,
-                out,
-                translateTo,
-                summarize,
-                language,
-                summaryOptions,
-                translate,
-                summarizer,
-                cache,
-                rateLimitUrl,
-                inFlight,
-                itemTimeout,
-                checkpointInterval);
+        return with(c -> c.brief = language);
     }
 
     public FlinkBatchSpec withSummaryOptions(SummaryOptions options) {
-        return new FlinkBatchSpec(
-                inputs,
-                out,
-                translateTo,
-                summarize,
-                brief,
-                options,
-                translate,
-                summarizer,
-                cache,
-                rateLimitUrl,
-                inFlight,
-                itemTimeout,
-                checkpointInterval);
+        return with(c -> c.summaryOptions = options);
     }
 
     public FlinkBatchSpec withCache(CacheStoreSpec store) {
-        return new FlinkBatchSpec(
-                inputs,
-                out,
-                translateTo,
-                summarize,
-                brief,
-                summaryOptions,
-                translate,
-                summarizer,
-                store,
-                rateLimitUrl,
-                inFlight,
-                itemTimeout,
-                checkpointInterval);
+        return with(c -> c.cache = store);
     }
 
     public FlinkBatchSpec withRateLimit(String redisUrl) {
-        return new FlinkBatchSpec(
-                inputs,
-                out,
-                translateTo,
-                summarize,
-                brief,
-                summaryOptions,
-                translate,
-                summarizer,
-                cache,
-                redisUrl,
-                inFlight,
-                itemTimeout,
-                checkpointInterval);
+        return with(c -> c.rateLimitUrl = redisUrl);
     }
 
     public FlinkBatchSpec withInFlight(int n) {
-        return new FlinkBatchSpec(
-                inputs,
-                out,
-                translateTo,
-                summarize,
-                brief,
-                summaryOptions,
-                translate,
-                summarizer,
-                cache,
-                rateLimitUrl,
-                n,
-                itemTimeout,
-                checkpointInterval);
+        return with(c -> c.inFlight = n);
     }
 
     public FlinkBatchSpec withItemTimeout(Duration timeout) {
-        return new FlinkBatchSpec(
-                inputs,
-                out,
-                translateTo,
-                summarize,
-                brief,
-                summaryOptions,
-                translate,
-                summarizer,
-                cache,
-                rateLimitUrl,
-                inFlight,
-                timeout,
-                checkpointInterval);
+        return with(c -> c.itemTimeout = timeout);
     }
 
     public FlinkBatchSpec withCheckpointInterval(Duration interval) {
-        return new FlinkBatchSpec(
-                inputs,
-                out,
-                translateTo,
-                summarize,
-                brief,
-                summaryOptions,
-                translate,
-                summarizer,
-                cache,
-                rateLimitUrl,
-                inFlight,
-                itemTimeout,
-                interval);
+        return with(c -> c.checkpointInterval = interval);
+    }
+
+    /** A copy with what {@code change} sets, checked by the record's constructor like any spec. */
+    private FlinkBatchSpec with(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return c.build();
+    }
+
+    /** A spec being copied: starts as {@code from}, its fields set by one {@code with*} method. */
+    private static final class Copy {
+        final List<String> inputs;
+        final String out;
+        Language translateTo;
+        boolean summarize;
+        Language brief;
+        SummaryOptions summaryOptions;
+        BackendSpec translate;
+        BackendSpec summarizer;
+        CacheStoreSpec cache;
+        String rateLimitUrl;
+        int inFlight;
+        Duration itemTimeout;
+        Duration checkpointInterval;
+
+        Copy(FlinkBatchSpec from) {
+            inputs = from.inputs;
+            out = from.out;
+            translateTo = from.translateTo;
+            summarize = from.summarize;
+            brief = from.brief;
+            summaryOptions = from.summaryOptions;
+            translate = from.translate;
+            summarizer = from.summarizer;
+            cache = from.cache;
+            rateLimitUrl = from.rateLimitUrl;
+            inFlight = from.inFlight;
+            itemTimeout = from.itemTimeout;
+            checkpointInterval = from.checkpointInterval;
+        }
+
+        FlinkBatchSpec build() {
+            return new FlinkBatchSpec(
+                    inputs,
+                    out,
+                    translateTo,
+                    summarize,
+                    brief,
+                    summaryOptions,
+                    translate,
+                    summarizer,
+                    cache,
+                    rateLimitUrl,
+                    inFlight,
+                    itemTimeout,
+                    checkpointInterval);
+        }
     }
 
     /** The summarizer the step uses when a summary is needed: the named one, else the embedded extractive one. */
