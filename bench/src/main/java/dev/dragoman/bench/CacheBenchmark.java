@@ -8,12 +8,9 @@ import dev.dragoman.core.cache.redis.RedisOptions;
 import dev.dragoman.core.cache.redis.RedisResultCache;
 import dev.dragoman.core.cache.sqlite.SqliteOptions;
 import dev.dragoman.core.cache.sqlite.SqliteResultCache;
+import dev.dragoman.core.testing.RedisServerExtension;
 import dev.dragoman.core.usage.Usage;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +20,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.opentest4j.TestAbortedException;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -98,34 +95,31 @@ public final class CacheBenchmark {
         }
         deleteAll(dir, file);
 
-        Process redis = null;
+        // the tests' Redis harness, outside JUnit (it reads nothing from the context): a free port, no persistence
+        RedisServerExtension redis = new RedisServerExtension();
         try {
-            int port = freePort();
-            redis = startRedis(port, dir);
-            if (redis == null) {
-                out.append("| Redis | skipped: redis-server not installed | | | | | | |\n");
-            } else {
-                long before;
-                try (RedisClient admin = RedisClient.create("127.0.0.1", port)) {
-                    before = usedMemory(admin);
-                    try (RedisResultCache store = new RedisResultCache(RedisOptions.at("127.0.0.1", port))) {
-                        Result r = run(store, words);
-                        row(out, "Redis (local, loopback)", r);
-                    }
-                    long after = usedMemory(admin);
-                    notes.add(String.format(
-                            Locale.ROOT,
-                            "Redis memory: %.1f MB for %,d entries = %.2f MB per " + "1,000 entries",
-                            (after - before) / 1e6,
-                            ENTRIES,
-                            (after - before) / 1e6 / (ENTRIES / 1000.0)));
-                    notes.add("Redis: " + serverVersion(admin));
+            redis.beforeAll(null);
+        } catch (TestAbortedException notInstalled) {
+            redis = null;
+            out.append("| Redis | skipped: redis-server not installed | | | | | | |\n");
+        }
+        if (redis != null) {
+            try (RedisClient admin = RedisClient.create(redis.host(), redis.port())) {
+                long before = usedMemory(admin);
+                try (RedisResultCache store = new RedisResultCache(RedisOptions.at(redis.host(), redis.port()))) {
+                    Result r = run(store, words);
+                    row(out, "Redis (local, loopback)", r);
                 }
-            }
-        } finally {
-            if (redis != null) {
-                redis.destroy();
-                redis.waitFor(20, TimeUnit.SECONDS);
+                long after = usedMemory(admin);
+                notes.add(String.format(
+                        Locale.ROOT,
+                        "Redis memory: %.1f MB for %,d entries = %.2f MB per " + "1,000 entries",
+                        (after - before) / 1e6,
+                        ENTRIES,
+                        (after - before) / 1e6 / (ENTRIES / 1000.0)));
+                notes.add("Redis: " + serverVersion(admin));
+            } finally {
+                redis.afterAll(null);
             }
         }
         out.append('\n');
@@ -246,40 +240,6 @@ public final class CacheBenchmark {
         }
     }
 
-    private static Process startRedis(int port, Path dir) throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder(
-                            "redis-server",
-                            "--port",
-                            Integer.toString(port),
-                            "--bind",
-                            "127.0.0.1",
-                            "--save",
-                            "",
-                            "--appendonly",
-                            "no",
-                            "--dir",
-                            dir.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("redis.log").toFile())
-                    .start();
-        } catch (IOException e) {
-            return null;
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-                return p;
-            } catch (IOException e) {
-                Thread.sleep(20);
-            }
-        }
-        p.destroy();
-        throw new IllegalStateException("redis-server did not start");
-    }
-
     private static long usedMemory(RedisClient r) {
         return r.info("memory")
                 .lines()
@@ -296,11 +256,5 @@ public final class CacheBenchmark {
                 .findFirst()
                 .orElse("?")
                 .trim();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }
