@@ -273,7 +273,9 @@ public final class FlinkBatch {
                     report, new DigestWriter().write(out, Digest.of(report, new MinHashStoryClusterer())));
         } catch (IOException e) {
             throw new DragomanException(
-                    DragomanException.Kind.INTERNAL, "cannot write the digest under " + out + ": " + e.getMessage(), e);
+                    DragomanException.Kind.CANNOT_WRITE,
+                    "cannot write the digest under " + out + ": " + e.getMessage(),
+                    e);
         }
     }
 
