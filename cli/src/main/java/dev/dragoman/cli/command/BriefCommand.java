@@ -2,7 +2,6 @@ package dev.dragoman.cli.command;
 
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.Console;
-import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.summary.SummaryOptions;
 import dev.dragoman.core.write.OutputFormat;
@@ -100,11 +99,7 @@ public final class BriefCommand implements Callable<Integer> {
         StepOptions step = new StepOptions(null, false, target, options);
         BackendChoice choice = cache.choice(backend, "extractive").withTranslateFlag("--backend");
         if (estimate.requested()) {
-            List<Article> articles = io.readAll(context);
-            return estimate.print(
-                    ConfiguredBackends.estimate(settings, step, choice, e -> e.estimate(articles, step)),
-                    format,
-                    console);
+            return estimate.print(context, io, settings, step, choice);
         }
         Settings run = budget.apply(settings);
         Wiring wiring = Wiring.of(console::retrying).withStrict(strict).withTranslateOnDemand(true);

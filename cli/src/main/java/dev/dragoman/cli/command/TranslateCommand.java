@@ -2,7 +2,6 @@ package dev.dragoman.cli.command;
 
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.Console;
-import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.translation.TranslationOptions;
 import dev.dragoman.pipeline.config.BackendChoice;
@@ -113,11 +112,7 @@ public final class TranslateCommand implements Callable<Integer> {
         StepOptions step = new StepOptions(target, false, null, null).withTranslation(from, options);
         BackendChoice choice = cache.choice(backend, null).withTranslateFlag("--backend");
         if (estimate.requested()) {
-            List<Article> articles = io.readAll(context);
-            return estimate.print(
-                    ConfiguredBackends.estimate(settings, step, choice, e -> e.estimate(articles, step)),
-                    io.format(),
-                    console);
+            return estimate.print(context, io, settings, step, choice);
         }
         Settings run = budget.apply(settings);
         try (ConfiguredBackends backends = ConfiguredBackends.open(
