@@ -9,7 +9,6 @@ import dev.dragoman.core.json.Json;
 import dev.dragoman.core.ratelimit.redis.RedisRateLimits;
 import dev.dragoman.core.testing.RedisServerExtension;
 import dev.dragoman.core.testing.sim.SimTranslation;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
