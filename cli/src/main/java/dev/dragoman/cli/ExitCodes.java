@@ -14,6 +14,7 @@ public final class ExitCodes {
     public static final int SOFTWARE = DragomanException.Kind.INTERNAL.exitCode();
     public static final int TEMPORARY = DragomanException.Kind.RATE_LIMITED.exitCode();
     public static final int CONFIG = DragomanException.Kind.CONFIGURATION.exitCode();
+    public static final int CANNOT_WRITE = DragomanException.Kind.CANNOT_WRITE.exitCode();
 
     private ExitCodes() {}
 
@@ -33,6 +34,9 @@ public final class ExitCodes {
                 UNAVAILABLE + ":",
                 "a backend is unavailable, its quota is exhausted, or it answered twice with nothing usable");
         m.put(SOFTWARE + ":", "internal error, or a backend refused the request as malformed");
+        m.put(
+                CANNOT_WRITE + ":",
+                "an output could not be written (disk full, no permission); nothing half-written is left");
         m.put(TEMPORARY + ":", "temporary failure (rate limited, timed out): try again later");
         m.put(CONFIG + ":", "configuration error (bad file, unknown backend, missing or rejected API key)");
         return m;

@@ -116,6 +116,9 @@ class ExitCodesTest {
         answer.set(r -> error(400, "Invalid value for 'messages'.", "invalid_request_error", null));
         produced.put(70, expect(70, configured.run("translate", story), 1));
 
+        Path notAFolder = Files.writeString(dir.resolve("not-a-folder"), "a file where a folder is needed");
+        produced.put(74, expect(74, bare.run("parse", story, "-o", notAFolder + "/story.json"), 0));
+
         answer.set(r -> error(
                         429,
                         "Rate limit reached for gpt-4o-mini on requests per min (RPM): Limit 3, Used 3.",

@@ -293,7 +293,7 @@ final class Router extends Handler.Abstract {
             case BACKEND_UNAVAILABLE, BUSY, DEFERRED -> 503;
             case TIMEOUT -> 504;
             case AUTHENTICATION_FAILED, CONFIGURATION, QUALITY, UNUSABLE_ANSWER -> 502;
-            case INTERNAL -> 500;
+            case INTERNAL, CANNOT_WRITE -> 500;
         };
         LOG.warn("backend failure ({}): {}", e.kind(), message);
         if (e.kind() == DragomanException.Kind.AUTHENTICATION_FAILED) {

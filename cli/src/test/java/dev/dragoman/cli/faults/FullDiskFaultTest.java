@@ -83,7 +83,7 @@ class FullDiskFaultTest {
         // then the run fails in a sentence that names the input and the cause, the earlier file is as it was and
         // no partial or temporary file is left
         String stderr = Files.readString(err, StandardCharsets.UTF_8);
-        assertThat(exit).as(stderr).isNotZero();
+        assertThat(exit).as(stderr).isEqualTo(74);
         assertThat(stderr).contains("big.json").contains("File too large").doesNotContain("\tat ");
         assertThat(Files.readString(file)).isEqualTo("{\"earlier\":true}\n");
         assertThat(strays(out)).isEmpty();
@@ -101,7 +101,7 @@ class FullDiskFaultTest {
 
         // then
         String stderr = Files.readString(err, StandardCharsets.UTF_8);
-        assertThat(exit).as(stderr).isNotZero();
+        assertThat(exit).as(stderr).isEqualTo(74);
         assertThat(stderr).contains("File too large");
         if (Files.isDirectory(out)) {
             try (Stream<Path> files = Files.list(out)) {

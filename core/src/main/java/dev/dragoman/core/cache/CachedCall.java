@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -21,23 +20,30 @@ import java.util.function.Supplier;
  * alike (Caffeine's {@code Cache.getAll(keys, loader)} is the model).
  *
  * <ul>
- *   <li><b>At most one load per key across threads.</b> A key that nobody is loading is looked up without claiming
- *       it (callers reading the same cached key at once never wait on each other); a miss claims the key and, when a load
- *       of a key in its stripe was stored since the look-up, looks it up once more ({@link MeteredResultCache#recheck},
- *       which keeps the count at one look-up) before loading it, so a load that finished in between is used, not
- *       repeated. A caller that finds the key claimed by a loading thread waits for that
- *       thread's result (and shares it) instead of loading it again. A caller loads all its own misses before it
- *       waits for others, so two callers never wait on each other. No lock is held while the store or the backend
- *       works, only a {@link ConcurrentHashMap} entry per key in flight.</li>
- *   <li><b>One counted look-up per key per call</b>, so a miss is counted once. Every count (hits, misses, errors, writes,
- *       what hits saved) is kept in one place: the {@link MeteredResultCache} this wraps the store in.</li>
- *   <li><b>Cache failures never fail the operation.</b> A failed look-up is a miss, a failed write is skipped, both
- *       counted and logged once per reason (by {@link MeteredResultCache}).</li>
+ *   <li><b>One look-up per call, one write per load.</b> The keys a caller asks for that nobody is loading go to
+ *       the store together ({@link ResultCache#getAll}: one {@code SELECT … IN} or one pipelined round trip for an
+ *       article's segments), and what the loader delivered goes back in one write when it returns
+ *       ({@link ResultCache#putAll}: one transaction).</li>
+ *   <li><b>At most one load per key across threads.</b> Keys are looked up without claiming them (callers reading
+ *       the same cached keys at once never wait on each other); a miss claims the key and, when a load of a key in
+ *       its stripe was stored since the look-up, is looked up once more ({@link MeteredResultCache#recheckAll},
+ *       which keeps the count at one look-up) before loading, so a load that finished in between is used, not
+ *       repeated. A caller that finds a key claimed by a loading thread waits for that thread's result (and shares
+ *       it) instead of loading it again; a loaded key stays claimed until it is stored, so nobody looks it up in
+ *       between and loads it twice, while those waiting on it go on as soon as it is delivered. A caller loads all
+ *       its own misses before it waits for others, so two callers never wait on each other. No lock is held while
+ *       the store or the backend works, only a {@link ConcurrentHashMap} entry per key in flight.</li>
+ *   <li><b>One counted look-up per key per call</b>, so a miss is counted once. Every count (hits, misses, errors,
+ *       writes, what hits saved) is kept in one place: the {@link MeteredResultCache} this wraps the store in.</li>
+ *   <li><b>Cache failures never fail the operation.</b> A failed look-up is a miss (a look-up in which only some
+ *       entries were corrupt keeps the others), a failed write is skipped, both counted and logged once per reason
+ *       (by {@link MeteredResultCache}).</li>
  *   <li><b>Only clean results are stored.</b> A result loaded with warnings (a guard flagged it) goes back to the
  *       caller and to those waiting on it, but is never stored: a degraded result must not outlive its run.</li>
  *   <li><b>Failures are not cached.</b> If the loader throws, the caller and every caller waiting on its keys get
  *       that exception; nothing is stored for the keys it did not deliver, and the next call tries again. Results the
- *       loader delivered before it failed are stored already (a batch that was paid for is never lost).</li>
+ *       loader delivered before it failed are stored before the exception goes on (a batch that was paid for is
+ *       never lost).</li>
  * </ul>
  *
  * <p>Thread-safe; one instance per store is meant to be shared by every thread of a run.
@@ -78,7 +84,10 @@ public final class CachedCall {
         }
     }
 
-    /** Receives the loader's results, one key at a time, as soon as each is known; it stores clean ones at once. */
+    /**
+     * Receives the loader's results, one key at a time, as soon as each is known: callers waiting on a key go on at
+     * once; the clean ones are stored together when the loader returns (or throws).
+     */
     @FunctionalInterface
     public interface Sink {
         void accept(CacheKey key, Loaded value);
@@ -105,42 +114,65 @@ public final class CachedCall {
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(loader, "loader");
         Map<CacheKey, Result> found = new ConcurrentHashMap<>();
-        Map<CacheKey, Flight> owned = null;
         Map<CacheKey, Flight> awaited = null;
         Collection<CacheKey> distinct = keys.size() == 1 ? keys : new LinkedHashSet<>(keys);
+        // the keys nobody is loading, looked up together without claiming them (one store call for an article's
+        // segments), so that callers asking for the same cached keys at once each read them instead of waiting
+        List<CacheKey> lookUp = new ArrayList<>(distinct.size());
+        long[] generations = new long[distinct.size()];
         for (CacheKey key : distinct) {
             Flight running = inFlight.get(key.digest());
-            if (running == null || !running.loading) {
-                // nobody is loading it: look it up without claiming it, so that callers asking for the same cached
-                // key at once each read it instead of waiting on one another's look-up
-                int stripe = stripe(key);
-                long generation = stored.get(stripe);
-                Optional<CacheEntry> hit = cache.get(key);
-                if (hit.isPresent()) {
-                    found.put(key, new Result(hit.get(), Source.CACHE, List.of()));
-                    continue;
-                }
-                Flight mine = new Flight();
-                running = inFlight.putIfAbsent(key.digest(), mine);
-                if (running == null) {
-                    // claimed; a load of this key (or of one sharing its stripe) stored between the look-up and the
-                    // claim: look again rather than load it twice
-                    Optional<CacheEntry> late =
-                            stored.get(stripe) == generation ? Optional.empty() : cache.recheck(key);
-                    if (late.isPresent()) {
-                        found.put(key, new Result(late.get(), Source.CACHE, List.of()));
-                        mine.future.complete(Loaded.clean(late.get()));
-                        inFlight.remove(key.digest(), mine);
-                    } else {
-                        mine.loading = true;
-                        owned = owned == null ? new LinkedHashMap<>() : owned;
-                        owned.put(key, mine);
-                    }
-                    continue;
+            if (running != null && running.loading) {
+                awaited = awaited == null ? new LinkedHashMap<>() : awaited;
+                awaited.put(key, running);
+            } else {
+                generations[lookUp.size()] = stored.get(stripe(key));
+                lookUp.add(key);
+            }
+        }
+        Map<CacheKey, CacheEntry> hits = lookUp.isEmpty() ? Map.of() : cache.getAll(lookUp);
+        // the misses are claimed; one whose stripe saw a load stored since the look-up is looked up once more
+        Map<CacheKey, Flight> claimed = null;
+        List<CacheKey> again = null;
+        for (int i = 0; i < lookUp.size(); i++) {
+            CacheKey key = lookUp.get(i);
+            CacheEntry hit = hits.get(key);
+            if (hit != null) {
+                found.put(key, new Result(hit, Source.CACHE, List.of()));
+                continue;
+            }
+            Flight mine = new Flight();
+            Flight running = inFlight.putIfAbsent(key.digest(), mine);
+            if (running != null) {
+                awaited = awaited == null ? new LinkedHashMap<>() : awaited;
+                awaited.put(key, running);
+                continue;
+            }
+            claimed = claimed == null ? new LinkedHashMap<>() : claimed;
+            claimed.put(key, mine);
+            if (stored.get(stripe(key)) != generations[i]) {
+                again = again == null ? new ArrayList<>() : again;
+                again.add(key);
+            }
+        }
+        Map<CacheKey, Flight> owned = null;
+        if (claimed != null) {
+            Map<CacheKey, CacheEntry> late = again == null ? Map.of() : cache.recheckAll(again);
+            for (Map.Entry<CacheKey, Flight> c : claimed.entrySet()) {
+                CacheKey key = c.getKey();
+                Flight mine = c.getValue();
+                CacheEntry hit = late.get(key);
+                if (hit != null) {
+                    // a load that finished between the look-up and the claim: used, not repeated
+                    found.put(key, new Result(hit, Source.CACHE, List.of()));
+                    mine.future.complete(Loaded.clean(hit));
+                    inFlight.remove(key.digest(), mine);
+                } else {
+                    mine.loading = true;
+                    owned = owned == null ? new LinkedHashMap<>() : owned;
+                    owned.put(key, mine);
                 }
             }
-            awaited = awaited == null ? new LinkedHashMap<>() : awaited;
-            awaited.put(key, running);
         }
         if (owned != null) {
             load(owned, loader, found);
@@ -160,6 +192,7 @@ public final class CachedCall {
 
     private void load(Map<CacheKey, Flight> owned, BulkLoader loader, Map<CacheKey, Result> found) {
         List<CacheKey> misses = new ArrayList<>(owned.keySet());
+        Map<CacheKey, CacheEntry> toStore = new LinkedHashMap<>(); // guarded by itself
         Sink sink = (key, value) -> {
             Objects.requireNonNull(value, "a loader delivered null");
             Flight f = owned.get(key);
@@ -167,12 +200,13 @@ public final class CachedCall {
                 throw new IllegalStateException("a loader delivered a key it was not asked for, or one twice");
             }
             if (value.warnings().isEmpty()) {
-                cache.put(key, value.entry());
-                stored.incrementAndGet(stripe(key));
+                synchronized (toStore) {
+                    toStore.put(key, value.entry());
+                }
             }
             found.put(key, new Result(value.entry(), Source.BACKEND, value.warnings()));
+            // those waiting go on at once; the key stays claimed until it is stored, so nobody loads it again
             f.future.complete(value);
-            inFlight.remove(key.digest(), f);
         };
         RuntimeException missing = null;
         try {
@@ -185,12 +219,37 @@ public final class CachedCall {
                 }
             }
         } catch (RuntimeException | Error e) {
+            store(owned, toStore); // what was delivered before the failure was paid for: it is kept
             release(owned, e);
             throw e;
         }
+        store(owned, toStore);
         if (missing != null) {
             release(owned, missing);
             throw missing;
+        }
+    }
+
+    /**
+     * Stores the clean results in one write ({@link ResultCache#putAll}: one transaction or round trip), then lets go
+     * of the keys whose results are known; a key whose load failed stays claimed until {@link #release}.
+     */
+    private void store(Map<CacheKey, Flight> owned, Map<CacheKey, CacheEntry> toStore) {
+        Map<CacheKey, CacheEntry> entries;
+        synchronized (toStore) {
+            entries = new LinkedHashMap<>(toStore);
+        }
+        try {
+            cache.putAll(entries); // never throws a store failure: counted and logged
+        } finally {
+            for (CacheKey key : entries.keySet()) {
+                stored.incrementAndGet(stripe(key));
+            }
+            owned.forEach((key, f) -> {
+                if (f.future.isDone() && !f.future.isCompletedExceptionally()) {
+                    inFlight.remove(key.digest(), f);
+                }
+            });
         }
     }
 

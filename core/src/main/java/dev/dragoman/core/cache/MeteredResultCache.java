@@ -4,8 +4,11 @@ import dev.dragoman.core.error.Reasons;
 import dev.dragoman.core.usage.Usage;
 import dev.dragoman.core.usage.UsageAdder;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * sentence the first time the store fails ("the cache failed …; going on without it") and what the store itself
  * found when it was opened (a corrupt file moved aside), including what happened before the sink was set.
  *
- * <p>So: {@code get} and {@code put} never throw a store failure; a cache failure never fails the user's operation.
+ * <p>So: {@code get}, {@code getAll}, {@code put} and {@code putAll} never throw a store failure; a cache failure never fails the user's operation.
  * Programming errors ({@code null} arguments) still throw. Thread-safe; adds no locking of its own.
  */
 public final class MeteredResultCache implements ResultCache {
@@ -73,22 +76,6 @@ public final class MeteredResultCache implements ResultCache {
         return Optional.empty();
     }
 
-    /**
-     * Looks {@code key} up again right after {@link #get} missed it (a load-through cache claiming the key before
-     * loading it): a find turns that counted miss into a hit, nothing found counts nothing more, a failure counts an
-     * error. So a call still counts one look-up per key.
-     */
-    Optional<CacheEntry> recheck(CacheKey key) {
-        Optional<CacheEntry> found = lookUp(key);
-        if (found != null && found.isPresent()) {
-            misses.decrement();
-            hits.increment();
-            saved.add(found.get().usage());
-            return found;
-        }
-        return Optional.empty();
-    }
-
     /** The store's answer, or null when it failed (the failure counted and logged). */
     private Optional<CacheEntry> lookUp(CacheKey key) {
         Objects.requireNonNull(key, "key");
@@ -97,6 +84,87 @@ public final class MeteredResultCache implements ResultCache {
         } catch (RuntimeException e) {
             failed("get", key, e);
             return null;
+        }
+    }
+
+    /**
+     * The entries found for {@code keys} (one store call: {@link ResultCache#getAll}), each key counted as a hit or a
+     * miss. A failed call counts one error and misses for the keys it did not read; when only some entries failed
+     * (a corrupt row, deleted), the others it read are kept ({@link CacheException#found()}), not asked again.
+     */
+    @Override
+    public Map<CacheKey, CacheEntry> getAll(Collection<CacheKey> keys) {
+        Map<CacheKey, CacheEntry> found = lookUpAll(keys);
+        for (CacheKey key : keys) {
+            CacheEntry entry = found.get(key);
+            if (entry == null) {
+                misses.increment();
+            } else {
+                hits.increment();
+                saved.add(entry.usage());
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Looks keys up again right after {@link #getAll} missed them (a load-through cache claiming the keys before
+     * loading them), in one store call: each one found now turns that counted miss into a hit, one still missing
+     * counts nothing more, a failure counts an error. So a call still counts one look-up per key.
+     */
+    Map<CacheKey, CacheEntry> recheckAll(Collection<CacheKey> keys) {
+        Map<CacheKey, CacheEntry> found = lookUpAll(keys);
+        for (CacheEntry entry : found.values()) {
+            misses.decrement();
+            hits.increment();
+            saved.add(entry.usage());
+        }
+        return found;
+    }
+
+    /** The store's answer for {@code keys}, only the keys asked for; what it read when it failed (counted, logged). */
+    private Map<CacheKey, CacheEntry> lookUpAll(Collection<CacheKey> keys) {
+        Objects.requireNonNull(keys, "keys");
+        keys.forEach(k -> Objects.requireNonNull(k, "key"));
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        Map<CacheKey, CacheEntry> answer;
+        try {
+            answer = Objects.requireNonNull(delegate.getAll(keys), "a store returned null instead of an empty map");
+        } catch (CacheException e) {
+            failed("get", keys.iterator().next(), e);
+            answer = e.found() == null ? Map.of() : e.found();
+        } catch (RuntimeException e) {
+            failed("get", keys.iterator().next(), e);
+            return Map.of();
+        }
+        Map<CacheKey, CacheEntry> found = new LinkedHashMap<>();
+        for (CacheKey key : keys) {
+            CacheEntry entry = answer.get(key);
+            if (entry != null) {
+                found.put(key, entry);
+            }
+        }
+        return found;
+    }
+
+    /** Stores the entries in one store call ({@link ResultCache#putAll}); a failure is counted and logged once. */
+    @Override
+    public void putAll(Map<CacheKey, CacheEntry> entries) {
+        Objects.requireNonNull(entries, "entries");
+        entries.forEach((key, entry) -> {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(entry, "entry");
+        });
+        if (entries.isEmpty()) {
+            return;
+        }
+        try {
+            delegate.putAll(entries);
+            writes.add(entries.size());
+        } catch (RuntimeException e) {
+            failed("put", entries.keySet().iterator().next(), e);
         }
     }
 

@@ -49,6 +49,11 @@ public class DragomanException extends RuntimeException {
          * made: finished work is kept, and a run with a larger budget goes on from there (exit 4).
          */
         BUDGET_EXCEEDED(false, 4),
+        /**
+         * An output could not be written: the disk is full, the folder is not writable, a path names a file where a
+         * folder is needed (exit 74, sysexits' EX_IOERR). Nothing half-written is left in its place.
+         */
+        CANNOT_WRITE(false, 74),
         /** A bug or an unexpected state (exit 70). */
         INTERNAL(false, 70);
 

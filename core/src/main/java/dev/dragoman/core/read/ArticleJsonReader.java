@@ -105,7 +105,8 @@ public final class ArticleJsonReader implements ArticleFormatReader {
             throw new InvalidInputException(
                     name + ": not a Dragoman article: it has neither a headline nor paragraphs");
         }
-        return article;
+        // no headline: empty, as every reader gives it (never invented, never null)
+        return article.headline() == null ? article.toBuilder().headline("").build() : article;
     }
 
     /** The JSON path of a mapping error as a person reads it ("paragraphs[0]"), without Java class names. */

@@ -6,7 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.usage.Usage;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -248,5 +258,218 @@ class CachedCallTest {
         assertThat(result.source()).isEqualTo(CachedCall.Source.CACHE);
         assertThat(call[0].cache().counters().hits()).isEqualTo(1);
         assertThat(call[0].cache().counters().misses()).isEqualTo(1);
+    }
+
+    /** A memory store that records its calls ("get a", "getAll 4", "putAll 3"), optionally failing some of them. */
+    private static class CountingStore implements ResultCache {
+        final MemoryResultCache memory = new MemoryResultCache();
+        final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public Optional<CacheEntry> get(CacheKey key) {
+            calls.add("get");
+            return memory.get(key);
+        }
+
+        @Override
+        public void put(CacheKey key, CacheEntry entry) {
+            calls.add("put");
+            memory.put(key, entry);
+        }
+
+        @Override
+        public Map<CacheKey, CacheEntry> getAll(Collection<CacheKey> keys) {
+            calls.add("getAll " + keys.size());
+            return memory.getAll(keys);
+        }
+
+        @Override
+        public void putAll(Map<CacheKey, CacheEntry> entries) {
+            calls.add("putAll " + entries.size());
+            memory.putAll(entries);
+        }
+    }
+
+    private static CachedCall.BulkLoader fresh(AtomicInteger loads) {
+        return (misses, sink) -> {
+            loads.addAndGet(misses.size());
+            misses.forEach(k -> sink.accept(k, CachedCall.Loaded.clean(entry("fresh " + k.digest()))));
+        };
+    }
+
+    @Test
+    void should_look_an_articles_keys_up_in_one_call_and_store_what_it_loaded_in_one_write() {
+        // given a store that records its calls, with one of four keys in it
+        CountingStore store = new CountingStore();
+        store.memory.put(key("a"), entry("A"));
+        CachedCall call = new CachedCall(store);
+        AtomicInteger loads = new AtomicInteger();
+        // when an article's four segments are asked for
+        Map<CacheKey, CachedCall.Result> results =
+                call.getAll(List.of(key("a"), key("b"), key("c"), key("d")), fresh(loads));
+        // then the store saw one look-up of the four keys and one write of the three loaded ones
+        assertThat(store.calls).containsExactly("getAll 4", "putAll 3");
+        assertThat(results).hasSize(4);
+        assertThat(loads).hasValue(3);
+        // and the next call finds all four in one look-up, without loading anything
+        store.calls.clear();
+        call.getAll(List.of(key("a"), key("b"), key("c"), key("d")), (misses, sink) -> {
+            throw new AssertionError("nothing to load: " + misses);
+        });
+        assertThat(store.calls).containsExactly("getAll 4");
+        assertThat(call.cache().counters()).satisfies(c -> {
+            assertThat(c.hits()).isEqualTo(5);
+            assertThat(c.misses()).isEqualTo(3);
+            assertThat(c.writes()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void should_load_each_key_once_when_threads_ask_for_overlapping_sets_of_keys_at_once() throws Exception {
+        // given 12 threads asking for overlapping sets of 3 of 6 keys, the first loads held back until all have asked
+        CountingStore store = new CountingStore();
+        CachedCall call = new CachedCall(store);
+        List<CacheKey> keys = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            keys.add(key("segment " + i));
+        }
+        Map<CacheKey, AtomicInteger> loadsPerKey = new java.util.concurrent.ConcurrentHashMap<>();
+        CountDownLatch allAsked = new CountDownLatch(12);
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Map<CacheKey, CachedCall.Result>>> futures = new ArrayList<>();
+            for (int t = 0; t < 12; t++) {
+                List<CacheKey> mine = List.of(keys.get(t % 6), keys.get((t + 1) % 6), keys.get((t + 2) % 6));
+                futures.add(pool.submit(() -> {
+                    allAsked.countDown();
+                    return call.getAll(mine, (misses, sink) -> {
+                        misses.forEach(k -> loadsPerKey
+                                .computeIfAbsent(k, x -> new AtomicInteger())
+                                .incrementAndGet());
+                        try {
+                            allAsked.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        misses.forEach(k -> sink.accept(k, CachedCall.Loaded.clean(entry("v " + k.digest()))));
+                    });
+                }));
+            }
+            // when every caller has its three results
+            for (int t = 0; t < 12; t++) {
+                Map<CacheKey, CachedCall.Result> results = futures.get(t).get(10, TimeUnit.SECONDS);
+                // then each has the one value of each key it asked for
+                assertThat(results).hasSize(3);
+                results.forEach((k, r) -> assertThat(r.value()).isEqualTo("v " + k.digest()));
+            }
+            // and no key was loaded twice, and each was written once, together with the others its loader loaded
+            assertThat(loadsPerKey.keySet()).containsExactlyInAnyOrderElementsOf(keys);
+            loadsPerKey.forEach((k, n) -> assertThat(n).as("loads of one key").hasValue(1));
+            int written = store.calls.stream()
+                    .filter(c -> c.startsWith("putAll "))
+                    .mapToInt(c -> Integer.parseInt(c.substring("putAll ".length())))
+                    .sum();
+            assertThat(written).isEqualTo(6);
+            assertThat(store.calls).noneMatch(c -> c.equals("get") || c.equals("put"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void should_keep_the_intact_entries_of_a_look_up_in_which_one_is_corrupt_and_load_only_that_one() {
+        // given a store in which one of three keys fails its check when read with the others
+        CountingStore store = new CountingStore() {
+            @Override
+            public Map<CacheKey, CacheEntry> getAll(Collection<CacheKey> keys) {
+                Map<CacheKey, CacheEntry> found = new java.util.LinkedHashMap<>(super.getAll(keys));
+                if (found.remove(key("b")) != null) {
+                    throw CacheException.partly("a corrupt row failed its check and was deleted", null, found);
+                }
+                return found;
+            }
+        };
+        store.memory.putAll(Map.of(key("a"), entry("A"), key("b"), entry("B"), key("c"), entry("C")));
+        CachedCall call = new CachedCall(store);
+        AtomicInteger loads = new AtomicInteger();
+        // when the three are asked for
+        Map<CacheKey, CachedCall.Result> results = call.getAll(List.of(key("a"), key("b"), key("c")), fresh(loads));
+        // then the intact two come from the store, only the corrupt one is loaded again, and one error is counted
+        assertThat(results.get(key("a")).value()).isEqualTo("A");
+        assertThat(results.get(key("c")).value()).isEqualTo("C");
+        assertThat(results.get(key("b")).source()).isEqualTo(CachedCall.Source.BACKEND);
+        assertThat(loads).hasValue(1);
+        assertThat(call.cache().counters().errors()).isEqualTo(1);
+        assertThat(call.cache().counters().hits()).isEqualTo(2);
+        assertThat(call.cache().counters().misses()).isEqualTo(1);
+    }
+
+    @Test
+    void should_return_the_results_and_let_go_of_the_keys_when_the_store_cannot_write() {
+        // given a store that reads but fails every write
+        CountingStore store = new CountingStore() {
+            @Override
+            public void putAll(Map<CacheKey, CacheEntry> entries) {
+                calls.add("putAll " + entries.size());
+                throw new CacheException("disk full", null);
+            }
+        };
+        CachedCall call = new CachedCall(store);
+        AtomicInteger loads = new AtomicInteger();
+        // when two keys are asked for twice
+        Map<CacheKey, CachedCall.Result> first = call.getAll(List.of(key("a"), key("b")), fresh(loads));
+        Map<CacheKey, CachedCall.Result> second = call.getAll(List.of(key("a"), key("b")), fresh(loads));
+        // then both calls have their results, the failed write is counted, and the keys are free again (no caller
+        // waits forever on a key whose write failed): the second call loads them again
+        assertThat(first.values()).extracting(CachedCall.Result::source).containsOnly(CachedCall.Source.BACKEND);
+        assertThat(second.values()).extracting(CachedCall.Result::source).containsOnly(CachedCall.Source.BACKEND);
+        assertThat(loads).hasValue(4);
+        assertThat(call.cache().counters().errors()).isEqualTo(2);
+        assertThat(call.waiting(key("a"))).isZero();
+    }
+
+    @Test
+    void should_store_what_a_loader_delivered_before_it_failed_and_fail_those_waiting_on_the_rest() throws Exception {
+        // given a loader that delivers the first of two keys, then fails, while another thread waits on both
+        CountingStore store = new CountingStore();
+        CachedCall call = new CachedCall(store);
+        CountDownLatch waiterIn = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            // when
+            Future<?>[] started = new Future<?>[1];
+            assertThatThrownBy(() -> call.getAll(List.of(key("a"), key("b")), (misses, sink) -> {
+                        sink.accept(key("a"), CachedCall.Loaded.clean(entry("A")));
+                        started[0] =
+                                pool.submit(() -> call.getAll(List.of(key("a"), key("b")), fresh(new AtomicInteger())));
+                        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                        while (call.waiting(key("b")) == 0 && System.nanoTime() < deadline) {
+                            Thread.onSpinWait();
+                        }
+                        waiterIn.countDown();
+                        throw new BackendFailure("the backend failed");
+                    }))
+                    .isInstanceOf(BackendFailure.class);
+            assertThat(waiterIn.await(10, TimeUnit.SECONDS)).isTrue();
+            // then the waiter gets the same failure, what was delivered is stored in one write, and the next call
+            // loads only the key that failed
+            assertThatThrownBy(() -> started[0].get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(BackendFailure.class);
+            assertThat(store.calls).contains("putAll 1");
+            assertThat(store.memory.get(key("a"))).contains(entry("A"));
+            List<List<CacheKey>> loads = new ArrayList<>();
+            call.getAll(List.of(key("a"), key("b")), (misses, sink) -> {
+                loads.add(misses);
+                misses.forEach(k -> sink.accept(k, CachedCall.Loaded.clean(entry("again"))));
+            });
+            assertThat(loads).containsExactly(List.of(key("b")));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static final class BackendFailure extends RuntimeException {
+        BackendFailure(String message) {
+            super(message);
+        }
     }
 }

@@ -379,6 +379,46 @@ public abstract class ResultCacheContract {
         }
     }
 
+    @Test
+    void should_answer_a_look_up_of_many_keys_with_the_entries_found_and_store_many_at_once() {
+        // given two entries stored together, and a third key never stored
+        ResultCache c = cache();
+        java.util.Map<CacheKey, CacheEntry> two = new java.util.LinkedHashMap<>();
+        two.put(key("الأولى"), entry("first"));
+        two.put(key("الثانية"), entry("second"));
+        c.putAll(two);
+        // when the three keys are looked up at once
+        java.util.Map<CacheKey, CacheEntry> found = c.getAll(List.of(key("الأولى"), key("لم يخزن"), key("الثانية")));
+        // then exactly the stored two come back, each as a look-up of its own would return it
+        assertThat(found)
+                .containsOnly(
+                        java.util.Map.entry(key("الأولى"), entry("first")),
+                        java.util.Map.entry(key("الثانية"), entry("second")));
+        assertThat(c.get(key("الثانية"))).contains(entry("second"));
+        assertThat(c.getAll(List.of())).isEmpty();
+        // and each key of the look-up was counted as one hit or one miss, as get counts it
+        CacheStats stats = admin(c).stats();
+        assertThat(stats.hits()).isEqualTo(3);
+        assertThat(stats.misses()).isEqualTo(1);
+    }
+
+    @Test
+    void should_look_up_more_keys_at_once_than_one_statement_takes() {
+        // given 150 entries, stored in one call
+        ResultCache c = cache();
+        java.util.Map<CacheKey, CacheEntry> many = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 150; i++) {
+            many.put(key("مقطع " + i), entry("segment " + i));
+        }
+        c.putAll(many);
+        // when all of them and one more are looked up at once
+        List<CacheKey> keys = new ArrayList<>(many.keySet());
+        keys.add(key("لم يخزن"));
+        java.util.Map<CacheKey, CacheEntry> found = c.getAll(keys);
+        // then every stored one is found with its own value
+        assertThat(found).isEqualTo(many);
+    }
+
     // --- corruption
 
     @Test
@@ -398,6 +438,27 @@ public abstract class ResultCacheContract {
         assertThat(metered.counters().errors()).isEqualTo(1);
         metered.put(k, entry("rewritten"));
         assertThat(metered.get(k)).contains(entry("rewritten"));
+    }
+
+    @Test
+    void should_return_the_intact_entries_of_a_look_up_of_many_keys_when_one_is_corrupt() throws Exception {
+        // given two entries, one of them damaged
+        ResultCache c = cache();
+        c.put(key("intact"), entry("intact"));
+        c.put(key("damaged"), entry("damaged"));
+        assumeThat(corruptEntry(c, key("damaged")))
+                .as("this store keeps live objects that cannot be damaged")
+                .isTrue();
+        MeteredResultCache metered = MeteredResultCache.of(c);
+        // when both are looked up at once
+        java.util.Map<CacheKey, CacheEntry> found = metered.getAll(List.of(key("intact"), key("damaged")));
+        // then the intact one is still a hit, the damaged one never comes back, and the failure is counted once
+        assertThat(found).containsOnlyKeys(key("intact"));
+        assertThat(found.get(key("intact"))).isEqualTo(entry("intact"));
+        assertThat(metered.counters().errors()).isEqualTo(1);
+        assertThat(metered.counters().hits()).isEqualTo(1);
+        assertThat(metered.counters().misses()).isEqualTo(1);
+        assertThat(metered.get(key("damaged"))).isEmpty();
     }
 
     // --- administration

@@ -118,6 +118,16 @@ class ArticleReadersTest {
     }
 
     @Test
+    void should_read_a_json_article_without_a_headline_as_an_empty_headline_like_every_reader() {
+        // when
+        Article article = ArticleReaders.standard().readArticle(utf8("{\"paragraphs\":[\"p\"]}"), "body-only.json");
+
+        // then: never null, never invented
+        assertThat(article.headline()).isEmpty();
+        assertThat(article.paragraphTexts()).containsExactly("p");
+    }
+
+    @Test
     void should_refuse_json_that_is_not_an_article() {
         assertThatThrownBy(() -> ArticleReaders.standard().read(utf8("{\"title\":\"x\"}"), "other.json"))
                 .isInstanceOf(InvalidInputException.class)

@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
@@ -59,32 +60,37 @@ public final class Backends {
     private final Providers<SummarizerProvider> summarizers;
     private final Providers<ChatModelProvider> chatModels;
     private final Providers<BackendProvider> all;
-    private final Function<String, String> variables;
-    private final Supplier<OkHttpClient> http;
-    private final ResultCache cache;
-    private final UsageMeter meter;
-    private final boolean strict;
-    private final Retrier.Listener onRetry;
-    private final Clock clock;
-    /** One limiter per backend spec, shared by every stack built for it (its translations and summaries). */
-    private final ConcurrentMap<BackendSpec, RateLimiter> limiters;
-    /** Where rate limits are shared with other processes, or null. */
-    private final SharedRateLimits rateLimits;
-
-    private final Supplier<Glossary> glossary;
-
-    private final DeferredBatches deferral;
-
-    /** The run's cost cap, or null for none. */
-    private final SpendingCap budget;
-
-    /** The backends a translator built here falls back to, in order, when the ones before used up their quota. */
-    private final List<Fallback> fallbacks;
+    private final Wiring wiring;
 
     private Backends(
             Providers<TranslatorProvider> translators,
             Providers<SummarizerProvider> summarizers,
             Providers<ChatModelProvider> chatModels,
+            Providers<BackendProvider> all,
+            Wiring wiring) {
+        this.translators = translators;
+        this.summarizers = summarizers;
+        this.chatModels = chatModels;
+        this.all = all;
+        this.wiring = wiring;
+    }
+
+    /**
+     * Everything a {@code Backends} is given but its providers. Immutable; a variant is a copy changed through a
+     * {@link Builder} ({@link Backends#with}), so each {@code with*} method names only what it changes, and the
+     * defaults are the builder's initial values, in one place.
+     *
+     * @param meter where usage of every successful call is counted; null for none
+     * @param onRetry told about every retry; null for none
+     * @param limiters one limiter per backend spec, shared by every stack built for it (its translations and summaries)
+     * @param rateLimits where rate limits are shared with other processes; null for per process only
+     * @param glossary the run's glossary, read once on first use; null for none
+     * @param deferral the provider batches language models hand their calls to; null for live calls
+     * @param budget the run's cost cap; null for none
+     * @param fallbacks the backends a translator built here falls back to, in order, once the ones before have used up
+     *     their quota
+     */
+    private record Wiring(
             Function<String, String> variables,
             Supplier<OkHttpClient> http,
             ResultCache cache,
@@ -98,27 +104,73 @@ public final class Backends {
             DeferredBatches deferral,
             SpendingCap budget,
             List<Fallback> fallbacks) {
-        this.translators = translators;
-        this.summarizers = summarizers;
-        this.chatModels = chatModels;
-        List<BackendProvider> every = new ArrayList<>();
-        every.addAll(translators.all());
-        every.addAll(summarizers.all());
-        every.addAll(chatModels.all());
-        this.all = Providers.of("backend", every, BackendProvider::type);
-        this.variables = Objects.requireNonNull(variables, "variables");
-        this.http = Objects.requireNonNull(http, "http");
-        this.cache = Objects.requireNonNull(cache, "cache");
-        this.meter = meter;
-        this.strict = strict;
-        this.onRetry = onRetry;
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.limiters = limiters;
-        this.rateLimits = rateLimits;
-        this.glossary = glossary;
-        this.deferral = deferral;
-        this.budget = budget;
-        this.fallbacks = List.copyOf(fallbacks);
+        Wiring {
+            Objects.requireNonNull(variables, "variables");
+            Objects.requireNonNull(http, "http");
+            Objects.requireNonNull(cache, "cache");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(limiters, "limiters");
+            fallbacks = List.copyOf(fallbacks);
+        }
+
+        Builder toBuilder() {
+            Builder b = new Builder();
+            b.variables = variables;
+            b.http = http;
+            b.cache = cache;
+            b.meter = meter;
+            b.strict = strict;
+            b.onRetry = onRetry;
+            b.clock = clock;
+            b.limiters = limiters;
+            b.rateLimits = rateLimits;
+            b.glossary = glossary;
+            b.deferral = deferral;
+            b.budget = budget;
+            b.fallbacks = fallbacks;
+            return b;
+        }
+
+        /** Starts with the defaults of {@link Backends#load()}. Not thread-safe; lives inside one {@code with}. */
+        static final class Builder {
+            Function<String, String> variables = name -> null;
+            Supplier<OkHttpClient> http = DefaultHttp::client;
+            ResultCache cache = new NoResultCache();
+            UsageMeter meter;
+            boolean strict;
+            Retrier.Listener onRetry;
+            Clock clock = Clock.systemUTC();
+            ConcurrentMap<BackendSpec, RateLimiter> limiters = new ConcurrentHashMap<>();
+            SharedRateLimits rateLimits;
+            Supplier<Glossary> glossary;
+            DeferredBatches deferral;
+            SpendingCap budget;
+            List<Fallback> fallbacks = List.of();
+
+            Wiring build() {
+                return new Wiring(
+                        variables,
+                        http,
+                        cache,
+                        meter,
+                        strict,
+                        onRetry,
+                        clock,
+                        limiters,
+                        rateLimits,
+                        glossary,
+                        deferral,
+                        budget,
+                        fallbacks);
+            }
+        }
+    }
+
+    /** A copy of this factory, its wiring changed by {@code change}. */
+    private Backends with(Consumer<Wiring.Builder> change) {
+        Wiring.Builder b = wiring.toBuilder();
+        change.accept(b);
+        return new Backends(translators, summarizers, chatModels, all, b.build());
     }
 
     /**
@@ -131,44 +183,27 @@ public final class Backends {
 
     /** As {@link #load()}, with providers from {@code loader}. */
     public static Backends load(ClassLoader loader) {
-        return new Backends(
-                Providers.load("translation backend", TranslatorProvider.class, TranslatorProvider::type, loader),
-                Providers.load("summarizer", SummarizerProvider.class, SummarizerProvider::type, loader),
-                Providers.load("language model", ChatModelProvider.class, ChatModelProvider::type, loader),
-                name -> null,
-                DefaultHttp::client,
-                new NoResultCache(),
-                null,
-                false,
-                null,
-                Clock.systemUTC(),
-                new ConcurrentHashMap<>(),
-                null,
-                null,
-                null,
-                null,
-                List.of());
-    }
-
-    /** Keys and vendor options are read through {@code lookup} (variable name → value, null when unset). */
-    public Backends withVariables(Function<String, String> lookup) {
+        Providers<TranslatorProvider> translators =
+                Providers.load("translation backend", TranslatorProvider.class, TranslatorProvider::type, loader);
+        Providers<SummarizerProvider> summarizers =
+                Providers.load("summarizer", SummarizerProvider.class, SummarizerProvider::type, loader);
+        Providers<ChatModelProvider> chatModels =
+                Providers.load("language model", ChatModelProvider.class, ChatModelProvider::type, loader);
+        List<BackendProvider> every = new ArrayList<>();
+        every.addAll(translators.all());
+        every.addAll(summarizers.all());
+        every.addAll(chatModels.all());
         return new Backends(
                 translators,
                 summarizers,
                 chatModels,
-                lookup,
-                http,
-                cache,
-                meter,
-                strict,
-                onRetry,
-                clock,
-                limiters,
-                rateLimits,
-                glossary,
-                deferral,
-                budget,
-                fallbacks);
+                Providers.of("backend", every, BackendProvider::type),
+                new Wiring.Builder().build());
+    }
+
+    /** Keys and vendor options are read through {@code lookup} (variable name → value, null when unset). */
+    public Backends withVariables(Function<String, String> lookup) {
+        return with(b -> b.variables = lookup);
     }
 
     /** The variables of {@code env} (a copy of the process environment, or a test's map). */
@@ -182,7 +217,7 @@ public final class Backends {
      * set reads as a placeholder, so an estimate needs no key.
      */
     public Backends withPlaceholderKeys() {
-        Function<String, String> real = variables;
+        Function<String, String> real = wiring.variables();
         return withVariables(name -> {
             String value = real.apply(name);
             return value == null || value.isBlank() ? "unset-for-an-estimate" : value;
@@ -191,107 +226,27 @@ public final class Backends {
 
     /** The shared HTTP client, asked for only when an HTTP backend is built. */
     public Backends withHttp(Supplier<OkHttpClient> client) {
-        return new Backends(
-                translators,
-                summarizers,
-                chatModels,
-                variables,
-                client,
-                cache,
-                meter,
-                strict,
-                onRetry,
-                clock,
-                limiters,
-                rateLimits,
-                glossary,
-                deferral,
-                budget,
-                fallbacks);
+        return with(b -> b.http = client);
     }
 
     /** Where cached translations and summaries are kept. */
     public Backends withCache(ResultCache store) {
-        return new Backends(
-                translators,
-                summarizers,
-                chatModels,
-                variables,
-                http,
-                store,
-                meter,
-                strict,
-                onRetry,
-                clock,
-                limiters,
-                rateLimits,
-                glossary,
-                deferral,
-                budget,
-                fallbacks);
+        return with(b -> b.cache = store);
     }
 
     /** Where usage of every successful call is counted; null for none. */
     public Backends withMeter(UsageMeter usage) {
-        return new Backends(
-                translators,
-                summarizers,
-                chatModels,
-                variables,
-                http,
-                cache,
-                usage,
-                strict,
-                onRetry,
-                clock,
-                limiters,
-                rateLimits,
-                glossary,
-                deferral,
-                budget,
-                fallbacks);
+        return with(b -> b.meter = usage);
     }
 
     /** True: translations that look incomplete fail instead of being flagged. */
     public Backends withStrict(boolean strictMode) {
-        return new Backends(
-                translators,
-                summarizers,
-                chatModels,
-                variables,
-                http,
-                cache,
-                meter,
-                strictMode,
-                onRetry,
-                clock,
-                limiters,
-                rateLimits,
-                glossary,
-                deferral,
-                budget,
-                fallbacks);
+        return with(b -> b.strict = strictMode);
     }
 
     /** Told about every retry (for a verbose front end); null for none. */
     public Backends withRetryListener(Retrier.Listener listener) {
-        return new Backends(
-                translators,
-                summarizers,
-                chatModels,
-                variables,
-                http,
-                cache,
-                meter,
-                strict,
-                listener,
-                clock,
-                limiters,
-                rateLimits,
-                glossary,
-                deferral,
-                budget,
-                fallbacks);
+        return with(b -> b.onRetry = listener);
     }
 
     /**
@@ -301,23 +256,7 @@ public final class Backends {
      * is a configuration error. Null: live calls (the default).
      */
     public Backends withDeferral(DeferredBatches batches) {
-        return new Backends(
-                translators,
-                summarizers,
-                chatModels,
-                variables,
-                http,
-                cache,
-                meter,
-                strict,
-                onRetry,
-                clock,
-                limiters,
-                rateLimits,
-                glossary,
-                batches,
-                budget,
-                fallbacks);
+        return with(b -> b.deferral = batches);
     }
 
     /**
@@ -327,23 +266,7 @@ public final class Backends {
      * deferred mode is refused: the batch's price is only known once it has ended.
      */
     public Backends withBudget(SpendingCap b) {
-        return new Backends(
-                translators,
-                summarizers,
-                chatModels,
-                variables,
-                http,
-                cache,
-                meter,
-                strict,
-                onRetry,
-                clock,
-                limiters,
-                rateLimits,
-                glossary,
-                deferral,
-                b,
-                fallbacks);
+        return with(w -> w.budget = b);
     }
 
     /**
@@ -368,48 +291,16 @@ public final class Backends {
      * left out. Empty: no fallback.
      */
     public Backends withFallbacks(List<Fallback> chain) {
-        return new Backends(
-                translators,
-                summarizers,
-                chatModels,
-                variables,
-                http,
-                cache,
-                meter,
-                strict,
-                onRetry,
-                clock,
-                limiters,
-                rateLimits,
-                glossary,
-                deferral,
-                budget,
-                chain == null ? List.of() : chain);
+        return with(b -> b.fallbacks = chain == null ? List.of() : chain);
     }
 
     /** The configured fallbacks of translators built here, in order (empty: none). */
     public List<Fallback> fallbacks() {
-        return fallbacks;
+        return wiring.fallbacks();
     }
 
     public Backends withClock(Clock c) {
-        return new Backends(
-                translators,
-                summarizers,
-                chatModels,
-                variables,
-                http,
-                cache,
-                meter,
-                strict,
-                onRetry,
-                c,
-                limiters,
-                rateLimits,
-                glossary,
-                deferral,
-                budget,
-                fallbacks);
+        return with(b -> b.clock = c);
     }
 
     /**
@@ -419,23 +310,10 @@ public final class Backends {
      * share nothing (each process still learns its server's rate from 429s). The caller closes {@code shared}.
      */
     public Backends withRateLimits(SharedRateLimits shared) {
-        return new Backends(
-                translators,
-                summarizers,
-                chatModels,
-                variables,
-                http,
-                cache,
-                meter,
-                strict,
-                onRetry,
-                clock,
-                new ConcurrentHashMap<>(),
-                shared,
-                glossary,
-                deferral,
-                budget,
-                fallbacks);
+        return with(b -> {
+            b.limiters = new ConcurrentHashMap<>();
+            b.rateLimits = shared;
+        });
     }
 
     /**
@@ -445,32 +323,16 @@ public final class Backends {
      */
     public Backends withGlossary(Supplier<Glossary> g) {
         Supplier<Glossary> once = g == null ? null : new Once<>(g);
-        return new Backends(
-                translators,
-                summarizers,
-                chatModels,
-                variables,
-                http,
-                cache,
-                meter,
-                strict,
-                onRetry,
-                clock,
-                limiters,
-                rateLimits,
-                once,
-                deferral,
-                budget,
-                fallbacks);
+        return with(b -> b.glossary = once);
     }
 
     /** The glossary translators get, or null for none (reads it if not read yet). */
     public Glossary glossary() {
-        return glossary == null ? null : glossary.get();
+        return wiring.glossary() == null ? null : wiring.glossary().get();
     }
 
     public ResultCache cache() {
-        return cache;
+        return wiring.cache();
     }
 
     /** Every known type, sorted. */
@@ -583,8 +445,8 @@ public final class Backends {
         return chain(
                 spec,
                 (factory, s, gate) -> factory.standard(s, gate)
-                        .cache(new CachedCall(factory.cache))
-                        .clock(factory.clock)
+                        .cache(new CachedCall(factory.wiring.cache()))
+                        .clock(factory.wiring.clock())
                         .build());
     }
 
@@ -599,7 +461,7 @@ public final class Backends {
      */
     private TranslationBackend chain(BackendSpec spec, Stack stack) {
         BackendSpec first = resolve(spec);
-        List<Fallback> rest = fallbacks.stream()
+        List<Fallback> rest = wiring.fallbacks().stream()
                 .filter(f -> !resolve(f.spec()).name().equals(first.name()))
                 .toList();
         if (rest.isEmpty()) {
@@ -622,9 +484,9 @@ public final class Backends {
         RateLimiter limiter = limiter(spec);
         TranslationBackend raw = keyed(spec, limiter);
         BackendSpec s = resolve(spec);
-        if (budget != null && translators.find(s.type()).isPresent()) {
+        if (wiring.budget() != null && translators.find(s.type()).isPresent()) {
             // machine translation; a language model's calls are kept within the budget at its ChatModel
-            raw = budget.translator(raw, s);
+            raw = wiring.budget().translator(raw, s);
         }
         if (gate != null) {
             raw = gate.around(raw); // a fallback chain's link: not called again once its quota is gone
@@ -632,9 +494,9 @@ public final class Backends {
         return Translators.pipeline(raw)
                 .retry(retrier(spec))
                 .rateLimit(limiter)
-                .meter(meter)
+                .meter(wiring.meter())
                 .punctuation(true)
-                .guard(strict)
+                .guard(wiring.strict())
                 .glossaryCheck(true)
                 .glossary(glossary());
     }
@@ -686,7 +548,7 @@ public final class Backends {
         BackendSpec s = resolve(spec);
         SummarizerProvider sp = summarizers.find(s.type()).orElse(null);
         if (sp != null) {
-            return sp.create(s, new SummarizerProvider.Context(requireKey(s, sp), cache));
+            return sp.create(s, new SummarizerProvider.Context(requireKey(s, sp), wiring.cache()));
         }
         ChatModelProvider llm = chatModels.find(s.type()).orElse(null);
         if (llm != null) {
@@ -695,11 +557,11 @@ public final class Backends {
                     .modelName(s.model())
                     .endpoint(endpoint(s, llm))
                     .jsonMode(llm.jsonMode(s))
-                    .cache(cache)
+                    .cache(wiring.cache())
                     .retrier(retrier(s))
                     .rateLimit(limiter)
-                    .meter(meter)
-                    .clock(clock)
+                    .meter(wiring.meter())
+                    .clock(wiring.clock())
                     .glossary(glossary())
                     .build();
         }
@@ -733,21 +595,21 @@ public final class Backends {
                         "Backend '" + s.name() + "' is of type " + s.type() + ", not a language model: use one of "
                                 + String.join(", ", chatModels.types()) + "."));
         String key = requireKey(s, p);
-        ChatModel model = p.create(s, key, p.timeout(s), LlmHttpClient.builder(http(limiter), clock));
-        if (budget != null) {
-            if (deferral != null) {
+        ChatModel model = p.create(s, key, p.timeout(s), LlmHttpClient.builder(http(limiter), wiring.clock()));
+        if (wiring.budget() != null) {
+            if (wiring.deferral() != null) {
                 throw new DragomanException(
                         DragomanException.Kind.CONFIGURATION,
                         "--max-cost (budget:) does not go with --deferred: a provider batch's cost is known only once"
                                 + " it has ended. Run with --estimate first, then --deferred without a budget.");
             }
-            model = budget.chatModel(model, s);
+            model = wiring.budget().chatModel(model, s);
         }
-        if (deferral == null) {
+        if (wiring.deferral() == null) {
             return model;
         }
         BatchHttp batchHttp = new BatchHttp(
-                LlmHttpClient.builder(http.get(), clock)
+                LlmHttpClient.builder(wiring.http().get(), wiring.clock())
                         .readTimeout(p.timeout(s))
                         .build(),
                 LlmErrorMapper.forProvider(s.type(), s.model(), keyHint(s), urlHint(s), key == null ? "" : key),
@@ -759,7 +621,7 @@ public final class Backends {
                     "Backend '" + s.name() + "' (" + s.type() + ") has no batch API, so it cannot run deferred: use a "
                             + "type that has one (" + String.join(", ", batchTypes()) + ") or run without --deferred");
         }
-        return deferral.model(s.name(), api, model);
+        return wiring.deferral().model(s.name(), api, model);
     }
 
     /** Language-model types whose provider has a batch API (deferred mode), sorted. */
@@ -872,7 +734,7 @@ public final class Backends {
             }
         }
         Retrier r = Retrier.of(backoff);
-        return onRetry == null ? r : r.withListener(onRetry);
+        return wiring.onRetry() == null ? r : r.withListener(wiring.onRetry());
     }
 
     /**
@@ -884,17 +746,17 @@ public final class Backends {
      */
     RateLimiter limiter(BackendSpec spec) {
         BackendSpec s = resolve(spec);
-        if (deferral != null && languageModel(s.type())) {
+        if (wiring.deferral() != null && languageModel(s.type())) {
             // deferred: requests go to a batch, not the per-minute budget; only retries of failed ones are sent live
             return RateLimiter.perMinute(0, 0);
         }
-        return limiters.computeIfAbsent(s, k -> {
+        return wiring.limiters().computeIfAbsent(s, k -> {
             BackendSpec.Limits l = k.limits();
             int units = languageModel(k.type()) ? l.tokensPerMinute() : l.charactersPerMinute();
             RateLimiter local = RateLimiter.perMinute(l.requestsPerMinute(), units);
-            return rateLimits == null
+            return wiring.rateLimits() == null
                     ? local
-                    : local.sharing(rateLimits.rate(rateKey(k), l.requestsPerMinute(), units));
+                    : local.sharing(wiring.rateLimits().rate(rateKey(k), l.requestsPerMinute(), units));
         });
     }
 
@@ -915,14 +777,14 @@ public final class Backends {
      * {@code x-ratelimit-*}, Anthropic's, the IETF draft's) to {@code limiter}; the shared client itself when null.
      */
     private OkHttpClient http(RateLimiter limiter) {
-        OkHttpClient shared = http.get();
+        OkHttpClient shared = wiring.http().get();
         if (limiter == null) {
             return shared;
         }
         return shared.newBuilder()
                 .addInterceptor(chain -> {
                     okhttp3.Response response = chain.proceed(chain.request());
-                    RateLimitHeaders.from(response::header, clock).ifPresent(limiter::observe);
+                    RateLimitHeaders.from(response::header, wiring.clock()).ifPresent(limiter::observe);
                     return response;
                 })
                 .build();
@@ -932,7 +794,7 @@ public final class Backends {
         if (resolved.keyVariable() == null) {
             return null;
         }
-        String key = variables.apply(resolved.keyVariable());
+        String key = wiring.variables().apply(resolved.keyVariable());
         return key == null || key.isBlank() ? null : key.strip();
     }
 
@@ -948,7 +810,7 @@ public final class Backends {
         BackendSpec s = spec;
         for (Map.Entry<String, String> e : provider.optionVariables().entrySet()) {
             if (s.option(e.getKey()) == null) {
-                String value = variables.apply(e.getValue());
+                String value = wiring.variables().apply(e.getValue());
                 if (value != null && !value.isBlank()) {
                     s = s.withOption(e.getKey(), value);
                 }

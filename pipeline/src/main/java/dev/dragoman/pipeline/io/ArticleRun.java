@@ -96,7 +96,7 @@ public final class ArticleRun {
                 output.finish(ok);
             } catch (IOException e) {
                 throw new DragomanException(
-                        DragomanException.Kind.INTERNAL, "cannot write " + outputOption + ": " + e.getMessage(), e);
+                        DragomanException.Kind.CANNOT_WRITE, "cannot write " + outputOption + ": " + e.getMessage(), e);
             }
         }
     }
@@ -139,7 +139,7 @@ public final class ArticleRun {
             AtomicFiles.write(Path.of(outputOption), document);
         } catch (IOException e) {
             throw new DragomanException(
-                    DragomanException.Kind.INTERNAL, "cannot write " + outputOption + ": " + e.getMessage(), e);
+                    DragomanException.Kind.CANNOT_WRITE, "cannot write " + outputOption + ": " + e.getMessage(), e);
         }
     }
 
@@ -167,7 +167,7 @@ public final class ArticleRun {
                 firstFailure = firstFailure == 0 ? e.kind().exitCode() : firstFailure;
             } catch (IOException e) {
                 throw new DragomanException(
-                        DragomanException.Kind.INTERNAL,
+                        DragomanException.Kind.CANNOT_WRITE,
                         "cannot write the output for " + source.name() + ": " + e.getMessage(),
                         e);
             }

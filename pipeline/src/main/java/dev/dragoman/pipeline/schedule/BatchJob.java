@@ -164,7 +164,7 @@ public final class BatchJob {
                 return new Run(report, new DigestWriter().write(out, Digest.of(report, new MinHashStoryClusterer())));
             } catch (IOException e) {
                 throw new DragomanException(
-                        DragomanException.Kind.INTERNAL,
+                        DragomanException.Kind.CANNOT_WRITE,
                         "cannot write the digest under " + out + ": " + e.getMessage(),
                         e);
             }

@@ -11,6 +11,8 @@ import dev.dragoman.core.usage.Usage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +42,8 @@ import redis.clients.jedis.resps.ScanResult;
  * {@link RedisOptions#maxEntries()} the least recently used are evicted); {@code P stats} is a hash of counters
  * ({@code <backend>|hits}, {@code |misses}, {@code |errors}, {@code |requests}, {@code |characters},
  * {@code |input_tokens}, {@code |output_tokens}), shared by every process. A look-up is one Lua script (read, check
- * expiry, touch, count), a write another (replace, expire, evict): one round trip each, atomic across processes.
+ * expiry, touch, count), a write another (replace, expire, evict): one round trip each, atomic across processes;
+ * {@link #getAll} and {@link #putAll} pipeline the scripts of many keys into one round trip.
  *
  * <p>Expiry is checked against the injected clock as well as left to Redis, so tests can move time. A row whose
  * digest, operation, backend or CRC does not match is deleted and reported as a {@link CacheException}: never a
@@ -143,21 +146,84 @@ public final class RedisResultCache implements ResultCache, CacheAdmin {
         long now = options.clock().millis();
         Object reply = call("read", r -> {
             try {
-                return r.eval(
-                        GET_SCRIPT,
-                        List.of(entryKey, statsKey, lruKey),
-                        List.of(Long.toString(now), key.backend(), key.digest()));
+                return r.eval(GET_SCRIPT, List.of(entryKey, statsKey, lruKey), getArgs(key, now));
             } catch (JedisDataException e) {
-                if (e.getMessage() != null && e.getMessage().contains("WRONGTYPE")) {
-                    r.del(entryKey);
-                    r.hincrBy(statsKey, key.backend() + "|errors", 1);
-                    throw new CacheException("a corrupt Redis entry (not a hash) was deleted", e);
-                }
-                throw e;
+                throw notAHash(r, key, e);
             }
         });
+        return Optional.ofNullable(decode(key, reply));
+    }
+
+    /**
+     * The keys' entries in one round trip: the look-up script of every key, pipelined. A corrupt entry among them is
+     * deleted and the others are still returned ({@link CacheException#partly}).
+     */
+    @Override
+    public Map<CacheKey, CacheEntry> getAll(Collection<CacheKey> keys) {
+        Objects.requireNonNull(keys, "keys");
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        List<CacheKey> all = new ArrayList<>(keys);
+        long now = options.clock().millis();
+        List<Object> replies = call("read", r -> {
+            List<Response<Object>> responses = new ArrayList<>(all.size());
+            try (Pipeline p = r.pipelined()) {
+                for (CacheKey key : all) {
+                    responses.add(p.eval(
+                            GET_SCRIPT, List.of(entryPrefix + key.digest(), statsKey, lruKey), getArgs(key, now)));
+                }
+                p.sync();
+            }
+            List<Object> out = new ArrayList<>(all.size());
+            for (int i = 0; i < all.size(); i++) {
+                try {
+                    out.add(responses.get(i).get());
+                } catch (JedisDataException e) {
+                    out.add(notAHash(r, all.get(i), e));
+                }
+            }
+            return out;
+        });
+        Map<CacheKey, CacheEntry> found = new LinkedHashMap<>();
+        CacheException corrupt = null;
+        for (int i = 0; i < all.size(); i++) {
+            try {
+                if (replies.get(i) instanceof CacheException e) {
+                    throw e;
+                }
+                CacheEntry entry = decode(all.get(i), replies.get(i));
+                if (entry != null) {
+                    found.put(all.get(i), entry);
+                }
+            } catch (CacheException e) {
+                corrupt = corrupt == null ? e : corrupt;
+            }
+        }
+        if (corrupt != null) {
+            throw CacheException.partly(corrupt.getMessage(), corrupt, found);
+        }
+        return found;
+    }
+
+    private static List<String> getArgs(CacheKey key, long now) {
+        return List.of(Long.toString(now), key.backend(), key.digest());
+    }
+
+    /** An entry that is not a hash: deleted and counted; any other data error is rethrown. */
+    private CacheException notAHash(RedisClient r, CacheKey key, JedisDataException e) {
+        if (e.getMessage() != null && e.getMessage().contains("WRONGTYPE")) {
+            r.del(entryPrefix + key.digest());
+            r.hincrBy(statsKey, key.backend() + "|errors", 1);
+            return new CacheException("a corrupt Redis entry (not a hash) was deleted", e);
+        }
+        throw e;
+    }
+
+    /** The entry in a look-up script's reply, or null for a miss; a row failing its check is rejected and thrown. */
+    private CacheEntry decode(CacheKey key, Object reply) {
         if (reply == null) {
-            return Optional.empty();
+            return null;
         }
         List<?> h = (List<?>) reply;
         String problem = mismatch(key, h);
@@ -167,7 +233,7 @@ public final class RedisResultCache implements ResultCache, CacheAdmin {
                     "reject",
                     r -> r.eval(
                             REJECT_SCRIPT,
-                            List.of(entryKey, statsKey, lruKey),
+                            List.of(entryPrefix + key.digest(), statsKey, lruKey),
                             List.of(
                                     key.digest(),
                                     key.backend(),
@@ -179,8 +245,8 @@ public final class RedisResultCache implements ResultCache, CacheAdmin {
         }
         try {
             Instant created = Instant.ofEpochSecond(Long.parseLong(str(h, 7)), Integer.parseInt(str(h, 8)));
-            return Optional.of(new CacheEntry(
-                    str(h, 5), created, str(h, 3), str(h, 4), new Usage(usage[0], usage[1], usage[2], usage[3])));
+            return new CacheEntry(
+                    str(h, 5), created, str(h, 3), str(h, 4), new Usage(usage[0], usage[1], usage[2], usage[3]));
         } catch (RuntimeException e) {
             throw new CacheException("a Redis entry could not be read back: " + e.getMessage(), e);
         }
@@ -191,6 +257,30 @@ public final class RedisResultCache implements ResultCache, CacheAdmin {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(entry, "entry");
         long now = options.clock().millis();
+        call("write", r -> r.eval(PUT_SCRIPT, List.of(entryPrefix + key.digest(), lruKey), putArgs(key, entry, now)));
+    }
+
+    /** Stores the entries in one round trip (the write script of every entry, pipelined). */
+    @Override
+    public void putAll(Map<CacheKey, CacheEntry> entries) {
+        Objects.requireNonNull(entries, "entries"); // null keys and entries are MeteredResultCache's to refuse
+        if (entries.isEmpty()) {
+            return;
+        }
+        long now = options.clock().millis();
+        call("write", r -> {
+            List<Response<Object>> responses = new ArrayList<>(entries.size());
+            try (Pipeline p = r.pipelined()) {
+                entries.forEach((key, entry) -> responses.add(
+                        p.eval(PUT_SCRIPT, List.of(entryPrefix + key.digest(), lruKey), putArgs(key, entry, now))));
+                p.sync();
+            }
+            responses.forEach(Response::get); // a write the server refused throws here
+            return null;
+        });
+    }
+
+    private List<String> putArgs(CacheKey key, CacheEntry entry, long now) {
         Usage u = entry.usage();
         long size = entry.value().getBytes(StandardCharsets.UTF_8).length
                 + entry.model().length()
@@ -234,7 +324,7 @@ public final class RedisResultCache implements ResultCache, CacheAdmin {
                 Long.toString(u.outputTokens()),
                 "sz",
                 Long.toString(size)));
-        call("write", r -> r.eval(PUT_SCRIPT, List.of(entryPrefix + key.digest(), lruKey), args));
+        return args;
     }
 
     @Override

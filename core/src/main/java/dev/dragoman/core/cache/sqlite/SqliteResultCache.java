@@ -21,6 +21,9 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,7 +63,9 @@ import org.sqlite.SQLiteErrorCode;
  * <p>Hits, misses and what the hits saved are counted in the file (table {@code stats}), so every process sharing the
  * file adds to the same counters. A hit is a read: its last-access time and counters are written in batches (every
  * 256 look-ups, every 2 s, before any write, and on close), so a crash loses at most those counts, never entries. Thread-safe: one connection, used under a lock held only for the duration of one
- * SQLite statement or transaction (tens of microseconds), never during a backend call.
+ * SQLite statement or transaction (tens of microseconds), never during a backend call. {@link #getAll} reads many keys
+ * in one statement and {@link #putAll} writes many in one transaction, so an article's segments cost one hold of the
+ * lock each way.
  */
 public final class SqliteResultCache implements ResultCache, CacheAdmin {
 
@@ -78,6 +83,11 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
     private static final int FLUSH_EVERY_OPS = 256;
 
     private static final long FLUSH_EVERY_NANOS = 2_000_000_000L;
+    /** Digests per {@code SELECT … IN (…)}: far below SQLite's host-parameter limit, and more than an article has. */
+    static final int IN_CHUNK = 64;
+
+    private static final String SELECT_COLUMNS = "SELECT digest, operation, backend, model, value, checksum, created_s,"
+            + " created_ns, expires, entry_backend, requests, characters, input_tokens, output_tokens";
 
     private final SqliteOptions options;
     private final Path path;
@@ -87,7 +97,9 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
     private final Pending pending = new Pending();
     private long lastFlush = System.nanoTime();
     private Connection connection;
-    private PreparedStatement select;
+    /** Look-ups of 1 … {@link #IN_CHUNK} digests, by size, prepared on first use. */
+    private PreparedStatement[] selects = new PreparedStatement[IN_CHUNK + 1];
+
     private PreparedStatement touch;
     private PreparedStatement upsert;
     private PreparedStatement deleteDigest;
@@ -123,40 +135,80 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
     @Override
     public Optional<CacheEntry> get(CacheKey key) {
         Objects.requireNonNull(key, "key");
+        Read read = read(List.of(key));
+        if (read.corrupt != null) {
+            throw new CacheException(read.corrupt, null);
+        }
+        return Optional.ofNullable(read.found.get(key));
+    }
+
+    /**
+     * The keys' entries in one {@code SELECT … WHERE digest IN (…)} (per {@link #IN_CHUNK} keys) under one hold of the
+     * lock: an article's segments cost one wait, not one per segment.
+     */
+    @Override
+    public Map<CacheKey, CacheEntry> getAll(Collection<CacheKey> keys) {
+        Objects.requireNonNull(keys, "keys");
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        Read read = read(keys);
+        if (read.corrupt != null) {
+            throw CacheException.partly(read.corrupt, null, read.found);
+        }
+        return read.found;
+    }
+
+    /** What one look-up read: the entries found, and why some row failed its check (null when none did). */
+    private record Read(Map<CacheKey, CacheEntry> found, String corrupt) {}
+
+    private Read read(Collection<CacheKey> keys) {
         lock.lock();
         try {
             ensureOpen();
             long now = clock.millis();
-            Row row = null;
-            select.setString(1, key.digest());
-            try (ResultSet rs = select.executeQuery()) {
-                if (rs.next()) {
-                    row = Row.read(rs);
+            Map<String, Row> rows = new HashMap<>();
+            List<CacheKey> all = keys instanceof List<CacheKey> l ? l : new ArrayList<>(keys);
+            for (int from = 0; from < all.size(); from += IN_CHUNK) {
+                List<CacheKey> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+                PreparedStatement select = selectIn(chunk.size());
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 1, chunk.get(i).digest());
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        Row row = Row.read(rs);
+                        rows.put(row.digest(), row);
+                    }
                 }
             }
-            if (row == null || (row.expires != null && row.expires <= now)) {
-                if (row != null) {
+            Map<CacheKey, CacheEntry> found = new LinkedHashMap<>();
+            String corrupt = null;
+            for (CacheKey key : keys) {
+                Row row = rows.get(key.digest());
+                if (row == null || (row.expires != null && row.expires <= now)) {
+                    if (row != null) {
+                        deleteDigest.setString(1, key.digest());
+                        deleteDigest.executeUpdate();
+                    }
+                    pending.miss(key.backend());
+                } else if (!row.matches(key)) {
                     deleteDigest.setString(1, key.digest());
                     deleteDigest.executeUpdate();
+                    countError.setString(1, key.backend());
+                    countError.executeUpdate();
+                    corrupt = corrupt != null
+                            ? corrupt
+                            : "a corrupt row in the SQLite cache " + path + " failed its check and was deleted ("
+                                    + row.mismatch(key) + ")";
+                } else {
+                    CacheEntry entry = row.entry();
+                    pending.hit(key.digest(), now, key.backend(), entry.usage());
+                    found.put(key, entry);
                 }
-                pending.miss(key.backend());
-                flushIfDue();
-                return Optional.empty();
             }
-            if (!row.matches(key)) {
-                deleteDigest.setString(1, key.digest());
-                deleteDigest.executeUpdate();
-                countError.setString(1, key.backend());
-                countError.executeUpdate();
-                throw new CacheException(
-                        "a corrupt row in the SQLite cache " + path + " failed its check and was deleted ("
-                                + row.mismatch(key) + ")",
-                        null);
-            }
-            CacheEntry entry = row.entry();
-            pending.hit(key.digest(), now, key.backend(), entry.usage());
             flushIfDue();
-            return Optional.of(entry);
+            return new Read(found, corrupt);
         } catch (SQLException e) {
             throw failure("read", e);
         } finally {
@@ -164,40 +216,40 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
         }
     }
 
+    /** The look-up of {@code n} digests ({@code 1 ≤ n ≤ IN_CHUNK}), prepared once per size; the caller holds the lock. */
+    private PreparedStatement selectIn(int n) throws SQLException {
+        PreparedStatement ps = selects[n];
+        if (ps == null) {
+            ps = connection.prepareStatement(SELECT_COLUMNS + " FROM entries WHERE digest IN ("
+                    + String.join(", ", java.util.Collections.nCopies(n, "?")) + ")");
+            selects[n] = ps;
+        }
+        return ps;
+    }
+
     @Override
     public void put(CacheKey key, CacheEntry entry) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(entry, "entry");
+        putAll(Map.of(key, entry));
+    }
+
+    /** Stores the entries in one transaction: one commit for an article's segments, not one per segment. */
+    @Override
+    public void putAll(Map<CacheKey, CacheEntry> entries) {
+        Objects.requireNonNull(entries, "entries"); // null keys and entries are MeteredResultCache's to refuse
+        if (entries.isEmpty()) {
+            return;
+        }
         lock.lock();
         try {
             ensureOpen();
             long now = clock.millis();
             inTransaction(() -> {
                 writePending();
-                int i = 1;
-                upsert.setString(i++, key.digest());
-                upsert.setString(i++, key.operation());
-                upsert.setString(i++, key.backend());
-                upsert.setString(i++, entry.model());
-                upsert.setString(i++, entry.value());
-                upsert.setLong(i++, checksum(key.digest(), entry.value()));
-                upsert.setLong(i++, entry.created().getEpochSecond());
-                upsert.setInt(i++, entry.created().getNano());
-                upsert.setLong(i++, now);
-                if (options.ttl() == null) {
-                    upsert.setNull(i++, java.sql.Types.INTEGER);
-                } else {
-                    upsert.setLong(i++, now + options.ttl().toMillis());
+                for (Map.Entry<CacheKey, CacheEntry> e : entries.entrySet()) {
+                    upsert(e.getKey(), e.getValue(), now);
                 }
-                upsert.setLong(i++, now);
-                upsert.setLong(i++, sizeOf(key, entry));
-                upsert.setString(i++, entry.backend());
-                Usage u = entry.usage();
-                upsert.setLong(i++, u.requests());
-                upsert.setLong(i++, u.characters());
-                upsert.setLong(i++, u.inputTokens());
-                upsert.setLong(i, u.outputTokens());
-                upsert.executeUpdate();
                 if (total() > options.maxBytes()) {
                     evict(now);
                 }
@@ -207,6 +259,34 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** One row written; the caller holds the lock and a write transaction. */
+    private void upsert(CacheKey key, CacheEntry entry, long now) throws SQLException {
+        int i = 1;
+        upsert.setString(i++, key.digest());
+        upsert.setString(i++, key.operation());
+        upsert.setString(i++, key.backend());
+        upsert.setString(i++, entry.model());
+        upsert.setString(i++, entry.value());
+        upsert.setLong(i++, checksum(key.digest(), entry.value()));
+        upsert.setLong(i++, entry.created().getEpochSecond());
+        upsert.setInt(i++, entry.created().getNano());
+        upsert.setLong(i++, now);
+        if (options.ttl() == null) {
+            upsert.setNull(i++, java.sql.Types.INTEGER);
+        } else {
+            upsert.setLong(i++, now + options.ttl().toMillis());
+        }
+        upsert.setLong(i++, now);
+        upsert.setLong(i++, sizeOf(key, entry));
+        upsert.setString(i++, entry.backend());
+        Usage u = entry.usage();
+        upsert.setLong(i++, u.requests());
+        upsert.setLong(i++, u.characters());
+        upsert.setLong(i++, u.inputTokens());
+        upsert.setLong(i, u.outputTokens());
+        upsert.executeUpdate();
     }
 
     @Override
@@ -497,9 +577,7 @@ public final class SqliteResultCache implements ResultCache, CacheAdmin {
     }
 
     private void prepareStatements() throws SQLException {
-        select = connection.prepareStatement("SELECT digest, operation, backend, model, value, checksum, created_s,"
-                + " created_ns, expires, entry_backend, requests, characters, input_tokens, output_tokens"
-                + " FROM entries WHERE digest = ?");
+        selects = new PreparedStatement[IN_CHUNK + 1];
         touch = connection.prepareStatement("UPDATE entries SET last_access = ? WHERE digest = ?");
         upsert = connection.prepareStatement("INSERT INTO entries (digest, operation, backend, model, value,"
                 + " checksum, created_s, created_ns, stored, expires, last_access, size, entry_backend, requests,"
