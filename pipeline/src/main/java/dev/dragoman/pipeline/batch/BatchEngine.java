@@ -582,7 +582,7 @@ public final class BatchEngine {
             return Outcome.skipped(-1, null);
         }
         DoneRecord recovered = outputs.recover(id, fingerprint);
-        if (recovered != null) {
+        if (recovered != null && !recovered.fallback()) {
             long at = journal.appendDone(recovered, item.key());
             LOG.debug("adopted the outputs of {} written by an interrupted run", item.key());
             return Outcome.skipped(at, id);
@@ -594,6 +594,12 @@ public final class BatchEngine {
             outputs.write(record, result);
         } catch (IOException | RuntimeException e) {
             throw StageException.of("write", e);
+        }
+        long before = journal.findFallback(id, fingerprint);
+        if (before >= 0 && record.fallback()) {
+            // redone because a fallback helped last time, and the configured backend is still out of quota: nothing
+            // new to report (a digest of new items does not list it again)
+            return Outcome.skipped(before, id);
         }
         return new Outcome(
                 record.fromCache() ? BatchListener.Outcome.FROM_CACHE : BatchListener.Outcome.DONE,

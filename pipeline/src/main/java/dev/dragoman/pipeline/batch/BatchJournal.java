@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>"Seen" is keyed three ways: by item key (a path, a feed item's guid), by article id (content hash, together
  * with the options fingerprint) and by URL. A file input all of whose items finished also gets a {@code file}
  * record (path, size, modification time, options fingerprint, its item keys), so a re-run skips the unchanged file
- * without reading it; a file whose size or modification time changed is read again. Thread-safe: appends are
- * serialized.
+ * without reading it; a file whose size or modification time changed is read again. A record whose item a fallback
+ * backend helped finish ({@link DoneRecord#fallback()}) is kept apart ({@link #findFallback}): the item is not done,
+ * so a later run redoes it — and its file is read again. Thread-safe: appends are serialized.
  *
  * <p>Memory: the indexes hold no records, only where each one starts in the file ({@link KeyIndex}: about 16 bytes
  * of table per key), and a record is read back from the file when asked for ({@link #read}); replay streams the file.
@@ -45,6 +46,11 @@ final class BatchJournal implements AutoCloseable {
 
     private final KeyIndex doneByKey = new KeyIndex();
     private final KeyIndex doneUrls = new KeyIndex();
+    /**
+     * id|fingerprint → the offset of the last record of an article a fallback backend helped finish (not done: redone);
+     * it counts only while no later done record of the article follows it.
+     */
+    private final KeyIndex byFallback = new KeyIndex();
     /** path|fingerprint → the offset of the file record (size, modified, keys) of its last complete run. */
     private final KeyIndex doneFiles = new KeyIndex();
     /** Bytes appended so far, and how many of them are known to be on disk (group commit, under this lock). */
@@ -136,6 +142,7 @@ final class BatchJournal implements AutoCloseable {
                     node.path("fingerprint").asText(),
                     node.path("key").asText(null),
                     node.path("url").asText(null),
+                    node.path("fallback").asBoolean(false),
                     offset);
         } else if (type.equals("file")) {
             doneFiles.put(
@@ -143,7 +150,12 @@ final class BatchJournal implements AutoCloseable {
         }
     }
 
-    private void applyDone(String id, String fingerprint, String key, String url, long offset) {
+    private void applyDone(String id, String fingerprint, String key, String url, boolean fallback, long offset) {
+        if (fallback) {
+            // a fallback did some of it: not finished for a later run, which asks the configured backend again
+            byFallback.put(id + "|" + fingerprint, offset);
+            return;
+        }
         doneById.put(id + "|" + fingerprint, offset);
         if (key != null) {
             doneByKey.put(key + "|" + fingerprint, offset);
@@ -170,6 +182,16 @@ final class BatchJournal implements AutoCloseable {
     /** Where the finished record of an article (by content id) under these options starts, or −1. */
     synchronized long findArticle(String id, String fingerprint) {
         return doneById.get(id + "|" + fingerprint);
+    }
+
+    /**
+     * Where the record of an article (by content id) a fallback backend helped finish under these options starts, or
+     * −1; such an article is not {@link #findArticle done}: it is redone, and the configured backend asked again. A
+     * later done record of the article supersedes it.
+     */
+    synchronized long findFallback(String id, String fingerprint) {
+        long at = byFallback.get(id + "|" + fingerprint);
+        return at >= 0 && doneById.get(id + "|" + fingerprint) < at ? at : -1;
     }
 
     /** Where the finished record of an item key under these options starts, or −1. */
@@ -262,7 +284,7 @@ final class BatchJournal implements AutoCloseable {
         node.put("key", key);
         long[] at = write(fileRecord == null ? List.of(node) : List.of(node, fileRecord));
         synchronized (this) {
-            applyDone(record.id(), record.fingerprint(), key, record.url(), at[0]);
+            applyDone(record.id(), record.fingerprint(), key, record.url(), record.fallback(), at[0]);
             if (fileRecord != null) {
                 apply(fileRecord, at[1]);
             }
