@@ -5,7 +5,6 @@ import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.core.backend.MissingKeyException;
 import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.translation.Glossary;
-import dev.dragoman.core.translation.Translator;
 import dev.dragoman.pipeline.backend.Backends;
 import dev.dragoman.pipeline.cost.Budget;
 import dev.dragoman.pipeline.cost.PriceTable;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * Resolves every {@link Setting} below the command line: environment ({@code DRAGOMAN_*}) over the file over the
@@ -322,7 +320,7 @@ public final class Settings {
      */
     public BackendConfig translationBackend(String name) {
         if (name == null || name.isBlank()) {
-            throw new ConfigException(noTranslationBackend());
+            throw new ConfigException(noTranslationBackend(null));
         }
         return backend(name.strip());
     }
@@ -343,44 +341,26 @@ public final class Settings {
         return b;
     }
 
-    /**
-     * The translator a brief into {@code target} uses: the backend called {@code name}, decorated by {@code decorate}
-     * (the run's cache, meter, strictness, retry listener) and built on its first translation
-     * ({@link Backends#cachedTranslatorOnDemand}), so a brief already in its target language needs neither the key
-     * nor the server. With no name, a translator that fails the moment a brief needs translating, saying how to
-     * configure one.
-     *
-     * @throws ConfigException when {@code name} names no backend, or one that does not translate
-     * @throws UsageException when the backend does not translate into {@code target}
-     */
-    public Translator briefTranslator(String name, Language target, UnaryOperator<Backends> decorate) {
-        if (name == null || name.isBlank()) {
-            String message = noTranslationBackend()
-                    .replace(
-                            "No translation backend is configured.",
-                            "This brief needs translating into " + target + ", and no translation backend is "
-                                    + "configured.");
-            return request -> {
-                throw new ConfigException(message);
-            };
-        }
-        BackendConfig b = translationBackend(name, List.of(target));
-        return decorate.apply(backends(b)).cachedTranslatorOnDemand(b.spec());
-    }
-
     /** The summarizer called {@code name}: {@code extractive} (embedded, offline) when null or blank. */
     public BackendConfig summaryBackend(String name) {
         return backend(name == null || name.isBlank() ? "extractive" : name.strip());
     }
 
-    /** "No translation backend is configured. Add one to FILE, for example: …" with a snippet and the ways out. */
-    public String noTranslationBackend() {
+    /**
+     * "No translation backend is configured. Add one to FILE, for example: …" with a snippet and the ways out.
+     *
+     * @param flag the front end's flag that names a backend for one run ({@code --backend}), or null for none
+     */
+    public String noTranslationBackend(String flag) {
         return "No translation backend is configured. Add one to "
                 + config.path() + ", for example:\n\n"
                 + "backends:\n  gpt:\n    type: openai\n    model: gpt-4o-mini\ntranslate:\n  backend: gpt\n\n"
                 + "and export OPENAI_API_KEY=… (or type: deepl with DEEPL_AUTH_KEY, or type: ollama for a local model "
-                + "without a key). 'dragoman config init' writes a commented starter file; --backend NAME (or "
-                + "DRAGOMAN_TRANSLATE_BACKEND) picks a backend for one run, e.g. --backend deepl.";
+                + "without a key). 'dragoman config init' writes a commented starter file; "
+                + (flag == null
+                        ? "DRAGOMAN_TRANSLATE_BACKEND picks a backend for one run."
+                        : flag + " NAME (or DRAGOMAN_TRANSLATE_BACKEND) picks a backend for one run, e.g. " + flag
+                                + " deepl.");
     }
 
     /**
