@@ -283,6 +283,15 @@ public final class Settings {
         return chain;
     }
 
+    /**
+     * The names of {@code b}'s whole fallback chain, each fallback's own followed ({@link #backends}), for listings.
+     *
+     * @throws ConfigException as {@link #backends}
+     */
+    public List<String> fallbackChain(BackendConfig b) {
+        return fallbacks(b).stream().map(f -> f.spec().name()).toList();
+    }
+
     private void follow(
             BackendConfig from, Backends registry, List<Backends.Fallback> chain, java.util.Set<String> seen) {
         for (String name : from.fallback()) {
