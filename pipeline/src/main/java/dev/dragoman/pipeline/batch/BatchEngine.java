@@ -46,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * (journal, then an existing output) runs the {@link ArticleStep} (translate, summarize, brief) with at most
  * {@code jobs} backend calls in flight, writes its outputs atomically, and records it in the journal — forced to disk —
  * before it counts as finished. Local work overlaps the waiting: {@link #LOCAL_WORKERS} more workers than {@code jobs}
- * read, detect, write and journal other items while {@code jobs} of them wait for the backend (the translator and the
- * summarizer given to the builder are gated at {@code jobs} calls at once), so the backend is never left with fewer
+ * read, detect, write and journal other items while {@code jobs} of them wait for the backend (the backends' HTTP
+ * requests pass a {@link JobsGate} of {@code jobs} permits, see {@link Builder#gate}; without one, the translator and
+ * the summarizer given to the builder are gated at {@code jobs} calls at once), so the backend is never left with fewer
  * than {@code jobs} requests because a worker was busy writing. A failing item is recorded (journal and {@code failures.jsonl}: input, stage, reason,
  * retriable) and the batch goes on. {@link #requestStop()} (SIGTERM) stops taking new items; the ones in flight
  * finish and are recorded.
@@ -711,6 +712,7 @@ public final class BatchEngine {
         private ArticleReaders readers = ArticleReaders.standard();
         private Clock clock = Clock.systemUTC();
         private DeferredBatches deferred;
+        private JobsGate gate;
 
         private Builder(BatchOptions options) {
             this.options = Objects.requireNonNull(options, "options");
@@ -760,6 +762,17 @@ public final class BatchEngine {
             return this;
         }
 
+        /**
+         * The gate the backends' HTTP client passes through ({@link JobsGate#around}): then a permit is held only
+         * while a request is on the wire, and the translator and the summarizer are not gated here as a whole (which
+         * would hold a permit through cache look-ups, the store's lock, rate-limit waits and local summaries). Its
+         * {@link JobsGate#jobs()} must be the options' {@code jobs}. Null (the default): gated here.
+         */
+        public Builder gate(JobsGate g) {
+            this.gate = g;
+            return this;
+        }
+
         /** The clock for run times and records (default: the UTC system clock). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -775,6 +788,16 @@ public final class BatchEngine {
             if (step != null) {
                 s = step; // a ready step is not gated: jobs workers, each one item at a time
                 workers = options.jobs();
+            } else if (gate != null) {
+                if (gate.jobs() != options.jobs()) {
+                    throw new IllegalArgumentException("the backends' gate lets " + gate.jobs()
+                            + " requests through at once, but the batch runs " + options.jobs() + " jobs");
+                }
+                s = ArticleStep.builder()
+                        .translator(translator)
+                        .summarizer(summarizer)
+                        .build();
+                workers = options.jobs() + LOCAL_WORKERS;
             } else {
                 Semaphore calls = new Semaphore(options.jobs(), true);
                 s = ArticleStep.builder()
