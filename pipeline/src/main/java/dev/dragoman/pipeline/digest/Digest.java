@@ -29,10 +29,13 @@ import java.util.RandomAccess;
  */
 public final class Digest {
 
-    /** One story and its reports. */
+    /**
+     * One story and its reports. A story of a digest with more than {@link #IN_MEMORY_REPORTS} reports reads them
+     * from the run's entries as they are used (a feed repeating one item 100,000 times is one story).
+     */
     public record Story(List<DoneRecord> reports) {
         public Story {
-            reports = List.copyOf(reports);
+            reports = reports instanceof Reports ? reports : List.copyOf(reports);
         }
 
         public DoneRecord lead() {
@@ -280,20 +283,41 @@ public final class Digest {
         return mainLanguage;
     }
 
+    /** Reports a story holds in memory; a larger story reads them when they are used. */
+    static final int IN_MEMORY_REPORTS = 256;
+
     private final class Stories extends AbstractList<Story> implements RandomAccess {
         @Override
         public Story get(int s) {
             java.util.Objects.checkIndex(s, size());
-            List<DoneRecord> reports = new ArrayList<>(start[s + 1] - start[s]);
-            for (int m = start[s]; m < start[s + 1]; m++) {
-                reports.add(entries.get(entryOf[members[m]]));
-            }
-            return new Story(reports);
+            Reports reports = new Reports(start[s], start[s + 1]);
+            return new Story(reports.size() > IN_MEMORY_REPORTS ? reports : new ArrayList<>(reports));
         }
 
         @Override
         public int size() {
             return start.length - 1;
+        }
+    }
+
+    /** A story's reports, read from the entries on {@link #get}. */
+    private final class Reports extends AbstractList<DoneRecord> implements RandomAccess {
+        private final int from;
+        private final int to;
+
+        Reports(int from, int to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public DoneRecord get(int i) {
+            return entries.get(entryOf[members[from + java.util.Objects.checkIndex(i, size())]]);
+        }
+
+        @Override
+        public int size() {
+            return to - from;
         }
     }
 
