@@ -2,7 +2,6 @@ package dev.dragoman.pipeline.backend;
 
 import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.core.summary.Summarizer;
-import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.translate.TranslationBackend;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +23,8 @@ public record RunBackends(TranslationBackend translator, Summarizer summarizer, 
     /**
      * Builds what the specs name, each through its own factory (a front end gives each backend its own key lookup).
      *
-     * @param translating the factory for {@code translate} (its cache, variables, retry listener); unused when
-     *     {@code translate} is null
+     * @param translating the factory for {@code translate} (its cache, variables, retry listener, the meter that
+     *     counts its usage); unused when {@code translate} is null
      * @param translate the translation backend, or null for none
      * @param summarizing the factory for {@code summarize}; unused when {@code summarize} is null
      * @param summarize the summarizer, or null for none
@@ -36,7 +35,7 @@ public record RunBackends(TranslationBackend translator, Summarizer summarizer, 
             Backends translating, BackendSpec translate, Backends summarizing, BackendSpec summarize) {
         TranslationBackend translator = null;
         if (translate != null) {
-            translator = translating.withMeter(new UsageMeter()).cachedTranslator(translating.resolve(translate));
+            translator = translating.cachedTranslator(translating.resolve(translate));
         }
         Summarizer summarizer = null;
         if (summarize != null) {
