@@ -239,6 +239,7 @@ public final class BatchCommand implements Callable<Integer> {
             BatchEngine engine = BatchEngine.builder(options.withBackends(backends.describe()))
                     .translator(backends.translator())
                     .summarizer(backends.summarizer())
+                    .meter(backends.meter())
                     .deferred(batches)
                     .fetcher(fetcher)
                     .build();

@@ -8,6 +8,7 @@ import dev.dragoman.core.json.Json;
 import dev.dragoman.core.read.ArticleReaders;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.core.usage.Usage;
+import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.pipeline.deferred.DeferredBatches;
 import dev.dragoman.pipeline.internal.AtomicFiles;
 import dev.dragoman.pipeline.step.ArticleStep;
@@ -75,6 +76,8 @@ public final class BatchEngine {
     private final ArticleStep step;
     private final Clock clock;
     private final DeferredBatches deferred;
+    /** Where the backends' stacks record every paid call, or null (the report adds up the finished items' usage). */
+    private final UsageMeter meter;
     /** Workers: {@code jobs}, plus {@link #LOCAL_WORKERS} when the backend calls are gated at {@code jobs}. */
     private final int workers;
 
@@ -90,8 +93,10 @@ public final class BatchEngine {
             ArticleStep step,
             Clock clock,
             int workers,
-            DeferredBatches deferred) {
+            DeferredBatches deferred,
+            UsageMeter meter) {
         this.options = options;
+        this.meter = meter;
         this.workers = workers;
         this.source = source;
         this.step = step;
@@ -216,6 +221,7 @@ public final class BatchEngine {
         AtomicInteger skipped = new AtomicInteger();
         AtomicInteger waiting = new AtomicInteger();
         AtomicReference<Usage> usage = new AtomicReference<>(Usage.NONE);
+        Usage meteredBefore = meter == null ? null : meter.total();
         List<DoneRecord> entries = Collections.synchronizedList(new ArrayList<>());
         List<StageException> failures = Collections.synchronizedList(new ArrayList<>());
         List<RunReport.FailedItem> failedItems = Collections.synchronizedList(new ArrayList<>());
@@ -361,7 +367,7 @@ public final class BatchEngine {
                 fromCache.get(),
                 failures.size(),
                 skipped.get(),
-                usage.get(),
+                meter == null ? usage.get() : meter.total().minus(meteredBefore),
                 entries,
                 failures,
                 stop.get(),
@@ -686,6 +692,7 @@ public final class BatchEngine {
         private ArticleReaders readers = ArticleReaders.standard();
         private Clock clock = Clock.systemUTC();
         private DeferredBatches deferred;
+        private UsageMeter meter;
 
         private Builder(BatchOptions options) {
             this.options = Objects.requireNonNull(options, "options");
@@ -735,6 +742,19 @@ public final class BatchEngine {
             return this;
         }
 
+        /**
+         * The meter the translator's and summarizer's decorator stacks record every backend call in
+         * ({@link dev.dragoman.pipeline.backend.RunBackends#meter()}): a run's usage (its summary line and digest) is
+         * what the meter recorded while it ran — the paid answers of finished items, and those of items that failed
+         * in the end (answers that could not be used, answers a guard rejected, the parts done before the failure);
+         * items skipped as already done cost nothing again. Null (the default): the run adds up its finished items'
+         * usage, which leaves out what failed items cost.
+         */
+        public Builder meter(UsageMeter usage) {
+            this.meter = usage;
+            return this;
+        }
+
         /** The clock for run times and records (default: the UTC system clock). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -759,7 +779,8 @@ public final class BatchEngine {
                 workers = options.jobs() + LOCAL_WORKERS;
             }
             Fetcher f = fetcher != null ? fetcher : HttpFetcher.standard();
-            return new BatchEngine(options, new ItemSource(f, readers, options.out()), s, clock, workers, deferred);
+            return new BatchEngine(
+                    options, new ItemSource(f, readers, options.out()), s, clock, workers, deferred, meter);
         }
 
         /** {@code t}, letting at most {@code calls}' permits of callers in at once. */

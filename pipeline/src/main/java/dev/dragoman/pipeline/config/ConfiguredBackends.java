@@ -7,6 +7,7 @@ import dev.dragoman.core.cache.store.CacheStoreSpec;
 import dev.dragoman.core.ratelimit.SharedRateLimits;
 import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.core.summary.Summarizer;
+import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.pipeline.backend.Backends;
 import dev.dragoman.pipeline.backend.RunBackends;
 import dev.dragoman.pipeline.cost.CostEstimator;
@@ -200,6 +201,11 @@ public final class ConfiguredBackends implements AutoCloseable {
     /** The decorated summarizer, or null when none was asked for. */
     public Summarizer summarizer() {
         return backends.summarizer();
+    }
+
+    /** Where both backends record every call that reached them ({@link RunBackends#meter()}): the run's usage. */
+    public UsageMeter meter() {
+        return backends.meter();
     }
 
     /** Part of the options fingerprint: a different backend or model redoes finished items. */
