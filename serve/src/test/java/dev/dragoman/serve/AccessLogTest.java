@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.junit.jupiter.api.Test;
 
 class AccessLogTest {
@@ -59,6 +60,49 @@ class AccessLogTest {
         assertThat(log.dropped()).isEqualTo(5);
         release.countDown();
         log.close();
+    }
+
+    @Test
+    void should_write_every_queued_line_when_jetty_stops_the_server_as_its_sigterm_hook_does() throws Exception {
+        // given a server whose access-log writer is held until the server begins to stop, then writes slowly,
+        // so that every line is still queued when the stop begins and most of them when Jetty's part of it ends
+        CountDownLatch stopping = new CountDownLatch(1);
+        List<String> written = new CopyOnWriteArrayList<>();
+        AccessLog log = new AccessLog(true, line -> {
+            try {
+                stopping.await(10, TimeUnit.SECONDS);
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            written.add(line);
+        });
+        TestServer server = TestServer.start(ServeOptions.defaults(), log);
+        int requests = 25;
+        try {
+            for (int i = 0; i < requests; i++) {
+                assertThat(server.get("/health?n=" + i).statusCode()).isEqualTo(200);
+            }
+            server.server.jetty().addEventListener(new LifeCycle.Listener() {
+                @Override
+                public void lifeCycleStopping(LifeCycle event) {
+                    stopping.countDown();
+                }
+            });
+
+            // when Jetty itself stops the server (its shutdown hook's path, not DragomanServer.stop())
+            server.server.jetty().stop();
+
+            // then by the time the stop returns, every request's line is written
+            assertThat(written).hasSize(requests);
+            assertThat(written)
+                    .extracting(line -> Json.mapper().readTree(line).get("path").asText())
+                    .containsOnly("/health");
+            assertThat(log.dropped()).isZero();
+        } finally {
+            stopping.countDown();
+            server.close();
+        }
     }
 
     @Test
