@@ -1,6 +1,7 @@
 package dev.dragoman.cli;
 
 import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.retry.Retrier;
 import dev.dragoman.pipeline.io.ArticleRun;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -77,17 +78,9 @@ public final class Console implements ArticleRun.Listener {
         }
     }
 
-    /** A retry note ("deepl failed (attempt 1: …); retrying in 1.0 s"): a {@code Retrier.Listener}. */
+    /** A retry note ({@link Retrier.Listener#describe}): a {@code Retrier.Listener}. */
     public void retrying(String what, int attempt, Duration delay, DragomanException failure) {
-        boolean asked = failure instanceof dev.dragoman.core.error.RateLimitedException rl
-                && rl.retryAfter().isPresent();
-        note(
-                "%s failed (attempt %d: %s); retrying in %.1f s%s",
-                what,
-                attempt,
-                failure.getMessage(),
-                delay.toMillis() / 1000.0,
-                asked ? ", as the server asked (Retry-After)" : "");
+        note("%s", Retrier.Listener.describe(what, attempt, delay, failure));
     }
 
     /** Runs {@code work}, printing "label: N ms" with {@code --verbose}. */

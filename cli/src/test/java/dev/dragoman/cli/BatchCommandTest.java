@@ -42,7 +42,9 @@ class BatchCommandTest {
         CliRunner.Result noBackend =
                 runner.run("batch", tmp.toString(), "--out", tmp.resolve("o").toString(), "--translate-to", "en");
         assertThat(noBackend.code()).isEqualTo(78);
-        assertThat(noBackend.err()).contains("No translation backend is configured for --translate-to");
+        assertThat(noBackend.err())
+                .contains("No translation backend is configured. Add one to ")
+                .contains("--translate-backend NAME (or DRAGOMAN_TRANSLATE_BACKEND) picks a backend for one run");
         CliRunner.Result noZone =
                 runner.run("batch", tmp.toString(), "--out", tmp.resolve("o").toString(), "--cron", "0 7 * * *");
         assertThat(noZone.code()).isEqualTo(2);

@@ -218,7 +218,8 @@ public final class BatchCommand implements Callable<Integer> {
                         strict ? SummaryOptions.DEFAULT.withStrict(true) : null,
                         null)
                 .withAllowFlagged(allowFlagged);
-        BackendChoice choice = cache.choice(translateBackend, summarizeBackend);
+        BackendChoice choice =
+                cache.choice(translateBackend, summarizeBackend).withTranslateFlag("--translate-backend");
         Fetcher fetcher = HttpFetcher.of(VersionProvider.version(), fetchTimeout, perHost);
         if (estimate.requested()) {
             Estimate e = ConfiguredBackends.estimate(

@@ -3,20 +3,16 @@ package dev.dragoman.cli.command;
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.Console;
 import dev.dragoman.core.Language;
-import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.summary.SummaryOptions;
-import dev.dragoman.core.translation.Translator;
-import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.core.write.SummaryWriter;
-import dev.dragoman.pipeline.config.BackendConfig;
-import dev.dragoman.pipeline.config.BackendListing;
+import dev.dragoman.pipeline.config.BackendChoice;
 import dev.dragoman.pipeline.config.ConfiguredBackends;
+import dev.dragoman.pipeline.config.ConfiguredBackends.Wiring;
 import dev.dragoman.pipeline.config.Settings;
 import dev.dragoman.pipeline.step.StepOptions;
 import dev.dragoman.summarize.brief.Brief;
 import dev.dragoman.summarize.brief.BriefPipeline;
-import dev.dragoman.summarize.extractive.ExtractiveSummarizer;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -100,38 +96,32 @@ public final class BriefCommand implements Callable<Integer> {
                 .withLength(length.length(spec))
                 .withStyle(style)
                 .withStrict(strict);
+        StepOptions step = new StepOptions(null, false, target, options);
+        BackendChoice choice = cache.choice(backend, "extractive").withTranslateFlag("--backend");
         if (estimate.requested()) {
-            List<dev.dragoman.core.Article> articles = io.readAll(context);
-            StepOptions step = new StepOptions(null, false, target, options);
-            return estimate.print(
-                    ConfiguredBackends.estimate(
-                            settings, step, cache.choice(backend, "extractive"), e -> e.estimate(articles, step)),
-                    format,
-                    console);
+            return estimate.print(context, io, settings, step, choice);
         }
         Settings run = budget.apply(settings);
-        UsageMeter meter = new UsageMeter();
-        try (MeteredResultCache store = cache.open(settings, console)) {
-            Translator translator = run.briefTranslator(
-                    backend,
-                    target,
-                    backends -> backends.withCache(store)
-                            .withMeter(meter)
-                            .withStrict(strict)
-                            .withRetryListener(console::retrying));
-            BriefPipeline pipeline = new BriefPipeline(new ExtractiveSummarizer(), translator);
+        Wiring wiring = Wiring.of(console::retrying).withStrict(strict).withTranslateOnDemand(true);
+        try (ConfiguredBackends backends = ConfiguredBackends.open(run, step, choice, wiring)
+                .onCacheWarning(w -> console.warnings(null, List.of(w)))) {
+            BriefPipeline pipeline = new BriefPipeline(backends.summarizer(), backends.briefTranslator());
             SummaryWriter writer = new SummaryWriter(format);
-            int code = io.run(context, format, ".brief." + target.tag(), (input, article) -> {
-                Brief brief = console.timed("brief " + input.name(), () -> pipeline.brief(article, target, options));
-                console.warnings(input.name(), brief.summary().warnings());
-                console.note(
-                        "%s: sent %d of %d characters to translation (%.0f%% of the whole article)",
-                        input.name(), brief.charactersSent(), brief.charactersWholeArticle(), 100 * brief.sentRatio());
-                return writer.write(article, brief.summary());
-            });
-            if (backend != null && !backend.isBlank()) { // what translating the chosen sentences spent
-                BackendConfig b = run.translationBackend(backend, List.of(target));
-                console.note("%s", BackendListing.usageLine(b, meter.total(), store.counters()));
+            int code = backends.namingUnreachable(() ->
+                    io.run(context, format, ".brief." + target.tag(), (input, article) -> {
+                        Brief brief =
+                                console.timed("brief " + input.name(), () -> pipeline.brief(article, target, options));
+                        console.warnings(input.name(), brief.summary().warnings());
+                        console.note(
+                                "%s: sent %d of %d characters to translation (%.0f%% of the whole article)",
+                                input.name(),
+                                brief.charactersSent(),
+                                brief.charactersWholeArticle(),
+                                100 * brief.sentRatio());
+                        return writer.write(article, brief.summary());
+                    }));
+            if (backends.translateBackend() != null) { // what translating the chosen sentences spent
+                console.note("%s", backends.translationUsage());
             }
             return code;
         } finally {

@@ -1,6 +1,5 @@
 package dev.dragoman.cli.command;
 
-import dev.dragoman.cli.Console;
 import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.pipeline.config.BackendChoice;
@@ -43,11 +42,6 @@ public final class CacheOptions {
     /** Opens the store these options name (see {@link Stores#open}). */
     public MeteredResultCache open(Settings settings) {
         return Stores.open(settings, store(), path, url);
-    }
-
-    /** Opens the store for a run: a failing or repaired store is said once on stderr (not with --quiet). */
-    public MeteredResultCache open(Settings settings, Console console) {
-        return open(settings).onWarning(w -> console.warnings(null, java.util.List.of(w)));
     }
 
     /** Where that store is, without opening it, as {@code format} shows it (see {@link Stores#locationReport}). */

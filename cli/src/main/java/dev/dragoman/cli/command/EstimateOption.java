@@ -1,8 +1,15 @@
 package dev.dragoman.cli.command;
 
+import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.Console;
+import dev.dragoman.core.Article;
 import dev.dragoman.core.write.OutputFormat;
+import dev.dragoman.pipeline.config.BackendChoice;
+import dev.dragoman.pipeline.config.ConfiguredBackends;
+import dev.dragoman.pipeline.config.Settings;
 import dev.dragoman.pipeline.cost.Estimate;
+import dev.dragoman.pipeline.step.StepOptions;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,6 +29,15 @@ public final class EstimateOption {
     /** True when {@code --estimate} was given. */
     public boolean requested() {
         return requested;
+    }
+
+    /** Prints what running {@code step} over every article {@code io} reads would cost, calling no backend. */
+    int print(CliContext context, IoOptions io, Settings settings, StepOptions step, BackendChoice choice) {
+        List<Article> articles = io.readAll(context);
+        return print(
+                ConfiguredBackends.estimate(settings, step, choice, e -> e.estimate(articles, step)),
+                io.format(),
+                io.console());
     }
 
     /**

@@ -4,15 +4,16 @@ import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.CommonOptions;
 import dev.dragoman.cli.Console;
 import dev.dragoman.cli.ExitCodes;
-import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.core.summary.SummaryLength;
-import dev.dragoman.pipeline.config.BackendConfig;
-import dev.dragoman.pipeline.config.Settings;
+import dev.dragoman.pipeline.config.ConfiguredBackends;
+import dev.dragoman.pipeline.config.ConfiguredBackends.Wiring;
+import dev.dragoman.pipeline.step.StepOptions;
 import dev.dragoman.summarize.eval.EvalReport;
 import dev.dragoman.summarize.eval.SummarizationEval;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,15 +90,16 @@ public final class EvalCommand extends GroupCommand {
 
         @Override
         public Integer call() throws IOException {
-            Settings settings = context.settings();
             Console console = new Console(spec, common);
-            BackendConfig b = settings.summaryBackend(backend);
             // an explicit --sentences (or a configured count) fixes the length; otherwise match each reference
             boolean fixed = spec.commandLine().getParseResult().hasMatchedOption("--sentences");
             SummarizationEval.Options options = new SummarizationEval.Options(
                     fixed ? SummaryLength.sentences(sentences) : null, perArticle != null, limit);
-            try (MeteredResultCache store = cache.open(settings, console)) {
-                Summarizer summarizer = settings.backends(b).withCache(store).summarizer(b.spec());
+            StepOptions step = new StepOptions(null, true, null, null);
+            try (ConfiguredBackends backends = ConfiguredBackends.open(
+                            context.settings(), step, cache.choice(null, backend), Wiring.of(console::retrying))
+                    .onCacheWarning(w -> console.warnings(null, List.of(w)))) {
+                Summarizer summarizer = backends.summarizer();
                 EvalReport report =
                         console.timed("evaluate " + dataset, () -> SummarizationEval.run(dataset, summarizer, options));
                 console.out().print(report.render(format.get()));

@@ -2,18 +2,16 @@ package dev.dragoman.cli.command;
 
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.Console;
-import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
-import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.core.summary.Summary;
 import dev.dragoman.core.summary.SummaryOptions;
 import dev.dragoman.core.write.OutputFormat;
 import dev.dragoman.core.write.SummaryWriter;
-import dev.dragoman.pipeline.config.BackendConfig;
+import dev.dragoman.pipeline.config.BackendChoice;
 import dev.dragoman.pipeline.config.ConfiguredBackends;
+import dev.dragoman.pipeline.config.ConfiguredBackends.Wiring;
 import dev.dragoman.pipeline.config.Settings;
-import dev.dragoman.pipeline.config.Unreachable;
 import dev.dragoman.pipeline.step.StepOptions;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -98,31 +96,22 @@ public final class SummarizeCommand implements Callable<Integer> {
                 .withStyle(style)
                 .withOutputLanguage(lang)
                 .withStrict(strict);
-        BackendConfig b = settings.summaryBackend(backend);
+        StepOptions step = new StepOptions(null, true, null, options);
+        BackendChoice choice = cache.choice(null, backend);
         if (estimate.requested()) {
-            List<Article> articles = io.readAll(context);
-            StepOptions step = new StepOptions(null, true, null, options);
-            return estimate.print(
-                    ConfiguredBackends.estimate(
-                            settings, step, cache.choice(null, b.name()), e -> e.estimate(articles, step)),
-                    format,
-                    console);
+            return estimate.print(context, io, settings, step, choice);
         }
         Settings run = budget.apply(settings);
-        try (MeteredResultCache store = cache.open(settings, console)) {
-            Summarizer summarizer = run.backends(b)
-                    .withCache(store)
-                    .withRetryListener(console::retrying)
-                    .summarizer(b.spec());
+        try (ConfiguredBackends backends = ConfiguredBackends.open(run, step, choice, Wiring.of(console::retrying))
+                .onCacheWarning(w -> console.warnings(null, List.of(w)))) {
+            Summarizer summarizer = backends.summarizer();
             SummaryWriter writer = new SummaryWriter(format);
-            return Unreachable.namingTheSetting(
-                    b,
-                    () -> io.run(context, format, ".summary", (input, article) -> {
-                        Summary summary = console.timed(
-                                "summarize " + input.name(), () -> summarizer.summarize(article, options));
-                        console.warnings(input.name(), summary.warnings());
-                        return writer.write(article, summary);
-                    }));
+            return backends.namingUnreachable(() -> io.run(context, format, ".summary", (input, article) -> {
+                Summary summary =
+                        console.timed("summarize " + input.name(), () -> summarizer.summarize(article, options));
+                console.warnings(input.name(), summary.warnings());
+                return writer.write(article, summary);
+            }));
         } finally {
             BudgetOption.report(run, console);
         }

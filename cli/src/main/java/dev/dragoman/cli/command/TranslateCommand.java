@@ -2,16 +2,13 @@ package dev.dragoman.cli.command;
 
 import dev.dragoman.cli.CliContext;
 import dev.dragoman.cli.Console;
-import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
-import dev.dragoman.core.cache.MeteredResultCache;
 import dev.dragoman.core.translation.TranslationOptions;
-import dev.dragoman.core.usage.UsageMeter;
+import dev.dragoman.pipeline.config.BackendChoice;
 import dev.dragoman.pipeline.config.BackendConfig;
-import dev.dragoman.pipeline.config.BackendListing;
 import dev.dragoman.pipeline.config.ConfiguredBackends;
+import dev.dragoman.pipeline.config.ConfiguredBackends.Wiring;
 import dev.dragoman.pipeline.config.Settings;
-import dev.dragoman.pipeline.config.Unreachable;
 import dev.dragoman.pipeline.step.StepOptions;
 import dev.dragoman.translate.ArticleTranslation;
 import dev.dragoman.translate.ArticleTranslationWriter;
@@ -112,39 +109,32 @@ public final class TranslateCommand implements Callable<Integer> {
         }
         Language target = to;
         TranslationOptions options = TranslationOptions.DEFAULT.withFormality(formality);
-        BackendConfig b = settings.translationBackend(backend, List.of(target));
+        StepOptions step = new StepOptions(target, false, null, null).withTranslation(from, options);
+        BackendChoice choice = cache.choice(backend, null).withTranslateFlag("--backend");
         if (estimate.requested()) {
-            List<Article> articles = io.readAll(context);
-            StepOptions step = new StepOptions(target, false, null, null).withTranslation(from, options);
-            return estimate.print(
-                    ConfiguredBackends.estimate(
-                            settings, step, cache.choice(b.name(), null), e -> e.estimate(articles, step)),
-                    io.format(),
-                    console);
+            return estimate.print(context, io, settings, step, choice);
         }
         Settings run = budget.apply(settings);
-        UsageMeter meter = new UsageMeter();
-        console.detail(
-                "backend %s: type %s, model %s",
-                b.name(), b.type(), b.spec().model() == null ? "-" : b.spec().model());
-        try (MeteredResultCache store = cache.open(settings, console)) {
+        try (ConfiguredBackends backends = ConfiguredBackends.open(
+                        run, step, choice, Wiring.of(console::retrying).withStrict(strict))
+                .onCacheWarning(w -> console.warnings(null, List.of(w)))) {
+            BackendConfig b = backends.translateBackend();
+            console.detail(
+                    "backend %s: type %s, model %s",
+                    b.name(),
+                    b.type(),
+                    b.spec().model() == null ? "-" : b.spec().model());
             // retry outside the per-segment cache outside the guards, rate limit and metering (Translators)
-            ArticleTranslator translator = ArticleTranslator.over(run.backends(b)
-                    .withCache(store)
-                    .withMeter(meter)
-                    .withStrict(strict)
-                    .withRetryListener(console::retrying)
-                    .cachedTranslator(b.spec()));
-            int code = Unreachable.namingTheSetting(
-                    b,
-                    () -> io.run(context, writer.format(), "." + target.tag(), (input, article) -> {
+            ArticleTranslator translator = ArticleTranslator.over(backends.translator());
+            int code = backends.namingUnreachable(() ->
+                    io.run(context, writer.format(), "." + target.tag(), (input, article) -> {
                         ArticleTranslation t = console.timed(
                                 "translate " + input.name(),
                                 () -> translator.translate(article, from, target, options));
                         console.warnings(input.name(), t.provenance().notices());
                         return writer.write(article, t);
                     }));
-            console.note("%s", BackendListing.usageLine(b, meter.total(), store.counters()));
+            console.note("%s", backends.translationUsage());
             BudgetOption.report(run, console);
             return code;
         }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Reads one input format (wire text, Dragoman JSON, HTML, RSS/Atom…) from already decoded text. Implementations are
- * registered with {@link ArticleReaders#withReader(InputFormat, ArticleFormatReader)}; {@link ArticleReaders} does the
+ * the reader of an {@link ArticleFormatProvider} (or swapped in with {@link ArticleReaders#withReader(String, ArticleFormatReader)}); {@link ArticleReaders} does the
  * byte decoding, the format sniffing and the language detection, so a format reader only understands its format.
  *
  * <p>Implementations must be thread-safe (one instance serves every read) and must report bad input by throwing

@@ -2,8 +2,6 @@ package dev.dragoman.core.read;
 
 import dev.dragoman.core.Article;
 import dev.dragoman.core.error.InvalidInputException;
-import dev.dragoman.core.read.feed.FeedReader;
-import dev.dragoman.core.read.html.HtmlArticleReader;
 import dev.dragoman.core.text.LanguageDetector;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -11,14 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
-import java.util.regex.Pattern;
 
 /**
  * The one entry point for reading articles: bytes or a file in, {@code List<Article>} out. It
@@ -26,10 +20,10 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>decodes the bytes ({@link InputDecoder}: BOMs, UTF-8, UTF-16, Windows-1256/1252; empty, binary and
  *       over-50-MiB input refused);</li>
- *   <li>sniffs the format ({@link #sniff}): Dragoman JSON, JSON Lines, HTML, RSS/Atom, else wire text;</li>
- *   <li>hands the text to the {@link ArticleFormatReader} registered for that format ({@link #standard()} has them
- *       all; {@link #withReader} replaces one; a format without a reader is refused with a clear "cannot read"
- *       {@link InvalidInputException});</li>
+ *   <li>asks its formats ({@link ArticleFormatProvider}s, in their order) which one the text is ({@link #format}):
+ *       {@link #standard()} has every one on the class path — Dragoman JSON, JSON Lines, RSS/Atom, HTML, wire text
+ *       and any added one; {@link #withFormat} adds or replaces one, {@link #withReader} swaps a format's reader;</li>
+ *   <li>hands the text to that format's {@link ArticleFormatReader};</li>
  *   <li>sets {@code language} and {@code languageConfidence} from {@link LanguageDetector} on every article and
  *       every related article that does not already carry a language (JSON input keeps the language it states).</li>
  * </ol>
@@ -41,37 +35,24 @@ import java.util.regex.Pattern;
  */
 public final class ArticleReaders {
 
-    private static final Pattern HTML =
-            Pattern.compile("(?is)^\\s*(?:<!--.*?-->\\s*)*(?:<!doctype\\s+html|<html[\\s>]|<head[\\s>]|<body[\\s>])");
-    private static final Pattern HTML_ANYWHERE = Pattern.compile("(?i)<(?:html|body|head|article|div|p)[\\s>]");
-    private static final Pattern FEED = Pattern.compile(
-            "(?is)^\\s*(?:<\\?xml[^>]*\\?>\\s*)?(?:<!--.*?-->\\s*|<\\?[^>]*\\?>\\s*|<!DOCTYPE[^>]*>\\s*)*"
-                    + "<(?:rss|feed|rdf:RDF)[\\s>]");
-
-    private final Map<InputFormat, ArticleFormatReader> readers;
     private final List<ArticleFormatProvider> formats;
     private final LanguageDetector detector;
 
-    private ArticleReaders(
-            Map<InputFormat, ArticleFormatReader> readers,
-            List<ArticleFormatProvider> formats,
-            LanguageDetector detector) {
-        this.readers = Collections.unmodifiableMap(new EnumMap<>(readers));
+    private ArticleReaders(List<ArticleFormatProvider> formats, LanguageDetector detector) {
         this.formats = formats.stream()
-                .sorted(java.util.Comparator.comparing(ArticleFormatProvider::name))
+                .sorted(Comparator.comparingInt(ArticleFormatProvider::precedence)
+                        .thenComparing(ArticleFormatProvider::name))
                 .toList();
         this.detector = detector;
     }
 
     /**
-     * Every built-in format: wire text, Dragoman JSON / JSON Lines, HTML pages ({@link HtmlArticleReader}) and
-     * RSS/Atom feeds ({@link FeedReader#articles}: one article per item with text, teasers marked), with the shared
-     * {@link LanguageDetector}, plus every {@link ArticleFormatProvider} on the class path.
+     * Every {@link ArticleFormatProvider} on the class path (the thread's context class loader, else this module's):
+     * the built-in formats — Dragoman JSON and JSON Lines, RSS/Atom feeds, HTML pages, wire text — and any added one,
+     * with the shared {@link LanguageDetector}. Two providers of one name: the later replaces the earlier.
      */
     public static ArticleReaders standard() {
-        ArticleReaders r = wireAndJson()
-                .withReader(InputFormat.HTML, new HtmlArticleReader()::readFormat)
-                .withReader(InputFormat.FEED, new FeedReader()::articles);
+        ArticleReaders r = new ArticleReaders(List.of(), LanguageDetector.shared());
         for (ArticleFormatProvider p : ServiceLoader.load(ArticleFormatProvider.class, classLoader())) {
             r = r.withFormat(p);
         }
@@ -83,50 +64,70 @@ public final class ArticleReaders {
         return l != null ? l : ArticleReaders.class.getClassLoader();
     }
 
-    /** Wire text and Dragoman JSON / JSON Lines only; HTML and feeds are refused until registered. */
+    /** Wire text and Dragoman JSON / JSON Lines only; HTML pages and feeds are refused, saying what they look like. */
     public static ArticleReaders wireAndJson() {
-        Map<InputFormat, ArticleFormatReader> readers = new EnumMap<>(InputFormat.class);
-        WireStoryReader wire = new WireStoryReader();
-        ArticleJsonReader json = new ArticleJsonReader();
-        readers.put(InputFormat.WIRE_TEXT, wire);
-        readers.put(InputFormat.JSON, json);
-        readers.put(InputFormat.JSON_LINES, json::readLines);
-        return new ArticleReaders(readers, List.of(), LanguageDetector.shared());
-    }
-
-    /** A copy that reads {@code format} with {@code reader} (replacing any reader registered for it). */
-    public ArticleReaders withReader(InputFormat format, ArticleFormatReader reader) {
-        Map<InputFormat, ArticleFormatReader> copy = new EnumMap<>(InputFormat.class);
-        copy.putAll(readers);
-        copy.put(Objects.requireNonNull(format, "format"), Objects.requireNonNull(reader, "reader"));
-        return new ArticleReaders(copy, formats, detector);
+        return new ArticleReaders(
+                List.of(new JsonLinesFormatProvider(), new JsonFormatProvider(), new WireTextFormatProvider()),
+                LanguageDetector.shared());
     }
 
     /**
-     * A copy that also reads the format {@code provider} recognizes (replacing a provider of the same name); it is
-     * asked before the built-in sniffing.
+     * A copy that reads the format called {@code format} with {@code reader}, recognizing it as before.
+     *
+     * @throws IllegalArgumentException when no format of that name is registered, naming the registered ones
      */
+    public ArticleReaders withReader(String format, ArticleFormatReader reader) {
+        Objects.requireNonNull(reader, "reader");
+        ArticleFormatProvider known = formats.stream()
+                .filter(p -> p.name().equals(format))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "No format is called '" + format + "'; the formats are " + String.join(", ", formats())));
+        return withFormat(new ArticleFormatProvider() {
+            @Override
+            public String name() {
+                return known.name();
+            }
+
+            @Override
+            public boolean recognizes(String text, String name) {
+                return known.recognizes(text, name);
+            }
+
+            @Override
+            public ArticleFormatReader reader() {
+                return reader;
+            }
+
+            @Override
+            public int precedence() {
+                return known.precedence();
+            }
+
+            @Override
+            public String description() {
+                return known.description();
+            }
+        });
+    }
+
+    /** A copy that also reads the format {@code provider} recognizes (replacing a provider of the same name). */
     public ArticleReaders withFormat(ArticleFormatProvider provider) {
         Objects.requireNonNull(provider, "provider");
         List<ArticleFormatProvider> copy = new ArrayList<>(formats);
         copy.removeIf(p -> p.name().equals(provider.name()));
         copy.add(provider);
-        return new ArticleReaders(readers, copy, detector);
+        return new ArticleReaders(copy, detector);
     }
 
-    /** The names of the formats added through providers, sorted. */
-    public List<String> extraFormats() {
+    /** The names of the formats read, in the order they are asked. */
+    public List<String> formats() {
         return formats.stream().map(ArticleFormatProvider::name).toList();
     }
 
     /** A copy that detects languages with {@code detector}. */
     public ArticleReaders withDetector(LanguageDetector detector) {
-        return new ArticleReaders(readers, formats, Objects.requireNonNull(detector, "detector"));
-    }
-
-    /** True when a reader is registered for {@code format}. */
-    public boolean supports(InputFormat format) {
-        return readers.containsKey(format);
+        return new ArticleReaders(formats, Objects.requireNonNull(detector, "detector"));
     }
 
     /**
@@ -162,26 +163,22 @@ public final class ArticleReaders {
             throw new InvalidInputException(name + ": the input holds only white space; there is no article to read");
         }
         String body = text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
-        for (ArticleFormatProvider p : formats) {
-            if (p.recognizes(body, name)) {
-                List<Article> articles = p.reader().read(body, name);
-                if (articles == null || articles.isEmpty()) {
-                    throw new InvalidInputException(name + ": no article found in this " + p.name() + " input");
-                }
-                return withLanguages(articles);
-            }
-        }
-        InputFormat format = sniff(body, name);
-        ArticleFormatReader reader = readers.get(format);
-        if (reader == null) {
-            throw new InvalidInputException(name + ": looks like " + describe(format)
-                    + ", which this build cannot read yet; give wire text or Dragoman JSON instead");
-        }
-        List<Article> articles = reader.read(body, name);
+        ArticleFormatProvider p = provider(body, name);
+        List<Article> articles = p.reader().read(body, name);
         if (articles == null || articles.isEmpty()) {
-            throw new InvalidInputException(name + ": no article found in this " + describe(format));
+            throw new InvalidInputException(name + ": no article found in this " + p.description());
         }
         return withLanguages(articles);
+    }
+
+    private ArticleFormatProvider provider(String text, String name) {
+        for (ArticleFormatProvider p : formats) {
+            if (p.recognizes(text, name)) {
+                return p;
+            }
+        }
+        throw new InvalidInputException(name + ": is in none of the formats this build reads ("
+                + String.join(", ", formats()) + "); give wire text or Dragoman JSON instead");
     }
 
     private List<Article> withLanguages(List<Article> articles) {
@@ -203,61 +200,19 @@ public final class ArticleReaders {
     }
 
     /**
-     * Guesses the format of decoded {@code text} from its first characters, with the extension in {@code name}
-     * as a tie-breaker: JSON for a leading object (several one-line objects: JSON Lines) or an array of objects,
-     * a feed for an {@code <rss>}, {@code <feed>} or {@code <rdf:RDF>} root, HTML for a doctype, {@code <html>},
-     * {@code <head>} or {@code <body>} (or markup in a file named .html), else wire text.
+     * The name of the format {@code text} is in: the first of the formats, in their order, that recognizes it, with
+     * the extension in {@code name} as a tie-breaker where a format uses one ("json", "json-lines", "feed", "html",
+     * "wire-text", or an added format's name).
+     *
+     * @throws InvalidInputException when none does (a build without wire text)
      */
-    public static InputFormat sniff(String text, String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        String head = text.length() > 4096 ? text.substring(0, 4096) : text;
-        String stripped = head.stripLeading();
-        if (stripped.startsWith("{")) {
-            return lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || looksLikeJsonLines(text)
-                    ? InputFormat.JSON_LINES
-                    : InputFormat.JSON;
-        }
-        if (stripped.startsWith("[")) {
-            String inside = stripped.substring(1).stripLeading();
-            if (inside.startsWith("{") || inside.startsWith("]") || lower.endsWith(".json")) {
-                return InputFormat.JSON;
-            }
-        }
-        if (stripped.startsWith("<")) {
-            if (FEED.matcher(head).find()) {
-                return InputFormat.FEED;
-            }
-            if (HTML.matcher(head).find()) {
-                return InputFormat.HTML;
-            }
-            if (lower.endsWith(".rss")
-                    || lower.endsWith(".atom")
-                    || lower.endsWith(".xml") && !HTML_ANYWHERE.matcher(head).find()) {
-                return InputFormat.FEED;
-            }
-            if (HTML_ANYWHERE.matcher(head).find() || lower.endsWith(".html") || lower.endsWith(".htm")) {
-                return InputFormat.HTML;
-            }
-        }
-        return InputFormat.WIRE_TEXT;
+    public String format(String text, String name) {
+        return provider(text, name).name();
     }
 
-    private static boolean looksLikeJsonLines(String text) {
-        int objects = 0;
-        for (String line : text.split("\\r?\\n", 64)) {
-            String t = line.strip();
-            if (t.isEmpty()) {
-                continue;
-            }
-            if (!(t.startsWith("{") && t.endsWith("}"))) {
-                return false;
-            }
-            objects++;
-            if (objects >= 2) {
-                return true;
-            }
-        }
-        return false;
+    /** The first 4,096 characters of {@code text}: what a format looks at to recognize it. */
+    static String head(String text) {
+        return text.length() > 4096 ? text.substring(0, 4096) : text;
     }
 
     /**
@@ -298,21 +253,6 @@ public final class ArticleReaders {
                     + " articles where one was expected; read it as a batch or split it");
         }
         return articles.get(0);
-    }
-
-    private static String describe(InputFormat format) {
-        switch (format) {
-            case HTML:
-                return "an HTML page";
-            case FEED:
-                return "an RSS/Atom feed";
-            case JSON:
-                return "JSON";
-            case JSON_LINES:
-                return "JSON Lines";
-            default:
-                return "wire text";
-        }
     }
 
     private static byte[] readBytes(Path path) {

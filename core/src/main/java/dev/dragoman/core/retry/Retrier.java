@@ -5,6 +5,7 @@ import dev.dragoman.core.error.RateLimitedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -33,6 +34,23 @@ public final class Retrier {
     public interface Listener {
         /** @param attempt the attempt that failed (1-based); {@code delay} is the wait before the next one */
         void onRetry(String what, int attempt, Duration delay, DragomanException failure);
+
+        /**
+         * A retry as people read it: "deepl failed (attempt 1: MESSAGE); retrying in 1.0 s", ending ", as the server
+         * asked (Retry-After)" when the wait is the server's.
+         */
+        static String describe(String what, int attempt, Duration delay, DragomanException failure) {
+            boolean asked = failure instanceof RateLimitedException rl
+                    && rl.retryAfter().isPresent();
+            return String.format(
+                    Locale.ROOT,
+                    "%s failed (attempt %d: %s); retrying in %.1f s%s",
+                    what,
+                    attempt,
+                    failure.getMessage(),
+                    delay.toMillis() / 1000.0,
+                    asked ? ", as the server asked (Retry-After)" : "");
+        }
     }
 
     private final Backoff backoff;

@@ -25,27 +25,28 @@ class ArticleReadersTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "{\"headline\":\"x\"} | a.txt | JSON",
-                "[{\"headline\":\"x\"}] | a.txt | JSON",
-                "[] | a.json | JSON",
-                "{\"headline\":\"x\"} | a.jsonl | JSON_LINES",
-                "<!DOCTYPE html><html><body><p>x</p></body></html> | a.txt | HTML",
-                "<html lang=\"ar\"><p>x</p></html> | a | HTML",
-                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel></channel></rss> | a | FEED",
-                "<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed> | a | FEED",
-                "<div>fragment</div> | page.html | HTML",
-                "headline\\nbody | a.json | WIRE_TEXT",
-                "[عاجل] headline | a.txt | WIRE_TEXT",
-                "<< not markup | a.txt | WIRE_TEXT",
+                "{\"headline\":\"x\"} | a.txt | json",
+                "[{\"headline\":\"x\"}] | a.txt | json",
+                "[] | a.json | json",
+                "{\"headline\":\"x\"} | a.jsonl | json-lines",
+                "<!DOCTYPE html><html><body><p>x</p></body></html> | a.txt | html",
+                "<html lang=\"ar\"><p>x</p></html> | a | html",
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel></channel></rss> | a | feed",
+                "<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed> | a | feed",
+                "<div>fragment</div> | page.html | html",
+                "headline\\nbody | a.json | wire-text",
+                "[عاجل] headline | a.txt | wire-text",
+                "<< not markup | a.txt | wire-text",
             })
-    void should_sniff_the_format(String text, String name, InputFormat expected) {
-        assertThat(ArticleReaders.sniff(text.replace("\\n", "\n"), name)).isEqualTo(expected);
+    void should_sniff_the_format(String text, String name, String expected) {
+        assertThat(ArticleReaders.standard().format(text.replace("\\n", "\n"), name))
+                .isEqualTo(expected);
     }
 
     @Test
     void should_sniff_several_one_line_objects_as_json_lines() {
-        assertThat(ArticleReaders.sniff("{\"headline\":\"a\"}\n{\"headline\":\"b\"}\n", "x"))
-                .isEqualTo(InputFormat.JSON_LINES);
+        assertThat(ArticleReaders.standard().format("{\"headline\":\"a\"}\n{\"headline\":\"b\"}\n", "x"))
+                .isEqualTo("json-lines");
     }
 
     @Test
@@ -152,15 +153,24 @@ class ArticleReadersTest {
                 .hasMessageContaining("page.html")
                 .hasMessageContaining("HTML page")
                 .hasMessageContaining("cannot read");
-        assertThat(ArticleReaders.wireAndJson().supports(InputFormat.FEED)).isFalse();
-        assertThat(ArticleReaders.standard().supports(InputFormat.FEED)).isTrue();
+        assertThat(ArticleReaders.wireAndJson().formats()).containsExactly("json-lines", "json", "wire-text");
+        assertThat(ArticleReaders.standard().formats()).contains("feed", "html");
+    }
+
+    @Test
+    void should_refuse_a_reader_for_a_format_it_does_not_know_naming_the_known_ones() {
+        // when / then
+        assertThatThrownBy(() -> ArticleReaders.wireAndJson().withReader("html", (text, name) -> List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'html'")
+                .hasMessageContaining("json-lines, json, wire-text");
     }
 
     @Test
     void should_dispatch_to_a_registered_reader() {
-        ArticleReaders readers = ArticleReaders.wireAndJson()
+        ArticleReaders readers = ArticleReaders.standard()
                 .withReader(
-                        InputFormat.HTML,
+                        "html",
                         (text, name) -> List.of(
                                 Article.builder().headline("from " + name).build()));
         Article a = readers.readArticle(utf8("<html><body>x</body></html>"), "p.html");

@@ -36,6 +36,19 @@ class RetrierTest {
     }
 
     @Test
+    void should_describe_a_retry_for_people_saying_when_the_wait_is_the_servers() {
+        // when
+        String asked = Retrier.Listener.describe(
+                "deepl", 1, Duration.ofSeconds(7), new RateLimitedException("slow down", Duration.ofSeconds(7)));
+        String backedOff = Retrier.Listener.describe(
+                "openai", 2, Duration.ofMillis(1500), new DragomanException(Kind.BACKEND_UNAVAILABLE, "503"));
+        // then
+        assertThat(asked)
+                .isEqualTo("deepl failed (attempt 1: slow down); retrying in 7.0 s, as the server asked (Retry-After)");
+        assertThat(backedOff).isEqualTo("openai failed (attempt 2: 503); retrying in 1.5 s");
+    }
+
+    @Test
     void should_back_off_exponentially_through_a_burst_of_server_errors() {
         // given
         AtomicInteger calls = new AtomicInteger();

@@ -53,4 +53,21 @@ class UsageMeterTest {
         assertThat(meter.total().minus(before)).isEqualTo(new Usage(2, 30, 7, 5));
         assertThatThrownBy(() -> before.minus(meter.total())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void should_add_what_a_child_records_to_its_parent_too() {
+        // given
+        UsageMeter run = new UsageMeter();
+        UsageMeter translations = run.child();
+
+        // when
+        translations.record("deepl", Usage.ofCharacters(1, 40));
+        run.record("openai", Usage.ofTokens(1, 9, 4));
+        translations.recordSaved("deepl", Usage.ofCharacters(1, 10));
+
+        // then
+        assertThat(translations.total()).isEqualTo(Usage.ofCharacters(1, 40));
+        assertThat(run.total()).isEqualTo(new Usage(2, 40, 9, 4));
+        assertThat(run.savedByBackend().get("deepl")).isEqualTo(Usage.ofCharacters(1, 10));
+    }
 }

@@ -29,7 +29,7 @@ public record RunBackends(TranslationBackend translator, Summarizer summarizer, 
 
     /**
      * Builds what the specs name, each through its own factory (a front end gives each backend its own key lookup),
-     * both recording in one new {@link #meter()} (a meter the factories hold is not used).
+     * both recording in one new {@link #meter()}.
      *
      * @param translating the factory for {@code translate} (its cache, variables, retry listener); unused when
      *     {@code translate} is null
@@ -42,15 +42,35 @@ public record RunBackends(TranslationBackend translator, Summarizer summarizer, 
     public static RunBackends build(
             Backends translating, BackendSpec translate, Backends summarizing, BackendSpec summarize) {
         UsageMeter meter = new UsageMeter();
+        return build(
+                translating == null ? null : translating.withMeter(meter),
+                translate,
+                summarizing == null ? null : summarizing.withMeter(meter),
+                summarize,
+                meter);
+    }
+
+    /**
+     * As {@link #build(Backends, BackendSpec, Backends, BackendSpec)}, with factories that already record into
+     * {@code meter} — themselves, or through a {@link UsageMeter#child() child} of it (a front end that also reports
+     * its translations alone) — which becomes the run's {@link #meter()}.
+     */
+    public static RunBackends build(
+            Backends translating,
+            BackendSpec translate,
+            Backends summarizing,
+            BackendSpec summarize,
+            UsageMeter meter) {
         TranslationBackend translator = null;
         if (translate != null) {
-            translator = translating.withMeter(meter).cachedTranslator(translating.resolve(translate));
+            translator = translating.cachedTranslator(translating.resolve(translate));
         }
         Summarizer summarizer = null;
         if (summarize != null) {
-            summarizer = summarizing.withMeter(meter).summarizer(summarize);
+            summarizer = summarizing.summarizer(summarize);
         }
-        return new RunBackends(translator, summarizer, describe(translating, translate, summarizing, summarize), meter);
+        return new RunBackends(
+                translator, summarizer, describe(translating, translate, summarizing, summarize), meter);
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.dragoman.core.Article;
 import dev.dragoman.core.error.InvalidInputException;
 import dev.dragoman.core.read.ArticleReaders;
 import dev.dragoman.core.read.InputDecoder;
-import dev.dragoman.core.read.InputFormat;
 import dev.dragoman.core.read.feed.FeedItem;
 import dev.dragoman.core.read.feed.FeedReader;
 import dev.dragoman.core.read.html.HtmlArticleReader;
@@ -193,14 +192,14 @@ public final class ItemSource {
 
     /**
      * Whether a source is a feed, whose items the batch reads one by one (a teaser item fetches its page): a feed
-     * content type, else the same sniffing {@link ArticleReaders} does for every input.
+     * content type, else the format its readers recognize ({@link ArticleReaders#format}).
      */
-    private static boolean isFeed(String name, String contentType, byte[] bytes) {
+    private boolean isFeed(String name, String contentType, byte[] bytes) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (type.contains("rss") || type.contains("atom")) {
             return true;
         }
-        return ArticleReaders.sniff(InputDecoder.decode(bytes, name).text(), name) == InputFormat.FEED;
+        return readers.format(InputDecoder.decode(bytes, name).text(), name).equals("feed");
     }
 
     private static String extension(String name) {

@@ -9,5 +9,24 @@ package dev.dragoman.pipeline.config;
  * @param cacheStore sqlite, redis, memory or none (null: sqlite)
  * @param cachePath the SQLite file (null: the XDG default)
  * @param cacheUrl the Redis URL (null: none)
+ * @param translateFlag the front end's flag that names the translation backend for one run ({@code --backend},
+ *     {@code --translate-backend}), named when none is configured; null for a front end without one
  */
-public record BackendChoice(String translate, String summarize, String cacheStore, String cachePath, String cacheUrl) {}
+public record BackendChoice(
+        String translate,
+        String summarize,
+        String cacheStore,
+        String cachePath,
+        String cacheUrl,
+        String translateFlag) {
+
+    /** A choice from a front end without a flag naming the translation backend. */
+    public BackendChoice(String translate, String summarize, String cacheStore, String cachePath, String cacheUrl) {
+        this(translate, summarize, cacheStore, cachePath, cacheUrl, null);
+    }
+
+    /** A copy whose translation backend is named by {@code flag} on this front end's command line. */
+    public BackendChoice withTranslateFlag(String flag) {
+        return new BackendChoice(translate, summarize, cacheStore, cachePath, cacheUrl, flag);
+    }
+}

@@ -5,7 +5,6 @@ import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.core.backend.MissingKeyException;
 import dev.dragoman.core.error.UsageException;
 import dev.dragoman.core.translation.Glossary;
-import dev.dragoman.core.translation.Translator;
 import dev.dragoman.pipeline.backend.Backends;
 import dev.dragoman.pipeline.cost.Budget;
 import dev.dragoman.pipeline.cost.PriceTable;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * Resolves every {@link Setting} below the command line: environment ({@code DRAGOMAN_*}) over the file over the
@@ -255,9 +253,10 @@ public final class Settings {
     /**
      * The factory that builds {@code b}: keys and vendor options from this run's environment (or the key written in
      * the file), the process's shared HTTP client, the run's {@link #glossary()} (read when a translator is built),
-     * the run's budget, and {@code b}'s {@code fallback:} chain for its translators ({@link Backends#withFallbacks}).
+     * the run's budget, and {@code b}'s {@code fallback:} chain, followed through each fallback's own, for its
+     * translators and summarizers ({@link Backends#withFallbacks}).
      *
-     * @throws ConfigException when a fallback names no backend, or one that does not translate
+     * @throws ConfigException when a fallback names no backend, or one that shares no role with the one listing it
      */
     public Backends backends(BackendConfig b) {
         return BackendTypes.registry()
@@ -268,20 +267,40 @@ public final class Settings {
                 .withFallbacks(fallbacks(b));
     }
 
-    /** {@code b}'s fallbacks, each with its own key lookup. */
+    /**
+     * {@code b}'s fallbacks, each with its own key lookup: its {@code fallback:} list in order, each entry followed at
+     * once by its own chain (depth first: {@code dl: fallback: gpt} and {@code gpt: fallback: apertium} give gpt,
+     * apertium), every backend once and {@code b} never (a cycle ends there).
+     *
+     * @throws ConfigException when an entry names no backend, or one that shares no role (translating, summarizing)
+     *     with the backend that lists it
+     */
     private List<Backends.Fallback> fallbacks(BackendConfig b) {
         List<Backends.Fallback> chain = new ArrayList<>();
-        Backends registry = BackendTypes.registry();
-        for (String name : b.fallback()) {
-            BackendConfig next = backend(name);
-            if (!registry.canTranslate(next.type())) {
-                throw new ConfigException("The fallback '" + name + "' of " + b.describe() + " is of type "
-                        + next.type() + ", which does not translate: list translating backends ("
-                        + String.join(", ", registry.translationTypes()) + ").");
-            }
-            chain.add(new Backends.Fallback(next.spec(), next.variables(env)));
-        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        seen.add(b.name());
+        follow(b, BackendTypes.registry(), chain, seen);
         return chain;
+    }
+
+    private void follow(
+            BackendConfig from, Backends registry, List<Backends.Fallback> chain, java.util.Set<String> seen) {
+        for (String name : from.fallback()) {
+            BackendConfig next = backend(name);
+            boolean translates = registry.canTranslate(from.type());
+            if (!(translates && registry.canTranslate(next.type()))
+                    && !(registry.canSummarize(from.type()) && registry.canSummarize(next.type()))) {
+                throw new ConfigException("The fallback '" + name + "' of " + from.describe() + " is of type "
+                        + next.type() + ", which does not " + (translates ? "translate" : "summarize") + ": list "
+                        + (translates ? "translating" : "summarizing") + " backends ("
+                        + String.join(", ", translates ? registry.translationTypes() : registry.summaryTypes())
+                        + ").");
+            }
+            if (seen.add(next.name())) {
+                chain.add(new Backends.Fallback(next.spec(), next.variables(env)));
+                follow(next, registry, chain, seen);
+            }
+        }
     }
 
     /**
@@ -292,7 +311,7 @@ public final class Settings {
      */
     public BackendConfig translationBackend(String name) {
         if (name == null || name.isBlank()) {
-            throw new ConfigException(noTranslationBackend());
+            throw new ConfigException(noTranslationBackend(null));
         }
         return backend(name.strip());
     }
@@ -313,44 +332,26 @@ public final class Settings {
         return b;
     }
 
-    /**
-     * The translator a brief into {@code target} uses: the backend called {@code name}, decorated by {@code decorate}
-     * (the run's cache, meter, strictness, retry listener) and built on its first translation
-     * ({@link Backends#cachedTranslatorOnDemand}), so a brief already in its target language needs neither the key
-     * nor the server. With no name, a translator that fails the moment a brief needs translating, saying how to
-     * configure one.
-     *
-     * @throws ConfigException when {@code name} names no backend, or one that does not translate
-     * @throws UsageException when the backend does not translate into {@code target}
-     */
-    public Translator briefTranslator(String name, Language target, UnaryOperator<Backends> decorate) {
-        if (name == null || name.isBlank()) {
-            String message = noTranslationBackend()
-                    .replace(
-                            "No translation backend is configured.",
-                            "This brief needs translating into " + target + ", and no translation backend is "
-                                    + "configured.");
-            return request -> {
-                throw new ConfigException(message);
-            };
-        }
-        BackendConfig b = translationBackend(name, List.of(target));
-        return decorate.apply(backends(b)).cachedTranslatorOnDemand(b.spec());
-    }
-
     /** The summarizer called {@code name}: {@code extractive} (embedded, offline) when null or blank. */
     public BackendConfig summaryBackend(String name) {
         return backend(name == null || name.isBlank() ? "extractive" : name.strip());
     }
 
-    /** "No translation backend is configured. Add one to FILE, for example: …" with a snippet and the ways out. */
-    public String noTranslationBackend() {
+    /**
+     * "No translation backend is configured. Add one to FILE, for example: …" with a snippet and the ways out.
+     *
+     * @param flag the front end's flag that names a backend for one run ({@code --backend}), or null for none
+     */
+    public String noTranslationBackend(String flag) {
         return "No translation backend is configured. Add one to "
                 + config.path() + ", for example:\n\n"
                 + "backends:\n  gpt:\n    type: openai\n    model: gpt-4o-mini\ntranslate:\n  backend: gpt\n\n"
                 + "and export OPENAI_API_KEY=… (or type: deepl with DEEPL_AUTH_KEY, or type: ollama for a local model "
-                + "without a key). 'dragoman config init' writes a commented starter file; --backend NAME (or "
-                + "DRAGOMAN_TRANSLATE_BACKEND) picks a backend for one run, e.g. --backend deepl.";
+                + "without a key). 'dragoman config init' writes a commented starter file; "
+                + (flag == null
+                        ? "DRAGOMAN_TRANSLATE_BACKEND picks a backend for one run."
+                        : flag + " NAME (or DRAGOMAN_TRANSLATE_BACKEND) picks a backend for one run, e.g. " + flag
+                                + " deepl.");
     }
 
     /**

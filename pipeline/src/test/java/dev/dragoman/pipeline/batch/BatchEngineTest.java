@@ -11,7 +11,6 @@ import dev.dragoman.core.error.RateLimitedException;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.read.ArticleJsonReader;
 import dev.dragoman.core.read.ArticleReaders;
-import dev.dragoman.core.read.InputFormat;
 import dev.dragoman.pipeline.batch.Scripted.ScriptedSummarizer;
 import dev.dragoman.pipeline.batch.Scripted.ScriptedTranslator;
 import java.io.IOException;
@@ -82,7 +81,7 @@ public class BatchEngineTest {
     /** The standard readers, with every JSON file's name recorded in {@code reads} as it is parsed. */
     static ArticleReaders counting(List<String> reads) {
         ArticleJsonReader json = new ArticleJsonReader();
-        return ArticleReaders.standard().withReader(InputFormat.JSON, (text, name) -> {
+        return ArticleReaders.standard().withReader("json", (text, name) -> {
             reads.add(Path.of(name).getFileName().toString());
             return json.read(text, name);
         });

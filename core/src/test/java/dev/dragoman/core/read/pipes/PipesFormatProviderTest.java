@@ -24,7 +24,7 @@ class PipesFormatProviderTest {
         // when
         List<Article> articles = readers.read(text.getBytes(StandardCharsets.UTF_8), "digest.pipes");
         // then
-        assertThat(readers.extraFormats()).contains("pipes");
+        assertThat(readers.formats()).startsWith("pipes").contains("json", "html", "wire-text");
         assertThat(articles).extracting(Article::headline).containsExactly("Talks resume in Cairo", "Rain expected");
         assertThat(articles.get(0).paragraphs())
                 .extracting(Paragraph::text)
