@@ -72,7 +72,9 @@ class AccessLogTest {
         List<String> written = new CopyOnWriteArrayList<>();
         AccessLog log = new AccessLog(true, line -> {
             try {
-                for (int i = 0; i < 10_000 && (jetty.get() == null || !jetty.get().isStopped()); i++) {
+                for (int i = 0;
+                        i < 10_000 && (jetty.get() == null || !jetty.get().isStopped());
+                        i++) {
                     Thread.sleep(1);
                 }
                 Thread.sleep(20);

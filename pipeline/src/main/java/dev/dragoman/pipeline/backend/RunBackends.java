@@ -69,8 +69,7 @@ public record RunBackends(TranslationBackend translator, Summarizer summarizer, 
         if (summarize != null) {
             summarizer = summarizing.summarizer(summarize);
         }
-        return new RunBackends(
-                translator, summarizer, describe(translating, translate, summarizing, summarize), meter);
+        return new RunBackends(translator, summarizer, describe(translating, translate, summarizing, summarize), meter);
     }
 
     /**

@@ -139,7 +139,8 @@ public final class ConfiguredBackends implements AutoCloseable {
                     translate == null || onDemand ? null : translate.spec(),
                     summarize == null
                             ? null
-                            : factory(settings, summarize, store, shared, wiring).withMeter(runMeter),
+                            : factory(settings, summarize, store, shared, wiring)
+                                    .withMeter(runMeter),
                     summarize == null ? null : summarize.spec(),
                     runMeter);
             Translator brief = run.translator();
