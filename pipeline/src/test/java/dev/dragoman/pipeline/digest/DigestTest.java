@@ -272,4 +272,27 @@ class DigestTest {
         assertThat(json.at("/failed/0/input").asText()).endsWith("broken.txt");
         assertThat(json.at("/failed/0/reason").asText()).isNotBlank();
     }
+
+    @Test
+    void should_write_the_same_files_streamed_a_story_at_a_time_as_the_texts_built_whole() throws Exception {
+        // given the fixture stories, finished by a run whose entries are read back from its journal
+        Path in = inputs();
+        Files.writeString(in.resolve("broken.txt"), "");
+        Path out = tmp.resolve("out");
+        RunReport report = run(Language.ENGLISH, in, out);
+        Digest digest = Digest.of(report, new dev.dragoman.core.cluster.MinHashStoryClusterer());
+        DigestWriter writer = new DigestWriter();
+
+        // when the digest is written to its files
+        List<Path> files = writer.write(out, digest);
+
+        // then each file is the text built whole: Markdown, HTML, and the JSON tree pretty-printed
+        assertThat(digest.stories()).hasSizeGreaterThan(1);
+        assertThat(Files.readString(files.get(0), StandardCharsets.UTF_8)).isEqualTo(writer.markdown(digest));
+        assertThat(Files.readString(files.get(1), StandardCharsets.UTF_8)).isEqualTo(writer.html(digest));
+        assertThat(Files.readString(files.get(2), StandardCharsets.UTF_8))
+                .isEqualTo(
+                        Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(writer.json(digest)) + "\n");
+        assertThat(writer.markdown(digest)).matches("(?s).*\\S\n"); // one newline after the last character
+    }
 }
