@@ -155,6 +155,7 @@ public final class FlinkBenchmark {
                     .withBackends(built.description());
             return BatchEngine.builder(options)
                     .translator(built.translator())
+                    .meter(built.meter())
                     .build()
                     .run(BatchListener.NONE, false);
         }

@@ -59,7 +59,8 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.
  *
  * <p>Layout under the output directory: {@code results/run-<run>-*.jsonl} (one article's document per line, as
  * {@code articles/<id>.json} holds it in a local batch), {@code failures/run-<run>-*.jsonl} (the run's failures;
- * also gathered into {@code failures.jsonl}), {@code digests/}. The article id and the options fingerprint are the
+ * also gathered into {@code failures.jsonl}), {@code usage/run-<run>-*.jsonl} (what the backends were paid for, in
+ * parts that add up to the run's usage: {@link Outcome#spent()}), {@code digests/}. The article id and the options fingerprint are the
  * idempotency keys: an article already in {@code results/} under the same fingerprint is not read into the job again,
  * and one id is processed once per run.
  *
@@ -70,6 +71,7 @@ public final class FlinkBatch {
 
     public static final String RESULTS = "results";
     public static final String FAILURE_PARTS = "failures";
+    public static final String USAGE_PARTS = "usage";
 
     private final FlinkBatchSpec spec;
     private final String runId;
@@ -205,6 +207,10 @@ public final class FlinkBatch {
                 .map(new Line())
                 .sinkTo(sink(FAILURE_PARTS))
                 .name("failures");
+        outcomes.filter(new Spent())
+                .map(new SpentLine())
+                .sinkTo(sink(USAGE_PARTS))
+                .name("usage");
     }
 
     private FileSink<String> sink(String dir) {
@@ -227,7 +233,10 @@ public final class FlinkBatch {
 
     /**
      * Reads the run's committed outputs and writes its digest ({@code digests/}) and {@code failures.jsonl}. The
-     * digest covers the whole batch: this run's articles and those earlier runs finished under the same options.
+     * digest covers the whole batch: this run's articles and those earlier runs finished under the same options. The
+     * run's usage is the sum of its committed usage parts: every call the workers paid for — the answers of items that
+     * failed too — except those of a task attempt that failed after its last checkpoint (its outputs are discarded
+     * with them; the cache answers the redone items).
      */
     public BatchJob.Run finish(Instant started, Instant ended) {
         Path out = Path.of(spec.out());
@@ -240,7 +249,13 @@ public final class FlinkBatch {
             if (r != null && entries.putIfAbsent(r.id(), r) == null) {
                 done++;
                 fromCache += r.fromCache() ? 1 : 0;
-                usage = usage.plus(r.usage());
+            }
+        }
+        for (JsonNode spent : lines(out.resolve(USAGE_PARTS), prefix())) {
+            try {
+                usage = usage.plus(Json.mapper().treeToValue(spent, Usage.class));
+            } catch (IOException e) {
+                throw new UncheckedIOException("an unreadable usage part under " + out.resolve(USAGE_PARTS), e);
             }
         }
         List<StageException> failures = new ArrayList<>();
@@ -338,6 +353,20 @@ public final class FlinkBatch {
         @Override
         public boolean filter(Outcome o) {
             return o.failed() == failed;
+        }
+    }
+
+    private static final class Spent implements FilterFunction<Outcome> {
+        @Override
+        public boolean filter(Outcome o) {
+            return o.spent() != null;
+        }
+    }
+
+    private static final class SpentLine implements MapFunction<Outcome, String> {
+        @Override
+        public String map(Outcome o) {
+            return o.spent();
         }
     }
 

@@ -7,6 +7,8 @@ import dev.dragoman.core.cache.store.CacheStores;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.ratelimit.SharedRateLimits;
 import dev.dragoman.core.ratelimit.redis.RedisRateLimits;
+import dev.dragoman.core.usage.Usage;
+import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.pipeline.backend.Backends;
 import dev.dragoman.pipeline.backend.RunBackends;
 import dev.dragoman.pipeline.batch.ArticleOutputs;
@@ -31,7 +33,9 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
  * from the job's {@link dev.dragoman.core.backend.BackendSpec}s, with the API keys read from the task manager's own
  * environment (never sent with the job), the job's shared result cache and its cluster-wide rate limits (Redis), and
  * runs up to the in-flight limit of items at once on its own threads (the step blocks on backend calls). A failing item becomes a failure record — the job
- * goes on — and so does an item that takes longer than the item timeout.
+ * goes on — and so does an item that takes longer than the item timeout. Each outcome carries what the task's
+ * backends were paid for since its previous one ({@link Outcome#spent()}, read from the run's meter,
+ * {@link RunBackends#meter()}), so the paid answers of items that failed are counted too.
  */
 final class StepFunction extends RichAsyncFunction<Item, Outcome> {
 
@@ -45,6 +49,9 @@ final class StepFunction extends RichAsyncFunction<Item, Outcome> {
     private transient ResultCache store;
     private transient SharedRateLimits rateLimits;
     private transient ExecutorService pool;
+    private transient UsageMeter meter;
+    /** The meter's total when the previous outcome took its growth; guarded by {@code this}. */
+    private transient Usage reported;
 
     StepFunction(FlinkBatchSpec spec, String fingerprint, String backendsDescription) {
         this.specJson = spec.toJson();
@@ -63,6 +70,8 @@ final class StepFunction extends RichAsyncFunction<Item, Outcome> {
                 .withCache(store)
                 .withRateLimits(rateLimits);
         RunBackends built = RunBackends.build(backends, spec.translatorIfNeeded(), spec.summarizerOrDefault());
+        meter = built.meter();
+        reported = Usage.NONE;
         step = ArticleStep.builder()
                 .translator(built.translator())
                 .summarizer(built.summarizer())
@@ -81,28 +90,49 @@ final class StepFunction extends RichAsyncFunction<Item, Outcome> {
     @Override
     public void asyncInvoke(Item item, ResultFuture<Outcome> result) {
         if (item.isFailed()) {
-            result.complete(
-                    List.of(failure(item, new StageException(item.stage(), item.reason(), item.retriable(), null))));
+            complete(result, failure(item, new StageException(item.stage(), item.reason(), item.retriable(), null)));
             return;
         }
         CompletableFuture.supplyAsync(() -> process(item), pool).whenComplete((outcome, thrown) -> {
             if (thrown != null) {
-                result.complete(List.of(failure(item, StageException.of("process", thrown))));
+                complete(result, failure(item, StageException.of("process", thrown)));
             } else {
-                result.complete(List.of(outcome));
+                complete(result, outcome);
             }
         });
     }
 
+    /** Hands {@code outcome} to Flink with what the backends were paid for since the previous one. */
+    private void complete(ResultFuture<Outcome> result, Outcome outcome) {
+        result.complete(List.of(outcome.withSpent(spentSinceLast())));
+    }
+
+    /** The meter's growth since the previous outcome took it, as JSON; null when nothing was paid for. */
+    private synchronized String spentSinceLast() {
+        Usage now = meter.total();
+        Usage spent = now.minus(reported);
+        reported = now;
+        if (spent.equals(Usage.NONE)) {
+            return null;
+        }
+        try {
+            return Json.mapper().writeValueAsString(spent);
+        } catch (JsonProcessingException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+    }
+
     @Override
     public void timeout(Item item, ResultFuture<Outcome> result) {
-        result.complete(List.of(failure(
-                item,
-                new StageException(
-                        "process",
-                        "timed out after " + spec.itemTimeout() + " (the job's item timeout)",
-                        true,
-                        null))));
+        complete(
+                result,
+                failure(
+                        item,
+                        new StageException(
+                                "process",
+                                "timed out after " + spec.itemTimeout() + " (the job's item timeout)",
+                                true,
+                                null)));
     }
 
     private Outcome process(Item item) {

@@ -8,6 +8,7 @@ import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.core.cache.store.CacheStoreSpec;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.testing.RedisServerExtension;
+import dev.dragoman.core.testing.sim.Fault;
 import dev.dragoman.core.testing.sim.SimConfig;
 import dev.dragoman.core.testing.sim.SimulatedBackend;
 import dev.dragoman.core.testing.sim.WireCorpus;
@@ -107,6 +108,39 @@ class FlinkBatchTest {
             assertThat(again.report().done()).isZero();
             assertThat(again.report().skipped()).isEqualTo(stories.size());
             assertThat(results(dir.resolve("out"))).hasSize(stories.size());
+        }
+    }
+
+    @Test
+    void should_count_every_answer_the_backend_billed_in_the_usage_line_also_of_an_item_that_failed()
+            throws IOException {
+        // given: one task, one item at a time, an OpenAI-type backend whose first answer and its re-ask are prose
+        // instead of JSON: the item they belong to fails after two paid answers
+        List<WireCorpus.Item> stories = WireCorpus.generate(6, 13);
+        Path in = dir.resolve("in");
+        WireCorpus.writeWire(stories, in);
+        try (SimulatedBackend sim = SimulatedBackend.start(SimConfig.defaults())) {
+            sim.injectNext(Fault.MALFORMED_CONTENT, 2);
+            BackendSpec openai = BackendSpec.of("openai")
+                    .withBaseUrl(sim.openAiBaseUrl())
+                    .withModel("gpt-sim")
+                    .withKeyVariable("DRAGOMAN_TEST_SIM_KEY")
+                    .withTimeout(Duration.ofSeconds(10));
+            FlinkBatchSpec spec = FlinkBatchSpec.of(List.of(in.toString()), dir.resolve("out"))
+                    .withTranslation(Language.ENGLISH, openai)
+                    .withCache(CacheStoreSpec.of("redis").withUrl("redis://127.0.0.1:" + REDIS.port() + "/0"))
+                    .withCheckpointInterval(Duration.ofMillis(200))
+                    .withInFlight(1);
+
+            // when
+            BatchJob.Run run = flink.run(spec, 1);
+
+            // then
+            assertThat(run.report().failed()).isEqualTo(1);
+            assertThat(run.report().done()).isEqualTo(stories.size() - 1);
+            assertThat(sim.stats().faults(Fault.MALFORMED_CONTENT)).isEqualTo(2);
+            assertThat(run.report().usage()).usingRecursiveComparison().isEqualTo(sim.stats().paid());
+            assertThat(run.report().usage().requests()).isEqualTo(sim.stats().status(200));
         }
     }
 

@@ -35,10 +35,12 @@ public final class DragomanServer implements AutoCloseable {
     private final ServerConnector connector;
     private final Admission admission;
     private final Health health = new Health();
-    private final AccessLog accessLog = new AccessLog();
+    private final AccessLog accessLog;
 
-    private DragomanServer(ServeOptions options, ServeBackends backends, Clock clock, String version) {
+    private DragomanServer(
+            ServeOptions options, ServeBackends backends, Clock clock, String version, AccessLog accessLog) {
         this.options = options;
+        this.accessLog = accessLog;
         this.admission = new Admission(options.maxInFlight(), options.maxQueued(), options.queueWait());
         int maxThreads = options.maxInFlight() + options.maxQueued() + 16;
         QueuedThreadPool pool = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads), 60_000);
@@ -60,8 +62,8 @@ public final class DragomanServer implements AutoCloseable {
         Translation translation = new Translation(backends, LanguageDetector.shared(), metrics);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new LibreTranslateApi(options, languages, translation, version).routes());
-        DeepLGlossaryApi glossaries =
-                new DeepLGlossaryApi(languages, new ClientGlossaries(clock), options.maxGlossaryBytes());
+        DeepLGlossaryApi glossaries = new DeepLGlossaryApi(
+                languages, new ClientGlossaries(clock, options.maxGlossariesTotalBytes()), options.maxGlossaryBytes());
         routes.addAll(new DeepLApi(options, languages, translation, glossaries, backends.glossary()).routes());
         routes.addAll(glossaries.routes());
         routes.addAll(new DragomanApi(options, backends, languages, version, HttpFetcher.standard()).routes());
@@ -88,9 +90,18 @@ public final class DragomanServer implements AutoCloseable {
      * @throws java.io.UncheckedIOException when the port cannot be bound
      */
     public static DragomanServer start(ServeOptions options, ServeBackends backends, String version) {
+        return start(options, backends, version, new AccessLog());
+    }
+
+    /** As {@link #start(ServeOptions, ServeBackends, String)}, writing its access log to {@code accessLog}. */
+    static DragomanServer start(ServeOptions options, ServeBackends backends, String version, AccessLog accessLog) {
         Objects.requireNonNull(options, "options").check();
-        DragomanServer s =
-                new DragomanServer(options, Objects.requireNonNull(backends, "backends"), Clock.systemUTC(), version);
+        DragomanServer s = new DragomanServer(
+                options,
+                Objects.requireNonNull(backends, "backends"),
+                Clock.systemUTC(),
+                version,
+                Objects.requireNonNull(accessLog, "accessLog"));
         try {
             s.server.start();
         } catch (java.io.IOException e) {
@@ -150,5 +161,10 @@ public final class DragomanServer implements AutoCloseable {
 
     int inFlight() {
         return admission.inFlight();
+    }
+
+    /** The Jetty server, for tests that stop it as Jetty's own SIGTERM hook does (not through {@link #stop()}). */
+    Server jetty() {
+        return server;
     }
 }

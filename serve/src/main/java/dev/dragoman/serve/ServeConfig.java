@@ -75,6 +75,7 @@ public final class ServeConfig implements AutoCloseable {
         ServeOptions.Builder b = ServeOptions.builder().host(host).port(port);
         b.maxBodyBytes(Durations.parseSize(value(settings, Setting.SERVE_MAX_BODY)));
         b.maxGlossaryBytes(Durations.parseSize(value(settings, Setting.SERVE_MAX_GLOSSARY)));
+        b.maxGlossariesTotalBytes(Durations.parseSize(value(settings, Setting.SERVE_MAX_GLOSSARIES_TOTAL)));
         int inFlight =
                 Integer.parseInt(value(settings, Setting.SERVE_MAX_IN_FLIGHT).strip());
         b.admission(inFlight, 2 * inFlight, Duration.ofSeconds(2));

@@ -18,6 +18,9 @@ import java.util.stream.Stream;
  * @param maxBodyBytes the largest request body (413 past it); DeepL's routes also keep DeepL's own 128 KiB
  * @param maxGlossaryBytes the largest body of a DeepL glossary upload ({@code POST /v2/glossaries}, 413 past it),
  *     which neither {@link #maxBodyBytes} nor DeepL's 128 KiB limits: DeepL allows glossaries of 10 MiB
+ * @param maxGlossariesTotalBytes how much all clients' glossaries may hold together, in the TSV bytes of their entries
+ *     and names (they are kept in memory); a glossary that would pass it is refused with DeepL's 456 until some are
+ *     deleted. At least {@link #maxGlossaryBytes}
  * @param maxInFlight how many backend-calling requests run at once
  * @param maxQueued how many more may wait for a slot; past that, and after {@link #queueWait}, the answer is 429
  * @param queueWait how long a request waits for a slot before 429 with Retry-After
@@ -35,6 +38,7 @@ public record ServeOptions(
         int port,
         long maxBodyBytes,
         long maxGlossaryBytes,
+        long maxGlossariesTotalBytes,
         int maxInFlight,
         int maxQueued,
         Duration queueWait,
@@ -48,6 +52,9 @@ public record ServeOptions(
 
     /** DeepL's documented limit on one glossary: 10 MiB. */
     public static final long DEEPL_MAX_GLOSSARY = 10L << 20;
+
+    /** What all clients' glossaries may hold together unless configured: 64 MiB, six full-size glossaries. */
+    public static final long DEFAULT_MAX_GLOSSARIES_TOTAL = 64L << 20;
 
     /** LibreTranslate's and Dragoman's usual port. */
     public static final int DEFAULT_PORT = 5000;
@@ -70,6 +77,10 @@ public record ServeOptions(
         if (maxGlossaryBytes < 1024) {
             throw new IllegalArgumentException("max-glossary must be at least 1 KiB");
         }
+        if (maxGlossariesTotalBytes < maxGlossaryBytes) {
+            throw new IllegalArgumentException(
+                    "max-glossaries-total must be at least max-glossary (" + maxGlossaryBytes + " bytes)");
+        }
         if (maxInFlight < 1 || maxQueued < 0) {
             throw new IllegalArgumentException("max-in-flight must be positive and max-queued 0 or positive");
         }
@@ -80,7 +91,7 @@ public record ServeOptions(
         keys = keys == null ? List.of() : List.copyOf(keys);
     }
 
-    /** 127.0.0.1:5000, 1 MiB bodies (glossary uploads 10 MiB), 32 in flight, 64 queued for up to 2 s, no text limits, keyless. */
+    /** 127.0.0.1:5000, 1 MiB bodies (glossary uploads 10 MiB, 64 MiB of glossaries in all), 32 in flight, 64 queued for up to 2 s, no text limits, keyless. */
     public static ServeOptions defaults() {
         return builder().build();
     }
@@ -97,6 +108,7 @@ public record ServeOptions(
         b.port = port;
         b.maxBodyBytes = maxBodyBytes;
         b.maxGlossaryBytes = maxGlossaryBytes;
+        b.maxGlossariesTotalBytes = maxGlossariesTotalBytes;
         b.maxInFlight = maxInFlight;
         b.maxQueued = maxQueued;
         b.queueWait = queueWait;
@@ -116,6 +128,7 @@ public record ServeOptions(
         private int port = DEFAULT_PORT;
         private long maxBodyBytes = 1 << 20;
         private long maxGlossaryBytes = DEEPL_MAX_GLOSSARY;
+        private long maxGlossariesTotalBytes = DEFAULT_MAX_GLOSSARIES_TOTAL;
         private int maxInFlight = 32;
         private int maxQueued = 64;
         private Duration queueWait = Duration.ofSeconds(2);
@@ -147,6 +160,12 @@ public record ServeOptions(
         /** The largest glossary upload ({@code POST /v2/glossaries}). */
         public Builder maxGlossaryBytes(long n) {
             this.maxGlossaryBytes = n;
+            return this;
+        }
+
+        /** How much all clients' glossaries may hold together (TSV bytes). */
+        public Builder maxGlossariesTotalBytes(long n) {
+            this.maxGlossariesTotalBytes = n;
             return this;
         }
 
@@ -193,6 +212,7 @@ public record ServeOptions(
                     port,
                     maxBodyBytes,
                     maxGlossaryBytes,
+                    maxGlossariesTotalBytes,
                     maxInFlight,
                     maxQueued,
                     queueWait,

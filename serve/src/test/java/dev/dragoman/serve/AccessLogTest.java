@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.Test;
 
 class AccessLogTest {
@@ -59,6 +61,48 @@ class AccessLogTest {
         assertThat(log.dropped()).isEqualTo(5);
         release.countDown();
         log.close();
+    }
+
+    @Test
+    void should_write_every_queued_line_when_jetty_stops_the_server_as_its_sigterm_hook_does() throws Exception {
+        // given a server whose access-log writer is held until Jetty has stopped the server, then writes slowly: every
+        // line is still queued when Jetty's own stopping ends, and only a flush on that stop writes them before it
+        // returns
+        AtomicReference<Server> jetty = new AtomicReference<>();
+        List<String> written = new CopyOnWriteArrayList<>();
+        AccessLog log = new AccessLog(true, line -> {
+            try {
+                for (int i = 0;
+                        i < 10_000 && (jetty.get() == null || !jetty.get().isStopped());
+                        i++) {
+                    Thread.sleep(1);
+                }
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            written.add(line);
+        });
+        TestServer server = TestServer.start(ServeOptions.defaults(), log);
+        jetty.set(server.server.jetty());
+        int requests = 25;
+        try {
+            for (int i = 0; i < requests; i++) {
+                assertThat(server.get("/health?n=" + i).statusCode()).isEqualTo(200);
+            }
+
+            // when Jetty itself stops the server (its shutdown hook's path, not DragomanServer.stop())
+            jetty.get().stop();
+
+            // then by the time the stop returns, every request's line is written
+            assertThat(written).hasSize(requests);
+            assertThat(written)
+                    .extracting(line -> Json.mapper().readTree(line).get("path").asText())
+                    .containsOnly("/health");
+            assertThat(log.dropped()).isZero();
+        } finally {
+            server.close();
+        }
     }
 
     @Test

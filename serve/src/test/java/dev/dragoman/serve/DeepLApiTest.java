@@ -204,6 +204,44 @@ class DeepLApiTest {
     }
 
     @Test
+    void should_refuse_a_glossary_past_the_servers_total_with_deepls_456_until_one_is_deleted() throws Exception {
+        // given a server whose glossaries may hold 16 KiB in all, and three glossaries of about 6.3 KiB each
+        Map<String, String> entries = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 45; i++) {
+            entries.put(SANA + " " + i + " " + "x".repeat(120), "SANA " + i);
+        }
+        try (TestServer small = TestServer.start(ServeOptions.builder()
+                .keys(List.of(
+                        new ApiKey("alice", ApiKey.hash(KEY), 0, 0), new ApiKey("bob", ApiKey.hash(OTHER_KEY), 0, 0)))
+                .maxGlossaryBytes(16 * 1024)
+                .maxGlossariesTotalBytes(16 * 1024)
+                .build())) {
+            Translator alice = new Translator(
+                    KEY,
+                    new TranslatorOptions().setServerUrl(small.server.url()).setMaxRetries(0));
+            Translator bob = new Translator(
+                    OTHER_KEY,
+                    new TranslatorOptions().setServerUrl(small.server.url()).setMaxRetries(0));
+            GlossaryInfo first = alice.createGlossary("first", "ar", "en", new GlossaryEntries(entries));
+            bob.createGlossary("second", "ar", "en", new GlossaryEntries(entries));
+
+            // when a third would pass the total, whichever key asks
+            // then DeepL's 456, which deepl-java reads as its quota exception, naming the setting
+            assertThatThrownBy(() -> alice.createGlossary("third", "ar", "en", new GlossaryEntries(entries)))
+                    .isInstanceOf(QuotaExceededException.class)
+                    .hasMessageContaining("serve.max-glossaries-total");
+            assertThatThrownBy(() -> bob.createGlossary("third", "ar", "en", new GlossaryEntries(entries)))
+                    .isInstanceOf(QuotaExceededException.class);
+            assertThat(alice.listGlossaries()).extracting(GlossaryInfo::getName).containsExactly("first");
+
+            // and once one is deleted, its room is free again
+            alice.deleteGlossary(first);
+            GlossaryInfo third = bob.createGlossary("third", "ar", "en", new GlossaryEntries(entries));
+            assertThat(bob.getGlossaryEntries(third)).hasSize(entries.size());
+        }
+    }
+
+    @Test
     void should_take_a_glossary_past_the_text_limit_up_to_its_own_limit() throws Exception {
         // given about 4,000 entries: a form body several times DeepL's 128 KiB limit on text requests
         Map<String, String> entries = new java.util.LinkedHashMap<>();

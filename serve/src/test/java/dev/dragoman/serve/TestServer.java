@@ -44,6 +44,15 @@ final class TestServer implements AutoCloseable {
 
     /** {@code summaries}: the server also summarizes, with the embedded extractive summarizer. */
     static TestServer start(ServeOptions options, SimConfig simConfig, boolean summaries) {
+        return start(options, simConfig, summaries, new AccessLog());
+    }
+
+    /** A server (without summaries) whose access log goes to {@code accessLog}. */
+    static TestServer start(ServeOptions options, AccessLog accessLog) {
+        return start(options, SimConfig.defaults(), false, accessLog);
+    }
+
+    private static TestServer start(ServeOptions options, SimConfig simConfig, boolean summaries, AccessLog accessLog) {
         SimulatedBackend sim = SimulatedBackend.start(simConfig.withApiKey("sim-backend-key"));
         Backends backends = Backends.load()
                 .withVariables(Map.of("DEEPL_AUTH_KEY", "sim-backend-key"))
@@ -55,7 +64,7 @@ final class TestServer implements AutoCloseable {
         ServeBackends built =
                 ServeBackends.build(backends, List.of(spec), summaries ? BackendSpec.of("extractive") : null);
         return new TestServer(
-                sim, DragomanServer.start(options.toBuilder().port(0).build(), built, "test"));
+                sim, DragomanServer.start(options.toBuilder().port(0).build(), built, "test", accessLog));
     }
 
     String url(String path) {

@@ -244,6 +244,7 @@ public final class BatchCommand implements Callable<Integer> {
             BatchEngine engine = BatchEngine.builder(options.withBackends(backends.describe()))
                     .translator(backends.translator())
                     .summarizer(backends.summarizer())
+                    .meter(backends.meter())
                     .gate(gate)
                     .deferred(batches)
                     .fetcher(fetcher)

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                     + "DeepL API v2 (/v2/translate, /v2/usage, /v2/languages), Dragoman's /api/v1 (OpenAPI at "
                     + "/api/v1/openapi.json), a web page at /, and /health, /ready, /metrics.",
             "Settings under 'serve:' in the configuration file (backends, summarizer, keys, digests, max-body, "
-                    + "max-glossary, max-in-flight, char-limit, languages). Without keys it listens on loopback only. "
+                    + "max-glossary, max-glossaries-total, max-in-flight, char-limit, languages). Without keys it listens on loopback only. "
                     + "SIGTERM lets requests in flight finish."
         },
         footerHeading = "%nExamples:%n",

@@ -2,11 +2,15 @@ package dev.dragoman.cli.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dragoman.core.json.Json;
 import dev.dragoman.core.testing.sim.Fault;
 import dev.dragoman.core.testing.sim.SimConfig;
 import dev.dragoman.core.testing.sim.SimulatedBackend;
+import dev.dragoman.core.usage.Usage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -205,6 +209,72 @@ class BatchFaultsTest {
                 .as("requests after the quota ran out (fail fast)")
                 .isLessThanOrEqualTo(2);
         BatchOutcome.assertNothingFinishedSentTwice(sim, f.corpus);
+        assertThat(usageLine(r.err()))
+                .as("every answered request and its characters")
+                .usingRecursiveComparison()
+                .isEqualTo(sim.stats().paid());
+    }
+
+    @Test
+    void should_count_every_paid_answer_in_the_usage_line_and_digest_also_of_an_item_that_failed() throws Exception {
+        // given: an OpenAI-type backend whose first answer drops a segment (that item's batch is split in two) and
+        // whose answers from the third on, ten of them, are prose instead of JSON: whichever items' calls get two of
+        // them in a row (the answer and its re-ask) fail, after paying for answers — some of them good
+        FaultBatch f = fixture(SimConfig.defaults(), 9);
+        sim.injectNext(Fault.WRONG_SEGMENT_COUNT, 1);
+        sim.onRequest(3, () -> sim.injectNext(Fault.MALFORMED_CONTENT, 10));
+        Path config = f.config("c", "openai", null, FaultBatch.sqlite(dir.resolve("cache.db")));
+        Path out = dir.resolve("out");
+
+        // when
+        FaultBatch.Result r = f.batch(config, out, 1);
+
+        // then: items failed, and the usage line and the digest count every answer the backend billed
+        BatchOutcome outcome = f.outcome(out).assertEveryItemCorrectOrListed(f.corpus, FaultBatch.LLM_TARGET);
+        assertThat(outcome.failures).as(r.err()).isNotEmpty();
+        assertThat(outcome.done()).isEqualTo(ARTICLES - outcome.failures.size());
+        assertThat(sim.stats().faults(Fault.MALFORMED_CONTENT)).isEqualTo(10);
+        SimulatedBackend.Paid paid = sim.stats().paid();
+        assertThat(paid.requests()).isEqualTo(sim.stats().status(200));
+        assertThat(usageLine(r.err())).as(r.err()).usingRecursiveComparison().isEqualTo(paid);
+        assertThat(digestUsage(out)).usingRecursiveComparison().isEqualTo(paid);
+
+        // and when: a healthy run resumes the batch: the finished items are skipped, the failed ones are done
+        sim.resetStats();
+        FaultBatch.Result again = f.batch(config, out, 1);
+
+        // then: it counts what it paid for, nothing of the items the first run finished
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(f.outcome(out).failures).isEmpty();
+        assertThat(sim.stats().paid().requests()).isPositive();
+        assertThat(usageLine(again.err()))
+                .as(again.err())
+                .usingRecursiveComparison()
+                .isEqualTo(sim.stats().paid());
+    }
+
+    private static final java.util.regex.Pattern USAGE_LINE = java.util.regex.Pattern.compile(
+            "backend usage: (\\d+) requests, (\\d+) characters, \\d+ tokens \\((\\d+) in, (\\d+) out\\)");
+
+    /** The usage of the batch's closing summary line. */
+    private static Usage usageLine(String err) {
+        java.util.regex.Matcher m = USAGE_LINE.matcher(err);
+        assertThat(m.find()).as("a usage line in: %s", err).isTrue();
+        return new Usage(
+                Long.parseLong(m.group(1)),
+                Long.parseLong(m.group(2)),
+                Long.parseLong(m.group(3)),
+                Long.parseLong(m.group(4)));
+    }
+
+    /** The usage of the one digest the batch wrote (its JSON form). */
+    private static Usage digestUsage(Path out) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(out.resolve("digests"))) {
+            List<Path> json = files.filter(p -> p.toString().endsWith(".json")).toList();
+            assertThat(json).hasSize(1);
+            JsonNode digest = Json.mapper().readTree(json.get(0).toFile());
+            return Json.mapper().treeToValue(digest.path("usage"), Usage.class);
+        }
     }
 
     /** A healthy second run into a fresh output directory with the same cache: all correct, nothing finished re-sent. */

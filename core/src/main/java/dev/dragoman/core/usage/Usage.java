@@ -2,7 +2,7 @@ package dev.dragoman.core.usage;
 
 /**
  * What a backend call cost: requests made, characters billed (MT APIs) and input/output tokens (LLMs). Values add
- * up with {@link #plus}. Immutable.
+ * up with {@link #plus}; {@link #minus} is a running total's growth. Immutable.
  */
 public record Usage(long requests, long characters, long inputTokens, long outputTokens) {
 
@@ -28,6 +28,19 @@ public record Usage(long requests, long characters, long inputTokens, long outpu
                 characters + other.characters,
                 inputTokens + other.inputTokens,
                 outputTokens + other.outputTokens);
+    }
+
+    /**
+     * What was added to {@code earlier} to make this: a running total's growth since an earlier reading of it.
+     *
+     * @throws IllegalArgumentException when {@code earlier} is larger in some count (it was not an earlier reading)
+     */
+    public Usage minus(Usage earlier) {
+        return new Usage(
+                requests - earlier.requests,
+                characters - earlier.characters,
+                inputTokens - earlier.inputTokens,
+                outputTokens - earlier.outputTokens);
     }
 
     public long totalTokens() {

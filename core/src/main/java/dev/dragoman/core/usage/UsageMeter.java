@@ -15,15 +15,40 @@ public final class UsageMeter {
 
     private final ConcurrentMap<String, UsageAdder> spent = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, UsageAdder> saved = new ConcurrentHashMap<>();
+    /** Where everything recorded here is recorded too, or null. */
+    private final UsageMeter parent;
+
+    /** A meter of its own. */
+    public UsageMeter() {
+        this(null);
+    }
+
+    private UsageMeter(UsageMeter parent) {
+        this.parent = parent;
+    }
+
+    /**
+     * A meter whose records are added to this one too: a part of a run (its translations) counted on its own and in
+     * the run's total.
+     */
+    public UsageMeter child() {
+        return new UsageMeter(this);
+    }
 
     /** Adds a backend call's cost. */
     public void record(String backend, Usage usage) {
         adder(spent, backend).add(usage);
+        if (parent != null) {
+            parent.record(backend, usage);
+        }
     }
 
     /** Adds the cost a cache hit avoided. */
     public void recordSaved(String backend, Usage usage) {
         adder(saved, backend).add(usage);
+        if (parent != null) {
+            parent.recordSaved(backend, usage);
+        }
     }
 
     /** Everything paid for, over all backends. */

@@ -1,6 +1,7 @@
 package dev.dragoman.core.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,5 +36,38 @@ class UsageMeterTest {
         assertThat(meter.byBackend().get("openai")).isEqualTo(Usage.ofTokens(500, 1500, 1000));
         assertThat(meter.total()).isEqualTo(new Usage(1000, 5000, 1500, 1000));
         assertThat(meter.savedByBackend().get("deepl").characters()).isEqualTo(40);
+    }
+
+    @Test
+    void should_tell_how_much_a_total_grew_since_an_earlier_reading() {
+        // given
+        UsageMeter meter = new UsageMeter();
+        meter.record("deepl", Usage.ofCharacters(2, 100));
+        Usage before = meter.total();
+
+        // when
+        meter.record("deepl", Usage.ofCharacters(1, 30));
+        meter.record("openai", Usage.ofTokens(1, 7, 5));
+
+        // then
+        assertThat(meter.total().minus(before)).isEqualTo(new Usage(2, 30, 7, 5));
+        assertThatThrownBy(() -> before.minus(meter.total())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void should_add_what_a_child_records_to_its_parent_too() {
+        // given
+        UsageMeter run = new UsageMeter();
+        UsageMeter translations = run.child();
+
+        // when
+        translations.record("deepl", Usage.ofCharacters(1, 40));
+        run.record("openai", Usage.ofTokens(1, 9, 4));
+        translations.recordSaved("deepl", Usage.ofCharacters(1, 10));
+
+        // then
+        assertThat(translations.total()).isEqualTo(Usage.ofCharacters(1, 40));
+        assertThat(run.total()).isEqualTo(new Usage(2, 40, 9, 4));
+        assertThat(run.savedByBackend().get("deepl")).isEqualTo(Usage.ofCharacters(1, 10));
     }
 }

@@ -8,6 +8,7 @@ import dev.dragoman.core.json.Json;
 import dev.dragoman.core.read.ArticleReaders;
 import dev.dragoman.core.summary.Summarizer;
 import dev.dragoman.core.usage.Usage;
+import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.pipeline.deferred.DeferredBatches;
 import dev.dragoman.pipeline.internal.AtomicFiles;
 import dev.dragoman.pipeline.step.ArticleStep;
@@ -75,6 +76,8 @@ public final class BatchEngine {
     private final ArticleStep step;
     private final Clock clock;
     private final DeferredBatches deferred;
+    /** Where the backends' stacks record every paid call, or null (the report adds up the finished items' usage). */
+    private final UsageMeter meter;
     /** Workers: {@code jobs}, plus {@link #LOCAL_WORKERS} when the backend calls are gated at {@code jobs}. */
     private final int workers;
 
@@ -90,8 +93,10 @@ public final class BatchEngine {
             ArticleStep step,
             Clock clock,
             int workers,
-            DeferredBatches deferred) {
+            DeferredBatches deferred,
+            UsageMeter meter) {
         this.options = options;
+        this.meter = meter;
         this.workers = workers;
         this.source = source;
         this.step = step;
@@ -218,6 +223,7 @@ public final class BatchEngine {
         AtomicInteger skipped = new AtomicInteger();
         AtomicInteger waiting = new AtomicInteger();
         AtomicReference<Usage> usage = new AtomicReference<>(Usage.NONE);
+        Usage meteredBefore = meter == null ? null : meter.total();
         // the entries are places in the journal, not records: a batch of any size keeps a few bytes per article
         JournalEntries.Collector entries = new JournalEntries.Collector(BatchJournal.file(out.resolve(STATE_DIR)));
         List<StageException> failures = Collections.synchronizedList(new ArrayList<>());
@@ -364,7 +370,7 @@ public final class BatchEngine {
                 fromCache.get(),
                 failures.size(),
                 skipped.get(),
-                usage.get(),
+                meter == null ? usage.get() : meter.total().minus(meteredBefore),
                 entries.finish(),
                 failures,
                 stop.get(),
@@ -712,6 +718,7 @@ public final class BatchEngine {
         private ArticleReaders readers = ArticleReaders.standard();
         private Clock clock = Clock.systemUTC();
         private DeferredBatches deferred;
+        private UsageMeter meter;
         private JobsGate gate;
 
         private Builder(BatchOptions options) {
@@ -763,6 +770,19 @@ public final class BatchEngine {
         }
 
         /**
+         * The meter the translator's and summarizer's decorator stacks record every backend call in
+         * ({@link dev.dragoman.pipeline.backend.RunBackends#meter()}): a run's usage (its summary line and digest) is
+         * what the meter recorded while it ran — the paid answers of finished items, and those of items that failed
+         * in the end (answers that could not be used, answers a guard rejected, the parts done before the failure);
+         * items skipped as already done cost nothing again. Null (the default): the run adds up its finished items'
+         * usage, which leaves out what failed items cost.
+         */
+        public Builder meter(UsageMeter usage) {
+            this.meter = usage;
+            return this;
+        }
+
+        /**
          * The gate the backends' HTTP client passes through ({@link JobsGate#around}): then a permit is held only
          * while a request is on the wire, and the translator and the summarizer are not gated here as a whole (which
          * would hold a permit through cache look-ups, the store's lock, rate-limit waits and local summaries). Its
@@ -807,7 +827,8 @@ public final class BatchEngine {
                 workers = options.jobs() + LOCAL_WORKERS;
             }
             Fetcher f = fetcher != null ? fetcher : HttpFetcher.standard();
-            return new BatchEngine(options, new ItemSource(f, readers, options.out()), s, clock, workers, deferred);
+            return new BatchEngine(
+                    options, new ItemSource(f, readers, options.out()), s, clock, workers, deferred, meter);
         }
 
         /** {@code t}, letting at most {@code calls}' permits of callers in at once. */

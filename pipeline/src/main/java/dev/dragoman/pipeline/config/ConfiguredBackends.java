@@ -126,7 +126,9 @@ public final class ConfiguredBackends implements AutoCloseable {
         SharedRateLimits shared = null;
         try {
             shared = Stores.rateLimits(settings);
-            UsageMeter meter = new UsageMeter();
+            // the run's meter counts both backends (a batch's usage line); its child the translations alone
+            UsageMeter runMeter = new UsageMeter();
+            UsageMeter meter = runMeter.child();
             Backends translating = translate == null
                     ? null
                     : factory(settings, translate, store, shared, wiring)
@@ -135,8 +137,12 @@ public final class ConfiguredBackends implements AutoCloseable {
             RunBackends run = RunBackends.build(
                     translating,
                     translate == null || onDemand ? null : translate.spec(),
-                    summarize == null ? null : factory(settings, summarize, store, shared, wiring),
-                    summarize == null ? null : summarize.spec());
+                    summarize == null
+                            ? null
+                            : factory(settings, summarize, store, shared, wiring)
+                                    .withMeter(runMeter),
+                    summarize == null ? null : summarize.spec(),
+                    runMeter);
             Translator brief = run.translator();
             if (onDemand) {
                 brief = translate == null
@@ -319,6 +325,14 @@ public final class ConfiguredBackends implements AutoCloseable {
     /** The decorated summarizer, or null when none was asked for. */
     public Summarizer summarizer() {
         return backends.summarizer();
+    }
+
+    /**
+     * Where both backends record every call that reached them ({@link RunBackends#meter()}): the run's usage, used or
+     * not, of items that finished or failed.
+     */
+    public UsageMeter meter() {
+        return backends.meter();
     }
 
     /** Part of the options fingerprint: a different backend or model redoes finished items. */

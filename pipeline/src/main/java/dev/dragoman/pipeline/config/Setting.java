@@ -91,6 +91,11 @@ public enum Setting {
             "10MB",
             "largest DeepL glossary upload (POST /v2/glossaries) dragoman serve reads, DeepL's own glossary limit (past it: 413)",
             Durations::parseSize),
+    SERVE_MAX_GLOSSARIES_TOTAL(
+            "serve.max-glossaries-total",
+            "64MB",
+            "what all clients' DeepL glossaries may hold together in dragoman serve's memory, as TSV (past it: 456 until some are deleted)",
+            Durations::parseSize),
     SERVE_MAX_IN_FLIGHT(
             "serve.max-in-flight",
             "32",

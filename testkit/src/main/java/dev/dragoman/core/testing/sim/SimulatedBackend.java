@@ -85,6 +85,10 @@ public final class SimulatedBackend implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicLong billed = new AtomicLong();
+    private final AtomicLong paidRequests = new AtomicLong();
+    private final AtomicLong paidCharacters = new AtomicLong();
+    private final AtomicLong paidInputTokens = new AtomicLong();
+    private final AtomicLong paidOutputTokens = new AtomicLong();
     private final AtomicLong ids = new AtomicLong();
     private final Map<String, SimGlossary> glossaries = new ConcurrentHashMap<>();
     private final Object quotaLock = new Object();
@@ -207,7 +211,13 @@ public final class SimulatedBackend implements AutoCloseable {
         byStatus.forEach((k, v) -> statuses.put(k, v.get()));
         Map<Fault, Integer> injected = new EnumMap<>(Fault.class);
         faults.forEach((k, v) -> injected.put(k, v.get()));
-        return new Stats(requests.get(), statuses, injected, billed.get(), maxInFlight.get());
+        return new Stats(
+                requests.get(),
+                statuses,
+                injected,
+                billed.get(),
+                maxInFlight.get(),
+                new Paid(paidRequests.get(), paidCharacters.get(), paidInputTokens.get(), paidOutputTokens.get()));
     }
 
     /** Zeroes the counters and the per-segment records (the quota usage and rate window are kept). */
@@ -220,8 +230,18 @@ public final class SimulatedBackend implements AutoCloseable {
         delivered.clear();
         resent.clear();
         chats.clear();
+        paidRequests.set(0);
+        paidCharacters.set(0);
+        paidInputTokens.set(0);
+        paidOutputTokens.set(0);
         maxInFlight.set(inFlight.get());
     }
+
+    /**
+     * What a client is billed, in the shape of core's {@code Usage} (same components, so AssertJ's
+     * {@code usingRecursiveComparison()} compares the two); the kit depends on no Dragoman module.
+     */
+    public record Paid(long requests, long characters, long inputTokens, long outputTokens) {}
 
     /**
      * Counters since start or {@link #resetStats()}.
@@ -231,13 +251,18 @@ public final class SimulatedBackend implements AutoCloseable {
      * @param faultsInjected faults injected, by kind (rate-limit 429s are in {@code byStatus})
      * @param charactersBilled characters of successfully answered requests since start (quota usage)
      * @param maxInFlight most requests being served at once
+     * @param paid what the answers a client can read bill it for, as a client adds it up: one request per such answer
+     *     plus the characters of each correct DeepL answer and the tokens in the {@code usage} of each chat answer —
+     *     used or not (a segment missing, prose instead of JSON); answers whose body cannot be read (malformed or
+     *     cut-off JSON) bill nothing a client could know
      */
     public record Stats(
             int requests,
             Map<Integer, Integer> byStatus,
             Map<Fault, Integer> faultsInjected,
             long charactersBilled,
-            int maxInFlight) {
+            int maxInFlight,
+            Paid paid) {
         public int status(int code) {
             return byStatus.getOrDefault(code, 0);
         }
@@ -417,7 +442,11 @@ public final class SimulatedBackend implements AutoCloseable {
             return false;
         }
         if (fault == null) {
-            String body = deepl ? deepLBody(parsed, false) : chatBody(parsed, request, false, false);
+            String body = deepl ? deepLBody(parsed, false) : chatBody(parsed, request, false, false, true);
+            if (deepl) {
+                paidRequests.incrementAndGet();
+                paidCharacters.addAndGet(parsed.characters());
+            }
             // recorded before writing so that a client reading the answer sees it counted; undone if the write fails
             List<String> fresh = new ArrayList<>();
             for (String segment : parsed.segments().values()) {
@@ -451,16 +480,22 @@ public final class SimulatedBackend implements AutoCloseable {
                         deepl ? "{\"translations\": [{\"text\": oops" : "{\"id\": \"chatcmpl-x\", \"choices\": [oops",
                         Map.of());
             case TRUNCATED_JSON: {
-                String full = deepl ? deepLBody(parsed, false) : chatBody(parsed, request, false, false);
+                String full = deepl ? deepLBody(parsed, false) : chatBody(parsed, request, false, false, false);
                 byte[] bytes = full.getBytes(StandardCharsets.UTF_8);
                 return respondBytes(out, 200, java.util.Arrays.copyOf(bytes, bytes.length / 2), Map.of());
             }
             case WRONG_SEGMENT_COUNT:
                 return respond(
-                        out, 200, deepl ? deepLBody(parsed, true) : chatBody(parsed, request, true, false), Map.of());
+                        out,
+                        200,
+                        deepl ? deepLBody(parsed, true) : chatBody(parsed, request, true, false, true),
+                        Map.of());
             case MALFORMED_CONTENT:
                 return respond(
-                        out, 200, deepl ? "{\"translations\": oops" : chatBody(parsed, request, false, true), Map.of());
+                        out,
+                        200,
+                        deepl ? "{\"translations\": oops" : chatBody(parsed, request, false, true, true),
+                        Map.of());
             default:
                 throw new IllegalStateException("unhandled fault " + fault);
         }
@@ -668,7 +703,8 @@ public final class SimulatedBackend implements AutoCloseable {
         return body.toString();
     }
 
-    private String chatBody(Parsed parsed, HttpRequest request, boolean dropOne, boolean badContent) {
+    /** A chat completion; {@code readable}: the client can read its usage, so it counts in {@link Stats#paid()}. */
+    private String chatBody(Parsed parsed, HttpRequest request, boolean dropOne, boolean badContent, boolean readable) {
         String content;
         if (badContent) {
             content = "Sure! Here are your translations: 1) ...";
@@ -692,6 +728,11 @@ public final class SimulatedBackend implements AutoCloseable {
             prompt += tokens(m.content()) + 3;
         }
         int completion = tokens(content);
+        if (readable) {
+            paidRequests.incrementAndGet();
+            paidInputTokens.addAndGet(prompt);
+            paidOutputTokens.addAndGet(completion);
+        }
         return OpenAiJson.chatCompletion(
                         "chatcmpl-sim-" + ids.incrementAndGet(),
                         System.currentTimeMillis() / 1000,
