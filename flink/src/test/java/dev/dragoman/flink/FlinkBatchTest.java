@@ -139,7 +139,9 @@ class FlinkBatchTest {
             assertThat(run.report().failed()).isEqualTo(1);
             assertThat(run.report().done()).isEqualTo(stories.size() - 1);
             assertThat(sim.stats().faults(Fault.MALFORMED_CONTENT)).isEqualTo(2);
-            assertThat(run.report().usage()).usingRecursiveComparison().isEqualTo(sim.stats().paid());
+            assertThat(run.report().usage())
+                    .usingRecursiveComparison()
+                    .isEqualTo(sim.stats().paid());
             assertThat(run.report().usage().requests()).isEqualTo(sim.stats().status(200));
         }
     }
