@@ -7,6 +7,7 @@ import dev.dragoman.cli.command.CompletionCommand;
 import dev.dragoman.cli.command.ConfigCommand;
 import dev.dragoman.cli.command.DetectCommand;
 import dev.dragoman.cli.command.EvalCommand;
+import dev.dragoman.cli.command.GlossaryCommand;
 import dev.dragoman.cli.command.ParseCommand;
 import dev.dragoman.cli.command.ServeCommand;
 import dev.dragoman.cli.command.SummarizeCommand;
@@ -68,6 +69,7 @@ public final class Main implements Runnable {
         m.put("brief", BriefCommand.class);
         m.put("backends", BackendsCommand.class);
         m.put("cache", CacheCommand.class);
+        m.put("glossary", GlossaryCommand.class);
         m.put("eval", EvalCommand.class);
         m.put("config", ConfigCommand.class);
         m.put("completion", CompletionCommand.class);

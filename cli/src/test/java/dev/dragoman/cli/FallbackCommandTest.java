@@ -33,12 +33,16 @@ class FallbackCommandTest {
     }
 
     private CliRunner configured() throws Exception {
+        return configured(deepl);
+    }
+
+    private CliRunner configured(SimulatedBackend deeplAccount) throws Exception {
         CliRunner cli = new CliRunner(home).env("OPENAI_API_KEY", OPENAI_KEY).env("DEEPL_AUTH_KEY", DEEPL_KEY);
         Files.createDirectories(cli.configFile().getParent());
         Files.writeString(
                 cli.configFile(),
                 "backends:\n"
-                        + "  dl:\n    type: deepl\n    base-url: " + deepl.baseUrl() + "\n    fallback: gpt\n"
+                        + "  dl:\n    type: deepl\n    base-url: " + deeplAccount.baseUrl() + "\n    fallback: gpt\n"
                         + "  gpt:\n    type: openai\n    model: gpt-sim\n    base-url: " + openai.openAiBaseUrl() + "\n"
                         + "translate:\n  backend: dl\n  to: en\n",
                 StandardCharsets.UTF_8);
@@ -91,5 +95,52 @@ class FallbackCommandTest {
         // then
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("dl: type deepl").contains("fallback gpt");
+    }
+
+    private static String article(Path out) throws Exception {
+        try (var files = Files.list(out.resolve("articles"))) {
+            Path json = files.filter(p -> p.toString().endsWith(".json"))
+                    .findFirst()
+                    .orElseThrow();
+            return Files.readString(json, StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void should_redo_an_item_a_fallback_translated_once_deepl_has_quota_again_and_only_then() throws Exception {
+        // given a batch finished by gpt while DeepL was out of quota
+        Path wire = Files.createDirectories(home.resolve("wire"));
+        Files.copy(ParseCommandTest.SEED, wire.resolve("sana.txt"));
+        Path out = home.resolve("news");
+        String[] batch = {"batch", wire.toString(), "--out", out.toString(), "--translate-to", "en"};
+        assertThat(configured().run(batch).code()).isZero();
+        int gptRequests = openai.stats().requests();
+
+        // when the next run finds DeepL still out of quota
+        CliRunner.Result stillOut = configured().run(batch);
+
+        // then the item was tried again — DeepL asked once — and gpt's cached answers served it: nothing paid twice
+        assertThat(stillOut.code()).as(stillOut.err()).isZero();
+        assertThat(deepl.stats().requests()).isEqualTo(2);
+        assertThat(openai.stats().requests()).isEqualTo(gptRequests);
+        assertThat(article(out)).contains("translated by fallback backend 'gpt'");
+
+        // when DeepL has quota again (the same account, refilled: a new simulated server)
+        try (SimulatedBackend refilled =
+                SimulatedBackend.start(SimConfig.defaults().withApiKey(DEEPL_KEY))) {
+            CliRunner.Result back = configured(refilled).run(batch);
+
+            // then DeepL translated the item, and its output no longer says a fallback did
+            assertThat(back.code()).as(back.err()).isZero();
+            int deeplRequests = refilled.stats().requests();
+            assertThat(deeplRequests).isPositive();
+            assertThat(article(out)).doesNotContain("translated by fallback");
+
+            // and the run after that takes it as finished
+            CliRunner.Result after = configured(refilled).run(batch);
+            assertThat(after.code()).as(after.err()).isZero();
+            assertThat(refilled.stats().requests()).isEqualTo(deeplRequests);
+        }
+        assertThat(openai.stats().requests()).isEqualTo(gptRequests);
     }
 }

@@ -18,10 +18,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
+import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,6 +107,36 @@ class FlinkBatchTest {
             assertThat(again.report().done()).isZero();
             assertThat(again.report().skipped()).isEqualTo(stories.size());
             assertThat(results(dir.resolve("out"))).hasSize(stories.size());
+        }
+    }
+
+    @Test
+    void should_spread_the_articles_evenly_over_the_step_tasks() throws Exception {
+        // given: articles whose ids hash unevenly over 4 tasks (by key, the 4 tasks would get 34, 30, 31 and 25 of 120)
+        List<WireCorpus.Item> stories = WireCorpus.generate(120, 7);
+        Path in = dir.resolve("in");
+        WireCorpus.writeWire(stories, in);
+        try (SimulatedBackend sim = SimulatedBackend.start(SimConfig.defaults())) {
+            AtomicReference<JobID> job = new AtomicReference<>();
+
+            // when
+            flink.run(spec(sim, in, dir.resolve("out"), 0), 4, job::set);
+
+            // then: each of the 4 step tasks got its round-robin share from each of the 4 tasks before it, so no two
+            // differ by more than one item per sender
+            AccessExecutionGraph graph =
+                    flink.miniCluster().getExecutionGraph(job.get()).get(30, TimeUnit.SECONDS);
+            List<Long> perTask = new ArrayList<>();
+            for (AccessExecutionVertex v : graph.getAllExecutionVertices()) {
+                if (v.getTaskNameWithSubtaskIndex().contains("step")) {
+                    perTask.add(v.getCurrentExecutionAttempt().getIOMetrics().getNumRecordsIn());
+                }
+            }
+            assertThat(perTask).hasSize(4);
+            assertThat(perTask.stream().mapToLong(Long::longValue).sum()).isEqualTo(stories.size());
+            assertThat(Collections.max(perTask) - Collections.min(perTask))
+                    .as("items per step task: %s", perTask)
+                    .isLessThanOrEqualTo(4);
         }
     }
 

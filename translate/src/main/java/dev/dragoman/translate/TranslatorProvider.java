@@ -59,4 +59,20 @@ public interface TranslatorProvider extends BackendProvider {
     default java.util.Optional<java.util.Set<String>> targetLanguages(BackendSpec spec) {
         return java.util.Optional.empty();
     }
+
+    /** True when backends of this type keep glossaries on the vendor's server ({@link #remoteGlossaries}). */
+    default boolean keepsGlossaries() {
+        return false;
+    }
+
+    /**
+     * The glossaries this backend keeps on its vendor's server for Dragoman, to list and prune
+     * ({@code dragoman glossary prune}); empty for a backend that keeps none there (the default).
+     *
+     * @param spec a spec of this type with the defaults filled in
+     * @throws dev.dragoman.core.error.DragomanException (configuration) when the spec cannot work
+     */
+    default java.util.Optional<RemoteGlossaries> remoteGlossaries(BackendSpec spec, Context context) {
+        return java.util.Optional.empty();
+    }
 }

@@ -87,8 +87,8 @@ public final class Backends {
      * @param glossary the run's glossary, read once on first use; null for none
      * @param deferral the provider batches language models hand their calls to; null for live calls
      * @param budget the run's cost cap; null for none
-     * @param fallbacks the backends a translator built here falls back to, in order, once the ones before have used up
-     *     their quota
+     * @param fallbacks the backends a translator or summarizer built here falls back to (those that can do its
+     *     role), in order, once the ones before have used up their quota
      */
     private record Wiring(
             Function<String, String> variables,
@@ -284,11 +284,13 @@ public final class Backends {
     }
 
     /**
-     * Every translator built from here on is a fallback chain (see {@link FallbackTranslator}): its own backend first,
-     * then {@code chain} in order, each taking over the requests of the ones before once they have used up their
-     * quota. Each is built with everything else this factory has (cache, meter, budget, rate limits, glossary,
-     * strictness), so a fallback's calls count against the same budget. An entry naming the backend being built is
-     * left out. Empty: no fallback.
+     * Every translator and summarizer built from here on is a fallback chain ({@link FallbackTranslator},
+     * {@link FallbackSummarizer}): its own backend first, then the entries of {@code chain} that can do that role
+     * (translate, summarize), in order, each taking over the work of the ones before once they have used up their
+     * quota — so {@code fallback: deepl, extractive} on a language model sends its translations to DeepL and its
+     * summaries to the extractive summarizer. Each is built with everything else this factory has (cache, meter,
+     * budget, rate limits, glossary, strictness), so a fallback's calls count against the same budget. An entry naming
+     * the backend being built is left out. Empty: no fallback.
      */
     public Backends withFallbacks(List<Fallback> chain) {
         return with(b -> b.fallbacks = chain == null ? List.of() : chain);
@@ -452,7 +454,7 @@ public final class Backends {
 
     /** Builds one backend's whole stack; {@code gate} (null: none) goes at its bottom. */
     private interface Stack {
-        TranslationBackend build(Backends factory, BackendSpec spec, FallbackTranslator.QuotaGate gate);
+        TranslationBackend build(Backends factory, BackendSpec spec, QuotaGate gate);
     }
 
     /**
@@ -461,26 +463,32 @@ public final class Backends {
      */
     private TranslationBackend chain(BackendSpec spec, Stack stack) {
         BackendSpec first = resolve(spec);
-        List<Fallback> rest = wiring.fallbacks().stream()
-                .filter(f -> !resolve(f.spec()).name().equals(first.name()))
-                .toList();
+        List<Fallback> rest = fallbacksFor(first, this::canTranslate);
         if (rest.isEmpty()) {
             return stack.build(this, spec, null);
         }
         List<FallbackTranslator.Link> links = new ArrayList<>();
-        FallbackTranslator.QuotaGate gate = new FallbackTranslator.QuotaGate();
+        QuotaGate gate = new QuotaGate();
         Backends alone = withFallbacks(List.of());
         links.add(new FallbackTranslator.Link(first, stack.build(alone, spec, gate), gate));
         for (Fallback f : rest) {
-            FallbackTranslator.QuotaGate g = new FallbackTranslator.QuotaGate();
+            QuotaGate g = new QuotaGate();
             Backends own = alone.withVariables(f.variables());
             links.add(new FallbackTranslator.Link(own.resolve(f.spec()), stack.build(own, f.spec(), g), g));
         }
         return new FallbackTranslator(links);
     }
 
+    /** The configured fallbacks whose type can do a role ({@code can}: translate, summarize), {@code first} left out. */
+    private List<Fallback> fallbacksFor(BackendSpec first, java.util.function.Predicate<String> can) {
+        return wiring.fallbacks().stream()
+                .filter(f -> can.test(f.spec().type()))
+                .filter(f -> !resolve(f.spec()).name().equals(first.name()))
+                .toList();
+    }
+
     /** Every layer but the cache, as {@link #translator} and {@link #cachedTranslator} share them. */
-    private Translators.Pipeline standard(BackendSpec spec, FallbackTranslator.QuotaGate gate) {
+    private Translators.Pipeline standard(BackendSpec spec, QuotaGate gate) {
         RateLimiter limiter = limiter(spec);
         TranslationBackend raw = keyed(spec, limiter);
         BackendSpec s = resolve(spec);
@@ -545,6 +553,25 @@ public final class Backends {
      * @throws DragomanException (configuration) for an unknown type, a type that does not summarize, a missing key
      */
     public Summarizer summarizer(BackendSpec spec) {
+        BackendSpec first = resolve(spec);
+        List<Fallback> rest = fallbacksFor(first, this::canSummarize);
+        if (rest.isEmpty()) {
+            return summarizer(spec, null);
+        }
+        Backends alone = withFallbacks(List.of());
+        List<FallbackSummarizer.Link> links = new ArrayList<>();
+        QuotaGate gate = new QuotaGate();
+        links.add(new FallbackSummarizer.Link(first, alone.summarizer(spec, gate), gate));
+        for (Fallback f : rest) {
+            QuotaGate g = new QuotaGate();
+            Backends own = alone.withVariables(f.variables());
+            links.add(new FallbackSummarizer.Link(own.resolve(f.spec()), own.summarizer(f.spec(), g), g));
+        }
+        return new FallbackSummarizer(links);
+    }
+
+    /** One summarizer; a language model's chat model behind {@code gate} (null: none), a fallback chain's link. */
+    private Summarizer summarizer(BackendSpec spec, QuotaGate gate) {
         BackendSpec s = resolve(spec);
         SummarizerProvider sp = summarizers.find(s.type()).orElse(null);
         if (sp != null) {
@@ -553,7 +580,8 @@ public final class Backends {
         ChatModelProvider llm = chatModels.find(s.type()).orElse(null);
         if (llm != null) {
             RateLimiter limiter = limiter(s);
-            return LlmSummarizer.builder(chatModel(s, limiter), s.type())
+            ChatModel model = chatModel(s, limiter);
+            return LlmSummarizer.builder(gate == null ? model : gate.around(model), s.type())
                     .modelName(s.model())
                     .endpoint(endpoint(s, llm))
                     .jsonMode(llm.jsonMode(s))
@@ -704,6 +732,32 @@ public final class Backends {
                 .map(targets -> "backend '" + s.name() + "' (" + s.type() + ") does not translate into "
                         + target.displayName() + " (" + target.tag() + "); it translates into "
                         + String.join(", ", new java.util.TreeSet<>(targets)));
+    }
+
+    /** Types whose backends keep glossaries on the vendor's server ({@link #remoteGlossaries}), sorted. */
+    public List<String> glossaryTypes() {
+        return translators.all().stream()
+                .filter(TranslatorProvider::keepsGlossaries)
+                .map(TranslatorProvider::type)
+                .sorted()
+                .toList();
+    }
+
+    /**
+     * The glossaries {@code spec}'s backend keeps on its vendor's server for Dragoman (DeepL's), to list and prune;
+     * empty for a type that keeps none there.
+     *
+     * @throws DragomanException (configuration) for an unknown type or a missing key
+     */
+    public java.util.Optional<dev.dragoman.translate.RemoteGlossaries> remoteGlossaries(BackendSpec spec) {
+        BackendSpec s = resolve(spec);
+        TranslatorProvider mt = translators.find(s.type()).orElse(null);
+        if (mt == null || !mt.keepsGlossaries()) {
+            return java.util.Optional.empty();
+        }
+        BackendSpec withOptions = withOptionVariables(s, mt);
+        return mt.remoteGlossaries(
+                withOptions, new TranslatorProvider.Context(requireKey(withOptions, mt), http(null)));
     }
 
     /** Types that translate, sorted. */

@@ -1,15 +1,21 @@
 package dev.dragoman.pipeline.backend;
 
+import dev.dragoman.core.Language;
 import dev.dragoman.core.backend.BackendSpec;
 import dev.dragoman.core.error.DragomanException;
+import dev.dragoman.core.translation.TranslatedSegment;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
+import dev.dragoman.core.usage.Usage;
 import dev.dragoman.translate.BackendProfile;
+import dev.dragoman.translate.BatchLimits;
+import dev.dragoman.translate.SegmentPacker;
 import dev.dragoman.translate.TranslationBackend;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +33,12 @@ import org.slf4j.LoggerFactory;
  * part and every output shows. Each link's bottom is a {@link QuotaGate}, so once a backend has said its quota is
  * gone it is not called again in this run, while its cache still answers what it holds.
  *
- * <p>The profile (cache keys of the whole chain's caller, request packing) is the first backend's; each link packs
- * its cache misses by its own limits. Thread-safe: one chain serves a run's workers.
+ * <p>Request sizes: the chain's profile is the first backend's (its id and model name the provenance, its segments
+ * per request pack the caller's requests), with the tightest size limits of the whole chain — characters, UTF-8
+ * bytes, tokens per request — so a part too large for any link is cut before it is sent ({@code ArticleTranslator}),
+ * and a fallback never gets a segment its limits refuse. A request handed to a fallback is re-packed by that
+ * fallback's own limits (segments and size per request), so a fallback with smaller requests than the first backend
+ * gets several. Thread-safe: one chain serves a run's workers.
  */
 final class FallbackTranslator implements TranslationBackend {
 
@@ -41,24 +51,44 @@ final class FallbackTranslator implements TranslationBackend {
             Objects.requireNonNull(stack, "stack");
             Objects.requireNonNull(gate, "gate");
         }
-
-        String describe() {
-            return "'" + spec.name() + "' (" + spec.type() + (spec.model() == null ? "" : ", " + spec.model()) + ")";
-        }
     }
 
     private final List<Link> links;
+    private final List<BackendSpec> specs;
+    private final BackendProfile profile;
 
     FallbackTranslator(List<Link> links) {
         if (links.size() < 2) {
             throw new IllegalArgumentException("a fallback chain has at least two backends");
         }
         this.links = List.copyOf(links);
+        this.specs = this.links.stream().map(Link::spec).toList();
+        BackendProfile first = this.links.get(0).stack().profile();
+        this.profile = first.withLimits(tightest(this.links));
+    }
+
+    /** The first backend's segments per request; per kind of size, the smallest limit any link sets (0 = none). */
+    static BatchLimits tightest(List<Link> links) {
+        BatchLimits first = links.get(0).stack().profile().limits();
+        long characters = first.maxCharacters();
+        long bytes = first.maxBytes();
+        long tokens = first.maxTokens();
+        for (Link link : links.subList(1, links.size())) {
+            BatchLimits l = link.stack().profile().limits();
+            characters = smallest(characters, l.maxCharacters());
+            bytes = smallest(bytes, l.maxBytes());
+            tokens = smallest(tokens, l.maxTokens());
+        }
+        return new BatchLimits(first.maxSegments(), characters, bytes, tokens);
+    }
+
+    private static long smallest(long a, long b) {
+        return a == 0 ? b : b == 0 ? a : Math.min(a, b);
     }
 
     @Override
     public BackendProfile profile() {
-        return links.get(0).stack().profile();
+        return profile;
     }
 
     @Override
@@ -68,115 +98,65 @@ final class FallbackTranslator implements TranslationBackend {
 
     @Override
     public TranslationResult translate(TranslationRequest request) {
-        DragomanException last = null;
-        for (int i = 0; i < links.size(); i++) {
-            Link link = links.get(i);
-            try {
-                TranslationResult result = link.stack().translate(request);
-                return i == 0 ? result : result.withFallback(why(i));
-            } catch (RuntimeException e) {
-                DragomanException quota = QuotaGate.quotaExceeded(e);
-                if (quota == null) {
-                    throw e;
-                }
-                last = quota;
-                if (i + 1 < links.size() && link.gate().announce()) {
-                    LOG.warn(
-                            "backend {} has used up its quota; its cache misses go to fallback {} for the rest of"
-                                    + " this run ({})",
-                            link.describe(),
-                            links.get(i + 1).describe(),
-                            quota.getMessage());
-                }
-            }
-        }
-        throw new DragomanException(
-                DragomanException.Kind.QUOTA_EXCEEDED,
-                "every backend of the fallback chain has used up its quota ("
-                        + String.join(" → ", links.stream().map(Link::describe).toList()) + "); the last said: "
-                        + last.getMessage(),
-                last);
+        return from(0, request);
     }
 
-    /** "translated by fallback 'ap' (apertium): 'dl' (deepl) has used up its quota" — for link {@code i}. */
-    private String why(int i) {
-        List<String> before = links.subList(0, i).stream().map(Link::describe).toList();
-        return "translated by fallback backend " + links.get(i).describe() + ": " + String.join(" and ", before)
-                + (before.size() == 1 ? " has" : " have") + " used up " + (before.size() == 1 ? "its" : "their")
-                + " quota";
+    /**
+     * {@code request} translated by link {@code i}, packed by its limits (the first link takes the request as the
+     * caller packed it); what it cannot do for want of quota goes on to link {@code i + 1}.
+     */
+    private TranslationResult from(int i, TranslationRequest request) {
+        Link link = links.get(i);
+        List<String> segments = request.segments();
+        List<int[]> packs = i == 0 || segments.isEmpty()
+                ? List.<int[]>of(new int[] {0, segments.size()})
+                : SegmentPacker.pack(segments, link.stack().profile().limits());
+        List<TranslationResult> results = new ArrayList<>();
+        for (int[] range : packs) {
+            TranslationRequest pack =
+                    packs.size() == 1 ? request : request.withSegments(segments.subList(range[0], range[1]));
+            try {
+                TranslationResult result = link.stack().translate(pack);
+                results.add(i == 0 ? result : result.withFallback(FallbackChain.why(specs, i, "translated")));
+            } catch (RuntimeException e) {
+                DragomanException quota = FallbackChain.handOver(e, specs, i, link.gate(), LOG, "cache misses");
+                if (i + 1 == links.size()) {
+                    throw FallbackChain.allExhausted(specs, quota);
+                }
+                TranslationRequest rest =
+                        range[0] == 0 ? request : request.withSegments(segments.subList(range[0], segments.size()));
+                results.add(from(i + 1, rest));
+                break;
+            }
+        }
+        return joined(results);
+    }
+
+    /** The results of consecutive packs as one, in order; every fallback's reason is kept. */
+    private static TranslationResult joined(List<TranslationResult> results) {
+        if (results.size() == 1) {
+            return results.get(0);
+        }
+        List<TranslatedSegment> segments = new ArrayList<>();
+        Usage usage = Usage.NONE;
+        Language detected = null;
+        Set<String> fallbacks = new LinkedHashSet<>();
+        for (TranslationResult r : results) {
+            segments.addAll(r.segments());
+            usage = usage.plus(r.usage());
+            detected = detected != null ? detected : r.detectedSource();
+            if (r.fallback() != null) {
+                fallbacks.add(r.fallback());
+            }
+        }
+        TranslationResult first = results.get(0);
+        return new TranslationResult(
+                segments, detected, first.backend(), first.model(), usage, String.join("; ", fallbacks));
     }
 
     @Override
     public String toString() {
         return "Fallback("
-                + String.join(" → ", links.stream().map(Link::describe).toList()) + ")";
-    }
-
-    /**
-     * The bottom of a chain link's stack ({@link #around}): once its backend has answered
-     * {@link DragomanException.Kind#QUOTA_EXCEEDED}, every later call is refused the same way without being sent (the
-     * cache above still answers its hits), so a run does not spend a request per segment learning again that the
-     * quota is gone. Thread-safe.
-     */
-    static final class QuotaGate {
-        private final AtomicReference<DragomanException> exhausted = new AtomicReference<>();
-        private final AtomicBoolean announced = new AtomicBoolean();
-
-        /** {@code raw} behind this gate. */
-        TranslationBackend around(TranslationBackend raw) {
-            return new TranslationBackend() {
-                @Override
-                public BackendProfile profile() {
-                    return raw.profile();
-                }
-
-                @Override
-                public List<String> wireText(TranslationRequest request) {
-                    return raw.wireText(request);
-                }
-
-                @Override
-                public TranslationResult translate(TranslationRequest request) {
-                    return pass(raw, request);
-                }
-
-                @Override
-                public String toString() {
-                    return "QuotaGate(" + raw + ")";
-                }
-            };
-        }
-
-        private TranslationResult pass(TranslationBackend raw, TranslationRequest request) {
-            DragomanException gone = exhausted.get();
-            if (gone != null) {
-                throw new DragomanException(
-                        DragomanException.Kind.QUOTA_EXCEEDED, "not sent: earlier in this run " + gone.getMessage());
-            }
-            try {
-                return raw.translate(request);
-            } catch (RuntimeException e) {
-                DragomanException quota = quotaExceeded(e);
-                if (quota != null) {
-                    exhausted.compareAndSet(null, quota);
-                }
-                throw e;
-            }
-        }
-
-        /** True the first time it is asked: the chain says once that this backend is out of quota. */
-        boolean announce() {
-            return announced.compareAndSet(false, true);
-        }
-
-        /** The quota error in {@code e}'s cause chain, or null. */
-        static DragomanException quotaExceeded(Throwable e) {
-            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof DragomanException d && d.kind() == DragomanException.Kind.QUOTA_EXCEEDED) {
-                    return d;
-                }
-            }
-            return null;
-        }
+                + String.join(" → ", specs.stream().map(FallbackChain::describe).toList()) + ")";
     }
 }

@@ -580,7 +580,7 @@ public final class BatchEngine {
             return new Outcome(BatchListener.Outcome.SKIPPED, null);
         }
         DoneRecord recovered = outputs.recover(id, fingerprint);
-        if (recovered != null) {
+        if (recovered != null && !recovered.fallback()) {
             journal.appendDone(recovered, item.key());
             LOG.debug("adopted the outputs of {} written by an interrupted run", item.key());
             return new Outcome(BatchListener.Outcome.SKIPPED, recovered);
@@ -592,6 +592,12 @@ public final class BatchEngine {
             outputs.write(record, result);
         } catch (IOException | RuntimeException e) {
             throw StageException.of("write", e);
+        }
+        DoneRecord before = journal.byFallback(id, fingerprint);
+        if (before != null && record.fallback()) {
+            // redone because a fallback helped last time, and the configured backend is still out of quota: nothing
+            // new to report (a digest of new items does not list it again)
+            return new Outcome(BatchListener.Outcome.SKIPPED, before);
         }
         return new Outcome(
                 record.fromCache() ? BatchListener.Outcome.FROM_CACHE : BatchListener.Outcome.DONE, record, true);

@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * <p>"Seen" is keyed three ways: by item key (a path, a feed item's guid), by article id (content hash, together
  * with the options fingerprint) and by URL. A file input all of whose items finished also gets a {@code file}
  * record (path, size, modification time, options fingerprint, its item keys), so a re-run skips the unchanged file
- * without reading it; a file whose size or modification time changed is read again. Thread-safe: appends are
- * serialized.
+ * without reading it; a file whose size or modification time changed is read again. A record whose item a fallback
+ * backend helped finish ({@link DoneRecord#fallback()}) is kept apart ({@link #byFallback}): the item is not done, so
+ * a later run redoes it — and its file is read again. Thread-safe: appends are serialized.
  */
 final class BatchJournal implements AutoCloseable {
 
@@ -45,6 +46,8 @@ final class BatchJournal implements AutoCloseable {
     private final Map<String, DoneRecord> doneByKey = new HashMap<>();
     private final Set<String> doneUrls = new HashSet<>();
     private final Map<String, JsonNode> failedByKey = new HashMap<>();
+    /** id|fingerprint → the last record of an article a fallback backend helped finish (not done: redone). */
+    private final Map<String, DoneRecord> byFallback = new HashMap<>();
     /** path|fingerprint → the file record (size, modified, keys) of its last complete run. */
     private final Map<String, JsonNode> doneFiles = new HashMap<>();
     /** Bytes appended so far, and how many of them are known to be on disk (group commit, under this lock). */
@@ -129,6 +132,15 @@ final class BatchJournal implements AutoCloseable {
     }
 
     private void applyDone(DoneRecord done, String key) {
+        if (done.fallback()) {
+            // a fallback did some of it: not finished for a later run, which asks the configured backend again
+            byFallback.put(done.id() + "|" + done.fingerprint(), done);
+            if (key != null) {
+                failedByKey.remove(key);
+            }
+            return;
+        }
+        byFallback.remove(done.id() + "|" + done.fingerprint());
         doneById.put(done.id() + "|" + done.fingerprint(), done);
         if (key != null) {
             doneByKey.put(key + "|" + done.fingerprint(), done);
@@ -142,6 +154,14 @@ final class BatchJournal implements AutoCloseable {
     /** The finished record of an article (by content id) under these options, or null. */
     synchronized DoneRecord doneArticle(String id, String fingerprint) {
         return doneById.get(id + "|" + fingerprint);
+    }
+
+    /**
+     * The record of an article (by content id) a fallback backend helped finish under these options, or null; such an
+     * article is not {@link #doneArticle done}: it is redone, and the configured backend asked again.
+     */
+    synchronized DoneRecord byFallback(String id, String fingerprint) {
+        return byFallback.get(id + "|" + fingerprint);
     }
 
     /** The finished record of an item key under these options, or null. */

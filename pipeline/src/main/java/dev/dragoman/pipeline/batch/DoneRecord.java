@@ -21,7 +21,10 @@ import java.util.List;
  * its outputs again. {@code headline}/{@code summary} are the digest's texts (translated when a target language is
  * set, else the original), in {@code displayLanguage}; {@code outputs} are paths relative to the output directory.
  * {@code anchors} are the relative day words of that text ("اليوم", "yesterday", "hier") with the dates they mean,
- * resolved against the article's date (empty when it is unknown): a digest is read days later.
+ * resolved against the article's date (empty when it is unknown): a digest is read days later. {@code fallback} is true
+ * when a fallback backend did some of the work because the configured one had used up its quota
+ * ({@link StepResult#byFallback()}): such an item is not taken as finished by a later run, which asks the configured
+ * backend again.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DoneRecord(
@@ -41,13 +44,54 @@ public record DoneRecord(
         boolean fromCache,
         Instant finished,
         List<String> warnings,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TimeAnchor> anchors) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TimeAnchor> anchors,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean fallback) {
 
     public DoneRecord {
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
         anchors = anchors == null ? List.of() : List.copyOf(anchors);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         usage = usage == null ? Usage.NONE : usage;
+    }
+
+    /** A record of an item the configured backends did themselves. */
+    public DoneRecord(
+            String id,
+            String fingerprint,
+            String input,
+            String url,
+            String originalHeadline,
+            Language language,
+            String headline,
+            String summary,
+            Language displayLanguage,
+            Published published,
+            String agency,
+            List<String> outputs,
+            Usage usage,
+            boolean fromCache,
+            Instant finished,
+            List<String> warnings,
+            List<TimeAnchor> anchors) {
+        this(
+                id,
+                fingerprint,
+                input,
+                url,
+                originalHeadline,
+                language,
+                headline,
+                summary,
+                displayLanguage,
+                published,
+                agency,
+                outputs,
+                usage,
+                fromCache,
+                finished,
+                warnings,
+                anchors,
+                false);
     }
 
     /**
@@ -110,7 +154,8 @@ public record DoneRecord(
                 result.fromCache(),
                 finished,
                 result.warnings(),
-                anchors);
+                anchors,
+                result.byFallback());
     }
 
     private static String firstNonNull(String... values) {

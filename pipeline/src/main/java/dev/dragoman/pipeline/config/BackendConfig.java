@@ -18,9 +18,9 @@ import java.util.function.Function;
  * @param customBaseUrl true when the file gives a base URL (an unreachable one is then a configuration error)
  * @param file the configuration file, or null for an implicit backend
  * @param line where the entry starts (0 = not from a file)
- * @param fallback the backends, by name, that translate in this one's place once it has used up its quota, in order
- *     ({@code fallback: gpt, apertium}); empty for none. Only the chain of the backend a run uses counts: the
- *     fallbacks' own {@code fallback:} entries are not followed
+ * @param fallback the backends, by name, that translate or summarize in this one's place once it has used up its
+ *     quota, in order ({@code fallback: gpt, apertium}); empty for none. Each one's own {@code fallback:} is followed
+ *     in turn (DeepL → gpt, gpt → apertium: DeepL, gpt, apertium), every backend once
  */
 public record BackendConfig(
         BackendSpec spec, String literalKey, boolean customBaseUrl, Path file, int line, List<String> fallback) {

@@ -200,6 +200,14 @@ public final class ConfiguredBackends implements AutoCloseable {
                     + String.join(", ", translate.fallback()) + "'), which a cluster job's workers do not build yet:"
                     + " run the batch locally, or choose a backend without 'fallback:' for the cluster job.");
         }
+        if (summarize != null
+                && settings.backends(summarize).fallbacks().stream()
+                        .anyMatch(f ->
+                                BackendTypes.registry().canSummarize(f.spec().type()))) {
+            throw new ConfigException(summarize.describe() + " has a summary fallback chain ('fallback: "
+                    + String.join(", ", summarize.fallback()) + "'), which a cluster job's workers do not build yet:"
+                    + " run the batch locally, or choose a backend without 'fallback:' for the cluster job.");
+        }
         if (translate != null && settings.glossary() != null) {
             throw new ConfigException("A glossary is not carried to a cluster job's workers yet: run without"
                     + " --glossary (and without 'glossary:' in the configuration), or run the batch locally.");
@@ -245,10 +253,14 @@ public final class ConfiguredBackends implements AutoCloseable {
                 return new Estimate(0, 0, 0, 0, List.of());
             }
             return plan.apply(new CostEstimator(
-                    settings.backends(any).withCache(store),
-                    settings.prices(),
-                    translate == null ? null : translate.spec(),
-                    summarize == null ? null : summarize.spec()));
+                            settings.backends(any).withCache(store),
+                            settings.prices(),
+                            translate == null ? null : translate.spec(),
+                            summarize == null ? null : summarize.spec())
+                    .withSummaryFallbacks(
+                            summarize == null
+                                    ? List.of()
+                                    : settings.backends(summarize).fallbacks()));
         }
     }
 

@@ -253,9 +253,10 @@ public final class Settings {
     /**
      * The factory that builds {@code b}: keys and vendor options from this run's environment (or the key written in
      * the file), the process's shared HTTP client, the run's {@link #glossary()} (read when a translator is built),
-     * the run's budget, and {@code b}'s {@code fallback:} chain for its translators ({@link Backends#withFallbacks}).
+     * the run's budget, and {@code b}'s {@code fallback:} chain, followed through each fallback's own, for its
+     * translators and summarizers ({@link Backends#withFallbacks}).
      *
-     * @throws ConfigException when a fallback names no backend, or one that does not translate
+     * @throws ConfigException when a fallback names no backend, or one that shares no role with the one listing it
      */
     public Backends backends(BackendConfig b) {
         return BackendTypes.registry()
@@ -266,20 +267,40 @@ public final class Settings {
                 .withFallbacks(fallbacks(b));
     }
 
-    /** {@code b}'s fallbacks, each with its own key lookup. */
+    /**
+     * {@code b}'s fallbacks, each with its own key lookup: its {@code fallback:} list in order, each entry followed at
+     * once by its own chain (depth first: {@code dl: fallback: gpt} and {@code gpt: fallback: apertium} give gpt,
+     * apertium), every backend once and {@code b} never (a cycle ends there).
+     *
+     * @throws ConfigException when an entry names no backend, or one that shares no role (translating, summarizing)
+     *     with the backend that lists it
+     */
     private List<Backends.Fallback> fallbacks(BackendConfig b) {
         List<Backends.Fallback> chain = new ArrayList<>();
-        Backends registry = BackendTypes.registry();
-        for (String name : b.fallback()) {
-            BackendConfig next = backend(name);
-            if (!registry.canTranslate(next.type())) {
-                throw new ConfigException("The fallback '" + name + "' of " + b.describe() + " is of type "
-                        + next.type() + ", which does not translate: list translating backends ("
-                        + String.join(", ", registry.translationTypes()) + ").");
-            }
-            chain.add(new Backends.Fallback(next.spec(), next.variables(env)));
-        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        seen.add(b.name());
+        follow(b, BackendTypes.registry(), chain, seen);
         return chain;
+    }
+
+    private void follow(
+            BackendConfig from, Backends registry, List<Backends.Fallback> chain, java.util.Set<String> seen) {
+        for (String name : from.fallback()) {
+            BackendConfig next = backend(name);
+            boolean translates = registry.canTranslate(from.type());
+            if (!(translates && registry.canTranslate(next.type()))
+                    && !(registry.canSummarize(from.type()) && registry.canSummarize(next.type()))) {
+                throw new ConfigException("The fallback '" + name + "' of " + from.describe() + " is of type "
+                        + next.type() + ", which does not " + (translates ? "translate" : "summarize") + ": list "
+                        + (translates ? "translating" : "summarizing") + " backends ("
+                        + String.join(", ", translates ? registry.translationTypes() : registry.summaryTypes())
+                        + ").");
+            }
+            if (seen.add(next.name())) {
+                chain.add(new Backends.Fallback(next.spec(), next.variables(env)));
+                follow(next, registry, chain, seen);
+            }
+        }
     }
 
     /**

@@ -38,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * summary is {@link BackendCost#expectedSummary approximated}, with an extractive summary standing in for it so a
  * brief translates sentences of a realistic length.
  *
+ * <p>A role with a fallback chain ({@code fallback:}) is also planned on each fallback that bills (machine translators,
+ * language models), each in a step of its own over the same articles, so the estimate says what the chain would
+ * cost should the first backend run out of quota ({@link Estimate.Line#fallback()}: shown, not added to the total).
+ *
  * <p>Needs no key: a key that is not set reads as a placeholder, since nothing is sent. Not thread-safe: one estimate
  * at a time.
  */
@@ -49,6 +53,8 @@ public final class CostEstimator {
     private final PriceTable prices;
     private final BackendSpec translate;
     private final BackendSpec summarize;
+    /** The summarizer's fallback chain (the translator's is {@code backends}'). */
+    private final List<Backends.Fallback> summaryFallbacks;
 
     /**
      * @param backends the run's backends (their cache is the one looked up)
@@ -57,10 +63,29 @@ public final class CostEstimator {
      * @param summarize the summarizer, or null when the run summarizes nothing
      */
     public CostEstimator(Backends backends, PriceTable prices, BackendSpec translate, BackendSpec summarize) {
+        this(backends, prices, translate, summarize, List.of());
+    }
+
+    private CostEstimator(
+            Backends backends,
+            PriceTable prices,
+            BackendSpec translate,
+            BackendSpec summarize,
+            List<Backends.Fallback> summaryFallbacks) {
         this.backends = Objects.requireNonNull(backends, "backends").withPlaceholderKeys();
         this.prices = Objects.requireNonNull(prices, "prices");
         this.translate = translate;
         this.summarize = summarize;
+        this.summaryFallbacks = List.copyOf(summaryFallbacks);
+    }
+
+    /**
+     * This estimator, with the summarizer's fallback chain ({@code Settings.backends(summaryBackend).fallbacks()}):
+     * its language models get lines of their own (see {@link Estimate.Line#fallback()}). The translator's chain is
+     * that of the factory given to the constructor.
+     */
+    public CostEstimator withSummaryFallbacks(List<Backends.Fallback> chain) {
+        return new CostEstimator(backends, prices, translate, summarize, chain == null ? List.of() : chain);
     }
 
     /** The cost rules of {@code spec} under this estimator's price table. */
@@ -113,6 +138,70 @@ public final class CostEstimator {
         return run.estimate();
     }
 
+    /** The cost rules of fallback {@code f}, built with its own key lookup (placeholders: nothing is sent). */
+    private BackendCost costOf(Backends own, BackendSpec spec) {
+        BackendSpec s = own.resolve(spec);
+        return BackendCost.of(s.name(), s.type(), s.model(), own.languageModel(s.type()), prices);
+    }
+
+    /** A fallback's factory: its own key lookup, placeholders for unset keys, no chain of its own. */
+    private Backends own(Backends.Fallback f) {
+        return backends.withVariables(f.variables()).withPlaceholderKeys().withFallbacks(List.of());
+    }
+
+    /** An estimating translation stack over {@code bottom}, with its own view of the cache. */
+    private TranslationBackend stack(EstimatingTranslator bottom) {
+        return Translators.pipeline(bottom)
+                .cache(new CachedCall(new EstimateCache(backends.cache())))
+                .build();
+    }
+
+    /**
+     * The same run with one role on a fallback: its own step, counted apart, so the line says what that backend would
+     * bill for the work should the ones before it run out of quota.
+     */
+    private final class Shadow {
+        final String role;
+        final BackendCost cost;
+        final EstimatingTranslator translator;
+        final EstimatingSummarizer summarizer;
+        final ArticleStep step;
+
+        /** {@code f} translating; summaries by a free stand-in (they are counted on the main line). */
+        Shadow(Backends.Fallback f) {
+            Backends own = own(f);
+            this.role = "translate";
+            this.cost = costOf(own, f.spec());
+            this.translator = new EstimatingTranslator(own.bareTranslator(own.resolve(f.spec())), cost);
+            this.summarizer = null;
+            this.step = ArticleStep.builder()
+                    .translator(stack(translator))
+                    .summarizer(new ExtractiveSummarizer())
+                    .build();
+        }
+
+        /** {@code f} (a language model) summarizing; translations by the main backend, counted apart and dropped. */
+        Shadow(Backends.Fallback f, BackendCost translateCost) {
+            Backends own = own(f);
+            this.role = "summarize";
+            this.cost = costOf(own, f.spec());
+            this.translator = null;
+            this.summarizer = new EstimatingSummarizer(cost);
+            this.step = ArticleStep.builder()
+                    .translator(
+                            translate == null
+                                    ? null
+                                    : stack(new EstimatingTranslator(
+                                            backends.bareTranslator(translate), translateCost)))
+                    .summarizer(summarizer)
+                    .build();
+        }
+
+        Usage usage() {
+            return translator != null ? translator.usage() : summarizer.usage.get();
+        }
+    }
+
     /** One estimate's stacks and counts. */
     private final class Run {
         private final EstimatingTranslator translator;
@@ -120,6 +209,7 @@ public final class CostEstimator {
         private final EstimatingSummarizer summarizer;
         private final Summarizer offline;
         private final ArticleStep step;
+        private final List<Shadow> shadows = new ArrayList<>();
         int articles;
         int unreadable;
         long segments;
@@ -133,11 +223,7 @@ public final class CostEstimator {
                 translateCost = null;
                 translator = null;
             }
-            TranslationBackend stack = translator == null
-                    ? null
-                    : Translators.pipeline(translator)
-                            .cache(new CachedCall(new EstimateCache(backends.cache())))
-                            .build();
+            TranslationBackend stack = translator == null ? null : stack(translator);
             if (summarize != null
                     && backends.languageModel(backends.resolve(summarize).type())) {
                 summarizer = new EstimatingSummarizer(costOf(summarize));
@@ -150,6 +236,25 @@ public final class CostEstimator {
                     .translator(stack)
                     .summarizer(summarizer != null ? summarizer : offline)
                     .build();
+            if (translate != null) {
+                String first = backends.resolve(translate).name();
+                for (Backends.Fallback f : backends.fallbacks()) {
+                    if (backends.canTranslate(f.spec().type())
+                            && !f.spec().name().equals(first)) {
+                        shadows.add(new Shadow(f));
+                    }
+                }
+            }
+            if (summarizer != null) {
+                String first = backends.resolve(summarize).name();
+                for (Backends.Fallback f : summaryFallbacks) {
+                    // an offline summarizer (extractive) costs nothing: only language models get a line
+                    if (backends.languageModel(f.spec().type())
+                            && !f.spec().name().equals(first)) {
+                        shadows.add(new Shadow(f, translateCost));
+                    }
+                }
+            }
         }
 
         void apply(Article article, StepOptions options) {
@@ -161,6 +266,13 @@ public final class CostEstimator {
                 LOG.debug("cannot plan {}", article.headline(), e);
                 unreadable++;
                 return;
+            }
+            for (Shadow shadow : shadows) {
+                try {
+                    shadow.step.apply(article, options);
+                } catch (RuntimeException e) {
+                    LOG.debug("cannot plan {} on fallback {}", article.headline(), shadow.cost.name(), e);
+                }
             }
             articles++;
             if (r.translation() != null) {
@@ -178,6 +290,11 @@ public final class CostEstimator {
             }
             if (summarizer != null) {
                 lines.add(line("summarize", summarizer.cost, summarizer.usage.get()));
+            }
+            for (Shadow shadow : shadows) {
+                Estimate.Line l = line(shadow.role, shadow.cost, shadow.usage());
+                lines.add(new Estimate.Line(
+                        l.role(), l.backend(), l.type(), l.model(), l.usage(), l.tokenizer(), l.cost(), true));
             }
             return new Estimate(articles, unreadable, segments, fromCache, lines);
         }

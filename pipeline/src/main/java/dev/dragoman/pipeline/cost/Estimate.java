@@ -8,7 +8,9 @@ import java.util.Objects;
 
 /**
  * What a run would cost, from {@link CostEstimator}: per backend the requests, characters and tokens the cache would
- * not answer, and their price live and deferred (the providers' batch APIs). Immutable.
+ * not answer, and their price live and deferred (the providers' batch APIs). Where a role has a fallback chain, each
+ * fallback gets a line too — the same work priced on it, had the backends before it used up their quota — shown after
+ * the total and not added to it. Immutable.
  *
  * @param articles articles read
  * @param unreadable inputs or articles that could not be read or planned (a live run would fail them too)
@@ -28,14 +30,28 @@ public record Estimate(int articles, int unreadable, long segments, long segment
      * @param usage what the cache would not answer
      * @param tokenizer how tokens were counted: {@code o200k_base}, {@code estimate}, or null for characters
      * @param cost its price live and deferred
+     * @param fallback true for a backend of the role's fallback chain: what the same work would cost there if the
+     *     backends before it ran out of quota — an alternative, not part of the {@link #total()}
      */
     public record Line(
-            String role, String backend, String type, String model, Usage usage, String tokenizer, Cost cost) {
+            String role,
+            String backend,
+            String type,
+            String model,
+            Usage usage,
+            String tokenizer,
+            Cost cost,
+            boolean fallback) {
         public Line {
             Objects.requireNonNull(role, "role");
             Objects.requireNonNull(backend, "backend");
             Objects.requireNonNull(usage, "usage");
             Objects.requireNonNull(cost, "cost");
+        }
+
+        /** A line of a backend the run calls first. */
+        public Line(String role, String backend, String type, String model, Usage usage, String tokenizer, Cost cost) {
+            this(role, backend, type, model, usage, tokenizer, cost, false);
         }
     }
 
@@ -43,27 +59,37 @@ public record Estimate(int articles, int unreadable, long segments, long segment
         lines = List.copyOf(lines);
     }
 
-    /** The whole run: unknown when some backend has no price. */
+    /** The whole run on the backends it calls first: unknown when one of them has no price. Fallbacks are not in it. */
     public Cost total() {
         Cost c = Cost.ZERO;
         for (Line l : lines) {
-            c = c.plus(l.cost());
+            if (!l.fallback()) {
+                c = c.plus(l.cost());
+            }
         }
         return c;
     }
 
-    /** Everything the run would send, over all backends. */
+    /** Everything the run would send to the backends it calls first. */
     public Usage usage() {
-        return lines.stream().map(Line::usage).reduce(Usage.NONE, Usage::plus);
+        return lines.stream().filter(l -> !l.fallback()).map(Line::usage).reduce(Usage.NONE, Usage::plus);
     }
 
     /** The estimate as a table (one row per backend and a total), for every output format. */
     public DataTable table() {
         List<List<Object>> rows = new ArrayList<>();
         for (Line l : lines) {
-            rows.add(row(l.role(), l.backend(), l.model(), l.usage(), l.tokenizer(), l.cost()));
+            if (!l.fallback()) {
+                rows.add(row(l.role(), l.backend(), l.model(), l.usage(), l.tokenizer(), l.cost()));
+            }
         }
         rows.add(row("total", null, null, usage(), null, total()));
+        for (Line l : lines) {
+            if (l.fallback()) {
+                // after the total, which they are not part of: the same work on a fallback, should the quota run out
+                rows.add(row(l.role() + " if fallback", l.backend(), l.model(), l.usage(), l.tokenizer(), l.cost()));
+            }
+        }
         return new DataTable(
                 "Estimate: " + articles + " articles, " + (segments - segmentsFromCache) + " of " + segments
                         + " segments to translate",

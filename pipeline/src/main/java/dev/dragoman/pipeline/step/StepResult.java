@@ -28,6 +28,16 @@ public record StepResult(
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
+    /**
+     * True when a fallback backend did some of the work (a translated part, the summary or the brief) because the
+     * configured one had used up its quota: a batch redoes such an item on a later run, when the quota may be back.
+     */
+    public boolean byFallback() {
+        return (translation != null && !translation.provenance().fallbacks().isEmpty())
+                || (summary != null && summary.fallback() != null)
+                || (brief != null && brief.fallback() != null);
+    }
+
     /** The article as shown: the translation when there is one, else the original. */
     public Article shown() {
         return translation == null ? article : translation.article();

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dragoman.core.Article;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MemoryResultCache;
 import dev.dragoman.core.error.DragomanException;
 import dev.dragoman.core.json.Json;
+import dev.dragoman.core.summary.Summarizer;
+import dev.dragoman.core.summary.Summary;
+import dev.dragoman.core.summary.SummaryOptions;
 import dev.dragoman.core.translation.TranslationRequest;
 import dev.dragoman.core.translation.TranslationResult;
+import dev.dragoman.translate.BatchLimits;
 import dev.dragoman.translate.TranslationBackend;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +46,9 @@ class FallbackChainTest {
     @StartStop
     final MockWebServer openai = new MockWebServer();
 
+    @StartStop
+    final MockWebServer libre = new MockWebServer();
+
     @TempDir
     Path dir;
 
@@ -57,6 +65,30 @@ class FallbackChainTest {
                         + (gptFallback == null ? "" : "    fallback: " + gptFallback + "\n"),
                 StandardCharsets.UTF_8);
         return Settings.load(file.toString(), KEYS);
+    }
+
+    /** dl → gpt → lt, as {@code dl: fallback: gpt} and {@code gpt: fallback: lt} write it. */
+    private Settings threeDeep(String gptFallback) throws Exception {
+        Path file = dir.resolve("dragoman.yaml");
+        Files.writeString(
+                file,
+                "backends:\n"
+                        + "  dl:\n    type: deepl\n    base-url: " + deepl.url("/") + "\n    fallback: gpt\n"
+                        + "  gpt:\n    type: openai\n    model: gpt-4o-mini\n    base-url: " + openai.url("/v1") + "\n"
+                        + "    fallback: " + gptFallback + "\n"
+                        + "  lt:\n    type: libretranslate\n    base-url: " + libre.url("/") + "\n"
+                        + "    fallback: dl\n",
+                StandardCharsets.UTF_8);
+        return Settings.load(file.toString(), KEYS);
+    }
+
+    /** LibreTranslate's answer to POST /translate with an array {@code q}. */
+    private static MockResponse libreTranslations(String... texts) {
+        ObjectNode answer = Json.mapper().createObjectNode();
+        for (String t : texts) {
+            answer.withArray("translatedText").add(t);
+        }
+        return json(200, answer.toString());
     }
 
     private TranslationBackend translator(Settings settings, String name) {
@@ -249,5 +281,134 @@ class FallbackChainTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("The fallback 'extractive' of backend 'dl'")
                 .hasMessageContaining("which does not translate");
+    }
+
+    @Test
+    void should_follow_a_fallbacks_own_fallback_so_deepl_then_the_llm_then_libretranslate() throws Exception {
+        // given dl: fallback gpt, gpt: fallback lt (and lt's own 'fallback: dl' closes a cycle); DeepL and OpenAI out
+        TranslationBackend chain = translator(threeDeep("lt"), "dl");
+        deepl.enqueue(deeplQuotaExceeded());
+        openai.enqueue(openAiQuotaExceeded());
+        libre.enqueue(libreTranslations("The delegation arrived in Damascus today", "The president stressed"));
+
+        // when
+        TranslationResult result = chain.translate(REQUEST);
+
+        // then the third backend, reached through the second's own chain, answered, and says why
+        assertThat(result.texts())
+                .containsExactly("The delegation arrived in Damascus today", "The president stressed");
+        assertThat(result.backend()).isEqualTo("libretranslate");
+        assertThat(result.fallback())
+                .isEqualTo("translated by fallback backend 'lt' (libretranslate): 'dl' (deepl) and 'gpt' (openai,"
+                        + " gpt-4o-mini) have used up their quota");
+        assertThat(libre.takeRequest().getTarget()).isEqualTo("/translate");
+        // and the cycle back to dl did not ask DeepL a second time
+        assertThat(deepl.getRequestCount()).isEqualTo(1);
+        assertThat(openai.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void should_split_a_request_by_the_fallbacks_own_limits_not_the_first_backends() throws Exception {
+        // given dl → lt: DeepL takes 50 texts of any length a request, LibreTranslate 5,000 characters a request
+        Path file = dir.resolve("split.yaml");
+        Files.writeString(
+                file,
+                "backends:\n"
+                        + "  dl:\n    type: deepl\n    base-url: " + deepl.url("/") + "\n    fallback: lt\n"
+                        + "  lt:\n    type: libretranslate\n    base-url: " + libre.url("/") + "\n",
+                StandardCharsets.UTF_8);
+        Settings settings = Settings.load(file.toString(), KEYS);
+        BackendConfig dl = settings.backend("dl");
+        TranslationBackend chain = settings.backends(dl).translator(dl.spec()); // uncached: no link cache re-packs
+        String para = "وقال المتحدث إن الوفد سيعود الأسبوع المقبل لمتابعة المحادثات. ".repeat(50); // ~3,100 chars
+        String english = "The spokesman said the delegation would return next week to follow up the talks. ";
+        TranslationRequest big = TranslationRequest.of(List.of(para, para + "ب"), Language.ARABIC, Language.ENGLISH);
+        deepl.enqueue(deeplQuotaExceeded());
+        libre.enqueue(libreTranslations(english.repeat(38)));
+        libre.enqueue(libreTranslations(english.repeat(38) + "B"));
+
+        // when
+        TranslationResult result = chain.translate(big);
+
+        // then DeepL got both in one request, LibreTranslate one each: 6,200 characters do not fit its 5,000
+        assertThat(result.texts()).containsExactly(english.repeat(38), english.repeat(38) + "B");
+        assertThat(deepl.getRequestCount()).isEqualTo(1);
+        assertThat(libre.getRequestCount()).isEqualTo(2);
+        // and the chain's profile cuts parts to fit every link: DeepL's 50 segments, LibreTranslate's 5,000 characters
+        assertThat(chain.profile().limits()).isEqualTo(new BatchLimits(50, 5_000, 100_000, 0));
+    }
+
+    private static Article article() {
+        return Article.builder()
+                .language(Language.ENGLISH)
+                .headline("Port reopens after storm")
+                .paragraph("The port of Valletta reopened on Tuesday after a storm closed it for two days.")
+                .paragraph("Ferries to Gozo resumed in the afternoon, the harbour master said.")
+                .paragraph("Shipping agents expect the backlog of cargo to clear by the end of the week.")
+                .build();
+    }
+
+    @Test
+    void should_summarize_with_the_extractive_fallback_once_the_llm_is_out_of_credit_and_say_so() throws Exception {
+        // given gpt: fallback extractive, and OpenAI out of credit
+        Settings settings = settings(null, "extractive");
+        BackendConfig gpt = settings.backend("gpt");
+        Summarizer summarizer = settings.backends(gpt).withCache(cache).summarizer(gpt.spec());
+        openai.enqueue(openAiQuotaExceeded());
+
+        // when two articles are summarized
+        Summary first = summarizer.summarize(article(), SummaryOptions.DEFAULT);
+        Summary second = summarizer.summarize(article(), SummaryOptions.DEFAULT);
+
+        // then the extractive summarizer wrote both, each says so (in its warnings too, which every output shows)
+        String why = "summarized by fallback backend 'extractive' (extractive): 'gpt' (openai, gpt-4o-mini) has used up"
+                + " its quota";
+        assertThat(first.backend()).isEqualTo("extractive");
+        assertThat(first.text()).contains("Valletta");
+        assertThat(first.fallback()).isEqualTo(why);
+        assertThat(first.warnings()).first().isEqualTo(why);
+        assertThat(second.fallback()).isEqualTo(why);
+        // and OpenAI, known to be out of credit, was asked once
+        assertThat(openai.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void should_give_each_role_the_fallbacks_that_can_do_it() throws Exception {
+        // given gpt: fallback dl, extractive — DeepL translates, the extractive summarizer summarizes
+        Settings settings = settings(null, "dl, extractive");
+        BackendConfig gpt = settings.backend("gpt");
+        openai.enqueue(openAiQuotaExceeded());
+        openai.enqueue(openAiQuotaExceeded());
+        deepl.enqueue(deeplTranslations("The delegation reached Damascus today", "The president stressed positions"));
+
+        // when
+        TranslationResult translated = translator(settings, "gpt").translate(REQUEST);
+        Summary summary = settings.backends(gpt)
+                .withCache(cache)
+                .summarizer(gpt.spec())
+                .summarize(article(), SummaryOptions.DEFAULT);
+
+        // then
+        assertThat(translated.backend()).isEqualTo("deepl");
+        assertThat(summary.backend()).isEqualTo("extractive");
+        assertThat(summary.fallback()).startsWith("summarized by fallback backend 'extractive'");
+    }
+
+    @Test
+    void should_not_fall_back_from_a_summary_on_anything_but_a_used_up_quota() throws Exception {
+        // given OpenAI rejects the key
+        Settings settings = settings(null, "extractive");
+        BackendConfig gpt = settings.backend("gpt");
+        Summarizer summarizer = settings.backends(gpt).withCache(cache).summarizer(gpt.spec());
+        openai.enqueue(json(
+                401,
+                "{\"error\":{\"message\":\"Incorrect API key provided.\",\"type\":\"invalid_request_error\","
+                        + "\"param\":null,\"code\":\"invalid_api_key\"}}"));
+
+        // when / then
+        assertThatThrownBy(() -> summarizer.summarize(article(), SummaryOptions.DEFAULT))
+                .isInstanceOfSatisfying(
+                        DragomanException.class,
+                        e -> assertThat(e.kind()).isEqualTo(DragomanException.Kind.AUTHENTICATION_FAILED));
     }
 }

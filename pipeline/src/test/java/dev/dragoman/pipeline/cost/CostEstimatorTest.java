@@ -151,4 +151,36 @@ class CostEstimatorTest {
         assertThat(estimate.total().live()).isCloseTo(meter.total().characters() * 25e-6, within(1e-9));
         assertThat(estimate.lines().get(0).tokenizer()).isNull();
     }
+
+    @Test
+    void should_price_what_a_fallback_would_bill_beside_the_total_not_in_it() throws Exception {
+        // given DeepL with gpt as its fallback (its translations) and gpt with the extractive summarizer as its own
+        BatchOptions options = sampleBatch().withSummarize(false);
+        BackendSpec deepl = BackendSpec.of("deepl").withName("dl").withBaseUrl(sim.baseUrl());
+        Backends chain = Backends.load()
+                .withCache(cache)
+                .withFallbacks(List.of(
+                        new Backends.Fallback(gpt(), name -> null),
+                        new Backends.Fallback(BackendSpec.of("extractive"), name -> null)));
+
+        // when
+        Estimate estimate = new CostEstimator(chain, PriceTable.standard(), deepl, null).estimate(options, NO_NETWORK);
+        Estimate deeplAlone = new CostEstimator(Backends.load().withCache(cache), PriceTable.standard(), deepl, null)
+                .estimate(options, NO_NETWORK);
+        Estimate gptAlone = new CostEstimator(Backends.load().withCache(cache), PriceTable.standard(), gpt(), null)
+                .estimate(options, NO_NETWORK);
+
+        // then DeepL's line and the total are those of DeepL alone; gpt's line is what gpt alone would bill
+        assertThat(estimate.lines()).hasSize(2);
+        Estimate.Line fallback = estimate.lines().get(1);
+        assertThat(fallback.fallback()).isTrue();
+        assertThat(fallback.backend()).isEqualTo("gpt");
+        assertThat(fallback.usage()).isEqualTo(gptAlone.usage());
+        assertThat(fallback.usage().outputTokens()).isPositive();
+        assertThat(estimate.usage()).isEqualTo(deeplAlone.usage());
+        assertThat(estimate.total().live()).isEqualTo(deeplAlone.total().live());
+        // and the table shows it after the total, as the fallback's
+        assertThat(estimate.table().rows().get(2).get(0)).isEqualTo("translate if fallback");
+        assertThat(sim.stats().requests()).isZero();
+    }
 }

@@ -100,7 +100,8 @@ public final class BriefPipeline {
                 extract.created(),
                 fromCache,
                 warnings,
-                extract.anchors()); // resolved on the source sentences, the words as the source prints them
+                extract.anchors(), // resolved on the source sentences, the words as the source prints them
+                result.fallback() != null ? result.fallback() : extract.fallback()); // said in the warnings too
         return new Brief(summary, chosen, source, sent, whole);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.translation.Glossary;
+import dev.dragoman.translate.RemoteGlossaries;
 import dev.dragoman.translate.http.BackendHttp;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,10 +34,11 @@ import org.slf4j.LoggerFactory;
  * the same time (the others wait for the first). Two processes creating the same glossary at once both list again
  * after creating: the oldest one is kept by both, and the other process deletes its own copy.
  *
- * <p>Old {@code dragoman-*} glossaries are not deleted (another process may still use them); an account holds up to
- * 1,000. Thread-safe.
+ * <p>Old {@code dragoman-*} glossaries are not deleted by a run (another process may still use them); an account holds
+ * up to 1,000. {@link #created} lists them with whether a glossary still uses each one — the name a glossary would
+ * give each of its pairs is recomputed — for {@code dragoman glossary prune} to delete the unused. Thread-safe.
  */
-final class DeepLGlossaries {
+final class DeepLGlossaries implements RemoteGlossaries {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeepLGlossaries.class);
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -64,7 +66,7 @@ final class DeepLGlossaries {
         String source = code(from);
         String target = code(to);
         String tsv = tsv(entries);
-        String name = PREFIX + hash(source + '\t' + target + '\n' + tsv);
+        String name = name(source, target, tsv);
         CompletableFuture<String> mine = new CompletableFuture<>();
         CompletableFuture<String> existing = ids.putIfAbsent(name, mine);
         if (existing != null) {
@@ -122,16 +124,74 @@ final class DeepLGlossaries {
         return id;
     }
 
-    /** The account's glossaries called {@code name} with a {@code source}→{@code target} dictionary, oldest first. */
-    private List<Found> list(String name, String source, String target) {
+    /** The DeepL glossary name of a pair's entries: {@code dragoman-} and a hash of the pair and the TSV. */
+    private static String name(String source, String target, String tsv) {
+        return PREFIX + hash(source + '\t' + target + '\n' + tsv);
+    }
+
+    @Override
+    public List<Remote> created(Glossary current) {
+        List<Remote> mine = new ArrayList<>();
+        for (JsonNode g : listAll()) {
+            String name = g.path("name").asText("");
+            if (!name.startsWith(PREFIX) || !g.path("glossary_id").isTextual()) {
+                continue; // not Dragoman's: never listed, never deleted
+            }
+            List<String> pairs = new ArrayList<>();
+            boolean used = false;
+            for (JsonNode d : g.path("dictionaries")) {
+                String source = d.path("source_lang").asText("").toLowerCase(Locale.ROOT);
+                String target = d.path("target_lang").asText("").toLowerCase(Locale.ROOT);
+                pairs.add(source + "→" + target);
+                used |= usedFor(current, name, source, target);
+            }
+            mine.add(new Remote(
+                    g.path("glossary_id").asText(),
+                    name,
+                    g.path("creation_time").asText(""),
+                    pairs,
+                    used));
+        }
+        mine.sort(Comparator.comparing(Remote::created).thenComparing(Remote::id));
+        return mine;
+    }
+
+    /** True when {@code current} would name its glossary for this pair {@code name}. */
+    private static boolean usedFor(Glossary current, String name, String source, String target) {
+        if (current == null || current.isEmpty() || source.isEmpty() || target.isEmpty()) {
+            return false;
+        }
+        List<Glossary.Entry> entries;
+        try {
+            entries = current.entriesFor(Language.of(source), Language.of(target));
+        } catch (RuntimeException e) {
+            return false; // a language code this build does not know: no glossary of ours uses it
+        }
+        return !entries.isEmpty() && name.equals(name(source, target, tsv(entries)));
+    }
+
+    @Override
+    public void delete(String id) {
+        http.execute(request("/v3/glossaries/" + id).delete().build());
+        ids.values().removeIf(f -> f.isDone() && !f.isCompletedExceptionally() && id.equals(f.join()));
+        LOG.info("deleted DeepL glossary {}", id);
+    }
+
+    /** Every glossary of the account ({@code GET /v3/glossaries}). */
+    private JsonNode listAll() {
         JsonNode answer =
                 http.parse(http.execute(request("/v3/glossaries").get().build()));
         JsonNode glossaries = answer.path("glossaries");
         if (!glossaries.isArray()) {
             throw http.malformed("a glossary list without 'glossaries'");
         }
+        return glossaries;
+    }
+
+    /** The account's glossaries called {@code name} with a {@code source}→{@code target} dictionary, oldest first. */
+    private List<Found> list(String name, String source, String target) {
         List<Found> found = new ArrayList<>();
-        for (JsonNode g : glossaries) {
+        for (JsonNode g : listAll()) {
             if (!name.equals(g.path("name").asText()) || !g.path("glossary_id").isTextual()) {
                 continue;
             }

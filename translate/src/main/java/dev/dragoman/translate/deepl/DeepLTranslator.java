@@ -99,6 +99,11 @@ public final class DeepLTranslator implements TranslationBackend {
         return baseUrl;
     }
 
+    /** The account's glossaries that Dragoman created, on this translator's host and key. */
+    dev.dragoman.translate.RemoteGlossaries glossaries() {
+        return glossaries;
+    }
+
     @Override
     public BackendProfile profile() {
         return profile;

@@ -37,6 +37,17 @@ public final class DeepLTranslatorProvider implements TranslatorProvider {
     }
 
     @Override
+    public boolean keepsGlossaries() {
+        return true;
+    }
+
+    @Override
+    public java.util.Optional<dev.dragoman.translate.RemoteGlossaries> remoteGlossaries(
+            BackendSpec spec, Context context) {
+        return java.util.Optional.of(((DeepLTranslator) create(spec, context)).glossaries());
+    }
+
+    @Override
     public TranslationBackend create(BackendSpec spec, Context context) {
         DeepLTranslator.Builder builder = DeepLTranslator.builder(context.http(), context.apiKey());
         if (spec.timeout() != null) {
