@@ -39,7 +39,9 @@ import java.util.stream.Stream;
  *       each size in a child JVM with {@code -Xmx256m} (jobs 2; issue 17: 100,000 in 256 MiB, the live heap flat from
  *       10,000 to 100,000). Figures: peak heap used (sampled every 20 ms), peak heap left after a collection, the heap
  *       live after the run per article, articles per second. {@code -Dbatch.stream=10000,20000} and
- *       {@code -Dbatch.heap=512m} for other sizes.</li>
+ *       {@code -Dbatch.heap=512m} for other sizes; {@code -Dbatch.histogram=20} prints the child's class histogram
+ *       after the run (live objects, the 20 largest classes) on stderr, what {@code jcmd PID GC.class_histogram}
+ *       prints.</li>
  *   <li>Bounded concurrency: 240 articles translated through a DeepL-type backend pointed at the simulated DeepL
  *       server with a fixed 100 ms latency, {@code --jobs 8}, no cache. Figure: wall time beside the bound
  *       requests × latency ÷ jobs.</li>
@@ -49,7 +51,7 @@ public final class BatchBenchmark {
 
     /** Batch sizes of the streaming rows, each in its own child JVM (issue 17: 100,000 in 256 MiB, live heap flat). */
     private static final int[] STREAM_ARTICLES = java.util.Arrays.stream(
-                    System.getProperty("batch.stream", "10000,100000").split(","))
+                    System.getProperty("batch.stream", "10000,50000,100000").split(","))
             .mapToInt(s -> Integer.parseInt(s.trim()))
             .toArray();
     /** The streaming child's maximum heap. */
@@ -99,6 +101,7 @@ public final class BatchBenchmark {
         Process p = new ProcessBuilder(
                         java,
                         "-Xmx" + STREAM_HEAP,
+                        "-Dbatch.histogram=" + Integer.getInteger("batch.histogram", 0),
                         "-cp",
                         System.getProperty("java.class.path"),
                         BatchBenchmark.class.getName(),
@@ -137,6 +140,19 @@ public final class BatchBenchmark {
         System.gc();
         long liveAtEnd =
                 Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        int histogram = Integer.getInteger("batch.histogram", 0);
+        if (histogram > 0) {
+            // what the run keeps (its report is still referenced): the classes holding the most live bytes
+            String all = (String) ManagementFactory.getPlatformMBeanServer()
+                    .invoke(
+                            new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                            "gcClassHistogram",
+                            new Object[] {new String[0]},
+                            new String[] {String[].class.getName()});
+            System.err.println("class histogram after " + articles + " articles (report held: "
+                    + run.report().entries().size() + " entries):");
+            all.lines().limit(histogram + 3L).forEach(System.err::println);
+        }
         if (run.report().exitCode() != 0 || done != articles) {
             throw new IllegalStateException("batch exit " + run.report().exitCode() + ", " + done + " outputs: "
                     + run.report().failures());

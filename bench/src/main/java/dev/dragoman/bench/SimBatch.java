@@ -8,7 +8,9 @@ import dev.dragoman.pipeline.backend.Backends;
 import dev.dragoman.pipeline.batch.BatchEngine;
 import dev.dragoman.pipeline.batch.BatchListener;
 import dev.dragoman.pipeline.batch.BatchOptions;
+import dev.dragoman.pipeline.batch.JobsGate;
 import dev.dragoman.pipeline.batch.RunReport;
+import dev.dragoman.pipeline.config.BackendTypes;
 import dev.dragoman.translate.TranslationBackend;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import okhttp3.OkHttpClient;
 
 /**
  * One batch translation to English against the simulated DeepL-shaped backend, through the pipeline's Java API: the
@@ -51,8 +54,12 @@ final class SimBatch {
         int exit;
         String err = "";
         try (SqliteResultCache store = SqliteResultCache.open(cache)) {
+            // as dragoman batch: --jobs gates the backend's HTTP requests only
+            JobsGate gate = JobsGate.of(jobs);
+            OkHttpClient http = gate.around(BackendTypes.http());
             TranslationBackend backend = Backends.load()
                     .withVariables(Map.of("DEEPL_AUTH_KEY", "sim-key:fx"))
+                    .withHttp(() -> http)
                     .withCache(store)
                     .cachedTranslator(spec);
             RunReport report = BatchEngine.builder(BatchOptions.of(List.of(in.toString()), out)
@@ -61,6 +68,7 @@ final class SimBatch {
                             .withFormats(Set.of(BatchOptions.ArticleFormat.JSON))
                             .withBackends("translate=deepl"))
                     .translator(backend)
+                    .gate(gate)
                     .build()
                     .run(BatchListener.NONE, false);
             exit = report.exitCode();

@@ -97,6 +97,23 @@ class FallbackCommandTest {
         assertThat(r.out()).contains("dl: type deepl").contains("fallback gpt");
     }
 
+    @Test
+    void should_show_the_chain_a_fallbacks_own_fallback_adds_in_config_show() throws Exception {
+        // given gpt falls back to the extractive summarizer (its summaries)
+        CliRunner cli = configured();
+        Files.writeString(
+                cli.configFile(),
+                Files.readString(cli.configFile())
+                        .replace("model: gpt-sim\n", "model: gpt-sim\n    fallback: extractive\n"));
+
+        // when
+        CliRunner.Result r = cli.run("config", "show");
+
+        // then
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("fallback gpt (then extractive)");
+    }
+
     private static String article(Path out) throws Exception {
         try (var files = Files.list(out.resolve("articles"))) {
             Path json = files.filter(p -> p.toString().endsWith(".json"))

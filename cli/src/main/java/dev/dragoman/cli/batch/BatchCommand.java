@@ -12,6 +12,7 @@ import dev.dragoman.pipeline.batch.BatchListener;
 import dev.dragoman.pipeline.batch.BatchOptions;
 import dev.dragoman.pipeline.batch.Fetcher;
 import dev.dragoman.pipeline.batch.HttpFetcher;
+import dev.dragoman.pipeline.batch.JobsGate;
 import dev.dragoman.pipeline.config.BackendChoice;
 import dev.dragoman.pipeline.config.ConfiguredBackends;
 import dev.dragoman.pipeline.config.Settings;
@@ -234,12 +235,16 @@ public final class BatchCommand implements Callable<Integer> {
             return flink(schedule, batches, options, choice, console, err);
         }
         Settings settings = budget.apply(glossary.apply(context.settings(), console));
+        // --jobs: a permit only while a backend request is on the wire, not while a worker reads, waits for the
+        // cache or the rate limiter, or writes
+        JobsGate gate = JobsGate.of(jobs);
         try (ConfiguredBackends backends = ConfiguredBackends.open(
-                        settings, options.step(), choice, console::retrying, batches)
+                        settings.withGate(gate), options.step(), choice, console::retrying, batches)
                 .onCacheWarning(w -> console.note("Warning: %s.", w))) {
             BatchEngine engine = BatchEngine.builder(options.withBackends(backends.describe()))
                     .translator(backends.translator())
                     .summarizer(backends.summarizer())
+                    .gate(gate)
                     .deferred(batches)
                     .fetcher(fetcher)
                     .build();

@@ -29,6 +29,14 @@ public final class HtmlPage {
      * @param body the body's markup, already escaped
      */
     public static String of(Language language, String title, String bodyClass, String body) {
+        return start(language, title, bodyClass) + body + END;
+    }
+
+    /**
+     * The page up to and including {@code <body>}, for a page written in pieces (a digest of any size): then the
+     * body's markup, then {@link #END}. {@code of(l, t, c, body)} is {@code start(l, t, c) + body + END}.
+     */
+    public static String start(Language language, String title, String bodyClass) {
         String lang = language == null || language.equals(Language.UNDETERMINED)
                 ? " lang=\"en\" dir=\"ltr\""
                 : HtmlArticleWriter.langAttributes(language);
@@ -37,9 +45,11 @@ public final class HtmlPage {
                 + "<meta name=\"generator\" content=\"Dragoman\">\n<title>"
                 + HtmlArticleWriter.escape(title == null ? "" : title) + "</title>\n<style>\n" + CSS
                 + "</style>\n</head>\n"
-                + "<body" + (bodyClass == null ? "" : " class=\"" + HtmlArticleWriter.escape(bodyClass) + "\"") + ">\n"
-                + body + "</body>\n</html>\n";
+                + "<body" + (bodyClass == null ? "" : " class=\"" + HtmlArticleWriter.escape(bodyClass) + "\"") + ">\n";
     }
+
+    /** What closes a page begun with {@link #start}. */
+    public static final String END = "</body>\n</html>\n";
 
     /**
      * The line under a headline: date, dateline (place and agency), source and a link to the original, each where

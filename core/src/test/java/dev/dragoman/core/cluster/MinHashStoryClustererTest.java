@@ -197,4 +197,50 @@ class MinHashStoryClustererTest {
         assertThat(groups.get(1)).hasSize(5).allMatch(d -> d.id().startsWith("quake-"));
         assertThat(groups.stream().mapToInt(List::size).sum()).isEqualTo(docs.size());
     }
+
+    @Test
+    void should_group_past_the_spill_bound_as_in_memory_pairs_together_and_nothing_else() {
+        // given more documents than a grouping keeps in memory: pairs of reports of one event (six shared made-up
+        // words, one word of their own each), the pairs sharing nothing, and empty texts (a story of their own each)
+        java.util.Random random = new java.util.Random(17);
+        List<StoryDocument> docs = new java.util.ArrayList<>();
+        int pairs = MinHashStoryClusterer.SPILL_AFTER / 2 + 100;
+        for (int p = 0; p < pairs; p++) {
+            StringBuilder shared = new StringBuilder();
+            for (int w = 0; w < 6; w++) {
+                shared.append(word(random)).append(' ');
+            }
+            docs.add(new StoryDocument("p" + p + "a", EN, shared + word(random), T));
+            docs.add(new StoryDocument("p" + p + "b", EN, shared + word(random), T.plusSeconds(60)));
+            if (p % 1000 == 0) {
+                docs.add(new StoryDocument("empty-" + p, EN, "", T));
+            }
+        }
+
+        // when they are grouped (the signatures spill to a file past the bound)
+        List<List<StoryDocument>> groups = clusterer.cluster(docs);
+
+        // then each pair is one story, each empty text one, in the order of their first member
+        assertThat(docs.size()).isGreaterThan(MinHashStoryClusterer.SPILL_AFTER);
+        assertThat(groups).hasSize(pairs + 3);
+        for (List<StoryDocument> g : groups) {
+            if (g.get(0).id().startsWith("empty-")) {
+                assertThat(g).hasSize(1);
+            } else {
+                assertThat(g)
+                        .extracting(StoryDocument::id)
+                        .containsExactly(g.get(0).id(), g.get(0).id().replace('a', 'b'));
+            }
+        }
+        assertThat(groups.get(pairs + 2).get(0).id()).isEqualTo("p" + (pairs - 1) + "a");
+    }
+
+    /** A made-up ten-letter word. */
+    private static String word(java.util.Random random) {
+        char[] w = new char[10];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (char) ('a' + random.nextInt(26));
+        }
+        return new String(w);
+    }
 }

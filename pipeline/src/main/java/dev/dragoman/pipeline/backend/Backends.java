@@ -433,7 +433,10 @@ public final class Backends {
     /**
      * The translation backend of {@code spec} in the standard decorator stack: retry around the rate limit around
      * usage metering, then the punctuation fix, the completeness guard and the glossary check, with the run's
-     * glossary ({@link #withGlossary}). Not cached: the article translator caches per segment.
+     * glossary ({@link #withGlossary}). Not cached: the article translator caches per segment — except with
+     * {@link #withFallbacks fallbacks}: a cache above a chain would keep a fallback's answers under the first
+     * backend's keys and drop their fallback notice, so a chain is used through {@link #cachedTranslator} (each link
+     * caches under its own keys) and {@code ArticleTranslator.over}.
      */
     public TranslationBackend translator(BackendSpec spec) {
         return chain(spec, (factory, s, gate) -> factory.standard(s, gate).build());

@@ -30,7 +30,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -47,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * (journal, then an existing output) runs the {@link ArticleStep} (translate, summarize, brief) with at most
  * {@code jobs} backend calls in flight, writes its outputs atomically, and records it in the journal — forced to disk —
  * before it counts as finished. Local work overlaps the waiting: {@link #LOCAL_WORKERS} more workers than {@code jobs}
- * read, detect, write and journal other items while {@code jobs} of them wait for the backend (the translator and the
- * summarizer given to the builder are gated at {@code jobs} calls at once), so the backend is never left with fewer
+ * read, detect, write and journal other items while {@code jobs} of them wait for the backend (the backends' HTTP
+ * requests pass a {@link JobsGate} of {@code jobs} permits, see {@link Builder#gate}; without one, the translator and
+ * the summarizer given to the builder are gated at {@code jobs} calls at once), so the backend is never left with fewer
  * than {@code jobs} requests because a worker was busy writing. A failing item is recorded (journal and {@code failures.jsonl}: input, stage, reason,
  * retriable) and the batch goes on. {@link #requestStop()} (SIGTERM) stops taking new items; the ones in flight
  * finish and are recorded.
@@ -81,8 +81,8 @@ public final class BatchEngine {
     private final AtomicBoolean stop = new AtomicBoolean();
     /** The first backend-wide refusal (quota exhausted, key rejected) of the current run; the batch fails fast. */
     private final AtomicReference<StageException> fatal = new AtomicReference<>();
-    /** Content id → the key of the item that took it in the current run. */
-    private final Map<String, String> claimed = new ConcurrentHashMap<>();
+    /** Content id → a hash of the key of the item that took it in the current run (synchronized on itself). */
+    private final KeyIndex claimed = new KeyIndex();
 
     private BatchEngine(
             BatchOptions options,
@@ -133,7 +133,9 @@ public final class BatchEngine {
     public <T> T run(BatchListener listener, boolean onlyNew, java.util.function.Function<RunReport, T> finish) {
         Instant started = clock.instant();
         fatal.set(null);
-        claimed.clear();
+        synchronized (claimed) {
+            claimed.clear();
+        }
         Path out = options.out();
         String fingerprint = options.fingerprint();
         ArticleOutputs outputs = new ArticleOutputs(out, options.formats());
@@ -216,7 +218,8 @@ public final class BatchEngine {
         AtomicInteger skipped = new AtomicInteger();
         AtomicInteger waiting = new AtomicInteger();
         AtomicReference<Usage> usage = new AtomicReference<>(Usage.NONE);
-        List<DoneRecord> entries = Collections.synchronizedList(new ArrayList<>());
+        // the entries are places in the journal, not records: a batch of any size keeps a few bytes per article
+        JournalEntries.Collector entries = new JournalEntries.Collector(BatchJournal.file(out.resolve(STATE_DIR)));
         List<StageException> failures = Collections.synchronizedList(new ArrayList<>());
         List<RunReport.FailedItem> failedItems = Collections.synchronizedList(new ArrayList<>());
 
@@ -227,7 +230,7 @@ public final class BatchEngine {
             ReadAhead pendingSources = new ReadAhead(sources.iterator(), src -> {
                 ItemSource.FileStamp stamp = ItemSource.stamp(src);
                 if (stamp != null) {
-                    Map<String, DoneRecord> finished = journal.doneFile(stamp, fingerprint);
+                    Map<String, Long> finished = journal.doneFile(stamp, fingerprint);
                     if (finished != null) {
                         return new ReadAhead.Read(src, stamp, finished, List.of()); // not even read
                     }
@@ -241,11 +244,11 @@ public final class BatchEngine {
                     ItemSource.FileStamp stamp = read.stamp();
                     if (read.finished() != null) {
                         // an unchanged file whose items all finished under these options: not even read
-                        for (Map.Entry<String, DoneRecord> e : read.finished().entrySet()) {
+                        for (Map.Entry<String, Long> e : read.finished().entrySet()) {
                             listener.discovered(1);
                             skipped.incrementAndGet();
                             if (!onlyNew) {
-                                entries.add(e.getValue());
+                                entries.add(e.getValue(), null);
                             }
                             listener.item(BatchListener.Outcome.SKIPPED, e.getKey(), null);
                         }
@@ -278,12 +281,13 @@ public final class BatchEngine {
                                     throw notAttempted(fatalSoFar);
                                 }
                                 Outcome o = process(item, journal, outputs, fingerprint);
+                                long at = o.at;
                                 if (o.toJournal) {
                                     // the done record, with the file's record when this was its last item: one force
                                     ObjectNode fileRecord = progress == null ? null : progress.itemEnded(true);
                                     ended = true;
                                     try {
-                                        journal.appendDone(o.record, item.key(), fileRecord);
+                                        at = journal.appendDone(o.record, item.key(), fileRecord);
                                     } catch (RuntimeException e) {
                                         throw StageException.of("write", e);
                                     }
@@ -295,17 +299,17 @@ public final class BatchEngine {
                                             fromCache.incrementAndGet();
                                         }
                                         usage.accumulateAndGet(o.record.usage(), Usage::plus);
-                                        entries.add(o.record);
+                                        entries.add(at, o.record.id());
                                     }
                                     case SKIPPED -> {
                                         skipped.incrementAndGet();
-                                        if (!onlyNew && o.record != null) {
-                                            entries.add(o.record);
+                                        if (!onlyNew && at >= 0) {
+                                            entries.add(at, o.id);
                                         }
                                     }
                                     default -> {}
                                 }
-                                finishedItem = o.record != null;
+                                finishedItem = at >= 0;
                                 listener.item(
                                         o.kind,
                                         item.key(),
@@ -353,7 +357,6 @@ public final class BatchEngine {
                 awaitQuietly(pool);
             }
         }
-        entries.sort(java.util.Comparator.comparing(DoneRecord::id));
         RunReport report = new RunReport(
                 started,
                 clock.instant(),
@@ -362,7 +365,7 @@ public final class BatchEngine {
                 failures.size(),
                 skipped.get(),
                 usage.get(),
-                entries,
+                entries.finish(),
                 failures,
                 stop.get(),
                 failedItems.stream()
@@ -435,8 +438,7 @@ public final class BatchEngine {
      */
     private static final class ReadAhead implements AutoCloseable {
         /** One source: its stamp (files), its items, or, for an unchanged finished file, its finished items. */
-        record Read(
-                String source, ItemSource.FileStamp stamp, Map<String, DoneRecord> finished, List<WorkItem> items) {}
+        record Read(String source, ItemSource.FileStamp stamp, Map<String, Long> finished, List<WorkItem> items) {}
 
         private final Iterator<String> sources;
         private final java.util.function.Function<String, Read> reader;
@@ -494,10 +496,13 @@ public final class BatchEngine {
         }
     }
 
-    /** What became of an item; {@code toJournal}: its done record is still to be appended (the worker does it). */
-    private record Outcome(BatchListener.Outcome kind, DoneRecord record, boolean toJournal) {
-        Outcome(BatchListener.Outcome kind, DoneRecord record) {
-            this(kind, record, false);
+    /**
+     * What became of an item: its record (when done now), where its done record starts in the journal ({@code at},
+     * −1 when it has none or it is still to be appended: {@code toJournal}, the worker does it) and its id when known.
+     */
+    private record Outcome(BatchListener.Outcome kind, DoneRecord record, long at, String id, boolean toJournal) {
+        static Outcome skipped(long at, String id) {
+            return new Outcome(BatchListener.Outcome.SKIPPED, null, at, id, false);
         }
     }
 
@@ -551,13 +556,12 @@ public final class BatchEngine {
         if (item.fetches()) {
             // only an item whose page is still to be fetched is known by its URL before loading; one that carries
             // its article is known by its content below, so a URL it declares never hides another article
-            DoneRecord seen = journal.doneKey(item.key(), fingerprint);
-            if (seen != null) {
-                return new Outcome(
-                        BatchListener.Outcome.SKIPPED, seen); // never fetch a finished feed item's page again
+            long seen = journal.findKey(item.key(), fingerprint);
+            if (seen >= 0) {
+                return Outcome.skipped(seen, null); // never fetch a finished feed item's page again
             }
             if (journal.doneUrl(item.url(), fingerprint)) {
-                return new Outcome(BatchListener.Outcome.SKIPPED, null); // the same page reached through another feed
+                return Outcome.skipped(-1, null); // the same page reached through another feed
             }
         }
         Article article;
@@ -569,21 +573,20 @@ public final class BatchEngine {
         // the content id, never an id the input declares: two different articles that declare one id both survive,
         // and no declared name ever reaches a path
         String id = Article.contentId(article.headline(), article.paragraphs());
-        DoneRecord done = journal.doneArticle(id, fingerprint);
-        if (done != null) {
-            return new Outcome(BatchListener.Outcome.SKIPPED, done);
+        long done = journal.findArticle(id, fingerprint);
+        if (done >= 0) {
+            return Outcome.skipped(done, id);
         }
-        String first = claimed.putIfAbsent(id, item.key());
-        if (first != null && !first.equals(item.key())) {
+        if (!claim(id, item.key())) {
             // the same story reached twice in this run (two files, two feeds): it is done once, by the first
-            LOG.debug("{} is the same article as {}", item.key(), first);
-            return new Outcome(BatchListener.Outcome.SKIPPED, null);
+            LOG.debug("{} is the same article as an earlier item of this run", item.key());
+            return Outcome.skipped(-1, null);
         }
         DoneRecord recovered = outputs.recover(id, fingerprint);
         if (recovered != null && !recovered.fallback()) {
-            journal.appendDone(recovered, item.key());
+            long at = journal.appendDone(recovered, item.key());
             LOG.debug("adopted the outputs of {} written by an interrupted run", item.key());
-            return new Outcome(BatchListener.Outcome.SKIPPED, recovered);
+            return Outcome.skipped(at, id);
         }
 
         StepResult result = step.apply(article, options.step());
@@ -593,14 +596,31 @@ public final class BatchEngine {
         } catch (IOException | RuntimeException e) {
             throw StageException.of("write", e);
         }
-        DoneRecord before = journal.byFallback(id, fingerprint);
-        if (before != null && record.fallback()) {
+        long before = journal.findFallback(id, fingerprint);
+        if (before >= 0 && record.fallback()) {
             // redone because a fallback helped last time, and the configured backend is still out of quota: nothing
             // new to report (a digest of new items does not list it again)
-            return new Outcome(BatchListener.Outcome.SKIPPED, before);
+            return Outcome.skipped(before, id);
         }
         return new Outcome(
-                record.fromCache() ? BatchListener.Outcome.FROM_CACHE : BatchListener.Outcome.DONE, record, true);
+                record.fromCache() ? BatchListener.Outcome.FROM_CACHE : BatchListener.Outcome.DONE,
+                record,
+                -1,
+                id,
+                true);
+    }
+
+    /**
+     * True when this item takes the content id in the current run: no other item did, or this same item did (the
+     * keys are compared by their 32-bit hash codes: a clash only lets a duplicate be done twice, never drops one).
+     */
+    private boolean claim(String id, String key) {
+        long mine = key.hashCode() & 0xffffffffL;
+        long first;
+        synchronized (claimed) {
+            first = claimed.putIfAbsent(id, mine);
+        }
+        return first < 0 || first == mine;
     }
 
     private DoneRecord record(String id, WorkItem item, StepResult result, List<String> paths, String fingerprint) {
@@ -692,6 +712,7 @@ public final class BatchEngine {
         private ArticleReaders readers = ArticleReaders.standard();
         private Clock clock = Clock.systemUTC();
         private DeferredBatches deferred;
+        private JobsGate gate;
 
         private Builder(BatchOptions options) {
             this.options = Objects.requireNonNull(options, "options");
@@ -741,6 +762,17 @@ public final class BatchEngine {
             return this;
         }
 
+        /**
+         * The gate the backends' HTTP client passes through ({@link JobsGate#around}): then a permit is held only
+         * while a request is on the wire, and the translator and the summarizer are not gated here as a whole (which
+         * would hold a permit through cache look-ups, the store's lock, rate-limit waits and local summaries). Its
+         * {@link JobsGate#jobs()} must be the options' {@code jobs}. Null (the default): gated here.
+         */
+        public Builder gate(JobsGate g) {
+            this.gate = g;
+            return this;
+        }
+
         /** The clock for run times and records (default: the UTC system clock). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -756,6 +788,16 @@ public final class BatchEngine {
             if (step != null) {
                 s = step; // a ready step is not gated: jobs workers, each one item at a time
                 workers = options.jobs();
+            } else if (gate != null) {
+                if (gate.jobs() != options.jobs()) {
+                    throw new IllegalArgumentException("the backends' gate lets " + gate.jobs()
+                            + " requests through at once, but the batch runs " + options.jobs() + " jobs");
+                }
+                s = ArticleStep.builder()
+                        .translator(translator)
+                        .summarizer(summarizer)
+                        .build();
+                workers = options.jobs() + LOCAL_WORKERS;
             } else {
                 Semaphore calls = new Semaphore(options.jobs(), true);
                 s = ArticleStep.builder()

@@ -33,7 +33,8 @@ public record RunReport(
     public record FailedItem(String input, String stage, String reason, boolean retriable) {}
 
     public RunReport {
-        entries = List.copyOf(entries);
+        // a local run's entries are places in its journal, read back when used (JournalEntries): immutable, not copied
+        entries = entries instanceof JournalEntries ? entries : List.copyOf(entries);
         failures = List.copyOf(failures);
         failedItems = failedItems == null ? List.of() : List.copyOf(failedItems);
         batchesInFlight = batchesInFlight == null ? List.of() : List.copyOf(batchesInFlight);

@@ -77,7 +77,9 @@ public final class ConfigReport {
                         + (s.model() == null ? "" : ", model " + s.model())
                         + (s.baseUrl() == null ? "" : ", base-url " + s.baseUrl())
                         + options(s)
-                        + (b.fallback().isEmpty() ? "" : ", fallback " + String.join(", ", b.fallback()))
+                        + (b.fallback().isEmpty()
+                                ? ""
+                                : ", fallback " + String.join(", ", b.fallback()) + then(settings, b))
                         + ", " + BackendListing.keyStatus(b, settings.env())
                         + "  (" + b.file() + " line " + b.line() + ")\n");
                 if (b.literalKey() != null) {
@@ -88,6 +90,18 @@ public final class ConfigReport {
             }
         }
         return new Shown(out.toString(), warnings);
+    }
+
+    /** " (then apertium)": the fallbacks' own chains as the run follows them, when they add any. */
+    private static String then(Settings settings, BackendConfig b) {
+        try {
+            List<String> chain = settings.fallbackChain(b);
+            return chain.size() > b.fallback().size()
+                    ? " (then " + String.join(", ", chain.subList(b.fallback().size(), chain.size())) + ")"
+                    : "";
+        } catch (ConfigException e) {
+            return ""; // said where the chain is built
+        }
     }
 
     /**

@@ -53,16 +53,44 @@ public final class Settings {
     private final Map<String, String> env;
     private final String glossaryFile;
     private final Budget budget;
+    /** The backends' HTTP client behind a batch's gate; null: the process's shared one ({@link BackendTypes#http}). */
+    private final java.util.function.Supplier<okhttp3.OkHttpClient> http;
 
     public Settings(DragomanConfig config, Map<String, String> env) {
-        this(config, env, null, null);
+        this(config, env, null, null, null);
     }
 
-    private Settings(DragomanConfig config, Map<String, String> env, String glossaryFile, Budget budget) {
+    private Settings(
+            DragomanConfig config,
+            Map<String, String> env,
+            String glossaryFile,
+            Budget budget,
+            java.util.function.Supplier<okhttp3.OkHttpClient> http) {
         this.config = Objects.requireNonNull(config, "config");
         this.env = Map.copyOf(env);
         this.glossaryFile = glossaryFile;
         this.budget = budget;
+        this.http = http;
+    }
+
+    /**
+     * A copy whose backends send every request through {@code gate} (a batch's {@code --jobs}: a permit only while a
+     * request is on the wire); give the same gate to {@link dev.dragoman.pipeline.batch.BatchEngine.Builder#gate}.
+     */
+    public Settings withGate(dev.dragoman.pipeline.batch.JobsGate gate) {
+        Objects.requireNonNull(gate, "gate");
+        java.util.function.Supplier<okhttp3.OkHttpClient> shared = http != null ? http : BackendTypes::http;
+        return new Settings(config, env, glossaryFile, budget, new java.util.function.Supplier<>() {
+            private okhttp3.OkHttpClient gated; // made on first use: a run that sends nothing never loads OkHttp
+
+            @Override
+            public synchronized okhttp3.OkHttpClient get() {
+                if (gated == null) {
+                    gated = gate.around(shared.get());
+                }
+                return gated;
+            }
+        });
     }
 
     /**
@@ -70,7 +98,7 @@ public final class Settings {
      * keeps {@link Setting#GLOSSARY}'s.
      */
     public Settings withGlossary(String file) {
-        return file == null || file.isBlank() ? this : new Settings(config, env, file.strip(), budget);
+        return file == null || file.isBlank() ? this : new Settings(config, env, file.strip(), budget, http);
     }
 
     /**
@@ -85,7 +113,7 @@ public final class Settings {
         if (maxUsd == null) {
             return this;
         }
-        return new Settings(config, env, glossaryFile, Budget.of(maxUsd, prices()));
+        return new Settings(config, env, glossaryFile, Budget.of(maxUsd, prices()), http);
     }
 
     /** The run's budget, or null for none (see {@link #withBudget}). */
@@ -261,7 +289,7 @@ public final class Settings {
     public Backends backends(BackendConfig b) {
         return BackendTypes.registry()
                 .withVariables(b.variables(env))
-                .withHttp(BackendTypes::http)
+                .withHttp(http != null ? http : BackendTypes::http)
                 .withGlossary(this::glossary)
                 .withBudget(budget)
                 .withFallbacks(fallbacks(b));
@@ -281,6 +309,15 @@ public final class Settings {
         seen.add(b.name());
         follow(b, BackendTypes.registry(), chain, seen);
         return chain;
+    }
+
+    /**
+     * The names of {@code b}'s whole fallback chain, each fallback's own followed ({@link #backends}), for listings.
+     *
+     * @throws ConfigException as {@link #backends}
+     */
+    public List<String> fallbackChain(BackendConfig b) {
+        return fallbacks(b).stream().map(f -> f.spec().name()).toList();
     }
 
     private void follow(

@@ -34,7 +34,7 @@ public record BackendCost(
     static final int TOKENS_PER_SEGMENT = 5;
     /** The instructions of a summary prompt (style, length, language, rules), approximately. */
     static final int SUMMARY_PROMPT_TOKENS = 450;
-    /** Tokens of one summary sentence, approximately (news sentences run 20–30 words). */
+    /** Tokens of one summary sentence when the article gives no measure of its own (an article without sentences). */
     static final int TOKENS_PER_SENTENCE = 45;
 
     public BackendCost {
@@ -75,24 +75,34 @@ public record BackendCost(
 
     /**
      * The usage a language model's summary of {@code article} is expected to bill: the instructions (about
-     * {@value #SUMMARY_PROMPT_TOKENS} tokens), the headline and body, and an answer of the asked length (about
-     * {@value #TOKENS_PER_SENTENCE} tokens a sentence, two a word). An approximation: long articles summarized in
-     * parts, and answers asked again after a failed check, cost more.
+     * {@value #SUMMARY_PROMPT_TOKENS} tokens), the headline and body, and an answer of the asked length written in
+     * sentences as long as the article's own — its body's tokens per sentence (per word, for a length in words), so
+     * the language and the model's tokenizer are those of the article. Measured on the dev sets' human summaries
+     * (docs/BENCHMARKS.md, EstimateBenchmark): a fixed {@value #TOKENS_PER_SENTENCE} tokens a sentence was +71 % for
+     * English (28 a sentence) and +38 % for Arabic. An approximation: long articles summarized in parts, and answers
+     * asked again after a failed check, cost more; an article without sentences falls back to the fixed rate.
      */
     public Usage expectedSummary(Article article, SummaryOptions options) {
         long input = SUMMARY_PROMPT_TOKENS + counter.count(article.headline());
+        long body = 0;
         long words = 0;
+        long sentences = 0;
         for (var p : article.paragraphs()) {
-            input += counter.count(p.text());
+            body += counter.count(p.text());
             words += Segmenter.wordCount(p.text());
+            sentences += Segmenter.sentences(p.text(), article.language()).size();
         }
+        input += body;
+        double perSentence = sentences == 0 ? TOKENS_PER_SENTENCE : (double) body / sentences;
+        double perWord = words == 0 ? 2 : (double) body / words;
         SummaryLength length = options.length();
         long output = switch (length.unit()) {
-            case SENTENCES -> Math.round(length.value() * TOKENS_PER_SENTENCE);
-            case WORDS -> Math.round(length.value() * 2);
-            case RATIO -> Math.max(20, Math.round(length.value() * words * 2));
+            case SENTENCES -> Math.round(length.value() * perSentence);
+            case WORDS -> Math.round(length.value() * perWord);
+            case RATIO -> Math.max(20, Math.round(length.value() * Math.max(1, sentences) * perSentence));
         };
-        return Usage.ofTokens(1, input, output + 16);
+        // JSON around bullets or a headline; a paragraph comes as it is
+        return Usage.ofTokens(1, input, output + (options.style() == SummaryOptions.Style.PARAGRAPH ? 0 : 8));
     }
 
     /** What {@code usage} costs live and deferred; {@link Cost#UNKNOWN} without a price. */

@@ -1,7 +1,8 @@
 package dev.dragoman.pipeline.digest;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.dragoman.core.Language;
 import dev.dragoman.core.json.Json;
 import dev.dragoman.core.summary.TimeAnchor;
@@ -13,6 +14,9 @@ import dev.dragoman.pipeline.batch.DoneRecord;
 import dev.dragoman.pipeline.batch.RunReport;
 import dev.dragoman.pipeline.internal.AtomicFiles;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,26 +42,57 @@ public final class DigestWriter {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    /** Writes the three files and returns their paths. */
+    /**
+     * Writes the three files and returns their paths. Each is streamed to its file a story at a time (the digest
+     * reads a story's records when asked for it), so a digest of any size is written in bounded memory.
+     */
     public List<Path> write(Path out, Digest digest) throws IOException {
         String stamp = STAMP.format(digest.report().started());
         Path dir = out.resolve(DIR);
         List<Path> written = new ArrayList<>();
         Path md = dir.resolve("digest-" + stamp + ".md");
-        AtomicFiles.write(md, markdown(digest));
+        write(md, w -> markdown(digest, w));
         written.add(md);
         Path html = dir.resolve("digest-" + stamp + ".html");
-        AtomicFiles.write(html, html(digest));
+        write(html, w -> html(digest, w));
         written.add(html);
         Path json = dir.resolve("digest-" + stamp + ".json");
-        AtomicFiles.write(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(digest)) + "\n");
+        write(json, w -> json(digest, w));
         written.add(json);
         return written;
+    }
+
+    private interface Render {
+        void to(Writer out) throws IOException;
+    }
+
+    private static String text(Render render) {
+        StringWriter out = new StringWriter();
+        try {
+            render.to(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        return out.toString();
+    }
+
+    private static void write(Path file, Render render) throws IOException {
+        try (AtomicFiles.Pending pending = AtomicFiles.begin(file)) {
+            render.to(pending.writer());
+            pending.commit();
+        }
     }
 
     // ------------------------------------------------------------------ Markdown
 
     public String markdown(Digest d) {
+        return text(w -> markdown(d, w));
+    }
+
+    /** The Markdown digest, written to {@code out} a story at a time. */
+    public void markdown(Digest d, Writer to) throws IOException {
+        // the document ends in one newline after its last non-blank character (String.stripTrailing, streamed)
+        StripTrailing out = new StripTrailing(to);
         RunReport r = d.report();
         StringBuilder sb =
                 new StringBuilder("# Digest ").append(time(r.started())).append("\n\n");
@@ -71,6 +106,8 @@ public final class DigestWriter {
         sb.append("- Usage: ").append(usage(r.usage())).append("\n\n");
         int n = 0;
         for (Digest.Story story : d.stories()) {
+            out.append(sb);
+            sb.setLength(0);
             n++;
             sb.append("## ")
                     .append(n)
@@ -132,13 +169,20 @@ public final class DigestWriter {
                         .append('\n');
             }
         }
-        return sb.toString().stripTrailing() + "\n";
+        out.append(sb);
+        out.end();
     }
 
     // ------------------------------------------------------------------ HTML
 
     public String html(Digest d) {
+        return text(w -> html(d, w));
+    }
+
+    /** The HTML digest, written to {@code out} a story at a time. */
+    public void html(Digest d, Writer out) throws IOException {
         RunReport r = d.report();
+        out.write(HtmlPage.start(d.mainLanguage(), "Digest " + time(r.started()), null));
         StringBuilder sb = new StringBuilder();
         sb.append("<header lang=\"en\" dir=\"ltr\">\n<h1>Digest <time datetime=\"")
                 .append(r.started())
@@ -152,6 +196,8 @@ public final class DigestWriter {
         if (stories.size() > 1) {
             sb.append("<nav class=\"toc\" lang=\"en\" dir=\"ltr\">\n<ol>\n");
             for (int i = 0; i < stories.size(); i++) {
+                out.append(sb);
+                sb.setLength(0);
                 DoneRecord lead = stories.get(i).lead();
                 sb.append("<li><a href=\"#story-")
                         .append(i + 1)
@@ -165,6 +211,8 @@ public final class DigestWriter {
         }
         sb.append("<main>\n");
         for (int i = 0; i < stories.size(); i++) {
+            out.append(sb);
+            sb.setLength(0);
             Digest.Story story = stories.get(i);
             DoneRecord lead = story.lead();
             sb.append("<article class=\"story\" id=\"story-")
@@ -264,7 +312,7 @@ public final class DigestWriter {
                 .append("</li>\n<li>Usage: ")
                 .append(HtmlArticleWriter.escape(usage(r.usage())))
                 .append("</li>\n</ul>\n</footer>\n");
-        return HtmlPage.of(d.mainLanguage(), "Digest " + time(r.started()), null, sb.toString());
+        out.append(sb).append(HtmlPage.END);
     }
 
     private static String langDir(Language language) {
@@ -276,75 +324,108 @@ public final class DigestWriter {
 
     // ------------------------------------------------------------------ JSON
 
+    /** The JSON digest as a tree (what {@link #write} writes, pretty-printed, for a digest that fits in memory). */
     public ObjectNode json(Digest d) {
+        try (TokenBuffer buffer = new TokenBuffer(Json.mapper(), false)) {
+            json(d, buffer);
+            return (ObjectNode) Json.mapper().readTree(buffer.asParser());
+        } catch (IOException e) {
+            throw new UncheckedIOException("a token buffer does not fail", e);
+        }
+    }
+
+    /** The JSON digest, pretty-printed and ending in a newline, written to {@code out} a story at a time. */
+    public void json(Digest d, Writer out) throws IOException {
+        try (JsonGenerator g = Json.mapper().writerWithDefaultPrettyPrinter().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json(d, g);
+        }
+        out.write("\n");
+    }
+
+    private static void json(Digest d, JsonGenerator g) throws IOException {
         RunReport r = d.report();
-        ObjectNode root = Json.mapper().createObjectNode();
-        ObjectNode run = root.putObject("run");
-        run.put("started", r.started().toString());
-        run.put("ended", r.ended().toString());
-        run.put("stopped", r.stopped());
-        ObjectNode window = root.putObject("window");
+        g.writeStartObject();
+        g.writeObjectFieldStart("run");
+        g.writeStringField("started", r.started().toString());
+        g.writeStringField("ended", r.ended().toString());
+        g.writeBooleanField("stopped", r.stopped());
+        g.writeEndObject();
+        g.writeObjectFieldStart("window");
         if (d.windowFrom() != null) {
-            window.put("from", d.windowFrom().toString());
-            window.put("to", d.windowTo().toString());
+            g.writeStringField("from", d.windowFrom().toString());
+            g.writeStringField("to", d.windowTo().toString());
         }
-        ObjectNode counts = root.putObject("counts");
-        counts.put("stories", d.stories().size());
-        counts.put("articles", d.articles());
-        counts.put("done", r.done());
-        counts.put("fromCache", r.fromCache());
-        counts.put("failed", r.failed());
-        counts.put("skipped", r.skipped());
-        root.set("usage", Json.mapper().valueToTree(r.usage()));
-        ArrayNode failed = root.putArray("failed");
+        g.writeEndObject();
+        g.writeObjectFieldStart("counts");
+        g.writeNumberField("stories", d.stories().size());
+        g.writeNumberField("articles", d.articles());
+        g.writeNumberField("done", r.done());
+        g.writeNumberField("fromCache", r.fromCache());
+        g.writeNumberField("failed", r.failed());
+        g.writeNumberField("skipped", r.skipped());
+        g.writeEndObject();
+        g.writeFieldName("usage");
+        g.writeTree(Json.mapper().valueToTree(r.usage()));
+        g.writeArrayFieldStart("failed");
         for (RunReport.FailedItem f : r.failedItems()) {
-            ObjectNode o = failed.addObject();
-            o.put("input", f.input());
-            o.put("stage", f.stage());
-            o.put("reason", f.reason());
-            o.put("retriable", f.retriable());
+            g.writeStartObject();
+            g.writeStringField("input", f.input());
+            g.writeStringField("stage", f.stage());
+            g.writeStringField("reason", f.reason());
+            g.writeBooleanField("retriable", f.retriable());
+            g.writeEndObject();
         }
-        ArrayNode stories = root.putArray("stories");
+        g.writeEndArray();
+        g.writeArrayFieldStart("stories");
         for (Digest.Story story : d.stories()) {
-            ObjectNode s = stories.addObject();
-            s.put("headline", story.lead().headline());
+            g.writeStartObject();
+            g.writeStringField("headline", story.lead().headline());
             DoneRecord summary = story.summarySource();
             if (summary != null) {
-                s.put("summary", summary.summary());
-                s.put("summaryFrom", summary.id());
+                g.writeStringField("summary", summary.summary());
+                g.writeStringField("summaryFrom", summary.id());
                 if (!summary.anchors().isEmpty()) {
-                    s.set("anchors", Json.mapper().valueToTree(summary.anchors()));
+                    g.writeFieldName("anchors");
+                    g.writeTree(Json.mapper().valueToTree(summary.anchors()));
                 }
             }
-            s.put("size", story.reports().size());
+            g.writeNumberField("size", story.reports().size());
             if (story.latest() != null) {
-                s.put("latest", story.latest().toString());
+                g.writeStringField("latest", story.latest().toString());
             }
-            ArrayNode sources = s.putArray("sources");
+            g.writeArrayFieldStart("sources");
             for (DoneRecord rep : story.reports()) {
-                ObjectNode o = sources.addObject();
-                o.put("id", rep.id());
-                o.put("headline", rep.headline());
+                g.writeStartObject();
+                g.writeStringField("id", rep.id());
+                g.writeStringField("headline", rep.headline());
                 if (rep.originalHeadline() != null && !rep.originalHeadline().equals(rep.headline())) {
-                    o.put("originalHeadline", rep.originalHeadline());
+                    g.writeStringField("originalHeadline", rep.originalHeadline());
                 }
                 if (rep.displayLanguage() != null) {
-                    o.put("language", rep.displayLanguage().tag());
+                    g.writeStringField("language", rep.displayLanguage().tag());
                 }
                 if (rep.language() != null) {
-                    o.put("originalLanguage", rep.language().tag());
+                    g.writeStringField("originalLanguage", rep.language().tag());
                 }
-                o.put("date", date(rep));
+                g.writeStringField("date", date(rep));
                 if (rep.published() != null) {
-                    o.set("published", Json.mapper().valueToTree(rep.published()));
+                    g.writeFieldName("published");
+                    g.writeTree(Json.mapper().valueToTree(rep.published()));
                 }
-                o.put("agency", rep.agency());
-                o.put("url", rep.url());
-                o.put("input", rep.input());
-                o.set("outputs", Json.mapper().valueToTree(rep.outputs()));
+                g.writeStringField("agency", rep.agency());
+                g.writeStringField("url", rep.url());
+                g.writeStringField("input", rep.input());
+                g.writeFieldName("outputs");
+                g.writeTree(Json.mapper().valueToTree(rep.outputs()));
+                g.writeEndObject();
             }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.flush(); // a story at a time
         }
-        return root;
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     // ------------------------------------------------------------------ helpers
@@ -387,5 +468,35 @@ public final class DigestWriter {
     private static String counts(Digest d, RunReport r) {
         return d.stories().size() + " stories from " + d.articles() + " articles; " + r.done() + " done this run ("
                 + r.fromCache() + " from cache), " + r.failed() + " failed, " + r.skipped() + " already done";
+    }
+
+    /**
+     * Passes text on but holds back a run of white space until something else follows, so {@link #end()} can drop
+     * the document's trailing white space ({@link String#stripTrailing()}) and close it with one newline.
+     */
+    private static final class StripTrailing {
+        private final Writer out;
+        private final StringBuilder held = new StringBuilder();
+
+        StripTrailing(Writer out) {
+            this.out = out;
+        }
+
+        void append(CharSequence text) throws IOException {
+            int last = text.length() - 1;
+            while (last >= 0 && Character.isWhitespace(text.charAt(last))) {
+                last--;
+            }
+            if (last >= 0) {
+                out.append(held);
+                held.setLength(0);
+                out.append(text, 0, last + 1);
+            }
+            held.append(text, last + 1, text.length());
+        }
+
+        void end() throws IOException {
+            out.append('\n');
+        }
     }
 }

@@ -73,6 +73,7 @@ public final class AtomicFiles {
         private final Path tmp;
         private final FileChannel channel;
         private boolean done;
+        private java.io.Writer writer;
 
         private Pending(Path target, Path tmp, FileChannel channel) {
             this.target = target;
@@ -87,7 +88,24 @@ public final class AtomicFiles {
             }
         }
 
+        /**
+         * The file as a buffered UTF-8 {@link java.io.Writer} (one per file; flushed by {@link #commit}), for a text
+         * written in many pieces. Closing it is not needed.
+         */
+        public java.io.Writer writer() {
+            if (writer == null) {
+                writer = new java.io.BufferedWriter(
+                        new java.io.OutputStreamWriter(
+                                java.nio.channels.Channels.newOutputStream(channel), StandardCharsets.UTF_8),
+                        1 << 16);
+            }
+            return writer;
+        }
+
         public void commit() throws IOException {
+            if (writer != null) {
+                writer.flush();
+            }
             channel.force(true);
             channel.close();
             try {

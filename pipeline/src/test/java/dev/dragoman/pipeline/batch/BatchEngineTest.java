@@ -652,4 +652,59 @@ public class BatchEngineTest {
         assertThat(report.done()).isEqualTo(24);
         assertThat(most.get()).isLessThanOrEqualTo(2);
     }
+
+    @Test
+    void should_hold_no_permit_outside_the_backends_requests_when_they_pass_a_jobs_gate() throws Exception {
+        // given 1 job, the backends' requests gated by a JobsGate, and a first translation that waits (as one waiting
+        // for the cache's lock would) until another article's translation has finished
+        Path in = writeArticles(6);
+        AtomicInteger calls = new AtomicInteger();
+        java.util.concurrent.CountDownLatch another = new java.util.concurrent.CountDownLatch(1);
+        ScriptedTranslator scripted = new ScriptedTranslator();
+        dev.dragoman.core.translation.Translator waiting = request -> {
+            if (calls.getAndIncrement() == 0) {
+                try {
+                    if (!another.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("no other translation could start: a permit was held");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                return scripted.translate(request);
+            }
+            try {
+                return scripted.translate(request);
+            } finally {
+                another.countDown();
+            }
+        };
+        BatchOptions options = new BatchOptions(
+                List.of(in.toString()), tmp.resolve("out"), Language.ENGLISH, true, null, 1, null, null, "scripted");
+        BatchEngine engine = BatchEngine.builder(options)
+                .translator(Scripted.backend(waiting))
+                .summarizer(new ScriptedSummarizer())
+                .gate(JobsGate.of(1))
+                .clock(clock)
+                .build();
+        // when
+        RunReport report = engine.run(BatchListener.NONE, false);
+        // then the other articles went on while the first waited outside a backend request, and all were done
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.done()).isEqualTo(6);
+    }
+
+    @Test
+    void should_refuse_a_gate_of_another_size_than_the_jobs() {
+        BatchOptions options = BatchOptions.of(List.of(tmp.toString()), tmp.resolve("out"))
+                .withTranslateTo(Language.ENGLISH)
+                .withJobs(4)
+                .withBackends("scripted");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BatchEngine.builder(options)
+                        .translator(Scripted.backend(new ScriptedTranslator()))
+                        .gate(JobsGate.of(2))
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("4 jobs");
+    }
 }

@@ -114,8 +114,62 @@ class BatchJournalTest {
         // and written whole, the pair lets an unchanged file be skipped unread
         java.nio.file.Files.write(file, whole);
         try (BatchJournal reopened = BatchJournal.open(dir)) {
-            assertThat(reopened.doneFile(stamp, "fp")).containsEntry("in/story.txt", record(2));
+            assertThat(reopened.doneFile(stamp, "fp")).containsOnlyKeys("in/story.txt");
+            assertThat(reopened.read(reopened.doneFile(stamp, "fp").get("in/story.txt")))
+                    .isEqualTo(record(2));
         }
+    }
+
+    @Test
+    void should_find_every_record_by_id_key_and_url_and_read_it_back_after_a_reopen_keeping_the_latest()
+            throws Exception {
+        // given 300 records (more than the indexes' first tables hold), each with a URL, and item 7 redone later
+        try (BatchJournal journal = BatchJournal.open(dir)) {
+            for (int i = 0; i < 300; i++) {
+                journal.appendDone(withUrl(record(i), "https://example.org/" + i), "in/" + i + ".txt");
+            }
+            journal.appendDone(withUrl(record(7), "https://example.org/7"), "in/7-again.txt");
+        }
+
+        // when the journal is opened again
+        try (BatchJournal reopened = BatchJournal.open(dir)) {
+            // then each record is found under its id, key and URL, and read back whole
+            for (int i = 0; i < 300; i++) {
+                assertThat(reopened.doneArticle("id-" + i, "fp"))
+                        .isEqualTo(withUrl(record(i), "https://example.org/" + i));
+                assertThat(reopened.doneKey("in/" + i + ".txt", "fp")).isNotNull();
+                assertThat(reopened.doneUrl("https://example.org/" + i, "fp")).isTrue();
+            }
+            // the id points at the latest record of item 7, both keys still find it
+            assertThat(reopened.findArticle("id-7", "fp")).isEqualTo(reopened.findKey("in/7-again.txt", "fp"));
+            assertThat(reopened.findKey("in/7.txt", "fp")).isNotNegative();
+            // and nothing else is found: other options, unknown ids, keys and URLs
+            assertThat(reopened.doneArticle("id-1", "other-fp")).isNull();
+            assertThat(reopened.doneArticle("id-300", "fp")).isNull();
+            assertThat(reopened.doneKey("in/300.txt", "fp")).isNull();
+            assertThat(reopened.doneUrl("https://example.org/300", "fp")).isFalse();
+        }
+    }
+
+    private static DoneRecord withUrl(DoneRecord r, String url) {
+        return new DoneRecord(
+                r.id(),
+                r.fingerprint(),
+                r.input(),
+                url,
+                r.originalHeadline(),
+                r.language(),
+                r.headline(),
+                r.summary(),
+                r.displayLanguage(),
+                r.published(),
+                r.agency(),
+                r.outputs(),
+                r.usage(),
+                r.fromCache(),
+                r.finished(),
+                r.warnings(),
+                r.anchors());
     }
 
     /** The end (exclusive, after its newline) of the line that starts at {@code from}. */

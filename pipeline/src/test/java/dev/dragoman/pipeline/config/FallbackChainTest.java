@@ -411,4 +411,26 @@ class FallbackChainTest {
                         DragomanException.class,
                         e -> assertThat(e.kind()).isEqualTo(DragomanException.Kind.AUTHENTICATION_FAILED));
     }
+
+    @Test
+    void should_refuse_a_summary_chain_for_a_cluster_job_whose_workers_do_not_build_it() throws Exception {
+        // given gpt summarizes with the extractive summarizer as its fallback
+        Settings settings = settings(null, "extractive");
+        dev.dragoman.pipeline.step.StepOptions summarizeOnly =
+                new dev.dragoman.pipeline.step.StepOptions(null, true, null, null);
+
+        // when / then
+        assertThatThrownBy(() -> ConfiguredBackends.specs(
+                        settings, summarizeOnly, new BackendChoice(null, "gpt", "memory", null, null)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("has a summary fallback chain ('fallback: extractive')")
+                .hasMessageContaining("run the batch locally");
+        // and a chain that only translates does not stop a job that only summarizes
+        Settings translating = settings(null, "dl");
+        assertThat(ConfiguredBackends.specs(
+                                translating, summarizeOnly, new BackendChoice(null, "gpt", "memory", null, null))
+                        .summarize()
+                        .name())
+                .isEqualTo("gpt");
+    }
 }

@@ -272,4 +272,79 @@ class DigestTest {
         assertThat(json.at("/failed/0/input").asText()).endsWith("broken.txt");
         assertThat(json.at("/failed/0/reason").asText()).isNotBlank();
     }
+
+    @Test
+    void should_write_the_same_files_streamed_a_story_at_a_time_as_the_texts_built_whole() throws Exception {
+        // given the fixture stories, finished by a run whose entries are read back from its journal
+        Path in = inputs();
+        Files.writeString(in.resolve("broken.txt"), "");
+        Path out = tmp.resolve("out");
+        RunReport report = run(Language.ENGLISH, in, out);
+        Digest digest = Digest.of(report, new dev.dragoman.core.cluster.MinHashStoryClusterer());
+        DigestWriter writer = new DigestWriter();
+
+        // when the digest is written to its files
+        List<Path> files = writer.write(out, digest);
+
+        // then each file is the text built whole: Markdown, HTML, and the JSON tree pretty-printed
+        assertThat(digest.stories()).hasSizeGreaterThan(1);
+        assertThat(Files.readString(files.get(0), StandardCharsets.UTF_8)).isEqualTo(writer.markdown(digest));
+        assertThat(Files.readString(files.get(1), StandardCharsets.UTF_8)).isEqualTo(writer.html(digest));
+        assertThat(Files.readString(files.get(2), StandardCharsets.UTF_8))
+                .isEqualTo(
+                        Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(writer.json(digest)) + "\n");
+        assertThat(writer.markdown(digest)).matches("(?s).*\\S\n"); // one newline after the last character
+    }
+
+    @Test
+    void should_render_a_story_larger_than_it_holds_in_memory_with_every_report_in_time_order() {
+        // given one report repeated by 300 sources (more than a story holds in memory), given out of order
+        int copies = Digest.IN_MEMORY_REPORTS + 44;
+        List<dev.dragoman.pipeline.batch.DoneRecord> entries = new java.util.ArrayList<>();
+        for (int i = copies - 1; i >= 0; i--) {
+            entries.add(new dev.dragoman.pipeline.batch.DoneRecord(
+                    String.format(java.util.Locale.ROOT, "%032x", i),
+                    "fp",
+                    "in/" + i + ".txt",
+                    null,
+                    "Syria and Iraq agree to share Euphrates water data",
+                    Language.ENGLISH,
+                    "Syria and Iraq agree to share Euphrates water data",
+                    i == 3 ? "Syria and Iraq agreed to share daily data on the Euphrates river's flow." : "",
+                    Language.ENGLISH,
+                    dev.dragoman.core.Published.ofDate("d", java.time.LocalDate.of(2024, 6, 25)),
+                    "AG" + i,
+                    List.of(),
+                    dev.dragoman.core.usage.Usage.NONE,
+                    false,
+                    Instant.EPOCH,
+                    List.of(),
+                    List.of()));
+        }
+        RunReport report = new RunReport(
+                Instant.EPOCH,
+                Instant.EPOCH,
+                copies,
+                0,
+                0,
+                0,
+                dev.dragoman.core.usage.Usage.NONE,
+                entries,
+                List.of(),
+                false);
+
+        // when its digest is written
+        Digest digest = Digest.of(report, new dev.dragoman.core.cluster.MinHashStoryClusterer());
+        String md = new DigestWriter().markdown(digest);
+
+        // then it is one story of every report, in time then id order, with the one summary there is
+        assertThat(digest.stories()).hasSize(1);
+        Digest.Story story = digest.stories().get(0);
+        assertThat(story.reports()).hasSize(copies);
+        assertThat(story.reports().get(copies - 1).agency()).isEqualTo("AG" + (copies - 1));
+        assertThat(story.summarySource().agency()).isEqualTo("AG3");
+        assertThat(md).contains("(" + copies + " sources)", "Syria and Iraq agreed to share daily data");
+        assertThat(md.lines().filter(l -> l.startsWith("- **AG"))).hasSize(copies);
+        assertThat(md.indexOf("- **AG0**")).isLessThan(md.indexOf("- **AG1**"));
+    }
 }

@@ -309,4 +309,30 @@ class SqliteStoreTest {
                     .toList();
         }
     }
+
+    @Test
+    void should_store_all_of_a_write_of_many_entries_or_none_when_it_fails_half_way() throws Exception {
+        // given a file whose third row of a write will be refused (a trigger, as a full disk or a crash would stop it)
+        Path file = dir.resolve("torn/cache.db");
+        try (SqliteResultCache cache = SqliteResultCache.open(file)) {
+            cache.put(key("before"), entry("stored before"));
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                    Statement st = c.createStatement()) {
+                st.execute("CREATE TRIGGER refuse BEFORE INSERT ON entries WHEN NEW.value = 'poison'"
+                        + " BEGIN SELECT RAISE(ABORT, 'refused'); END");
+            }
+            java.util.Map<CacheKey, CacheEntry> article = new java.util.LinkedHashMap<>();
+            article.put(key("s1"), entry("first"));
+            article.put(key("s2"), entry("second"));
+            article.put(key("s3"), entry("poison"));
+            // when an article's segments are written in one call
+            assertThatThrownBy(() -> cache.putAll(article)).isInstanceOf(CacheException.class);
+            // then none of them is stored (one transaction, rolled back), what was there before is intact, and the
+            // store goes on working
+            assertThat(cache.getAll(List.of(key("s1"), key("s2"), key("s3"), key("before"))))
+                    .containsOnlyKeys(key("before"));
+            cache.putAll(java.util.Map.of(key("s1"), entry("first")));
+            assertThat(cache.get(key("s1"))).contains(entry("first"));
+        }
+    }
 }
