@@ -2,6 +2,7 @@ package dev.dragoman.serve;
 
 import dev.dragoman.core.Language;
 import dev.dragoman.core.cache.MeteredResultCache;
+import dev.dragoman.core.ratelimit.SharedRateLimits;
 import dev.dragoman.core.text.Durations;
 import dev.dragoman.core.usage.UsageMeter;
 import dev.dragoman.pipeline.config.BackendConfig;
@@ -19,18 +20,22 @@ import java.util.Map;
 /**
  * {@code dragoman serve} from the configuration ({@code serve:} section of the same YAML file, {@code DRAGOMAN_SERVE_*}
  * variables, flags applied by the front end): the options, the client keys file, and the backends built as every
- * other command builds them (same specs, keys, cache store). Closing it closes the cache store.
+ * other command builds them (same specs, keys, cache store, and the rate limits shared through
+ * {@code rate-limit.url} with every other process naming it). Closing it closes the cache store and the rate limits.
  */
 public final class ServeConfig implements AutoCloseable {
 
     private final ServeOptions options;
     private final ServeBackends backends;
     private final MeteredResultCache store;
+    private final SharedRateLimits rateLimits;
 
-    private ServeConfig(ServeOptions options, ServeBackends backends, MeteredResultCache store) {
+    private ServeConfig(
+            ServeOptions options, ServeBackends backends, MeteredResultCache store, SharedRateLimits rateLimits) {
         this.options = options;
         this.backends = backends;
         this.store = store;
+        this.rateLimits = rateLimits;
     }
 
     /**
@@ -49,24 +54,37 @@ public final class ServeConfig implements AutoCloseable {
                 value(settings, Setting.CACHE_STORE),
                 value(settings, Setting.CACHE_PATH),
                 value(settings, Setting.CACHE_URL));
+        SharedRateLimits shared = null;
         try {
+            shared = Stores.rateLimits(settings);
             UsageMeter meter = new UsageMeter();
             Map<String, TranslationBackend> translators = new LinkedHashMap<>();
             for (String name : names) {
                 BackendConfig b = settings.backend(name);
                 translators.put(
                         name,
-                        settings.backends(b).withCache(store).withMeter(meter).cachedTranslator(b.spec()));
+                        settings.backends(b)
+                                .withCache(store)
+                                .withRateLimits(shared)
+                                .withMeter(meter)
+                                .cachedTranslator(b.spec()));
             }
             BackendConfig s = settings.backend(summarizer);
             var built = new ServeBackends(
                     translators,
-                    settings.backends(s).withCache(store).withMeter(meter).summarizer(s.spec()),
+                    settings.backends(s)
+                            .withCache(store)
+                            .withRateLimits(shared)
+                            .withMeter(meter)
+                            .summarizer(s.spec()),
                     meter,
                     settings.glossary());
-            return new ServeConfig(options, built, store);
+            return new ServeConfig(options, built, store, shared);
         } catch (RuntimeException e) {
             store.close();
+            if (shared != null) {
+                shared.close();
+            }
             throw e;
         }
     }
@@ -147,5 +165,8 @@ public final class ServeConfig implements AutoCloseable {
     @Override
     public void close() {
         store.close();
+        if (rateLimits != null) {
+            rateLimits.close();
+        }
     }
 }

@@ -41,22 +41,14 @@ public final class EstimateOption {
     }
 
     /**
-     * Prints {@code estimate} on standard output ({@code TEXT}: a table) and what it could not count on stderr.
+     * Prints {@code estimate} on standard output ({@code TEXT}: a table) and its {@link Estimate#notes} on stderr.
      *
      * @return the exit code, 0
      */
     public int print(Estimate estimate, OutputFormat format, Console console) {
         console.out().print(estimate.table().render(format));
         console.out().flush();
-        if (estimate.unreadable() > 0) {
-            console.note(
-                    "%d inputs or articles could not be read or planned; a run would fail them.",
-                    estimate.unreadable());
-        }
-        if (estimate.total().live() == null) {
-            console.note("Warning: no price for some backend: its cost is shown as -; give one under 'prices:' in"
-                    + " the configuration (LiteLLM's field names, dollars per token or character).");
-        }
+        estimate.notes().forEach(note -> console.note("%s", note));
         return 0;
     }
 }

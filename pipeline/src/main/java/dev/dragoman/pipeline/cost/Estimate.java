@@ -70,6 +70,22 @@ public record Estimate(int articles, int unreadable, long segments, long segment
         return c;
     }
 
+    /**
+     * What people should know beside the {@link #table()}: inputs that could not be planned, and a backend without a
+     * price (its cost shows as -, and so does the total); empty when there is nothing to say.
+     */
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        if (unreadable > 0) {
+            notes.add(unreadable + " inputs or articles could not be read or planned; a run would fail them.");
+        }
+        if (total().live() == null) {
+            notes.add("Warning: no price for some backend: its cost is shown as -; give one under 'prices:' in the"
+                    + " configuration (LiteLLM's field names, dollars per token or character).");
+        }
+        return notes;
+    }
+
     /** Everything the run would send to the backends it calls first. */
     public Usage usage() {
         return lines.stream().filter(l -> !l.fallback()).map(Line::usage).reduce(Usage.NONE, Usage::plus);
